@@ -1,0 +1,217 @@
+import { DateTime } from 'luxon';
+import type { Jurisdiction, RequestType } from '../requests/codes';
+import { addBusinessDays, isWeekend, isWorkingDay, nextWorkingDay, publicHolidayName, publicHolidaysBetween } from './calendar';
+import { describePeriod, formatDate, formatDay, formatInstant, listHolidays, monthName, weekdayName } from './format';
+import { applyPauses, mergePauses, type Pause } from './pauses';
+import { DEFAULT_RULES, resolveRule, type ResolvedRule } from './rules';
+import type { DeadlineRules, Period } from './schemas';
+
+export interface ComputeDeadlineOptions {
+  jurisdiction: Jurisdiction;
+  requestType: RequestType;
+  receivedAt: Date;
+  /** When identity was confirmed. Used only where the rule's clock starts at verification (UK). */
+  verifiedAt?: Date | null;
+  /** Times the clock was stopped; counted only where the jurisdiction allows it. */
+  pauses?: readonly Pause[];
+  /** The extension has been taken: dueAt becomes the extended date. */
+  extended?: boolean;
+  /** The rule table in force (see getRules); defaults to DEFAULT_RULES. */
+  rules?: DeadlineRules;
+}
+
+export interface Deadline {
+  /** The deadline in force: the end of the due day (23:59:59.999) in `timeZone`. */
+  dueAt: Date;
+  /** The first deadline, with pauses and roll applied. */
+  originalDueAt: Date;
+  /** The latest date the extension allows; null where there is no extension. */
+  maxExtendedDueAt: Date | null;
+  /** Deadline to confirm receipt; null where the law sets none. */
+  acknowledgeBy: Date | null;
+  timeZone: string;
+  /** Whole days the clock was stopped, as counted towards dueAt. */
+  pausedDays: number;
+  /** Human-readable steps, for staff and for the audit trail. */
+  explanation: string[];
+}
+
+/**
+ * Computes a request's response deadline from the jurisdiction's rule. Pure: the same input gives
+ * the same answer; it reads no clock, database or environment.
+ * Throws RangeError on an invalid date or a pause that ends before it starts.
+ */
+export function computeDeadline(options: ComputeDeadlineOptions): Deadline {
+  const { jurisdiction, requestType, receivedAt, verifiedAt, pauses = [], extended = false } = options;
+  assertValidDate(receivedAt, 'receivedAt');
+  if (verifiedAt) assertValidDate(verifiedAt, 'verifiedAt');
+  const rule = resolveRule(options.rules ?? DEFAULT_RULES, jurisdiction, requestType);
+  const zone = rule.timeZone;
+  const explanation = [`received ${formatDay(toLocalDay(receivedAt, zone))} (${zone})`];
+
+  const clockStart = clockStartOf(rule, receivedAt, verifiedAt, explanation);
+  const startDay = toLocalDay(clockStart, zone);
+  const startLabel = clockStart === receivedAt ? 'receipt' : 'verification';
+  const countedPauses = pausesToCount(rule, pauses, clockStart, explanation);
+
+  const first = settleDeadline(rule, landPeriod(startDay, rule.firstDeadline, rule.holidayCountry), countedPauses);
+  explanation.push(`${describePeriod(rule.firstDeadline)} -> ${formatDate(first.landing.day)}${first.landing.detail}`);
+  explanation.push(...first.notes);
+  explanation.push(`due by the end of ${formatDay(first.day)} (23:59 ${zone})`);
+  const originalDueAt = endOfLocalDay(first.day, zone);
+
+  let extension: SettledDeadline | null = null;
+  if (rule.extension) {
+    const { landing, description } = landExtension(startDay, rule.firstDeadline, rule.extension, rule.holidayCountry, startLabel);
+    extension = settleDeadline(rule, landing, countedPauses);
+    const shown = extension.notes.length ? formatDate(landing.day) : formatDay(extension.day);
+    explanation.push(`extension limit: ${description} -> ${shown}${landing.detail}`);
+    explanation.push(...extension.notes.map((note) => `extension limit: ${note}`));
+  } else {
+    explanation.push(`no extension allowed in ${jurisdiction}`);
+  }
+  const maxExtendedDueAt = extension ? endOfLocalDay(extension.day, zone) : null;
+
+  const inForce = extended && extension ? extension : first;
+  if (extended) {
+    explanation.push(
+      extension
+        ? `extended: due by the end of ${formatDay(extension.day)} (23:59 ${zone})`
+        : `extension requested, but ${jurisdiction} allows none: the due date stays`,
+    );
+  }
+
+  let acknowledgeBy: Date | null = null;
+  if (rule.acknowledgement) {
+    // Counted from receipt: the confirmation is what tells the requester how verification works.
+    const landing = landPeriod(toLocalDay(receivedAt, zone), rule.acknowledgement, rule.holidayCountry);
+    const day = rule.rollToWorkingDay ? nextWorkingDay(landing.day, rule.holidayCountry) : landing.day;
+    explanation.push(`acknowledge receipt within ${describePeriod(rule.acknowledgement)} -> ${formatDay(day)}${landing.detail}`);
+    acknowledgeBy = endOfLocalDay(day, zone);
+  }
+
+  return {
+    dueAt: extended && maxExtendedDueAt ? maxExtendedDueAt : originalDueAt,
+    originalDueAt,
+    maxExtendedDueAt,
+    acknowledgeBy,
+    timeZone: zone,
+    pausedDays: inForce.pausedDays,
+    explanation,
+  };
+}
+
+// Local calendar days are held as UTC-midnight DateTimes, so date arithmetic never meets a DST gap.
+function toLocalDay(instant: Date, zone: string): DateTime {
+  const local = DateTime.fromJSDate(instant, { zone });
+  return DateTime.utc(local.year, local.month, local.day);
+}
+
+function endOfLocalDay(day: DateTime, zone: string): Date {
+  return DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone }).endOf('day').toJSDate();
+}
+
+function assertValidDate(value: Date, name: string): void {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new RangeError(`${name} is not a valid date`);
+}
+
+function clockStartOf(rule: ResolvedRule, receivedAt: Date, verifiedAt: Date | null | undefined, explanation: string[]): Date {
+  if (!verifiedAt || verifiedAt <= receivedAt) return receivedAt;
+  const verifiedDay = formatDay(toLocalDay(verifiedAt, rule.timeZone));
+  if (rule.clockStarts === 'verification') {
+    explanation.push(`clock starts when identity was verified: ${verifiedDay}`);
+    return verifiedAt;
+  }
+  explanation.push(`verified ${verifiedDay}; in ${rule.jurisdiction} the clock runs from receipt regardless`);
+  return receivedAt;
+}
+
+function pausesToCount(rule: ResolvedRule, pauses: readonly Pause[], clockStart: Date, explanation: string[]): Pause[] {
+  const merged = mergePauses(pauses, clockStart);
+  if (merged.length > 0 && !rule.pauseAllowed) {
+    explanation.push(`clock pauses ignored: the clock does not stop in ${rule.jurisdiction}`);
+    return [];
+  }
+  return merged;
+}
+
+interface Landing {
+  day: DateTime;
+  /** Why the period landed there, e.g. ", no 31 Feb so the last day of the month". */
+  detail: string;
+}
+
+/** Where a period counted from `start` ends, before pauses and any roll. */
+function landPeriod(start: DateTime, period: Period, holidayCountry: string | null): Landing {
+  if (period.unit === 'months') {
+    // Luxon clamps to the month's last day: 31 Jan + 1 month = 28 Feb (29 in a leap year).
+    const day = start.plus({ months: period.amount });
+    const clamped = day.day !== start.day;
+    return { day, detail: clamped ? `, no ${start.day} ${monthName(day)} so the last day of the month` : '' };
+  }
+  if (period.unit === 'calendarDays') return { day: start.plus({ days: period.amount }), detail: '' };
+  const day = addBusinessDays(start, period.amount, holidayCountry);
+  const skipped = publicHolidaysBetween(start.plus({ days: 1 }), day, holidayCountry).filter(
+    ({ date }) => !isWeekend(DateTime.fromISO(date, { zone: 'utc' })),
+  );
+  return { day, detail: `, skipping weekends${skipped.length ? ` and ${listHolidays(skipped)}` : ''}` };
+}
+
+/**
+ * The outer limit of the extension, counted from the clock start as one period where the units
+ * match (UK: three months from receipt, not one month then two), else after the first deadline.
+ */
+function landExtension(start: DateTime, first: Period, extension: Period, holidayCountry: string | null, startLabel: string) {
+  if (first.unit === extension.unit) {
+    const total = { amount: first.amount + extension.amount, unit: first.unit };
+    return {
+      landing: landPeriod(start, total, holidayCountry),
+      description: `up to ${describePeriod(extension)} more (${describePeriod(total)} from ${startLabel})`,
+    };
+  }
+  return {
+    landing: landPeriod(landPeriod(start, first, holidayCountry).day, extension, holidayCountry),
+    description: `up to ${describePeriod(extension)} more after the first deadline`,
+  };
+}
+
+interface SettledDeadline {
+  landing: Landing;
+  /** The due day after pauses and roll. */
+  day: DateTime;
+  pausedDays: number;
+  notes: string[];
+}
+
+/** Applies pauses, then the roll to a working day; notes say what moved the date and why. */
+function settleDeadline(rule: ResolvedRule, landing: Landing, pauses: readonly Pause[]): SettledDeadline {
+  const notes: string[] = [];
+  const rolled = (day: DateTime) => (rule.rollToWorkingDay ? nextWorkingDay(day, rule.holidayCountry) : day);
+  const paused = applyPauses(landing.day, pauses, (day) => endOfLocalDay(rolled(day), rule.timeZone));
+  const span = (pause: Pause) =>
+    `${formatInstant(DateTime.fromJSDate(pause.from, { zone: rule.timeZone }))} – ${formatInstant(DateTime.fromJSDate(pause.to, { zone: rule.timeZone }))}`;
+  if (paused.counted.length > 0) {
+    const spans = paused.counted.map(span).join('; ');
+    notes.push(
+      paused.pausedDays > 0
+        ? `clock paused ${paused.pausedDays} ${paused.pausedDays === 1 ? 'day' : 'days'} (${spans}) -> ${formatDate(paused.day)}`
+        : `clock paused less than a whole day (${spans}); no change`,
+    );
+  }
+  for (const pause of paused.ignored) notes.push(`pause ${span(pause)} not counted: it began after the deadline had passed`);
+
+  const day = paused.day;
+  if (isWorkingDay(day, rule.holidayCountry)) return { landing, day, pausedDays: paused.pausedDays, notes };
+  const holiday = publicHolidayName(day, rule.holidayCountry);
+  const reason = holiday
+    ? `${holiday}, ${isWeekend(day) ? `a ${weekdayName(day)}` : 'a public holiday'}`
+    : `a ${weekdayName(day)}`;
+  if (!rule.rollToWorkingDay) {
+    notes.push(`${reason}; not moved, as deadlines in ${rule.jurisdiction} do not roll to a working day`);
+    return { landing, day, pausedDays: paused.pausedDays, notes };
+  }
+  const next = rolled(day);
+  const alsoSkipped = publicHolidaysBetween(day.plus({ days: 1 }), next.minus({ days: 1 }), rule.holidayCountry);
+  notes.push(`${reason} -> next working day ${formatDay(next)}${alsoSkipped.length ? `, also skipping ${listHolidays(alsoSkipped)}` : ''}`);
+  return { landing, day: next, pausedDays: paused.pausedDays, notes };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { JURISDICTIONS, REQUEST_TYPES } from '../requests/codes';
+import { DEFAULT_RULES, getRules, overrideRules, resolveRule } from './rules';
+import { DeadlineRulesSchema } from './schemas';
+
+describe('DEFAULT_RULES', () => {
+  it('passes its own schema', () => {
+    expect(DeadlineRulesSchema.safeParse(DEFAULT_RULES).success).toBe(true);
+  });
+
+  it('matches rights-law.md section 1 for the first deadline and extension', () => {
+    const summary = Object.fromEntries(
+      JURISDICTIONS.map((jurisdiction) => {
+        const { firstDeadline, extension } = resolveRule(DEFAULT_RULES, jurisdiction, 'access');
+        return [jurisdiction, [firstDeadline, extension]];
+      }),
+    );
+    const months = (amount: number) => ({ amount, unit: 'months' });
+    const days = (amount: number) => ({ amount, unit: 'calendarDays' });
+    expect(summary).toEqual({
+      EU: [months(1), months(2)],
+      UK: [months(1), months(2)],
+      'US-CA': [days(45), days(45)],
+      'US-VA': [days(45), days(45)],
+      'US-CO': [days(45), days(45)],
+      'US-OTHER': [days(45), days(45)],
+      BR: [days(15), null],
+      CA: [days(30), days(30)],
+      OTHER: [days(30), days(30)],
+    });
+  });
+
+  it('lets the clock pause only in the EU and UK, and start at verification only in the UK', () => {
+    for (const jurisdiction of JURISDICTIONS) {
+      const rule = resolveRule(DEFAULT_RULES, jurisdiction, 'deletion');
+      expect(rule.pauseAllowed, jurisdiction).toBe(jurisdiction === 'EU' || jurisdiction === 'UK');
+      expect(rule.clockStarts, jurisdiction).toBe(jurisdiction === 'UK' ? 'verification' : 'receipt');
+      expect(rule.rollToWorkingDay, jurisdiction).toBe(jurisdiction === 'EU' || jurisdiction === 'UK');
+      expect(rule.sources.length, jurisdiction).toBeGreaterThan(0);
+    }
+  });
+
+  it('treats a California objection as an opt-out: 15 business days, no extension, no acknowledgement', () => {
+    const optOut = resolveRule(DEFAULT_RULES, 'US-CA', 'objection');
+    expect(optOut).toMatchObject({
+      isOptOut: true,
+      firstDeadline: { amount: 15, unit: 'businessDays' },
+      extension: null,
+      acknowledgement: null,
+    });
+    expect(optOut.sources.join(' ')).toContain('§7026');
+    expect(resolveRule(DEFAULT_RULES, 'US-CA', 'access').acknowledgement).toEqual({ amount: 10, unit: 'businessDays' });
+    expect(resolveRule(DEFAULT_RULES, 'US-VA', 'objection').isOptOut).toBe(false);
+  });
+
+  it('resolves every jurisdiction and request type', () => {
+    for (const jurisdiction of JURISDICTIONS) {
+      for (const requestType of REQUEST_TYPES) {
+        expect(() => resolveRule(DEFAULT_RULES, jurisdiction, requestType)).not.toThrow();
+      }
+    }
+  });
+
+  it('cannot be changed in place by a caller', () => {
+    expect(() => {
+      (DEFAULT_RULES.UK.firstDeadline as { amount: number }).amount = 2;
+    }).toThrow(TypeError);
+  });
+});
+
+describe('overrideRules / getRules', () => {
+  it('returns the defaults without overrides', () => {
+    expect(getRules()).toBe(DEFAULT_RULES);
+    expect(getRules(null)).toBe(DEFAULT_RULES);
+  });
+
+  it('replaces the given fields and keeps the rest', () => {
+    const rules = getRules({ EU: { rollToWorkingDay: false, holidayCountry: 'DE-BE', timeZone: 'Europe/Berlin' } });
+    expect(rules.EU).toMatchObject({ rollToWorkingDay: false, holidayCountry: 'DE-BE', timeZone: 'Europe/Berlin' });
+    expect(rules.EU.firstDeadline).toEqual(DEFAULT_RULES.EU.firstDeadline);
+    expect(rules.UK).toEqual(DEFAULT_RULES.UK);
+    expect(DEFAULT_RULES.EU.rollToWorkingDay).toBe(true);
+  });
+
+  it('merges per request type, field by field', () => {
+    const rules = overrideRules(DEFAULT_RULES, {
+      'US-CA': { byRequestType: { objection: { firstDeadline: { amount: 10, unit: 'businessDays' } } } },
+      BR: { byRequestType: { access: { extension: { amount: 15, unit: 'calendarDays' } } } },
+    });
+    const optOut = resolveRule(rules, 'US-CA', 'objection');
+    expect(optOut.firstDeadline).toEqual({ amount: 10, unit: 'businessDays' });
+    expect(optOut.sources.join(' ')).toContain('§7026'); // the untouched field survives
+    expect(resolveRule(rules, 'BR', 'access').extension).toEqual({ amount: 15, unit: 'calendarDays' });
+    expect(resolveRule(rules, 'BR', 'deletion').extension).toBeNull();
+  });
+
+  it.each([
+    ['an unknown jurisdiction', { XX: { pauseAllowed: true } }],
+    ['a misspelt field', { UK: { pauseAlowed: true } }],
+    ['an unknown request type', { UK: { byRequestType: { erase: { pauseAllowed: true } } } }],
+    ['a partial period', { UK: { extension: { amount: 3 } } }],
+    ['a zero period', { UK: { firstDeadline: { amount: 0, unit: 'months' } } }],
+    ['an unknown time zone', { UK: { timeZone: 'Europe/Atlantis' } }],
+    ['an unknown holiday calendar', { UK: { holidayCountry: 'GB-XYZ' } }],
+    ['a non-object', 'UK=2 months'],
+  ])('rejects %s with a message naming the problem', (_, overrides) => {
+    expect(() => getRules(overrides)).toThrow(/Invalid deadline rule overrides/);
+  });
+});

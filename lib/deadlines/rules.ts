@@ -1,0 +1,237 @@
+import { z } from 'zod';
+import type { Jurisdiction, RequestType } from '../requests/codes';
+import {
+  DeadlineRulesSchema,
+  RuleOverridesSchema,
+  type DeadlineRules,
+  type JurisdictionRule,
+  type Period,
+  type RequestTypeRule,
+} from './schemas';
+
+/**
+ * Response deadlines per jurisdiction, as data, from docs rights-law.md section 1 ("Deadlines").
+ * [P] primary text, [S] secondary summary, as marked there. Change a rule here or, without a code
+ * change, through `getRules(overrides)`.
+ */
+
+const months = (amount: number): Period => ({ amount, unit: 'months' });
+const calendarDays = (amount: number): Period => ({ amount, unit: 'calendarDays' });
+const businessDays = (amount: number): Period => ({ amount, unit: 'businessDays' });
+
+// US state laws share a shape: 45 days, +45 once, counted from receipt, no pause, no roll.
+const usStateBase = {
+  firstDeadline: calendarDays(45),
+  extension: calendarDays(45),
+  pauseAllowed: false,
+  clockStarts: 'receipt',
+  acknowledgement: null,
+  optOutDeadline: null,
+  rollToWorkingDay: false,
+  appealDays: null,
+} as const;
+
+export const DEFAULT_RULES: DeadlineRules = {
+  EU: {
+    firstDeadline: months(1),
+    extension: months(2),
+    // Regulators treat the month as paused while an identity check goes unanswered [S].
+    pauseAllowed: true,
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    optOutDeadline: null,
+    // Reg. 1182/71 art. 3(4); commentators differ on applying it to GDPR, hence a setting [S].
+    rollToWorkingDay: true,
+    timeZone: 'Europe/Brussels',
+    holidayCountry: 'BE',
+    appealDays: null,
+    sources: [
+      'GDPR Art. 12(3): within one month of receipt [P]',
+      'GDPR Art. 12(3): extendable by two further months where necessary [P]',
+      'Reg. 1182/71 art. 3(2)(c) month arithmetic, art. 3(4) roll to the next working day [S]',
+      'Regulator practice: paused while an identity check is unanswered [S]',
+    ],
+  },
+  UK: {
+    firstDeadline: months(1),
+    extension: months(2),
+    pauseAllowed: true,
+    // Art. 12A: the period begins at the latest of receipt, identity information, fee, authority.
+    clockStarts: 'verification',
+    acknowledgement: null,
+    optOutDeadline: null,
+    rollToWorkingDay: true,
+    timeZone: 'Europe/London',
+    holidayCountry: 'GB-ENG',
+    appealDays: null,
+    sources: [
+      'UK GDPR Art. 12(3) and ICO guidance: one month, same date next month, else its last day [P]',
+      'ICO guidance: a weekend or bank holiday moves to the next working day [P]',
+      'UK GDPR Art. 12(3): extendable by two further months (three in all) [P]',
+      'UK GDPR Art. 12A (Data (Use and Access) Act 2025, from 5 Feb 2026): clock start and stop [P]',
+    ],
+  },
+  'US-CA': {
+    ...usStateBase,
+    // §7021: 45 days from receipt "regardless of time required to verify", so no pause.
+    acknowledgement: businessDays(10),
+    optOutDeadline: businessDays(15),
+    timeZone: 'America/Los_Angeles',
+    holidayCountry: 'US-CA',
+    sources: [
+      'CCPA regs §7021(a): confirm receipt within 10 business days [P]',
+      'CCPA regs §7021(b): respond within 45 calendar days of receipt, regardless of verification [P]',
+      'CCPA regs §7021(b): extendable once by 45 calendar days (90 in all) with notice [P]',
+    ],
+    byRequestType: {
+      // Opt-out of sale/sharing: optOutDeadline applies, no extension, no verification.
+      objection: { sources: ['CCPA regs §7026(f)(1): opt-out within 15 business days, no extension [S]'] },
+    },
+  },
+  'US-VA': {
+    ...usStateBase,
+    timeZone: 'America/New_York',
+    holidayCountry: 'US-VA',
+    appealDays: 60,
+    sources: [
+      'Va. Code §59.1-577(B): respond within 45 days of receipt [P]',
+      'Va. Code §59.1-577(B): extendable once by 45 days when reasonably necessary [P]',
+      'Va. Code §59.1-577: appeal decided within 60 days of its receipt [P]',
+    ],
+  },
+  'US-CO': {
+    ...usStateBase,
+    timeZone: 'America/Denver',
+    holidayCountry: 'US-CO',
+    appealDays: 60,
+    sources: [
+      'C.R.S. 6-1-1306: respond within 45 days of receipt, extendable by 45 days [S]',
+      'C.R.S. 6-1-1306: appeal decided within 60 days [to confirm: not in rights-law.md]',
+      'Colorado Privacy Act Rule 6.11: the appeal and its outcome are recorded [P]',
+    ],
+  },
+  'US-OTHER': {
+    ...usStateBase,
+    timeZone: 'America/New_York',
+    holidayCountry: 'US',
+    sources: ['Bitstride policy: the common US state-law deadline of 45 days, +45 [policy]'],
+  },
+  BR: {
+    firstDeadline: calendarDays(15),
+    extension: null,
+    pauseAllowed: false,
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    optOutDeadline: null,
+    rollToWorkingDay: false,
+    timeZone: 'America/Sao_Paulo',
+    holidayCountry: 'BR',
+    appealDays: null,
+    sources: ['LGPD Art. 19(II): complete declaration within 15 days of the request; no extension in the text [P]'],
+  },
+  CA: {
+    firstDeadline: calendarDays(30),
+    extension: calendarDays(30),
+    pauseAllowed: false,
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    optOutDeadline: null,
+    rollToWorkingDay: false,
+    timeZone: 'America/Toronto',
+    holidayCountry: 'CA-ON',
+    appealDays: null,
+    sources: [
+      'PIPEDA s.8(3): respond within 30 days of receipt [P]',
+      'PIPEDA s.8(4): extendable by up to 30 days, with notice within the first 30 [P]',
+    ],
+  },
+  OTHER: {
+    firstDeadline: calendarDays(30),
+    extension: calendarDays(30),
+    pauseAllowed: false,
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    optOutDeadline: null,
+    rollToWorkingDay: false,
+    timeZone: 'UTC',
+    holidayCountry: null,
+    appealDays: null,
+    sources: ['Bitstride policy: 30 days, +30 where no law sets a deadline [policy]'],
+  },
+};
+deepFreeze(DEFAULT_RULES);
+
+/** The rule that applies to one request: jurisdiction defaults, then opt-out, then per-type overrides. */
+export interface ResolvedRule extends RequestTypeRule {
+  jurisdiction: Jurisdiction;
+  requestType: RequestType;
+  timeZone: string;
+  holidayCountry: string | null;
+  appealDays: number | null;
+  /** True where this request is an opt-out under `optOutDeadline`. */
+  isOptOut: boolean;
+}
+
+export function resolveRule(rules: DeadlineRules, jurisdiction: Jurisdiction, requestType: RequestType): ResolvedRule {
+  const { byRequestType, optOutDeadline, timeZone, holidayCountry, appealDays, ...defaults } = rules[jurisdiction];
+  const isOptOut = requestType === 'objection' && optOutDeadline !== null;
+  const optOut = isOptOut ? { firstDeadline: optOutDeadline, extension: null, acknowledgement: null } : {};
+  return {
+    ...defaults,
+    ...optOut,
+    ...withoutUndefined(byRequestType?.[requestType] ?? {}),
+    jurisdiction,
+    requestType,
+    timeZone,
+    holidayCountry,
+    appealDays,
+    isOptOut,
+  };
+}
+
+/**
+ * Deep-merges operator overrides into a rule table: per jurisdiction, each given field replaces
+ * the base one (periods and sources whole); byRequestType merges per request type and field.
+ * Throws an Error naming every invalid field, so a bad configuration stops the app at start.
+ */
+export function overrideRules(base: DeadlineRules, overrides: unknown): DeadlineRules {
+  const parsedOverrides = RuleOverridesSchema.safeParse(overrides);
+  if (!parsedOverrides.success) {
+    throw new Error(`Invalid deadline rule overrides:\n${z.prettifyError(parsedOverrides.error)}`);
+  }
+  const merged: DeadlineRules = structuredClone(base) as DeadlineRules;
+  for (const [jurisdiction, override] of Object.entries(parsedOverrides.data) as [Jurisdiction, Partial<JurisdictionRule>][]) {
+    const { byRequestType: typeOverrides, ...fields } = override;
+    const target = merged[jurisdiction];
+    Object.assign(target, withoutUndefined(fields));
+    for (const [requestType, typeOverride] of Object.entries(typeOverrides ?? {}) as [RequestType, Partial<RequestTypeRule>][]) {
+      target.byRequestType = {
+        ...target.byRequestType,
+        [requestType]: { ...target.byRequestType?.[requestType], ...withoutUndefined(typeOverride) },
+      };
+    }
+  }
+  const validated = DeadlineRulesSchema.safeParse(merged);
+  if (!validated.success) {
+    throw new Error(`Deadline rules invalid after overrides:\n${z.prettifyError(validated.error)}`);
+  }
+  return deepFreeze(validated.data);
+}
+
+/** The rule table in force: the defaults, or the defaults with operator overrides (e.g. parsed JSON from env). */
+export function getRules(overrides?: unknown): DeadlineRules {
+  return overrides === undefined || overrides === null ? DEFAULT_RULES : overrideRules(DEFAULT_RULES, overrides);
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
+
+// Rule tables are shared by every request; freezing stops one caller's edit leaking into others.
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const field of Object.values(value)) deepFreeze(field);
+  }
+  return value;
+}

@@ -1,0 +1,65 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { JURISDICTIONS, REQUEST_TYPES } from '../requests/codes';
+import { isKnownHolidayCalendar } from './calendar';
+
+/** The three ways the law counts time: calendar months (end-of-month clamped), calendar days, business days. */
+export const PERIOD_UNITS = ['months', 'calendarDays', 'businessDays'] as const;
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+
+// A period is replaced whole by an override, never merged field by field: "2" alone means nothing.
+export const PeriodSchema = z.strictObject({
+  amount: z.number().int().positive().max(1000),
+  unit: z.enum(PERIOD_UNITS),
+});
+export type Period = z.infer<typeof PeriodSchema>;
+
+// The fields that may differ between request types of one jurisdiction.
+const requestTypeRuleShape = {
+  firstDeadline: PeriodSchema,
+  extension: PeriodSchema.nullable(),
+  /** May the clock stop while we wait on the requester (identity, clarification)? */
+  pauseAllowed: z.boolean(),
+  /** 'verification': the clock starts when identity is confirmed, if that is later than receipt. */
+  clockStarts: z.enum(['receipt', 'verification']),
+  /** Deadline to confirm receipt to the requester, counted from receipt; null where the law sets none. */
+  acknowledgement: PeriodSchema.nullable(),
+  /** A deadline on a weekend or public holiday moves to the next working day. */
+  rollToWorkingDay: z.boolean(),
+  /** Citations, shown to staff next to the deadline. */
+  sources: z.array(z.string().min(1)),
+};
+
+/** The rule for one jurisdiction and request type, after per-type overrides are applied. */
+export const RequestTypeRuleSchema = z.strictObject(requestTypeRuleShape);
+export type RequestTypeRule = z.infer<typeof RequestTypeRuleSchema>;
+
+export const JurisdictionRuleSchema = z.strictObject({
+  ...requestTypeRuleShape,
+  /**
+   * Where set, 'objection' requests here are opt-outs of sale/sharing: this period replaces
+   * firstDeadline, with no extension and no acknowledgement (byRequestType.objection still wins).
+   */
+  optOutDeadline: PeriodSchema.nullable(),
+  timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'not an IANA time zone' }),
+  /** date-holidays code, e.g. 'GB-ENG', 'US-CA', 'BE'; null means weekends are the only non-working days. */
+  holidayCountry: z
+    .string()
+    .refine(isKnownHolidayCalendar, { message: 'not a date-holidays country/state code' })
+    .nullable(),
+  /** Days to decide an appeal against a refusal; null where the law has no appeal step. */
+  appealDays: z.number().int().positive().nullable(),
+  byRequestType: z.partialRecord(z.enum(REQUEST_TYPES), RequestTypeRuleSchema.partial()).optional(),
+});
+export type JurisdictionRule = z.infer<typeof JurisdictionRuleSchema>;
+
+/** The whole table: every jurisdiction must have a rule. */
+export const DeadlineRulesSchema = z.record(z.enum(JURISDICTIONS), JurisdictionRuleSchema);
+export type DeadlineRules = z.infer<typeof DeadlineRulesSchema>;
+
+/**
+ * What an operator may override by configuration: any jurisdiction, any field, and any field of a
+ * request type. Unknown keys are rejected so a typo fails loudly instead of being ignored.
+ */
+export const RuleOverridesSchema = z.partialRecord(z.enum(JURISDICTIONS), JurisdictionRuleSchema.partial());
+export type RuleOverrides = z.infer<typeof RuleOverridesSchema>;

@@ -1,0 +1,35 @@
+import { db } from '../db';
+import { env } from '../env';
+import { logger } from '../logger';
+import { DeliveryError, sendWithResend } from './transport';
+
+/**
+ * The `deliver-email` job. Sends one outbox row through the configured transport and records the
+ * outcome. A row already sent is skipped, and Resend's Idempotency-Key (the row id) covers the
+ * window between a send and its record, so a job that runs twice still sends once.
+ * Throws to ask the queue for a retry; on the last attempt, or a permanent refusal, the row is marked
+ * `failed`, which staff see on the request.
+ */
+export async function deliverEmail(options: { outboxId: string; attempt: number; maxAttempts: number }) {
+  const email = await db().outboxEmail.findUnique({ where: { id: options.outboxId } });
+  if (!email || email.status !== 'pending') return;
+  const transport = env().emailTransport;
+  try {
+    // The dev mailbox is the outbox itself: a row marked sent by the `dev` transport is a delivered message.
+    const providerId = transport === 'resend' ? await sendWithResend(email) : null;
+    await db().outboxEmail.update({
+      where: { id: email.id },
+      data: { status: 'sent', transport, providerId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+    });
+  } catch (error) {
+    const permanent = error instanceof DeliveryError && error.permanent;
+    const lastAttempt = permanent || options.attempt >= options.maxAttempts;
+    const message = error instanceof Error ? error.message : String(error);
+    await db().outboxEmail.update({
+      where: { id: email.id },
+      data: { attempts: { increment: 1 }, lastError: message.slice(0, 1000), status: lastAttempt ? 'failed' : 'pending', transport },
+    });
+    logger.warn({ outboxId: email.id, attempt: options.attempt, permanent, err: error }, 'email delivery failed');
+    if (!lastAttempt) throw error;
+  }
+}

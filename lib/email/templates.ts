@@ -1,0 +1,22 @@
+/**
+ * Every email the portal sends: its React Email component and its subject. Adding a template means
+ * adding a file in emails/ and a line here; `enqueueEmail` is typed by this table.
+ */
+import type { ComponentType } from 'react';
+import RequestReceivedEmail, { requestReceivedSubject } from '@/emails/request-received';
+import RequestWithdrawnEmail, { requestWithdrawnSubject } from '@/emails/request-withdrawn';
+import VerifyRequestEmail, { verifyRequestSubject } from '@/emails/verify-request';
+
+type Template<P> = { component: ComponentType<P>; subject: (props: P) => string };
+function template<P>(component: ComponentType<P>, subject: (props: P) => string): Template<P> {
+  return { component, subject };
+}
+
+export const templates = {
+  'verify-request': template(VerifyRequestEmail, verifyRequestSubject),
+  'request-received': template(RequestReceivedEmail, requestReceivedSubject),
+  'request-withdrawn': template(RequestWithdrawnEmail, requestWithdrawnSubject),
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplateProps<N extends TemplateName> = (typeof templates)[N] extends Template<infer P> ? P : never;

@@ -1,0 +1,46 @@
+import { Resend } from 'resend';
+import { env } from '../env';
+
+export type OutgoingEmail = { id: string; to: string; subject: string; html: string; text: string };
+
+/** A failure worth retrying (the provider was down) or not (it refused the message for good). */
+export class DeliveryError extends Error {
+  constructor(message: string, readonly permanent: boolean) {
+    super(message);
+  }
+}
+
+let resend: Resend | undefined;
+
+const SEND_TIMEOUT_MS = 15_000;
+
+/** The SDK sets no timeout; a hung provider must fail the attempt so that the job is retried. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeliveryError(`No answer from the email provider in ${ms} ms`, false)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Sends through Resend with the outbox row id as the Idempotency-Key, so a retried job after a crash
+ * or a timeout can never send the same message twice. Returns the provider's message id.
+ */
+export async function sendWithResend(email: OutgoingEmail): Promise<string> {
+  const e = env();
+  resend ??= new Resend(e.RESEND_API_KEY, e.RESEND_BASE_URL ? { baseUrl: e.RESEND_BASE_URL } : undefined);
+  const { data, error } = await withTimeout(
+    resend.emails.send(
+      { from: e.EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text },
+      { idempotencyKey: email.id },
+    ),
+    SEND_TIMEOUT_MS,
+  );
+  if (error || !data) {
+    const status = (error as { statusCode?: number } | null)?.statusCode ?? 0;
+    const permanent = status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
+    throw new DeliveryError(`Resend refused the email: ${error?.name ?? 'no response'} ${error?.message ?? ''}`.trim(), permanent);
+  }
+  return data.id;
+}

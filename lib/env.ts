@@ -1,0 +1,60 @@
+/**
+ * The only reader of process.env. Validated once, on first use, with a message naming every bad
+ * variable. README.md lists each of these.
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: z.url().optional(),
+    APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    EMAIL_FROM: z.string().min(3).default('Bitstride Privacy <privacy@bitstride.xyz>'),
+    COMPANY_NAME: z.string().min(1).default('Bitstride'),
+    PRIVACY_CONTACT_EMAIL: z.email().default('legal@bitstride.xyz'),
+    PRIVACY_POLICY_URL: z.url().default('https://bitstride.xyz/privacy'),
+    VERIFICATION_TTL_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
+    WORKER_IN_PROCESS: bool.default(true),
+    DEADLINE_RULES: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { APP_URL: string; APP_SECRET: string; emailTransport: 'resend' | 'dev' };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration (see README.md, "Configuration"):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  cached = {
+    ...e,
+    APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    // Outside production a fixed development secret keeps `npm run dev` to one command.
+    APP_SECRET: e.APP_SECRET ?? 'development-secret-not-for-production-use-0000',
+    emailTransport: e.RESEND_API_KEY ? 'resend' : 'dev',
+  };
+  return cached;
+}
+
+/** For tests that change configuration between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,34 @@
+import type { Tx } from '../db';
+import { type JobName, type JobPayload, jobs } from './jobs';
+
+export type AddJobOptions = {
+  runAt?: Date;
+  /** A job with the same key is replaced rather than duplicated (rescheduling a clock, say). */
+  jobKey?: string;
+  maxAttempts?: number;
+  priority?: number;
+};
+
+/**
+ * Adds a graphile-worker job inside the caller's transaction: if the transaction rolls back, the job
+ * was never there; if it commits, the job is.
+ */
+export async function addJob<N extends JobName>(tx: Tx, name: N, payload: JobPayload<N>, options: AddJobOptions = {}) {
+  const definition = jobs[name];
+  const parsed = definition.payload.parse(payload);
+  await tx.$executeRaw`SELECT graphile_worker.add_job(
+    ${name}::text,
+    ${JSON.stringify(parsed)}::json,
+    queue_name => NULL,
+    run_at => ${options.runAt ?? null}::timestamptz,
+    max_attempts => ${options.maxAttempts ?? definition.maxAttempts}::int,
+    job_key => ${options.jobKey ?? null}::text,
+    priority => ${options.priority ?? 0}::int,
+    job_key_mode => 'replace'
+  )`;
+}
+
+/** Removes a scheduled job by its key (a clock that no longer runs). */
+export async function removeJob(tx: Tx, jobKey: string) {
+  await tx.$executeRaw`SELECT graphile_worker.remove_job(${jobKey}::text)`;
+}

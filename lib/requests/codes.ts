@@ -1,0 +1,41 @@
+/**
+ * The codes the JSON API, the database and the deadline rules share. Changing one is an API change.
+ */
+export const REQUEST_TYPES = ['access', 'correction', 'deletion', 'export', 'restriction', 'objection'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
+  access: 'Access — a copy of my data',
+  correction: 'Correction — fix data that is wrong',
+  deletion: 'Deletion — erase my data',
+  export: 'Export — a machine-readable copy',
+  restriction: 'Restriction — limit how my data is used',
+  objection: 'Stop communications / object to processing',
+};
+
+export const JURISDICTIONS = ['EU', 'UK', 'US-CA', 'US-VA', 'US-CO', 'US-OTHER', 'BR', 'CA', 'OTHER'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
+  EU: 'European Union / EEA',
+  UK: 'United Kingdom',
+  'US-CA': 'United States — California',
+  'US-VA': 'United States — Virginia',
+  'US-CO': 'United States — Colorado',
+  'US-OTHER': 'United States — another state',
+  BR: 'Brazil',
+  CA: 'Canada',
+  OTHER: 'Somewhere else',
+};
+
+export const REQUEST_STATUSES = [
+  'unverified',
+  'verified',
+  'in_progress',
+  'awaiting_requester',
+  'completed',
+  'denied',
+  'withdrawn',
+  'expired',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];

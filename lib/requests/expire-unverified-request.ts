@@ -1,0 +1,27 @@
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { db } from '../db';
+
+/**
+ * The `expire-unverified-request` job: a request whose newest verification link ran out unused is
+ * closed as `expired`. A link issued since (a re-send) keeps it open; that link rescheduled this job.
+ */
+export async function expireUnverifiedRequest(options: { requestId: string; now?: Date }) {
+  const now = options.now ?? new Date();
+  await db().$transaction(async (tx) => {
+    const live = await tx.verificationToken.count({
+      where: { requestId: options.requestId, usedAt: null, expiresAt: { gt: now } },
+    });
+    if (live > 0) return;
+    const updated = await tx.privacyRequest.updateMany({
+      where: { id: options.requestId, status: 'unverified' },
+      data: { status: 'expired', closedAt: now },
+    });
+    if (updated.count === 0) return;
+    await recordAuditEvent(tx, {
+      requestId: options.requestId,
+      action: 'request.expired',
+      actor: { type: 'system' },
+      summary: 'Closed because the email address was not confirmed in time',
+    });
+  });
+}

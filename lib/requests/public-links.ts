@@ -1,0 +1,15 @@
+import { env } from '../env';
+
+/** Links the requester receives. Tokens travel in the query string of our own pages only. */
+export const publicLinks = {
+  verify: (token: string) => `${env().APP_URL}/verify?token=${token}`,
+  status: (requestId: string, token: string) => `${env().APP_URL}/status/${requestId}?token=${token}`,
+  submitted: (requestId: string, token: string) => `${env().APP_URL}/submitted/${requestId}?token=${token}`,
+};
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** A date as the requester reads it, in the request's legal time zone ("26 December 2026"). */
+export function formatPublicDate(date: Date, timeZone = 'UTC'): string {
+  return timeZone === 'UTC' ? dateFormat.format(date) : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+}

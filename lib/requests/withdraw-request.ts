@@ -1,0 +1,42 @@
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { db } from '../db';
+import { brand, enqueueEmail } from '../email/enqueue-email';
+import { AppError } from '../errors';
+import { removeJob } from '../queue/add-job';
+import { findRequestByStatusToken } from './find-request-by-status-token';
+import { OPEN_STATUSES } from './get-request-status';
+import { formatPublicDate } from './public-links';
+import { formatReference } from './reference';
+
+/** The requester withdraws their request from the status page. Confirmed by email; the clock stops. */
+export async function withdrawRequest(options: {
+  requestId: string;
+  token: string;
+  ip?: string | null;
+  userAgent?: string | null;
+  now?: Date;
+}) {
+  const now = options.now ?? new Date();
+  await db().$transaction(async (tx) => {
+    const request = await findRequestByStatusToken(options.requestId, options.token, tx);
+    const updated = await tx.privacyRequest.updateMany({
+      where: { id: request.id, status: { in: OPEN_STATUSES } },
+      data: { status: 'withdrawn', closedAt: now },
+    });
+    if (updated.count === 0) throw new AppError('CONFLICT', 'This request is already closed, so it cannot be withdrawn.');
+    await removeJob(tx, `expire-unverified:${request.id}`);
+    await recordAuditEvent(tx, {
+      requestId: request.id,
+      action: 'request.withdrawn',
+      actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
+      summary: 'Withdrawn by the requester',
+      data: { previousStatus: request.status },
+    });
+    await enqueueEmail(tx, {
+      template: 'request-withdrawn',
+      to: request.email,
+      requestId: request.id,
+      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), withdrawnOn: formatPublicDate(now) },
+    });
+  });
+}

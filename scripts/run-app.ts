@@ -1,0 +1,35 @@
+/**
+ * Shared by `npm run dev` and `npm start`: a database (DATABASE_URL, or the embedded PostgreSQL),
+ * migrations applied, then Next.js with that database. The job worker starts inside the Next.js
+ * server (instrumentation.ts) unless WORKER_IN_PROCESS=false.
+ */
+import { spawn } from 'node:child_process';
+import { resolveDatabase } from './database';
+import { prepareDatabase } from './prepare-database';
+import { seed } from './seed';
+
+export async function runApp(mode: 'dev' | 'start') {
+  const startedAt = Date.now();
+  const database = await resolveDatabase();
+  if (database.embedded) console.log(`[db] embedded PostgreSQL at ${database.url.replace(/:[^:@/]+@/, ':***@')}`);
+  await prepareDatabase(database.url);
+  await seed();
+  const port = process.env.PORT ?? '3000';
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: database.url, PORT: port },
+  });
+  console.log(`[app] starting Next.js (${mode}) on http://localhost:${port} after ${Date.now() - startedAt} ms of setup`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill('SIGTERM');
+    await database.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  child.on('exit', (code) => void stop(code ?? 0));
+}

@@ -1,0 +1,6 @@
+import { runApp } from './run-app';
+
+runApp('start').catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+/** `npm run worker`: a job worker on its own, for deployments with separate web and worker instances. */
+import { disconnectDb } from '../lib/db';
+import { startWorker } from '../lib/queue/worker';
+import { resolveDatabase } from './database';
+import { prepareDatabase } from './prepare-database';
+
+async function main() {
+  const database = await resolveDatabase();
+  await prepareDatabase(database.url);
+  const runner = await startWorker({ connectionString: database.url, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 5) });
+  console.log('[worker] running');
+  await runner.promise;
+  await disconnectDb();
+  await database.stop();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
