@@ -47,10 +47,13 @@ export async function loadMigrationList(migrationsDir = MIGRATIONS_DIR): Promise
 }
 
 /**
- * @prisma/adapter-pg refuses PostgreSQL's internal "char" type (OID 18), which the engine's catalog
+ * Two repairs to @prisma/adapter-pg for the schema engine's use.
+ * 1. It refuses PostgreSQL's internal "char" type (OID 18), which the engine's catalog
  * queries return, before any type parser runs. Let the adapter read those columns as text, then
- * report them to the engine as characters. This leans on adapter internals (`performIO`): the
- * versions are pinned and the drift test guards it.
+ * report them to the engine as characters.
+ * 2. Its executeScript splits on ";" (see below).
+ * Both lean on adapter internals (`performIO`, `client`): the versions are pinned and the migration
+ * tests guard them.
  */
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
@@ -81,6 +84,14 @@ function withCharColumns<T extends object>(target: T): T {
           const result = await (value as (q: unknown) => Promise<{ columnTypes: number[] }>).call(patched, query);
           for (const index of charColumns) result.columnTypes[index] = ColumnTypeEnum.Character;
           return result;
+        };
+      }
+      if (prop === 'executeScript') {
+        // The adapter splits scripts on every ";", which breaks function bodies and comments; PostgreSQL
+        // runs a multi-statement script itself, as the native engine does with a migration file.
+        return async (script: string) => {
+          const client = (obj as unknown as { client: pg.Pool }).client;
+          await client.query(script);
         };
       }
       if (prop === 'startTransaction') {

@@ -16,7 +16,7 @@ export interface ComputeDeadlineOptions {
   pauses?: readonly Pause[];
   /** The extension has been taken: dueAt becomes the extended date. */
   extended?: boolean;
-  /** The rule table in force (see getRules); defaults to DEFAULT_RULES. */
+  /** The validated rule table from getRules(); defaults to DEFAULT_RULES. */
   rules?: DeadlineRules;
 }
 

@@ -218,7 +218,10 @@ export function overrideRules(base: DeadlineRules, overrides: unknown): Deadline
   return deepFreeze(validated.data);
 }
 
-/** The rule table in force: the defaults, or the defaults with operator overrides (e.g. parsed JSON from env). */
+/**
+ * The rule table in force: the defaults, or the defaults with operator overrides (e.g. JSON parsed
+ * from an env var by lib/env.ts). Validates on every call, so call it once at start-up.
+ */
 export function getRules(overrides?: unknown): DeadlineRules {
   return overrides === undefined || overrides === null ? DEFAULT_RULES : overrideRules(DEFAULT_RULES, overrides);
 }

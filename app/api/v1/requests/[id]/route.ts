@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { AppError } from '@/lib/errors';
+import { jsonRoute } from '@/lib/http/json-route';
+import { getRequestStatus } from '@/lib/requests/get-request-status';
+import { tokenSchema } from '@/lib/requests/schemas';
+
+/** GET /api/v1/requests/{id}?token=…: the request's status, for the holder of its status-page token. */
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return jsonRoute(async () => {
+    const { id } = await params;
+    const token = tokenSchema.safeParse(new URL(request.url).searchParams.get('token') ?? '');
+    if (!token.success) throw new AppError('NOT_FOUND', 'This status link is not valid. Use the link from your most recent email about this request.');
+    const status = await getRequestStatus({ requestId: id, token: token.data });
+    return NextResponse.json(status, { headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+  });
+}

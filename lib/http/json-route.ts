@@ -1,0 +1,53 @@
+import { NextResponse } from 'next/server';
+import { AppError, toErrorBody } from '../errors';
+
+export const MAX_JSON_BYTES = 64 * 1024;
+
+/** Runs a route handler body; every AppError becomes its status and message, anything else a 500 with a reference. */
+export async function jsonRoute(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    const { status, body } = toErrorBody(error);
+    const headers: Record<string, string> = {};
+    if (error instanceof AppError && error.details?.retryAfterSeconds) headers['Retry-After'] = String(error.details.retryAfterSeconds);
+    return NextResponse.json(body, { status, headers });
+  }
+}
+
+/**
+ * Reads a JSON body: 415 unless it is application/json, 413 past the limit (counted while reading,
+ * so a lying Content-Length does not help), 400 when it does not parse.
+ */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with Content-Type: application/json.');
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request body must be at most ${maxBytes / 1024} KB.`);
+  const reader = request.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new AppError('PAYLOAD_TOO_LARGE', `The request body must be at most ${maxBytes / 1024} KB.`);
+    }
+    chunks.push(value);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The request body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The OpenAPI 3.1 description of the public JSON API. The request body's schema is generated from
+ * the same zod schema the API parses with, so the document cannot drift from the code.
+ */
+import { z } from 'zod';
+import { env } from '../env';
+import { REQUEST_STATUSES } from './codes';
+import { newRequestSchema } from './schemas';
+
+const errorBody = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'Messages per field, keyed by dotted path (e.g. "agent.email").' },
+        reference: { type: 'string', description: 'For unexpected errors: quote it when contacting us.' },
+      },
+    },
+  },
+};
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorBody } } });
+
+export function openApiDocument() {
+  const { $schema: _, ...newRequest } = z.toJSONSchema(newRequestSchema, { io: 'input', unrepresentable: 'any' });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: `${env().COMPANY_NAME} privacy requests API`,
+      version: '1.0.0',
+      description:
+        'File a privacy-rights request (access, correction, deletion, export, restriction, objection). The address in `email` receives a verification link; the request is acted on once it is confirmed. In the agent case `email` is the data subject\'s and `agent.email` the agent\'s.',
+    },
+    servers: [{ url: env().APP_URL }],
+    paths: {
+      '/api/v1/requests': {
+        post: {
+          operationId: 'createRequest',
+          summary: 'File a request',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewRequest' } } } },
+          responses: {
+            '201': {
+              description: 'Recorded; a verification email is on its way.',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/CreatedRequest' } } },
+            },
+            '400': errorResponse('The body is not valid JSON or UTF-8.'),
+            '413': errorResponse('The body is larger than 64 KB.'),
+            '415': errorResponse('The body is not application/json.'),
+            '422': errorResponse('Some fields are invalid; `error.fields` says which and why.'),
+            '429': errorResponse('Too many requests; see Retry-After.'),
+          },
+        },
+      },
+      '/api/v1/requests/{id}': {
+        get: {
+          operationId: 'getRequestStatus',
+          summary: 'The status of a request, for the holder of its status-page token',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+            { name: 'token', in: 'query', required: true, schema: { type: 'string' }, description: 'The token of the status link sent by email after verification.' },
+          ],
+          responses: {
+            '200': { description: 'The status', content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestStatus' } } } },
+            '404': errorResponse('Unknown request or wrong token (indistinguishable on purpose).'),
+          },
+        },
+      },
+      '/api/health': {
+        get: {
+          operationId: 'health',
+          responses: { '200': { description: 'The database answers: `{ "db": "ok" }`' }, '503': { description: 'The database does not answer' } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        NewRequest: newRequest,
+        CreatedRequest: {
+          type: 'object',
+          required: ['id', 'reference', 'status'],
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            reference: { type: 'string', examples: ['BR-2026-000123'] },
+            status: { const: 'unverified' },
+          },
+        },
+        RequestStatus: {
+          type: 'object',
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            reference: { type: 'string' },
+            types: { type: 'array', items: { type: 'string' } },
+            jurisdiction: { type: 'string' },
+            status: { enum: [...REQUEST_STATUSES] },
+            receivedAt: { type: 'string', format: 'date-time' },
+            dueAt: { type: 'string', format: 'date-time' },
+            timeZone: { type: 'string' },
+            closedAt: { type: ['string', 'null'], format: 'date-time' },
+            canWithdraw: { type: 'boolean' },
+            timeline: { type: 'array', items: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, summary: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+  };
+}
