@@ -12,7 +12,8 @@ export class DeliveryError extends Error {
 
 let resend: Resend | undefined;
 
-const SEND_TIMEOUT_MS = 15_000;
+/** How long one send may take before the attempt fails and the job is retried. Tests shorten it. */
+export const transportConfig = { sendTimeoutMs: 15_000 };
 
 /** The SDK sets no timeout; a hung provider must fail the attempt so that the job is retried. */
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -35,7 +36,7 @@ export async function sendWithResend(email: OutgoingEmail): Promise<string> {
       { from: e.EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text },
       { idempotencyKey: email.id },
     ),
-    SEND_TIMEOUT_MS,
+    transportConfig.sendTimeoutMs,
   );
   if (error || !data) {
     const status = (error as { statusCode?: number } | null)?.statusCode ?? 0;

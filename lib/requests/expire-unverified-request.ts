@@ -8,7 +8,7 @@ import { db } from '../db';
 export async function expireUnverifiedRequest(options: { requestId: string; now?: Date }) {
   const now = options.now ?? new Date();
   await db().$transaction(async (tx) => {
-    const live = await tx.verificationToken.count({
+    const live = await tx.verificationLink.count({
       where: { requestId: options.requestId, usedAt: null, expiresAt: { gt: now } },
     });
     if (live > 0) return;

@@ -19,9 +19,9 @@ export async function issueVerificationToken(
   const token = generateToken();
   const ttlHours = env().VERIFICATION_TTL_HOURS;
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
-  await tx.verificationToken.updateMany({ where: { requestId: request.id, usedAt: null }, data: { usedAt: now } });
-  await tx.verificationToken.create({
-    data: { requestId: request.id, tokenHash: hashToken(token), expiresAt },
+  await tx.verificationLink.updateMany({ where: { requestId: request.id, usedAt: null }, data: { usedAt: now } });
+  await tx.verificationLink.create({
+    data: { requestId: request.id, tokenHash: hashToken(token), expiresAt, createdAt: now },
   });
   await addJob(tx, 'expire-unverified-request', { requestId: request.id }, { runAt: expiresAt, jobKey: `expire-unverified:${request.id}` });
   await enqueueEmail(tx, {

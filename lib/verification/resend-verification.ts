@@ -23,7 +23,7 @@ export async function resendVerification(options: {
   const now = options.now ?? new Date();
   return db().$transaction(async (tx) => {
     const request = options.verificationToken
-      ? (await tx.verificationToken.findUnique({ where: { tokenHash: hashToken(options.verificationToken) }, include: { request: true } }))?.request
+      ? (await tx.verificationLink.findUnique({ where: { tokenHash: hashToken(options.verificationToken) }, include: { request: true } }))?.request
       : options.submissionToken && options.requestId
         ? await tx.privacyRequest.findFirst({ where: { id: options.requestId, submissionTokenHash: hashToken(options.submissionToken) } })
         : null;
@@ -35,7 +35,7 @@ export async function resendVerification(options: {
     }
     // Serialise concurrent re-sends of one request so the limit below cannot be raced.
     await tx.$executeRaw`SELECT 1 FROM privacy_request WHERE id = ${request.id}::uuid FOR UPDATE`;
-    const recent = await tx.verificationToken.findMany({
+    const recent = await tx.verificationLink.findMany({
       where: { requestId: request.id, createdAt: { gt: new Date(now.getTime() - 3600_000) } },
       orderBy: { createdAt: 'desc' },
       select: { createdAt: true },

@@ -28,7 +28,7 @@ export async function verifyRequest(options: {
   const now = options.now ?? new Date();
   const tokenHash = hashToken(options.token);
   return db().$transaction(async (tx) => {
-    const found = await tx.verificationToken.findUnique({ where: { tokenHash }, include: { request: true } });
+    const found = await tx.verificationLink.findUnique({ where: { tokenHash }, include: { request: true } });
     // The lookup is by hash; compare again in constant time so that timing says nothing either way.
     if (!found || !hashesEqual(found.tokenHash, tokenHash)) {
       throw new AppError('NOT_FOUND', 'This confirmation link is not valid. Check that you copied the whole link.');
@@ -43,7 +43,7 @@ export async function verifyRequest(options: {
     if (found.expiresAt <= now) return { outcome: 'expired', canResend: true };
 
     // Only one of two simultaneous clicks wins; the other sees the link as used.
-    const claimed = await tx.verificationToken.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.verificationLink.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count === 0) return { outcome: 'used', canResend: true };
 
     const statusToken = generateToken();

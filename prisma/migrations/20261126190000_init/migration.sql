@@ -48,7 +48,7 @@ CREATE TABLE "privacy_request" (
 );
 
 -- CreateTable
-CREATE TABLE "verification_token" (
+CREATE TABLE "verification_link" (
     "id" UUID NOT NULL,
     "request_id" UUID NOT NULL,
     "token_hash" VARCHAR(64) NOT NULL,
@@ -56,7 +56,7 @@ CREATE TABLE "verification_token" (
     "used_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "verification_token_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "verification_link_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -112,10 +112,10 @@ CREATE INDEX "privacy_request_email_hash_idx" ON "privacy_request"("email_hash")
 CREATE INDEX "privacy_request_status_due_at_idx" ON "privacy_request"("status", "due_at");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "verification_token_token_hash_key" ON "verification_token"("token_hash");
+CREATE UNIQUE INDEX "verification_link_token_hash_key" ON "verification_link"("token_hash");
 
 -- CreateIndex
-CREATE INDEX "verification_token_request_id_idx" ON "verification_token"("request_id");
+CREATE INDEX "verification_link_request_id_idx" ON "verification_link"("request_id");
 
 -- CreateIndex
 CREATE INDEX "audit_event_request_id_created_at_idx" ON "audit_event"("request_id", "created_at");
@@ -130,7 +130,7 @@ CREATE INDEX "outbox_email_status_created_at_idx" ON "outbox_email"("status", "c
 CREATE INDEX "outbox_email_request_id_idx" ON "outbox_email"("request_id");
 
 -- AddForeignKey
-ALTER TABLE "verification_token" ADD CONSTRAINT "verification_token_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "verification_link" ADD CONSTRAINT "verification_link_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -139,7 +139,7 @@ ALTER TABLE "audit_event" ADD CONSTRAINT "audit_event_request_id_fkey" FOREIGN K
 ALTER TABLE "outbox_email" ADD CONSTRAINT "outbox_email_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- The audit log is append-only: nobody, the application included, may change or remove an event.
--- (Prisma does not model triggers; the drift test compares tables, columns, indexes and keys.)
+-- Prisma does not model triggers, so the drift test does not see these; the audit tests do.
 CREATE FUNCTION audit_event_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'audit_event is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';

@@ -1,0 +1,9 @@
+import type { ReactNode } from 'react';
+
+export default function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" className="page" tabIndex={-1}>
+      {children}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+/** What each right means, in plain words, following the privacy policy's "Your choices and rights". */
+export function RightsIntro({ companyName, verificationHours }: { companyName: string; verificationHours: number }) {
+  return (
+    <>
+      <p className="lead">
+        Use this page to ask {companyName} about the personal information we hold about you: your account details,
+        billing and support contacts, the messages you sent us, and the usage and log data our services record.
+      </p>
+      <h2>Your rights</h2>
+      <p>Depending on where you live, you can ask us to:</p>
+      <ul className="rights">
+        <li>
+          <strong>Access</strong> — tell you what personal information we hold about you, what we use it for and who
+          we share it with, and give you a copy.
+        </li>
+        <li>
+          <strong>Correct</strong> — fix information that is wrong or incomplete, such as your name, email address or
+          organization.
+        </li>
+        <li>
+          <strong>Delete</strong> — erase your personal information. We may have to keep some records, such as billing
+          records, where the law requires it; if so, we will tell you which and why.
+        </li>
+        <li>
+          <strong>Export</strong> — give you the information you provided in a machine-readable file, so you can take
+          it to another service.
+        </li>
+        <li>
+          <strong>Restrict</strong> — limit how we use your information, for example while we check a correction.
+        </li>
+        <li>
+          <strong>Stop communications or object</strong> — stop sending you product updates and similar messages, or
+          stop using your information for purposes such as analytics.
+        </li>
+      </ul>
+      <h2>How it works</h2>
+      <ol>
+        <li>Fill in the form below. You can ask for more than one thing at once.</li>
+        <li>
+          We email you a link to confirm the request. The link works for {verificationHours} hours. We start once you
+          confirm.
+        </li>
+        <li>
+          We answer within the time the law where you live allows. A status page, linked from our email, shows the
+          date and what has happened so far.
+        </li>
+      </ol>
+    </>
+  );
+}

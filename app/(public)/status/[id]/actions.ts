@@ -1,0 +1,26 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { toErrorBody } from '@/lib/errors';
+import { tokenSchema } from '@/lib/requests/schemas';
+import { withdrawRequest } from '@/lib/requests/withdraw-request';
+import { formText, requesterContext } from '../../requester-context';
+
+export type WithdrawState = { error?: string; needsConfirmation?: boolean };
+
+/** "Withdraw my request": only with the "Yes, withdraw" box ticked, then back to the status page. */
+export async function withdrawFromStatusPage(_previous: WithdrawState, formData: FormData): Promise<WithdrawState> {
+  const requestId = formText(formData, 'requestId');
+  const token = tokenSchema.safeParse(formText(formData, 'token'));
+  if (!token.success) return { error: 'This status link is not valid. Use the link from your most recent email about this request.' };
+  if (formData.get('confirmWithdraw') !== 'on') {
+    return { needsConfirmation: true, error: 'Tick the box to confirm that you want to withdraw this request.' };
+  }
+  try {
+    const { ip, userAgent } = await requesterContext();
+    await withdrawRequest({ requestId, token: token.data, ip, userAgent });
+  } catch (error) {
+    return { error: String(toErrorBody(error).body.error.message) };
+  }
+  redirect(`/status/${requestId}?token=${encodeURIComponent(token.data)}&withdrawn=1`);
+}

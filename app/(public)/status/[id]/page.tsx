@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import { InvalidLink } from '@/app/components/invalid-link';
+import { AppError } from '@/lib/errors';
+import { REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
+import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
+import { formatPublicDate } from '@/lib/requests/public-links';
+import { tokenSchema } from '@/lib/requests/schemas';
+import { firstParam } from '../../requester-context';
+import { STATUS_WORDING } from './status-wording';
+import { Timeline } from './timeline';
+import { WithdrawForm } from './withdraw-form';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: 'Your request',
+  referrer: 'no-referrer',
+  robots: { index: false, follow: false },
+};
+
+const INVALID_ADVICE = 'Use the status link from your most recent email about this request, and check that you copied all of it.';
+
+export default async function StatusPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  const query = await searchParams;
+  const token = tokenSchema.safeParse(firstParam(query.token));
+  if (!token.success) return <InvalidLink advice={INVALID_ADVICE} />;
+
+  let request: PublicRequestStatus;
+  try {
+    request = await getRequestStatus({ requestId: id, token: token.data });
+  } catch (error) {
+    // Unknown id and wrong token look the same, so the page says nothing about which requests exist.
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return <InvalidLink advice={INVALID_ADVICE} />;
+    throw error;
+  }
+
+  const wording = STATUS_WORDING[request.status];
+  const justWithdrawn = firstParam(query.withdrawn) === '1' && request.status === 'withdrawn';
+  return (
+    <>
+      <h1>Your privacy request {request.reference}</h1>
+      {justWithdrawn && (
+        <div className="notice notice--success" role="status">
+          <p>You withdrew this request. We have sent you an email to confirm.</p>
+        </div>
+      )}
+      <dl className="summary-list">
+        <dt>Reference</dt>
+        <dd>{request.reference}</dd>
+        <dt>You asked us to</dt>
+        <dd>
+          <ul className="rights">
+            {request.types.map((type) => (
+              <li key={type}>{REQUEST_TYPE_LABELS[type]}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>Status</dt>
+        <dd>
+          <span className="status-badge">{wording.title}</span>
+          <p className="hint">{wording.explanation}</p>
+        </dd>
+        <dt>Received</dt>
+        <dd>{formatPublicDate(new Date(request.receivedAt), request.timeZone)}</dd>
+        {request.closedAt ? (
+          <>
+            <dt>Closed</dt>
+            <dd>{formatPublicDate(new Date(request.closedAt), request.timeZone)}</dd>
+          </>
+        ) : (
+          <>
+            <dt>We will answer by</dt>
+            <dd>{formatPublicDate(new Date(request.dueAt), request.timeZone)}</dd>
+          </>
+        )}
+      </dl>
+
+      <h2>What has happened so far</h2>
+      <Timeline events={request.timeline} timeZone={request.timeZone} />
+
+      {request.canWithdraw && <WithdrawForm requestId={request.id} token={token.data} />}
+      <p>Keep this page&rsquo;s link private: anyone with it can see this page and withdraw the request.</p>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { InvalidLink } from '@/app/components/invalid-link';
+import { ResendLinkForm } from '@/app/components/resend-link-form';
+import { env } from '@/lib/env';
+import { tokenSchema } from '@/lib/requests/schemas';
+import { firstParam } from '../../requester-context';
+import { resendFromConfirmationPage } from './actions';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = {
+  title: 'Check your email',
+  referrer: 'no-referrer',
+  robots: { index: false, follow: false },
+};
+
+export default async function SubmittedPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { id } = await params;
+  const token = tokenSchema.safeParse(firstParam((await searchParams).token));
+  if (!token.success || !/^[0-9a-f-]{36}$/i.test(id)) return <InvalidLink />;
+
+  const hours = env().VERIFICATION_TTL_HOURS;
+  return (
+    <>
+      <h1>Check your email</h1>
+      <div className="notice notice--success">
+        <p>
+          We received your request. We sent an email with a link to confirm it. The link expires in {hours} hours.
+        </p>
+      </div>
+      <p>
+        Open the email and press the link, then press <strong>Confirm my request</strong>. We cannot start on your
+        request until you confirm it, and if it is not confirmed in time, we close it.
+      </p>
+      <p>If you made the request for someone else, the email went to their address: ask them to confirm it.</p>
+      <h2>No email?</h2>
+      <p>It can take a few minutes to arrive. Check your spam or junk folder. If it is not there, we can send it again; only the newest link will work.</p>
+      <ResendLinkForm
+        action={resendFromConfirmationPage}
+        hiddenFields={{ requestId: id, token: token.data }}
+        buttonLabel="Send the email again"
+      />
+    </>
+  );
+}

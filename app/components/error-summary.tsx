@@ -1,0 +1,30 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+
+export type SummaryError = { message: string; fieldId?: string };
+
+/**
+ * The list of problems at the top of a form after a failed submit. It takes focus each time
+ * `focusKey` changes, so keyboard and screen-reader users land on it; each item links to its field.
+ */
+export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; focusKey: unknown }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus();
+  }, [focusKey]);
+
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {errors.map((error, index) => (
+          <li key={`${error.fieldId ?? 'form'}-${index}`}>
+            {error.fieldId ? <a href={`#${error.fieldId}`}>{error.message}</a> : error.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

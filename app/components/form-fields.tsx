@@ -1,0 +1,159 @@
+import type { ReactNode } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import { FieldError } from './field-error';
+
+type FieldProps = {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  required?: boolean;
+  registration: UseFormRegisterReturn;
+};
+
+/** The ids a field's aria-describedby lists: its hint, then its error. */
+export function describedBy(id: string, hasHint: boolean, hasError: boolean): string | undefined {
+  const ids = [hasHint && `${id}-hint`, hasError && `${id}-error`].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldLabel({ id, label, required }: { id: string; label: ReactNode; required?: boolean }) {
+  return (
+    <label htmlFor={id}>
+      {label} {required ? <span className="required">(required)</span> : <span className="optional">(optional)</span>}
+    </label>
+  );
+}
+
+export function TextField({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  registration,
+  type = 'text',
+  autoComplete,
+  defaultValue,
+  maxLength,
+}: FieldProps & { type?: 'text' | 'email'; autoComplete: string; defaultValue: string; maxLength?: number }) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={invalid ? 'field field--error' : 'field'}>
+      <FieldLabel id={id} label={label} required={required} />
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      <FieldError id={`${id}-error`} messages={errors} />
+      <input
+        {...registration}
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        spellCheck={type === 'email' ? false : undefined}
+        defaultValue={defaultValue}
+        maxLength={maxLength}
+        required={required}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, Boolean(hint), invalid)}
+      />
+    </div>
+  );
+}
+
+export function TextAreaField({ id, label, hint, errors, required, registration, defaultValue }: FieldProps & { defaultValue: string }) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={invalid ? 'field field--error' : 'field'}>
+      <FieldLabel id={id} label={label} required={required} />
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      <FieldError id={`${id}-error`} messages={errors} />
+      <textarea
+        {...registration}
+        id={id}
+        rows={6}
+        maxLength={5000}
+        defaultValue={defaultValue}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, Boolean(hint), invalid)}
+      />
+    </div>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  registration,
+  options,
+  placeholder,
+  defaultValue,
+}: FieldProps & { options: { value: string; label: string }[]; placeholder: string; defaultValue: string }) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <div className={invalid ? 'field field--error' : 'field'}>
+      <FieldLabel id={id} label={label} required={required} />
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      <FieldError id={`${id}-error`} messages={errors} />
+      <select
+        {...registration}
+        id={id}
+        defaultValue={defaultValue}
+        required={required}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, Boolean(hint), invalid)}
+      >
+        <option value="">{placeholder}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** One checkbox with its label beside it. */
+export function CheckboxChoice({
+  id,
+  label,
+  hint,
+  registration,
+  value,
+  defaultChecked,
+  invalid,
+  describedById,
+  required,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  registration: UseFormRegisterReturn;
+  value?: string;
+  defaultChecked: boolean;
+  invalid?: boolean;
+  describedById?: string;
+  required?: boolean;
+}) {
+  const describedByIds = [hint && `${id}-hint`, describedById].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="choice">
+      <input
+        {...registration}
+        id={id}
+        type="checkbox"
+        value={value}
+        defaultChecked={defaultChecked}
+        required={required}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedByIds}
+      />
+      <div>
+        <label htmlFor={id}>{label}</label>
+        {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      </div>
+    </div>
+  );
+}

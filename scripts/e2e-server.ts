@@ -1,0 +1,15 @@
+/** The server the Playwright tests run against: `npm start` on a fresh embedded database. */
+import { rm } from 'node:fs/promises';
+import { runApp } from './run-app';
+
+async function main() {
+  delete process.env.DATABASE_URL;
+  delete process.env.RESEND_API_KEY;
+  await rm(process.env.EMBEDDED_PG_DIR ?? '.data/e2e/postgres', { recursive: true, force: true });
+  await runApp('start');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations, linkIn, uniqueEmail, waitForEmail } from './support';
+
+test('a requester files a request, confirms the email and sees the status page with the due date', async ({ page, request }) => {
+  const email = uniqueEmail('journey');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  await page.getByLabel(/^email/i).first().fill(email);
+  await page.getByLabel(/full name/i).fill('Ada <b>Lovelace</b>');
+  await page.getByLabel(/where do you live|country|residence/i).selectOption('UK');
+  await page.getByRole('checkbox', { name: /access/i }).check();
+  await page.getByRole('checkbox', { name: /deletion/i }).check();
+  await page.getByRole('checkbox', { name: /confirm|accurate/i }).check();
+  await page.getByRole('button', { name: /send|submit/i }).click();
+
+  await expect(page).toHaveURL(/\/submitted\//);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/check your email/i);
+
+  const verification = await waitForEmail(request, email, /confirm your privacy request/i);
+  await page.goto(linkIn(verification, /\/verify\?token=/));
+  await page.getByRole('button', { name: /confirm my request/i }).click();
+
+  await expect(page).toHaveURL(/\/status\/[0-9a-f-]{36}\?token=/);
+  await expect(page.getByText(/BR-\d{4}-\d{6}/).first()).toBeVisible();
+  await expect(page.getByText(/we will answer by/i)).toBeVisible();
+  await expect(page.getByText(/email address confirmed/i)).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  const receipt = await waitForEmail(request, email, /we have your privacy request/i);
+  expect(receipt.text).toMatch(/We will answer by \d{1,2} \w+ \d{4}/);
+  const dueInEmail = receipt.text.match(/We will answer by (\d{1,2} \w+ \d{4})/)![1];
+  await expect(page.getByText(dueInEmail).first()).toBeVisible();
+});
+
+test('the form shows errors tied to their fields, and keeps what was typed', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel(/^email/i).first().fill('not-an-email');
+  await page.getByRole('checkbox', { name: /correction/i }).check();
+  await page.getByRole('button', { name: /send|submit/i }).click();
+  const email = page.getByLabel(/^email/i).first();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveValue('not-an-email');
+  await expect(page.getByText(/valid email address/i).first()).toBeVisible();
+  await expect(page.getByText(/what is wrong and what it should be/i).first()).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the form still submits and the request is recorded', async ({ page, request }) => {
+    const email = uniqueEmail('nojs');
+    await page.goto('/');
+    await page.getByLabel(/^email/i).first().fill(email);
+    await page.getByLabel(/where do you live|country|residence/i).selectOption('US-CA');
+    await page.getByRole('checkbox', { name: /export/i }).check();
+    await page.getByRole('checkbox', { name: /confirm|accurate/i }).check();
+    await page.getByRole('button', { name: /send|submit/i }).click();
+    await expect(page).toHaveURL(/\/submitted\//);
+    await waitForEmail(request, email, /confirm your privacy request/i);
+  });
+
+  test('server-side errors show without JavaScript', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: /send|submit/i }).click();
+    await expect(page.getByText(/email is required/i).first()).toBeVisible();
+  });
+});
+
+test('the dev mailbox lists and shows messages', async ({ page, request }) => {
+  const email = uniqueEmail('mailbox');
+  const res = await request.post('/api/v1/requests', { data: { email, types: ['access'], jurisdiction: 'EU', confirm: true } });
+  expect(res.status()).toBe(201);
+  const message = await waitForEmail(request, email, /confirm your privacy request/i);
+  await page.goto(`/dev/mailbox?id=${message.id}`);
+  await expect(page.getByText(email).first()).toBeVisible();
+  await expect(page.locator('a[href*="/verify?token="]').first()).toBeVisible();
+});
