@@ -23,6 +23,15 @@ const schema = z
     PRIVACY_POLICY_URL: z.url().default('https://bitstride.xyz/privacy'),
     VERIFICATION_TTL_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
     WORKER_IN_PROCESS: bool.default(true),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    REMINDER_OFFSETS_DAYS: z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be whole numbers of days separated by commas, like "7,2"')
+      .default('7,2')
+      .transform((v) => [...new Set(v.split(',').map((d) => Number(d.trim())))].filter((d) => d > 0).sort((a, b) => b - a)),
+    STAFF_NOTIFY_EMAIL: z.email().optional(),
     DEADLINE_RULES: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })

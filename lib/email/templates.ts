@@ -3,8 +3,12 @@
  * adding a file in emails/ and a line here; `enqueueEmail` is typed by this table.
  */
 import type { ComponentType } from 'react';
+import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
+import RequestAcknowledgedEmail, { requestAcknowledgedSubject } from '@/emails/request-acknowledged';
+import RequestExpiredEmail, { requestExpiredSubject } from '@/emails/request-expired';
 import RequestReceivedEmail, { requestReceivedSubject } from '@/emails/request-received';
 import RequestWithdrawnEmail, { requestWithdrawnSubject } from '@/emails/request-withdrawn';
+import StaffDigestEmail, { staffDigestSubject } from '@/emails/staff-digest';
 import VerifyRequestEmail, { verifyRequestSubject } from '@/emails/verify-request';
 
 type Template<P> = { component: ComponentType<P>; subject: (props: P) => string };
@@ -16,6 +20,10 @@ export const templates = {
   'verify-request': template(VerifyRequestEmail, verifyRequestSubject),
   'request-received': template(RequestReceivedEmail, requestReceivedSubject),
   'request-withdrawn': template(RequestWithdrawnEmail, requestWithdrawnSubject),
+  'request-expired': template(RequestExpiredEmail, requestExpiredSubject),
+  'request-acknowledged': template(RequestAcknowledgedEmail, requestAcknowledgedSubject),
+  'deadline-extended': template(DeadlineExtendedEmail, deadlineExtendedSubject),
+  'staff-digest': template(StaffDigestEmail, staffDigestSubject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -7,6 +7,8 @@ export type AddJobOptions = {
   jobKey?: string;
   maxAttempts?: number;
   priority?: number;
+  /** 'replace' (default) moves an existing job with the key; 'preserve_run_at' keeps its time (batching). */
+  jobKeyMode?: 'replace' | 'preserve_run_at';
 };
 
 /**
@@ -24,7 +26,7 @@ export async function addJob<N extends JobName>(tx: Tx, name: N, payload: JobPay
     max_attempts => ${options.maxAttempts ?? definition.maxAttempts}::int,
     job_key => ${options.jobKey ?? null}::text,
     priority => ${options.priority ?? 0}::int,
-    job_key_mode => 'replace'
+    job_key_mode => ${options.jobKeyMode ?? 'replace'}::text
   )`;
 }
 

@@ -14,6 +14,32 @@ export const jobs = {
     payload: z.object({ requestId: z.uuid() }),
     maxAttempts: 25,
   },
+  /** US-CA: confirm receipt within 10 business days if nothing has done so yet. */
+  'acknowledge-request': {
+    payload: z.object({ requestId: z.uuid() }),
+    maxAttempts: 25,
+  },
+  /** A reminder before the due date, or the overdue escalation (repeated daily while overdue). */
+  'deadline-reminder': {
+    payload: z.object({
+      requestId: z.uuid(),
+      kind: z.enum(['reminder', 'overdue']),
+      /** The due date the job was scheduled for: a job left over from an older due date does nothing. */
+      dueAt: z.iso.datetime(),
+      offsetDays: z.number().int().min(0),
+    }),
+    maxAttempts: 25,
+  },
+  /** One email per staff member per day listing everything that needs them. */
+  'staff-digest': {
+    payload: z.object({ userId: z.string().min(1) }),
+    maxAttempts: 25,
+  },
+  /** Daily (crontab): recompute what should be scheduled and repair anything missing. */
+  'daily-sweep': {
+    payload: z.object({}).passthrough(),
+    maxAttempts: 5,
+  },
 } as const;
 
 export type JobName = keyof typeof jobs;

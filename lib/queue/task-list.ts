@@ -1,6 +1,10 @@
 import type { Task, TaskList } from 'graphile-worker';
 import { deliverEmail } from '../email/deliver-email';
+import { acknowledgeRequest } from '../clock/acknowledge-request';
+import { dailySweep } from '../clock/daily-sweep';
+import { notifyDeadline } from '../clock/notify-deadline';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
+import { sendStaffDigest } from '../staff/send-staff-digest';
 import { type JobData, type JobName, jobs } from './jobs';
 
 /** Wraps a handler so that its payload is parsed with the job's schema before it runs. */
@@ -14,4 +18,11 @@ export const taskList: TaskList = {
     deliverEmail({ outboxId, attempt: job.attempts, maxAttempts: job.max_attempts }),
   ),
   'expire-unverified-request': task('expire-unverified-request', ({ requestId }) => expireUnverifiedRequest({ requestId })),
+  'acknowledge-request': task('acknowledge-request', ({ requestId }) => acknowledgeRequest({ requestId })),
+  'deadline-reminder': task('deadline-reminder', (payload) => notifyDeadline(payload)),
+  'staff-digest': task('staff-digest', ({ userId }) => sendStaffDigest({ userId })),
+  'daily-sweep': task('daily-sweep', async () => void (await dailySweep())),
 };
+
+/** graphile-worker crontab: the repair sweep every day at 05:00 UTC (missed runs up to a day late are caught up). */
+export const crontab = '0 5 * * * daily-sweep ?fill=1d';

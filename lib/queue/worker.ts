@@ -1,6 +1,6 @@
 import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
 import { logger } from '../logger';
-import { taskList } from './task-list';
+import { crontab, taskList } from './task-list';
 
 /** graphile-worker's own logs, through ours (debug unless something is wrong). */
 const quietLogger = new Logger((scope) => (level, message, meta) => {
@@ -21,6 +21,7 @@ export async function startWorker(options: { connectionString: string; concurren
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 5,
     taskList,
+    crontab,
     logger: quietLogger,
     noHandleSignals: false,
     pollInterval: 1000,

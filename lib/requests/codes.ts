@@ -39,3 +39,6 @@ export const REQUEST_STATUSES = [
   'expired',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Statuses in which the request is still being handled: its clock runs and it can be withdrawn. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ['unverified', 'verified', 'in_progress', 'awaiting_requester'];

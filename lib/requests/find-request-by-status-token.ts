@@ -1,7 +1,7 @@
 import type { Tx } from '../db';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { hashesEqual, hashToken } from '../security/tokens';
+import { statusTokenMatches } from '../security/status-token';
 
 /**
  * The request a status-page link points to. The same answer for an unknown id and a wrong token, so
@@ -11,7 +11,6 @@ export async function findRequestByStatusToken(requestId: string, token: string,
   const notFound = new AppError('NOT_FOUND', 'This status link is not valid. Use the link from your most recent email about this request.');
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw notFound;
   const request = await tx.privacyRequest.findUnique({ where: { id: requestId } });
-  const expected = hashToken(token);
-  if (!request?.statusTokenHash || !hashesEqual(request.statusTokenHash, expected)) throw notFound;
+  if (!request || !statusTokenMatches(request, token)) throw notFound;
   return request;
 }

@@ -1,12 +1,8 @@
 import { db } from '../db';
-import type { RequestStatus, RequestType } from './codes';
+import { OPEN_STATUSES, type RequestStatus, type RequestType } from './codes';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { formatReference } from './reference';
-import { deadlineRules } from './request-deadline';
-import { resolveRule } from '../deadlines';
-import type { Jurisdiction } from './codes';
-
-export const OPEN_STATUSES: RequestStatus[] = ['unverified', 'verified', 'in_progress', 'awaiting_requester'];
+import { requestDeadline } from '../clock/request-deadline';
 
 export type PublicRequestStatus = {
   id: string;
@@ -17,6 +13,8 @@ export type PublicRequestStatus = {
   receivedAt: string;
   dueAt: string;
   timeZone: string;
+  /** Why the due date is what it is, step by step. */
+  deadlineExplanation: string[];
   closedAt: string | null;
   canWithdraw: boolean;
   timeline: { at: string; summary: string }[];
@@ -25,12 +23,13 @@ export type PublicRequestStatus = {
 /** What the holder of a status-page link may see: no personal data beyond what they submitted. */
 export async function getRequestStatus(options: { requestId: string; token: string }): Promise<PublicRequestStatus> {
   const request = await findRequestByStatusToken(options.requestId, options.token);
+  const pauses = await db().clockPause.findMany({ where: { requestId: request.id } });
+  const deadline = requestDeadline({ ...request, pauses });
   const events = await db().auditEvent.findMany({
     where: { requestId: request.id, public: true },
     orderBy: { id: 'asc' },
     select: { createdAt: true, summary: true },
   });
-  const rule = resolveRule(deadlineRules(), request.jurisdiction as Jurisdiction, request.types[0]);
   return {
     id: request.id,
     reference: formatReference(request.number, request.receivedAt),
@@ -39,7 +38,8 @@ export async function getRequestStatus(options: { requestId: string; token: stri
     status: request.status,
     receivedAt: request.receivedAt.toISOString(),
     dueAt: request.dueAt.toISOString(),
-    timeZone: rule.timeZone,
+    timeZone: deadline.timeZone,
+    deadlineExplanation: deadline.explanation,
     closedAt: request.closedAt?.toISOString() ?? null,
     canWithdraw: OPEN_STATUSES.includes(request.status),
     timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '' })),

@@ -100,6 +100,7 @@ export function openApiDocument() {
             receivedAt: { type: 'string', format: 'date-time' },
             dueAt: { type: 'string', format: 'date-time' },
             timeZone: { type: 'string' },
+            deadlineExplanation: { type: 'array', items: { type: 'string' }, description: 'How the due date was computed, step by step.' },
             closedAt: { type: ['string', 'null'], format: 'date-time' },
             canWithdraw: { type: 'boolean' },
             timeline: { type: 'array', items: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, summary: { type: 'string' } } } },

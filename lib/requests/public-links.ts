@@ -1,10 +1,17 @@
 import { env } from '../env';
+import { statusToken } from '../security/status-token';
 
 /** Links the requester receives. Tokens travel in the query string of our own pages only. */
 export const publicLinks = {
   verify: (token: string) => `${env().APP_URL}/verify?token=${token}`,
   status: (requestId: string, token: string) => `${env().APP_URL}/status/${requestId}?token=${token}`,
   submitted: (requestId: string, token: string) => `${env().APP_URL}/submitted/${requestId}?token=${token}`,
+  /** The status page of a verified request, for any email sent after verification. */
+  statusOf: (request: { id: string; statusNonce: string | null }) => {
+    if (!request.statusNonce) throw new Error('An unverified request has no status link');
+    return publicLinks.status(request.id, statusToken({ id: request.id, statusNonce: request.statusNonce }));
+  },
+  staffRequest: (requestId: string) => `${env().APP_URL}/admin/requests/${requestId}`,
 };
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -3,7 +3,8 @@ import { db } from '../db';
 import { generateToken, hashEmail, hashToken } from '../security/tokens';
 import { issueVerificationToken } from '../verification/issue-verification-token';
 import { formatReference } from './reference';
-import { computeRequestDeadline } from './request-deadline';
+import { scheduleAcknowledgement } from '../clock/acknowledge-request';
+import { requestDeadline } from '../clock/request-deadline';
 import type { NewRequest } from './schemas';
 
 export type SubmittedRequest = { id: string; reference: string; status: 'unverified'; submissionToken: string };
@@ -22,7 +23,7 @@ export async function submitRequest(options: {
   const { input, channel } = options;
   const now = options.now ?? new Date();
   const submissionToken = generateToken();
-  const deadline = computeRequestDeadline({ jurisdiction: input.jurisdiction, types: input.types, receivedAt: now });
+  const deadline = requestDeadline({ jurisdiction: input.jurisdiction, types: input.types, receivedAt: now });
 
   return db().$transaction(async (tx) => {
     const request = await tx.privacyRequest.create({
@@ -54,6 +55,7 @@ export async function submitRequest(options: {
       data: { channel, types: input.types, jurisdiction: input.jurisdiction, byAgent: Boolean(input.agent) },
     });
     await issueVerificationToken(tx, request, now);
+    await scheduleAcknowledgement(tx, { ...request, jurisdiction: input.jurisdiction, types: input.types });
     return { id: request.id, reference: formatReference(request.number, request.receivedAt), status: 'unverified', submissionToken };
   });
 }

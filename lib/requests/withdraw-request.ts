@@ -3,8 +3,9 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { removeJob } from '../queue/add-job';
+import { cancelDeadlineJobs, deadlineJobKey } from '../clock/schedule-deadline-jobs';
 import { findRequestByStatusToken } from './find-request-by-status-token';
-import { OPEN_STATUSES } from './get-request-status';
+import { OPEN_STATUSES } from './codes';
 import { formatPublicDate } from './public-links';
 import { formatReference } from './reference';
 
@@ -20,11 +21,13 @@ export async function withdrawRequest(options: {
   await db().$transaction(async (tx) => {
     const request = await findRequestByStatusToken(options.requestId, options.token, tx);
     const updated = await tx.privacyRequest.updateMany({
-      where: { id: request.id, status: { in: OPEN_STATUSES } },
+      where: { id: request.id, status: { in: [...OPEN_STATUSES] } },
       data: { status: 'withdrawn', closedAt: now },
     });
     if (updated.count === 0) throw new AppError('CONFLICT', 'This request is already closed, so it cannot be withdrawn.');
     await removeJob(tx, `expire-unverified:${request.id}`);
+    await removeJob(tx, deadlineJobKey.acknowledge(request.id));
+    await cancelDeadlineJobs(tx, request.id);
     await recordAuditEvent(tx, {
       requestId: request.id,
       action: 'request.withdrawn',

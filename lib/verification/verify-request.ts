@@ -6,8 +6,10 @@ import { removeJob } from '../queue/add-job';
 import { REQUEST_TYPE_LABELS } from '../requests/codes';
 import { formatPublicDate, publicLinks } from '../requests/public-links';
 import { formatReference } from '../requests/reference';
-import { computeRequestDeadline } from '../requests/request-deadline';
-import { generateToken, hashesEqual, hashToken } from '../security/tokens';
+import { requestDeadline } from '../clock/request-deadline';
+import { deadlineJobKey, scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
+import { newStatusNonce, statusToken } from '../security/status-token';
+import { hashesEqual, hashToken } from '../security/tokens';
 
 export type VerificationOutcome =
   | { outcome: 'verified'; requestId: string; statusToken: string }
@@ -17,7 +19,8 @@ export type VerificationOutcome =
 
 /**
  * Opens a verification link: the request becomes `verified`, the evidence (when, IP, user agent) is
- * kept, and the receipt email with the status-page link is queued, all in one transaction.
+ * kept, the receipt email with the status-page link is queued and the staff reminders are scheduled,
+ * all in one transaction.
  */
 export async function verifyRequest(options: {
   token: string;
@@ -46,13 +49,9 @@ export async function verifyRequest(options: {
     const claimed = await tx.verificationLink.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
     if (claimed.count === 0) return { outcome: 'used', canResend: true };
 
-    const statusToken = generateToken();
-    const deadline = computeRequestDeadline({
-      jurisdiction: request.jurisdiction as never,
-      types: request.types,
-      receivedAt: request.receivedAt,
-      verifiedAt: now,
-    });
+    const statusNonce = newStatusNonce();
+    const token = statusToken({ id: request.id, statusNonce });
+    const deadline = requestDeadline({ ...request, verifiedAt: now }, now);
     await tx.privacyRequest.update({
       where: { id: request.id },
       data: {
@@ -60,11 +59,15 @@ export async function verifyRequest(options: {
         verifiedAt: now,
         verifiedIp: options.ip?.slice(0, 64) ?? null,
         verifiedUserAgent: options.userAgent?.slice(0, 512) ?? null,
-        statusTokenHash: hashToken(statusToken),
+        statusNonce,
         dueAt: deadline.dueAt,
+        // The receipt email below says when to expect an answer: it is the acknowledgement.
+        acknowledgedAt: request.acknowledgedAt ?? now,
       },
     });
     await removeJob(tx, `expire-unverified:${request.id}`);
+    await removeJob(tx, deadlineJobKey.acknowledge(request.id));
+    await scheduleDeadlineJobs(tx, { id: request.id, dueAt: deadline.dueAt }, now);
     await recordAuditEvent(tx, {
       requestId: request.id,
       action: 'request.verified',
@@ -82,9 +85,9 @@ export async function verifyRequest(options: {
         typesLabel: request.types.map((t) => REQUEST_TYPE_LABELS[t].split(' — ')[0].toLowerCase()).join(', '),
         receivedOn: formatPublicDate(request.receivedAt, deadline.timeZone),
         dueOn: formatPublicDate(deadline.dueAt, deadline.timeZone),
-        statusUrl: publicLinks.status(request.id, statusToken),
+        statusUrl: publicLinks.status(request.id, token),
       },
     });
-    return { outcome: 'verified', requestId: request.id, statusToken };
+    return { outcome: 'verified', requestId: request.id, statusToken: token };
   });
 }

@@ -28,7 +28,8 @@ describe('submitting a request', () => {
     const emails = await db().outboxEmail.findMany({ where: { requestId: created.id } });
     expect(emails.map((e) => [e.template, e.to, e.status])).toEqual([['verify-request', input.email, 'pending']]);
     const jobs = await queuedJobs();
-    expect(jobs.map((j) => j.task_identifier).sort()).toEqual(['deliver-email', 'expire-unverified-request']);
+    // California also needs its receipt confirmed within 10 business days.
+    expect(jobs.map((j) => j.task_identifier).sort()).toEqual(['acknowledge-request', 'deliver-email', 'expire-unverified-request']);
   });
 
   it('stores only hashes of the tokens it hands out', async () => {

@@ -5,7 +5,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Logger, runOnce } from 'graphile-worker';
+import { Logger, runTaskListOnce } from 'graphile-worker';
+import pg from 'pg';
 import { db } from '../../lib/db';
 import { env } from '../../lib/env';
 
@@ -80,19 +81,23 @@ export async function killAllWorkers() {
 
 /**
  * What four hours do to the job of a dead worker: its lock ages past graphile-worker's lock timeout,
- * and graphile-worker's own stale-lock sweep (run by every worker every 8-10 minutes, and by
- * `runOnce` before it starts) releases it. The sweep runs here through `runOnce` with a task list
- * that matches no job, so nothing but the sweep happens in this process.
+ * and graphile-worker's own stale-lock sweep releases it (every worker runs that sweep at a random
+ * moment in its first minute and then every 8-10 minutes: too slow to wait for). The sweep runs here
+ * through `runTaskListOnce`, which sweeps before it looks for work, with a task list that matches no
+ * job, so nothing but the sweep happens in this process. Returns how many locks were aged.
  */
 export async function expireJobLocks() {
-  const moved = await db().$executeRaw`
+  const aged = await db().$executeRaw`
     UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '5 hours' WHERE locked_at IS NOT NULL`;
-  await runOnce({
-    connectionString: env().DATABASE_URL!,
-    taskList: { 'stale-lock-sweep-only': async () => {} },
-    logger: new Logger(() => () => {}),
-  });
-  return moved;
+  const pool = new pg.Pool({ connectionString: env().DATABASE_URL!, max: 1 });
+  const client = await pool.connect();
+  try {
+    await runTaskListOnce({ logger: new Logger(() => () => {}) }, { 'stale-lock-sweep-only': async () => {} }, client).promise;
+  } finally {
+    client.release();
+    await pool.end();
+  }
+  return aged;
 }
 
 /** Polls `check` until it returns true; fails after `timeoutMs` with `describe()` in the message. */

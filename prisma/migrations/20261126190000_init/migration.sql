@@ -16,6 +16,15 @@ CREATE TYPE "ActorType" AS ENUM ('requester', 'staff', 'system');
 -- CreateEnum
 CREATE TYPE "EmailStatus" AS ENUM ('pending', 'sent', 'failed');
 
+-- CreateEnum
+CREATE TYPE "PauseReason" AS ENUM ('awaiting_identity', 'awaiting_clarification');
+
+-- CreateEnum
+CREATE TYPE "StaffRole" AS ENUM ('admin', 'reviewer', 'viewer');
+
+-- CreateEnum
+CREATE TYPE "NotificationKind" AS ENUM ('reminder', 'overdue');
+
 -- CreateTable
 CREATE TABLE "privacy_request" (
     "id" UUID NOT NULL,
@@ -32,7 +41,7 @@ CREATE TABLE "privacy_request" (
     "agent_name" VARCHAR(200),
     "agent_email" VARCHAR(320),
     "submission_token_hash" VARCHAR(64) NOT NULL,
-    "status_token_hash" VARCHAR(64),
+    "status_nonce" VARCHAR(64),
     "received_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "due_at" TIMESTAMPTZ(3) NOT NULL,
     "verified_at" TIMESTAMPTZ(3),
@@ -41,10 +50,88 @@ CREATE TABLE "privacy_request" (
     "closed_at" TIMESTAMPTZ(3),
     "submitted_ip" VARCHAR(64),
     "submitted_user_agent" VARCHAR(512),
+    "acknowledged_at" TIMESTAMPTZ(3),
+    "extended_at" TIMESTAMPTZ(3),
+    "extension_reason" VARCHAR(2000),
+    "assignee_id" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "privacy_request_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "clock_pause" (
+    "id" UUID NOT NULL,
+    "request_id" UUID NOT NULL,
+    "reason" "PauseReason" NOT NULL,
+    "started_at" TIMESTAMPTZ(3) NOT NULL,
+    "ended_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "clock_pause_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "staff_user" (
+    "id" TEXT NOT NULL,
+    "name" VARCHAR(200),
+    "email" VARCHAR(320) NOT NULL,
+    "email_verified" TIMESTAMPTZ(3),
+    "image" VARCHAR(1000),
+    "role" "StaffRole" NOT NULL DEFAULT 'reviewer',
+    "invited_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deactivated_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "staff_user_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "staff_account" (
+    "id" TEXT NOT NULL,
+    "user_id" TEXT NOT NULL,
+    "type" VARCHAR(64) NOT NULL,
+    "provider" VARCHAR(64) NOT NULL,
+    "provider_account_id" VARCHAR(255) NOT NULL,
+    "refresh_token" TEXT,
+    "access_token" TEXT,
+    "expires_at" INTEGER,
+    "token_type" VARCHAR(64),
+    "scope" VARCHAR(1000),
+    "id_token" TEXT,
+    "session_state" VARCHAR(255),
+
+    CONSTRAINT "staff_account_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "staff_session" (
+    "id" TEXT NOT NULL,
+    "session_token" VARCHAR(255) NOT NULL,
+    "user_id" TEXT NOT NULL,
+    "expires" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "staff_session_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "staff_login_token" (
+    "identifier" VARCHAR(320) NOT NULL,
+    "token" VARCHAR(255) NOT NULL,
+    "expires" TIMESTAMPTZ(3) NOT NULL
+);
+
+-- CreateTable
+CREATE TABLE "staff_notification" (
+    "id" UUID NOT NULL,
+    "user_id" TEXT NOT NULL,
+    "request_id" UUID NOT NULL,
+    "kind" "NotificationKind" NOT NULL,
+    "day" DATE NOT NULL,
+    "due_at" TIMESTAMPTZ(3) NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sent_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "staff_notification_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -103,13 +190,40 @@ CREATE UNIQUE INDEX "privacy_request_number_key" ON "privacy_request"("number");
 CREATE UNIQUE INDEX "privacy_request_submission_token_hash_key" ON "privacy_request"("submission_token_hash");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "privacy_request_status_token_hash_key" ON "privacy_request"("status_token_hash");
-
--- CreateIndex
 CREATE INDEX "privacy_request_email_hash_idx" ON "privacy_request"("email_hash");
 
 -- CreateIndex
 CREATE INDEX "privacy_request_status_due_at_idx" ON "privacy_request"("status", "due_at");
+
+-- CreateIndex
+CREATE INDEX "privacy_request_assignee_id_status_due_at_idx" ON "privacy_request"("assignee_id", "status", "due_at");
+
+-- CreateIndex
+CREATE INDEX "clock_pause_request_id_idx" ON "clock_pause"("request_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "staff_user_email_key" ON "staff_user"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "staff_account_provider_provider_account_id_key" ON "staff_account"("provider", "provider_account_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "staff_session_session_token_key" ON "staff_session"("session_token");
+
+-- CreateIndex
+CREATE INDEX "staff_session_user_id_idx" ON "staff_session"("user_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "staff_login_token_token_key" ON "staff_login_token"("token");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "staff_login_token_identifier_token_key" ON "staff_login_token"("identifier", "token");
+
+-- CreateIndex
+CREATE INDEX "staff_notification_user_id_sent_at_idx" ON "staff_notification"("user_id", "sent_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "staff_notification_user_id_request_id_kind_day_key" ON "staff_notification"("user_id", "request_id", "kind", "day");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "verification_link_token_hash_key" ON "verification_link"("token_hash");
@@ -128,6 +242,24 @@ CREATE INDEX "outbox_email_status_created_at_idx" ON "outbox_email"("status", "c
 
 -- CreateIndex
 CREATE INDEX "outbox_email_request_id_idx" ON "outbox_email"("request_id");
+
+-- AddForeignKey
+ALTER TABLE "privacy_request" ADD CONSTRAINT "privacy_request_assignee_id_fkey" FOREIGN KEY ("assignee_id") REFERENCES "staff_user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "clock_pause" ADD CONSTRAINT "clock_pause_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "staff_account" ADD CONSTRAINT "staff_account_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "staff_user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "staff_session" ADD CONSTRAINT "staff_session_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "staff_user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "staff_notification" ADD CONSTRAINT "staff_notification_user_id_fkey" FOREIGN KEY ("user_id") REFERENCES "staff_user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "staff_notification" ADD CONSTRAINT "staff_notification_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "verification_link" ADD CONSTRAINT "verification_link_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,45 @@
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { db, type Tx } from '../db';
+import { brand, enqueueEmail } from '../email/enqueue-email';
+import { addJob } from '../queue/add-job';
+import { OPEN_STATUSES } from '../requests/codes';
+import { formatPublicDate } from '../requests/public-links';
+import { formatReference } from '../requests/reference';
+import { requestDeadline } from './request-deadline';
+import { deadlineJobKey } from './schedule-deadline-jobs';
+
+/** Where the regime sets an acknowledgement deadline (US-CA), schedules the job that meets it. */
+export async function scheduleAcknowledgement(tx: Tx, request: Parameters<typeof requestDeadline>[0] & { id: string }) {
+  const { acknowledgeBy } = requestDeadline(request);
+  if (!acknowledgeBy) return;
+  // A day before the legal limit, so that a slow email provider cannot make us late.
+  const runAt = new Date(acknowledgeBy.getTime() - 86_400_000);
+  await addJob(tx, 'acknowledge-request', { requestId: request.id }, { runAt, jobKey: deadlineJobKey.acknowledge(request.id) });
+}
+
+/**
+ * The `acknowledge-request` job: confirms receipt, saying how verification works and when to expect
+ * an answer, unless the requester was already told (the receipt email on verification does that).
+ */
+export async function acknowledgeRequest(options: { requestId: string; now?: Date }) {
+  const now = options.now ?? new Date();
+  await db().$transaction(async (tx) => {
+    const request = await tx.privacyRequest.findUnique({ where: { id: options.requestId }, include: { pauses: true } });
+    if (!request || request.acknowledgedAt || !OPEN_STATUSES.includes(request.status)) return;
+    const claimed = await tx.privacyRequest.updateMany({ where: { id: request.id, acknowledgedAt: null }, data: { acknowledgedAt: now } });
+    if (claimed.count === 0) return;
+    const deadline = requestDeadline(request, now);
+    await enqueueEmail(tx, {
+      template: 'request-acknowledged',
+      to: request.email,
+      requestId: request.id,
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        receivedOn: formatPublicDate(request.receivedAt, deadline.timeZone),
+        dueOn: formatPublicDate(request.dueAt, deadline.timeZone),
+      },
+    });
+    await recordAuditEvent(tx, { requestId: request.id, action: 'request.acknowledged', actor: { type: 'system' }, summary: 'We confirmed that we received the request' });
+  });
+}

@@ -1,0 +1,73 @@
+import { db } from '../db';
+import { logger } from '../logger';
+import { addJob } from '../queue/add-job';
+import { jobKeyExists } from '../queue/job-key-exists';
+import { scheduleAcknowledgement } from './acknowledge-request';
+import { ACTIVE_CLOCK_STATUSES } from './clock-statuses';
+import { requestDeadline } from './request-deadline';
+import { deadlineJobKey, scheduleDeadlineJobs } from './schedule-deadline-jobs';
+
+const BATCH = 500;
+
+export type SweepReport = { checked: number; dueDatesFixed: number; deadlineJobsRepaired: number; expiryJobsRepaired: number; emailJobsRepaired: number; acknowledgementsRepaired: number };
+
+/**
+ * The daily sweep (graphile-worker crontab): recomputes every open request's deadline from the rules
+ * and repairs whatever is missing — a lost reminder or overdue job, expiry job, acknowledgement job or
+ * email delivery job — so that no lost job can make a deadline silent. Idempotent.
+ */
+export async function dailySweep(now = new Date()): Promise<SweepReport> {
+  const report: SweepReport = { checked: 0, dueDatesFixed: 0, deadlineJobsRepaired: 0, expiryJobsRepaired: 0, emailJobsRepaired: 0, acknowledgementsRepaired: 0 };
+  let cursor: string | undefined;
+  for (;;) {
+    const requests = await db().privacyRequest.findMany({
+      where: { status: { in: ['unverified', ...ACTIVE_CLOCK_STATUSES] }, ...(cursor ? { id: { gt: cursor } } : {}) },
+      include: { pauses: true },
+      orderBy: { id: 'asc' },
+      take: BATCH,
+    });
+    if (requests.length === 0) break;
+    cursor = requests.at(-1)!.id;
+    for (const request of requests) {
+      report.checked += 1;
+      await db().$transaction(async (tx) => {
+        if (request.status === 'unverified') {
+          if (!(await jobKeyExists(tx, `expire-unverified:${request.id}`))) {
+            const latest = await tx.verificationLink.findFirst({ where: { requestId: request.id }, orderBy: { expiresAt: 'desc' } });
+            await addJob(tx, 'expire-unverified-request', { requestId: request.id }, { runAt: latest?.expiresAt ?? now, jobKey: `expire-unverified:${request.id}` });
+            report.expiryJobsRepaired += 1;
+          }
+        } else {
+          const deadline = requestDeadline(request, now);
+          if (deadline.dueAt.getTime() !== request.dueAt.getTime()) {
+            await tx.privacyRequest.update({ where: { id: request.id }, data: { dueAt: deadline.dueAt } });
+            report.dueDatesFixed += 1;
+            await scheduleDeadlineJobs(tx, { id: request.id, dueAt: deadline.dueAt }, now);
+          } else if (!(await jobKeyExists(tx, deadlineJobKey.overdue(request.id)))) {
+            await scheduleDeadlineJobs(tx, request, now);
+            report.deadlineJobsRepaired += 1;
+          }
+        }
+        if (!request.acknowledgedAt && requestDeadline(request, now).acknowledgeBy && !(await jobKeyExists(tx, deadlineJobKey.acknowledge(request.id)))) {
+          await scheduleAcknowledgement(tx, request);
+          report.acknowledgementsRepaired += 1;
+        }
+      });
+    }
+  }
+  report.emailJobsRepaired = await repairEmailJobs(now);
+  logger.info({ report }, 'daily sweep done');
+  return report;
+}
+
+/** Pending outbox rows whose delivery job is gone get a new one. */
+async function repairEmailJobs(now: Date): Promise<number> {
+  const orphans = await db().$queryRaw<{ id: string }[]>`
+    SELECT o.id FROM outbox_email o
+    WHERE o.status = 'pending' AND o.created_at < ${new Date(now.getTime() - 5 * 60_000)}
+      AND NOT EXISTS (
+        SELECT 1 FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+        WHERE t.identifier = 'deliver-email' AND j.payload->>'outboxId' = o.id::text)`;
+  for (const { id } of orphans) await db().$transaction((tx) => addJob(tx, 'deliver-email', { outboxId: id }));
+  return orphans.length;
+}

@@ -1,0 +1,57 @@
+import type { Actor } from '../audit/record-audit-event';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import type { Tx } from '../db';
+import { brand, enqueueEmail } from '../email/enqueue-email';
+import { AppError } from '../errors';
+import { formatPublicDate, publicLinks } from '../requests/public-links';
+import { formatReference } from '../requests/reference';
+import { ACTIVE_CLOCK_STATUSES } from './clock-statuses';
+import { requestDeadline } from './request-deadline';
+import { scheduleDeadlineJobs } from './schedule-deadline-jobs';
+
+/**
+ * Takes the regime's extension, once: only before the first due date has passed, only where the
+ * law provides one, and with a reason, which the requester receives with the new date (the notice
+ * GDPR Art. 12(3), CCPA §7021(b) and PIPEDA s.8(4) require). Runs in the caller's transaction.
+ */
+export async function extendDeadline(tx: Tx, options: { requestId: string; reason: string; actor: Actor; now?: Date }) {
+  const now = options.now ?? new Date();
+  const reason = options.reason.trim();
+  if (reason.length < 10) throw new AppError('INVALID_INPUT', 'Give the requester a reason for the extension (at least 10 characters).', { fields: { reason: ['Explain why more time is needed'] } });
+  const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: options.requestId }, include: { pauses: true } });
+  if (!ACTIVE_CLOCK_STATUSES.includes(request.status) && request.status !== 'awaiting_requester') {
+    throw new AppError('CONFLICT', 'Only an open, verified request can be extended.');
+  }
+  if (request.extendedAt) throw new AppError('CONFLICT', 'This deadline has already been extended; the law allows one extension.');
+  const current = requestDeadline(request, now);
+  if (now > current.dueAt) throw new AppError('CONFLICT', 'The deadline has passed: an extension must be notified before the original due date.');
+  const extended = requestDeadline({ ...request, extendedAt: now }, now);
+  if (extended.dueAt <= current.dueAt) throw new AppError('CONFLICT', `The rules of ${request.jurisdiction} allow no extension for this request.`);
+
+  await tx.privacyRequest.update({ where: { id: request.id }, data: { extendedAt: now, extensionReason: reason, dueAt: extended.dueAt } });
+  if (request.status !== 'awaiting_requester' || !request.pauses.some((p) => !p.endedAt)) {
+    await scheduleDeadlineJobs(tx, { id: request.id, dueAt: extended.dueAt }, now);
+  }
+  const zone = extended.timeZone;
+  await recordAuditEvent(tx, {
+    requestId: request.id,
+    action: 'deadline.extended',
+    actor: options.actor,
+    summary: `We need more time; we will answer by ${formatPublicDate(extended.dueAt, zone)}`,
+    data: { reason, previousDueAt: current.dueAt.toISOString(), dueAt: extended.dueAt.toISOString(), explanation: extended.explanation },
+  });
+  await enqueueEmail(tx, {
+    template: 'deadline-extended',
+    to: request.email,
+    requestId: request.id,
+    props: {
+      brand: brand(),
+      reference: formatReference(request.number, request.receivedAt),
+      reason,
+      previousDueOn: formatPublicDate(current.dueAt, zone),
+      newDueOn: formatPublicDate(extended.dueAt, zone),
+      statusUrl: publicLinks.statusOf(request),
+    },
+  });
+  return extended;
+}

@@ -1,0 +1,46 @@
+import { computeDeadline, getRules, resolveRule } from '../deadlines';
+import { env } from '../env';
+import type { Jurisdiction, RequestType } from '../requests/codes';
+
+let rules: ReturnType<typeof getRules> | undefined;
+
+/** The jurisdiction rules in force: the built-in table with the operator's DEADLINE_RULES overrides. */
+export function deadlineRules() {
+  rules ??= getRules(env().DEADLINE_RULES ? JSON.parse(env().DEADLINE_RULES!) : undefined);
+  return rules;
+}
+
+export type ClockedRequest = {
+  jurisdiction: string;
+  types: readonly RequestType[];
+  receivedAt: Date;
+  verifiedAt?: Date | null;
+  extendedAt?: Date | null;
+  pauses?: readonly { startedAt: Date; endedAt: Date | null }[];
+};
+
+/**
+ * The deadline in force for a request. A request may combine types whose clocks differ (a California
+ * opt-out runs 15 business days, access 45 days): it is due when its earliest clock runs out, and
+ * that clock's explanation is the one shown. A pause still open counts up to `now`.
+ */
+export function requestDeadline(request: ClockedRequest, now = new Date()) {
+  const pauses = (request.pauses ?? []).map((p) => ({ from: p.startedAt, to: p.endedAt ?? now }));
+  const deadlines = request.types.map((requestType) =>
+    computeDeadline({
+      jurisdiction: request.jurisdiction as Jurisdiction,
+      requestType,
+      receivedAt: request.receivedAt,
+      verifiedAt: request.verifiedAt ?? null,
+      pauses,
+      extended: Boolean(request.extendedAt),
+      rules: deadlineRules(),
+    }),
+  );
+  return deadlines.reduce((earliest, d) => (d.dueAt < earliest.dueAt ? d : earliest));
+}
+
+/** The rule of each of the request's types, for questions such as "may this clock pause?". */
+export function requestRules(request: Pick<ClockedRequest, 'jurisdiction' | 'types'>) {
+  return request.types.map((t) => resolveRule(deadlineRules(), request.jurisdiction as Jurisdiction, t));
+}

@@ -1,0 +1,61 @@
+import { db, type Tx } from '../db';
+import { brand, enqueueEmail } from '../email/enqueue-email';
+import { addJob } from '../queue/add-job';
+import { formatPublicDate, publicLinks } from '../requests/public-links';
+import { formatReference } from '../requests/reference';
+
+/** Notifications wait this long for others of the same moment, so they leave as one email. */
+const GATHER_MS = 60_000;
+const DAY = 86_400_000;
+
+/** Schedules a person's digest; several calls before it runs make one job (the key keeps its time). */
+export async function scheduleStaffDigest(tx: Tx, userId: string, now = new Date()) {
+  await addJob(tx, 'staff-digest', { userId }, { runAt: new Date(now.getTime() + GATHER_MS), jobKey: `staff-digest:${userId}`, jobKeyMode: 'preserve_run_at' });
+}
+
+/**
+ * The `staff-digest` job: one email listing every unsent notification of one person, at most one a
+ * day (UTC); what arrives after today's digest waits for tomorrow's.
+ */
+export async function sendStaffDigest(options: { userId: string; now?: Date }) {
+  const now = options.now ?? new Date();
+  await db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: options.userId } });
+    if (!user || user.deactivatedAt) return;
+    const startOfDay = new Date(now.toISOString().slice(0, 10));
+    const sentToday = await tx.staffNotification.count({ where: { userId: user.id, sentAt: { gte: startOfDay } } });
+    const pending = await tx.staffNotification.findMany({
+      where: { userId: user.id, sentAt: null },
+      include: { request: { select: { id: true, number: true, receivedAt: true, dueAt: true, status: true } } },
+      orderBy: { dueAt: 'asc' },
+    });
+    if (pending.length === 0) return;
+    if (sentToday > 0) {
+      await addJob(tx, 'staff-digest', { userId: user.id }, { runAt: new Date(startOfDay.getTime() + DAY + 7 * 3600_000), jobKey: `staff-digest:${user.id}` });
+      return;
+    }
+    // One line per request, the most urgent kind first.
+    const byRequest = new Map<string, (typeof pending)[number]>();
+    for (const n of pending) if (!byRequest.has(n.requestId) || n.kind === 'overdue') byRequest.set(n.requestId, n);
+    const item = (n: (typeof pending)[number]) => {
+      const days = Math.round((n.request.dueAt.getTime() - now.getTime()) / DAY);
+      return {
+        reference: formatReference(n.request.number, n.request.receivedAt),
+        dueOn: formatPublicDate(n.request.dueAt),
+        state: days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? 'due today' : `due in ${days} day${days === 1 ? '' : 's'}`,
+        url: publicLinks.staffRequest(n.request.id),
+      };
+    };
+    const lines = [...byRequest.values()];
+    await enqueueEmail(tx, {
+      template: 'staff-digest',
+      to: user.email,
+      props: {
+        brand: brand(),
+        overdue: lines.filter((n) => n.kind === 'overdue').map(item),
+        dueSoon: lines.filter((n) => n.kind === 'reminder').map(item),
+      },
+    });
+    await tx.staffNotification.updateMany({ where: { id: { in: pending.map((n) => n.id) } }, data: { sentAt: now } });
+  });
+}
