@@ -32,6 +32,12 @@ const schema = z
       .default('7,2')
       .transform((v) => [...new Set(v.split(',').map((d) => Number(d.trim())))].filter((d) => d > 0).sort((a, b) => b - a)),
     STAFF_NOTIFY_EMAIL: z.email().optional(),
+    SEED_ADMIN_EMAIL: z.email().optional(),
+    SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 7).default(8),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().min(1).default('Single sign-on'),
     DEADLINE_RULES: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
@@ -39,9 +45,19 @@ const schema = z
     if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
     }
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together' });
+    }
   });
 
-export type Env = z.infer<typeof schema> & { APP_URL: string; APP_SECRET: string; emailTransport: 'resend' | 'dev' };
+export type Env = z.infer<typeof schema> & {
+  APP_URL: string;
+  APP_SECRET: string;
+  emailTransport: 'resend' | 'dev';
+  /** The first admin, created on first start: SEED_ADMIN_EMAIL, or admin@example.com outside production. */
+  seedAdminEmail: string | null;
+};
 
 let cached: Env | undefined;
 
@@ -59,6 +75,7 @@ export function env(): Env {
     // Outside production a fixed development secret keeps `npm run dev` to one command.
     APP_SECRET: e.APP_SECRET ?? 'development-secret-not-for-production-use-0000',
     emailTransport: e.RESEND_API_KEY ? 'resend' : 'dev',
+    seedAdminEmail: e.SEED_ADMIN_EMAIL?.toLowerCase() ?? (e.NODE_ENV === 'production' ? null : 'admin@example.com'),
   };
   return cached;
 }

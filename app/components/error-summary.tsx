@@ -5,14 +5,18 @@ import { useEffect, useRef } from 'react';
 export type SummaryError = { message: string; fieldId?: string };
 
 /**
- * The list of problems at the top of a form after a failed submit. It takes focus each time
- * `focusKey` changes, so keyboard and screen-reader users land on it; each item links to its field.
+ * The list of problems at the top of a form after a failed submit. It takes focus once for each
+ * new `focusKey` (one per submit), so keyboard and screen-reader users land on it; each item links to its field.
  */
 export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; focusKey: unknown }) {
   const ref = useRef<HTMLDivElement>(null);
+  const focusedFor = useRef<unknown>(undefined);
+  // Runs after every render: the errors may arrive a render after the key changes (react-hook-form).
   useEffect(() => {
-    ref.current?.focus();
-  }, [focusKey]);
+    if (!ref.current || Object.is(focusedFor.current, focusKey)) return;
+    focusedFor.current = focusKey;
+    ref.current.focus();
+  });
 
   if (errors.length === 0) return null;
   return (

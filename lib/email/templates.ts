@@ -5,10 +5,14 @@
 import type { ComponentType } from 'react';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
 import RequestAcknowledgedEmail, { requestAcknowledgedSubject } from '@/emails/request-acknowledged';
+import RequestDecidedEmail, { requestDecidedSubject } from '@/emails/request-decided';
 import RequestExpiredEmail, { requestExpiredSubject } from '@/emails/request-expired';
+import RequesterMessageEmail, { requesterMessageSubject } from '@/emails/requester-message';
 import RequestReceivedEmail, { requestReceivedSubject } from '@/emails/request-received';
 import RequestWithdrawnEmail, { requestWithdrawnSubject } from '@/emails/request-withdrawn';
 import StaffDigestEmail, { staffDigestSubject } from '@/emails/staff-digest';
+import StaffNoticeEmail, { staffNoticeSubject } from '@/emails/staff-notice';
+import StaffSignInEmail, { staffSignInSubject } from '@/emails/staff-sign-in';
 import VerifyRequestEmail, { verifyRequestSubject } from '@/emails/verify-request';
 
 type Template<P> = { component: ComponentType<P>; subject: (props: P) => string };
@@ -24,6 +28,10 @@ export const templates = {
   'request-acknowledged': template(RequestAcknowledgedEmail, requestAcknowledgedSubject),
   'deadline-extended': template(DeadlineExtendedEmail, deadlineExtendedSubject),
   'staff-digest': template(StaffDigestEmail, staffDigestSubject),
+  'staff-sign-in': template(StaffSignInEmail, staffSignInSubject),
+  'staff-notice': template(StaffNoticeEmail, staffNoticeSubject),
+  'requester-message': template(RequesterMessageEmail, requesterMessageSubject),
+  'request-decided': template(RequestDecidedEmail, requestDecidedSubject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -9,6 +9,7 @@ import { formatReference } from '../requests/reference';
 import { requestDeadline } from '../clock/request-deadline';
 import { deadlineJobKey, scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { newStatusNonce, statusToken } from '../security/status-token';
+import { notifyNewRequest } from '../staff/notify-new-request';
 import { hashesEqual, hashToken } from '../security/tokens';
 
 export type VerificationOutcome =
@@ -88,6 +89,7 @@ export async function verifyRequest(options: {
         statusUrl: publicLinks.status(request.id, token),
       },
     });
+    await notifyNewRequest(tx, { ...request, reference: formatReference(request.number, request.receivedAt), dueAt: deadline.dueAt });
     return { outcome: 'verified', requestId: request.id, statusToken: token };
   });
 }

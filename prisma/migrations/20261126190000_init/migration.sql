@@ -17,6 +17,12 @@ CREATE TYPE "ActorType" AS ENUM ('requester', 'staff', 'system');
 CREATE TYPE "EmailStatus" AS ENUM ('pending', 'sent', 'failed');
 
 -- CreateEnum
+CREATE TYPE "DenialReason" AS ENUM ('cannot_verify', 'manifestly_unfounded', 'exempt', 'not_covered', 'duplicate', 'other');
+
+-- CreateEnum
+CREATE TYPE "MessageDirection" AS ENUM ('to_requester', 'from_requester');
+
+-- CreateEnum
 CREATE TYPE "PauseReason" AS ENUM ('awaiting_identity', 'awaiting_clarification');
 
 -- CreateEnum
@@ -53,11 +59,39 @@ CREATE TABLE "privacy_request" (
     "acknowledged_at" TIMESTAMPTZ(3),
     "extended_at" TIMESTAMPTZ(3),
     "extension_reason" VARCHAR(2000),
+    "denial_reason" "DenialReason",
+    "partial" BOOLEAN NOT NULL DEFAULT false,
+    "response_message" VARCHAR(10000),
+    "decided_at" TIMESTAMPTZ(3),
+    "decided_by_id" TEXT,
     "assignee_id" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "privacy_request_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "request_note" (
+    "id" UUID NOT NULL,
+    "request_id" UUID NOT NULL,
+    "author_id" TEXT NOT NULL,
+    "body" VARCHAR(5000) NOT NULL,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "request_note_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "requester_message" (
+    "id" UUID NOT NULL,
+    "request_id" UUID NOT NULL,
+    "direction" "MessageDirection" NOT NULL,
+    "body" VARCHAR(5000) NOT NULL,
+    "staff_id" TEXT,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "requester_message_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -199,6 +233,12 @@ CREATE INDEX "privacy_request_status_due_at_idx" ON "privacy_request"("status", 
 CREATE INDEX "privacy_request_assignee_id_status_due_at_idx" ON "privacy_request"("assignee_id", "status", "due_at");
 
 -- CreateIndex
+CREATE INDEX "request_note_request_id_created_at_idx" ON "request_note"("request_id", "created_at");
+
+-- CreateIndex
+CREATE INDEX "requester_message_request_id_created_at_idx" ON "requester_message"("request_id", "created_at");
+
+-- CreateIndex
 CREATE INDEX "clock_pause_request_id_idx" ON "clock_pause"("request_id");
 
 -- CreateIndex
@@ -245,6 +285,15 @@ CREATE INDEX "outbox_email_request_id_idx" ON "outbox_email"("request_id");
 
 -- AddForeignKey
 ALTER TABLE "privacy_request" ADD CONSTRAINT "privacy_request_assignee_id_fkey" FOREIGN KEY ("assignee_id") REFERENCES "staff_user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "request_note" ADD CONSTRAINT "request_note_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "request_note" ADD CONSTRAINT "request_note_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "staff_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "requester_message" ADD CONSTRAINT "requester_message_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "clock_pause" ADD CONSTRAINT "clock_pause_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -81,6 +81,16 @@ export default async function StatusPage({
           </>
         )}
       </dl>
+      {!request.closedAt && request.deadlineExplanation.length > 0 && (
+        <details className="field">
+          <summary>How we worked out this date</summary>
+          <ul>
+            {request.deadlineExplanation.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+        </details>
+      )}
 
       <h2>What has happened so far</h2>
       <Timeline events={request.timeline} timeZone={request.timeZone} />

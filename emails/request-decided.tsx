@@ -1,0 +1,50 @@
+import { Button, Text } from '@react-email/components';
+import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
+
+export type RequestDecidedEmailProps = {
+  brand: Brand;
+  reference: string;
+  outcome: 'completed' | 'denied' | 'partially_denied';
+  reasonLabel: string | null;
+  message: string;
+  /** The notices the requester's regime requires with a refusal (complaint, court, appeal). */
+  notices: string[];
+  statusUrl: string;
+};
+
+const TITLES = {
+  completed: 'We have completed your privacy request',
+  denied: 'We cannot fulfil your privacy request',
+  partially_denied: 'We have partly fulfilled your privacy request',
+} as const;
+
+export const requestDecidedSubject = (p: RequestDecidedEmailProps) => `${TITLES[p.outcome]} ${p.reference}`;
+
+export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
+  return (
+    <EmailLayout brand={p.brand} preview={TITLES[p.outcome]}>
+      <Text style={{ ...paragraph, fontWeight: 600 }}>{TITLES[p.outcome]} ({p.reference}).</Text>
+      <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
+      {p.reasonLabel ? <Text style={paragraph}>Reason: {p.reasonLabel}.</Text> : null}
+      {p.notices.map((notice) => (
+        <Text key={notice} style={paragraph}>
+          {notice}
+        </Text>
+      ))}
+      <Text style={paragraph}>We keep a record of your request and our response, as the law requires.</Text>
+      <Button href={p.statusUrl} style={button}>
+        See my request
+      </Button>
+    </EmailLayout>
+  );
+}
+
+RequestDecidedEmail.PreviewProps = {
+  brand: previewBrand,
+  reference: 'BR-2026-000123',
+  outcome: 'denied',
+  reasonLabel: 'we could not verify your identity',
+  message: 'We could not match the details you gave to an account.',
+  notices: ['You have the right to complain to a supervisory authority and to seek a judicial remedy.'],
+  statusUrl: 'http://localhost:3000/status/abc?token=example',
+} satisfies RequestDecidedEmailProps;

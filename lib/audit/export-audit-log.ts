@@ -1,0 +1,47 @@
+import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { formatReference } from '../requests/reference';
+import { recordAuditEvent } from './record-audit-event';
+
+const MAX_RANGE_DAYS = 366;
+
+/** RFC 4180 field, with spreadsheet formula injection neutralised. */
+export function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The audit log for a date range as CSV (admins). Streams in batches so a long range does not sit
+ * in memory; the export itself is audited.
+ */
+export async function* exportAuditLog(options: { staff: StaffIdentity; from: Date; to: Date }): AsyncGenerator<string> {
+  const staff = authorize(options.staff, 'audit.export');
+  if (!(options.from < options.to)) throw new AppError('INVALID_INPUT', 'The start of the range must be before its end.');
+  if (options.to.getTime() - options.from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw new AppError('INVALID_INPUT', `Export at most ${MAX_RANGE_DAYS} days at a time.`);
+  await db().$transaction(async (tx) => {
+    await recordAuditEvent(tx, { action: 'audit.exported', actor: { type: 'staff', id: staff.id }, data: { from: options.from.toISOString(), to: options.to.toISOString() } });
+  });
+  yield 'id,at,action,actor_type,actor_id,actor_email,request_id,request_reference,ip,user_agent,public,summary,data\r\n';
+  let cursor = 0n;
+  for (;;) {
+    const rows = await db().auditEvent.findMany({
+      where: { createdAt: { gte: options.from, lt: options.to }, id: { gt: cursor } },
+      orderBy: { id: 'asc' },
+      take: 1000,
+      include: { request: { select: { number: true, receivedAt: true } } },
+    });
+    if (rows.length === 0) return;
+    const emails = new Map((await db().user.findMany({ where: { id: { in: rows.flatMap((r) => (r.actorId ? [r.actorId] : [])) } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+    yield rows
+      .map((r) =>
+        [r.id, r.createdAt, r.action, r.actorType, r.actorId, r.actorId ? emails.get(r.actorId) : '', r.requestId, r.request ? formatReference(r.request.number, r.request.receivedAt) : '', r.ip, r.userAgent, r.public, r.summary, r.data]
+          .map(csvField)
+          .join(','),
+      )
+      .join('\r\n') + '\r\n';
+    cursor = rows.at(-1)!.id;
+  }
+}

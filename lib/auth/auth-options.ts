@@ -1,0 +1,73 @@
+import { PrismaAdapter } from '@next-auth/prisma-adapter';
+import type { Adapter } from 'next-auth/adapters';
+import type { NextAuthOptions } from 'next-auth';
+import EmailProvider from 'next-auth/providers/email';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { db } from '../db';
+import { brand, enqueueEmail } from '../email/enqueue-email';
+import { env } from '../env';
+import { oidcProvider } from './oidc-provider';
+
+const LINK_MINUTES = 15;
+
+async function activeStaff(email: string | null | undefined) {
+  if (!email) return null;
+  return db().user.findFirst({ where: { email: email.trim().toLowerCase(), deactivatedAt: null } });
+}
+
+/**
+ * next-auth's Prisma adapter, closed to strangers: only invited, active staff can have a sign-in
+ * token, and no account is ever created by signing in (admins invite people instead).
+ */
+function invitedOnlyAdapter(): Adapter {
+  const base = PrismaAdapter(db() as never) as Adapter;
+  return {
+    ...base,
+    createUser: async () => {
+      throw new Error('Staff accounts are created by invitation only');
+    },
+    createVerificationToken: async (token) => ((await activeStaff(token.identifier)) ? base.createVerificationToken!(token) : null),
+  };
+}
+
+export function authOptions(): NextAuthOptions {
+  const e = env();
+  return {
+    secret: e.APP_SECRET,
+    adapter: invitedOnlyAdapter(),
+    // Database sessions, so that deactivating someone or signing out ends the session at once.
+    session: { strategy: 'database', maxAge: e.SESSION_MAX_AGE_HOURS * 3600, updateAge: 15 * 60 },
+    pages: { signIn: '/admin/sign-in', verifyRequest: '/admin/sign-in/check-email', error: '/admin/sign-in' },
+    providers: [
+      EmailProvider({
+        maxAge: LINK_MINUTES * 60,
+        normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
+        // Through the outbox like every email. Someone not invited gets nothing, and sees the same page.
+        sendVerificationRequest: async ({ identifier, url }) => {
+          if (!(await activeStaff(identifier))) return;
+          await db().$transaction((tx) =>
+            enqueueEmail(tx, { template: 'staff-sign-in', to: identifier, props: { brand: brand(), url, expiresInMinutes: LINK_MINUTES } }),
+          );
+        },
+      }),
+      ...(e.OIDC_ISSUER ? [oidcProvider()] : []),
+    ],
+    callbacks: {
+      // The request for a link always "succeeds" (no enumeration); the sign-in itself needs active staff.
+      signIn: async ({ user, email }) => (email?.verificationRequest ? true : Boolean(await activeStaff(user.email))),
+      session: async ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
+    },
+    events: {
+      signIn: async ({ user, account }) => {
+        await db().$transaction((tx) =>
+          recordAuditEvent(tx, { action: 'staff.signed_in', actor: { type: 'staff', id: user.id }, data: { provider: account?.provider ?? 'unknown' } }),
+        );
+      },
+      signOut: async ({ session }) => {
+        const userId = (session as { userId?: string } | null)?.userId;
+        if (!userId) return;
+        await db().$transaction((tx) => recordAuditEvent(tx, { action: 'staff.signed_out', actor: { type: 'staff', id: userId } }));
+      },
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * What each staff role may do. Every staff action and route checks one of these on the server;
+ * the authorization matrix test holds every entry point to this table.
+ */
+export type StaffRole = 'admin' | 'reviewer' | 'viewer';
+
+export const PERMISSIONS = {
+  /** See the queue and request details (viewers see personal data masked). */
+  'requests.read': ['admin', 'reviewer', 'viewer'],
+  /** Reveal a requester's email and name (audited). */
+  'requests.reveal': ['admin', 'reviewer'],
+  /** Assign, ask, extend, deny, complete, notes. */
+  'requests.work': ['admin', 'reviewer'],
+  /** Reopen a closed request, bulk-deny duplicates or spam. */
+  'requests.admin': ['admin'],
+  /** Invite, deactivate and change the role of staff. */
+  'staff.manage': ['admin'],
+  /** Export the audit log. */
+  'audit.export': ['admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: StaffRole, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly StaffRole[]).includes(role);
+}

@@ -1,0 +1,84 @@
+import { recordAuditEvent } from '../../audit/record-audit-event';
+import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { cancelDeadlineJobs } from '../../clock/schedule-deadline-jobs';
+import { requestRules } from '../../clock/request-deadline';
+import { db, type Tx } from '../../db';
+import { brand, enqueueEmail } from '../../email/enqueue-email';
+import { env } from '../../env';
+import { AppError } from '../../errors';
+import type { Jurisdiction } from '../codes';
+import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-notices';
+import { publicLinks } from '../public-links';
+import { formatReference } from '../reference';
+import { lockRequestFor } from './lock-request';
+
+function checkMessage(message: string) {
+  const trimmed = message.trim();
+  if (trimmed.length < 10) throw new AppError('INVALID_INPUT', 'Write the message the requester will receive (at least 10 characters).', { fields: { message: ['Write the message to the requester'] } });
+  if (trimmed.length > 10_000) throw new AppError('INVALID_INPUT', 'The message must be at most 10,000 characters.', { fields: { message: ['At most 10,000 characters'] } });
+  return trimmed;
+}
+
+/**
+ * Denies a request in whole or in part, with a reason code and a message. The requester's email
+ * carries the notices their regime requires (complaint and court for EU/UK, appeal for US-VA/US-CO,
+ * the Commissioner for Canada). One transaction: status, audit, email, jobs cancelled.
+ */
+export async function denyRequest(options: { staff: StaffIdentity; requestId: string; reason: DenialReason; partial: boolean; message: string }, tx?: Tx) {
+  const staff = authorize(options.staff, 'requests.work');
+  if (!(options.reason in DENIAL_REASONS)) throw new AppError('INVALID_INPUT', 'Choose a reason for the denial.', { fields: { reason: ['Choose a reason'] } });
+  const message = checkMessage(options.message);
+  const run = async (t: Tx) => {
+    const { request, nextStatus } = await lockRequestFor(t, options.requestId, 'deny');
+    const now = new Date();
+    const status = options.partial ? 'completed' : nextStatus;
+    await t.privacyRequest.update({
+      where: { id: request.id },
+      data: { status, denialReason: options.reason, partial: options.partial, responseMessage: message, decidedAt: now, decidedById: staff.id, closedAt: now },
+    });
+    await t.clockPause.updateMany({ where: { requestId: request.id, endedAt: null }, data: { endedAt: now } });
+    await cancelDeadlineJobs(t, request.id);
+    await recordAuditEvent(t, {
+      requestId: request.id,
+      action: options.partial ? 'request.partially_denied' : 'request.denied',
+      actor: { type: 'staff', id: staff.id },
+      summary: options.partial ? 'We answered your request in part; see our email for the reasons' : 'We could not fulfil your request; see our email for the reasons',
+      data: { reason: options.reason, partial: options.partial },
+    });
+    const [rule] = requestRules(request);
+    await enqueueEmail(t, {
+      template: 'request-decided',
+      to: request.email,
+      requestId: request.id,
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        outcome: options.partial ? 'partially_denied' : 'denied',
+        reasonLabel: DENIAL_REASONS[options.reason],
+        message,
+        notices: denialNotices(request.jurisdiction as Jurisdiction, env().PRIVACY_CONTACT_EMAIL, rule.appealDays),
+        statusUrl: publicLinks.statusOf(request),
+      },
+    });
+  };
+  return tx ? run(tx) : db().$transaction(run);
+}
+
+/** Completes a request with the response message the requester receives. */
+export async function completeRequest(options: { staff: StaffIdentity; requestId: string; message: string }) {
+  const staff = authorize(options.staff, 'requests.work');
+  const message = checkMessage(options.message);
+  await db().$transaction(async (tx) => {
+    const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'complete');
+    const now = new Date();
+    await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, responseMessage: message, decidedAt: now, decidedById: staff.id, closedAt: now, partial: false, denialReason: null } });
+    await cancelDeadlineJobs(tx, request.id);
+    await recordAuditEvent(tx, { requestId: request.id, action: 'request.completed', actor: { type: 'staff', id: staff.id }, summary: 'We completed your request; see our email' });
+    await enqueueEmail(tx, {
+      template: 'request-decided',
+      to: request.email,
+      requestId: request.id,
+      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), outcome: 'completed', reasonLabel: null, message, notices: [], statusUrl: publicLinks.statusOf(request) },
+    });
+  });
+}

@@ -1,0 +1,73 @@
+import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { can } from '../../auth/permissions';
+import { requestDeadline } from '../../clock/request-deadline';
+import { db } from '../../db';
+import { AppError } from '../../errors';
+import { maskEmail, maskName } from '../mask';
+import { formatReference } from '../reference';
+import { availableActions } from '../status-machine';
+
+/**
+ * Everything staff need to decide a request: what was submitted (contact details masked until
+ * revealed; free text hidden from viewers), the verification evidence, the deadline and why, and the
+ * full timeline of events, notes, messages and emails.
+ */
+export async function getRequestDetail(options: { staff: StaffIdentity; requestId: string }) {
+  const staff = authorize(options.staff, 'requests.read');
+  if (!/^[0-9a-f-]{36}$/i.test(options.requestId)) throw new AppError('NOT_FOUND', 'No request with that id.');
+  const request = await db().privacyRequest.findUnique({
+    where: { id: options.requestId },
+    include: {
+      pauses: { orderBy: { startedAt: 'asc' } },
+      assignee: { select: { id: true, name: true, email: true } },
+      notes: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } },
+      messages: { orderBy: { createdAt: 'asc' } },
+      emails: { orderBy: { createdAt: 'asc' }, select: { id: true, template: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true } },
+      auditEvents: { orderBy: { id: 'asc' } },
+    },
+  });
+  if (!request) throw new AppError('NOT_FOUND', 'No request with that id.');
+  const staffNames = new Map(
+    (await db().user.findMany({ where: { id: { in: request.auditEvents.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u.name ?? u.email]),
+  );
+  const seesFreeText = can(staff.role, 'requests.work');
+  const deadline = requestDeadline(request);
+  return {
+    id: request.id,
+    reference: formatReference(request.number, request.receivedAt),
+    status: request.status,
+    types: request.types,
+    jurisdiction: request.jurisdiction,
+    channel: request.channel,
+    submitted: {
+      email: maskEmail(request.email),
+      name: maskName(request.name),
+      accountEmail: request.accountEmail ? maskEmail(request.accountEmail) : null,
+      agent: request.agentEmail ? { name: maskName(request.agentName), email: maskEmail(request.agentEmail) } : null,
+      details: seesFreeText ? request.details : request.details ? '[hidden for your role]' : null,
+    },
+    verification: { verifiedAt: request.verifiedAt, ip: request.verifiedIp, userAgent: request.verifiedUserAgent, submittedIp: request.submittedIp },
+    receivedAt: request.receivedAt,
+    dueAt: request.dueAt,
+    deadline: { explanation: deadline.explanation, maxExtendedDueAt: deadline.maxExtendedDueAt, acknowledgeBy: deadline.acknowledgeBy, timeZone: deadline.timeZone },
+    extendedAt: request.extendedAt,
+    extensionReason: request.extensionReason,
+    pauses: request.pauses,
+    decision: { denialReason: request.denialReason, partial: request.partial, message: request.responseMessage, decidedAt: request.decidedAt },
+    assignee: request.assignee,
+    notes: seesFreeText ? request.notes.map((n) => ({ id: n.id, body: n.body, author: n.author.name ?? n.author.email, createdAt: n.createdAt })) : [],
+    messages: request.messages.map((m) => ({ id: m.id, direction: m.direction, body: seesFreeText ? m.body : '[hidden for your role]', createdAt: m.createdAt })),
+    emails: request.emails,
+    timeline: request.auditEvents.map((e) => ({
+      id: e.id.toString(),
+      at: e.createdAt,
+      action: e.action,
+      actor: e.actorType === 'staff' ? (staffNames.get(e.actorId ?? '') ?? 'staff') : e.actorType,
+      public: e.public,
+      summary: e.summary,
+    })),
+    actions: availableActions(request.status),
+  };
+}
+
+export type RequestDetail = Awaited<ReturnType<typeof getRequestDetail>>;
