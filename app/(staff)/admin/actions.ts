@@ -1,0 +1,117 @@
+'use server';
+
+/**
+ * Every server action of the staff workspace. Each is a `staffAction`: session, permission, zod
+ * input, one domain function. The domain functions check the permission again themselves.
+ */
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { staffAction } from '@/lib/auth/staff-action';
+import { DENIAL_REASONS } from '@/lib/requests/denial-notices';
+import { addNote } from '@/lib/requests/staff/add-note';
+import { askRequester } from '@/lib/requests/staff/ask-requester';
+import { assignRequest } from '@/lib/requests/staff/assign-request';
+import { bulkAssign, bulkDeny } from '@/lib/requests/staff/bulk-actions';
+import { completeRequest, denyRequest } from '@/lib/requests/staff/decide-request';
+import { extendRequestDeadline } from '@/lib/requests/staff/extend-request-deadline';
+import { reopenRequest } from '@/lib/requests/staff/reopen-request';
+import { revealRequester } from '@/lib/requests/staff/reveal-requester';
+import { startRequest } from '@/lib/requests/staff/start-request';
+import { changeStaffRole, deactivateStaff, inviteSchema, inviteStaff } from '@/lib/staff/manage-staff';
+
+const requestId = z.uuid('Unknown request');
+const optionalId = z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.string().min(1).nullable());
+const ids = z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.uuid()).min(1, 'Select at least one request'));
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
+
+function refresh(id?: string) {
+  revalidatePath('/admin');
+  if (id) revalidatePath(`/admin/requests/${id}`);
+}
+
+export const assignAction = staffAction('requests.work', z.object({ requestId, assigneeId: optionalId }), async ({ staff, input }) => {
+  await assignRequest({ staff, requestId: input.requestId, assigneeId: input.assigneeId });
+  refresh(input.requestId);
+}, () => 'Assignment saved.');
+
+export const startAction = staffAction('requests.work', z.object({ requestId }), async ({ staff, input }) => {
+  await startRequest({ staff, requestId: input.requestId });
+  refresh(input.requestId);
+}, () => 'Work started.');
+
+export const askRequesterAction = staffAction(
+  'requests.work',
+  z.object({ requestId, reason: z.enum(['awaiting_identity', 'awaiting_clarification']), message: z.string().max(5000) }),
+  async ({ staff, input }) => {
+    const result = await askRequester({ staff, ...input });
+    refresh(input.requestId);
+    return result;
+  },
+  (r) => (r.clockPaused ? 'Message sent; the clock is paused until the requester answers.' : 'Message sent; this regime does not allow pausing the clock.'),
+);
+
+export const extendAction = staffAction('requests.work', z.object({ requestId, reason: z.string().max(2000) }), async ({ staff, input }) => {
+  const deadline = await extendRequestDeadline({ staff, ...input });
+  refresh(input.requestId);
+  return { dueAt: deadline.dueAt.toISOString() };
+}, () => 'Deadline extended; the requester has been told why.');
+
+export const denyAction = staffAction(
+  'requests.work',
+  z.object({ requestId, reason: z.enum(Object.keys(DENIAL_REASONS) as [keyof typeof DENIAL_REASONS]), partial: checkbox, message: z.string().max(10_000) }),
+  async ({ staff, input }) => {
+    await denyRequest({ staff, ...input });
+    refresh(input.requestId);
+  },
+  () => 'Decision sent to the requester.',
+);
+
+export const completeAction = staffAction('requests.work', z.object({ requestId, message: z.string().max(10_000) }), async ({ staff, input }) => {
+  await completeRequest({ staff, ...input });
+  refresh(input.requestId);
+}, () => 'Request completed; the requester has been told.');
+
+export const reopenAction = staffAction('requests.admin', z.object({ requestId, reason: z.string().max(2000) }), async ({ staff, input }) => {
+  await reopenRequest({ staff, ...input });
+  refresh(input.requestId);
+}, () => 'Request reopened.');
+
+export const addNoteAction = staffAction('requests.work', z.object({ requestId, body: z.string().max(5000) }), async ({ staff, input }) => {
+  await addNote({ staff, ...input });
+  refresh(input.requestId);
+}, () => 'Note added.');
+
+export const revealAction = staffAction('requests.reveal', z.object({ requestId }), async ({ staff, input }) => revealRequester({ staff, requestId: input.requestId }));
+
+export const bulkAssignAction = staffAction('requests.work', z.object({ requestIds: ids, assigneeId: optionalId }), async ({ staff, input }) => {
+  const count = await bulkAssign({ staff, ...input });
+  refresh();
+  return count;
+}, (n) => `${n} request${n === 1 ? '' : 's'} assigned.`);
+
+export const bulkDenyAction = staffAction(
+  'requests.admin',
+  z.object({ requestIds: ids, reason: z.enum(['duplicate', 'manifestly_unfounded']), message: z.string().max(10_000) }),
+  async ({ staff, input }) => {
+    const count = await bulkDeny({ staff, ...input });
+    refresh();
+    return count;
+  },
+  (n) => `${n} request${n === 1 ? '' : 's'} denied.`,
+);
+
+export const inviteStaffAction = staffAction('staff.manage', inviteSchema, async ({ staff, input }) => {
+  const user = await inviteStaff({ staff, input });
+  revalidatePath('/admin/staff');
+  return { id: user.id };
+}, () => 'Invitation sent.');
+
+export const deactivateStaffAction = staffAction('staff.manage', z.object({ userId: z.string().min(1) }), async ({ staff, input }) => {
+  await deactivateStaff({ staff, userId: input.userId });
+  revalidatePath('/admin/staff');
+}, () => 'Access removed; their sessions have ended.');
+
+export const changeRoleAction = staffAction('staff.manage', z.object({ userId: z.string().min(1), role: z.enum(['admin', 'reviewer', 'viewer']) }), async ({ staff, input }) => {
+  await changeStaffRole({ staff, ...input });
+  revalidatePath('/admin/staff');
+}, () => 'Role changed.');
