@@ -10,7 +10,11 @@ export type StaffIdentity = { id: string; email: string; name: string | null; ro
 export async function currentStaff(): Promise<StaffIdentity | null> {
   const session = await getServerSession(authOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
+  return id ? staffIdentity(id) : null;
+}
+
+/** A staff member as the permission checks see them: null when unknown or deactivated. */
+export async function staffIdentity(id: string): Promise<StaffIdentity | null> {
   const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, deactivatedAt: true } });
   if (!user || user.deactivatedAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -18,7 +18,7 @@ export type StubRequest = {
   authorization: string | null;
   body: StubEmail;
   receivedAt: Date;
-  /** What the stub answered: the HTTP status, and the id on success. */
+  /** What the stub answered: the HTTP status (0 while no answer has gone out: hung or cut), and the id. */
   status: number;
   id: string | null;
 };
@@ -157,12 +157,10 @@ export async function startResendStub(options: { seed?: number } = {}) {
       respond(res, record, accept(record.idempotencyKey, body));
       return;
     }
-    // A provider that accepted the message but answers late (or never, with ms = Infinity).
+    // A provider that answers late, or never with ms = Infinity (the client times out or dies first).
     const early = hung.accept === 'on-arrival' ? accept(record.idempotencyKey, body) : null;
-    if (!Number.isFinite(hung.ms)) {
-      if (early) Object.assign(record, { id: early.id });
-      return;
-    }
+    if (early) record.id = early.id;
+    if (!Number.isFinite(hung.ms)) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
       // A real provider finishes the work even when the client has gone away.

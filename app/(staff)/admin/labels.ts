@@ -1,0 +1,108 @@
+/**
+ * Words and dates as the staff workspace shows them. Fixed locale and explicit time zones, so a
+ * page reads the same whatever the server's settings.
+ */
+import { requestRules } from '@/lib/clock/request-deadline';
+import type { QueueRow } from '@/lib/requests/staff/list-requests';
+import type { RequestStatus, RequestType } from '@/lib/requests/codes';
+
+export const STATUS_LABELS: Record<RequestStatus, string> = {
+  unverified: 'Unverified',
+  verified: 'Verified, not started',
+  in_progress: 'In progress',
+  awaiting_requester: 'Waiting for requester',
+  completed: 'Completed',
+  denied: 'Denied',
+  withdrawn: 'Withdrawn',
+  expired: 'Expired',
+};
+
+/** Short enough for a table cell; the request form's labels are written for requesters. */
+export const TYPE_LABELS: Record<RequestType, string> = {
+  access: 'Access',
+  correction: 'Correction',
+  deletion: 'Deletion',
+  export: 'Export',
+  restriction: 'Restriction',
+  objection: 'Objection / opt-out',
+};
+
+export const COUNTDOWN_LABELS: Record<QueueRow['countdown'], string> = {
+  overdue: 'Overdue',
+  due_soon: 'Due within 7 days',
+  on_track: 'On track',
+  closed: 'Closed',
+};
+
+export const ROLE_LABELS = { admin: 'Admin', reviewer: 'Reviewer', viewer: 'Viewer' } as const;
+
+export const PAUSE_REASON_LABELS = {
+  awaiting_identity: 'Waiting for proof of identity',
+  awaiting_clarification: 'Waiting for clarification',
+} as const;
+
+const EVENT_LABELS: Record<string, string> = {
+  'request.submitted': 'Request submitted',
+  'request.verified': 'Email confirmed by the requester',
+  'request.acknowledged': 'Receipt acknowledged',
+  'request.started': 'Work started',
+  'request.assigned': 'Assigned',
+  'request.unassigned': 'Unassigned',
+  'request.asked_requester': 'Requester asked for information',
+  'request.requester_replied': 'Requester replied',
+  'request.completed': 'Completed',
+  'request.denied': 'Denied',
+  'request.partially_denied': 'Partially denied',
+  'request.reopened': 'Reopened',
+  'request.withdrawn': 'Withdrawn by the requester',
+  'request.expired': 'Expired unconfirmed',
+  'requester.revealed': 'Requester details revealed',
+  'verification.resent': 'Confirmation link sent again',
+  'deadline.extended': 'Deadline extended',
+  'clock.paused': 'Clock paused',
+  'clock.resumed': 'Clock resumed',
+  'clock.pause_not_allowed': 'Clock not paused (this regime does not allow it)',
+  'note.added': 'Note added',
+};
+
+export function eventLabel(action: string): string {
+  return EVENT_LABELS[action] ?? action.replace(/[._]/g, ' ');
+}
+
+export function statusLabel(status: string): string {
+  return STATUS_LABELS[status as RequestStatus] ?? status;
+}
+
+export function typeLabels(types: readonly string[]): string {
+  return types.map((t) => TYPE_LABELS[t as RequestType] ?? t).join(', ');
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "5 Mar 2026" as the calendar reads in `timeZone`. */
+export function formatDay(date: Date, timeZone = 'UTC'): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(date);
+}
+
+const instantFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC',
+});
+
+/** "5 Mar 2026, 14:05 UTC": one zone for every instant, so staff in different places compare them. */
+export function formatInstant(date: Date | string): string {
+  return `${instantFormat.format(new Date(date))} UTC`;
+}
+
+/** The zone whose calendar a request's due day is counted in (a due date is the end of that day there). */
+export function dueTimeZone(request: { jurisdiction: string; types: readonly string[] }): string {
+  try {
+    return requestRules(request as Parameters<typeof requestRules>[0])[0]?.timeZone ?? 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
