@@ -20,7 +20,8 @@ export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; foc
 
   if (errors.length === 0) return null;
   return (
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+    // autoFocus: without JavaScript, the page that comes back from a failed submit opens on the summary.
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} autoFocus>
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
         {errors.map((error, index) => (

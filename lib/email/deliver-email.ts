@@ -14,13 +14,10 @@ export async function deliverEmail(options: { outboxId: string; attempt: number;
   const email = await db().outboxEmail.findUnique({ where: { id: options.outboxId } });
   if (!email || email.status !== 'pending') return;
   const transport = env().emailTransport;
+  let providerId: string | null = null;
   try {
     // The dev mailbox is the outbox itself: a row marked sent by the `dev` transport is a delivered message.
-    const providerId = transport === 'resend' ? await sendWithResend(email) : null;
-    await db().outboxEmail.update({
-      where: { id: email.id },
-      data: { status: 'sent', transport, providerId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
-    });
+    if (transport === 'resend') providerId = await sendWithResend(email);
   } catch (error) {
     const permanent = error instanceof DeliveryError && error.permanent;
     const lastAttempt = permanent || options.attempt >= options.maxAttempts;
@@ -30,6 +27,13 @@ export async function deliverEmail(options: { outboxId: string; attempt: number;
       data: { attempts: { increment: 1 }, lastError: message.slice(0, 1000), status: lastAttempt ? 'failed' : 'pending', transport },
     });
     logger.warn({ outboxId: email.id, attempt: options.attempt, permanent, err: error }, 'email delivery failed');
-    if (!lastAttempt) throw error;
+    if (lastAttempt) return;
+    throw error;
   }
+  // Outside the catch: if recording fails after a successful send, the retry re-sends under the same
+  // Idempotency-Key (a no-op at the provider) instead of marking a delivered email as failed.
+  await db().outboxEmail.update({
+    where: { id: email.id },
+    data: { status: 'sent', transport, providerId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
+  });
 }

@@ -12,6 +12,8 @@ export class DeliveryError extends Error {
 
 let resend: Resend | undefined;
 
+const PERMANENT_STATUSES = new Set([400, 404, 405, 409, 410, 413, 415, 422]);
+
 /** How long one send may take before the attempt fails and the job is retried. Tests shorten it. */
 export const transportConfig = { sendTimeoutMs: 15_000 };
 
@@ -40,7 +42,9 @@ export async function sendWithResend(email: OutgoingEmail): Promise<string> {
   );
   if (error || !data) {
     const status = (error as { statusCode?: number } | null)?.statusCode ?? 0;
-    const permanent = status >= 400 && status < 500 && status !== 408 && status !== 409 && status !== 429;
+    // Refusals of this message itself are final; an auth problem (401/403) or a rate limit is fixed by
+    // someone or by time, so those retry. 409 is the provider seeing one key with different content.
+    const permanent = PERMANENT_STATUSES.has(status);
     throw new DeliveryError(`Resend refused the email: ${error?.name ?? 'no response'} ${error?.message ?? ''}`.trim(), permanent);
   }
   return data.id;

@@ -7,7 +7,8 @@ import { z } from 'zod';
 export const jobs = {
   'deliver-email': {
     payload: z.object({ outboxId: z.uuid() }),
-    // With graphile-worker's exponential backoff, 12 attempts span about a day and a half.
+    // graphile-worker's backoff (exp(attempt) seconds) spreads 12 attempts over about 16 hours, inside
+    // Resend's 24-hour idempotency window.
     maxAttempts: 12,
   },
   'expire-unverified-request': {

@@ -17,6 +17,8 @@ export type PublicRequestStatus = {
   deadlineExplanation: string[];
   closedAt: string | null;
   canWithdraw: boolean;
+  /** While we wait on the requester: what we asked, to answer on the status page. */
+  question: string | null;
   timeline: { at: string; summary: string }[];
 };
 
@@ -24,6 +26,10 @@ export type PublicRequestStatus = {
 export async function getRequestStatus(options: { requestId: string; token: string }): Promise<PublicRequestStatus> {
   const request = await findRequestByStatusToken(options.requestId, options.token);
   const pauses = await db().clockPause.findMany({ where: { requestId: request.id } });
+  const question =
+    request.status === 'awaiting_requester'
+      ? ((await db().requesterMessage.findFirst({ where: { requestId: request.id, direction: 'to_requester' }, orderBy: { createdAt: 'desc' } }))?.body ?? null)
+      : null;
   const deadline = requestDeadline({ ...request, pauses });
   const events = await db().auditEvent.findMany({
     where: { requestId: request.id, public: true },
@@ -42,6 +48,7 @@ export async function getRequestStatus(options: { requestId: string; token: stri
     deadlineExplanation: deadline.explanation,
     closedAt: request.closedAt?.toISOString() ?? null,
     canWithdraw: OPEN_STATUSES.includes(request.status),
+    question,
     timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '' })),
   };
 }

@@ -103,6 +103,7 @@ export function openApiDocument() {
             deadlineExplanation: { type: 'array', items: { type: 'string' }, description: 'How the due date was computed, step by step.' },
             closedAt: { type: ['string', 'null'], format: 'date-time' },
             canWithdraw: { type: 'boolean' },
+            question: { type: ['string', 'null'], description: 'While status is awaiting_requester: what we asked.' },
             timeline: { type: 'array', items: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, summary: { type: 'string' } } } },
           },
         },

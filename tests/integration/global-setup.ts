@@ -12,7 +12,7 @@ declare module 'vitest' {
 
 /** One fresh, migrated database for the whole integration run. */
 export default async function setup(project: TestProject) {
-  const database = await createTestDatabase({ port: 54361 });
+  const database = await createTestDatabase();
   await applyMigrations(database.url);
   await migrateQueue(database.url);
   project.provide('databaseUrl', database.url);

@@ -3,7 +3,7 @@
  * app/(staff) is found on disk (so a new one cannot be forgotten), and called as each kind of
  * caller. Nothing may succeed past the permission check unless the role table allows it.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
@@ -12,11 +12,13 @@ import type { StaffAction } from '../../lib/auth/staff-action';
 import { resetDatabase } from '../support/reset-database';
 import { aStaffMember } from '../support/staff';
 
+/** Every module under `dir` that declares 'use server' at its top: each export is a server action. */
 function actionFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return actionFiles(full);
-    return /actions\.tsx?$/.test(entry.name) ? [full] : [];
+    if (!/\.tsx?$/.test(entry.name)) return [];
+    return /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*['"]use server['"]/.test(readFileSync(full, 'utf8')) ? [full] : [];
   });
 }
 

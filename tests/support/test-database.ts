@@ -4,6 +4,7 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
@@ -23,12 +24,24 @@ function withDatabase(url: string, name: string) {
   return u.toString();
 }
 
-export async function createTestDatabase(options: { port: number }): Promise<TestDatabase> {
+/** A port nobody listens on now, so that two test runs on one machine do not collide. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function createTestDatabase(options: { port?: number } = {}): Promise<TestDatabase> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   let stopServer = async () => {};
   if (!serverUrl) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'portal-test-pg-'));
-    const embedded = await startEmbeddedPostgres({ dataDir, port: options.port, persistent: false, database: 'postgres' });
+    const embedded = await startEmbeddedPostgres({ dataDir, port: options.port ?? (await freePort()), persistent: false, database: 'postgres' });
     serverUrl = embedded.url;
     stopServer = async () => {
       await embedded.stop();

@@ -16,7 +16,10 @@ export type Outcome = { intent: string; result: ActionResult<unknown>; seq: numb
 
 const UNREACHABLE: ActionResult<never> = { ok: false, error: 'We could not reach the server. Check your connection and try again.' };
 
-export function useStaffForms(actions: Record<string, StaffFormAction>) {
+/** A check in the browser before an action runs, for mistakes the server would read as a choice. */
+export type FormCheck = (formData: FormData) => ActionResult<never> | null;
+
+export function useStaffForms(actions: Record<string, StaffFormAction>, checks: Record<string, FormCheck> = {}) {
   const lastForm = useRef<HTMLFormElement | null>(null);
   const [activeIntent, setActiveIntent] = useState<string | null>(null);
   const [outcome, dispatch, pending] = useActionState(async (previous: Outcome, formData: FormData): Promise<Outcome> => {
@@ -25,7 +28,7 @@ export function useStaffForms(actions: Record<string, StaffFormAction>) {
     const action = actions[intent];
     let result: ActionResult<unknown>;
     try {
-      result = action ? await action(null, formData) : { ok: false, error: 'Unknown action.' };
+      result = checks[intent]?.(formData) ?? (action ? await action(null, formData) : { ok: false, error: 'Unknown action.' });
     } catch {
       result = UNREACHABLE;
     }

@@ -3,7 +3,7 @@ import { authorize, type StaffIdentity } from '../../auth/current-staff';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { hashEmail } from '../../security/tokens';
-import { JURISDICTIONS, REQUEST_STATUSES, REQUEST_TYPES } from '../codes';
+import { JURISDICTIONS, OPEN_STATUSES, REQUEST_STATUSES, REQUEST_TYPES } from '../codes';
 import { maskEmail, maskName } from '../mask';
 import { formatReference, parseReference } from '../reference';
 
@@ -51,8 +51,12 @@ export function queueWhere(filter: z.output<typeof queueFilterSchema>, staff: St
   const assignee = filter.assignee === 'me' ? staff.id : filter.assignee === 'none' ? null : filter.assignee;
   const dueWindow =
     filter.due === 'overdue' ? { lt: now } : filter.due === '7d' ? { gte: now, lt: new Date(now.getTime() + 7 * DAY) } : filter.due === '30d' ? { gte: now, lt: new Date(now.getTime() + 30 * DAY) } : undefined;
+  // closedAt is null exactly while a request is open: it lets the (closed_at, due_at, id) index serve the
+  // usual open-only views in due order without sorting.
+  const openOnly = filter.status.every((s) => OPEN_STATUSES.includes(s));
   return {
     status: { in: filter.status },
+    ...(openOnly ? { closedAt: null } : {}),
     ...(filter.type ? { types: { has: filter.type } } : {}),
     ...(filter.jurisdiction ? { jurisdiction: filter.jurisdiction } : {}),
     ...(filter.assignee !== undefined ? { assigneeId: assignee } : {}),

@@ -227,7 +227,7 @@ CREATE UNIQUE INDEX "privacy_request_submission_token_hash_key" ON "privacy_requ
 CREATE INDEX "privacy_request_email_hash_idx" ON "privacy_request"("email_hash");
 
 -- CreateIndex
-CREATE INDEX "privacy_request_status_due_at_idx" ON "privacy_request"("status", "due_at");
+CREATE INDEX "privacy_request_closed_at_due_at_id_idx" ON "privacy_request"("closed_at", "due_at", "id");
 
 -- CreateIndex
 CREATE INDEX "privacy_request_assignee_id_status_due_at_idx" ON "privacy_request"("assignee_id", "status", "due_at");

@@ -1,0 +1,41 @@
+import type { ReactNode } from 'react';
+import { currentStaff } from '@/lib/auth/current-staff';
+import { can } from '@/lib/auth/permissions';
+import { ROLE_LABELS } from '../labels';
+import { SignOutButton } from './sign-out-button';
+import { WorkspaceNav } from './workspace-nav';
+
+/**
+ * The signed-in chrome. Not a security boundary: every page calls requireStaffPage itself; a
+ * signed-out visitor sees no chrome while their page redirects them.
+ */
+export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
+  const staff = await currentStaff();
+  const links = [
+    { href: '/admin', label: 'Queue' },
+    ...(staff && can(staff.role, 'staff.manage') ? [{ href: '/admin/staff', label: 'Staff' }] : []),
+    ...(staff && can(staff.role, 'audit.export') ? [{ href: '/admin/audit', label: 'Audit log' }] : []),
+  ];
+  return (
+    <>
+      {staff && (
+        <div className="admin-bar">
+          <div className="admin-bar__inner">
+            <p className="admin-bar__title">Privacy workspace</p>
+            <WorkspaceNav links={links} />
+            <div className="admin-bar__user">
+              <span>
+                <span className="visually-hidden">Signed in as </span>
+                {staff.email} <span className="admin-role">{ROLE_LABELS[staff.role]}</span>
+              </span>
+              <SignOutButton />
+            </div>
+          </div>
+        </div>
+      )}
+      <main id="main" className="admin-main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

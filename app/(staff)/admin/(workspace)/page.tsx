@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireStaffPage } from '@/lib/auth/page-guard';
+import { can } from '@/lib/auth/permissions';
+import { listRequests } from '@/lib/requests/staff/list-requests';
+import { assignableStaff } from '../assignable-staff';
+import { BulkActionsForm } from './bulk-actions-form';
+import { parseQueueParams, queueHref, type QueueSearchParams } from './queue-filter';
+import { QueueFilterForm } from './queue-filter-form';
+import { QueueTable } from './queue-table';
+
+export const metadata: Metadata = { title: 'Queue' };
+
+/** The queue: every request staff may need to act on, the earliest due first, 50 to a page. */
+export default async function QueuePage({ searchParams }: { searchParams: Promise<QueueSearchParams> }) {
+  const filter = parseQueueParams(await searchParams);
+  const staff = await requireStaffPage('requests.read', queueHref(filter, filter.after));
+  const [{ rows, nextCursor }, people] = await Promise.all([listRequests({ staff, filter }), assignableStaff()]);
+  const canWork = can(staff.role, 'requests.work');
+  const table = <QueueTable rows={rows} selectable={canWork} />;
+
+  return (
+    <>
+      <h1>Request queue</h1>
+      <QueueFilterForm filter={filter} people={people} />
+      <h2 className="admin-results-title">
+        {rows.length === 0 ? 'No requests match these filters' : `${rows.length}${nextCursor ? '+' : ''} request${rows.length === 1 ? '' : 's'}${filter.after ? ' (later page)' : ''}`}
+      </h2>
+      {rows.length === 0 ? (
+        <p>Try other statuses, a wider due window, or <Link href="/admin">reset the filters</Link>.</p>
+      ) : canWork ? (
+        <BulkActionsForm people={people} canDeny={can(staff.role, 'requests.admin')}>
+          {table}
+        </BulkActionsForm>
+      ) : (
+        table
+      )}
+      {(nextCursor || filter.after) && (
+        <nav aria-label="Pages" className="admin-pager">
+          {filter.after && <Link href={queueHref(filter)}>First page</Link>}
+          {nextCursor && <Link href={queueHref(filter, nextCursor)}>Next page</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The queue's filters as they travel in the URL (a GET form, so they work without JavaScript and
+ * can be bookmarked). Anything unknown is dropped rather than failing the page.
+ */
+import { JURISDICTIONS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/requests/codes';
+import { queueFilterSchema, type QueueFilter } from '@/lib/requests/staff/list-requests';
+
+export type QueueSearchParams = Record<string, string | string[] | undefined>;
+
+export const DEFAULT_STATUSES = queueFilterSchema.parse({}).status;
+
+const all = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const one = (value: string | string[] | undefined) => all(value)[0]?.trim() || undefined;
+const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined) => (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+
+export function parseQueueParams(params: QueueSearchParams) {
+  const status = all(params.status).filter((s): s is (typeof REQUEST_STATUSES)[number] => (REQUEST_STATUSES as readonly string[]).includes(s));
+  const assignee = one(params.assignee);
+  const after = one(params.after);
+  const filter = {
+    status: status.length ? status : undefined,
+    type: oneOf(REQUEST_TYPES, one(params.type)),
+    jurisdiction: oneOf(JURISDICTIONS, one(params.jurisdiction)),
+    assignee: assignee && /^[\w-]{1,64}$/.test(assignee) ? assignee : undefined,
+    due: oneOf(['overdue', '7d', '30d'] as const, one(params.due)),
+    q: one(params.q)?.slice(0, 320),
+    after: after && /^\d+_[0-9a-f-]{36}$/.test(after) ? after : undefined,
+  } satisfies QueueFilter;
+  return filter;
+}
+
+export type QueueView = ReturnType<typeof parseQueueParams>;
+
+/** The queue's URL for these filters (without the page cursor unless given). */
+export function queueHref(filter: QueueView, after?: string): string {
+  const search = new URLSearchParams();
+  for (const s of filter.status ?? []) search.append('status', s);
+  for (const key of ['type', 'jurisdiction', 'assignee', 'due', 'q'] as const) {
+    const value = filter[key];
+    if (value) search.set(key, value);
+  }
+  if (after) search.set('after', after);
+  const query = search.toString();
+  return query ? `/admin?${query}` : '/admin';
+}

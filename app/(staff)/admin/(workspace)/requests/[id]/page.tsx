@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireStaffPage } from '@/lib/auth/page-guard';
+import { can } from '@/lib/auth/permissions';
+import { JURISDICTION_LABELS, type Jurisdiction } from '@/lib/requests/codes';
+import { AppError } from '@/lib/errors';
+import { getRequestDetail } from '@/lib/requests/staff/get-request-detail';
+import { countdown } from '@/lib/requests/staff/list-requests';
+import { assignableStaff } from '../../../assignable-staff';
+import { formatDay, statusLabel, typeLabels } from '../../../labels';
+import { CountdownBadge } from '../../countdown-badge';
+import { NoteForm } from './note-form';
+import { RequestActions } from './request-actions';
+import { DeadlineSection, DecisionSection, SubmittedSection, VerificationSection } from './request-sections';
+import { RequestTimeline } from './request-timeline';
+
+type Params = Promise<{ id: string }>;
+
+export const metadata: Metadata = { title: 'Request details' };
+
+async function loadDetail(staff: Awaited<ReturnType<typeof requireStaffPage>>, requestId: string) {
+  try {
+    return await getRequestDetail({ staff, requestId });
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}
+
+export default async function RequestPage({ params }: { params: Params }) {
+  const { id } = await params;
+  const staff = await requireStaffPage('requests.read', `/admin/requests/${id}`);
+  const [detail, people] = await Promise.all([loadDetail(staff, id), assignableStaff()]);
+  const canWork = can(staff.role, 'requests.work');
+  const allowed = new Set<string>(detail.actions);
+  const zone = detail.deadline.timeZone;
+  const extension = detail.extendedAt
+    ? { allowed: false, explanation: 'The deadline has already been extended once.' }
+    : detail.deadline.maxExtendedDueAt
+      ? { allowed: true, explanation: `The extension moves the due date to ${formatDay(detail.deadline.maxExtendedDueAt, zone)}.` }
+      : { allowed: false, explanation: "This request's regime does not allow an extension." };
+
+  return (
+    <>
+      <p className="admin-breadcrumb">
+        <Link href="/admin">Queue</Link>
+      </p>
+      <header className="admin-request-header">
+        <h1>{detail.reference}</h1>
+        <dl className="admin-facts">
+          <div>
+            <dt>Status</dt>
+            <dd>{statusLabel(detail.status)}</dd>
+          </div>
+          <div>
+            <dt>Types</dt>
+            <dd>{typeLabels(detail.types)}</dd>
+          </div>
+          <div>
+            <dt>Regime</dt>
+            <dd>{JURISDICTION_LABELS[detail.jurisdiction as Jurisdiction] ?? detail.jurisdiction}</dd>
+          </div>
+          <div>
+            <dt>Due</dt>
+            <dd>
+              <time dateTime={detail.dueAt.toISOString()}>{formatDay(detail.dueAt, zone)}</time> <CountdownBadge countdown={countdown(detail.status, detail.dueAt, new Date())} />
+            </dd>
+          </div>
+          <div>
+            <dt>Assignee</dt>
+            <dd>{detail.assignee ? (detail.assignee.name ?? detail.assignee.email) : 'Unassigned'}</dd>
+          </div>
+        </dl>
+      </header>
+      <div className="admin-detail">
+        <div className="admin-detail__main">
+          <SubmittedSection detail={detail} canReveal={can(staff.role, 'requests.reveal')} />
+          <DecisionSection detail={detail} />
+          <VerificationSection detail={detail} />
+          <DeadlineSection detail={detail} />
+          <section aria-labelledby="timeline-title" className="admin-panel">
+            <h2 id="timeline-title">Timeline</h2>
+            <RequestTimeline detail={detail} showNotes={canWork} />
+          </section>
+        </div>
+        <div className="admin-detail__side">
+          {canWork && (
+            <section aria-labelledby="actions-title" className="admin-panel">
+              <h2 id="actions-title">Actions</h2>
+              <RequestActions
+                requestId={detail.id}
+                assigneeId={detail.assignee?.id ?? null}
+                people={people}
+                extension={extension}
+                available={{
+                  start: allowed.has('start'),
+                  assign: allowed.has('assign'),
+                  askRequester: allowed.has('askRequester'),
+                  extend: allowed.has('extend'),
+                  deny: allowed.has('deny'),
+                  complete: allowed.has('complete'),
+                  reopen: allowed.has('reopen') && can(staff.role, 'requests.admin'),
+                }}
+              />
+            </section>
+          )}
+          <section aria-labelledby="notes-title" className="admin-panel">
+            <h2 id="notes-title">Notes</h2>
+            {!canWork ? (
+              <p className="admin-muted">Notes are visible to reviewers and admins.</p>
+            ) : (
+              <>
+                {detail.notes.length === 0 ? (
+                  <p className="admin-muted">No notes yet.</p>
+                ) : (
+                  <ul className="admin-notes">
+                    {detail.notes.map((n) => (
+                      <li key={n.id}>
+                        <p className="admin-prewrap">{n.body}</p>
+                        <p className="admin-hint">
+                          {n.author}, {formatDay(n.createdAt)}
+                        </p>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {allowed.has('addNote') && <NoteForm requestId={detail.id} />}
+              </>
+            )}
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,174 @@
+'use client';
+
+import type { FormEvent, ReactNode } from 'react';
+import { DENIAL_REASONS } from '@/lib/requests/denial-notices';
+import { askRequesterAction, assignAction, completeAction, denyAction, extendAction, reopenAction, startAction } from '../../../actions';
+import { ActionButton, ActionFeedback, SelectField, TextAreaField, fieldErrors, useStaffForms } from '../../../staff-form';
+
+export type AvailableActions = { start: boolean; assign: boolean; askRequester: boolean; extend: boolean; deny: boolean; complete: boolean; reopen: boolean };
+
+const ACTIONS = {
+  start: startAction,
+  assign: assignAction,
+  askRequester: askRequesterAction,
+  extend: extendAction,
+  deny: denyAction,
+  complete: completeAction,
+  reopen: reopenAction,
+};
+
+const ASK_REASONS = [
+  { value: 'awaiting_clarification', label: 'More information about the request' },
+  { value: 'awaiting_identity', label: 'Proof of identity' },
+];
+
+const DENY_REASONS = Object.entries(DENIAL_REASONS).map(([value, label]) => ({ value, label: label[0].toUpperCase() + label.slice(1) }));
+
+/** One action's form; the less frequent ones fold away until opened. */
+function ActionForm({ title, open = false, onSubmit, requestId, children }: { title: string; open?: boolean; onSubmit: (event: FormEvent<HTMLFormElement>) => void; requestId: string; children: ReactNode }) {
+  const body = (
+    <form onSubmit={onSubmit} className="admin-action-form" noValidate>
+      <input type="hidden" name="requestId" value={requestId} />
+      {children}
+    </form>
+  );
+  return open ? (
+    <div className="admin-action">
+      <h3>{title}</h3>
+      {body}
+    </div>
+  ) : (
+    <details className="admin-action">
+      <summary>{title}</summary>
+      {body}
+    </details>
+  );
+}
+
+/**
+ * What staff can do next with this request, as the status machine allows. All forms share one
+ * result, shown at the top, so it stays visible when the action removes its own form.
+ */
+export function RequestActions({
+  requestId, available, assigneeId, people, extension,
+}: {
+  requestId: string;
+  available: AvailableActions;
+  assigneeId: string | null;
+  people: { value: string; label: string }[];
+  extension: { allowed: boolean; explanation: string };
+}) {
+  const form = useStaffForms(ACTIONS);
+  const { outcome } = form;
+  const errors = (intent: string, field: string) => fieldErrors(outcome, intent, field);
+  const anything = Object.values(available).some(Boolean);
+  const shared = { onSubmit: form.onSubmit, requestId };
+
+  return (
+    <>
+      <ActionFeedback outcome={outcome} />
+      {!anything && <p className="admin-muted">No actions are open for a request in this status.</p>}
+      {available.start && (
+        <ActionForm {...shared} title="Start work" open>
+          <p className="admin-hint">Tells the requester that the privacy team is working on it.</p>
+          <ActionButton intent="start" form={form} pendingLabel="Starting…">
+            Start work
+          </ActionButton>
+        </ActionForm>
+      )}
+      {available.assign && (
+        <ActionForm {...shared} title="Assignment" open>
+          <SelectField
+            id="assign-assignee"
+            name="assigneeId"
+            label="Assigned to"
+            options={[{ value: '', label: 'Nobody' }, ...people]}
+            defaultValue={assigneeId ?? ''}
+            errors={errors('assign', 'assigneeId')}
+          />
+          <ActionButton intent="assign" form={form} variant="secondary" pendingLabel="Saving…">
+            Save assignment
+          </ActionButton>
+        </ActionForm>
+      )}
+      {available.askRequester && (
+        <ActionForm {...shared} title="Ask the requester">
+          <SelectField id="ask-reason" name="reason" label="What you need" options={ASK_REASONS} defaultValue="awaiting_clarification" errors={errors('askRequester', 'reason')} />
+          <TextAreaField
+            id="ask-message"
+            name="message"
+            label="Message to the requester"
+            hint="Emailed with a link to their status page, where they answer. Where the regime allows, the clock pauses until they do."
+            errors={errors('askRequester', 'message')}
+          />
+          <ActionButton intent="askRequester" form={form} pendingLabel="Sending…">
+            Send to the requester
+          </ActionButton>
+        </ActionForm>
+      )}
+      {available.extend && (
+        <ActionForm {...shared} title="Extend the deadline">
+          {extension.allowed ? (
+            <>
+              <p className="admin-hint">{extension.explanation}</p>
+              <TextAreaField id="extend-reason" name="reason" label="Why more time is needed" hint="The requester is told this reason." maxLength={2000} errors={errors('extend', 'reason')} />
+              <ActionButton intent="extend" form={form} pendingLabel="Extending…">
+                Extend the deadline
+              </ActionButton>
+            </>
+          ) : (
+            <p>{extension.explanation}</p>
+          )}
+        </ActionForm>
+      )}
+      {available.complete && (
+        <ActionForm {...shared} title="Complete">
+          <TextAreaField
+            id="complete-message"
+            name="message"
+            label="Message to the requester"
+            hint="Say what was done and how they receive their data, if any."
+            rows={5}
+            maxLength={10_000}
+            errors={errors('complete', 'message')}
+          />
+          <ActionButton intent="complete" form={form} pendingLabel="Completing…">
+            Complete and tell the requester
+          </ActionButton>
+        </ActionForm>
+      )}
+      {available.deny && (
+        <ActionForm {...shared} title="Deny">
+          <SelectField id="deny-reason" name="reason" label="Reason" options={DENY_REASONS} placeholder="Choose a reason" errors={errors('deny', 'reason')} />
+          <div className="admin-choice">
+            <input type="checkbox" id="deny-partial" name="partial" aria-describedby="deny-partial-hint" />
+            <label htmlFor="deny-partial">Partial denial</label>
+          </div>
+          <p className="admin-hint" id="deny-partial-hint">
+            Tick if part of the request was fulfilled and only the rest is refused.
+          </p>
+          <TextAreaField
+            id="deny-message"
+            name="message"
+            label="Message to the requester"
+            hint="Explain the decision. The notice about their right to complain or appeal is added for their regime."
+            rows={5}
+            maxLength={10_000}
+            errors={errors('deny', 'message')}
+          />
+          <ActionButton intent="deny" form={form} variant="warning" pendingLabel="Denying…">
+            Deny and tell the requester
+          </ActionButton>
+        </ActionForm>
+      )}
+      {available.reopen && (
+        <ActionForm {...shared} title="Reopen">
+          <TextAreaField id="reopen-reason" name="reason" label="Why it is reopened" maxLength={2000} errors={errors('reopen', 'reason')} />
+          <ActionButton intent="reopen" form={form} variant="secondary" pendingLabel="Reopening…">
+            Reopen the request
+          </ActionButton>
+        </ActionForm>
+      )}
+    </>
+  );
+}

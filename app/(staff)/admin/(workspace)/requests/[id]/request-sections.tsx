@@ -1,0 +1,115 @@
+import { DENIAL_REASONS, type DenialReason } from '@/lib/requests/denial-notices';
+import type { RequestDetail } from '@/lib/requests/staff/get-request-detail';
+import { PAUSE_REASON_LABELS, formatDay, formatInstant } from '../../../labels';
+import { RevealRequester } from './reveal-requester';
+
+const notRecorded = <span className="admin-muted">Not recorded</span>;
+
+export function SubmittedSection({ detail, canReveal }: { detail: RequestDetail; canReveal: boolean }) {
+  const { submitted } = detail;
+  return (
+    <section aria-labelledby="submitted-title" className="admin-panel">
+      <h2 id="submitted-title">Submitted</h2>
+      <RevealRequester requestId={detail.id} masked={submitted} canReveal={canReveal} />
+      <h3>Details from the requester</h3>
+      {submitted.details ? <p className="admin-prewrap">{submitted.details}</p> : <p className="admin-muted">None given.</p>}
+      <p className="admin-hint">Received {formatInstant(detail.receivedAt)} through the {detail.channel === 'api' ? 'API' : 'web form'}.</p>
+    </section>
+  );
+}
+
+export function VerificationSection({ detail }: { detail: RequestDetail }) {
+  const v = detail.verification;
+  return (
+    <section aria-labelledby="verification-title" className="admin-panel">
+      <h2 id="verification-title">Verification</h2>
+      {v.verifiedAt ? (
+        <dl className="admin-summary">
+          <dt>Email confirmed</dt>
+          <dd>{formatInstant(v.verifiedAt)}</dd>
+          <dt>From IP address</dt>
+          <dd>{v.ip ?? notRecorded}</dd>
+          <dt>Browser</dt>
+          <dd className="admin-break">{v.userAgent ?? notRecorded}</dd>
+          <dt>Submitted from IP</dt>
+          <dd>{v.submittedIp ?? notRecorded}</dd>
+        </dl>
+      ) : (
+        <p>The requester has not confirmed their email address yet.</p>
+      )}
+    </section>
+  );
+}
+
+export function DeadlineSection({ detail }: { detail: RequestDetail }) {
+  const { deadline } = detail;
+  const zone = deadline.timeZone;
+  return (
+    <section aria-labelledby="deadline-title" className="admin-panel">
+      <h2 id="deadline-title">Deadline</h2>
+      <dl className="admin-summary">
+        <dt>Due</dt>
+        <dd>
+          {formatDay(detail.dueAt, zone)} <span className="admin-muted">(end of the day, {zone})</span>
+        </dd>
+        <dt>Acknowledge by</dt>
+        <dd>{deadline.acknowledgeBy ? formatDay(deadline.acknowledgeBy, zone) : 'No acknowledgement required'}</dd>
+        <dt>Latest with extension</dt>
+        <dd>{deadline.maxExtendedDueAt ? formatDay(deadline.maxExtendedDueAt, zone) : 'This regime allows no extension'}</dd>
+        {detail.extendedAt && (
+          <>
+            <dt>Extended</dt>
+            <dd>
+              {formatInstant(detail.extendedAt)}
+              {detail.extensionReason && <span className="admin-prewrap">: {detail.extensionReason}</span>}
+            </dd>
+          </>
+        )}
+      </dl>
+      <h3>How the due date was worked out</h3>
+      <ol className="admin-explanation">
+        {deadline.explanation.map((step, index) => (
+          <li key={index}>{step}</li>
+        ))}
+      </ol>
+      <h3>Clock pauses</h3>
+      {detail.pauses.length === 0 ? (
+        <p className="admin-muted">The clock has not been paused.</p>
+      ) : (
+        <ul>
+          {detail.pauses.map((p) => (
+            <li key={p.id}>
+              {PAUSE_REASON_LABELS[p.reason]}: {formatInstant(p.startedAt)} to {p.endedAt ? formatInstant(p.endedAt) : 'now (still paused)'}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DecisionSection({ detail }: { detail: RequestDetail }) {
+  const { decision } = detail;
+  if (!decision.decidedAt) return null;
+  return (
+    <section aria-labelledby="decision-title" className="admin-panel">
+      <h2 id="decision-title">Decision</h2>
+      <dl className="admin-summary">
+        <dt>Decided</dt>
+        <dd>{formatInstant(decision.decidedAt)}</dd>
+        <dt>Outcome</dt>
+        <dd>
+          {decision.denialReason
+            ? `${decision.partial ? 'Partly denied' : 'Denied'}: ${DENIAL_REASONS[decision.denialReason as DenialReason] ?? decision.denialReason}`
+            : 'Completed'}
+        </dd>
+      </dl>
+      {decision.message && (
+        <>
+          <h3>Message sent to the requester</h3>
+          <p className="admin-prewrap">{decision.message}</p>
+        </>
+      )}
+    </section>
+  );
+}

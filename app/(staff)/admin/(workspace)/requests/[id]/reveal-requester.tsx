@@ -1,0 +1,58 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+import { revealAction } from '../../../actions';
+import { ActionButton, ActionFeedback, useStaffForms } from '../../../staff-form';
+
+type Masked = { email: string; name: string | null; accountEmail: string | null; agent: { name: string | null; email: string } | null };
+type Revealed = { email: string; name: string | null; accountEmail: string | null; agentName: string | null; agentEmail: string | null };
+
+/** The requester's contact details, masked until a reviewer or admin reveals them (an audited action). */
+export function RevealRequester({ requestId, masked, canReveal }: { requestId: string; masked: Masked; canReveal: boolean }) {
+  const router = useRouter();
+  const form = useStaffForms({ reveal: revealAction });
+  const { outcome } = form;
+  const revealed = outcome?.result.ok ? (outcome.result.data as Revealed) : null;
+  // The reveal is now in the audit log: show it in the timeline.
+  useEffect(() => {
+    if (revealed) router.refresh();
+  }, [revealed, router]);
+
+  const shown = revealed
+    ? { email: revealed.email, name: revealed.name, accountEmail: revealed.accountEmail, agent: revealed.agentEmail ? { name: revealed.agentName, email: revealed.agentEmail } : null }
+    : masked;
+  const none = <span className="admin-muted">Not given</span>;
+
+  return (
+    <>
+      <dl className="admin-summary">
+        <dt>Email</dt>
+        <dd className={revealed ? 'admin-break' : 'admin-masked'}>{shown.email}</dd>
+        <dt>Name</dt>
+        <dd className={revealed ? undefined : 'admin-masked'}>{shown.name ?? none}</dd>
+        <dt>Account email</dt>
+        <dd className={revealed ? 'admin-break' : 'admin-masked'}>{shown.accountEmail ?? none}</dd>
+        {shown.agent && (
+          <>
+            <dt>Authorised agent</dt>
+            <dd className={revealed ? 'admin-break' : 'admin-masked'}>
+              {shown.agent.name ? `${shown.agent.name}, ` : ''}
+              {shown.agent.email}
+            </dd>
+          </>
+        )}
+      </dl>
+      <ActionFeedback outcome={outcome} successText={() => 'Shown in full. This reveal is recorded in the audit log.'} />
+      {canReveal && !revealed && (
+        <form onSubmit={form.onSubmit} className="admin-inline-form">
+          <input type="hidden" name="requestId" value={requestId} />
+          <ActionButton intent="reveal" form={form} variant="secondary" pendingLabel="Revealing…">
+            Reveal email and name
+          </ActionButton>
+          <span className="admin-hint">Each reveal is recorded in the audit log.</span>
+        </form>
+      )}
+    </>
+  );
+}

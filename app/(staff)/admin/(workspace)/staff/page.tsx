@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import { requireStaffPage } from '@/lib/auth/page-guard';
+import { listStaff } from '@/lib/staff/manage-staff';
+import { formatDay } from '../../labels';
+import { InviteForm } from './invite-form';
+import { StaffTable } from './staff-table';
+
+export const metadata: Metadata = { title: 'Staff' };
+
+/** Admins: who has access to the workspace, with which role; invite, change roles, remove access. */
+export default async function StaffPage() {
+  const staff = await requireStaffPage('staff.manage', '/admin/staff');
+  const people = await listStaff({ staff });
+  return (
+    <>
+      <h1>Staff</h1>
+      <p>
+        Admins manage staff and export the audit log; reviewers work on requests; viewers see requests with personal data masked.
+      </p>
+      <StaffTable
+        selfId={staff.id}
+        people={people.map((p) => ({
+          id: p.id,
+          email: p.email,
+          name: p.name,
+          role: p.role,
+          invited: formatDay(p.invitedAt),
+          deactivated: p.deactivatedAt ? formatDay(p.deactivatedAt) : null,
+        }))}
+      />
+      <InviteForm />
+    </>
+  );
+}
