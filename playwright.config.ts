@@ -48,6 +48,15 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(PORT), EMBEDDED_PG_DIR: '.data/e2e/postgres', EMBEDDED_PG_PORT: '54351', NODE_ENV: 'production', APP_URL: baseURL, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(PORT),
+      EMBEDDED_PG_DIR: '.data/e2e/postgres',
+      EMBEDDED_PG_PORT: '54351',
+      NODE_ENV: 'production',
+      APP_URL: baseURL,
+      APP_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+      EMAIL_TRANSPORT: 'dev',
+      LOG_LEVEL: 'warn',
+    },
   },
 });

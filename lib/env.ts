@@ -16,6 +16,8 @@ const schema = z
     APP_URL: z.url().optional(),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     RESEND_API_KEY: z.string().min(1).optional(),
+    /** `dev` keeps every email in the dev mailbox; the default is `resend` when RESEND_API_KEY is set. */
+    EMAIL_TRANSPORT: z.enum(['resend', 'dev']).optional(),
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default('Bitstride Privacy <privacy@bitstride.xyz>'),
     COMPANY_NAME: z.string().min(1).default('Bitstride'),
@@ -44,6 +46,12 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'is required in production' });
+    }
+    if (env.EMAIL_TRANSPORT === 'resend' && !env.RESEND_API_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['RESEND_API_KEY'], message: 'is required when EMAIL_TRANSPORT=resend' });
+    }
+    if (env.NODE_ENV === 'production' && !env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== 'dev') {
+      ctx.addIssue({ code: 'custom', path: ['RESEND_API_KEY'], message: 'is required in production (or set EMAIL_TRANSPORT=dev to keep every email in the dev mailbox)' });
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
@@ -74,7 +82,7 @@ export function env(): Env {
     APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     // Outside production a fixed development secret keeps `npm run dev` to one command.
     APP_SECRET: e.APP_SECRET ?? 'development-secret-not-for-production-use-0000',
-    emailTransport: e.RESEND_API_KEY ? 'resend' : 'dev',
+    emailTransport: e.EMAIL_TRANSPORT ?? (e.RESEND_API_KEY ? 'resend' : 'dev'),
     seedAdminEmail: e.SEED_ADMIN_EMAIL?.toLowerCase() ?? (e.NODE_ENV === 'production' ? null : 'admin@example.com'),
   };
   return cached;

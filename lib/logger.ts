@@ -17,7 +17,8 @@ export function scrub(value: string): string {
   return value.replace(EMAIL, '[email]').replace(TOKEN, '[token]');
 }
 
-export const logger = pino({
+function createLogger() {
+  return pino({
   level: env().LOG_LEVEL,
   base: undefined,
   redact: {
@@ -34,5 +35,20 @@ export const logger = pino({
       const e = pino.stdSerializers.err(error as Error);
       return { ...e, message: scrub(e.message ?? ''), stack: e.stack ? scrub(e.stack) : undefined };
     },
+  },
+  });
+}
+
+let instance: pino.Logger | undefined;
+
+/**
+ * Created on first use, not at import: configuration is read when the app runs, not when Next.js
+ * evaluates modules during the build.
+ */
+export const logger: pino.Logger = new Proxy({} as pino.Logger, {
+  get(_target, property) {
+    instance ??= createLogger();
+    const value = Reflect.get(instance, property, instance);
+    return typeof value === 'function' ? value.bind(instance) : value;
   },
 });

@@ -15,9 +15,11 @@ export async function runApp(mode: 'dev' | 'start') {
   await prepareDatabase(database.url);
   await seed();
   const port = process.env.PORT ?? '3000';
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: database.url, PORT: port },
+    // next-auth builds its links from NEXTAUTH_URL: the same public address as every other link.
+    env: { ...process.env, DATABASE_URL: database.url, PORT: port, APP_URL: appUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl },
   });
   console.log(`[app] starting Next.js (${mode}) on http://localhost:${port} after ${Date.now() - startedAt} ms of setup`);
 

@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 export const inviteSchema = z.object({
   email: z.email('Enter a valid email address').trim().toLowerCase().max(320),
-  name: z.string().trim().max(200).optional(),
+  name: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(200).optional()),
   role: z.enum(['admin', 'reviewer', 'viewer'], { error: 'Choose a role' }),
 });
 
@@ -72,5 +72,5 @@ async function assertAnotherAdminRemains(tx: Parameters<Parameters<ReturnType<ty
 
 export async function listStaff(options: { staff: StaffIdentity }) {
   authorize(options.staff, 'staff.manage');
-  return db().user.findMany({ orderBy: [{ deactivatedAt: 'asc' }, { email: 'asc' }], select: { id: true, email: true, name: true, role: true, invitedAt: true, deactivatedAt: true } });
+  return db().user.findMany({ orderBy: [{ deactivatedAt: { sort: 'asc', nulls: 'first' } }, { email: 'asc' }], select: { id: true, email: true, name: true, role: true, invitedAt: true, deactivatedAt: true } });
 }

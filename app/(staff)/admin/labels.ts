@@ -1,8 +1,8 @@
 /**
  * Words and dates as the staff workspace shows them. Fixed locale and explicit time zones, so a
- * page reads the same whatever the server's settings.
+ * page reads the same whatever the server's settings. Client components use it too: keep it free
+ * of server code.
  */
-import { requestRules } from '@/lib/clock/request-deadline';
 import type { QueueRow } from '@/lib/requests/staff/list-requests';
 import type { RequestStatus, RequestType } from '@/lib/requests/codes';
 
@@ -96,13 +96,4 @@ const instantFormat = new Intl.DateTimeFormat('en-GB', {
 /** "5 Mar 2026, 14:05 UTC": one zone for every instant, so staff in different places compare them. */
 export function formatInstant(date: Date | string): string {
   return `${instantFormat.format(new Date(date))} UTC`;
-}
-
-/** The zone whose calendar a request's due day is counted in (a due date is the end of that day there). */
-export function dueTimeZone(request: { jurisdiction: string; types: readonly string[] }): string {
-  try {
-    return requestRules(request as Parameters<typeof requestRules>[0])[0]?.timeZone ?? 'UTC';
-  } catch {
-    return 'UTC';
-  }
 }

@@ -14,7 +14,9 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: 'Your request',
-  referrer: 'no-referrer',
+  // Not 'no-referrer': with it, browsers send `Origin: null` on form posts and Next.js refuses the
+  // server action when JavaScript is off. 'same-origin' still keeps the token from every other site.
+  referrer: 'same-origin',
   robots: { index: false, follow: false },
 };
 

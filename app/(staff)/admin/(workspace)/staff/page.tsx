@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: 'Staff' };
 /** Admins: who has access to the workspace, with which role; invite, change roles, remove access. */
 export default async function StaffPage() {
   const staff = await requireStaffPage('staff.manage', '/admin/staff');
-  const people = await listStaff({ staff });
+  // Active people first, then those whose access was removed.
+  const people = (await listStaff({ staff })).toSorted((a, b) => Number(Boolean(a.deactivatedAt)) - Number(Boolean(b.deactivatedAt)));
   return (
     <>
       <h1>Staff</h1>

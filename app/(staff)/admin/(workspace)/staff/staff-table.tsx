@@ -32,14 +32,14 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
           </thead>
           <tbody>
             {people.map((person) => {
-              const who = person.name ?? person.email;
+              const who = person.name || person.email;
               return (
                 <tr key={person.id}>
                   <th scope="row" className="admin-break">
                     {person.email}
                     {person.id === selfId && <span className="admin-muted"> (you)</span>}
                   </th>
-                  <td>{person.name ?? <span className="admin-muted">—</span>}</td>
+                  <td>{person.name || <span className="admin-muted">—</span>}</td>
                   <td>
                     {person.deactivated ? (
                       ROLE_LABELS[person.role]

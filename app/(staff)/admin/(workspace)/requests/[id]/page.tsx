@@ -69,7 +69,7 @@ export default async function RequestPage({ params }: { params: Params }) {
           </div>
           <div>
             <dt>Assignee</dt>
-            <dd>{detail.assignee ? (detail.assignee.name ?? detail.assignee.email) : 'Unassigned'}</dd>
+            <dd>{detail.assignee ? (detail.assignee.name || detail.assignee.email) : 'Unassigned'}</dd>
           </div>
         </dl>
       </header>

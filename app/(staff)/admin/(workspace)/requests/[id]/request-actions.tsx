@@ -3,7 +3,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import { DENIAL_REASONS } from '@/lib/requests/denial-notices';
 import { askRequesterAction, assignAction, completeAction, denyAction, extendAction, reopenAction, startAction } from '../../../actions';
-import { ActionButton, ActionFeedback, SelectField, TextAreaField, fieldErrors, useStaffForms } from '../../../staff-form';
+import { ActionButton, ActionFeedback, SelectField, TextAreaField, fieldErrors, useStaffForms, type FormCheck } from '../../../staff-form';
 
 export type AvailableActions = { start: boolean; assign: boolean; askRequester: boolean; extend: boolean; deny: boolean; complete: boolean; reopen: boolean };
 
@@ -15,6 +15,10 @@ const ACTIONS = {
   deny: denyAction,
   complete: completeAction,
   reopen: reopenAction,
+};
+
+const CHECKS: Record<string, FormCheck> = {
+  deny: (data) => (data.get('reason') ? null : { ok: false, error: 'Choose the reason for the denial.', fields: { reason: ['Choose a reason'] } }),
 };
 
 const ASK_REASONS = [
@@ -58,7 +62,7 @@ export function RequestActions({
   people: { value: string; label: string }[];
   extension: { allowed: boolean; explanation: string };
 }) {
-  const form = useStaffForms(ACTIONS);
+  const form = useStaffForms(ACTIONS, CHECKS);
   const { outcome } = form;
   const errors = (intent: string, field: string) => fieldErrors(outcome, intent, field);
   const anything = Object.values(available).some(Boolean);

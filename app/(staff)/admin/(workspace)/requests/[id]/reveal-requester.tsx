@@ -30,7 +30,7 @@ export function RevealRequester({ requestId, masked, canReveal }: { requestId: s
         <dt>Email</dt>
         <dd className={revealed ? 'admin-break' : 'admin-masked'}>{shown.email}</dd>
         <dt>Name</dt>
-        <dd className={revealed ? undefined : 'admin-masked'}>{shown.name ?? none}</dd>
+        <dd className={revealed ? undefined : 'admin-masked'}>{shown.name || none}</dd>
         <dt>Account email</dt>
         <dd className={revealed ? 'admin-break' : 'admin-masked'}>{shown.accountEmail ?? none}</dd>
         {shown.agent && (

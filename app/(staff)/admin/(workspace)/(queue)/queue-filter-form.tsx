@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/requests/codes';
-import { STATUS_LABELS, TYPE_LABELS } from '../labels';
+import { STATUS_LABELS, TYPE_LABELS } from '../../labels';
 import { DEFAULT_STATUSES, type QueueView } from './queue-filter';
 
 const DUE_WINDOWS = [

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireStaffPage } from '@/lib/auth/page-guard';
 import { can } from '@/lib/auth/permissions';
 import { listRequests } from '@/lib/requests/staff/list-requests';
-import { assignableStaff } from '../assignable-staff';
+import { assignableStaff } from '../../assignable-staff';
 import { BulkActionsForm } from './bulk-actions-form';
 import { parseQueueParams, queueHref, type QueueSearchParams } from './queue-filter';
 import { QueueFilterForm } from './queue-filter-form';
@@ -18,6 +18,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const [{ rows, nextCursor }, people] = await Promise.all([listRequests({ staff, filter }), assignableStaff()]);
   const canWork = can(staff.role, 'requests.work');
   const table = <QueueTable rows={rows} selectable={canWork} />;
+  const emptyState = (
+    <p>
+      Try other statuses, a wider due window, or <Link href="/admin">reset the filters</Link>.
+    </p>
+  );
 
   return (
     <>
@@ -26,12 +31,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <h2 className="admin-results-title">
         {rows.length === 0 ? 'No requests match these filters' : `${rows.length}${nextCursor ? '+' : ''} request${rows.length === 1 ? '' : 's'}${filter.after ? ' (later page)' : ''}`}
       </h2>
-      {rows.length === 0 ? (
-        <p>Try other statuses, a wider due window, or <Link href="/admin">reset the filters</Link>.</p>
-      ) : canWork ? (
-        <BulkActionsForm people={people} canDeny={can(staff.role, 'requests.admin')}>
-          {table}
+      {canWork ? (
+        // Mounted even when no rows are left, so the result of the bulk action that emptied the page stays visible.
+        <BulkActionsForm people={people} canDeny={can(staff.role, 'requests.admin')} hasRows={rows.length > 0}>
+          {rows.length === 0 ? emptyState : table}
         </BulkActionsForm>
+      ) : rows.length === 0 ? (
+        emptyState
       ) : (
         table
       )}

@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import type { QueueRow } from '@/lib/requests/staff/list-requests';
-import { dueTimeZone, formatDay, statusLabel, typeLabels } from '../labels';
-import { CountdownBadge } from './countdown-badge';
+import { dueTimeZone } from '../../due-time-zone';
+import { formatDay, statusLabel, typeLabels } from '../../labels';
+import { CountdownBadge } from '../countdown-badge';
 import { SelectAll } from './select-all';
 
 /** The queue's rows, due first. With `selectable`, each row has a box for the bulk actions' form. */
@@ -45,7 +46,7 @@ export function QueueTable({ rows, selectable }: { rows: QueueRow[]; selectable:
               <td className="admin-table__due">
                 <time dateTime={row.dueAt.toISOString()}>{formatDay(row.dueAt, dueTimeZone(row))}</time> <CountdownBadge countdown={row.countdown} />
               </td>
-              <td>{row.assignee ? (row.assignee.name ?? row.assignee.email) : <span className="admin-muted">Unassigned</span>}</td>
+              <td>{row.assignee ? (row.assignee.name || row.assignee.email) : <span className="admin-muted">Unassigned</span>}</td>
               <td>
                 <span className="admin-masked">{row.email}</span>
               </td>
