@@ -10,6 +10,8 @@ import { seed } from './seed';
 
 export async function runApp(mode: 'dev' | 'start') {
   const startedAt = Date.now();
+  // The seed and the configuration checks run here too: they must see the mode Next.js will run in.
+  (process.env as Record<string, string>).NODE_ENV ??= mode === 'start' ? 'production' : 'development';
   const database = await resolveDatabase();
   if (database.embedded) console.log(`[db] embedded PostgreSQL at ${database.url.replace(/:[^:@/]+@/, ':***@')}`);
   await prepareDatabase(database.url);

@@ -1,38 +1,17 @@
 'use client';
 
 import { useActionState, useState, useTransition, type FormEvent } from 'react';
-import { ErrorSummary, type SummaryError } from '@/app/components/error-summary';
+import { ErrorSummary } from '@/app/components/error-summary';
 import { FieldError } from '@/app/components/field-error';
-import { CheckboxChoice, SelectField, TextAreaField, TextField } from '@/app/components/form-fields';
+import { CheckboxChoice, describedBy, SelectField, TextAreaField, TextField } from '@/app/components/form-fields';
 import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
 import { submitNewRequest } from './actions';
-import { emptyRequestForm, fieldId, REQUEST_FIELD_PATHS, type RequestFieldPath, type RequestFormState } from './request-form-values';
+import { normaliseErrorPaths, summaryErrors } from './request-form-errors';
+import { emptyRequestForm, fieldId, type RequestFieldPath, type RequestFormState } from './request-form-values';
 import { flattenClientErrors, useRequestForm } from './use-request-form';
 
 const initialState: RequestFormState = { values: emptyRequestForm, fieldErrors: {}, attempt: 0 };
 const jurisdictionOptions = JURISDICTIONS.map((code) => ({ value: code, label: JURISDICTION_LABELS[code] }));
-
-/** Server messages keyed by schema path ("types.0" counts as "types"), in the order the form shows fields. */
-function summaryErrors(errors: Record<string, string[]>, formError?: string): SummaryError[] {
-  const known = new Set<string>(REQUEST_FIELD_PATHS);
-  const out: SummaryError[] = formError ? [{ message: formError }] : [];
-  for (const path of REQUEST_FIELD_PATHS) {
-    for (const message of errors[path] ?? []) out.push({ message, fieldId: fieldId(path) });
-  }
-  for (const [path, messages] of Object.entries(errors)) {
-    if (!known.has(path)) for (const message of messages) out.push({ message });
-  }
-  return out;
-}
-
-function normalisePaths(errors: Record<string, string[]>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const [path, messages] of Object.entries(errors)) {
-    const key = path.replace(/\.\d+$/, '');
-    out[key] = [...(out[key] ?? []), ...messages];
-  }
-  return out;
-}
 
 /**
  * The request form. Without JavaScript it posts to the server action and the page shows the
@@ -46,7 +25,7 @@ export function RequestForm({ companyName }: { companyName: string }) {
   const form = useRequestForm(state.values);
   const clientErrors = flattenClientErrors(form.formState.errors);
 
-  const errors = showClientErrors ? clientErrors : normalisePaths(state.fieldErrors);
+  const errors = showClientErrors ? clientErrors : normaliseErrorPaths(state.fieldErrors);
   const summary = summaryErrors(errors, showClientErrors ? undefined : state.formError);
   const errorsFor = (path: RequestFieldPath) => errors[path];
   const pending = actionPending || transitionPending;
@@ -68,6 +47,7 @@ export function RequestForm({ companyName }: { companyName: string }) {
   }
 
   const typesInvalid = Boolean(errorsFor('types')?.length);
+  const confirmInvalid = Boolean(errorsFor('confirm')?.length);
   return (
     <form className="request-form" action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="request-form-title">
       <h2 id="request-form-title">Make a request</h2>
@@ -80,44 +60,100 @@ export function RequestForm({ companyName }: { companyName: string }) {
         defaultChecked={values.onBehalf}
       />
       <div className="agent-fields">
-        <TextField id={fieldId('agent.name')} label="Your name (the agent)" required autoComplete="name"
-          registration={form.register('agent.name')} defaultValue={values.agent.name} errors={errorsFor('agent.name')} maxLength={200} />
-        <TextField id={fieldId('agent.email')} label="Your email address (the agent)" type="email" required autoComplete="email"
+        <TextField
+          id={fieldId('agent.name')}
+          label="Your name (the agent)"
+          required
+          autoComplete="name"
+          maxLength={200}
+          registration={form.register('agent.name')}
+          defaultValue={values.agent.name}
+          errors={errorsFor('agent.name')}
+        />
+        <TextField
+          id={fieldId('agent.email')}
+          type="email"
+          label="Your email address (the agent)"
           hint="We may ask you for proof that you are allowed to act for this person."
-          registration={form.register('agent.email')} defaultValue={values.agent.email} errors={errorsFor('agent.email')} maxLength={254} />
+          required
+          autoComplete="email"
+          maxLength={254}
+          registration={form.register('agent.email')}
+          defaultValue={values.agent.email}
+          errors={errorsFor('agent.email')}
+        />
       </div>
 
       <TextField
         id={fieldId('email')}
         type="email"
+        label={
+          <>
+            <span className="when-self">Your email address</span>
+            <span className="when-agent">Email address of the person this request is about</span>
+          </>
+        }
+        hint={`We will send a link to this address to confirm the request. Use the address ${companyName} knows, if you can.`}
         required
         autoComplete="email"
         maxLength={254}
-        label={<><span className="when-self">Your email address</span><span className="when-agent">Email address of the person this request is about</span></>}
-        hint={`We will send a link to this address to confirm the request. Use the address ${companyName} knows, if you can.`}
         registration={form.register('email')}
         defaultValue={values.email}
         errors={errorsFor('email')}
       />
-      <TextField id={fieldId('name')} label="Full name" autoComplete="name" maxLength={200}
-        registration={form.register('name')} defaultValue={values.name} errors={errorsFor('name')} />
-      <TextField id={fieldId('accountEmail')} type="email" autoComplete="off" maxLength={254}
+      <TextField
+        id={fieldId('name')}
+        label="Full name"
+        autoComplete="name"
+        maxLength={200}
+        registration={form.register('name')}
+        defaultValue={values.name}
+        errors={errorsFor('name')}
+      />
+      <TextField
+        id={fieldId('accountEmail')}
+        type="email"
         label={`${companyName} account email, if different`}
         hint="The email address of the account or organization your data is held under, if it is not the one above."
-        registration={form.register('accountEmail')} defaultValue={values.accountEmail} errors={errorsFor('accountEmail')} />
-      <SelectField id={fieldId('jurisdiction')} required label="Where you live" placeholder="Choose a country or state"
+        autoComplete="off"
+        maxLength={254}
+        registration={form.register('accountEmail')}
+        defaultValue={values.accountEmail}
+        errors={errorsFor('accountEmail')}
+      />
+      <SelectField
+        id={fieldId('jurisdiction')}
+        label="Where you live"
         hint="The law where you live decides how long we have to answer."
-        options={jurisdictionOptions} registration={form.register('jurisdiction')} defaultValue={values.jurisdiction} errors={errorsFor('jurisdiction')} />
+        required
+        placeholder="Choose a country or state"
+        options={jurisdictionOptions}
+        registration={form.register('jurisdiction')}
+        defaultValue={values.jurisdiction}
+        errors={errorsFor('jurisdiction')}
+      />
 
-      <fieldset className={typesInvalid ? 'field field--error' : 'field'} aria-describedby={['types-hint', typesInvalid && `${fieldId('types')}-error`].filter(Boolean).join(' ')}>
+      <fieldset
+        className={typesInvalid ? 'field field--error' : 'field'}
+        aria-describedby={describedBy('types', true, typesInvalid)}
+      >
         <legend>
           What do you want us to do? <span className="required">(required)</span>
         </legend>
-        <p className="hint" id="types-hint">Choose at least one.</p>
-        <FieldError id={`${fieldId('types')}-error`} messages={errorsFor('types')} />
+        <p className="hint" id="types-hint">
+          Choose at least one.
+        </p>
+        <FieldError id="types-error" messages={errorsFor('types')} />
         {REQUEST_TYPES.map((code) => (
-          <CheckboxChoice key={code} id={`field-types-${code}`} label={REQUEST_TYPE_LABELS[code]} value={code}
-            registration={form.register('types')} defaultChecked={values.types.includes(code)} invalid={typesInvalid} />
+          <CheckboxChoice
+            key={code}
+            id={`field-types-${code}`}
+            label={REQUEST_TYPE_LABELS[code]}
+            value={code}
+            registration={form.register('types')}
+            defaultChecked={values.types.includes(code)}
+            invalid={typesInvalid}
+          />
         ))}
       </fieldset>
 
@@ -130,11 +166,22 @@ export function RequestForm({ companyName }: { companyName: string }) {
         errors={errorsFor('details')}
       />
 
-      <div className={errorsFor('confirm')?.length ? 'field field--error' : 'field'}>
+      <div className={confirmInvalid ? 'field field--error' : 'field'}>
         <FieldError id={`${fieldId('confirm')}-error`} messages={errorsFor('confirm')} />
-        <CheckboxChoice id={fieldId('confirm')} required registration={form.register('confirm')} defaultChecked={values.confirm}
-          invalid={Boolean(errorsFor('confirm')?.length)} describedById={errorsFor('confirm')?.length ? `${fieldId('confirm')}-error` : undefined}
-          label={<>I confirm that this information is accurate, and that I am the person this request is about or am authorized to act for them. <span className="required">(required)</span></>} />
+        <CheckboxChoice
+          id={fieldId('confirm')}
+          label={
+            <>
+              I confirm that this information is accurate, and that I am the person this request is about or am
+              authorized to act for them. <span className="required">(required)</span>
+            </>
+          }
+          required
+          registration={form.register('confirm')}
+          defaultChecked={values.confirm}
+          invalid={confirmInvalid}
+          describedById={confirmInvalid ? `${fieldId('confirm')}-error` : undefined}
+        />
       </div>
 
       <button type="submit" className="button" disabled={pending}>

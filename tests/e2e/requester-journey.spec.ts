@@ -7,13 +7,13 @@ test('a requester files a request, confirms the email and sees the status page w
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  await page.getByLabel(/^email/i).first().fill(email);
+  await page.getByRole('textbox', { name: /^your email address/i }).fill(email);
   await page.getByLabel(/full name/i).fill('Ada <b>Lovelace</b>');
-  await page.getByLabel(/where do you live|country|residence/i).selectOption('UK');
+  await page.getByLabel(/where you live/i).selectOption('UK');
   await page.getByRole('checkbox', { name: /access/i }).check();
   await page.getByRole('checkbox', { name: /deletion/i }).check();
   await page.getByRole('checkbox', { name: /confirm|accurate/i }).check();
-  await page.getByRole('button', { name: /send|submit/i }).click();
+  await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
 
   await expect(page).toHaveURL(/\/submitted\//);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/check your email/i);
@@ -36,10 +36,10 @@ test('a requester files a request, confirms the email and sees the status page w
 
 test('the form shows errors tied to their fields, and keeps what was typed', async ({ page }) => {
   await page.goto('/');
-  await page.getByLabel(/^email/i).first().fill('not-an-email');
+  await page.getByRole('textbox', { name: /^your email address/i }).fill('not-an-email');
   await page.getByRole('checkbox', { name: /correction/i }).check();
-  await page.getByRole('button', { name: /send|submit/i }).click();
-  const email = page.getByLabel(/^email/i).first();
+  await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
+  const email = page.getByRole('textbox', { name: /^your email address/i });
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveValue('not-an-email');
   await expect(page.getByText(/valid email address/i).first()).toBeVisible();
@@ -53,18 +53,18 @@ test.describe('without JavaScript', () => {
   test('the form still submits and the request is recorded', async ({ page, request }) => {
     const email = uniqueEmail('nojs');
     await page.goto('/');
-    await page.getByLabel(/^email/i).first().fill(email);
-    await page.getByLabel(/where do you live|country|residence/i).selectOption('US-CA');
+    await page.getByRole('textbox', { name: /^your email address/i }).fill(email);
+    await page.getByLabel(/where you live/i).selectOption('US-CA');
     await page.getByRole('checkbox', { name: /export/i }).check();
     await page.getByRole('checkbox', { name: /confirm|accurate/i }).check();
-    await page.getByRole('button', { name: /send|submit/i }).click();
+    await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
     await expect(page).toHaveURL(/\/submitted\//);
     await waitForEmail(request, email, /confirm your privacy request/i);
   });
 
   test('server-side errors show without JavaScript', async ({ page }) => {
     await page.goto('/');
-    await page.getByRole('button', { name: /send|submit/i }).click();
+    await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
     await expect(page.getByText(/email is required/i).first()).toBeVisible();
   });
 });

@@ -6,7 +6,8 @@ import { AppError, toErrorBody } from '@/lib/errors';
 import { tokenSchema } from '@/lib/requests/schemas';
 import { resendVerification } from '@/lib/verification/resend-verification';
 import { verifyRequest } from '@/lib/verification/verify-request';
-import { formText, requesterContext } from '../requester-context';
+import { formText } from '../read-input';
+import { requesterContext } from '../requester-context';
 
 export type VerifyState =
   | { view: 'confirm' }

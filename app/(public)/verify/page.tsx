@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { InvalidLink } from '@/app/components/invalid-link';
 import { tokenSchema } from '@/lib/requests/schemas';
-import { firstParam } from '../requester-context';
+import { firstParam } from '../read-input';
 import { VerifyPanel } from './verify-panel';
 
 export const dynamic = 'force-dynamic';

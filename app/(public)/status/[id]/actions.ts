@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { toErrorBody } from '@/lib/errors';
 import { tokenSchema } from '@/lib/requests/schemas';
 import { withdrawRequest } from '@/lib/requests/withdraw-request';
-import { formText, requesterContext } from '../../requester-context';
+import { formText } from '../../read-input';
+import { requesterContext } from '../../requester-context';
 
 export type WithdrawState = { error?: string; needsConfirmation?: boolean };
 

@@ -5,7 +5,7 @@ import { REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
 import { formatPublicDate } from '@/lib/requests/public-links';
 import { tokenSchema } from '@/lib/requests/schemas';
-import { firstParam } from '../../requester-context';
+import { firstParam } from '../../read-input';
 import { STATUS_WORDING } from './status-wording';
 import { Timeline } from './timeline';
 import { WithdrawForm } from './withdraw-form';
@@ -97,8 +97,11 @@ export default async function StatusPage({
       <h2>What has happened so far</h2>
       <Timeline events={request.timeline} timeZone={request.timeZone} />
 
+      <p className="hint">
+        Keep this page&rsquo;s link private: anyone with it can see this page
+        {request.canWithdraw ? ' and withdraw the request' : ''}.
+      </p>
       {request.canWithdraw && <WithdrawForm requestId={request.id} token={token.data} />}
-      <p>Keep this page&rsquo;s link private: anyone with it can see this page and withdraw the request.</p>
     </>
   );
 }

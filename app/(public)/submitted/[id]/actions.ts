@@ -4,7 +4,8 @@ import type { ResendState } from '@/app/components/resend-link-form';
 import { toErrorBody } from '@/lib/errors';
 import { tokenSchema } from '@/lib/requests/schemas';
 import { resendVerification } from '@/lib/verification/resend-verification';
-import { formText, requesterContext } from '../../requester-context';
+import { formText } from '../../read-input';
+import { requesterContext } from '../../requester-context';
 
 /** "Send the email again" on the confirmation page: proof is the page's own submission token. */
 export async function resendFromConfirmationPage(_previous: ResendState, formData: FormData): Promise<ResendState> {

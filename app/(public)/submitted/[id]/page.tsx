@@ -3,7 +3,7 @@ import { InvalidLink } from '@/app/components/invalid-link';
 import { ResendLinkForm } from '@/app/components/resend-link-form';
 import { env } from '@/lib/env';
 import { tokenSchema } from '@/lib/requests/schemas';
-import { firstParam } from '../../requester-context';
+import { firstParam } from '../../read-input';
 import { resendFromConfirmationPage } from './actions';
 
 export const dynamic = 'force-dynamic';
