@@ -56,6 +56,7 @@ export default defineConfig({
       APP_URL: baseURL,
       APP_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       EMAIL_TRANSPORT: 'dev',
+      SEED_ADMIN_EMAIL: 'admin@example.com',
       LOG_LEVEL: 'warn',
     },
   },

@@ -1,7 +1,7 @@
 import type { SummaryError } from '@/app/components/error-summary';
 import { fieldId, REQUEST_FIELD_PATHS } from './request-form-values';
 
-/** Server messages keyed by schema path ("types.0" counts as "types"), in the order the form shows fields. */
+/** The summary: messages in the order the form shows its fields; any we cannot place go last, unlinked. */
 export function summaryErrors(errors: Record<string, string[]>, formError?: string): SummaryError[] {
   const known = new Set<string>(REQUEST_FIELD_PATHS);
   const out: SummaryError[] = formError ? [{ message: formError }] : [];

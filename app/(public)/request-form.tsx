@@ -31,6 +31,8 @@ export function RequestForm({ companyName }: { companyName: string }) {
   const pending = actionPending || transitionPending;
   const values = state.values;
 
+  // With JavaScript, check first and dispatch the action ourselves: a form action run by React would
+  // also reset the fields, which the requester would then have to type again after a server error.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formData = new FormData(event.currentTarget);

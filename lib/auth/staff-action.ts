@@ -57,6 +57,8 @@ export function staffAction<S extends z.ZodType, R>(
       return toActionError(error);
     }
   };
-  const action = async (_previous: unknown, formData: FormData) => runAs(await currentStaff(), formToObject(formData));
+  // A hand-made call may send anything as arguments: treat what is not form data as an empty form.
+  const action = async (_previous: unknown, formData: FormData) =>
+    runAs(await currentStaff(), formData instanceof FormData ? formToObject(formData) : {});
   return Object.assign(action, { permission, runAs });
 }

@@ -22,7 +22,7 @@ export function MessageView({ message }: { message: Message }) {
     <article aria-labelledby="message-subject">
       <h2 id="message-subject">{message.subject}</h2>
       <p className="hint">
-        To {message.to} · {message.createdAt.toISOString()}
+        To {message.to} · <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toUTCString()}</time>
       </p>
       <iframe
         className="mailbox__frame"

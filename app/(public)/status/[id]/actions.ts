@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { toErrorBody } from '@/lib/errors';
 import { tokenSchema } from '@/lib/requests/schemas';
+import { replyToRequest } from '@/lib/requests/reply-to-request';
 import { withdrawRequest } from '@/lib/requests/withdraw-request';
 import { formText } from '../../read-input';
 import { requesterContext } from '../../requester-context';
@@ -24,4 +25,22 @@ export async function withdrawFromStatusPage(_previous: WithdrawState, formData:
     return { error: String(toErrorBody(error).body.error.message) };
   }
   redirect(`/status/${requestId}?token=${encodeURIComponent(token.data)}&withdrawn=1`);
+}
+
+export type ReplyState = { error?: string; fieldError?: string; sent?: boolean };
+
+/** The requester answers our question; the clock runs again. */
+export async function replyFromStatusPage(_previous: ReplyState, formData: FormData): Promise<ReplyState> {
+  const requestId = formText(formData, 'requestId');
+  const token = tokenSchema.safeParse(formText(formData, 'token'));
+  if (!token.success) return { error: 'This status link is not valid. Use the link from your most recent email about this request.' };
+  try {
+    const { ip, userAgent } = await requesterContext();
+    await replyToRequest({ requestId, token: token.data, message: formText(formData, 'message'), ip, userAgent });
+  } catch (error) {
+    const { body } = toErrorBody(error);
+    const fields = body.error.fields as Record<string, string[]> | undefined;
+    return { error: String(body.error.message), fieldError: fields?.message?.[0] };
+  }
+  redirect(`/status/${requestId}?token=${encodeURIComponent(token.data)}&answered=1`);
 }

@@ -8,6 +8,7 @@ import { tokenSchema } from '@/lib/requests/schemas';
 import { firstParam } from '../../read-input';
 import { STATUS_WORDING } from './status-wording';
 import { Timeline } from './timeline';
+import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
 
 export const dynamic = 'force-dynamic';
@@ -45,6 +46,7 @@ export default async function StatusPage({
 
   const wording = STATUS_WORDING[request.status];
   const justWithdrawn = firstParam(query.withdrawn) === '1' && request.status === 'withdrawn';
+  const justAnswered = firstParam(query.answered) === '1' && request.status !== 'awaiting_requester';
   return (
     <>
       <h1>Your privacy request {request.reference}</h1>
@@ -53,6 +55,12 @@ export default async function StatusPage({
           <p>You withdrew this request. We have sent you an email to confirm.</p>
         </div>
       )}
+      {justAnswered && (
+        <div className="notice notice--success" role="status">
+          <p>Thank you: we have your answer, and the time we have to reply runs again.</p>
+        </div>
+      )}
+      {request.question && <ReplyForm requestId={request.id} token={token.data} question={request.question} />}
       <dl className="summary-list">
         <dt>Reference</dt>
         <dd>{request.reference}</dd>

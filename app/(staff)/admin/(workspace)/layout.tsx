@@ -1,16 +1,17 @@
 import type { ReactNode } from 'react';
-import { currentStaff } from '@/lib/auth/current-staff';
 import { can } from '@/lib/auth/permissions';
+import { requireStaffPage } from '@/lib/auth/page-guard';
 import { ROLE_LABELS } from '../labels';
 import { SignOutButton } from './sign-out-button';
 import { WorkspaceNav } from './workspace-nav';
 
 /**
- * The signed-in chrome. Not a security boundary: every page calls requireStaffPage itself; a
- * signed-out visitor sees no chrome while their page redirects them.
+ * The signed-in chrome. It sends signed-out (or deactivated) visitors to sign in before anything
+ * streams, so they get a real redirect rather than a streamed one. Still not the security boundary:
+ * every page calls requireStaffPage with its own permission.
  */
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
-  const staff = await currentStaff();
+  const staff = await requireStaffPage('requests.read');
   const links = [
     { href: '/admin', label: 'Queue' },
     ...(staff && can(staff.role, 'staff.manage') ? [{ href: '/admin/staff', label: 'Staff' }] : []),
