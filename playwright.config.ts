@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 import { chromium } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
+/** The e2e server's embedded PostgreSQL (tests/e2e/db.ts reads the same variable). */
+const PG_PORT = process.env.E2E_PG_PORT ?? '54351';
 export const baseURL = `http://127.0.0.1:${PORT}`;
 
 /** CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser if one is installed. */
@@ -50,8 +52,8 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: String(PORT),
-      EMBEDDED_PG_DIR: '.data/e2e/postgres',
-      EMBEDDED_PG_PORT: '54351',
+      EMBEDDED_PG_DIR: `.data/e2e-${PG_PORT}/postgres`,
+      EMBEDDED_PG_PORT: PG_PORT,
       NODE_ENV: 'production',
       APP_URL: baseURL,
       APP_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',

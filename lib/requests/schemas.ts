@@ -29,7 +29,7 @@ const email = (label: string) =>
 const optional = <T extends z.ZodType>(inner: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), inner.optional());
 
-export const newRequestSchema = z
+const newRequestFields = z
   .object({
     email: email('Email'),
     name: optional(text('Full name', 200)),
@@ -61,22 +61,25 @@ export const newRequestSchema = z
       .optional(),
     confirm: z.literal(true, { error: 'Please confirm that the information is accurate' }),
   })
-  .strict()
-  .superRefine((value, ctx) => {
-    if (value.types.includes('correction') && !value.details) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['details'],
-        message: 'For a correction, tell us what is wrong and what it should be',
-      });
-    }
-    if (value.agent && value.agent.email === value.email) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['agent', 'email'],
-        message: "The agent's email must differ from the email of the person the request is about",
-      });
-    }
+  .strict();
+
+const correctionFields = newRequestFields.pick({ types: true, details: true }).loose();
+const agentFields = newRequestFields.pick({ email: true, agent: true }).loose();
+
+/**
+ * Cross-field rules run whenever the fields they read are valid, even if others are not, so that the
+ * requester sees every problem after one submit instead of discovering these on the second.
+ */
+export const newRequestSchema = newRequestFields
+  .refine((value) => !value.types.includes('correction') || Boolean(value.details), {
+    path: ['details'],
+    message: 'For a correction, tell us what is wrong and what it should be',
+    when: (payload) => correctionFields.safeParse(payload.value).success,
+  })
+  .refine((value) => !value.agent || value.agent.email !== value.email, {
+    path: ['agent', 'email'],
+    message: "The agent's email must differ from the email of the person the request is about",
+    when: (payload) => agentFields.safeParse(payload.value).success,
   });
 
 export type NewRequestInput = z.input<typeof newRequestSchema>;

@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 
-export const E2E_DATABASE_URL = 'postgresql://postgres:portal-local-only@127.0.0.1:54351/portal';
+export const E2E_DATABASE_URL = `postgresql://postgres:portal-local-only@127.0.0.1:${process.env.E2E_PG_PORT ?? '54351'}/portal`;
 
 export async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: E2E_DATABASE_URL });
