@@ -41,6 +41,11 @@ export const jobs = {
     payload: z.object({}).passthrough(),
     maxAttempts: 5,
   },
+  /** A fulfilment task's connector run (PostgreSQL statements or a webhook job). Failures retry, then fail the task visibly. */
+  'run-fulfilment-task': {
+    payload: z.object({ taskId: z.uuid() }),
+    maxAttempts: 5,
+  },
 } as const;
 
 export type JobName = keyof typeof jobs;

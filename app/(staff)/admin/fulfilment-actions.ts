@@ -8,6 +8,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { staffAction } from '@/lib/auth/staff-action';
 import { deleteCategory, saveCategory, saveSystem } from '@/lib/fulfilment/manage-inventory';
+import { assignTask, closeTask, retryTask, updateManualTask } from '@/lib/fulfilment/manage-tasks';
 import { categorySchema, systemSchema } from '@/lib/fulfilment/schemas';
 
 export const saveSystemAction = staffAction('inventory.manage', systemSchema, async ({ staff, input }) => {
@@ -25,3 +26,42 @@ export const deleteCategoryAction = staffAction('inventory.manage', z.object({ c
   await deleteCategory({ staff, categoryId: input.categoryId });
   revalidatePath('/admin/inventory');
 }, () => 'Category removed.');
+
+const taskId = z.uuid('Unknown task');
+const optionalId = z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.string().min(1).nullable());
+
+function refreshRequest(requestId: string) {
+  revalidatePath(`/admin/requests/${requestId}`);
+}
+
+export const assignTaskAction = staffAction('requests.work', z.object({ taskId, requestId: z.uuid(), assigneeId: optionalId }), async ({ staff, input }) => {
+  await assignTask({ staff, taskId: input.taskId, assigneeId: input.assigneeId });
+  refreshRequest(input.requestId);
+}, () => 'Task assigned.');
+
+export const updateTaskAction = staffAction(
+  'requests.work',
+  z.object({
+    taskId,
+    requestId: z.uuid(),
+    done: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]), z.array(z.coerce.number().int().min(0))),
+    result: z.string().max(10_000).optional(),
+    finish: z.preprocess((v) => v === 'true' || v === true, z.boolean()),
+  }),
+  async ({ staff, input }) => {
+    await updateManualTask({ staff, taskId: input.taskId, done: input.done, result: input.result ?? null, finish: input.finish });
+    refreshRequest(input.requestId);
+    return input.finish;
+  },
+  (finished) => (finished ? 'Task marked done.' : 'Task saved.'),
+);
+
+export const retryTaskAction = staffAction('requests.work', z.object({ taskId, requestId: z.uuid() }), async ({ staff, input }) => {
+  await retryTask({ staff, taskId: input.taskId });
+  refreshRequest(input.requestId);
+}, () => 'The connector will run again shortly.');
+
+export const closeTaskAction = staffAction('requests.admin', z.object({ taskId, requestId: z.uuid(), reason: z.string().max(2000) }), async ({ staff, input }) => {
+  await closeTask({ staff, taskId: input.taskId, reason: input.reason });
+  refreshRequest(input.requestId);
+}, () => 'Task closed.');

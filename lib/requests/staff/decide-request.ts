@@ -5,6 +5,7 @@ import { requestRules } from '../../clock/request-deadline';
 import { db, type Tx } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { env } from '../../env';
+import { assertTasksFinished } from '../../fulfilment/create-tasks';
 import { AppError } from '../../errors';
 import type { Jurisdiction } from '../codes';
 import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-notices';
@@ -70,6 +71,7 @@ export async function completeRequest(options: { staff: StaffIdentity; requestId
   const message = checkMessage(options.message);
   await db().$transaction(async (tx) => {
     const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'complete');
+    await assertTasksFinished(tx, request.id);
     const now = new Date();
     await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, responseMessage: message, decidedAt: now, decidedById: staff.id, closedAt: now, partial: false, denialReason: null } });
     await cancelDeadlineJobs(tx, request.id);
