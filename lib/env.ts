@@ -48,7 +48,7 @@ const schema = z
     STORAGE_ROOT: z.string().min(1).default('.data/storage'),
     S3_ENDPOINT: z.url().optional(),
     S3_REGION: z.string().min(1).default('us-east-1'),
-    /** 32 bytes, base64: the AES-256-GCM key of everything stored. Derived from APP_SECRET when unset (not in production). */
+    /** 32 bytes, base64: the AES-256-GCM key of everything stored. Derived from APP_SECRET when unset (a separate key is better: rotating APP_SECRET then leaves stored files readable). */
     STORAGE_ENCRYPTION_KEY: z
       .string()
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64 (openssl rand -base64 32)')
@@ -68,9 +68,6 @@ const schema = z
     }
     if (env.NODE_ENV === 'production' && !env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== 'dev') {
       ctx.addIssue({ code: 'custom', path: ['RESEND_API_KEY'], message: 'is required in production (or set EMAIL_TRANSPORT=dev to keep every email in the dev mailbox)' });
-    }
-    if (env.NODE_ENV === 'production' && !env.STORAGE_ENCRYPTION_KEY) {
-      ctx.addIssue({ code: 'custom', path: ['STORAGE_ENCRYPTION_KEY'], message: 'is required in production' });
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {

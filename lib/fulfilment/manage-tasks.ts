@@ -115,3 +115,11 @@ export async function closeTask(options: { staff: StaffIdentity; taskId: string;
     await recordAuditEvent(tx, { requestId: task.requestId, action: 'task.closed', actor: { type: 'staff', id: staff.id }, data: { taskId: task.id, system: task.system.name, type: task.type, reason } });
   });
 }
+
+/** Admins only: closes every unfinished task of a request with one reason (each closure audited). */
+export async function closeOpenTasks(options: { staff: StaffIdentity; requestId: string; reason: string }) {
+  authorize(options.staff, 'requests.admin');
+  const open = await db().fulfilmentTask.findMany({ where: { requestId: options.requestId, status: { notIn: ['done', 'closed'] } }, select: { id: true } });
+  for (const task of open) await closeTask({ staff: options.staff, taskId: task.id, reason: options.reason });
+  return open.length;
+}

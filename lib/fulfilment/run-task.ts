@@ -16,14 +16,19 @@ const WORKING = ['in_progress', 'awaiting_requester'];
 /** Records a finished automated task (from the job, or from a webhook callback). */
 export async function finishAutomatedTask(taskId: string, outcome: TaskOutcome) {
   await db().$transaction(async (tx) => {
-    const task = await tx.fulfilmentTask.update({ where: { id: taskId }, data: { status: 'done', outcome, lastError: null, completedAt: new Date(), callbackTokenHash: null } });
+    // A task an admin closed meanwhile stays closed.
+    const { count } = await tx.fulfilmentTask.updateMany({ where: { id: taskId, status: { in: ['open', 'running'] } }, data: { status: 'done', outcome, lastError: null, completedAt: new Date(), callbackTokenHash: null } });
+    if (count === 0) return;
+    const task = await tx.fulfilmentTask.findUniqueOrThrow({ where: { id: taskId } });
     await recordAuditEvent(tx, { requestId: task.requestId, action: 'task.done', actor: { type: 'system' }, data: { taskId, type: task.type, outcome } });
   });
 }
 
 export async function failAutomatedTask(taskId: string, message: string) {
   await db().$transaction(async (tx) => {
-    const task = await tx.fulfilmentTask.update({ where: { id: taskId }, data: { status: 'failed', lastError: message.slice(0, 2000), callbackTokenHash: null } });
+    const { count } = await tx.fulfilmentTask.updateMany({ where: { id: taskId, status: { in: ['open', 'running'] } }, data: { status: 'failed', lastError: message.slice(0, 2000), callbackTokenHash: null } });
+    if (count === 0) return;
+    const task = await tx.fulfilmentTask.findUniqueOrThrow({ where: { id: taskId } });
     await recordAuditEvent(tx, { requestId: task.requestId, action: 'task.failed', actor: { type: 'system' }, data: { taskId, type: task.type, error: message.slice(0, 500) } });
   });
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
-import { closeTask, listTasks, updateManualTask } from '../../lib/fulfilment/manage-tasks';
+import { closeOpenTasks, closeTask, listTasks, updateManualTask } from '../../lib/fulfilment/manage-tasks';
 import type { NewRequest } from '../../lib/requests/schemas';
 import { completeRequest } from '../../lib/requests/staff/decide-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
@@ -78,5 +78,24 @@ describe('fulfilment tasks', () => {
     expect(await db().auditEvent.count({ where: { requestId: r.id, action: 'task.closed', actorId: admin.id } })).toBe(rest.length);
     const closedEvent = await db().auditEvent.findFirstOrThrow({ where: { requestId: r.id, action: 'task.closed' } });
     expect(closedEvent.data).toMatchObject({ reason: 'System holds nothing for this person' });
+  });
+});
+
+describe('completion', () => {
+  it('the completion email says, per system, what was done and when, and what was kept and why', async () => {
+    const r = await started({ types: ['deletion'] });
+    const tasks = await listTasks({ staff: reviewer, requestId: r.id });
+    const billing = tasks.find((t) => t.system.key === 'billing')!;
+    await updateManualTask({ staff: reviewer, taskId: billing.id, done: [0, 1, 2], result: 'Billing contacts deleted. Invoices kept for 10 years (tax law).', finish: true });
+    await closeOpenTasks({ staff: admin, requestId: r.id, reason: 'Nothing held for this person' });
+    await completeRequest({ staff: reviewer, requestId: r.id, message: 'Your data has been erased.' });
+    const email = await db().outboxEmail.findFirstOrThrow({ where: { requestId: r.id, template: 'request-decided' } });
+    const text = email.text.replace(/\s+/g, ' ');
+    expect(text).toContain('What we did, system by system');
+    expect(text).toMatch(/Billing and payments: erased on \d{4}-\d{2}-\d{2}\. Billing contacts deleted\. Invoices kept for 10 years \(tax law\)\./);
+    expect(text).toContain('Account database: no action was needed');
+    expect(text).not.toContain('Nothing held for this person');
+    const completed = await db().auditEvent.findFirstOrThrow({ where: { requestId: r.id, action: 'request.completed' } });
+    expect((completed.data as { systems: unknown[] }).systems.length).toBe(tasks.length);
   });
 });

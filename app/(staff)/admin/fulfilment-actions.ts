@@ -8,7 +8,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { staffAction } from '@/lib/auth/staff-action';
 import { deleteCategory, saveCategory, saveSystem } from '@/lib/fulfilment/manage-inventory';
-import { assignTask, closeTask, retryTask, updateManualTask } from '@/lib/fulfilment/manage-tasks';
+import { assignTask, closeOpenTasks, closeTask, retryTask, updateManualTask } from '@/lib/fulfilment/manage-tasks';
 import { categorySchema, systemSchema } from '@/lib/fulfilment/schemas';
 
 export const saveSystemAction = staffAction('inventory.manage', systemSchema, async ({ staff, input }) => {
@@ -65,3 +65,9 @@ export const closeTaskAction = staffAction('requests.admin', z.object({ taskId, 
   await closeTask({ staff, taskId: input.taskId, reason: input.reason });
   refreshRequest(input.requestId);
 }, () => 'Task closed.');
+
+export const closeOpenTasksAction = staffAction('requests.admin', z.object({ requestId: z.uuid(), reason: z.string().max(2000) }), async ({ staff, input }) => {
+  const count = await closeOpenTasks({ staff, requestId: input.requestId, reason: input.reason });
+  refreshRequest(input.requestId);
+  return count;
+}, (n) => `${n} task${n === 1 ? '' : 's'} closed.`);

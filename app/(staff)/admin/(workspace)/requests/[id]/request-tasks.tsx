@@ -1,7 +1,7 @@
 'use client';
 
 import { TASK_STATUS_LABELS, TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
-import { assignTaskAction, closeTaskAction, retryTaskAction, updateTaskAction } from '../../../fulfilment-actions';
+import { assignTaskAction, closeOpenTasksAction, closeTaskAction, retryTaskAction, updateTaskAction } from '../../../fulfilment-actions';
 import { ActionButton, ActionFeedback, SelectField, TextAreaField, useStaffForms, fieldErrors } from '../../../staff-form';
 
 export type TaskView = {
@@ -20,7 +20,7 @@ export type TaskView = {
   attachments: { id: string; fileName: string; size: number }[];
 };
 
-const ACTIONS = { assignTask: assignTaskAction, updateTask: updateTaskAction, retryTask: retryTaskAction, closeTask: closeTaskAction };
+const ACTIONS = { closeOpenTasks: closeOpenTasksAction, assignTask: assignTaskAction, updateTask: updateTaskAction, retryTask: retryTaskAction, closeTask: closeTaskAction };
 
 /** One card per system task: what it is, its state, and what the viewer may do with it. */
 export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { requestId: string; tasks: TaskView[]; people: { value: string; label: string }[]; canWork: boolean; canClose: boolean }) {
@@ -109,6 +109,18 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
           );
         })}
       </ul>
+      {canClose && tasks.some((t) => t.status !== 'done' && t.status !== 'closed') && (
+        <details className="admin-action">
+          <summary>Close every open task</summary>
+          <form onSubmit={form.onSubmit} noValidate className="admin-stack">
+            <input type="hidden" name="requestId" value={requestId} />
+            <TextAreaField id="close-all-reason" name="reason" label="Reason" hint="Recorded in the audit log for each task." maxLength={2000} errors={fieldErrors(form.outcome, 'closeOpenTasks', 'reason')} />
+            <ActionButton intent="closeOpenTasks" form={form} variant="warning" pendingLabel="Closing…">
+              Close open tasks
+            </ActionButton>
+          </form>
+        </details>
+      )}
     </>
   );
 }
