@@ -75,7 +75,7 @@ test('a deletion request: submission, verification, a connector task and a manua
   await staff.locator('#close-all-reason').fill('These systems hold nothing for this person');
   await staff.getByRole('button', { name: 'Close open tasks' }).click();
   await expect(staff.getByText(/tasks? closed\./i)).toBeVisible();
-  await staff.locator('summary', { hasText: /^Complete$/ }).click().catch(() => {});
+  if (!(await staff.locator('#complete-message').isVisible())) await staff.locator('summary', { hasText: /^Complete$/ }).click();
   await staff.locator('#complete-message').fill('We erased your data in every system that held it.');
   await staff.getByRole('button', { name: 'Complete and tell the requester' }).click();
   await expect(staff.getByText(/request completed/i).first()).toBeVisible();
