@@ -11,6 +11,8 @@ export type RequestDecidedEmailProps = {
   notices: string[];
   statusUrl: string;
   /** Per system: what was done, when, and anything kept and why (fulfilment). */
+  /** Access/export: the package is being prepared; download after re-confirming the email on the status page. */
+  downloadDays?: number;
   systems?: { system: string; action: string; when: string | null; detail: string | null; kept: string | null }[];
 };
 
@@ -35,6 +37,12 @@ export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
           {s.kept ? ` Kept: ${s.kept}` : ''}
         </Text>
       ))}
+      {p.downloadDays ? (
+        <Text style={paragraph}>
+          We are preparing a copy of your data. To protect it, open your request page and choose &quot;Email me a download link&quot;: we send a
+          one-time link to this address, so that only you can download it. The copy can be downloaded for {p.downloadDays} days.
+        </Text>
+      ) : null}
       {p.reasonLabel ? <Text style={paragraph}>Reason: {p.reasonLabel}.</Text> : null}
       {p.notices.map((notice) => (
         <Text key={notice} style={paragraph}>

@@ -46,6 +46,16 @@ export const jobs = {
     payload: z.object({ taskId: z.uuid() }),
     maxAttempts: 5,
   },
+  /** The requester's data package (access/export), built after completion. */
+  'build-data-package': {
+    payload: z.object({ requestId: z.uuid() }),
+    maxAttempts: 5,
+  },
+  /** End of the download window: the package file is deleted. */
+  'delete-data-package': {
+    payload: z.object({ packageId: z.uuid() }),
+    maxAttempts: 25,
+  },
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -7,6 +7,7 @@ import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { env } from '../../env';
 import { assertTasksFinished } from '../../fulfilment/create-tasks';
 import { fulfilmentSummary } from '../../fulfilment/fulfilment-summary';
+import { queueDataPackage } from '../../fulfilment/package/download-package';
 import { AppError } from '../../errors';
 import type { Jurisdiction } from '../codes';
 import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-notices';
@@ -77,12 +78,13 @@ export async function completeRequest(options: { staff: StaffIdentity; requestId
     const now = new Date();
     await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, responseMessage: message, decidedAt: now, decidedById: staff.id, closedAt: now, partial: false, denialReason: null } });
     await cancelDeadlineJobs(tx, request.id);
+    const withPackage = await queueDataPackage(tx, request);
     await recordAuditEvent(tx, { requestId: request.id, action: 'request.completed', actor: { type: 'staff', id: staff.id }, summary: 'We completed your request; see our email', data: { systems } });
     await enqueueEmail(tx, {
       template: 'request-decided',
       to: request.email,
       requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), outcome: 'completed', reasonLabel: null, message, notices: [], statusUrl: publicLinks.statusOf(request), systems },
+      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), outcome: 'completed', reasonLabel: null, message, notices: [], statusUrl: publicLinks.statusOf(request), systems, ...(withPackage ? { downloadDays: env().DOWNLOAD_TTL_DAYS } : {}) },
     });
   });
 }
