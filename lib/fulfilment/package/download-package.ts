@@ -37,7 +37,7 @@ export async function packageState(requestId: string) {
   const pkg = await db().dataPackage.findUnique({ where: { requestId } });
   if (!pkg) return null;
   const expired = pkg.status === 'deleted' || (pkg.expiresAt !== null && pkg.expiresAt <= new Date());
-  return { status: expired ? ('expired' as const) : pkg.status, expiresAt: pkg.expiresAt, size: pkg.size === null ? null : Number(pkg.size) };
+  return { status: expired ? ('expired' as const) : pkg.status, expiresAt: pkg.expiresAt, size: pkg.size === null ? null : Number(pkg.size), lastError: pkg.lastError };
 }
 
 /** "Email me a download link": from the status page, to the request's email only. */

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { getRequestDetail } from '@/lib/requests/staff/get-request-detail';
 import { listTasks } from '@/lib/fulfilment/manage-tasks';
 import { describeOutcome } from '@/lib/fulfilment/outcome';
+import { packageState } from '@/lib/fulfilment/package/download-package';
 import { countdown } from '@/lib/requests/staff/list-requests';
 import { assignableStaff } from '../../../assignable-staff';
 import { formatDay, statusLabel, typeLabels } from '../../../labels';
@@ -35,7 +36,7 @@ export default async function RequestPage({ params }: { params: Params }) {
   const { id } = await params;
   const staff = await requireStaffPage('requests.read', `/admin/requests/${id}`);
   const [detail, people] = await Promise.all([loadDetail(staff, id), assignableStaff()]);
-  const tasks = await listTasks({ staff, requestId: detail.id });
+  const [tasks, pkg] = await Promise.all([listTasks({ staff, requestId: detail.id }), packageState(detail.id)]);
   const canWork = can(staff.role, 'requests.work');
   const allowed = new Set<string>(detail.actions);
   const zone = detail.deadline.timeZone;
@@ -104,6 +105,17 @@ export default async function RequestPage({ params }: { params: Params }) {
               }))}
             />
           </section>
+          {pkg && (
+            <section aria-labelledby="package-title" className="admin-panel">
+              <h2 id="package-title">Data package</h2>
+              <p>
+                {pkg.status === 'building' && 'Being built by the job queue.'}
+                {pkg.status === 'ready' && `Ready (${Math.max(1, Math.round((pkg.size ?? 0) / 1024))} KB, encrypted at rest); downloadable until ${formatDay(pkg.expiresAt!, zone)} after the requester confirms their email again.`}
+                {pkg.status === 'failed' && `The build failed: ${pkg.lastError ?? 'unknown error'}`}
+                {(pkg.status === 'expired' || pkg.status === 'deleted') && 'The download window has ended; the file is deleted.'}
+              </p>
+            </section>
+          )}
           <DecisionSection detail={detail} />
           <VerificationSection detail={detail} />
           <DeadlineSection detail={detail} />
