@@ -1,12 +1,17 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
-import { closeOpenTasks, closeTask, listTasks, updateManualTask } from '../../lib/fulfilment/manage-tasks';
+import { addTaskAttachment, closeOpenTasks, closeTask, listTasks, updateManualTask } from '../../lib/fulfilment/manage-tasks';
 import type { NewRequest } from '../../lib/requests/schemas';
 import { completeRequest } from '../../lib/requests/staff/decide-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { resetEnvCache } from '../../lib/env';
+import { getObject } from '../../lib/storage/storage';
 import { seededInventory } from '../support/fulfilment';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
@@ -14,6 +19,11 @@ import { aStaffMember } from '../support/staff';
 
 let admin: StaffIdentity;
 let reviewer: StaffIdentity;
+
+beforeAll(async () => {
+  process.env.STORAGE_ROOT = await mkdtemp(path.join(os.tmpdir(), 'portal-tasks-'));
+  resetEnvCache();
+});
 
 beforeEach(async () => {
   await resetDatabase();
@@ -97,5 +107,22 @@ describe('completion', () => {
     expect(text).not.toContain('Nothing held for this person');
     const completed = await db().auditEvent.findFirstOrThrow({ where: { requestId: r.id, action: 'request.completed' } });
     expect((completed.data as { systems: unknown[] }).systems.length).toBe(tasks.length);
+  });
+});
+
+describe('attachments', () => {
+  it('a manual task takes files, stored encrypted and audited; empty or oversized files are refused', async () => {
+    const r = await started({ types: ['access'] });
+    const billing = (await listTasks({ staff: reviewer, requestId: r.id })).find((t) => t.system.key === 'billing')!;
+    await addTaskAttachment({ staff: reviewer, taskId: billing.id, file: new File(['invoice 2026-001'], 'invoices.csv', { type: 'text/csv' }) });
+    await expect(addTaskAttachment({ staff: reviewer, taskId: billing.id, file: new File([], 'empty.txt') })).rejects.toThrow(/Choose a file/);
+    await expect(addTaskAttachment({ staff: reviewer, taskId: billing.id, file: new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'big.bin') })).rejects.toThrow(/at most 10 MB/);
+    const [attachment] = (await listTasks({ staff: reviewer, requestId: r.id })).find((t) => t.id === billing.id)!.attachments;
+    expect(attachment).toMatchObject({ fileName: 'invoices.csv', size: 16 });
+    const stored = await db().taskAttachment.findUniqueOrThrow({ where: { id: attachment.id } });
+    let content = '';
+    for await (const c of getObject(stored.storageKey)) content += String(c);
+    expect(content).toBe('invoice 2026-001');
+    expect(await db().auditEvent.count({ where: { requestId: r.id, action: 'task.attachment_added' } })).toBe(1);
   });
 });

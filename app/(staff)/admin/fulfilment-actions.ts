@@ -6,9 +6,10 @@
  */
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { currentStaff } from '@/lib/auth/current-staff';
 import { staffAction } from '@/lib/auth/staff-action';
 import { deleteCategory, saveCategory, saveSystem } from '@/lib/fulfilment/manage-inventory';
-import { assignTask, closeOpenTasks, closeTask, retryTask, updateManualTask } from '@/lib/fulfilment/manage-tasks';
+import { addTaskAttachment, assignTask, closeOpenTasks, closeTask, retryTask, updateManualTask } from '@/lib/fulfilment/manage-tasks';
 import { categorySchema, systemSchema } from '@/lib/fulfilment/schemas';
 
 export const saveSystemAction = staffAction('inventory.manage', systemSchema, async ({ staff, input }) => {
@@ -71,3 +72,20 @@ export const closeOpenTasksAction = staffAction('requests.admin', z.object({ req
   refreshRequest(input.requestId);
   return count;
 }, (n) => `${n} task${n === 1 ? '' : 's'} closed.`);
+
+const attachChain = staffAction(
+  'requests.work',
+  z.object({ taskId, requestId: z.uuid(), file: z.instanceof(File, { message: 'Choose a file to attach' }) }),
+  async ({ staff, input }) => {
+    await addTaskAttachment({ staff, taskId: input.taskId, file: input.file });
+    refreshRequest(input.requestId);
+  },
+  () => 'File attached.',
+);
+
+/** The staffAction chain with the file kept as a File (the shared form reader keeps only text). */
+export const attachFileAction = Object.assign(
+  async (_previous: unknown, formData: FormData) =>
+    attachChain.runAs(await currentStaff(), formData instanceof FormData ? { taskId: formData.get('taskId'), requestId: formData.get('requestId'), file: formData.get('file') } as never : ({} as never)),
+  { permission: attachChain.permission, runAs: attachChain.runAs },
+);

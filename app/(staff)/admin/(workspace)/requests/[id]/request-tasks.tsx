@@ -1,7 +1,7 @@
 'use client';
 
 import { TASK_STATUS_LABELS, TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
-import { assignTaskAction, closeOpenTasksAction, closeTaskAction, retryTaskAction, updateTaskAction } from '../../../fulfilment-actions';
+import { assignTaskAction, attachFileAction, closeOpenTasksAction, closeTaskAction, retryTaskAction, updateTaskAction } from '../../../fulfilment-actions';
 import { ActionButton, ActionFeedback, SelectField, TextAreaField, useStaffForms, fieldErrors } from '../../../staff-form';
 
 export type TaskView = {
@@ -20,7 +20,7 @@ export type TaskView = {
   attachments: { id: string; fileName: string; size: number }[];
 };
 
-const ACTIONS = { closeOpenTasks: closeOpenTasksAction, assignTask: assignTaskAction, updateTask: updateTaskAction, retryTask: retryTaskAction, closeTask: closeTaskAction };
+const ACTIONS = { attachFile: attachFileAction, closeOpenTasks: closeOpenTasksAction, assignTask: assignTaskAction, updateTask: updateTaskAction, retryTask: retryTaskAction, closeTask: closeTaskAction };
 
 /** One card per system task: what it is, its state, and what the viewer may do with it. */
 export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { requestId: string; tasks: TaskView[]; people: { value: string; label: string }[]; canWork: boolean; canClose: boolean }) {
@@ -71,6 +71,28 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
                       Mark done
                     </button>
                   </div>
+                </form>
+              )}
+              {task.attachments.length > 0 && (
+                <ul>
+                  {task.attachments.map((a) => (
+                    <li key={a.id}>
+                      {a.fileName} ({Math.max(1, Math.round(a.size / 1024))} KB)
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {manualWork && (
+                <form onSubmit={form.onSubmit} className="admin-inline-form">
+                  <input type="hidden" name="taskId" value={task.id} />
+                  <input type="hidden" name="requestId" value={requestId} />
+                  <div className="admin-field">
+                    <label htmlFor={`${p}-file`}>Attach a file</label>
+                    <input type="file" id={`${p}-file`} name="file" />
+                  </div>
+                  <ActionButton intent="attachFile" form={form} variant="secondary" pendingLabel="Attaching…">
+                    Attach
+                  </ActionButton>
                 </form>
               )}
               {canWork && !finished && (
