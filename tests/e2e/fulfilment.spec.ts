@@ -88,3 +88,62 @@ test('a deletion request: submission, verification, a connector task and a manua
   expect(text).toContain('Invoices kept for 10 years (tax law)');
   expect(text).not.toContain('These systems hold nothing');
 });
+
+test('an access request: the demo connectors collect, a person collects by hand with a file, completion offers a re-authenticated download', async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const email = 'ada@demo.bitstride.xyz';
+  const res = await request.post('/api/v1/requests', { data: { email, name: 'Ada Lovelace', types: ['access'], jurisdiction: 'EU', confirm: true } });
+  expect(res.status()).toBe(201);
+  const { reference } = await res.json();
+  const requester = await (await browser.newContext()).newPage();
+  await requester.goto(linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/));
+  await requester.getByRole('button', { name: /confirm my request/i }).click();
+  await expect(requester).toHaveURL(/\/status\//);
+  const statusUrl = requester.url();
+
+  const staff = await signedInAdmin(browser);
+  await staff.goto('/admin');
+  await staff.getByLabel(/search/i).fill(reference);
+  await staff.getByRole('button', { name: /apply|filter|search/i }).first().click();
+  await staff.getByRole('link', { name: reference }).click();
+  await staff.getByRole('button', { name: 'Start work' }).click();
+  await expect(staff.getByText('Work started.')).toBeVisible();
+
+  const task = (name: string) => staff.getByRole('listitem').filter({ has: staff.getByRole('heading', { name }) });
+  await expect(async () => {
+    await staff.reload();
+    for (const name of ['Account database: Collect the data', 'Usage metering: Collect the data', 'Support desk: Collect the data']) {
+      await expect(task(name).getByText('Done', { exact: true })).toBeVisible({ timeout: 1000 });
+    }
+  }).toPass({ timeout: 30_000 });
+  await expect(task('Account database: Collect the data').getByText(/Collected account \(1 row\), api_keys \(2 rows\)/)).toBeVisible();
+  await expect(task('Usage metering: Collect the data').getByText(/usage_events \(12 rows\)/)).toBeVisible();
+  await expect(task('Support desk: Collect the data').getByText(/tickets \(1 row\)/)).toBeVisible();
+
+  // By hand: a file, the checklist, the result.
+  const content = task('Customer content and artifacts: Collect the data');
+  await content.getByLabel('Attach a file').setInputFiles({ name: 'projects.csv', mimeType: 'text/csv', buffer: Buffer.from('project,created\nengine,2025-03-14\n') });
+  await content.getByRole('button', { name: 'Attach', exact: true }).click();
+  await expect(staff.getByText('File attached.')).toBeVisible();
+  await expect(content.getByText(/projects\.csv/)).toBeVisible();
+  for (const box of await content.getByRole('checkbox').all()) await box.check();
+  await content.getByLabel('Result').fill('Exported the project list; no datasets or artifacts are stored for this account.');
+  await content.getByRole('button', { name: 'Mark done' }).click();
+  await expect(staff.getByText('Task marked done.')).toBeVisible();
+
+  await staff.locator('summary', { hasText: 'Close every open task' }).click();
+  await staff.locator('#close-all-reason').fill('These systems hold nothing for this person');
+  await staff.getByRole('button', { name: 'Close open tasks' }).click();
+  await expect(staff.getByText(/tasks? closed\./i)).toBeVisible();
+  await staff.locator('summary', { hasText: /^Complete$/ }).click();
+  await staff.locator('#complete-message').fill('Here is how to get the copy of your data.');
+  await staff.getByRole('button', { name: 'Complete and tell the requester' }).click();
+  await expect(staff.getByText(/request completed/i).first()).toBeVisible();
+  await expect(staff.getByRole('heading', { name: 'Data package' })).toBeVisible();
+
+  // The completion email does not carry the data: it sends the requester to re-confirm their email first.
+  const done = await waitForEmail(request, email, /we have completed your privacy request/i);
+  expect(done.text.replace(/\s+/g, ' ')).toContain('choose "Email me a download link": we send a one-time link to this address');
+  await requester.goto(statusUrl);
+  await expect(requester.getByRole('heading', { name: 'Your data' })).toBeVisible();
+});
