@@ -60,6 +60,9 @@ export default defineConfig({
       EMAIL_TRANSPORT: 'dev',
       SEED_ADMIN_EMAIL: 'admin@example.com',
       LOG_LEVEL: 'warn',
+      // The demo data set and connectors (tests/e2e/fulfilment.spec.ts); storage in the e2e data folder.
+      FULFILMENT_DEMO: 'true',
+      STORAGE_ROOT: `.data/e2e-${PG_PORT}/storage`,
     },
   },
 });

@@ -10,6 +10,10 @@ export type RequestDecidedEmailProps = {
   /** The notices the requester's regime requires with a refusal (complaint, court, appeal). */
   notices: string[];
   statusUrl: string;
+  /** Per system: what was done, when, and anything kept and why (fulfilment). */
+  /** Access/export: the package is being prepared; download after re-confirming the email on the status page. */
+  downloadDays?: number;
+  systems?: { system: string; action: string; when: string | null; detail: string | null; kept: string | null }[];
 };
 
 const TITLES = {
@@ -25,6 +29,20 @@ export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
     <EmailLayout brand={p.brand} preview={TITLES[p.outcome]}>
       <Text style={{ ...paragraph, fontWeight: 600 }}>{TITLES[p.outcome]} ({p.reference}).</Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
+      {p.systems?.length ? <Text style={{ ...paragraph, fontWeight: 600 }}>What we did, system by system:</Text> : null}
+      {p.systems?.map((s, i) => (
+        <Text key={i} style={paragraph}>
+          {s.system}: {s.action}
+          {s.when ? ` on ${s.when}` : ''}.{s.detail ? ` ${s.detail}` : ''}
+          {s.kept ? ` Kept: ${s.kept}` : ''}
+        </Text>
+      ))}
+      {p.downloadDays ? (
+        <Text style={paragraph}>
+          We are preparing a copy of your data. To protect it, open your request page and choose &quot;Email me a download link&quot;: we send a
+          one-time link to this address, so that only you can download it. The copy can be downloaded for {p.downloadDays} days.
+        </Text>
+      ) : null}
       {p.reasonLabel ? <Text style={paragraph}>Reason: {p.reasonLabel}.</Text> : null}
       {p.notices.map((notice) => (
         <Text key={notice} style={paragraph}>

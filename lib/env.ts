@@ -2,6 +2,7 @@
  * The only reader of process.env. Validated once, on first use, with a message naming every bad
  * variable. README.md lists each of these.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 const bool = z
@@ -41,6 +42,21 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
     DEADLINE_RULES: z.string().optional(),
+    /** Creates the demo Bitstride data set and points the seeded inventory's connectors at it. */
+    FULFILMENT_DEMO: bool.optional(),
+    /** Where data packages and task attachments are stored: a local folder, or s3://bucket/prefix. */
+    STORAGE_ROOT: z.string().min(1).default('.data/storage'),
+    S3_ENDPOINT: z.url().optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** 32 bytes, base64: the AES-256-GCM key of everything stored. Derived from APP_SECRET when unset (a separate key is better: rotating APP_SECRET then leaves stored files readable). */
+    STORAGE_ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64 (openssl rand -base64 32)')
+      .optional(),
+    DOWNLOAD_TTL_DAYS: z.coerce.number().positive().max(90).default(7),
+    /** A connector's answer larger than this fails its task. */
+    CONNECTOR_MAX_RESPONSE_MB: z.coerce.number().positive().max(1024).default(50),
+    CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -65,6 +81,8 @@ export type Env = z.infer<typeof schema> & {
   emailTransport: 'resend' | 'dev';
   /** The first admin, created on first start: SEED_ADMIN_EMAIL, or admin@example.com outside production. */
   seedAdminEmail: string | null;
+  fulfilmentDemo: boolean;
+  storageKey: Buffer;
 };
 
 let cached: Env | undefined;
@@ -83,6 +101,10 @@ export function env(): Env {
     // Outside production a fixed development secret keeps `npm run dev` to one command.
     APP_SECRET: e.APP_SECRET ?? 'development-secret-not-for-production-use-0000',
     emailTransport: e.EMAIL_TRANSPORT ?? (e.RESEND_API_KEY ? 'resend' : 'dev'),
+    fulfilmentDemo: e.FULFILMENT_DEMO ?? e.NODE_ENV !== 'production',
+    storageKey: e.STORAGE_ENCRYPTION_KEY
+      ? Buffer.from(e.STORAGE_ENCRYPTION_KEY, 'base64')
+      : createHash('sha256').update(`storage:${e.APP_SECRET ?? 'development-secret-not-for-production-use-0000'}`).digest(),
     seedAdminEmail: e.SEED_ADMIN_EMAIL?.toLowerCase() ?? (e.NODE_ENV === 'production' ? null : 'admin@example.com'),
   };
   return cached;

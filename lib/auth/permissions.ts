@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'requests.admin': ['admin'],
   /** Invite, deactivate and change the role of staff. */
   'staff.manage': ['admin'],
+  /** Edit the data inventory and its connectors; close a fulfilment task without doing it (audited). */
+  'inventory.manage': ['admin'],
   /** Export the audit log. */
   'audit.export': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
+import DownloadLinkEmail, { downloadLinkSubject } from '@/emails/download-link';
 import RequestAcknowledgedEmail, { requestAcknowledgedSubject } from '@/emails/request-acknowledged';
 import RequestDecidedEmail, { requestDecidedSubject } from '@/emails/request-decided';
 import RequestExpiredEmail, { requestExpiredSubject } from '@/emails/request-expired';
@@ -32,6 +33,7 @@ export const templates = {
   'staff-notice': template(StaffNoticeEmail, staffNoticeSubject),
   'requester-message': template(RequesterMessageEmail, requesterMessageSubject),
   'request-decided': template(RequestDecidedEmail, requestDecidedSubject),
+  'download-link': template(DownloadLinkEmail, downloadLinkSubject),
 };
 
 export type TemplateName = keyof typeof templates;

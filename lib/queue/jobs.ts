@@ -41,6 +41,21 @@ export const jobs = {
     payload: z.object({}).passthrough(),
     maxAttempts: 5,
   },
+  /** A fulfilment task's connector run (PostgreSQL statements or a webhook job). Failures retry, then fail the task visibly. */
+  'run-fulfilment-task': {
+    payload: z.object({ taskId: z.uuid() }),
+    maxAttempts: 5,
+  },
+  /** The requester's data package (access/export), built after completion. */
+  'build-data-package': {
+    payload: z.object({ requestId: z.uuid() }),
+    maxAttempts: 5,
+  },
+  /** End of the download window: the package file is deleted. */
+  'delete-data-package': {
+    payload: z.object({ packageId: z.uuid() }),
+    maxAttempts: 25,
+  },
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -3,6 +3,8 @@ import { deliverEmail } from '../email/deliver-email';
 import { acknowledgeRequest } from '../clock/acknowledge-request';
 import { dailySweep } from '../clock/daily-sweep';
 import { notifyDeadline } from '../clock/notify-deadline';
+import { buildDataPackage, deleteDataPackage, markPackageFailed } from '../fulfilment/package/build-data-package';
+import { runFulfilmentTask } from '../fulfilment/run-task';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
 import { sendStaffDigest } from '../staff/send-staff-digest';
 import { type JobData, type JobName, jobs } from './jobs';
@@ -21,6 +23,16 @@ export const taskList: TaskList = {
   'acknowledge-request': task('acknowledge-request', ({ requestId }) => acknowledgeRequest({ requestId })),
   'deadline-reminder': task('deadline-reminder', (payload) => notifyDeadline(payload)),
   'staff-digest': task('staff-digest', ({ userId }) => sendStaffDigest({ userId })),
+  'run-fulfilment-task': task('run-fulfilment-task', ({ taskId }, { job }) => runFulfilmentTask({ taskId, attempt: job.attempts, maxAttempts: job.max_attempts })),
+  'build-data-package': task('build-data-package', async ({ requestId }, { job }) => {
+    try {
+      await buildDataPackage({ requestId });
+    } catch (error) {
+      if (job.attempts >= job.max_attempts) await markPackageFailed(requestId, error);
+      throw error;
+    }
+  }),
+  'delete-data-package': task('delete-data-package', ({ packageId }) => deleteDataPackage({ packageId })),
   'daily-sweep': task('daily-sweep', async () => void (await dailySweep())),
 };
 

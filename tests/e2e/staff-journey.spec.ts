@@ -70,6 +70,12 @@ test('staff sign in by email link and take a request from queue to completion wh
   await staff.getByLabel('Why more time is needed').fill('Your data is spread over several systems that we must search one by one.');
   await staff.getByRole('button', { name: 'Extend the deadline' }).click();
   await expect(staff.getByText(/deadline extended/i).first()).toBeVisible();
+  // Work started with one task per system; an admin closes those this journey does not cover, with a reason.
+  await expect(staff.getByRole('heading', { name: 'Tasks' })).toBeVisible();
+  await openAction(staff, 'Close every open task');
+  await staff.locator('#close-all-reason').fill('Covered by the fulfilment journey test');
+  await staff.getByRole('button', { name: 'Close open tasks' }).click();
+  await expect(staff.getByText(/tasks? closed\./i)).toBeVisible();
   await openAction(staff, 'Complete');
   await staff.locator('#complete-message').fill('We have sent you a copy of your data and deleted your account records.');
   await staff.getByRole('button', { name: 'Complete and tell the requester' }).click();

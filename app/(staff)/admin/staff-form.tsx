@@ -91,24 +91,24 @@ function describedBy(id: string, hint?: ReactNode, errors?: string[]) {
 
 type FieldProps = { id: string; name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; required?: boolean };
 
-export function TextAreaField({ id, name, label, hint, errors, required, rows = 4, maxLength = 5000 }: FieldProps & { rows?: number; maxLength?: number }) {
+export function TextAreaField({ id, name, label, hint, errors, required, rows = 4, maxLength = 5000, defaultValue }: FieldProps & { rows?: number; maxLength?: number; defaultValue?: string }) {
   return (
     <div className={errors?.length ? 'admin-field admin-field--error' : 'admin-field'}>
       <label htmlFor={id}>{label}</label>
       {hint && <p className="admin-hint" id={`${id}-hint`}>{hint}</p>}
       <FieldError id={`${id}-error`} messages={errors} />
-      <textarea id={id} name={name} rows={rows} maxLength={maxLength} required={required} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
+      <textarea id={id} name={name} rows={rows} maxLength={maxLength} required={required} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
     </div>
   );
 }
 
-export function TextField({ id, name, label, hint, errors, required, type = 'text', autoComplete = 'off' }: FieldProps & { type?: 'text' | 'email'; autoComplete?: string }) {
+export function TextField({ id, name, label, hint, errors, required, type = 'text', autoComplete = 'off', defaultValue }: FieldProps & { type?: 'text' | 'email' | 'password'; autoComplete?: string; defaultValue?: string }) {
   return (
     <div className={errors?.length ? 'admin-field admin-field--error' : 'admin-field'}>
       <label htmlFor={id}>{label}</label>
       {hint && <p className="admin-hint" id={`${id}-hint`}>{hint}</p>}
       <FieldError id={`${id}-error`} messages={errors} />
-      <input id={id} name={name} type={type} autoComplete={autoComplete} spellCheck={type === 'email' ? false : undefined} required={required} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
+      <input id={id} name={name} type={type} autoComplete={autoComplete} defaultValue={defaultValue} spellCheck={type === 'email' ? false : undefined} required={required} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
     </div>
   );
 }

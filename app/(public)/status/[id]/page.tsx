@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { InvalidLink } from '@/app/components/invalid-link';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { packageState } from '@/lib/fulfilment/package/download-package';
 import { REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
 import { formatPublicDate } from '@/lib/requests/public-links';
@@ -8,6 +10,7 @@ import { tokenSchema } from '@/lib/requests/schemas';
 import { firstParam } from '../../read-input';
 import { STATUS_WORDING } from './status-wording';
 import { Timeline } from './timeline';
+import { PackageSection } from './package-section';
 import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
 
@@ -44,6 +47,7 @@ export default async function StatusPage({
     throw error;
   }
 
+  const pkg = await packageState(request.id);
   const wording = STATUS_WORDING[request.status];
   const justWithdrawn = firstParam(query.withdrawn) === '1' && request.status === 'withdrawn';
   const justAnswered = firstParam(query.answered) === '1' && request.status !== 'awaiting_requester';
@@ -102,6 +106,14 @@ export default async function StatusPage({
         </details>
       )}
 
+      {pkg && (
+        <PackageSection
+          requestId={request.id}
+          token={token.data}
+          contactEmail={env().PRIVACY_CONTACT_EMAIL}
+          pkg={{ status: pkg.status, expiresOn: pkg.expiresAt ? formatPublicDate(pkg.expiresAt, request.timeZone) : null, sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null }}
+        />
+      )}
       <h2>What has happened so far</h2>
       <Timeline events={request.timeline} timeZone={request.timeZone} />
 

@@ -14,6 +14,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const staff = await requireStaffPage('requests.read');
   const links = [
     { href: '/admin', label: 'Queue' },
+    { href: '/admin/inventory', label: 'Data inventory' },
     ...(staff && can(staff.role, 'staff.manage') ? [{ href: '/admin/staff', label: 'Staff' }] : []),
     ...(staff && can(staff.role, 'audit.export') ? [{ href: '/admin/audit', label: 'Audit log' }] : []),
   ];

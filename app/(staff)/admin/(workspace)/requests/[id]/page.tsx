@@ -6,6 +6,9 @@ import { can } from '@/lib/auth/permissions';
 import { JURISDICTION_LABELS, type Jurisdiction } from '@/lib/requests/codes';
 import { AppError } from '@/lib/errors';
 import { getRequestDetail } from '@/lib/requests/staff/get-request-detail';
+import { listTasks } from '@/lib/fulfilment/manage-tasks';
+import { describeOutcome } from '@/lib/fulfilment/outcome';
+import { packageState } from '@/lib/fulfilment/package/download-package';
 import { countdown } from '@/lib/requests/staff/list-requests';
 import { assignableStaff } from '../../../assignable-staff';
 import { formatDay, statusLabel, typeLabels } from '../../../labels';
@@ -13,6 +16,7 @@ import { CountdownBadge } from '../../countdown-badge';
 import { NoteForm } from './note-form';
 import { RequestActions } from './request-actions';
 import { DeadlineSection, DecisionSection, SubmittedSection, VerificationSection } from './request-sections';
+import { RequestTasks } from './request-tasks';
 import { RequestTimeline } from './request-timeline';
 
 type Params = Promise<{ id: string }>;
@@ -32,6 +36,7 @@ export default async function RequestPage({ params }: { params: Params }) {
   const { id } = await params;
   const staff = await requireStaffPage('requests.read', `/admin/requests/${id}`);
   const [detail, people] = await Promise.all([loadDetail(staff, id), assignableStaff()]);
+  const [tasks, pkg] = await Promise.all([listTasks({ staff, requestId: detail.id }), packageState(detail.id)]);
   const canWork = can(staff.role, 'requests.work');
   const allowed = new Set<string>(detail.actions);
   const zone = detail.deadline.timeZone;
@@ -76,6 +81,41 @@ export default async function RequestPage({ params }: { params: Params }) {
       <div className="admin-detail">
         <div className="admin-detail__main">
           <SubmittedSection detail={detail} canReveal={can(staff.role, 'requests.reveal')} />
+          <section aria-labelledby="tasks-title" className="admin-panel">
+            <h2 id="tasks-title">Tasks</h2>
+            <RequestTasks
+              requestId={detail.id}
+              people={people}
+              canWork={canWork}
+              canClose={can(staff.role, 'requests.admin')}
+              tasks={tasks.map((t) => ({
+                id: t.id,
+                systemName: t.system.name,
+                type: t.type,
+                status: t.status,
+                automated: t.automated,
+                assigneeId: t.assigneeId,
+                change: canWork ? t.change : null,
+                checklist: t.checklist,
+                result: canWork ? t.result : null,
+                summary: describeOutcome(t.outcome),
+                lastError: t.lastError,
+                closedReason: t.closedReason,
+                attachments: t.attachments,
+              }))}
+            />
+          </section>
+          {pkg && (
+            <section aria-labelledby="package-title" className="admin-panel">
+              <h2 id="package-title">Data package</h2>
+              <p>
+                {pkg.status === 'building' && 'Being built by the job queue.'}
+                {pkg.status === 'ready' && `Ready (${Math.max(1, Math.round((pkg.size ?? 0) / 1024))} KB, encrypted at rest); downloadable until ${formatDay(pkg.expiresAt!, zone)} after the requester confirms their email again.`}
+                {pkg.status === 'failed' && `The build failed: ${pkg.lastError ?? 'unknown error'}`}
+                {(pkg.status === 'expired' || pkg.status === 'deleted') && 'The download window has ended; the file is deleted.'}
+              </p>
+            </section>
+          )}
           <DecisionSection detail={detail} />
           <VerificationSection detail={detail} />
           <DeadlineSection detail={detail} />

@@ -1,0 +1,21 @@
+import { Readable } from 'node:stream';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { openDownload } from '@/lib/fulfilment/package/download-package';
+import { logger } from '@/lib/logger';
+
+/** The download itself: POST only (a link prefetch never uses the one-time grant); audited; streamed. */
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
+  try {
+    const { stream, fileName, size } = await openDownload({ token, ip, userAgent: request.headers.get('user-agent') });
+    return new Response(Readable.toWeb(stream) as ReadableStream, {
+      headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${fileName}"`, 'content-length': String(size), 'cache-control': 'no-store' },
+    });
+  } catch (error) {
+    if (!(error instanceof AppError)) logger.error({ err: error }, 'download failed');
+    // Back to the link's page, which explains what happened and how to ask again.
+    return Response.redirect(`${env().APP_URL}/download/${encodeURIComponent(token)}`, 303);
+  }
+}

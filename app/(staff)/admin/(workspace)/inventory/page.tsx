@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import { requireStaffPage } from '@/lib/auth/page-guard';
+import { can } from '@/lib/auth/permissions';
+import { listInventory } from '@/lib/fulfilment/manage-inventory';
+import { TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
+import { assignableStaff } from '../../assignable-staff';
+import { CategoryForm, SystemForm } from './inventory-forms';
+
+export const metadata: Metadata = { title: 'Data inventory' };
+
+const KIND_LABELS = { manual: 'Manual', postgres: 'PostgreSQL connector', webhook: 'Webhook connector' } as const;
+
+/** The systems that hold personal data, what each holds and why: the source of every request's tasks and of the Art. 15 information. */
+export default async function InventoryPage() {
+  const staff = await requireStaffPage('requests.read', '/admin/inventory');
+  const [systems, people] = await Promise.all([listInventory({ staff }), assignableStaff()]);
+  const canEdit = can(staff.role, 'inventory.manage');
+  return (
+    <>
+      <h1>Data inventory</h1>
+      <p>Each system gets one task per request that concerns it. The categories are what we tell requesters about their data.</p>
+      {systems.length === 0 && <p className="admin-muted">No systems yet.</p>}
+      {systems.map((system) => (
+        <section key={system.id} aria-labelledby={`system-${system.key}`} className="admin-panel">
+          <h2 id={`system-${system.key}`}>{system.name}</h2>
+          <dl className="admin-facts">
+            <div>
+              <dt>Kind</dt>
+              <dd>{KIND_LABELS[system.kind]}{system.active ? '' : ' (inactive)'}</dd>
+            </div>
+            <div>
+              <dt>Owner</dt>
+              <dd>{system.owner ? (system.owner.name || system.owner.email) : 'Nobody'}</dd>
+            </div>
+            <div>
+              <dt>Tasks</dt>
+              <dd>{system.taskTypes.map((t) => TASK_TYPE_LABELS[t]).join(', ') || 'None'}</dd>
+            </div>
+            {system.kind === 'postgres' && (
+              <div>
+                <dt>Database</dt>
+                <dd className="admin-break">{system.connectionUrl}</dd>
+              </div>
+            )}
+            {system.kind === 'webhook' && (
+              <div>
+                <dt>Webhook</dt>
+                <dd className="admin-break">
+                  {system.webhookUrl}
+                  {system.allowPrivateNetwork ? ' (private network allowed)' : ''}
+                </dd>
+              </div>
+            )}
+          </dl>
+          {system.description && <p>{system.description}</p>}
+          <div className="admin-table-wrap">
+            <table className="admin-table">
+              <caption className="visually-hidden">Data categories in {system.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Category</th>
+                  <th scope="col">Purposes</th>
+                  <th scope="col">Legal basis</th>
+                  <th scope="col">Recipients</th>
+                  <th scope="col">Retention</th>
+                  <th scope="col">Source</th>
+                </tr>
+              </thead>
+              <tbody>
+                {system.categories.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.name}</th>
+                    <td>{c.purposes.join('; ')}</td>
+                    <td>{c.legalBasis}</td>
+                    <td>{c.recipients.join('; ') || '—'}</td>
+                    <td>{c.retention}</td>
+                    <td>{c.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {canEdit && (
+            <>
+              <SystemForm system={system} people={people} />
+              <CategoryForm systemId={system.id} systemName={system.name} categories={system.categories} />
+            </>
+          )}
+        </section>
+      ))}
+      {canEdit && (
+        <section aria-labelledby="new-system" className="admin-panel admin-panel--form">
+          <h2 id="new-system">Add a system</h2>
+          <SystemForm system={null} people={people} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * bench/package: the data package pipeline's streaming cost, side by side with writing the same
+ * bytes without the portal, in the same run. `npm run bench:package` (BENCH_MB=1024 by default).
+ *
+ * Stage 1 (runs now): the PostgreSQL connector collects BENCH_MB of rows through its cursor into
+ * encrypted NDJSON in storage, against writing the same number of bytes straight to a file.
+ * Stage 2 (ZIP: data sets -> JSON + CSV -> ZIP -> encrypted storage) needs the streaming zip library
+ * (see lib/fulfilment/package/zip-sink.ts); until it is installed the stage reports that and stops.
+ * Prints a Markdown table with wall time, throughput and the process's peak RSS per stage.
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
+import { freePort } from '../tests/support/test-database';
+
+const TARGET_MB = Number(process.env.BENCH_MB ?? 1024);
+/** One generated row is about 420 bytes of NDJSON. */
+const ROW_BYTES = 420;
+
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
+}
+
+async function measure<T>(run: () => Promise<T>) {
+  global.gc?.();
+  const rss = rssSampler();
+  const started = performance.now();
+  const result = await run();
+  return { result, seconds: (performance.now() - started) / 1000, peakMb: rss.stop() / 1024 / 1024 };
+}
+
+async function main() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-package-'));
+  const pgDir = await mkdtemp(path.join(os.tmpdir(), 'bench-package-pg-'));
+  const pg = await startEmbeddedPostgres({ dataDir: pgDir, port: await freePort(), persistent: false });
+  process.env.DATABASE_URL = pg.url;
+  process.env.STORAGE_ROOT = path.join(dir, 'storage');
+  process.env.LOG_LEVEL = 'silent';
+  process.env.CONNECTOR_TIMEOUT_SECONDS = '600';
+  try {
+    const { runPostgresConnector } = await import('../lib/fulfilment/connectors/postgres-connector');
+    const rows = Math.ceil((TARGET_MB * 1024 * 1024) / ROW_BYTES);
+    // Rows made on the fly by the database: the connector streams them exactly as it would a table's.
+    const statements = { collect: [{ name: 'events', sql: `SELECT g AS id, $1::text AS email, now() AS at, repeat(md5(g::text), 11) AS payload FROM generate_series(1, ${rows}) g` }] };
+    const collect = await measure(() =>
+      runPostgresConnector({ connectionUrl: pg.url, statements }, { taskId: '00000000-0000-4000-8000-00000000bench', type: 'collect', identities: ['bench@example.com'], change: null }),
+    );
+    const storedBytes = (await stat(path.join(dir, 'storage', collect.result.datasets![0].storageKey))).size;
+
+    // The same number of bytes written without the portal: no database, no JSON, no encryption.
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const chunks = Math.ceil(storedBytes / chunk.length);
+    const baseline = await measure(() =>
+      pipeline(
+        Readable.from((function* () {
+          for (let i = 0; i < chunks; i++) yield chunk;
+        })()),
+        createWriteStream(path.join(dir, 'baseline.bin')),
+      ),
+    );
+
+    const mb = storedBytes / 1024 / 1024;
+    const lines = [
+      `| stage | bytes | wall time | throughput | peak RSS |`,
+      `|---|---|---|---|---|`,
+      `| collect: PostgreSQL cursor -> NDJSON -> AES-256-GCM -> storage (${collect.result.datasets![0].rows.toLocaleString('en')} rows) | ${mb.toFixed(0)} MB | ${collect.seconds.toFixed(1)} s | ${(mb / collect.seconds).toFixed(0)} MB/s | ${collect.peakMb.toFixed(0)} MB |`,
+      `| baseline: the same bytes straight to a file | ${mb.toFixed(0)} MB | ${baseline.seconds.toFixed(1)} s | ${(mb / baseline.seconds).toFixed(0)} MB/s | ${baseline.peakMb.toFixed(0)} MB |`,
+    ];
+    console.log(lines.join('\n'));
+    console.log(`\ncollect throughput / baseline: ${((mb / collect.seconds) / (mb / baseline.seconds)).toFixed(2)}; ${os.cpus().length} cores, ${os.cpus()[0]?.model}, Node ${process.version}`);
+    const { createZipSink } = await import('../lib/fulfilment/package/zip-sink');
+    try {
+      createZipSink();
+    } catch (error) {
+      console.log(`\nZIP stage not run: ${(error as Error).message}`);
+    }
+  } finally {
+    await pg.stop();
+    await rm(dir, { recursive: true, force: true });
+    await rm(pgDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+/**
+ * The `build-data-package` job: one folder per system, each collected data set as JSON and CSV, any
+ * files attached to collect tasks, a plain-language README and the Art. 15 supplementary
+ * information from the inventory. Streamed end to end (storage -> converters -> ZIP -> encryption
+ * -> storage) and deleted when the download window ends.
+ */
+import { Readable } from 'node:stream';
+import { recordAuditEvent } from '../../audit/record-audit-event';
+import { db } from '../../db';
+import { env } from '../../env';
+import { logger } from '../../logger';
+import { addJob } from '../../queue/add-job';
+import { formatReference } from '../../requests/reference';
+import { deleteObject, getObject, putObject } from '../../storage/storage';
+import { readOutcome } from '../outcome';
+import { ndjsonToCsv, ndjsonToJson } from './dataset-formats';
+import { packageReadme, supplementaryInformation, type PackageFile } from './supplementary-information';
+import { createZipSink } from './zip-sink';
+
+export function packageKey(requestId: string, packageId: string) {
+  return `packages/${requestId}/${packageId}.zip`;
+}
+
+/** Safe entry names: our slugs for folders, a sanitised version of an uploaded file's name. */
+function entryName(name: string) {
+  return name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || 'file';
+}
+
+export async function buildDataPackage(options: { requestId: string }) {
+  const pkg = await db().dataPackage.findUnique({ where: { requestId: options.requestId }, include: { request: true } });
+  if (!pkg || pkg.status !== 'building') return;
+  const tasks = await db().fulfilmentTask.findMany({
+    where: { requestId: options.requestId, type: 'collect', status: 'done' },
+    include: { system: { include: { categories: { orderBy: { position: 'asc' } } } }, attachments: true },
+    orderBy: { system: { name: 'asc' } },
+  });
+  const files: PackageFile[] = [];
+  const attachments: { system: string; fileName: string; storageKey: string }[] = [];
+  const zip = createZipSink();
+  for (const task of tasks) {
+    for (const d of readOutcome(task.outcome).datasets ?? []) {
+      files.push({ system: task.system.key, systemName: task.system.name, dataset: d.name, rows: d.rows });
+      zip.add(`${task.system.key}/${entryName(d.name)}.json`, Readable.from(ndjsonToJson(getObject(d.storageKey))));
+      zip.add(`${task.system.key}/${entryName(d.name)}.csv`, Readable.from(ndjsonToCsv(getObject(d.storageKey))));
+    }
+    for (const a of task.attachments) {
+      attachments.push({ system: task.system.key, fileName: entryName(a.fileName), storageKey: a.storageKey });
+      zip.add(`${task.system.key}/files/${entryName(a.fileName)}`, getObject(a.storageKey));
+    }
+  }
+  const reference = formatReference(pkg.request.number, pkg.request.receivedAt);
+  zip.add('README.txt', Readable.from([packageReadme({ company: env().COMPANY_NAME, reference, files, attachments })]));
+  const inventory = tasks.map((t) => ({ key: t.system.key, name: t.system.name, categories: t.system.categories }));
+  zip.add('supplementary-information.txt', Readable.from([supplementaryInformation({ company: env().COMPANY_NAME, contactEmail: env().PRIVACY_CONTACT_EMAIL, inventory })]));
+  zip.end();
+
+  const key = packageKey(pkg.requestId, pkg.id);
+  const { size } = await putObject(key, zip.output);
+  const builtAt = new Date();
+  const expiresAt = new Date(builtAt.getTime() + env().DOWNLOAD_TTL_DAYS * 86_400_000);
+  await db().$transaction(async (tx) => {
+    await tx.dataPackage.update({ where: { id: pkg.id }, data: { status: 'ready', storageKey: key, size, builtAt, expiresAt, lastError: null } });
+    await addJob(tx, 'delete-data-package', { packageId: pkg.id }, { runAt: expiresAt, jobKey: `delete-data-package:${pkg.id}` });
+    await recordAuditEvent(tx, { requestId: pkg.requestId, action: 'package.built', actor: { type: 'system' }, data: { packageId: pkg.id, size, files: files.length, expiresAt: expiresAt.toISOString() } });
+  });
+}
+
+/** The job's last attempt failed: the package shows as failed to staff, with the reason. */
+export async function markPackageFailed(requestId: string, error: unknown) {
+  logger.error({ err: error, requestId }, 'data package build failed');
+  await db().dataPackage.updateMany({ where: { requestId, status: 'building' }, data: { status: 'failed', lastError: error instanceof Error ? error.message.slice(0, 2000) : 'unknown error' } });
+}
+
+/** End of the download window: the file goes; the row stays as the record that it existed. */
+export async function deleteDataPackage(options: { packageId: string }) {
+  const pkg = await db().dataPackage.findUnique({ where: { id: options.packageId } });
+  if (!pkg || pkg.status === 'deleted') return;
+  if (pkg.expiresAt && pkg.expiresAt > new Date()) return;
+  if (pkg.storageKey) await deleteObject(pkg.storageKey);
+  await db().$transaction(async (tx) => {
+    await tx.dataPackage.update({ where: { id: pkg.id }, data: { status: 'deleted', deletedAt: new Date() } });
+    await recordAuditEvent(tx, { requestId: pkg.requestId, action: 'package.deleted', actor: { type: 'system' }, data: { packageId: pkg.id } });
+  });
+}
