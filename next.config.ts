@@ -6,7 +6,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // forbidden() for signed-in staff whose role does not allow a page.
-  experimental: { authInterrupts: true },
+  // Manual fulfilment tasks take attachments up to 10 MB through a server action.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '10mb' } },
 };
 
 export default nextConfig;

@@ -1,0 +1,91 @@
+/**
+ * A real package, end to end on the domain side: the demo PostgreSQL connectors collect, the build
+ * job streams the data sets into an encrypted ZIP, and the file a requester downloads unzips to the
+ * demo data, a README and the supplementary information.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import { db } from '../../lib/db';
+import { resetEnvCache } from '../../lib/env';
+import { closeOpenTasks } from '../../lib/fulfilment/manage-tasks';
+import { openDownload, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
+import { completeRequest } from '../../lib/requests/staff/decide-request';
+import { startRequest } from '../../lib/requests/staff/start-request';
+import { submitRequest } from '../../lib/requests/submit-request';
+import { verifyRequest } from '../../lib/verification/verify-request';
+import { aDemoPerson, seededInventory } from '../support/fulfilment';
+import { runDueJobs } from '../support/jobs';
+import { resetDatabase } from '../support/reset-database';
+import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
+import { aStaffMember } from '../support/staff';
+
+beforeAll(async () => {
+  process.env.STORAGE_ROOT = await mkdtemp(path.join(os.tmpdir(), 'portal-build-'));
+  resetEnvCache();
+  await resetDatabase();
+});
+
+function unzip(buffer: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const files = new Map<string, string>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (err, stream) => {
+          if (err || !stream) return reject(err);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(files));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+it('an access request yields a ZIP of the demo data with its README and supplementary information', async () => {
+  const admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+  await seededInventory();
+  const input = aRequest({ types: ['access'], name: 'Ada Example' });
+  await aDemoPerson(input.email);
+  const created = await submitRequest({ input, channel: 'web' });
+  await verifyRequest({ token: await latestVerificationToken(input.email) });
+  await startRequest({ staff: admin, requestId: created.id });
+  await runDueJobs(); // the PostgreSQL connectors collect
+  await closeOpenTasks({ staff: admin, requestId: created.id, reason: 'Manual systems hold nothing for this person' });
+  await completeRequest({ staff: admin, requestId: created.id, message: 'Your copy is ready to download.' });
+  await runDueJobs(); // the package is built
+  expect((await db().dataPackage.findUniqueOrThrow({ where: { requestId: created.id } })).status).toBe('ready');
+
+  await requestDownloadLink({ requestId: created.id, statusToken: (await latestStatusLink(input.email)).token });
+  const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: created.id, template: 'download-link' } });
+  const token = /\/download\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+  const { stream } = await openDownload({ token });
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  const files = await unzip(Buffer.concat(chunks));
+
+  expect([...files.keys()].sort()).toEqual(expect.arrayContaining([
+    'README.txt', 'supplementary-information.txt',
+    'accounts/account.json', 'accounts/account.csv', 'accounts/api_keys.json', 'accounts/api_keys.csv',
+    'usage/usage_events.json', 'usage/usage_events.csv',
+  ]));
+  const account = JSON.parse(files.get('accounts/account.json')!);
+  expect(account).toEqual([expect.objectContaining({ email: input.email, name: 'Ada Example', organization: 'Example Ltd' })]);
+  expect(JSON.parse(files.get('accounts/api_keys.json')!)).toHaveLength(2);
+  expect(JSON.parse(files.get('usage/usage_events.json')!)).toHaveLength(12);
+  expect(files.get('accounts/account.csv')!.split('\r\n')[0]).toContain('email');
+  expect(files.get('README.txt')).toContain('accounts/api_keys.json and accounts/api_keys.csv');
+  const info = files.get('supplementary-information.txt')!;
+  for (const heading of ['Legal basis:', 'How long we keep it (retention):']) expect(info).toContain(heading);
+  expect(info).toMatch(/supervisory authority/);
+});
