@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import yauzl from 'yauzl';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
 import { baseURL } from '../../playwright.config';
@@ -146,4 +148,51 @@ test('an access request: the demo connectors collect, a person collects by hand 
   expect(done.text.replace(/\s+/g, ' ')).toContain('choose "Email me a download link": we send a one-time link to this address');
   await requester.goto(statusUrl);
   await expect(requester.getByRole('heading', { name: 'Your data' })).toBeVisible();
+
+  // The worker builds the package; then the requester re-confirms their email and downloads it once.
+  await expect
+    .poll(async () => {
+      await requester.goto(statusUrl);
+      return requester.getByRole('button', { name: 'Email me a download link' }).isVisible();
+    }, { timeout: 30_000, intervals: [500, 1000] })
+    .toBe(true);
+  await requester.getByRole('button', { name: 'Email me a download link' }).click();
+  await expect(requester.getByText(/emailed you a one-time download link/i)).toBeVisible();
+  const linkMail = await waitForEmail(request, email, /download/i);
+  await requester.goto(linkIn(linkMail, /\/download\//));
+  const [download] = await Promise.all([requester.waitForEvent('download'), requester.getByRole('button', { name: /download my data/i }).click()]);
+  const files = await unzip(await readFile((await download.path())!));
+  const account = JSON.parse(files.get('accounts/account.json')!);
+  expect(account).toEqual([expect.objectContaining({ email })]);
+  expect(files.get('README.txt')).toMatch(/accounts\/account\.json and accounts\/account\.csv/);
+  const info = files.get('supplementary-information.txt')!;
+  expect(info).toContain('Legal basis:');
+  expect(info).toContain('How long we keep it (retention):');
+  expect(info).toMatch(/supervisory authority/);
+  // A second use of the same link is refused with a way to ask again.
+  await requester.goto(linkIn(linkMail, /\/download\//));
+  await expect(requester.getByRole('heading', { name: /already used/i })).toBeVisible();
 });
+
+function unzip(buffer: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const files = new Map<string, string>();
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (err, stream) => {
+          if (err || !stream) return reject(err);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(files));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
