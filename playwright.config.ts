@@ -63,6 +63,8 @@ export default defineConfig({
       SEED_ADMIN_EMAIL: 'admin@example.com',
       // Everything down to debug, copied to a file: tests/e2e/log-redaction.spec.ts reads it.
       LOG_LEVEL: 'debug',
+      // Tests fill the form faster than people; lib/abuse/form-guard.test.ts proves the minimum.
+      FORM_MIN_FILL_SECONDS: '0',
       APP_LOG_FILE: E2E_LOG_FILE,
     },
   },

@@ -41,6 +41,10 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
     DEADLINE_RULES: z.string().optional(),
+    /** Seconds a person needs at least to fill the request form; faster posts are asked to try again. 0 turns it off. */
+    FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).max(120).default(3),
+    /** Requests waiting for email confirmation that one address may have at once. */
+    MAX_UNVERIFIED_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(3),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
