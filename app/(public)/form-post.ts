@@ -29,6 +29,20 @@ export function seeOther(path: string): Response {
   return new Response(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Request ids in our URLs are UUIDs; anything else cannot be one of ours. */
+export function isRequestId(id: string): boolean {
+  return UUID.test(id);
+}
+
+export function unknownLink(): Response {
+  return Response.json(
+    { error: { code: 'NOT_FOUND', message: 'This link is not valid. Use the link from your most recent email about this request.' } },
+    { status: 404 },
+  );
+}
+
 export function notAForm(): Response {
   return Response.json({ error: { code: 'BAD_REQUEST', message: 'Send this form from its page.' } }, { status: 400 });
 }

@@ -162,13 +162,18 @@ test.describe('without JavaScript', () => {
 });
 
 test('a forged or empty post to a token form is a 4xx or a redirect, never a 5xx', async ({ request }) => {
-  for (const path of ['/verify/confirm', '/verify/resend', '/status/x/withdraw', '/status/x/reply', '/submitted/x/resend']) {
+  const id = '00000000-0000-4000-8000-000000000000';
+  for (const path of ['/verify/confirm', '/verify/resend', `/status/${id}/withdraw`, `/status/${id}/reply`, `/submitted/${id}/resend`]) {
     const notForm = await request.post(path, { data: { token: 'x' }, maxRedirects: 0 });
     expect(notForm.status(), path).toBe(400);
     expect((await notForm.json()).error.message).toBeTruthy();
     const forged = await request.post(path, { form: { token: 'a'.repeat(43), confirmWithdraw: 'on', message: 'hi' }, maxRedirects: 0 });
     expect(forged.status(), path).toBe(303);
+    expect(forged.headers()['location'], path).toMatch(/^\/(verify|status|submitted)/);
   }
+  const notOurs = await request.post('/status/not-a-request/withdraw', { form: { token: 'a'.repeat(43) }, maxRedirects: 0 });
+  expect(notOurs.status()).toBe(404);
+  expect((await notOurs.json()).error.message).toMatch(/not valid/);
 });
 
 test('the staff session cookie is HttpOnly and SameSite=Lax', async ({ page, request }) => {

@@ -1,14 +1,15 @@
 import { tokenSchema } from '@/lib/requests/schemas';
 import { replyToRequest } from '@/lib/requests/reply-to-request';
-import { fieldText, notAForm, noticeForError, readFormPost, requesterOf, seeOther, withQuery } from '../../../form-post';
+import { fieldText, isRequestId, notAForm, noticeForError, readFormPost, requesterOf, seeOther, unknownLink, withQuery } from '../../../form-post';
 
 /** The requester answers our question; the clock runs again. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (!isRequestId(id)) return unknownLink();
   const form = await readFormPost(request);
   if (!form) return notAForm();
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
-  const page = `/status/${encodeURIComponent(id)}`;
+  const page = `/status/${id}`;
   if (!token.success) return seeOther(page);
   const message = fieldText(form, 'message').trim();
   if (!message) return seeOther(withQuery(page, { token: token.data, form: 'reply', notice: 'answer-empty' }));

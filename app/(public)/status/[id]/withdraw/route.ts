@@ -1,14 +1,15 @@
 import { tokenSchema } from '@/lib/requests/schemas';
 import { withdrawRequest } from '@/lib/requests/withdraw-request';
-import { fieldText, notAForm, noticeForError, readFormPost, requesterOf, seeOther, withQuery } from '../../../form-post';
+import { fieldText, isRequestId, notAForm, noticeForError, readFormPost, requesterOf, seeOther, unknownLink, withQuery } from '../../../form-post';
 
 /** "Withdraw my request": only with the "Yes, withdraw" box ticked, then back to the status page. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (!isRequestId(id)) return unknownLink();
   const form = await readFormPost(request);
   if (!form) return notAForm();
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
-  const page = `/status/${encodeURIComponent(id)}`;
+  const page = `/status/${id}`;
   if (!token.success) return seeOther(page);
   if (form.get('confirmWithdraw') !== 'on') return seeOther(withQuery(page, { token: token.data, form: 'withdraw', notice: 'confirm-withdraw' }));
   try {

@@ -1,16 +1,15 @@
 import { tokenSchema } from '@/lib/requests/schemas';
 import { resendVerification } from '@/lib/verification/resend-verification';
-import { fieldText, notAForm, noticeForError, readFormPost, requesterOf, seeOther, withQuery } from '../../../form-post';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { fieldText, isRequestId, notAForm, noticeForError, readFormPost, requesterOf, seeOther, unknownLink, withQuery } from '../../../form-post';
 
 /** "Send the email again" on the confirmation page: proof is the page's own submission token. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (!isRequestId(id)) return unknownLink();
   const form = await readFormPost(request);
   if (!form) return notAForm();
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
-  if (!token.success || !UUID.test(id)) return seeOther(withQuery(`/submitted/${encodeURIComponent(id)}`, { notice: 'not-found' }));
+  if (!token.success) return seeOther(withQuery(`/submitted/${id}`, { notice: 'not-found' }));
   let notice: string;
   try {
     await resendVerification({ requestId: id, submissionToken: token.data, ...requesterOf(request) });
