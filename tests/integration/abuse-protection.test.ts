@@ -50,3 +50,11 @@ describe('the cap on unconfirmed requests per email address', () => {
     for (let i = 0; i < 5; i += 1) expect((await post(aRequest())).status).toBe(201);
   });
 });
+
+describe('the benchmark baseline route', () => {
+  it('is off unless BENCH_ROUTES=true', async () => {
+    const { POST } = await import('../../app/api/bench/bare/route');
+    const res = await POST(new Request('http://portal.test/api/bench/bare', { method: 'POST', body: '{}' }));
+    expect(res.status).toBe(404);
+  });
+});
