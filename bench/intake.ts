@@ -17,7 +17,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 type Result = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
 
 async function run(url: string, body: () => string): Promise<Result> {
-  // autocannon is a devDependency to be installed: `npm i -D autocannon@8 @types/autocannon`.
+  // autocannon is a devDependency to be installed: `npm i -D autocannon@9.0.0 @types/autocannon@7.12.7`.
   const { default: autocannon } = (await import('autocannon' as string)) as { default: (o: unknown) => Promise<Result> };
   return autocannon({
     url,

@@ -1,7 +1,7 @@
 /**
  * Lighthouse 12 on the public form and a real status page of the production build, in Debian's
  * Chromium (CHROME_PATH, default /usr/bin/chromium). Target: ≥ 95 in performance and accessibility.
- *   npm run build && npm run bench:lighthouse      (needs the `lighthouse@12` package)
+ *   npm run build && npm run bench:lighthouse      (needs `lighthouse@12.8.2`)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,7 +14,7 @@ const CATEGORIES = ['performance', 'accessibility'] as const;
 
 function lighthouse(url: string): Record<(typeof CATEGORIES)[number], number> {
   const bin = path.join(ROOT, 'node_modules/.bin/lighthouse');
-  if (!existsSync(bin)) throw new Error('lighthouse is not installed: `npm i -D lighthouse@12`');
+  if (!existsSync(bin)) throw new Error('lighthouse is not installed: `npm i -D lighthouse@12.8.2`');
   const out = execFileSync(
     bin,
     [url, '--output=json', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run'],
