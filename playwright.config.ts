@@ -6,6 +6,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3107);
 /** The e2e server's embedded PostgreSQL (tests/e2e/db.ts reads the same variable). */
 const PG_PORT = process.env.E2E_PG_PORT ?? '54351';
 export const baseURL = `http://127.0.0.1:${PORT}`;
+/** Everything the e2e server logs. */
+export const E2E_LOG_FILE = `.data/e2e-${PG_PORT}/server.log`;
 
 /** CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser if one is installed. */
 function chromiumPath(): string | undefined {
@@ -59,10 +61,14 @@ export default defineConfig({
       APP_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       EMAIL_TRANSPORT: 'dev',
       SEED_ADMIN_EMAIL: 'admin@example.com',
-      LOG_LEVEL: 'warn',
       // The demo data set and connectors (tests/e2e/fulfilment.spec.ts); storage in the e2e data folder.
       FULFILMENT_DEMO: 'true',
       STORAGE_ROOT: `.data/e2e-${PG_PORT}/storage`,
+      // Everything down to debug, copied to a file: tests/e2e/log-redaction.spec.ts reads it.
+      LOG_LEVEL: 'debug',
+      // Tests fill the form faster than people; lib/abuse/form-guard.test.ts proves the minimum.
+      FORM_MIN_FILL_SECONDS: '0',
+      APP_LOG_FILE: E2E_LOG_FILE,
     },
   },
 });

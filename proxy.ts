@@ -1,22 +1,43 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { securityHeaders } from '@/lib/security/security-headers';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
 /**
- * First layer only: a signed-out visitor to a staff page goes to the sign-in page. Every staff page,
- * action and route checks the session and role again on the server.
+ * Every page and route handler passes here: a fresh CSP nonce per request (Next.js reads it from
+ * the request's Content-Security-Policy header and puts it on its own scripts), and the security
+ * headers on the response.
+ *
+ * Also the first layer of staff authorization: a signed-out visitor to a staff page goes to the
+ * sign-in page. Every staff page, action and route checks the session and role again on the server.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith('/admin') && !pathname.startsWith('/admin/sign-in')) {
-    if (!SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-      const url = request.nextUrl.clone();
-      url.pathname = '/admin/sign-in';
-      url.search = `?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`;
-      return NextResponse.redirect(url);
-    }
+  const { NODE_ENV, APP_URL } = env();
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  const headers = securityHeaders({
+    pathname,
+    nonce,
+    development: NODE_ENV === 'development',
+    hsts: NODE_ENV === 'production' && APP_URL.startsWith('https://'),
+  });
+
+  let response: NextResponse;
+  if (pathname.startsWith('/admin') && !pathname.startsWith('/admin/sign-in') && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/admin/sign-in';
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`;
+    response = NextResponse.redirect(url);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('x-nonce', nonce);
+    requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
   }
-  return NextResponse.next();
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
-export const config = { matcher: ['/admin/:path*'] };
+// Everything but the build's static files, which get their headers from next.config.ts.
+export const config = { matcher: ['/((?!_next/static|_next/image).*)'] };

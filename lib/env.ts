@@ -57,6 +57,12 @@ const schema = z
     /** A connector's answer larger than this fails its task. */
     CONNECTOR_MAX_RESPONSE_MB: z.coerce.number().positive().max(1024).default(50),
     CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
+    /** Seconds a person needs at least to fill the request form; faster posts are asked to try again. 0 turns it off. */
+    FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).max(120).default(3),
+    /** Requests waiting for email confirmation that one address may have at once. */
+    MAX_UNVERIFIED_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(3),
+    /** Turns on /api/bench/bare, the baseline route of bench/intake.ts. Never in a deployment. */
+    BENCH_ROUTES: bool.default(false),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -37,6 +37,28 @@ export class AppError extends Error {
   }
 }
 
+/** Connection-level codes: the database is down, restarting, or unreachable (not a bad query). */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'P1001', 'P1002', 'P1017',
+  'DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout',
+]);
+const UNAVAILABLE_MESSAGE = /ECONNREFUSED|Connection terminated|Can't reach database|terminating connection|the database system is (starting up|shutting down)|Connection closed|connect ETIMEDOUT/i;
+
+/** Whether an error means "the database is not there right now", looking through its causes. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    const e = current as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
+    for (const code of [e.code, e.kind, e.originalCode]) if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+    current = e.cause;
+  }
+  return false;
+}
+
 /** The body every API error has: `{ error: { code, message, fields?, reference? } }`. */
 export function toErrorBody(error: unknown): { status: number; body: { error: Record<string, unknown> } } {
   if (error instanceof AppError) {
@@ -44,6 +66,10 @@ export function toErrorBody(error: unknown): { status: number; body: { error: Re
       status: error.status,
       body: { error: { code: error.code, message: error.message, ...(error.details?.fields ? { fields: error.details.fields } : {}) } },
     };
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error }, 'database unavailable');
+    return { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'We cannot take requests for a moment. Please try again in a minute.' } } };
   }
   const reference = randomUUID();
   logger.error({ err: error, reference }, 'unexpected error');

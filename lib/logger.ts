@@ -17,9 +17,10 @@ export function scrub(value: string): string {
   return value.replace(EMAIL, '[email]').replace(TOKEN, '[token]');
 }
 
-function createLogger() {
-  return pino({
-  level: env().LOG_LEVEL,
+/** The options, apart from the destination: lib/logger.test.ts logs through them into a buffer. */
+export function loggerOptions(level: string): pino.LoggerOptions {
+  return {
+  level,
   base: undefined,
   redact: {
     paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
@@ -33,10 +34,19 @@ function createLogger() {
   serializers: {
     err: (error: unknown) => {
       const e = pino.stdSerializers.err(error as Error);
-      return { ...e, message: scrub(e.message ?? ''), stack: e.stack ? scrub(e.stack) : undefined };
+      // The message is censored by path (`*.message`) below this; here, at most its first line
+      // survives, for log levels or paths that do not reach it. The stack keeps its frames and loses
+      // its first lines, the message, where libraries (Prisma's validation errors) print values.
+      const firstLine = scrub((e.message ?? '').trim().split('\n')[0] ?? '').slice(0, 300);
+      const frames = e.stack?.split('\n').filter((line) => /^\s+at /.test(line)).map(scrub).join('\n');
+      return { type: e.type, message: firstLine, stack: frames, ...(typeof e.code === 'string' ? { code: e.code } : {}) };
     },
   },
-  });
+  };
+}
+
+function createLogger() {
+  return pino(loggerOptions(env().LOG_LEVEL));
 }
 
 let instance: pino.Logger | undefined;

@@ -4,6 +4,7 @@
  * server (instrumentation.ts) unless WORKER_IN_PROCESS=false.
  */
 import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { resolveDatabase } from './database';
 import { prepareDatabase } from './prepare-database';
 import { seed } from './seed';
@@ -19,10 +20,16 @@ export async function runApp(mode: 'dev' | 'start') {
   const port = process.env.PORT ?? '3000';
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {
-    stdio: 'inherit',
+    // APP_LOG_FILE: a copy of everything the server logs (the log-redaction e2e test reads it).
+    stdio: process.env.APP_LOG_FILE ? ['inherit', 'pipe', 'pipe'] : 'inherit',
     // next-auth builds its links from NEXTAUTH_URL: the same public address as every other link.
     env: { ...process.env, DATABASE_URL: database.url, PORT: port, APP_URL: appUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl },
   });
+  if (process.env.APP_LOG_FILE) {
+    const file = createWriteStream(process.env.APP_LOG_FILE, { flags: 'a' });
+    child.stdout?.on('data', (chunk: Buffer) => (process.stdout.write(chunk), file.write(chunk)));
+    child.stderr?.on('data', (chunk: Buffer) => (process.stderr.write(chunk), file.write(chunk)));
+  }
   console.log(`[app] starting Next.js (${mode}) on http://localhost:${port} after ${Date.now() - startedAt} ms of setup`);
 
   let stopping = false;

@@ -1,3 +1,4 @@
+import { formStartedStamp } from '@/lib/abuse/form-guard';
 import { env } from '@/lib/env';
 import { RequestForm } from './request-form';
 import { RightsIntro } from './rights-intro';
@@ -8,7 +9,7 @@ export default function RequestPage() {
     <>
       <h1>Make a privacy request to {COMPANY_NAME}</h1>
       <RightsIntro companyName={COMPANY_NAME} verificationHours={VERIFICATION_TTL_HOURS} />
-      <RequestForm companyName={COMPANY_NAME} />
+      <RequestForm companyName={COMPANY_NAME} formStartedAt={formStartedStamp()} />
     </>
   );
 }

@@ -22,6 +22,8 @@ export type RequestFormState = {
   formError?: string;
   /** Grows with every answer from the server, so the error summary takes focus again. */
   attempt: number;
+  /** A fresh signed "form served at" stamp, when the one sent back was missing or forged. */
+  formStartedAt?: string;
 };
 
 export const emptyRequestForm: RequestFormValues = {

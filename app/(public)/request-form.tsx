@@ -5,6 +5,7 @@ import { ErrorSummary } from '@/app/components/error-summary';
 import { FieldError } from '@/app/components/field-error';
 import { CheckboxChoice, describedBy, SelectField, TextAreaField, TextField } from '@/app/components/form-fields';
 import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
+import { HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-fields';
 import { submitNewRequest } from './actions';
 import { normaliseErrorPaths, summaryErrors } from './request-form-errors';
 import { emptyRequestForm, fieldId, type RequestFieldPath, type RequestFormState } from './request-form-values';
@@ -17,7 +18,7 @@ const jurisdictionOptions = JURISDICTIONS.map((code) => ({ value: code, label: J
  * The request form. Without JavaScript it posts to the server action and the page shows the
  * action's errors; with JavaScript it first checks the same schema in the browser.
  */
-export function RequestForm({ companyName }: { companyName: string }) {
+export function RequestForm({ companyName, formStartedAt }: { companyName: string; formStartedAt: string }) {
   const [state, formAction, actionPending] = useActionState(submitNewRequest, initialState);
   const [transitionPending, startTransition] = useTransition();
   const [clientAttempts, setClientAttempts] = useState(0);
@@ -54,6 +55,12 @@ export function RequestForm({ companyName }: { companyName: string }) {
     <form className="request-form" action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="request-form-title">
       <h2 id="request-form-title">Make a request</h2>
       <ErrorSummary errors={summary} focusKey={`${state.attempt}-${clientAttempts}`} />
+      <input type="hidden" name={STARTED_FIELD} value={state.formStartedAt ?? formStartedAt} />
+      {/* A honeypot: hidden from people (display: none, so also from assistive technology); bots fill it. */}
+      <div className="honeypot">
+        <label htmlFor="field-website">Leave this field empty</label>
+        <input id="field-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
 
       <CheckboxChoice
         id={fieldId('onBehalf')}

@@ -1,40 +1,38 @@
-'use client';
-
-import { useActionState } from 'react';
+import { NOTICES, type NoticeKey } from '@/app/(public)/notices';
 import { SubmitButton } from './submit-button';
 
-export type ResendState = { status: 'idle' } | { status: 'sent'; message: string } | { status: 'error'; message: string };
-
 /**
- * "Send the email again": posts its hidden fields to a server action and shows what happened.
- * Works without JavaScript: the page re-renders with the action's result.
+ * "Send the email again": a plain form posting its hidden fields to a route handler, which sends
+ * the browser back with a notice. The same with or without JavaScript.
  */
 export function ResendLinkForm({
   action,
   hiddenFields,
   buttonLabel,
+  notice,
 }: {
-  action: (state: ResendState, formData: FormData) => Promise<ResendState>;
+  action: string;
   hiddenFields: Record<string, string>;
   buttonLabel: string;
+  notice?: NoticeKey;
 }) {
-  const [state, formAction] = useActionState(action, { status: 'idle' });
+  const shown = notice ? NOTICES[notice] : undefined;
   return (
-    <form action={formAction}>
+    <form action={action} method="post">
       {Object.entries(hiddenFields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div role="status" aria-live="polite">
-        {state.status === 'sent' && (
+        {shown?.tone === 'success' && (
           <div className="notice notice--success">
-            <p>{state.message}</p>
+            <p>{shown.message}</p>
           </div>
         )}
       </div>
       <div role="alert">
-        {state.status === 'error' && (
+        {shown?.tone === 'error' && (
           <div className="notice notice--error">
-            <p>{state.message}</p>
+            <p>{shown.message}</p>
           </div>
         )}
       </div>

@@ -34,6 +34,9 @@ export function authOptions(): NextAuthOptions {
   const e = env();
   return {
     secret: e.APP_SECRET,
+    // Session cookies are HttpOnly and SameSite=Lax (next-auth's defaults); Secure, with the
+    // __Secure- prefix, wherever the public address is https, which production's is.
+    useSecureCookies: e.APP_URL.startsWith('https://'),
     adapter: invitedOnlyAdapter(),
     // Database sessions, so that deactivating someone or signing out ends the session at once.
     session: { strategy: 'database', maxAge: e.SESSION_MAX_AGE_HOURS * 3600, updateAge: 15 * 60 },

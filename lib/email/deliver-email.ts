@@ -36,4 +36,6 @@ export async function deliverEmail(options: { outboxId: string; attempt: number;
     where: { id: email.id },
     data: { status: 'sent', transport, providerId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
   });
+  // `to` and `subject` are censored by the logger; they are here so that a mistake in redaction shows.
+  logger.info({ outboxId: email.id, template: email.template, transport, to: email.to, subject: email.subject }, 'email delivered');
 }

@@ -11,6 +11,7 @@ export async function jsonRoute(run: () => Promise<Response>): Promise<Response>
     const { status, body } = toErrorBody(error);
     const headers: Record<string, string> = {};
     if (error instanceof AppError && error.details?.retryAfterSeconds) headers['Retry-After'] = String(error.details.retryAfterSeconds);
+    if (status === 503) headers['Retry-After'] = '30';
     return NextResponse.json(body, { status, headers });
   }
 }

@@ -1,5 +1,7 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
+import { env } from '../env';
+import { AppError } from '../errors';
 import { generateToken, hashEmail, hashToken } from '../security/tokens';
 import { issueVerificationToken } from '../verification/issue-verification-token';
 import { formatReference } from './reference';
@@ -25,7 +27,10 @@ export async function submitRequest(options: {
   const submissionToken = generateToken();
   const deadline = requestDeadline({ jurisdiction: input.jurisdiction, types: input.types, receivedAt: now });
 
+  const emailHash = hashEmail(input.email);
+
   return db().$transaction(async (tx) => {
+    await refuseTooManyUnverified(tx, emailHash, now);
     const request = await tx.privacyRequest.create({
       data: {
         status: 'unverified',
@@ -33,7 +38,7 @@ export async function submitRequest(options: {
         jurisdiction: input.jurisdiction,
         channel,
         email: input.email,
-        emailHash: hashEmail(input.email),
+        emailHash,
         name: input.name ?? null,
         accountEmail: input.accountEmail ?? null,
         details: input.details ?? null,
@@ -58,4 +63,30 @@ export async function submitRequest(options: {
     await scheduleAcknowledgement(tx, { ...request, jurisdiction: input.jurisdiction, types: input.types });
     return { id: request.id, reference: formatReference(request.number, request.receivedAt), status: 'unverified', submissionToken };
   });
+}
+
+type Tx = Parameters<Parameters<ReturnType<typeof db>['$transaction']>[0]>[0];
+
+/**
+ * A cap on requests waiting for confirmation per email address, so that a form cannot be used to
+ * flood someone's inbox. Confirming one (the link in the email) frees a place at once; otherwise
+ * the oldest expires with its link. Serialised per address so concurrent posts cannot pass it together.
+ */
+async function refuseTooManyUnverified(tx: Tx, emailHash: string, now: Date) {
+  const max = env().MAX_UNVERIFIED_PER_EMAIL;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`unverified:${emailHash}`}, 0))`;
+  const waiting = await tx.privacyRequest.findMany({
+    where: { emailHash, status: 'unverified' },
+    orderBy: { receivedAt: 'asc' },
+    select: { receivedAt: true },
+    take: max,
+  });
+  if (waiting.length < max) return;
+  const ttlMs = env().VERIFICATION_TTL_HOURS * 3600_000;
+  const retryAfterSeconds = Math.max(60, Math.ceil((waiting[0].receivedAt.getTime() + ttlMs - now.getTime()) / 1000));
+  throw new AppError(
+    'RATE_LIMITED',
+    `There are already ${max} requests for this email address waiting to be confirmed. Confirm one with the link in the email we sent, or try again later.`,
+    { retryAfterSeconds },
+  );
 }

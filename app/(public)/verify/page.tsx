@@ -2,21 +2,26 @@ import type { Metadata } from 'next';
 import { InvalidLink } from '@/app/components/invalid-link';
 import { tokenSchema } from '@/lib/requests/schemas';
 import { firstParam } from '../read-input';
-import { VerifyPanel } from './verify-panel';
+import { readNotice } from '../notices';
+import { VerifyPanel, type VerifyView } from './verify-panel';
+
+const VIEWS: VerifyView[] = ['already-verified', 'expired', 'used', 'request-closed', 'invalid'];
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: 'Confirm your request',
-  // Not 'no-referrer': with it, browsers send `Origin: null` on form posts and Next.js refuses the
-  // server action when JavaScript is off. 'same-origin' still keeps the token from every other site.
-  referrer: 'same-origin',
+  // The URL holds the token: no Referer leaves this page. Its forms post to route handlers.
+  referrer: 'no-referrer',
   robots: { index: false, follow: false },
 };
 
 /** Opening the link only shows a button: link scanners in mail systems must not confirm anything. */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const token = tokenSchema.safeParse(firstParam((await searchParams).token));
-  if (!token.success) return <InvalidLink />;
-  return <VerifyPanel token={token.data} />;
+  const query = await searchParams;
+  const token = tokenSchema.safeParse(firstParam(query.token));
+  const result = firstParam(query.result);
+  if (!token.success) return <InvalidLink focusOnMount={result === 'invalid'} />;
+  const view = VIEWS.find((v) => v === result) ?? 'confirm';
+  return <VerifyPanel token={token.data} view={view} notice={readNotice(firstParam(query.notice))?.key} />;
 }

@@ -1,39 +1,37 @@
-'use client';
-
 import Link from 'next/link';
-import { useActionState } from 'react';
 import { InvalidLink } from '@/app/components/invalid-link';
 import { PageHeading } from '@/app/components/page-heading';
 import { ResendLinkForm } from '@/app/components/resend-link-form';
 import { SubmitButton } from '@/app/components/submit-button';
-import { confirmVerification, resendFromVerificationLink, type VerifyState } from './actions';
+import { NOTICES, type NoticeKey } from '../notices';
 
-const initialState: VerifyState = { view: 'confirm' };
+export type VerifyView = 'confirm' | 'already-verified' | 'expired' | 'used' | 'request-closed' | 'invalid';
 
-/** The verification page's content: the confirm button, then whatever the confirmation found. */
-export function VerifyPanel({ token }: { token: string }) {
-  const [state, formAction] = useActionState(confirmVerification, initialState);
-  const answered = state.view !== 'confirm';
-
-  switch (state.view) {
-    case 'confirm':
-    case 'error':
+/**
+ * The verification page's content: the confirm button, or what the confirmation found (the
+ * confirm route sends the browser back here with `result`).
+ */
+export function VerifyPanel({ token, view, notice }: { token: string; view: VerifyView; notice?: NoticeKey }) {
+  switch (view) {
+    case 'confirm': {
+      const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
       return (
         <>
-          <PageHeading focusOnMount={answered}>Confirm your request</PageHeading>
-          {state.view === 'error' && (
+          <PageHeading focusOnMount={Boolean(error)}>Confirm your request</PageHeading>
+          {error && (
             <div className="notice notice--error" role="alert">
-              <p>{state.message}</p>
+              <p>{error}</p>
             </div>
           )}
           <p>Press the button to confirm that you made this privacy request and that this is your email address.</p>
           <p>If you did not make a request, ignore the email: nothing will happen.</p>
-          <form action={formAction}>
+          <form action="/verify/confirm" method="post">
             <input type="hidden" name="token" value={token} />
             <SubmitButton pendingLabel="Confirming…">Confirm my request</SubmitButton>
           </form>
         </>
       );
+    }
     case 'already-verified':
       return (
         <>
@@ -45,14 +43,14 @@ export function VerifyPanel({ token }: { token: string }) {
     case 'used':
       return (
         <>
-          <PageHeading focusOnMount>{state.view === 'expired' ? 'This link has expired' : 'This link has already been used'}</PageHeading>
+          <PageHeading focusOnMount>{view === 'expired' ? 'This link has expired' : 'This link has already been used'}</PageHeading>
           <p>
-            {state.view === 'expired'
+            {view === 'expired'
               ? 'Confirmation links work for a limited time, and this one has run out.'
               : 'Each confirmation link works once, and only the newest link we sent is valid.'}{' '}
             Your request has not been confirmed yet. We can email a new link to the address on the request.
           </p>
-          <ResendLinkForm action={resendFromVerificationLink} hiddenFields={{ token }} buttonLabel="Send me a new link" />
+          <ResendLinkForm action="/verify/resend" hiddenFields={{ token, result: view }} buttonLabel="Send me a new link" notice={notice} />
         </>
       );
     case 'request-closed':

@@ -1,15 +1,15 @@
-'use client';
-
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/components/error-summary';
 import { SubmitButton } from '@/app/components/submit-button';
-import { emailDownloadLink, type DownloadLinkState } from './download-actions';
+import { NOTICES, type NoticeKey } from '../../notices';
 
 export type PackageView = { status: 'building' | 'ready' | 'failed' | 'deleted' | 'expired'; expiresOn: string | null; sizeLabel: string | null };
 
 /** The data package on the status page: being prepared, ready (ask for a one-time link), or gone. */
-export function PackageSection({ requestId, token, pkg, contactEmail }: { requestId: string; token: string; pkg: PackageView; contactEmail: string }) {
-  const [state, formAction] = useActionState(emailDownloadLink, {} as DownloadLinkState);
+export function PackageSection({ requestId, token, pkg, contactEmail, notice }: { requestId: string; token: string; pkg: PackageView; contactEmail: string; notice?: NoticeKey }) {
+  // A route handler, not a server action: token pages send no Referer, and browsers then send
+  // `Origin: null`, which server actions refuse (see docs/security.md).
+  const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
+  const sent = notice === 'download-link-sent';
   return (
     <section aria-labelledby="package-title">
       <h2 id="package-title">Your data</h2>
@@ -22,9 +22,9 @@ export function PackageSection({ requestId, token, pkg, contactEmail }: { reques
         </p>
       )}
       {pkg.status === 'ready' && (
-        <form action={formAction} noValidate>
-          <ErrorSummary errors={state.error ? [{ message: state.error }] : []} focusKey={state} />
-          {state.sent ? (
+        <form action={`/status/${requestId}/download-link`} method="post" noValidate>
+          <ErrorSummary errors={error ? [{ message: error }] : []} focusKey={notice} />
+          {sent ? (
             <div className="notice notice--success" role="status">
               <p>We have emailed you a one-time download link. It works once, for the next hour.</p>
             </div>
@@ -34,7 +34,6 @@ export function PackageSection({ requestId, token, pkg, contactEmail }: { reques
               send a one-time download link to your email address.
             </p>
           )}
-          <input type="hidden" name="requestId" value={requestId} />
           <input type="hidden" name="token" value={token} />
           <SubmitButton pendingLabel="Sending…">Email me a download link</SubmitButton>
         </form>

@@ -7,6 +7,7 @@ import { REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
 import { formatPublicDate } from '@/lib/requests/public-links';
 import { tokenSchema } from '@/lib/requests/schemas';
+import { readNotice } from '../../notices';
 import { firstParam } from '../../read-input';
 import { STATUS_WORDING } from './status-wording';
 import { Timeline } from './timeline';
@@ -18,9 +19,9 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: 'Your request',
-  // Not 'no-referrer': with it, browsers send `Origin: null` on form posts and Next.js refuses the
-  // server action when JavaScript is off. 'same-origin' still keeps the token from every other site.
-  referrer: 'same-origin',
+  // The URL holds the token: no Referer leaves this page. Its forms post to route handlers (see
+  // lib/security/security-headers.ts), which need no Origin header.
+  referrer: 'no-referrer',
   robots: { index: false, follow: false },
 };
 
@@ -51,6 +52,8 @@ export default async function StatusPage({
   const wording = STATUS_WORDING[request.status];
   const justWithdrawn = firstParam(query.withdrawn) === '1' && request.status === 'withdrawn';
   const justAnswered = firstParam(query.answered) === '1' && request.status !== 'awaiting_requester';
+  const notice = readNotice(firstParam(query.notice))?.key;
+  const noticeFor = (form: 'reply' | 'withdraw' | 'package') => (firstParam(query.form) === form ? notice : undefined);
   return (
     <>
       <h1>Your privacy request {request.reference}</h1>
@@ -64,7 +67,7 @@ export default async function StatusPage({
           <p>Thank you: we have your answer, and the time we have to reply runs again.</p>
         </div>
       )}
-      {request.question && <ReplyForm requestId={request.id} token={token.data} question={request.question} />}
+      {request.question && <ReplyForm requestId={request.id} token={token.data} question={request.question} notice={noticeFor('reply')} />}
       <dl className="summary-list">
         <dt>Reference</dt>
         <dd>{request.reference}</dd>
@@ -111,6 +114,7 @@ export default async function StatusPage({
           requestId={request.id}
           token={token.data}
           contactEmail={env().PRIVACY_CONTACT_EMAIL}
+          notice={noticeFor('package')}
           pkg={{ status: pkg.status, expiresOn: pkg.expiresAt ? formatPublicDate(pkg.expiresAt, request.timeZone) : null, sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null }}
         />
       )}
@@ -121,7 +125,7 @@ export default async function StatusPage({
         Keep this page&rsquo;s link private: anyone with it can see this page
         {request.canWithdraw ? ' and withdraw the request' : ''}.
       </p>
-      {request.canWithdraw && <WithdrawForm requestId={request.id} token={token.data} />}
+      {request.canWithdraw && <WithdrawForm requestId={request.id} token={token.data} notice={noticeFor('withdraw')} />}
     </>
   );
 }

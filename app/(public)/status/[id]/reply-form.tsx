@@ -1,23 +1,17 @@
-'use client';
-
-import { useActionState } from 'react';
 import { ErrorSummary } from '@/app/components/error-summary';
 import { FieldError } from '@/app/components/field-error';
 import { SubmitButton } from '@/app/components/submit-button';
-import { replyFromStatusPage, type ReplyState } from './actions';
-
-const initialState: ReplyState = {};
+import { NOTICES, type NoticeKey } from '../../notices';
 
 /** Our question and the requester's answer, which restarts the clock. Works without JavaScript. */
-export function ReplyForm({ requestId, token, question }: { requestId: string; token: string; question: string }) {
-  const [state, formAction] = useActionState(replyFromStatusPage, initialState);
-  const fieldErrors = state.fieldError ? [state.fieldError] : undefined;
+export function ReplyForm({ requestId, token, question, notice }: { requestId: string; token: string; question: string; notice?: NoticeKey }) {
+  const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
+  const fieldErrors = notice === 'answer-empty' || notice === 'answer-too-long' ? [NOTICES[notice].message] : undefined;
   return (
-    <form action={formAction} noValidate aria-labelledby="reply-title">
+    <form action={`/status/${requestId}/reply`} method="post" noValidate aria-labelledby="reply-title">
       <h2 id="reply-title">We need something from you</h2>
-      <ErrorSummary errors={state.error ? [{ message: state.error, fieldId: state.fieldError ? 'reply-message' : undefined }] : []} focusKey={state} />
+      <ErrorSummary errors={error ? [{ message: error, fieldId: fieldErrors ? 'reply-message' : undefined }] : []} focusKey={notice} />
       <blockquote className="question">{question}</blockquote>
-      <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="token" value={token} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
         <label htmlFor="reply-message">Your answer</label>

@@ -4,15 +4,14 @@ import { ResendLinkForm } from '@/app/components/resend-link-form';
 import { env } from '@/lib/env';
 import { tokenSchema } from '@/lib/requests/schemas';
 import { firstParam } from '../../read-input';
-import { resendFromConfirmationPage } from './actions';
+import { readNotice } from '../../notices';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: 'Check your email',
-  // Not 'no-referrer': with it, browsers send `Origin: null` on form posts and Next.js refuses the
-  // server action when JavaScript is off. 'same-origin' still keeps the token from every other site.
-  referrer: 'same-origin',
+  // The URL holds the submission token: no Referer leaves this page. Its form posts to a route handler.
+  referrer: 'no-referrer',
   robots: { index: false, follow: false },
 };
 
@@ -24,7 +23,8 @@ export default async function SubmittedPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const token = tokenSchema.safeParse(firstParam((await searchParams).token));
+  const query = await searchParams;
+  const token = tokenSchema.safeParse(firstParam(query.token));
   if (!token.success || !/^[0-9a-f-]{36}$/i.test(id)) return <InvalidLink />;
 
   const hours = env().VERIFICATION_TTL_HOURS;
@@ -44,8 +44,9 @@ export default async function SubmittedPage({
       <h2>No email?</h2>
       <p>It can take a few minutes to arrive. Check your spam or junk folder. If it is not there, we can send it again; only the newest link will work.</p>
       <ResendLinkForm
-        action={resendFromConfirmationPage}
-        hiddenFields={{ requestId: id, token: token.data }}
+        action={`/submitted/${id}/resend`}
+        hiddenFields={{ token: token.data }}
+        notice={readNotice(firstParam(query.notice))?.key}
         buttonLabel="Send the email again"
       />
     </>

@@ -1,0 +1,66 @@
+/**
+ * What the forms of pages whose URL holds a secret (verify, submitted, status) share. They post to
+ * route handlers instead of server actions so those pages can send no Referer at all (see
+ * lib/security/security-headers.ts), and answer with a redirect back to the page (post/redirect/get)
+ * carrying a notice key, never free text, in the query.
+ */
+import { AppError, toErrorBody } from '@/lib/errors';
+import { clientInfo } from '@/lib/http/client-info';
+import type { NoticeKey } from './notices';
+
+/** The form's fields, or null when the body is not a form (the handler then answers 400). */
+export async function readFormPost(request: Request): Promise<FormData | null> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) return null;
+  try {
+    return await request.formData();
+  } catch {
+    return null;
+  }
+}
+
+export function fieldText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** 303 to a path on this site: a relative Location, so it is right behind any proxy. */
+export function seeOther(path: string): Response {
+  return new Response(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Request ids in our URLs are UUIDs; anything else cannot be one of ours. */
+export function isRequestId(id: string): boolean {
+  return UUID.test(id);
+}
+
+export function unknownLink(): Response {
+  return Response.json(
+    { error: { code: 'NOT_FOUND', message: 'This link is not valid. Use the link from your most recent email about this request.' } },
+    { status: 404 },
+  );
+}
+
+export function notAForm(): Response {
+  return Response.json({ error: { code: 'BAD_REQUEST', message: 'Send this form from its page.' } }, { status: 400 });
+}
+
+/** The notice for an error: expected ones by their code, anything else logged with a reference. */
+export function noticeForError(error: unknown, byCode: Partial<Record<AppError['code'], NoticeKey>>): NoticeKey {
+  if (error instanceof AppError && byCode[error.code]) return byCode[error.code]!;
+  toErrorBody(error);
+  return 'unexpected';
+}
+
+export function requesterOf(request: Request) {
+  return clientInfo(request.headers);
+}
+
+export function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}

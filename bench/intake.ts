@@ -1,0 +1,69 @@
+/**
+ * bench/intake: sustained submissions per second through POST /api/v1/requests against the
+ * production build at 50 concurrent connections (autocannon), next to a bare route handler in the
+ * same build that only inserts one row (/api/bench/bare), measured in the same run. Each submission
+ * has its own email address, so the per-address cap is never what is measured.
+ * Target: intake ≥ 70% of the bare route's throughput, p99 < 250 ms.
+ *   npm run build && npm run bench:intake        (needs the `autocannon` package)
+ */
+import os from 'node:os';
+import pg from 'pg';
+import { prepareDatabase } from '../scripts/prepare-database';
+import { restartableDatabase, startApp } from '../tests/load/harness';
+
+const CONNECTIONS = 50;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+
+type Result = { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number };
+
+async function run(url: string, body: () => string): Promise<Result> {
+  // autocannon is a devDependency to be installed: `npm i -D autocannon@9.0.0 @types/autocannon@7.12.7`.
+  const { default: autocannon } = (await import('autocannon' as string)) as { default: (o: unknown) => Promise<Result> };
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req: object) => ({ ...req, body: body() }) }],
+  });
+}
+
+async function main() {
+  const database = await restartableDatabase();
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  try {
+    await prepareDatabase(database.url);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await client.query('CREATE TABLE IF NOT EXISTS bench_bare_insert (id uuid PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+    await client.end();
+    // The worker runs in the web process, as `npm start` runs it: the verification emails are part of the cost.
+    app = await startApp({ databaseUrl: database.url, env: { BENCH_ROUTES: 'true', MAX_UNVERIFIED_PER_EMAIL: '1000', LOG_LEVEL: 'warn' } });
+    let n = 0;
+    const requestBody = () => JSON.stringify({ email: `bench.${process.pid}.${(n += 1)}@example.com`, types: ['access'], jurisdiction: 'UK', confirm: true });
+
+    await run(`${app.url}/api/bench/bare`, requestBody); // warm-up of both paths
+    await run(`${app.url}/api/v1/requests`, requestBody);
+    const bare = await run(`${app.url}/api/bench/bare`, requestBody);
+    const intake = await run(`${app.url}/api/v1/requests`, requestBody);
+
+    const ratio = intake.requests.average / bare.requests.average;
+    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}; ${CONNECTIONS} connections, ${DURATION} s each`);
+    for (const [name, r] of [['bare insert', bare], ['intake', intake]] as const) {
+      console.log(`${name.padEnd(12)} ${r.requests.average.toFixed(0)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`);
+    }
+    const ok = ratio >= 0.7 && intake.latency.p99 < 250 && intake.non2xx === 0;
+    console.log(`intake/bare throughput: ${(ratio * 100).toFixed(0)}% (target ≥ 70%), intake p99 ${intake.latency.p99} ms (target < 250 ms): ${ok ? 'MET' : 'NOT MET'}`);
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await app?.proc.stop();
+    await database.destroy();
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,63 @@
+/**
+ * Lighthouse 12 on the public form and a real status page of the production build, in Debian's
+ * Chromium (CHROME_PATH, default /usr/bin/chromium). Target: ≥ 95 in performance and accessibility.
+ *   npm run build && npm run bench:lighthouse      (needs `lighthouse@12.8.2`)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { prepareDatabase } from '../scripts/prepare-database';
+import { ROOT, restartableDatabase, startApp } from '../tests/load/harness';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CATEGORIES = ['performance', 'accessibility'] as const;
+
+function lighthouse(url: string): Record<(typeof CATEGORIES)[number], number> {
+  const bin = path.join(ROOT, 'node_modules/.bin/lighthouse');
+  if (!existsSync(bin)) throw new Error('lighthouse is not installed: `npm i -D lighthouse@12.8.2`');
+  const out = execFileSync(
+    bin,
+    [url, '--output=json', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run'],
+    { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 64 * 1024 * 1024 },
+  ).toString();
+  const report = JSON.parse(out) as { categories: Record<string, { score: number }> };
+  return Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(report.categories[c].score * 100)])) as Record<(typeof CATEGORIES)[number], number>;
+}
+
+async function main() {
+  const database = await restartableDatabase();
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  try {
+    await prepareDatabase(database.url);
+    app = await startApp({ databaseUrl: database.url, env: { WORKER_IN_PROCESS: 'true' } });
+    const base = app.url;
+    const email = `lighthouse.${Date.now()}@example.com`;
+    await fetch(`${base}/api/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, types: ['access'], jurisdiction: 'UK', confirm: true }) });
+    let token: string | undefined;
+    for (let i = 0; i < 100 && !token; i += 1) {
+      const messages: { to: string; text: string }[] = await (await fetch(`${base}/api/dev/mailbox`)).json();
+      token = /\/verify\?token=([A-Za-z0-9_-]{43})/.exec(messages.find((m) => m.to === email)?.text ?? '')?.[1];
+      if (!token) await new Promise((r) => setTimeout(r, 200));
+    }
+    const confirmed = await fetch(`${base}/verify/confirm`, { method: 'POST', body: new URLSearchParams({ token: token! }), redirect: 'manual' });
+    let ok = true;
+    for (const [name, url] of [['form', `${base}/`], ['status', `${base}${confirmed.headers.get('location')}`]] as const) {
+      const scores = lighthouse(url);
+      const met = CATEGORIES.every((c) => scores[c] >= 95);
+      ok &&= met;
+      console.log(`${name.padEnd(6)} performance ${scores.performance}  accessibility ${scores.accessibility}  (target ≥ 95): ${met ? 'MET' : 'NOT MET'}`);
+    }
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await app?.proc.stop();
+    await database.destroy();
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { pageCsp, securityHeaders } from './security-headers';
+
+const base = { nonce: 'abc123', development: false, hsts: false };
+
+describe('security headers', () => {
+  it('allows page scripts only by nonce, never inline or eval in production', () => {
+    const csp = pageCsp({ ...base, pathname: '/' });
+    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+  });
+
+  it("adds 'unsafe-eval' for React's development tooling only in development", () => {
+    expect(pageCsp({ ...base, development: true, pathname: '/' })).toMatch(/script-src[^;]*'unsafe-eval'/);
+  });
+
+  it('sends HSTS only when asked (production over https)', () => {
+    expect(securityHeaders({ ...base, pathname: '/' })['Strict-Transport-Security']).toBeUndefined();
+    expect(securityHeaders({ ...base, hsts: true, pathname: '/' })['Strict-Transport-Security']).toMatch(/max-age=\d{8}/);
+  });
+
+  it('sends no Referer from pages whose URL carries a secret', () => {
+    for (const path of ['/status/1', '/verify', '/submitted/1', '/download/1']) {
+      expect(securityHeaders({ ...base, pathname: path })['Referrer-Policy'], path).toBe('no-referrer');
+    }
+    expect(securityHeaders({ ...base, pathname: '/' })['Referrer-Policy']).toBe('same-origin');
+    expect(securityHeaders({ ...base, pathname: '/verifying' })['Referrer-Policy']).toBe('same-origin');
+  });
+
+  it('locks route handlers down completely', () => {
+    expect(securityHeaders({ ...base, pathname: '/api/health' })['Content-Security-Policy']).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+  });
+});

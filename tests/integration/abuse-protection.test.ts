@@ -1,0 +1,60 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { POST as postRequest } from '../../app/api/v1/requests/route';
+import { db } from '../../lib/db';
+import { env } from '../../lib/env';
+import { AppError } from '../../lib/errors';
+import { submitRequest } from '../../lib/requests/submit-request';
+import { verifyRequest } from '../../lib/verification/verify-request';
+import { resetDatabase } from '../support/reset-database';
+import { aRequest, latestVerificationToken } from '../support/requests';
+
+beforeEach(resetDatabase);
+
+const post = (body: unknown) =>
+  postRequest(new Request('http://portal.test/api/v1/requests', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+
+describe('the cap on unconfirmed requests per email address', () => {
+  it('refuses one more with 429, Retry-After and a human message, and stores nothing', async () => {
+    const max = env().MAX_UNVERIFIED_PER_EMAIL;
+    const email = `capped.${Date.now()}@example.com`;
+    for (let i = 0; i < max; i += 1) expect((await post({ ...aRequest({ email }) })).status).toBe(201);
+    const refused = await post({ ...aRequest({ email: email.toUpperCase() }) });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect((await refused.json()).error.message).toMatch(/waiting to be confirmed/);
+    expect(await db().privacyRequest.count({ where: { email } })).toBe(max);
+    expect(await db().outboxEmail.count({ where: { to: email } })).toBe(max);
+  });
+
+  it('frees a place as soon as the requester follows a link they received', async () => {
+    const max = env().MAX_UNVERIFIED_PER_EMAIL;
+    const email = `follows.${Date.now()}@example.com`;
+    for (let i = 0; i < max; i += 1) await submitRequest({ input: aRequest({ email }), channel: 'web' });
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    const verified = await verifyRequest({ token: await latestVerificationToken(email) });
+    expect(verified.outcome).toBe('verified');
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).resolves.toMatchObject({ status: 'unverified' });
+  });
+
+  it('holds under concurrent posts for one address', async () => {
+    const max = env().MAX_UNVERIFIED_PER_EMAIL;
+    const email = `race.${Date.now()}@example.com`;
+    const results = await Promise.allSettled(Array.from({ length: max + 5 }, () => submitRequest({ input: aRequest({ email }), channel: 'api' })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(max);
+    const refusals = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refusals.every((r) => r.reason instanceof AppError && r.reason.code === 'RATE_LIMITED')).toBe(true);
+    expect(await db().privacyRequest.count({ where: { email } })).toBe(max);
+  });
+
+  it('does not count other addresses', async () => {
+    for (let i = 0; i < 5; i += 1) expect((await post(aRequest())).status).toBe(201);
+  });
+});
+
+describe('the benchmark baseline route', () => {
+  it('is off unless BENCH_ROUTES=true', async () => {
+    const { POST } = await import('../../app/api/bench/bare/route');
+    const res = await POST(new Request('http://portal.test/api/bench/bare', { method: 'POST', body: '{}' }));
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * Every public route handler gets FUZZ_RUNS (default 1,000) generated inputs against the real
+ * database: never a 5xx; every refusal a 4xx with a message, or a redirect to one of our own pages
+ * with a fixed notice; and nothing stored for a refused submission.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { POST as confirmPost } from '../../app/(public)/verify/confirm/route';
+import { POST as verifyResendPost } from '../../app/(public)/verify/resend/route';
+import { POST as submittedResendPost } from '../../app/(public)/submitted/[id]/resend/route';
+import { POST as withdrawPost } from '../../app/(public)/status/[id]/withdraw/route';
+import { POST as replyPost } from '../../app/(public)/status/[id]/reply/route';
+import { NOTICES } from '../../app/(public)/notices';
+import { GET as statusGet } from '../../app/api/v1/requests/[id]/route';
+import { POST as requestsPost } from '../../app/api/v1/requests/route';
+import { db } from '../../lib/db';
+import { verifyRequest } from '../../lib/verification/verify-request';
+import { anyJson, anyText, naughty, requestBody } from '../support/fuzz-inputs';
+import { resetDatabase } from '../support/reset-database';
+import { latestStatusLink, latestVerificationToken, submitted } from '../support/requests';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+const FUZZ_TIMEOUT = 120_000;
+
+type Known = { requestId: string; submissionToken: string; verificationToken: string; statusId: string; statusToken: string };
+let known: Known;
+
+beforeAll(async () => {
+  await resetDatabase();
+  const unverified = await submitted();
+  const verified = await submitted();
+  await verifyRequest({ token: await latestVerificationToken(verified.input.email) });
+  const status = await latestStatusLink(verified.input.email);
+  known = {
+    requestId: unverified.created.id,
+    submissionToken: unverified.created.submissionToken,
+    verificationToken: await latestVerificationToken(unverified.input.email),
+    statusId: status.requestId,
+    statusToken: status.token,
+  };
+});
+
+const count = async () => ({
+  requests: await db().privacyRequest.count(),
+  messages: await db().requesterMessage.count(),
+});
+
+/** A 4xx always explains itself. */
+async function expectExplained(res: Response) {
+  expect(res.status, 'never a 5xx').toBeLessThan(500);
+  if (res.status >= 400) {
+    const body = await res.json();
+    expect(typeof body.error.message).toBe('string');
+    expect(body.error.message.length).toBeGreaterThan(0);
+  }
+}
+
+/** A redirect stays on this site, to a page of ours, with a notice from the fixed list. */
+function expectOwnRedirect(res: Response) {
+  expect(res.status, 'never a 5xx').toBeLessThan(500);
+  if (res.status !== 303) return;
+  const location = res.headers.get('location')!;
+  expect(location).toMatch(/^\/(verify|status\/|submitted\/)/);
+  expect(location.startsWith('//')).toBe(false);
+  const target = new URL(location, 'http://portal.test');
+  expect(target.origin).toBe('http://portal.test');
+  const notice = target.searchParams.get('notice');
+  if (notice) expect(Object.keys(NOTICES)).toContain(notice);
+}
+
+/** A form body in one of the ways a client might send it, or something that is not a form. */
+function formRequest(url: string, fields: Record<string, unknown>, encoding: 'urlencoded' | 'multipart' | 'json' | 'text'): Request {
+  const pairs = Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? ''] as [string, string]);
+  if (encoding === 'multipart') {
+    const form = new FormData();
+    for (const [k, v] of pairs) form.append(k, v);
+    return new Request(url, { method: 'POST', body: form });
+  }
+  if (encoding === 'urlencoded') {
+    return new Request(url, { method: 'POST', body: new URLSearchParams(pairs), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+  return new Request(url, { method: 'POST', body: JSON.stringify(Object.fromEntries(pairs)), headers: encoding === 'json' ? { 'content-type': 'application/json' } : {} });
+}
+
+const encoding = fc.constantFrom<'urlencoded' | 'multipart' | 'json' | 'text'>('urlencoded', 'urlencoded', 'multipart', 'json', 'text');
+const tokenLike = () =>
+  fc.oneof(
+    fc.constantFrom(known.verificationToken, known.submissionToken, known.statusToken),
+    fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    anyText,
+  );
+const idLike = () => fc.oneof(fc.constantFrom(known.requestId, known.statusId), fc.uuid(), anyText);
+const params = (id: string) => ({ params: Promise.resolve({ id }) });
+/** For the URL only (a lone surrogate cannot be in one); the handler gets the raw value as its param. */
+const inPath = (value: string) => encodeURIComponent(value.replace(/[\ud800-\udfff]/g, '\ufffd'));
+
+describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
+  it('POST /api/v1/requests', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          { weight: 8, arbitrary: requestBody.map((b) => JSON.stringify(b)) },
+          { weight: 1, arbitrary: anyText },
+          { weight: 1, arbitrary: anyJson.map((v) => JSON.stringify(v) ?? '') },
+        ),
+        fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', ''),
+        async (body, type) => {
+          const before = await count();
+          const res = await requestsPost(new Request('http://portal.test/api/v1/requests', { method: 'POST', body, headers: type ? { 'content-type': type } : {} }));
+          await expectExplained(res.clone());
+          const after = await count();
+          if (res.status === 201) expect(after.requests).toBe(before.requests + 1);
+          else expect(after.requests, 'nothing stored for a refused submission').toBe(before.requests);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('GET /api/v1/requests/{id}?token=', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(idLike(), tokenLike(), async (id, token) => {
+        const url = `http://portal.test/api/v1/requests/${inPath(id)}?token=${inPath(token)}`;
+        const res = await statusGet(new Request(url), params(id));
+        await expectExplained(res.clone());
+        if (res.status === 200) expect([known.statusId]).toContain(id);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /verify/confirm', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (fields, enc) => {
+        const res = await confirmPost(formRequest('http://portal.test/verify/confirm', fields, enc));
+        if (res.status >= 400) await expectExplained(res);
+        else expectOwnRedirect(res);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /verify/resend', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ token: fc.oneof(tokenLike(), anyJson), result: fc.oneof(anyText, fc.constantFrom('used', 'expired')) }, { requiredKeys: [] }), encoding, async (fields, enc) => {
+        const res = await verifyResendPost(formRequest('http://portal.test/verify/resend', fields, enc));
+        if (res.status >= 400) await expectExplained(res);
+        else expectOwnRedirect(res);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /submitted/{id}/resend', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
+        const res = await submittedResendPost(formRequest(`http://portal.test/submitted/${inPath(id)}/resend`, fields, enc), params(id));
+        if (res.status >= 400) await expectExplained(res);
+        else expectOwnRedirect(res);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /status/{id}/reply', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson), message: fc.oneof(anyText, anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
+        const before = await count();
+        const res = await replyPost(formRequest(`http://portal.test/status/${inPath(id)}/reply`, fields, enc), params(id));
+        if (res.status >= 400) await expectExplained(res);
+        else expectOwnRedirect(res);
+        // Nobody asked the requester anything: no answer is ever stored.
+        expect((await count()).messages).toBe(before.messages);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  // Last: a valid token and ticked box withdraw the known request; the rest must still be refused cleanly.
+  it('POST /status/{id}/withdraw', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        idLike(),
+        fc.record({ token: fc.oneof(tokenLike(), anyJson), confirmWithdraw: fc.oneof(fc.constant('on'), anyText) }, { requiredKeys: [] }),
+        encoding,
+        async (id, fields, enc) => {
+          const res = await withdrawPost(formRequest(`http://portal.test/status/${inPath(id)}/withdraw`, fields, enc), params(id));
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('uses the naughty list', () => {
+    expect(fc.sample(naughty, 5)).toHaveLength(5);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * What the load scripts share: a PostgreSQL they can stop and start again (embedded, in a throwaway
+ * directory), the built app started as `npm start` starts it (`next start`), and worker processes.
+ * Everything runs on this machine; the scripts refuse a non-local database.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
+import { freePort } from '../support/test-database';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export type RestartableDatabase = { url: string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> };
+
+export async function restartableDatabase(): Promise<RestartableDatabase> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'portal-load-pg-'));
+  const port = await freePort();
+  let server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+  let up = true;
+  return {
+    url: server.url,
+    async stop() {
+      if (up) await server.stop();
+      up = false;
+    },
+    async start() {
+      if (!up) server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
+      up = true;
+    },
+    async destroy() {
+      if (up) await server.stop().catch(() => {});
+      up = false;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Proc = { child: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<void> };
+
+/** A process leading its own group, so a kill reaches every child (tsx relays nothing on SIGKILL). */
+export function startProcess(command: string, args: string[], env: Record<string, string>): Proc {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (c: Buffer) => {
+    output += c.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    child,
+    output: () => output,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) {
+        try {
+          process.kill(-child.pid!, signal);
+        } catch {
+          // already gone
+        }
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    },
+  };
+}
+
+/** The production build, served by `next start` directly (not `npx`, which leaves next-server behind). */
+export async function startApp(options: { databaseUrl: string; env?: Record<string, string> }): Promise<{ url: string; proc: Proc }> {
+  if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const proc = startProcess(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
+    NODE_ENV: 'production',
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(port),
+    APP_URL: url,
+    NEXTAUTH_URL: url,
+    APP_SECRET: 'load-test-secret-load-test-secret-load-test',
+    EMAIL_TRANSPORT: 'dev',
+    FORM_MIN_FILL_SECONDS: '0',
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  });
+  await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200, 60_000, () => proc.output());
+  return { url, proc };
+}
+
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, describe: () => string = () => ''): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check().catch(() => false)) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms\n${describe().slice(-5000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function check(condition: boolean, message: string) {
+  if (!condition) throw new Error(`FAILED: ${message}`);
+  console.log(`  ok  ${message}`);
+}
