@@ -59,6 +59,12 @@ const schema = z
     CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
     /** Seconds a person needs at least to fill the request form; faster posts are asked to try again. 0 turns it off. */
     FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).max(120).default(3),
+    /** Per-hour limits (rate-limiter-flexible, counted in PostgreSQL); `RATE_LIMITS=false` turns them off. */
+    RATE_LIMITS: bool.default(true),
+    RATE_LIMIT_SUBMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_SUBMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+    RATE_LIMIT_RESEND_PER_IP: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_FAILED_LOOKUPS_PER_IP: z.coerce.number().int().min(1).default(30),
     /** Requests waiting for email confirmation that one address may have at once. */
     MAX_UNVERIFIED_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(3),
     /** Turns on /api/bench/bare, the baseline route of bench/intake.ts. Never in a deployment. */

@@ -14,6 +14,7 @@ export const NOTICES = {
   'not-awaiting': { tone: 'error', message: 'We are not waiting for an answer on this request.' },
   'download-link-sent': { tone: 'success', message: 'We have emailed you a one-time download link. It works once, for the next hour.' },
   'package-unavailable': { tone: 'error', message: 'The copy of your data is not available to download right now. Reload this page to see its state.' },
+  'too-many-attempts': { tone: 'error', message: 'Too many links that do not work have been used from your network. Please use the newest link from your email, or try again later.' },
   unexpected: { tone: 'error', message: 'Something went wrong on our side. Please try again in a few minutes.' },
 } as const satisfies Record<string, { tone: 'success' | 'error'; message: string }>;
 

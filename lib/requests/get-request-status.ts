@@ -23,8 +23,8 @@ export type PublicRequestStatus = {
 };
 
 /** What the holder of a status-page link may see: no personal data beyond what they submitted. */
-export async function getRequestStatus(options: { requestId: string; token: string }): Promise<PublicRequestStatus> {
-  const request = await findRequestByStatusToken(options.requestId, options.token);
+export async function getRequestStatus(options: { requestId: string; token: string; ip?: string | null }): Promise<PublicRequestStatus> {
+  const request = await findRequestByStatusToken(options.requestId, options.token, undefined, options.ip);
   const pauses = await db().clockPause.findMany({ where: { requestId: request.id } });
   const question =
     request.status === 'awaiting_requester'

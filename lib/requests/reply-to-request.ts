@@ -17,7 +17,7 @@ export async function replyToRequest(options: { requestId: string; token: string
   if (message.length === 0) throw new AppError('INVALID_INPUT', 'Write your answer before sending it.', { fields: { message: ['Write your answer'] } });
   if (message.length > 5000) throw new AppError('INVALID_INPUT', 'Your answer must be at most 5,000 characters.', { fields: { message: ['At most 5,000 characters'] } });
   await db().$transaction(async (tx) => {
-    const found = await findRequestByStatusToken(options.requestId, options.token, tx);
+    const found = await findRequestByStatusToken(options.requestId, options.token, tx, options.ip);
     await tx.$executeRaw`SELECT 1 FROM privacy_request WHERE id = ${found.id}::uuid FOR UPDATE`;
     const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: found.id } });
     if (request.status !== 'awaiting_requester') throw new AppError('CONFLICT', 'We are not waiting for an answer on this request.');

@@ -1,3 +1,4 @@
+import { consumeRateLimit } from '../abuse/rate-limit';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
 import { env } from '../env';
@@ -28,6 +29,8 @@ export async function submitRequest(options: {
   const deadline = requestDeadline({ jurisdiction: input.jurisdiction, types: input.types, receivedAt: now });
 
   const emailHash = hashEmail(input.email);
+  await consumeRateLimit('submit-ip', options.ip);
+  await consumeRateLimit('submit-email', input.email);
 
   return db().$transaction(async (tx) => {
     await refuseTooManyUnverified(tx, emailHash, now);

@@ -19,7 +19,7 @@ export async function withdrawRequest(options: {
 }) {
   const now = options.now ?? new Date();
   await db().$transaction(async (tx) => {
-    const request = await findRequestByStatusToken(options.requestId, options.token, tx);
+    const request = await findRequestByStatusToken(options.requestId, options.token, tx, options.ip);
     const updated = await tx.privacyRequest.updateMany({
       where: { id: request.id, status: { in: [...OPEN_STATUSES] } },
       data: { status: 'withdrawn', closedAt: now },

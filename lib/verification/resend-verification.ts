@@ -1,3 +1,4 @@
+import { consumeRateLimit } from '../abuse/rate-limit';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
 import { AppError } from '../errors';
@@ -21,6 +22,7 @@ export async function resendVerification(options: {
   now?: Date;
 }) {
   const now = options.now ?? new Date();
+  await consumeRateLimit('resend-ip', options.ip);
   return db().$transaction(async (tx) => {
     const request = options.verificationToken
       ? (await tx.verificationLink.findUnique({ where: { tokenHash: hashToken(options.verificationToken) }, include: { request: true } }))?.request

@@ -43,7 +43,7 @@ export async function packageState(requestId: string) {
 /** "Email me a download link": from the status page, to the request's email only. */
 export async function requestDownloadLink(options: { requestId: string; statusToken: string; ip?: string | null; userAgent?: string | null }) {
   await db().$transaction(async (tx) => {
-    const request = await findRequestByStatusToken(options.requestId, options.statusToken, tx);
+    const request = await findRequestByStatusToken(options.requestId, options.statusToken, tx, options.ip);
     await tx.$queryRaw`SELECT id FROM privacy_request WHERE id = ${request.id}::uuid FOR UPDATE`;
     const pkg = await tx.dataPackage.findUnique({ where: { requestId: request.id } });
     if (!pkg || pkg.status !== 'ready' || !pkg.expiresAt || pkg.expiresAt <= new Date()) throw new AppError('CONFLICT', 'There is no data package to download for this request.');

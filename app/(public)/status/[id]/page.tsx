@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { InvalidLink } from '@/app/components/invalid-link';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { requesterContext } from '../../requester-context';
 import { packageState } from '@/lib/fulfilment/package/download-package';
 import { REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
@@ -41,10 +42,11 @@ export default async function StatusPage({
 
   let request: PublicRequestStatus;
   try {
-    request = await getRequestStatus({ requestId: id, token: token.data });
+    request = await getRequestStatus({ requestId: id, token: token.data, ip: (await requesterContext()).ip });
   } catch (error) {
     // Unknown id and wrong token look the same, so the page says nothing about which requests exist.
     if (error instanceof AppError && error.code === 'NOT_FOUND') return <InvalidLink advice={INVALID_ADVICE} />;
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') return <InvalidLink advice={error.message} />;
     throw error;
   }
 

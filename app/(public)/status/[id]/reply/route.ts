@@ -17,7 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     await replyToRequest({ requestId: id, token: token.data, message, ...requesterOf(request) });
   } catch (error) {
-    const notice = noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'not-awaiting', INVALID_INPUT: 'answer-empty' });
+    const notice = noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'not-awaiting', INVALID_INPUT: 'answer-empty', RATE_LIMITED: 'too-many-attempts' });
     return seeOther(withQuery(page, { token: token.data, form: 'reply', notice }));
   }
   return seeOther(withQuery(page, { token: token.data, answered: '1' }));

@@ -15,7 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     await withdrawRequest({ requestId: id, token: token.data, ...requesterOf(request) });
   } catch (error) {
-    const notice = noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'withdraw-closed', INVALID_INPUT: 'withdraw-closed' });
+    const notice = noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'withdraw-closed', INVALID_INPUT: 'withdraw-closed', RATE_LIMITED: 'too-many-attempts' });
     return seeOther(withQuery(page, { token: token.data, form: 'withdraw', notice }));
   }
   return seeOther(withQuery(page, { token: token.data, withdrawn: '1' }));

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/errors';
+import { clientInfo } from '@/lib/http/client-info';
 import { jsonRoute } from '@/lib/http/json-route';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
 import { tokenSchema } from '@/lib/requests/schemas';
@@ -10,7 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { id } = await params;
     const token = tokenSchema.safeParse(new URL(request.url).searchParams.get('token') ?? '');
     if (!token.success) throw new AppError('NOT_FOUND', 'This status link is not valid. Use the link from your most recent email about this request.');
-    const status = await getRequestStatus({ requestId: id, token: token.data });
+    const status = await getRequestStatus({ requestId: id, token: token.data, ip: clientInfo(request.headers).ip });
     return NextResponse.json(status, { headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
   });
 }

@@ -1,0 +1,71 @@
+/**
+ * Per-hour rate limits, counted in PostgreSQL by rate-limiter-flexible (so every web instance shares
+ * them). The limits protect inboxes and the status-link space without ever getting in the way of
+ * someone who follows the links we sent: failed status lookups count, successful ones do not.
+ * Requests with no known client address (no proxy header) are limited by email only.
+ */
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import pg from 'pg';
+import { env } from '../env';
+import { AppError } from '../errors';
+import { hashEmail } from '../security/tokens';
+
+export type RateLimitRule = 'submit-ip' | 'submit-email' | 'resend-ip' | 'failed-lookup-ip';
+
+const MESSAGES: Record<RateLimitRule, string> = {
+  'submit-ip': 'Too many requests have been sent from your network in the last hour. Please try again later.',
+  'submit-email': 'Too many requests have been made for this email address in the last hour. Please check your inbox for our emails, or try again later.',
+  'resend-ip': 'Too many links have been asked for from your network in the last hour. Please check your inbox, or try again later.',
+  'failed-lookup-ip': 'Too many links that do not work have been opened from your network. Please use the newest link from your email, or try again later.',
+};
+
+const globalForLimits = globalThis as unknown as { rateLimitPool?: pg.Pool; rateLimiters?: Map<RateLimitRule, RateLimiterPostgres> };
+
+function points(rule: RateLimitRule): number {
+  const e = env();
+  return { 'submit-ip': e.RATE_LIMIT_SUBMIT_PER_IP, 'submit-email': e.RATE_LIMIT_SUBMIT_PER_EMAIL, 'resend-ip': e.RATE_LIMIT_RESEND_PER_IP, 'failed-lookup-ip': e.RATE_LIMIT_FAILED_LOOKUPS_PER_IP }[rule];
+}
+
+function limiter(rule: RateLimitRule): RateLimiterPostgres {
+  globalForLimits.rateLimiters ??= new Map();
+  let found = globalForLimits.rateLimiters.get(rule);
+  if (!found) {
+    globalForLimits.rateLimitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 3 });
+    found = new RateLimiterPostgres({
+      storeClient: globalForLimits.rateLimitPool,
+      tableName: 'rate_limit',
+      tableCreated: true,
+      keyPrefix: rule,
+      points: points(rule),
+      duration: 3600,
+    });
+    globalForLimits.rateLimiters.set(rule, found);
+  }
+  return found;
+}
+
+function keyFor(rule: RateLimitRule, subject: string) {
+  return rule === 'submit-email' ? hashEmail(subject) : subject;
+}
+
+function tooMany(rule: RateLimitRule, res: RateLimiterRes): never {
+  throw new AppError('RATE_LIMITED', MESSAGES[rule], { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+}
+
+/** Counts one event against `rule` for `subject` (an IP, or an email); throws RATE_LIMITED past the limit. */
+export async function consumeRateLimit(rule: RateLimitRule, subject: string | null | undefined) {
+  if (!subject || !env().RATE_LIMITS) return;
+  try {
+    await limiter(rule).consume(keyFor(rule, subject));
+  } catch (result) {
+    if (result instanceof RateLimiterRes) tooMany(rule, result);
+    throw result;
+  }
+}
+
+/** Refuses at once if `subject` is already past `rule`'s limit, without counting this attempt. */
+export async function assertUnderRateLimit(rule: RateLimitRule, subject: string | null | undefined) {
+  if (!subject || !env().RATE_LIMITS) return;
+  const res = await limiter(rule).get(keyFor(rule, subject));
+  if (res && res.consumedPoints >= points(rule)) tooMany(rule, res);
+}
