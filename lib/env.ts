@@ -41,6 +41,14 @@ const schema = z
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
     DEADLINE_RULES: z.string().optional(),
+    /** Months after a request closes until its personal data is purged (CCPA §7101 asks for at least 24). */
+    RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+    /** Days after a request closes until its verification evidence (IPs, user agents, links) is purged. */
+    VERIFICATION_EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Days an appeal has to be decided, from its receipt (US-VA, US-CO: 60). */
+    APPEAL_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+    /** A verified request from the same email for the same type within this many days is flagged as a possible duplicate. */
+    DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

@@ -41,6 +41,11 @@ export const jobs = {
     payload: z.object({}).passthrough(),
     maxAttempts: 5,
   },
+  /** Daily (crontab): purge verification evidence and personal data past their retention windows. */
+  'purge-expired-records': {
+    payload: z.object({}).passthrough(),
+    maxAttempts: 5,
+  },
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -17,6 +17,8 @@ import { extendRequestDeadline } from '@/lib/requests/staff/extend-request-deadl
 import { reopenRequest } from '@/lib/requests/staff/reopen-request';
 import { revealRequester } from '@/lib/requests/staff/reveal-requester';
 import { startRequest } from '@/lib/requests/staff/start-request';
+import { liftLegalHold } from '@/lib/retention/lift-legal-hold';
+import { placeLegalHold } from '@/lib/retention/place-legal-hold';
 import { changeStaffRole, deactivateStaff, inviteSchema, inviteStaff } from '@/lib/staff/manage-staff';
 
 const requestId = z.uuid('Unknown request');
@@ -115,3 +117,13 @@ export const changeRoleAction = staffAction('staff.manage', z.object({ userId: z
   await changeStaffRole({ staff, ...input });
   revalidatePath('/admin/staff');
 }, () => 'Role changed.');
+
+export const placeLegalHoldAction = staffAction('records.hold', z.object({ requestId, reason: z.string().max(1000) }), async ({ staff, input }) => {
+  await placeLegalHold({ staff, ...input });
+  refresh(input.requestId);
+}, () => 'Legal hold placed: this request will not be purged until the hold is lifted.');
+
+export const liftLegalHoldAction = staffAction('records.hold', z.object({ requestId }), async ({ staff, input }) => {
+  await liftLegalHold({ staff, requestId: input.requestId });
+  refresh(input.requestId);
+}, () => 'Legal hold lifted.');

@@ -67,6 +67,11 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       summary: e.summary,
     })),
     actions: availableActions(request.status),
+    retention: {
+      purgedAt: request.purgedAt,
+      evidencePurgedAt: request.evidencePurgedAt,
+      legalHold: request.legalHoldAt ? { at: request.legalHoldAt, reason: request.legalHoldReason } : null,
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { countdown } from '@/lib/requests/staff/list-requests';
 import { assignableStaff } from '../../../assignable-staff';
 import { formatDay, statusLabel, typeLabels } from '../../../labels';
 import { CountdownBadge } from '../../countdown-badge';
+import { LegalHoldForm } from './legal-hold-form';
 import { NoteForm } from './note-form';
 import { RequestActions } from './request-actions';
 import { DeadlineSection, DecisionSection, SubmittedSection, VerificationSection } from './request-sections';
@@ -105,6 +106,20 @@ export default async function RequestPage({ params }: { params: Params }) {
               />
             </section>
           )}
+          <section aria-labelledby="records-title" className="admin-panel">
+            <h2 id="records-title">Retention</h2>
+            {detail.retention.purgedAt ? (
+              <p>Personal data purged on {formatDay(detail.retention.purgedAt)}; the anonymised record remains.</p>
+            ) : detail.retention.legalHold ? (
+              <p>
+                <strong>On legal hold</strong> since {formatDay(detail.retention.legalHold.at)}: not purged until the hold is lifted.
+                {detail.retention.legalHold.reason && <span className="admin-prewrap"> Reason: {detail.retention.legalHold.reason}</span>}
+              </p>
+            ) : (
+              <p className="admin-muted">Personal data is purged after the retention period once the request is closed.</p>
+            )}
+            {!detail.retention.purgedAt && can(staff.role, 'records.hold') && <LegalHoldForm requestId={detail.id} held={Boolean(detail.retention.legalHold)} />}
+          </section>
           <section aria-labelledby="notes-title" className="admin-panel">
             <h2 id="notes-title">Notes</h2>
             {!canWork ? (
