@@ -3,6 +3,7 @@
  * adding a file in emails/ and a line here; `enqueueEmail` is typed by this table.
  */
 import type { ComponentType } from 'react';
+import AppealDecidedEmail, { appealDecidedSubject } from '@/emails/appeal-decided';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
 import RequestAcknowledgedEmail, { requestAcknowledgedSubject } from '@/emails/request-acknowledged';
 import RequestDecidedEmail, { requestDecidedSubject } from '@/emails/request-decided';
@@ -32,6 +33,7 @@ export const templates = {
   'staff-notice': template(StaffNoticeEmail, staffNoticeSubject),
   'requester-message': template(RequesterMessageEmail, requesterMessageSubject),
   'request-decided': template(RequestDecidedEmail, requestDecidedSubject),
+  'appeal-decided': template(AppealDecidedEmail, appealDecidedSubject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -24,6 +24,7 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       messages: { orderBy: { createdAt: 'asc' } },
       emails: { orderBy: { createdAt: 'asc' }, select: { id: true, template: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true } },
       auditEvents: { orderBy: { id: 'asc' } },
+      appeals: { orderBy: { receivedAt: 'asc' } },
     },
   });
   if (!request) throw new AppError('NOT_FOUND', 'No request with that id.');
@@ -67,6 +68,17 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       summary: e.summary,
     })),
     actions: availableActions(request.status),
+    decidedById: request.decidedById,
+    appeals: request.appeals.map((a) => ({
+      id: a.id,
+      status: a.status,
+      statement: seesFreeText ? a.statement : a.statement ? '[hidden for your role]' : null,
+      receivedAt: a.receivedAt,
+      dueAt: a.dueAt,
+      decidedAt: a.decidedAt,
+      decidedById: a.decidedById,
+      outcomeMessage: seesFreeText ? a.outcomeMessage : null,
+    })),
     retention: {
       purgedAt: request.purgedAt,
       evidencePurgedAt: request.evidencePurgedAt,

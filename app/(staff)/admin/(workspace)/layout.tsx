@@ -14,6 +14,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const staff = await requireStaffPage('requests.read');
   const links = [
     { href: '/admin', label: 'Queue' },
+    { href: '/admin/appeals', label: 'Appeals' },
     ...(staff && can(staff.role, 'staff.manage') ? [{ href: '/admin/staff', label: 'Staff' }] : []),
     ...(staff && can(staff.role, 'metrics.read') ? [{ href: '/admin/metrics', label: 'Metrics' }] : []),
     ...(staff && can(staff.role, 'records.export') ? [{ href: '/admin/records', label: 'Records' }] : []),

@@ -10,6 +10,7 @@ import { countdown } from '@/lib/requests/staff/list-requests';
 import { assignableStaff } from '../../../assignable-staff';
 import { formatDay, statusLabel, typeLabels } from '../../../labels';
 import { CountdownBadge } from '../../countdown-badge';
+import { AppealDecisionForm } from './appeal-decision-form';
 import { LegalHoldForm } from './legal-hold-form';
 import { NoteForm } from './note-form';
 import { RequestActions } from './request-actions';
@@ -78,6 +79,34 @@ export default async function RequestPage({ params }: { params: Params }) {
         <div className="admin-detail__main">
           <SubmittedSection detail={detail} canReveal={can(staff.role, 'requests.reveal')} />
           <DecisionSection detail={detail} />
+          {detail.appeals.map((appeal) => (
+            <section key={appeal.id} aria-labelledby={`appeal-${appeal.id}`} className="admin-panel">
+              <h2 id={`appeal-${appeal.id}`}>Appeal</h2>
+              <dl className="admin-facts">
+                <div>
+                  <dt>Received</dt>
+                  <dd>{formatDay(appeal.receivedAt, zone)}</dd>
+                </div>
+                <div>
+                  <dt>Decide by</dt>
+                  <dd>{formatDay(appeal.dueAt, zone)}</dd>
+                </div>
+                <div>
+                  <dt>Outcome</dt>
+                  <dd>{appeal.status === 'pending' ? 'Pending' : appeal.status === 'granted' ? 'Granted: decision reversed' : 'Rejected: decision stands'}</dd>
+                </div>
+              </dl>
+              {appeal.statement && <p className="admin-prewrap">{appeal.statement}</p>}
+              {appeal.outcomeMessage && <p className="admin-prewrap">Reasons sent: {appeal.outcomeMessage}</p>}
+              {appeal.status === 'pending' &&
+                can(staff.role, 'appeals.decide') &&
+                (detail.decidedById === staff.id ? (
+                  <p className="admin-muted">You made the decision appealed: another admin must decide this appeal.</p>
+                ) : (
+                  <AppealDecisionForm requestId={detail.id} appealId={appeal.id} />
+                ))}
+            </section>
+          ))}
           <VerificationSection detail={detail} />
           <DeadlineSection detail={detail} />
           <section aria-labelledby="timeline-title" className="admin-panel">
