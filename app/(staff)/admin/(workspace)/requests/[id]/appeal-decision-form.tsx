@@ -8,9 +8,13 @@ const OUTCOMES = [
   { value: 'granted', label: 'Grant: reverse the decision and reopen the request' },
 ];
 
-/** An admin other than the one who decided the request decides the appeal. */
-export function AppealDecisionForm({ requestId, appealId }: { requestId: string; appealId: string }) {
+/**
+ * An admin other than the one who decided the request decides the appeal. It stays mounted once the
+ * appeal is decided so that the result stays on screen when the fields go.
+ */
+export function AppealDecisionForm({ requestId, appealId, decided }: { requestId: string; appealId: string; decided: boolean }) {
   const form = useStaffForms({ decideAppeal: decideAppealAction });
+  if (decided) return <ActionFeedback outcome={form.outcome} />;
   return (
     <form onSubmit={form.onSubmit} className="admin-action-form" noValidate>
       <ActionFeedback outcome={form.outcome} />

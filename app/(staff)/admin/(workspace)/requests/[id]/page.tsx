@@ -98,12 +98,11 @@ export default async function RequestPage({ params }: { params: Params }) {
               </dl>
               {appeal.statement && <p className="admin-prewrap">{appeal.statement}</p>}
               {appeal.outcomeMessage && <p className="admin-prewrap">Reasons sent: {appeal.outcomeMessage}</p>}
-              {appeal.status === 'pending' &&
-                can(staff.role, 'appeals.decide') &&
-                (detail.decidedById === staff.id ? (
+              {can(staff.role, 'appeals.decide') &&
+                (appeal.status === 'pending' && detail.decidedById === staff.id ? (
                   <p className="admin-muted">You made the decision appealed: another admin must decide this appeal.</p>
                 ) : (
-                  <AppealDecisionForm requestId={detail.id} appealId={appeal.id} />
+                  <AppealDecisionForm requestId={detail.id} appealId={appeal.id} decided={appeal.status !== 'pending'} />
                 ))}
             </section>
           ))}
