@@ -32,6 +32,9 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
     (await db().user.findMany({ where: { id: { in: request.auditEvents.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u.name ?? u.email]),
   );
   const seesFreeText = can(staff.role, 'requests.work');
+  const duplicateOf = request.possibleDuplicateOfId
+    ? await db().privacyRequest.findUnique({ where: { id: request.possibleDuplicateOfId }, select: { id: true, number: true, receivedAt: true, status: true } })
+    : null;
   const deadline = requestDeadline(request);
   return {
     id: request.id,
@@ -69,6 +72,7 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
     })),
     actions: availableActions(request.status),
     decidedById: request.decidedById,
+    possibleDuplicateOf: duplicateOf ? { id: duplicateOf.id, reference: formatReference(duplicateOf.number, duplicateOf.receivedAt), status: duplicateOf.status } : null,
     appeals: request.appeals.map((a) => ({
       id: a.id,
       status: a.status,

@@ -75,6 +75,15 @@ export default async function RequestPage({ params }: { params: Params }) {
           </div>
         </dl>
       </header>
+      {detail.possibleDuplicateOf && (
+        <div className="admin-notice" role="note">
+          <p>
+            <strong>Possible duplicate</strong> of <Link href={`/admin/requests/${detail.possibleDuplicateOf.id}`}>{detail.possibleDuplicateOf.reference}</Link> (
+            {statusLabel(detail.possibleDuplicateOf.status)}): the same email asked for the same type shortly before. Decide whether to
+            handle it or deny it as a duplicate.
+          </p>
+        </div>
+      )}
       <div className="admin-detail">
         <div className="admin-detail__main">
           <SubmittedSection detail={detail} canReveal={can(staff.role, 'requests.reveal')} />
