@@ -3,20 +3,12 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { REQUEST_TYPES, type Jurisdiction, type RequestType } from '../requests/codes';
-import { DECIDED, EMPTY_OUTCOME, OUTCOME_COLUMNS, RESPONSE_DAYS, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
+import { EMPTY_OUTCOME, OUTCOMES_BY_KEY, requestGroups, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
 
 export type MetricsFilter = { from: Date; to: Date; regime: Jurisdiction | null };
 
-/** Days to a substantive response, in the buckets of the distribution chart (upper bound inclusive). */
-export const RESPONSE_BUCKETS = [
-  { label: '0–7 days', max: 7 },
-  { label: '8–15 days', max: 15 },
-  { label: '16–30 days', max: 30 },
-  { label: '31–45 days', max: 45 },
-  { label: '46–60 days', max: 60 },
-  { label: '61–90 days', max: 90 },
-  { label: 'over 90 days', max: null },
-] as const;
+/** Labels of the response-time buckets (outcome-sql.ts RESPONSE_BUCKET_MAX_DAYS, whole days). */
+export const RESPONSE_BUCKET_LABELS = ['0–7 days', '8–15 days', '16–30 days', '31–45 days', '46–60 days', '61–90 days', 'over 90 days'] as const;
 
 export const DUE_WINDOWS = [
   { key: 'overdue', label: 'Overdue' },
@@ -43,36 +35,35 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
   if (to.getTime() - from.getTime() > MAX_DAYS * DAY) throw new AppError('INVALID_INPUT', 'Choose a period of at most three years.');
 
   const inPeriod = Prisma.sql`r.received_at >= ${from} AND r.received_at < ${to} AND (${regime}::text IS NULL OR r.jurisdiction = ${regime}::text)`;
-  // Every request contributes one row per type plus one 'all' row: one scan for both.
-  const perType = Prisma.sql`CROSS JOIN LATERAL (SELECT t::text AS type FROM unnest(r.types) t UNION ALL SELECT 'all') x`;
-  const bucketCase = Prisma.join(
-    // Constants of this file, inlined so the CASE has an integer type.
-    RESPONSE_BUCKETS.map((b, i) => (b.max === null ? Prisma.sql`ELSE ${Prisma.raw(String(i))}` : Prisma.sql`WHEN ${RESPONSE_DAYS} <= ${Prisma.raw(String(b.max))} THEN ${Prisma.raw(String(i))}`)),
-    ' ',
-  );
+  // Every type a request asked for, plus 'all' (each request once).
+  const perType = Prisma.sql`CROSS JOIN LATERAL (SELECT t::text AS type FROM unnest(g.types) t UNION ALL SELECT 'all') x`;
+  const decided = Prisma.sql`r.status IN ('completed', 'denied') AND r.decided_at IS NOT NULL`;
 
-  const [outcomes, appeals, weekly, distribution, trend, open] = await Promise.all([
-    db().$queryRaw<(OutcomeRow & { type: string })[]>`
-      SELECT x.type, ${OUTCOME_COLUMNS} FROM privacy_request r ${perType} WHERE ${inPeriod} GROUP BY x.type`,
+  const [outcomes, appeals, weekly, trend, open] = await Promise.all([
+    db().$queryRaw<OutcomeRow[]>`
+      WITH g AS (${requestGroups(inPeriod)}),
+      k AS (SELECT x.type AS key, g.status, g.partial, g.denial_reason, g.open, g.days, g.on_time, g.n FROM g ${perType})
+      ${OUTCOMES_BY_KEY}`,
     db().$queryRaw<{ type: string; received: number; granted: number; rejected: number; pending: number; on_time: number }[]>`
       SELECT x.type, count(*)::int AS received,
         (count(*) FILTER (WHERE a.status = 'granted'))::int AS granted,
         (count(*) FILTER (WHERE a.status = 'rejected'))::int AS rejected,
         (count(*) FILTER (WHERE a.status = 'pending'))::int AS pending,
         (count(*) FILTER (WHERE a.decided_at IS NOT NULL AND a.decided_at <= a.due_at))::int AS on_time
-      FROM request_appeal a JOIN privacy_request r ON r.id = a.request_id ${perType}
-      WHERE a.received_at >= ${from} AND a.received_at < ${to} AND (${regime}::text IS NULL OR r.jurisdiction = ${regime}::text)
+      FROM request_appeal a JOIN privacy_request g ON g.id = a.request_id ${perType}
+      WHERE a.received_at >= ${from} AND a.received_at < ${to} AND (${regime}::text IS NULL OR g.jurisdiction = ${regime}::text)
       GROUP BY x.type`,
     db().$queryRaw<{ week: Date; type: string; received: number }[]>`
-      SELECT date_trunc('week', r.received_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS week, t::text AS type, count(*)::int AS received
-      FROM privacy_request r CROSS JOIN LATERAL unnest(r.types) t WHERE ${inPeriod} GROUP BY 1, 2 ORDER BY 1, 2`,
-    db().$queryRaw<{ bucket: number; decided: number }[]>`
-      SELECT CASE ${bucketCase} END AS bucket, count(*)::int AS decided
-      FROM privacy_request r WHERE ${inPeriod} AND ${DECIDED} GROUP BY 1 ORDER BY 1`,
+      WITH g AS (
+        SELECT date_trunc('week', r.received_at AT TIME ZONE 'UTC') AS week, r.types, count(*)::int AS n
+        FROM privacy_request r WHERE ${inPeriod} GROUP BY 1, 2
+      )
+      SELECT g.week AT TIME ZONE 'UTC' AS week, t::text AS type, sum(g.n)::int AS received
+      FROM g CROSS JOIN LATERAL unnest(g.types) t GROUP BY 1, 2 ORDER BY 1, 2`,
     db().$queryRaw<{ month: Date; decided: number; on_time: number }[]>`
       SELECT date_trunc('month', r.received_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS month,
         count(*)::int AS decided, (count(*) FILTER (WHERE r.decided_at <= r.due_at))::int AS on_time
-      FROM privacy_request r WHERE ${inPeriod} AND ${DECIDED} GROUP BY 1 ORDER BY 1`,
+      FROM privacy_request r WHERE ${inPeriod} AND ${decided} GROUP BY 1 ORDER BY 1`,
     db().$queryRaw<{ overdue: number; due7: number; due30: number; later: number }[]>`
       SELECT (count(*) FILTER (WHERE r.due_at < ${now}))::int AS overdue,
         (count(*) FILTER (WHERE r.due_at >= ${now} AND r.due_at < ${now}::timestamptz + interval '7 days'))::int AS due7,
@@ -82,7 +73,7 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
       WHERE r.closed_at IS NULL AND r.status <> 'unverified' AND (${regime}::text IS NULL OR r.jurisdiction = ${regime}::text)`,
   ]);
 
-  const byType = new Map(outcomes.map((o) => [o.type, toOutcome(o)]));
+  const byType = new Map(outcomes.map((o) => [o.key, toOutcome(o)]));
   const appealsByType = new Map(appeals.map((a) => [a.type, a]));
   const noAppeals = { received: 0, granted: 0, rejected: 0, pending: 0, on_time: 0 };
   const row = (type: RequestType | 'all') => {
@@ -95,13 +86,13 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
       appeals: { received: a.received, granted: a.granted, rejected: a.rejected, pending: a.pending, onTime: a.on_time },
     };
   };
-  const buckets = new Map(distribution.map((d) => [d.bucket, d.decided]));
+  const total = row('all');
   return {
     filter: options.filter,
     rows: REQUEST_TYPES.map(row),
-    total: row('all'),
+    total,
     weekly: weekly.map((w) => ({ week: w.week.toISOString().slice(0, 10), type: w.type as RequestType, received: w.received })),
-    distribution: RESPONSE_BUCKETS.map((b, i) => ({ label: b.label, decided: buckets.get(i) ?? 0 })),
+    distribution: RESPONSE_BUCKET_LABELS.map((label, i) => ({ label, decided: total.buckets[i] })),
     trend: trend.map((t) => ({ month: t.month.toISOString().slice(0, 7), decided: t.decided, onTime: t.on_time, rate: t.decided ? t.on_time / t.decided : null })),
     open: DUE_WINDOWS.map((w) => ({ ...w, count: open[0][w.key] })),
   };
