@@ -10,7 +10,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import type { RequestType } from '../requests/codes';
-import { EMPTY_OUTCOME, OUTCOMES_BY_KEY, requestGroups, toOutcome, type OutcomeRow } from './outcome-sql';
+import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, requestGroups, toOutcome, type OutcomeRow } from './outcome-sql';
 
 /** The portal's request types under the §7102 categories (data: change it here, not in the SQL). */
 export const CCPA_CATEGORIES = [
@@ -53,14 +53,18 @@ export async function getCcpaReport(options: { staff: StaffIdentity | null; year
     AND r.received_at >= make_timestamptz(${year}::int, 1, 1, 0, 0, 0, 'America/Los_Angeles')
     AND r.received_at < make_timestamptz(${year + 1}::int, 1, 1, 0, 0, 0, 'America/Los_Angeles')`;
   // A request counts once per category it concerns (access + export is one request to know).
-  const rows = await db().$queryRaw<OutcomeRow[]>`
+  const [, rows] = await db().$transaction([
+    db().$queryRaw`${METRICS_WORK_MEM}`,
+    db().$queryRaw<OutcomeRow[]>`
     WITH g AS (${requestGroups(inYear)}),
     k AS (
       SELECT c.category AS key, g.status, g.partial, g.denial_reason, g.open, g.days, g.on_time, g.n
       FROM g CROSS JOIN LATERAL (SELECT DISTINCT CASE t::text ${mapping} END AS category FROM unnest(g.types) t) c
       WHERE c.category IS NOT NULL
     )
-    ${OUTCOMES_BY_KEY}`;
+    ${OUTCOMES_BY_KEY}
+    SELECT * FROM outcomes`,
+  ]);
   const byCategory = new Map(rows.map((r) => [r.key, toOutcome(r)]));
   return {
     year,

@@ -3,7 +3,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { REQUEST_TYPES, type Jurisdiction, type RequestType } from '../requests/codes';
-import { EMPTY_OUTCOME, OUTCOMES_BY_KEY, requestGroups, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
+import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, requestGroups, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
 
 export type MetricsFilter = { from: Date; to: Date; regime: Jurisdiction | null };
 
@@ -37,13 +37,30 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
   const inPeriod = Prisma.sql`r.received_at >= ${from} AND r.received_at < ${to} AND (${regime}::text IS NULL OR r.jurisdiction = ${regime}::text)`;
   // Every type a request asked for, plus 'all' (each request once).
   const perType = Prisma.sql`CROSS JOIN LATERAL (SELECT t::text AS type FROM unnest(g.types) t UNION ALL SELECT 'all') x`;
-  const decided = Prisma.sql`r.status IN ('completed', 'denied') AND r.decided_at IS NOT NULL`;
 
-  const [outcomes, appeals, weekly, trend, open] = await Promise.all([
-    db().$queryRaw<OutcomeRow[]>`
-      WITH g AS (${requestGroups(inPeriod)}),
-      k AS (SELECT x.type AS key, g.status, g.partial, g.denial_reason, g.open, g.days, g.on_time, g.n FROM g ${perType})
-      ${OUTCOMES_BY_KEY}`,
+  // One scan of the period (an index-only scan of privacy_request_metrics_idx) feeds the outcomes,
+  // the weekly volume and the monthly on-time trend; appeals and the open queue are small reads beside it.
+  const week = Prisma.sql`date_trunc('week', r.received_at AT TIME ZONE 'UTC') AS week`;
+  const month = Prisma.sql`date_trunc('month', r.received_at AT TIME ZONE 'UTC') AS month`;
+  const [[summary], appeals, open] = await Promise.all([
+    db()
+      .$transaction([
+        db().$queryRaw`${METRICS_WORK_MEM}`,
+        db().$queryRaw<{ outcomes: OutcomeRow[] | null; weekly: { week: string; type: string; received: number }[] | null; trend: { month: string; decided: number; on_time: number }[] | null }[]>`
+          WITH g AS MATERIALIZED (${requestGroups(inPeriod, [week, month])}),
+          k AS (SELECT x.type AS key, g.status, g.partial, g.denial_reason, g.open, g.days, g.on_time, g.n FROM g ${perType})
+          ${OUTCOMES_BY_KEY}
+          SELECT
+            (SELECT json_agg(o) FROM outcomes o) AS outcomes,
+            (SELECT json_agg(w ORDER BY w.week, w.type) FROM (
+              SELECT to_char(g.week, 'YYYY-MM-DD') AS week, t::text AS type, sum(g.n)::int AS received FROM g CROSS JOIN LATERAL unnest(g.types) t GROUP BY 1, 2
+            ) w) AS weekly,
+            (SELECT json_agg(m ORDER BY m.month) FROM (
+              SELECT to_char(g.month, 'YYYY-MM') AS month, sum(g.n)::int AS decided, coalesce(sum(g.n) FILTER (WHERE g.on_time), 0)::int AS on_time
+              FROM g WHERE g.days IS NOT NULL GROUP BY 1
+            ) m) AS trend`,
+      ])
+      .then(([, rows]) => rows),
     db().$queryRaw<{ type: string; received: number; granted: number; rejected: number; pending: number; on_time: number }[]>`
       SELECT x.type, count(*)::int AS received,
         (count(*) FILTER (WHERE a.status = 'granted'))::int AS granted,
@@ -53,17 +70,6 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
       FROM request_appeal a JOIN privacy_request g ON g.id = a.request_id ${perType}
       WHERE a.received_at >= ${from} AND a.received_at < ${to} AND (${regime}::text IS NULL OR g.jurisdiction = ${regime}::text)
       GROUP BY x.type`,
-    db().$queryRaw<{ week: Date; type: string; received: number }[]>`
-      WITH g AS (
-        SELECT date_trunc('week', r.received_at AT TIME ZONE 'UTC') AS week, r.types, count(*)::int AS n
-        FROM privacy_request r WHERE ${inPeriod} GROUP BY 1, 2
-      )
-      SELECT g.week AT TIME ZONE 'UTC' AS week, t::text AS type, sum(g.n)::int AS received
-      FROM g CROSS JOIN LATERAL unnest(g.types) t GROUP BY 1, 2 ORDER BY 1, 2`,
-    db().$queryRaw<{ month: Date; decided: number; on_time: number }[]>`
-      SELECT date_trunc('month', r.received_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS month,
-        count(*)::int AS decided, (count(*) FILTER (WHERE r.decided_at <= r.due_at))::int AS on_time
-      FROM privacy_request r WHERE ${inPeriod} AND ${decided} GROUP BY 1 ORDER BY 1`,
     db().$queryRaw<{ overdue: number; due7: number; due30: number; later: number }[]>`
       SELECT (count(*) FILTER (WHERE r.due_at < ${now}))::int AS overdue,
         (count(*) FILTER (WHERE r.due_at >= ${now} AND r.due_at < ${now}::timestamptz + interval '7 days'))::int AS due7,
@@ -73,7 +79,7 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
       WHERE r.closed_at IS NULL AND r.status <> 'unverified' AND (${regime}::text IS NULL OR r.jurisdiction = ${regime}::text)`,
   ]);
 
-  const byType = new Map(outcomes.map((o) => [o.key, toOutcome(o)]));
+  const byType = new Map((summary.outcomes ?? []).map((o) => [o.key, toOutcome(o)]));
   const appealsByType = new Map(appeals.map((a) => [a.type, a]));
   const noAppeals = { received: 0, granted: 0, rejected: 0, pending: 0, on_time: 0 };
   const row = (type: RequestType | 'all') => {
@@ -91,9 +97,9 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
     filter: options.filter,
     rows: REQUEST_TYPES.map(row),
     total,
-    weekly: weekly.map((w) => ({ week: w.week.toISOString().slice(0, 10), type: w.type as RequestType, received: w.received })),
+    weekly: (summary.weekly ?? []).map((w) => ({ week: w.week, type: w.type as RequestType, received: w.received })),
     distribution: RESPONSE_BUCKET_LABELS.map((label, i) => ({ label, decided: total.buckets[i] })),
-    trend: trend.map((t) => ({ month: t.month.toISOString().slice(0, 7), decided: t.decided, onTime: t.on_time, rate: t.decided ? t.on_time / t.decided : null })),
+    trend: (summary.trend ?? []).map((t) => ({ month: t.month, decided: t.decided, onTime: t.on_time, rate: t.decided ? t.on_time / t.decided : null })),
     open: DUE_WINDOWS.map((w) => ({ ...w, count: open[0][w.key] })),
   };
 }

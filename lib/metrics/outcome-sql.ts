@@ -24,15 +24,20 @@ const DECIDED = Prisma.sql`(r.status IN ('completed', 'denied') AND r.decided_at
 /** Upper bounds (inclusive, whole days) of the response-time buckets; the last bucket is open. */
 export const RESPONSE_BUCKET_MAX_DAYS = [7, 15, 30, 45, 60, 90] as const;
 
-/** Stage 1 over `privacy_request r`: the groups of requests that count alike, with their number `n`. */
-export function requestGroups(where: Prisma.Sql) {
+/**
+ * Stage 1 over `privacy_request r`: the groups of requests that count alike, with their number `n`.
+ * `extraKeys` adds grouping columns (the metrics page adds week and month of receipt).
+ */
+export function requestGroups(where: Prisma.Sql, extraKeys: Prisma.Sql[] = []) {
+  const extra = extraKeys.length ? Prisma.sql`${Prisma.join(extraKeys, ', ')}, ` : Prisma.empty;
+  const positions = Prisma.raw(Array.from({ length: 7 + extraKeys.length }, (_, i) => i + 1).join(', '));
   return Prisma.sql`
-    SELECT r.types, r.status::text AS status, r.partial, r.denial_reason::text AS denial_reason, (r.closed_at IS NULL) AS open,
+    SELECT ${extra}r.types, r.status::text AS status, r.partial, r.denial_reason::text AS denial_reason, (r.closed_at IS NULL) AS open,
       CASE WHEN ${DECIDED} THEN floor(EXTRACT(EPOCH FROM (r.decided_at - r.received_at)) / 86400)::int END AS days,
       CASE WHEN ${DECIDED} THEN r.decided_at <= r.due_at END AS on_time,
       count(*)::int AS n
     FROM privacy_request r WHERE ${where}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7`;
+    GROUP BY ${positions}`;
 }
 
 const bucketColumns = Prisma.join(
@@ -46,7 +51,7 @@ const bucketColumns = Prisma.join(
 
 /**
  * Stage 2: from a CTE `k(key, status, partial, denial_reason, open, days, on_time, n)` defined before
- * it, one row of outcome columns per key. Append after `WITH g AS (...), k AS (...)`.
+ * it, the CTE `outcomes`: one row of outcome columns per key. Append after `WITH g AS (...), k AS (...)`.
  */
 export const OUTCOMES_BY_KEY = Prisma.sql`,
   agg AS (
@@ -74,8 +79,15 @@ export const OUTCOMES_BY_KEY = Prisma.sql`,
   med AS (
     SELECT key, ((min(days) FILTER (WHERE below > floor((total - 1) / 2.0))) + (min(days) FILTER (WHERE below > ceil((total - 1) / 2.0)))) / 2.0 AS median_days
     FROM cum GROUP BY key
-  )
-  SELECT agg.*, med.median_days::float8 AS median_days FROM agg LEFT JOIN med USING (key)`;
+  ),
+  outcomes AS (SELECT agg.*, med.median_days::float8 AS median_days FROM agg LEFT JOIN med USING (key))`;
+
+/**
+ * The planner cannot know that a year of requests falls into a few thousand groups; with the default
+ * work_mem it expects too many to hash and sorts half a million rows on disk instead. Inside the
+ * metrics' own transaction only.
+ */
+export const METRICS_WORK_MEM = Prisma.sql`SELECT set_config('work_mem', '64MB', true)`;
 
 export type OutcomeRow = {
   key: string;

@@ -31,7 +31,7 @@ CREATE INDEX "request_appeal_request_id_idx" ON "request_appeal"("request_id");
 CREATE INDEX "request_appeal_received_at_idx" ON "request_appeal"("received_at");
 
 -- CreateIndex
-CREATE INDEX "privacy_request_received_at_idx" ON "privacy_request"("received_at");
+CREATE INDEX "privacy_request_metrics_idx" ON "privacy_request"("received_at", "jurisdiction", "status", "partial", "denial_reason", "decided_at", "due_at", "closed_at", "types");
 
 -- AddForeignKey
 ALTER TABLE "request_appeal" ADD CONSTRAINT "request_appeal_request_id_fkey" FOREIGN KEY ("request_id") REFERENCES "privacy_request"("id") ON DELETE CASCADE ON UPDATE CASCADE;
