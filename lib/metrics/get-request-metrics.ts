@@ -40,23 +40,28 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
 
   // One scan of the period (an index-only scan of privacy_request_metrics_idx) feeds the outcomes,
   // the weekly volume and the monthly on-time trend; appeals and the open queue are small reads beside it.
-  const week = Prisma.sql`date_trunc('week', r.received_at AT TIME ZONE 'UTC') AS week`;
-  const month = Prisma.sql`date_trunc('month', r.received_at AT TIME ZONE 'UTC') AS month`;
+  const day = Prisma.sql`(r.received_at AT TIME ZONE 'UTC')::date AS day`;
   const [[summary], appeals, open] = await Promise.all([
     db()
       .$transaction([
         db().$queryRaw`${METRICS_WORK_MEM}`,
         db().$queryRaw<{ outcomes: OutcomeRow[] | null; weekly: { week: string; type: string; received: number }[] | null; trend: { month: string; decided: number; on_time: number }[] | null }[]>`
-          WITH g AS MATERIALIZED (${requestGroups(inPeriod, [week, month])}),
-          k AS (SELECT x.type AS key, g.status, g.partial, g.denial_reason, g.open, g.days, g.on_time, g.n FROM g ${perType})
+          WITH g AS MATERIALIZED (${requestGroups(inPeriod, [day])}),
+          t AS (SELECT types, status, partial, denial_reason, open, days, on_time, sum(n)::int AS n FROM g GROUP BY 1, 2, 3, 4, 5, 6, 7),
+          k AS (
+            SELECT x.type AS key, t.status, t.partial, t.denial_reason, t.open, t.days, t.on_time, t.n
+            FROM t CROSS JOIN LATERAL (SELECT u::text AS type FROM unnest(t.types) u UNION ALL SELECT 'all') x
+          )
           ${OUTCOMES_BY_KEY}
           SELECT
             (SELECT json_agg(o) FROM outcomes o) AS outcomes,
             (SELECT json_agg(w ORDER BY w.week, w.type) FROM (
-              SELECT to_char(g.week, 'YYYY-MM-DD') AS week, t::text AS type, sum(g.n)::int AS received FROM g CROSS JOIN LATERAL unnest(g.types) t GROUP BY 1, 2
+              SELECT to_char(gw.week, 'YYYY-MM-DD') AS week, u::text AS type, sum(gw.n)::int AS received
+              FROM (SELECT date_trunc('week', g.day) AS week, g.types, sum(g.n) AS n FROM g GROUP BY 1, 2) gw
+              CROSS JOIN LATERAL unnest(gw.types) u GROUP BY 1, 2
             ) w) AS weekly,
             (SELECT json_agg(m ORDER BY m.month) FROM (
-              SELECT to_char(g.month, 'YYYY-MM') AS month, sum(g.n)::int AS decided, coalesce(sum(g.n) FILTER (WHERE g.on_time), 0)::int AS on_time
+              SELECT to_char(g.day, 'YYYY-MM') AS month, sum(g.n)::int AS decided, coalesce(sum(g.n) FILTER (WHERE g.on_time), 0)::int AS on_time
               FROM g WHERE g.days IS NOT NULL GROUP BY 1
             ) m) AS trend`,
       ])
