@@ -69,6 +69,14 @@ const schema = z
     MAX_UNVERIFIED_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(3),
     /** Turns on /api/bench/bare, the baseline route of bench/intake.ts. Never in a deployment. */
     BENCH_ROUTES: bool.default(false),
+    /** Months after a request closes until its personal data is purged (CCPA §7101 asks for at least 24). */
+    RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(24),
+    /** Days after a request closes until its verification evidence (IPs, user agents, links) is purged. */
+    VERIFICATION_EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Days an appeal has to be decided, from its receipt (US-VA, US-CO: 60). */
+    APPEAL_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+    /** A verified request from the same email for the same type within this many days is flagged as a possible duplicate. */
+    DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

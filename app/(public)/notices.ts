@@ -15,6 +15,9 @@ export const NOTICES = {
   'download-link-sent': { tone: 'success', message: 'We have emailed you a one-time download link. It works once, for the next hour.' },
   'package-unavailable': { tone: 'error', message: 'The copy of your data is not available to download right now. Reload this page to see its state.' },
   'too-many-attempts': { tone: 'error', message: 'Too many links that do not work have been used from your network. Please use the newest link from your email, or try again later.' },
+  'appeal-too-short': { tone: 'error', message: 'Tell us why you disagree with our decision (at least 10 characters).' },
+  'appeal-too-long': { tone: 'error', message: 'Your appeal must be at most 5,000 characters.' },
+  'appeal-closed': { tone: 'error', message: 'This decision cannot be appealed any more: it was already appealed, or the time to appeal has passed.' },
   unexpected: { tone: 'error', message: 'Something went wrong on our side. Please try again in a few minutes.' },
 } as const satisfies Record<string, { tone: 'success' | 'error'; message: string }>;
 

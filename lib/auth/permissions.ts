@@ -19,6 +19,14 @@ export const PERMISSIONS = {
   'inventory.manage': ['admin'],
   /** Export the audit log. */
   'audit.export': ['admin'],
+  /** The metrics page and the CCPA §7102 report. */
+  'metrics.read': ['admin', 'reviewer'],
+  /** Export the §7101 records of requests. */
+  'records.export': ['admin'],
+  /** Place and lift legal holds (they stop the retention purge). */
+  'records.hold': ['admin'],
+  /** Decide a requester's appeal (never the person who made the decision appealed). */
+  'appeals.decide': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,7 @@
  * adding a file in emails/ and a line here; `enqueueEmail` is typed by this table.
  */
 import type { ComponentType } from 'react';
+import AppealDecidedEmail, { appealDecidedSubject } from '@/emails/appeal-decided';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
 import DownloadLinkEmail, { downloadLinkSubject } from '@/emails/download-link';
 import RequestAcknowledgedEmail, { requestAcknowledgedSubject } from '@/emails/request-acknowledged';
@@ -34,6 +35,7 @@ export const templates = {
   'requester-message': template(RequesterMessageEmail, requesterMessageSubject),
   'request-decided': template(RequestDecidedEmail, requestDecidedSubject),
   'download-link': template(DownloadLinkEmail, downloadLinkSubject),
+  'appeal-decided': template(AppealDecidedEmail, appealDecidedSubject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -56,6 +56,11 @@ export const jobs = {
     payload: z.object({ packageId: z.uuid() }),
     maxAttempts: 25,
   },
+  /** Daily (crontab): purge verification evidence and personal data past their retention windows. */
+  'purge-expired-records': {
+    payload: z.object({}).passthrough(),
+    maxAttempts: 5,
+  },
 } as const;
 
 export type JobName = keyof typeof jobs;

@@ -5,6 +5,7 @@ import { dailySweep } from '../clock/daily-sweep';
 import { notifyDeadline } from '../clock/notify-deadline';
 import { buildDataPackage, deleteDataPackage, markPackageFailed } from '../fulfilment/package/build-data-package';
 import { runFulfilmentTask } from '../fulfilment/run-task';
+import { purgeExpiredRecords } from '../retention/purge-expired-records';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
 import { sendStaffDigest } from '../staff/send-staff-digest';
 import { type JobData, type JobName, jobs } from './jobs';
@@ -34,7 +35,11 @@ export const taskList: TaskList = {
   }),
   'delete-data-package': task('delete-data-package', ({ packageId }) => deleteDataPackage({ packageId })),
   'daily-sweep': task('daily-sweep', async () => void (await dailySweep())),
+  'purge-expired-records': task('purge-expired-records', async () => void (await purgeExpiredRecords())),
 };
 
-/** graphile-worker crontab: the repair sweep every day at 05:00 UTC (missed runs up to a day late are caught up). */
-export const crontab = '0 5 * * * daily-sweep ?fill=1d';
+/**
+ * graphile-worker crontab: the retention purge every day at 04:00 UTC and the repair sweep at 05:00 UTC
+ * (missed runs up to a day late are caught up).
+ */
+export const crontab = ['0 4 * * * purge-expired-records ?fill=1d', '0 5 * * * daily-sweep ?fill=1d'].join('\n');

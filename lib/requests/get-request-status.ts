@@ -3,6 +3,7 @@ import { OPEN_STATUSES, type RequestStatus, type RequestType } from './codes';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { formatReference } from './reference';
 import { requestDeadline } from '../clock/request-deadline';
+import { appealWindow } from '../appeals/appeal-rules';
 
 export type PublicRequestStatus = {
   id: string;
@@ -20,6 +21,12 @@ export type PublicRequestStatus = {
   /** While we wait on the requester: what we asked, to answer on the status page. */
   question: string | null;
   timeline: { at: string; summary: string }[];
+  /** Where the regime has an appeal step: whether this decision can still be appealed, and any appeal made. */
+  appeal: {
+    canAppeal: boolean;
+    closesAt: string | null;
+    made: { status: 'pending' | 'granted' | 'rejected'; receivedAt: string; dueAt: string; decidedAt: string | null } | null;
+  };
 };
 
 /** What the holder of a status-page link may see: no personal data beyond what they submitted. */
@@ -31,6 +38,8 @@ export async function getRequestStatus(options: { requestId: string; token: stri
       ? ((await db().requesterMessage.findFirst({ where: { requestId: request.id, direction: 'to_requester' }, orderBy: { createdAt: 'desc' } }))?.body ?? null)
       : null;
   const deadline = requestDeadline({ ...request, pauses });
+  const appeal = await db().requestAppeal.findFirst({ where: { requestId: request.id }, orderBy: { receivedAt: 'desc' } });
+  const window = appealWindow(request);
   const events = await db().auditEvent.findMany({
     where: { requestId: request.id, public: true },
     orderBy: { id: 'asc' },
@@ -50,5 +59,12 @@ export async function getRequestStatus(options: { requestId: string; token: stri
     canWithdraw: OPEN_STATUSES.includes(request.status),
     question,
     timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '' })),
+    appeal: {
+      canAppeal: window.open && !appeal,
+      closesAt: window.closesAt?.toISOString() ?? null,
+      made: appeal
+        ? { status: appeal.status, receivedAt: appeal.receivedAt.toISOString(), dueAt: appeal.dueAt.toISOString(), decidedAt: appeal.decidedAt?.toISOString() ?? null }
+        : null,
+    },
   };
 }

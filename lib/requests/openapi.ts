@@ -105,6 +105,18 @@ export function openApiDocument() {
             canWithdraw: { type: 'boolean' },
             question: { type: ['string', 'null'], description: 'While status is awaiting_requester: what we asked.' },
             timeline: { type: 'array', items: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, summary: { type: 'string' } } } },
+            appeal: {
+              type: 'object',
+              description: 'Where the regime has an appeal step (US-VA, US-CO): whether the denial can still be appealed (on the status page), and the appeal made.',
+              properties: {
+                canAppeal: { type: 'boolean' },
+                closesAt: { type: ['string', 'null'], format: 'date-time' },
+                made: {
+                  type: ['object', 'null'],
+                  properties: { status: { enum: ['pending', 'granted', 'rejected'] }, receivedAt: { type: 'string', format: 'date-time' }, dueAt: { type: 'string', format: 'date-time' }, decidedAt: { type: ['string', 'null'], format: 'date-time' } },
+                },
+              },
+            },
           },
         },
       },

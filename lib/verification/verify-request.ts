@@ -11,6 +11,7 @@ import { deadlineJobKey, scheduleDeadlineJobs } from '../clock/schedule-deadline
 import { newStatusNonce, statusToken } from '../security/status-token';
 import { notifyNewRequest } from '../staff/notify-new-request';
 import { hashesEqual, hashToken } from '../security/tokens';
+import { flagPossibleDuplicate } from '../requests/flag-possible-duplicate';
 
 export type VerificationOutcome =
   | { outcome: 'verified'; requestId: string; statusToken: string }
@@ -69,6 +70,7 @@ export async function verifyRequest(options: {
     await removeJob(tx, `expire-unverified:${request.id}`);
     await removeJob(tx, deadlineJobKey.acknowledge(request.id));
     await scheduleDeadlineJobs(tx, { id: request.id, dueAt: deadline.dueAt }, now);
+    await flagPossibleDuplicate(tx, request);
     await recordAuditEvent(tx, {
       requestId: request.id,
       action: 'request.verified',

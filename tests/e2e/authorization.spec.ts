@@ -14,6 +14,8 @@ import { linkIn, uniqueEmail, waitForEmail } from './support';
 const PUBLIC_STAFF_PAGES = new Set(['/admin/sign-in', '/admin/sign-in/check-email']);
 const ROUTE_PERMISSIONS: Record<string, { method: 'GET' | 'POST'; query: string; permission: Permission }> = {
   '/api/admin/audit-log': { method: 'GET', query: '?from=2026-01-01&to=2026-12-31', permission: 'audit.export' },
+  '/api/admin/records': { method: 'GET', query: '?from=2026-01-01&to=2026-12-31', permission: 'records.export' },
+  '/api/admin/ccpa-report': { method: 'GET', query: '?year=2025&format=csv', permission: 'metrics.read' },
 };
 
 function files(dir: string, name: string): string[] {

@@ -24,6 +24,7 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       messages: { orderBy: { createdAt: 'asc' } },
       emails: { orderBy: { createdAt: 'asc' }, select: { id: true, template: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true } },
       auditEvents: { orderBy: { id: 'asc' } },
+      appeals: { orderBy: { receivedAt: 'asc' } },
     },
   });
   if (!request) throw new AppError('NOT_FOUND', 'No request with that id.');
@@ -31,6 +32,9 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
     (await db().user.findMany({ where: { id: { in: request.auditEvents.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u.name ?? u.email]),
   );
   const seesFreeText = can(staff.role, 'requests.work');
+  const duplicateOf = request.possibleDuplicateOfId
+    ? await db().privacyRequest.findUnique({ where: { id: request.possibleDuplicateOfId }, select: { id: true, number: true, receivedAt: true, status: true } })
+    : null;
   const deadline = requestDeadline(request);
   return {
     id: request.id,
@@ -67,6 +71,23 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       summary: e.summary,
     })),
     actions: availableActions(request.status),
+    decidedById: request.decidedById,
+    possibleDuplicateOf: duplicateOf ? { id: duplicateOf.id, reference: formatReference(duplicateOf.number, duplicateOf.receivedAt), status: duplicateOf.status } : null,
+    appeals: request.appeals.map((a) => ({
+      id: a.id,
+      status: a.status,
+      statement: seesFreeText ? a.statement : a.statement ? '[hidden for your role]' : null,
+      receivedAt: a.receivedAt,
+      dueAt: a.dueAt,
+      decidedAt: a.decidedAt,
+      decidedById: a.decidedById,
+      outcomeMessage: seesFreeText ? a.outcomeMessage : null,
+    })),
+    retention: {
+      purgedAt: request.purgedAt,
+      evidencePurgedAt: request.evidencePurgedAt,
+      legalHold: request.legalHoldAt ? { at: request.legalHoldAt, reason: request.legalHoldReason } : null,
+    },
   };
 }
 

@@ -36,6 +36,8 @@ export type QueueRow = {
   assignee: { id: string; name: string | null; email: string } | null;
   email: string;
   name: string | null;
+  /** Flagged at verification: the same email asked for the same type recently (staff decide). */
+  possibleDuplicate: boolean;
 };
 
 /** The search box: a reference (BR-2026-000123) or an exact email, matched through its keyed hash. */
@@ -95,7 +97,7 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
     orderBy: isOpenOnly(filter) ? [{ closedAt: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }] : [{ dueAt: 'asc' }, { id: 'asc' }],
     take: PAGE_SIZE + 1,
     select: {
-      id: true, number: true, status: true, types: true, jurisdiction: true, receivedAt: true, dueAt: true, email: true, name: true,
+      id: true, number: true, status: true, types: true, jurisdiction: true, receivedAt: true, dueAt: true, email: true, name: true, possibleDuplicateOfId: true,
       assignee: { select: { id: true, name: true, email: true } },
     },
   });
@@ -114,6 +116,7 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
       assignee: r.assignee,
       email: maskEmail(r.email),
       name: maskName(r.name),
+      possibleDuplicate: r.possibleDuplicateOfId !== null,
     })),
     nextCursor: rows.length > PAGE_SIZE && last ? `${last.dueAt.getTime()}_${last.id}` : null,
   };

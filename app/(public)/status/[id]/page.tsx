@@ -13,6 +13,7 @@ import { firstParam } from '../../read-input';
 import { STATUS_WORDING } from './status-wording';
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
+import { AppealForm } from './appeal-form';
 import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
 
@@ -55,7 +56,9 @@ export default async function StatusPage({
   const justWithdrawn = firstParam(query.withdrawn) === '1' && request.status === 'withdrawn';
   const justAnswered = firstParam(query.answered) === '1' && request.status !== 'awaiting_requester';
   const notice = readNotice(firstParam(query.notice))?.key;
-  const noticeFor = (form: 'reply' | 'withdraw' | 'package') => (firstParam(query.form) === form ? notice : undefined);
+  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal') => (firstParam(query.form) === form ? notice : undefined);
+  const justAppealed = firstParam(query.appealed) === '1' && request.appeal.made !== null;
+  const appealMade = request.appeal.made;
   return (
     <>
       <h1>Your privacy request {request.reference}</h1>
@@ -67,6 +70,11 @@ export default async function StatusPage({
       {justAnswered && (
         <div className="notice notice--success" role="status">
           <p>Thank you: we have your answer, and the time we have to reply runs again.</p>
+        </div>
+      )}
+      {justAppealed && (
+        <div className="notice notice--success" role="status">
+          <p>We have your appeal. We will decide it by {formatPublicDate(new Date(appealMade!.dueAt), request.timeZone)} and write to you with the outcome.</p>
         </div>
       )}
       {request.question && <ReplyForm requestId={request.id} token={token.data} question={request.question} notice={noticeFor('reply')} />}
@@ -120,6 +128,27 @@ export default async function StatusPage({
           pkg={{ status: pkg.status, expiresOn: pkg.expiresAt ? formatPublicDate(pkg.expiresAt, request.timeZone) : null, sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null }}
         />
       )}
+      {appealMade && (
+        <>
+          <h2>Your appeal</h2>
+          <dl className="summary-list">
+            <dt>Received</dt>
+            <dd>{formatPublicDate(new Date(appealMade.receivedAt), request.timeZone)}</dd>
+            <dt>Outcome</dt>
+            <dd>
+              {appealMade.status === 'pending'
+                ? `We will decide by ${formatPublicDate(new Date(appealMade.dueAt), request.timeZone)}`
+                : appealMade.status === 'granted'
+                  ? 'Your appeal succeeded; see our email'
+                  : 'Our decision stands; see our email for the reasons'}
+            </dd>
+          </dl>
+        </>
+      )}
+      {request.appeal.canAppeal && request.appeal.closesAt && (
+        <AppealForm requestId={request.id} token={token.data} closesOn={formatPublicDate(new Date(request.appeal.closesAt), request.timeZone)} notice={noticeFor('appeal')} />
+      )}
+
       <h2>What has happened so far</h2>
       <Timeline events={request.timeline} timeZone={request.timeZone} />
 

@@ -15,7 +15,10 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const links = [
     { href: '/admin', label: 'Queue' },
     { href: '/admin/inventory', label: 'Data inventory' },
+    { href: '/admin/appeals', label: 'Appeals' },
     ...(staff && can(staff.role, 'staff.manage') ? [{ href: '/admin/staff', label: 'Staff' }] : []),
+    ...(staff && can(staff.role, 'metrics.read') ? [{ href: '/admin/metrics', label: 'Metrics' }] : []),
+    ...(staff && can(staff.role, 'records.export') ? [{ href: '/admin/records', label: 'Records' }] : []),
     ...(staff && can(staff.role, 'audit.export') ? [{ href: '/admin/audit', label: 'Audit log' }] : []),
   ];
   return (

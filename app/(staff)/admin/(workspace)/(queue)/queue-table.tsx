@@ -38,6 +38,12 @@ export function QueueTable({ rows, selectable }: { rows: QueueRow[]; selectable:
               )}
               <th scope="row">
                 <Link href={`/admin/requests/${row.id}`}>{row.reference}</Link>
+                {row.possibleDuplicate && (
+                  <>
+                    {' '}
+                    <span className="admin-badge admin-badge--duplicate">Possible duplicate</span>
+                  </>
+                )}
               </th>
               <td>{statusLabel(row.status)}</td>
               <td>{typeLabels(row.types)}</td>

@@ -13,6 +13,8 @@ import { countdown } from '@/lib/requests/staff/list-requests';
 import { assignableStaff } from '../../../assignable-staff';
 import { formatDay, statusLabel, typeLabels } from '../../../labels';
 import { CountdownBadge } from '../../countdown-badge';
+import { AppealDecisionForm } from './appeal-decision-form';
+import { LegalHoldForm } from './legal-hold-form';
 import { NoteForm } from './note-form';
 import { RequestActions } from './request-actions';
 import { DeadlineSection, DecisionSection, SubmittedSection, VerificationSection } from './request-sections';
@@ -78,6 +80,15 @@ export default async function RequestPage({ params }: { params: Params }) {
           </div>
         </dl>
       </header>
+      {detail.possibleDuplicateOf && (
+        <div className="admin-notice" role="note">
+          <p>
+            <strong>Possible duplicate</strong> of <Link href={`/admin/requests/${detail.possibleDuplicateOf.id}`}>{detail.possibleDuplicateOf.reference}</Link> (
+            {statusLabel(detail.possibleDuplicateOf.status)}): the same email asked for the same type shortly before. Decide whether to
+            handle it or deny it as a duplicate.
+          </p>
+        </div>
+      )}
       <div className="admin-detail">
         <div className="admin-detail__main">
           <SubmittedSection detail={detail} canReveal={can(staff.role, 'requests.reveal')} />
@@ -117,6 +128,33 @@ export default async function RequestPage({ params }: { params: Params }) {
             </section>
           )}
           <DecisionSection detail={detail} />
+          {detail.appeals.map((appeal) => (
+            <section key={appeal.id} aria-labelledby={`appeal-${appeal.id}`} className="admin-panel">
+              <h2 id={`appeal-${appeal.id}`}>Appeal</h2>
+              <dl className="admin-facts">
+                <div>
+                  <dt>Received</dt>
+                  <dd>{formatDay(appeal.receivedAt, zone)}</dd>
+                </div>
+                <div>
+                  <dt>Decide by</dt>
+                  <dd>{formatDay(appeal.dueAt, zone)}</dd>
+                </div>
+                <div>
+                  <dt>Outcome</dt>
+                  <dd>{appeal.status === 'pending' ? 'Pending' : appeal.status === 'granted' ? 'Granted: decision reversed' : 'Rejected: decision stands'}</dd>
+                </div>
+              </dl>
+              {appeal.statement && <p className="admin-prewrap">{appeal.statement}</p>}
+              {appeal.outcomeMessage && <p className="admin-prewrap">Reasons sent: {appeal.outcomeMessage}</p>}
+              {can(staff.role, 'appeals.decide') &&
+                (appeal.status === 'pending' && detail.decidedById === staff.id ? (
+                  <p className="admin-muted">You made the decision appealed: another admin must decide this appeal.</p>
+                ) : (
+                  <AppealDecisionForm requestId={detail.id} appealId={appeal.id} decided={appeal.status !== 'pending'} />
+                ))}
+            </section>
+          ))}
           <VerificationSection detail={detail} />
           <DeadlineSection detail={detail} />
           <section aria-labelledby="timeline-title" className="admin-panel">
@@ -145,6 +183,20 @@ export default async function RequestPage({ params }: { params: Params }) {
               />
             </section>
           )}
+          <section aria-labelledby="records-title" className="admin-panel">
+            <h2 id="records-title">Retention</h2>
+            {detail.retention.purgedAt ? (
+              <p>Personal data purged on {formatDay(detail.retention.purgedAt)}; the anonymised record remains.</p>
+            ) : detail.retention.legalHold ? (
+              <p>
+                <strong>On legal hold</strong> since {formatDay(detail.retention.legalHold.at)}: not purged until the hold is lifted.
+                {detail.retention.legalHold.reason && <span className="admin-prewrap"> Reason: {detail.retention.legalHold.reason}</span>}
+              </p>
+            ) : (
+              <p className="admin-muted">Personal data is purged after the retention period once the request is closed.</p>
+            )}
+            {!detail.retention.purgedAt && can(staff.role, 'records.hold') && <LegalHoldForm requestId={detail.id} held={Boolean(detail.retention.legalHold)} />}
+          </section>
           <section aria-labelledby="notes-title" className="admin-panel">
             <h2 id="notes-title">Notes</h2>
             {!canWork ? (

@@ -1,0 +1,15 @@
+import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { db } from '../db';
+import { formatReference } from '../requests/reference';
+
+/** Appeals waiting for a decision, due first (staff who can read requests). */
+export async function listPendingAppeals(options: { staff: StaffIdentity | null }) {
+  authorize(options.staff, 'requests.read');
+  const rows = await db().requestAppeal.findMany({
+    where: { status: 'pending' },
+    orderBy: { dueAt: 'asc' },
+    take: 200,
+    include: { request: { select: { id: true, number: true, receivedAt: true, jurisdiction: true, types: true, decidedById: true } } },
+  });
+  return rows.map((a) => ({ id: a.id, requestId: a.request.id, reference: formatReference(a.request.number, a.request.receivedAt), jurisdiction: a.request.jurisdiction, types: a.request.types, receivedAt: a.receivedAt, dueAt: a.dueAt }));
+}

@@ -1,0 +1,38 @@
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { findRequestByStatusToken } from '../requests/find-request-by-status-token';
+import type { RequestType } from '../requests/codes';
+import { appealDeadline, appealWindow } from './appeal-rules';
+
+/**
+ * The requester appeals a denial from the status page. The appeal is a record of its own, linked to
+ * the request, with its own deadline; an admin other than the one who denied decides it.
+ */
+export async function submitAppeal(options: { requestId: string; token: string; statement: string; ip?: string | null; userAgent?: string | null; now?: Date }) {
+  const now = options.now ?? new Date();
+  const statement = options.statement.trim();
+  if (statement.length < 10) throw new AppError('INVALID_INPUT', 'Tell us why you disagree with our decision (at least 10 characters).', { fields: { statement: ['Tell us why you disagree'] } });
+  if (statement.length > 5000) throw new AppError('INVALID_INPUT', 'Your appeal must be at most 5,000 characters.', { fields: { statement: ['At most 5,000 characters'] } });
+  return db().$transaction(async (tx) => {
+    const request = await findRequestByStatusToken(options.requestId, options.token, tx);
+    await tx.$executeRaw`SELECT 1 FROM privacy_request WHERE id = ${request.id}::uuid FOR UPDATE`;
+    if (await tx.requestAppeal.findFirst({ where: { requestId: request.id }, select: { id: true } })) {
+      throw new AppError('CONFLICT', 'You have already appealed this decision.');
+    }
+    const window = appealWindow(request, now);
+    if (!window.open) {
+      throw new AppError('CONFLICT', window.closesAt ? 'The time to appeal this decision has passed.' : 'This decision cannot be appealed on this page.');
+    }
+    const deadline = appealDeadline({ jurisdiction: request.jurisdiction, types: request.types as RequestType[] }, now);
+    const appeal = await tx.requestAppeal.create({ data: { requestId: request.id, statement, receivedAt: now, dueAt: deadline.dueAt } });
+    await recordAuditEvent(tx, {
+      requestId: request.id,
+      action: 'appeal.received',
+      actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
+      summary: 'We received your appeal',
+      data: { appealId: appeal.id, dueAt: deadline.dueAt.toISOString() },
+    });
+    return { id: appeal.id, dueAt: deadline.dueAt };
+  });
+}

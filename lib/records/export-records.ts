@@ -1,0 +1,62 @@
+import { csvField } from '../audit/export-audit-log';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { db } from '../db';
+import { AppError } from '../errors';
+import { formatReference } from '../requests/reference';
+
+const MAX_RANGE_DAYS = 366;
+
+/** §7101's "nature of response", from the columns the retention purge keeps. */
+export function natureOfResponse(r: { status: string; partial: boolean }): string {
+  if (r.status === 'completed') return r.partial ? 'complied in part' : 'complied in whole';
+  if (r.status === 'denied') return 'denied';
+  if (r.status === 'withdrawn') return 'withdrawn by the requester';
+  if (r.status === 'expired') return 'expired unverified';
+  return 'open';
+}
+
+const HEADER = [
+  'reference', 'date_of_request', 'nature_of_request', 'manner_made', 'regime', 'date_of_response', 'nature_of_response',
+  'basis_of_denial', 'appeal', 'appeal_decided', 'personal_data_purged',
+].join(',');
+
+/**
+ * The §7101 records of requests received in [from, to) as CSV (admins): date of request, nature of
+ * request, manner made, date of response, nature of response, basis of any whole or partial denial,
+ * and (Colorado Rule 6.11) the existence and outcome of any appeal. No personal data: the export is
+ * the same before and after the retention purge. The export is audited.
+ */
+export async function* exportRecords(options: { staff: StaffIdentity | null; from: Date; to: Date }): AsyncGenerator<string> {
+  const staff = authorize(options.staff, 'records.export');
+  if (!(options.from < options.to)) throw new AppError('INVALID_INPUT', 'The start of the range must be before its end.');
+  if (options.to.getTime() - options.from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw new AppError('INVALID_INPUT', `Export at most ${MAX_RANGE_DAYS} days at a time.`);
+  await db().$transaction(async (tx) => {
+    await recordAuditEvent(tx, { action: 'records.exported', actor: { type: 'staff', id: staff.id }, data: { from: options.from.toISOString(), to: options.to.toISOString() } });
+  });
+  yield `${HEADER}\r\n`;
+  let cursor = -1;
+  for (;;) {
+    const rows = await db().privacyRequest.findMany({
+      where: { receivedAt: { gte: options.from, lt: options.to }, number: { gt: cursor } },
+      orderBy: { number: 'asc' },
+      take: 1000,
+      select: {
+        number: true, receivedAt: true, types: true, channel: true, jurisdiction: true, status: true, partial: true,
+        denialReason: true, decidedAt: true, closedAt: true, purgedAt: true,
+        appeals: { select: { status: true, decidedAt: true }, orderBy: { receivedAt: 'desc' }, take: 1 },
+      },
+    });
+    if (rows.length === 0) return;
+    yield rows
+      .map((r) => {
+        const appeal = r.appeals[0];
+        return [
+          formatReference(r.number, r.receivedAt), r.receivedAt, r.types.join(' '), r.channel === 'api' ? 'API' : 'web form', r.jurisdiction,
+          r.decidedAt ?? r.closedAt, natureOfResponse(r), r.denialReason ?? '', appeal ? appeal.status : '', appeal?.decidedAt ?? '', r.purgedAt ? 'yes' : 'no',
+        ].map(csvField).join(',');
+      })
+      .join('\r\n') + '\r\n';
+    cursor = rows.at(-1)!.number;
+  }
+}

@@ -1,0 +1,68 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { createSession, createStaff } from './db';
+import { expectNoSeriousA11yViolations, linkIn, uniqueEmail, waitForEmail } from './support';
+
+/** A browser signed in as a new admin (sessions are made directly: sign-in has its own test). */
+async function signedInAdmin(browser: Browser) {
+  const admin = await createStaff('admin');
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'next-auth.session-token', value: await createSession(admin.id), url: `http://127.0.0.1:${process.env.E2E_PORT ?? 3107}` }]);
+  return { admin, page: await context.newPage() };
+}
+
+test('a Virginia requester appeals a denial from the status page and another admin decides it', async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('appeal');
+  const res = await request.post('/api/v1/requests', { data: { email, name: 'Ada Appellant', types: ['deletion'], jurisdiction: 'US-VA', confirm: true } });
+  expect(res.status()).toBe(201);
+  const { id, reference } = await res.json();
+  const requester = await (await browser.newContext()).newPage();
+  await requester.goto(linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/));
+  await requester.getByRole('button', { name: /confirm my request/i }).click();
+  await expect(requester).toHaveURL(/\/status\//);
+  const statusUrl = requester.url();
+  await expect(requester.getByRole('heading', { name: /appeal our decision/i })).toHaveCount(0);
+
+  // The first admin denies the request.
+  const denier = await signedInAdmin(browser);
+  await denier.page.goto(`/admin/requests/${id}`);
+  await denier.page.locator('summary', { hasText: 'Deny' }).click();
+  await denier.page.locator('#deny-reason').selectOption('exempt');
+  await denier.page.locator('#deny-message').fill('The records you asked us to delete must be kept for tax law.');
+  await denier.page.getByRole('button', { name: 'Deny and tell the requester' }).click();
+  await expect(denier.page.getByText(/decision sent to the requester/i).first()).toBeVisible();
+  const decision = await waitForEmail(request, email, /cannot fulfil your privacy request/i);
+  expect(decision.text).toMatch(/appeal this decision within 60 days/);
+
+  // The requester appeals on the status page.
+  await requester.goto(statusUrl);
+  await expect(requester.getByRole('heading', { name: /appeal our decision/i })).toBeVisible();
+  await expectNoSeriousA11yViolations(requester);
+  await requester.getByRole('button', { name: /send my appeal/i }).click();
+  await expect(requester.getByText(/tell us why you disagree/i).first()).toBeVisible();
+  await requester.getByLabel(/why do you disagree/i).fill('The tax records rule does not cover my marketing profile.');
+  await requester.getByRole('button', { name: /send my appeal/i }).click();
+  await expect(requester.getByText(/we have your appeal/i)).toBeVisible();
+  await expect(requester.getByRole('heading', { name: /appeal our decision/i })).toHaveCount(0);
+  await expect(requester.getByText(/we received your appeal/i).first()).toBeVisible();
+
+  // The admin who denied cannot decide the appeal; another admin finds it in Appeals and rejects it.
+  await denier.page.reload();
+  await expect(denier.page.getByText(/another admin must decide this appeal/i)).toBeVisible();
+  const decider = await signedInAdmin(browser);
+  await decider.page.goto('/admin/appeals');
+  await expectNoSeriousA11yViolations(decider.page);
+  await decider.page.getByRole('link', { name: reference }).click();
+  await expect(decider.page.getByText('The tax records rule does not cover my marketing profile.')).toBeVisible();
+  await decider.page.getByLabel('Outcome').selectOption('rejected');
+  await decider.page.getByLabel('Reasons sent to the requester').fill('We checked again: your profile is part of the tax records we must keep.');
+  await decider.page.getByRole('button', { name: 'Decide the appeal' }).click();
+  await expect(decider.page.getByText(/appeal decided/i).first()).toBeVisible();
+
+  // The requester gets the outcome, with how to contact the Attorney General, and sees it on the page.
+  const outcome = await waitForEmail(request, email, /decided your appeal/i);
+  expect(outcome.text).toContain('We checked again: your profile is part of the tax records we must keep.');
+  expect(outcome.text).toContain('Virginia Attorney General');
+  await requester.goto(statusUrl);
+  await expect(requester.getByText(/our decision stands/i).first()).toBeVisible();
+});
