@@ -18,6 +18,7 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db';
 import { env } from '../env';
+import { deleteObject, deletePrefix } from '../storage/storage';
 
 /** Audit payload keys that hold codes, dates and ids, never personal data. Anything else is dropped. */
 export const AUDIT_KEYS_KEPT = [
@@ -82,7 +83,13 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
           extension_reason = NULL, response_message = NULL,
           purged_at = ${now}, evidence_purged_at = COALESCE(evidence_purged_at, ${now}), updated_at = ${now}
         WHERE id = ANY(${ids}::uuid[])`;
-      for (const table of ['verification_link', 'request_note', 'requester_message', 'outbox_email', 'staff_notification'] as const) {
+      // Fulfilment leaves files (collected data sets, attachments, packages) and task outcomes that
+      // may hold what was corrected: the files go from storage, the rows from the database.
+      const tasks = await tx.fulfilmentTask.findMany({ where: { requestId: { in: ids } }, select: { id: true } });
+      const packages = await tx.dataPackage.findMany({ where: { requestId: { in: ids }, storageKey: { not: null } }, select: { storageKey: true } });
+      for (const task of tasks) await deletePrefix(`tasks/${task.id}/`);
+      for (const pkg of packages) await deleteObject(pkg.storageKey!);
+      for (const table of ['verification_link', 'request_note', 'requester_message', 'outbox_email', 'staff_notification', 'download_grant', 'data_package', 'fulfilment_task'] as const) {
         await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE request_id = ANY($1::uuid[])`, ids);
       }
       await tx.requestAppeal.updateMany({ where: { requestId: { in: ids } }, data: { statement: null, outcomeMessage: null } });
