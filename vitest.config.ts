@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'emails/**/*.test.tsx'],
           environment: 'node',
+          // The property tests run thousands of cases; on two busy cores one can pass 5 s.
+          testTimeout: 30_000,
         },
       },
       {

@@ -2,7 +2,8 @@
  * Per-hour rate limits, counted in PostgreSQL by rate-limiter-flexible (so every web instance shares
  * them). The limits protect inboxes and the status-link space without ever getting in the way of
  * someone who follows the links we sent: failed status lookups count, successful ones do not.
- * Requests with no known client address (no proxy header) are limited by email only.
+ * Requests with no known client address (no proxy header) are limited by email only. Expired
+ * counters are removed by the daily retention job.
  */
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import pg from 'pg';
@@ -44,8 +45,9 @@ function limiter(rule: RateLimitRule): RateLimiterPostgres {
   return found;
 }
 
-function keyFor(rule: RateLimitRule, subject: string) {
-  return rule === 'submit-email' ? hashEmail(subject) : subject;
+/** Keyed hashes, never the address itself: the counters must not become a store of personal data. */
+function keyFor(_rule: RateLimitRule, subject: string) {
+  return hashEmail(subject);
 }
 
 function tooMany(rule: RateLimitRule, res: RateLimiterRes): never {

@@ -111,5 +111,7 @@ export async function purgeExpiredRecords(options: { now?: Date } = {}) {
   const now = options.now ?? new Date();
   const evidence = await purgeEvidence(new Date(now.getTime() - env().VERIFICATION_EVIDENCE_RETENTION_DAYS * 86_400_000), now);
   const requests = await purgeRequests(monthsBefore(now, env().RETENTION_MONTHS), now);
+  // Rate-limit counters past their window (they hold keyed hashes only, but need not pile up).
+  await db().$executeRaw`DELETE FROM rate_limit WHERE expire IS NOT NULL AND expire < ${BigInt(now.getTime())}`;
   return { evidence, requests };
 }

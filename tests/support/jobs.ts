@@ -7,7 +7,14 @@ const silentLogger = new Logger(() => () => {});
 
 /** Runs every job that is due now, with the real handlers, until the queue has nothing due. */
 export async function runDueJobs() {
-  await runOnce({ connectionString: env().DATABASE_URL!, taskList, logger: silentLogger });
+  // No batching of completions and failures: when runOnce returns, every outcome is written, so a
+  // test that then makes retries due cannot race a failure still on its way to the table.
+  await runOnce({
+    connectionString: env().DATABASE_URL!,
+    taskList,
+    logger: silentLogger,
+    preset: { worker: { completeJobBatchDelay: -1, failJobBatchDelay: -1 } },
+  });
 }
 
 /** "Moves the clock" for the queue: jobs due before `until` become due now. */
