@@ -2,21 +2,51 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
-async function* rows(source: Readable): AsyncGenerator<Record<string, unknown>> {
+async function* lines(source: Readable): AsyncGenerator<string> {
   for await (const line of createInterface({ input: source, crlfDelay: Infinity })) {
-    if (line.trim()) yield JSON.parse(line) as Record<string, unknown>;
+    if (line.trim()) yield line;
   }
 }
 
-/** A JSON array, pretty enough to read, one row per line. */
-export async function* ndjsonToJson(source: Readable): AsyncGenerator<string> {
-  let first = true;
-  yield '[\n';
-  for await (const row of rows(source)) {
-    yield `${first ? '' : ',\n'}  ${JSON.stringify(row)}`;
-    first = false;
+async function* rows(source: Readable): AsyncGenerator<Record<string, unknown>> {
+  for await (const line of lines(source)) yield JSON.parse(line) as Record<string, unknown>;
+}
+
+/**
+ * Gathers small pieces into chunks of about 64 KB: a yield per row costs more than the row's
+ * conversion (a promise and a stream push each), and a chunk still keeps memory flat.
+ */
+async function* inChunks(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+  let buffer: string[] = [];
+  let size = 0;
+  for await (const piece of pieces) {
+    buffer.push(piece);
+    size += piece.length;
+    if (size >= 65_536) {
+      yield buffer.join('');
+      buffer = [];
+      size = 0;
+    }
   }
-  yield first ? ']\n' : '\n]\n';
+  if (buffer.length) yield buffer.join('');
+}
+
+/**
+ * A JSON array, pretty enough to read, one row per line. The stored lines are JSON written by our
+ * own connectors, so they are copied as they are rather than parsed and printed again.
+ */
+export function ndjsonToJson(source: Readable): AsyncGenerator<string> {
+  return inChunks(
+    (async function* () {
+      let first = true;
+      yield '[\n';
+      for await (const line of lines(source)) {
+        yield `${first ? '' : ',\n'}  ${line.trim()}`;
+        first = false;
+      }
+      yield first ? ']\n' : '\n]\n';
+    })(),
+  );
 }
 
 function csvCell(value: unknown): string {
@@ -30,16 +60,20 @@ function csvCell(value: unknown): string {
  * CSV with a header row. Columns are those of the first row, and any later new column is appended
  * at the end of its line under an `extra` header: rows stay streamed, never all held.
  */
-export async function* ndjsonToCsv(source: Readable): AsyncGenerator<string> {
-  let columns: string[] | null = null;
-  for await (const row of rows(source)) {
-    if (!columns) {
-      columns = Object.keys(row);
-      yield `${columns.map(csvCell).join(',')}\r\n`;
-    }
-    const known = columns.map((c) => csvCell(row[c]));
-    const extra = Object.keys(row).filter((k) => !columns!.includes(k)).map((k) => csvCell(`${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`));
-    yield `${[...known, ...extra].join(',')}\r\n`;
-  }
-  if (!columns) yield '\r\n';
+export function ndjsonToCsv(source: Readable): AsyncGenerator<string> {
+  return inChunks(
+    (async function* () {
+      let columns: string[] | null = null;
+      for await (const row of rows(source)) {
+        if (!columns) {
+          columns = Object.keys(row);
+          yield `${columns.map(csvCell).join(',')}\r\n`;
+        }
+        const known = columns.map((c) => csvCell(row[c]));
+        const extra = Object.keys(row).filter((k) => !columns!.includes(k)).map((k) => csvCell(`${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`));
+        yield `${[...known, ...extra].join(',')}\r\n`;
+      }
+      if (!columns) yield '\r\n';
+    })(),
+  );
 }
