@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import yauzl from 'yauzl';
+import { unzip } from '../support/unzip';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
 import { baseURL } from '../../playwright.config';
@@ -173,26 +173,3 @@ test('an access request: the demo connectors collect, a person collects by hand 
   await requester.goto(linkIn(linkMail, /\/download\//));
   await expect(requester.getByRole('heading', { name: /already used/i })).toBeVisible();
 });
-
-function unzip(buffer: Buffer): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const files = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}

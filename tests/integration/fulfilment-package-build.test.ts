@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import yauzl from 'yauzl';
+import { unzip } from '../support/unzip';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
@@ -28,29 +28,6 @@ beforeAll(async () => {
   resetEnvCache();
   await resetDatabase();
 });
-
-function unzip(buffer: Buffer): Promise<Map<string, string>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const files = new Map<string, string>();
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.on('error', reject);
-      zip.readEntry();
-    });
-  });
-}
 
 it('an access request yields a ZIP of the demo data with its README and supplementary information', async () => {
   const admin = (await staffIdentity((await aStaffMember('admin')).id))!;

@@ -1,43 +1,5 @@
-import { NextResponse } from 'next/server';
-import { z } from 'zod';
-import { currentStaff } from '@/lib/auth/current-staff';
-import { AppError } from '@/lib/errors';
-import { jsonRoute } from '@/lib/http/json-route';
+import { csvRangeRoute } from '@/lib/http/csv-range-route';
 import { exportRecords } from '@/lib/records/export-records';
 
-const rangeSchema = z.object({
-  from: z.iso.date('Give the start as YYYY-MM-DD'),
-  to: z.iso.date('Give the end as YYYY-MM-DD'),
-});
-
 /** GET /api/admin/records?from=YYYY-MM-DD&to=YYYY-MM-DD: the §7101 records of requests received in the range (admins; `to` inclusive). */
-export async function GET(request: Request) {
-  return jsonRoute(async () => {
-    const staff = await currentStaff();
-    const params = rangeSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!params.success) throw new AppError('INVALID_INPUT', params.error.issues[0].message);
-    const from = new Date(`${params.data.from}T00:00:00Z`);
-    const to = new Date(new Date(`${params.data.to}T00:00:00Z`).getTime() + 86_400_000);
-    const chunks = exportRecords({ staff, from, to });
-    // Run the authorization and range checks before answering 200.
-    const first = await chunks.next();
-    const encoder = new TextEncoder();
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        if (!first.done) controller.enqueue(encoder.encode(first.value));
-      },
-      async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      },
-    });
-    return new NextResponse(stream, {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="request-records-${params.data.from}-to-${params.data.to}.csv"`,
-        'Cache-Control': 'no-store',
-      },
-    });
-  });
-}
+export const GET = csvRangeRoute('request-records', exportRecords);
