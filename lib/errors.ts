@@ -43,7 +43,8 @@ const UNAVAILABLE_CODES = new Set([
   '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'P1001', 'P1002', 'P1017',
   'DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout',
 ]);
-const UNAVAILABLE_MESSAGE = /ECONNREFUSED|Connection terminated|Can't reach database|terminating connection|the database system is (starting up|shutting down)|Connection closed|connect ETIMEDOUT/i;
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|Connection ended unexpectedly|Can't reach database|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Connection closed|closed the connection|connect ETIMEDOUT|encountered a connection error|timeout exceeded when trying to connect|Connection is closed/i;
 
 /** Whether an error means "the database is not there right now", looking through its causes. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -52,7 +53,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
     const e = current as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown };
-    for (const code of [e.code, e.kind, e.originalCode]) if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    for (const code of [e.code, e.kind, e.originalCode]) {
+      // SQLSTATE class 08 is "connection exception"; 57P0x are shutdowns and "cannot connect now".
+      if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^(08|57P0)/.test(code))) return true;
+    }
+    // A connection attempt to several addresses fails as an AggregateError of per-address errors.
+    const inner = (current as { errors?: unknown }).errors;
+    if (Array.isArray(inner) && inner.some((x) => isDatabaseUnavailable(x))) return true;
     if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
     current = e.cause;
   }

@@ -76,6 +76,10 @@ async function main() {
     console.log(
       `[db-restart] submissions: ${n} sent, ${accepted.length} accepted (${acceptedWhileDown - beforeStop} while stopping), statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
+  } catch (error) {
+    // What the server logged is the only way to see why a status was wrong: show its end.
+    if (app) console.error(`[db-restart] server output (last 8,000 characters):\n${app.proc.output().slice(-8000)}`);
+    throw error;
   } finally {
     await app?.proc.stop();
     await database.destroy();
