@@ -1,33 +1,12 @@
 import type { Metadata } from 'next';
 import { requireStaffPage } from '@/lib/auth/page-guard';
+import { CsvRangeDownload, type RangeParams } from '../csv-range-download';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const DAY = 86_400_000;
-const MAX_DAYS = 366;
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const validDay = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined);
-
-type SearchParams = Promise<{ from?: string | string[]; to?: string | string[] }>;
-
-/** Checks the range as the export does (`to` inclusive, at most 366 days), so the link never leads to a JSON error. */
-function checkRange(from: string, to: string): string | null {
-  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY + 1;
-  if (days < 1) return 'The start date must be on or before the end date.';
-  if (days > MAX_DAYS) return `Choose at most ${MAX_DAYS} days at a time.`;
-  return null;
-}
-
 /** Admins: choose dates (UTC days, both included) and download the audit log for them as CSV. */
-export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<RangeParams> }) {
   await requireStaffPage('audit.export', '/admin/audit');
-  const params = await searchParams;
-  const today = new Date();
-  const from = validDay([params.from].flat()[0]) ?? isoDay(new Date(today.getTime() - 29 * DAY));
-  const to = validDay([params.to].flat()[0]) ?? isoDay(today);
-  const problem = checkRange(from, to);
-  const download = `/api/admin/audit-log?${new URLSearchParams({ from, to })}`;
-
   return (
     <>
       <h1>Audit log</h1>
@@ -35,35 +14,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         Every change to a request, every reveal of personal data, every sign-in and every staff change, with who did it and when. Each
         export is itself recorded.
       </p>
-      <form method="get" action="/admin/audit" className="admin-panel admin-panel--form admin-stack">
-        <fieldset>
-          <legend>Date range (UTC, both days included)</legend>
-          <div className="admin-row">
-            <div className="admin-field">
-              <label htmlFor="audit-from">From</label>
-              <input id="audit-from" name="from" type="date" defaultValue={from} required />
-            </div>
-            <div className="admin-field">
-              <label htmlFor="audit-to">To</label>
-              <input id="audit-to" name="to" type="date" defaultValue={to} required />
-            </div>
-          </div>
-        </fieldset>
-        <button type="submit" className="admin-button admin-button--secondary">
-          Choose these dates
-        </button>
-      </form>
-      {problem ? (
-        <div className="admin-notice admin-notice--error" role="alert">
-          <p>{problem}</p>
-        </div>
-      ) : (
-        <p>
-          <a className="admin-button admin-button--primary" href={download} download>
-            Download the audit log, {from} to {to} (CSV)
-          </a>
-        </p>
-      )}
+      <CsvRangeDownload
+        params={await searchParams}
+        page="/admin/audit"
+        api="/api/admin/audit-log"
+        idPrefix="audit"
+        linkText={(from, to) => `Download the audit log, ${from} to ${to} (CSV)`}
+      />
     </>
   );
 }
