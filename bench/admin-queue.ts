@@ -3,11 +3,7 @@
  * the app's own query (listRequests, through Prisma) for p50/p95, next to the raw SQL of the same
  * query timed by EXPLAIN ANALYZE in the same run. `npm run bench:admin-queue` (REQUESTS to change N).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
-import { applyMigrations } from '../lib/db/schema-engine';
+import { withBenchDatabase } from './bench-database';
 import { seedRequests } from './seed-requests';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 1_000_000);
@@ -19,12 +15,7 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-admin-'));
-  const pg = await startEmbeddedPostgres({ dataDir, port: 54373, persistent: false });
-  process.env.DATABASE_URL = pg.url;
-  process.env.LOG_LEVEL = 'silent';
-  try {
-    await applyMigrations(pg.url);
+  await withBenchDatabase('admin', async (url) => {
     const { db, disconnectDb } = await import('../lib/db');
     const { listRequests } = await import('../lib/requests/staff/list-requests');
     const seedStarted = performance.now();
@@ -70,10 +61,7 @@ async function main() {
     console.log(`\n| case (${REQUESTS.toLocaleString('en')} requests, ${RUNS} runs) | app p50 ms | app p95 ms | raw SQL p50 ms | raw SQL p95 ms | app/raw p95 |\n|---|---|---|---|---|---|`);
     console.log(rows.join('\n'));
     await disconnectDb();
-  } finally {
-    await pg.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error) => {

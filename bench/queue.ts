@@ -3,12 +3,8 @@
  * the same fresh embedded PostgreSQL in the same run, plus the time to add the jobs of 10,000 new
  * requests. `npm run bench:queue` (REQUESTS=100000 by default). Prints a Markdown table.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { Logger, runOnce, type TaskList } from 'graphile-worker';
-import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
-import { applyMigrations } from '../lib/db/schema-engine';
+import { withBenchDatabase } from './bench-database';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 100_000);
 const NEW_REQUESTS = Number(process.env.NEW_REQUESTS ?? 10_000);
@@ -17,14 +13,9 @@ const LOCAL_QUEUE = Number(process.env.LOCAL_QUEUE ?? 100);
 const silent = new Logger(() => () => {});
 
 async function main() {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bench-queue-'));
-  const pg = await startEmbeddedPostgres({ dataDir, port: 54371, persistent: false });
-  process.env.DATABASE_URL = pg.url;
-  process.env.LOG_LEVEL = 'silent';
-  try {
-    await applyMigrations(pg.url);
+  await withBenchDatabase('queue', async (url) => {
     const { migrateQueue } = await import('../lib/queue/worker');
-    await migrateQueue(pg.url);
+    await migrateQueue(url);
     const { db, disconnectDb } = await import('../lib/db');
     const { taskList } = await import('../lib/queue/task-list');
 
@@ -32,7 +23,7 @@ async function main() {
       const started = performance.now();
       // runOnce with concurrency drains everything due, like a running worker would.
       await runOnce({
-        connectionString: pg.url,
+        connectionString: url,
         taskList: tasks,
         concurrency: CONCURRENCY,
         logger: silent,
@@ -77,10 +68,7 @@ async function main() {
     console.log(`| deliver-email jobs (${REQUESTS.toLocaleString('en')}), real handler | ${realRate.toFixed(0)} jobs/s (${realSeconds.toFixed(1)} s) |`);
     console.log(`| real / no-op | ${((realRate / noopRate) * 100).toFixed(0)} % (target ≥ 50 %) |`);
     console.log(`| add the 3 jobs of each of ${NEW_REQUESTS.toLocaleString('en')} new requests (one transaction each) | ${addSeconds.toFixed(1)} s (${((addSeconds / NEW_REQUESTS) * 1000).toFixed(2)} ms per request) |`);
-  } finally {
-    await pg.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error) => {

@@ -1,5 +1,6 @@
 /** `npm run worker`: a job worker on its own, for deployments with separate web and worker instances. */
 import { disconnectDb } from '../lib/db';
+import { env } from '../lib/env';
 import { startWorker } from '../lib/queue/worker';
 import { resolveDatabase } from './database';
 import { prepareDatabase } from './prepare-database';
@@ -7,7 +8,7 @@ import { prepareDatabase } from './prepare-database';
 async function main() {
   const database = await resolveDatabase();
   await prepareDatabase(database.url);
-  const runner = await startWorker({ connectionString: database.url, concurrency: Number(process.env.WORKER_CONCURRENCY ?? 5) });
+  const runner = await startWorker({ connectionString: database.url, concurrency: env().WORKER_CONCURRENCY });
   console.log('[worker] running');
   await runner.promise;
   await disconnectDb();

@@ -14,9 +14,14 @@ export const publicLinks = {
   staffRequest: (requestId: string) => `${env().APP_URL}/admin/requests/${requestId}`,
 };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date as the requester reads it, in the request's legal time zone ("26 December 2026"). */
 export function formatPublicDate(date: Date, timeZone = 'UTC'): string {
-  return timeZone === 'UTC' ? dateFormat.format(date) : new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    formats.set(timeZone, format);
+  }
+  return format.format(date);
 }
