@@ -9,7 +9,10 @@ import { HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-fields';
 import { submitNewRequest } from './actions';
 import { normaliseErrorPaths, summaryErrors } from './request-form-errors';
 import { emptyRequestForm, fieldId, type RequestFieldPath, type RequestFormState } from './request-form-values';
-import { flattenClientErrors, useRequestForm } from './use-request-form';
+import { flattenClientErrors, preloadRequestSchema, useRequestForm } from './use-request-form';
+
+/** The first focus in the form fetches the checks, so they are there by the time of the first submit. */
+const warmUpValidation = () => void preloadRequestSchema().catch(() => undefined);
 
 const initialState: RequestFormState = { values: emptyRequestForm, fieldErrors: {}, attempt: 0 };
 const jurisdictionOptions = JURISDICTIONS.map((code) => ({ value: code, label: JURISDICTION_LABELS[code] }));
@@ -52,7 +55,7 @@ export function RequestForm({ companyName, formStartedAt }: { companyName: strin
   const typesInvalid = Boolean(errorsFor('types')?.length);
   const confirmInvalid = Boolean(errorsFor('confirm')?.length);
   return (
-    <form className="request-form" action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="request-form-title">
+    <form className="request-form" action={formAction} onSubmit={onSubmit} onFocus={warmUpValidation} noValidate aria-labelledby="request-form-title">
       <h2 id="request-form-title">Make a request</h2>
       <ErrorSummary errors={summary} focusKey={`${state.attempt}-${clientAttempts}`} />
       <input type="hidden" name={STARTED_FIELD} value={state.formStartedAt ?? formStartedAt} />

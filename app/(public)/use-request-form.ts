@@ -1,19 +1,40 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { get, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
-import { newRequestSchema } from '@/lib/requests/schemas';
 import { REQUEST_FIELD_PATHS, toRequestInput, type RequestFormValues } from './request-form-values';
 
-const schemaResolver = zodResolver(newRequestSchema);
+type LoadedResolver = (...args: Parameters<Resolver<RequestFormValues>>) => ReturnType<Resolver<RequestFormValues>>;
+let loading: Promise<LoadedResolver> | undefined;
 
-/** The shared schema, applied to what the server would receive (no agent unless its box is ticked). */
-const requestResolver: Resolver<RequestFormValues> = (values, context, options) =>
-  schemaResolver(
-    toRequestInput(values) as Parameters<typeof schemaResolver>[0],
-    context,
-    options as unknown as Parameters<typeof schemaResolver>[2],
-  ) as unknown as ReturnType<Resolver<RequestFormValues>>;
+/**
+ * The shared schema (lib/requests/schemas.ts) and its resolver load on the first focus or submit,
+ * not with the page: they are a third of the form's own JavaScript and nobody needs them to read it.
+ */
+export function preloadRequestSchema(): Promise<LoadedResolver> {
+  loading ??= Promise.all([import('@hookform/resolvers/zod'), import('@/lib/requests/schemas')]).then(([{ zodResolver }, { newRequestSchema }]) => {
+    const schemaResolver = zodResolver(newRequestSchema);
+    // The schema sees what the server would receive (no agent unless its box is ticked).
+    return (values, context, options) =>
+      schemaResolver(
+        toRequestInput(values) as Parameters<typeof schemaResolver>[0],
+        context,
+        options as unknown as Parameters<typeof schemaResolver>[2],
+      ) as unknown as ReturnType<Resolver<RequestFormValues>>;
+  });
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+const requestResolver: Resolver<RequestFormValues> = async (values, context, options) => {
+  let resolve: LoadedResolver;
+  try {
+    resolve = await preloadRequestSchema();
+  } catch {
+    // The script could not load (a flaky connection): let the server check, as it always does.
+    return { values, errors: {} };
+  }
+  return resolve(values, context, options);
+};
 
 export function useRequestForm(defaultValues: RequestFormValues) {
   return useForm<RequestFormValues>({

@@ -47,6 +47,33 @@ test('the form shows errors tied to their fields, and keeps what was typed', asy
   await expectNoSeriousA11yViolations(page);
 });
 
+test('with JavaScript the browser checks the shared schema first: an invalid form sends nothing', async ({ page }) => {
+  await page.goto('/');
+  const posts: string[] = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST') posts.push(req.url());
+  });
+  await page.getByRole('textbox', { name: /^your email address/i }).fill('not-an-email');
+  await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
+  await expect(page.getByText(/valid email address/i).first()).toBeVisible();
+  await expect(page.getByText(/choose at least one request type/i).first()).toBeVisible();
+  expect(posts).toEqual([]);
+});
+
+test('when the checks cannot load, the server checks instead and the requester still sees every error', async ({ page }) => {
+  await page.goto('/');
+  // The schema is fetched on first focus; a connection that drops after the page loaded loses it.
+  await page.route('**/_next/static/chunks/**', (route) => route.abort());
+  await page.getByRole('textbox', { name: /^your email address/i }).fill('not-an-email');
+  const answer = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/');
+  await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
+  expect((await answer).status()).toBe(200);
+  const email = page.getByRole('textbox', { name: /^your email address/i });
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveValue('not-an-email');
+  await expect(page.getByText(/valid email address/i).first()).toBeVisible();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
