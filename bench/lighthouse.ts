@@ -1,6 +1,7 @@
 /**
  * Lighthouse 12 on the public form and a real status page of the production build, in Debian's
  * Chromium (CHROME_PATH, default /usr/bin/chromium). Target: ≥ 95 in performance and accessibility.
+ * Each page is measured RUNS times (default 5) and the median run is reported, with its metrics.
  *   npm run build && npm run bench:lighthouse      (needs `lighthouse@12.8.2`)
  */
 import { execFileSync } from 'node:child_process';
@@ -11,17 +12,23 @@ import { ROOT, restartableDatabase, startApp } from '../tests/load/harness';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility'] as const;
+const RUNS = Number(process.env.RUNS ?? 5);
 
-function lighthouse(url: string): Record<(typeof CATEGORIES)[number], number> {
+const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'] as const;
+
+type Scores = Record<(typeof CATEGORIES)[number], number> & { metrics: string };
+
+function lighthouse(url: string): Scores {
   const bin = path.join(ROOT, 'node_modules/.bin/lighthouse');
   if (!existsSync(bin)) throw new Error('lighthouse is not installed: `npm i -D lighthouse@12.8.2`');
   const out = execFileSync(
     bin,
-    [url, '--output=json', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run'],
+    [url, '--output=json', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync'],
     { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 64 * 1024 * 1024 },
   ).toString();
-  const report = JSON.parse(out) as { categories: Record<string, { score: number }> };
-  return Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(report.categories[c].score * 100)])) as Record<(typeof CATEGORIES)[number], number>;
+  const report = JSON.parse(out) as { categories: Record<string, { score: number }>; audits: Record<string, { displayValue?: string; score: number | null }> };
+  const metrics = METRICS.map((id) => `${id} ${report.audits[id]?.displayValue ?? '?'} (${Math.round((report.audits[id]?.score ?? 0) * 100)})`).join(', ');
+  return { ...(Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(report.categories[c].score * 100)])) as Record<(typeof CATEGORIES)[number], number>), metrics };
 }
 
 async function main() {
@@ -42,10 +49,14 @@ async function main() {
     const confirmed = await fetch(`${base}/verify/confirm`, { method: 'POST', body: new URLSearchParams({ token: token! }), redirect: 'manual' });
     let ok = true;
     for (const [name, url] of [['form', `${base}/`], ['status', `${base}${confirmed.headers.get('location')}`]] as const) {
-      const scores = lighthouse(url);
+      // Lighthouse's own advice for a noisy machine: several runs, report the median (by performance).
+      const runs = Array.from({ length: RUNS }, () => lighthouse(url)).sort((a, b) => a.performance - b.performance);
+      const scores = runs[Math.floor(runs.length / 2)];
+      console.log(`${name.padEnd(6)} runs (performance): ${runs.map((r) => r.performance).join(', ')}`);
       const met = CATEGORIES.every((c) => scores[c] >= 95);
       ok &&= met;
       console.log(`${name.padEnd(6)} performance ${scores.performance}  accessibility ${scores.accessibility}  (target ≥ 95): ${met ? 'MET' : 'NOT MET'}`);
+      console.log(`       ${scores.metrics}`);
     }
     process.exitCode = ok ? 0 : 1;
   } finally {
