@@ -26,6 +26,12 @@ describe('logger redaction', () => {
     expect(out).not.toMatch(/ada@example\.com|bob@example\.org/);
     expect(out).not.toContain(token);
     expect(scrub('mail x.y@z.io now')).toBe('mail [email] now');
+    expect(scrub('<ada.l+tag@mail.example.co.uk>, "o\'neil@example.com"')).toBe('<[email]>, "[email]"');
+  });
+
+  it('leaves the frames of scoped packages readable', () => {
+    const frame = 'at Object.run (/app/node_modules/@prisma/client/runtime/client.js:12:5)\n    at file:///app/node_modules/@vitest/runner/dist/index.js:1:2';
+    expect(scrub(frame)).toBe(frame);
   });
 
   it("keeps an error's frames but not its message, where libraries print the values they were given", () => {

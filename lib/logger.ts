@@ -10,7 +10,9 @@ const REDACTED_KEYS = [
   'token', 'password', 'authorization', 'cookie', 'ip', 'userAgent', 'subject',
 ];
 
-const EMAIL = /[^\s@<>"']+@[^\s@<>"']+\.[^\s@<>"']+/g;
+// A domain never holds "/", ":" or parentheses, so stack frames such as
+// "(/app/node_modules/@prisma/client/runtime/index.js:12:5)" are not taken for addresses.
+const EMAIL = /[^\s@<>"()]+@[^\s@<>"'()/:]+\.[^\s@<>"'()/:]+/g;
 const TOKEN = /\b[A-Za-z0-9_-]{32,}\b/g;
 
 export function scrub(value: string): string {
