@@ -10,10 +10,16 @@ import { POST as verifyResendPost } from '../../app/(public)/verify/resend/route
 import { POST as submittedResendPost } from '../../app/(public)/submitted/[id]/resend/route';
 import { POST as withdrawPost } from '../../app/(public)/status/[id]/withdraw/route';
 import { POST as replyPost } from '../../app/(public)/status/[id]/reply/route';
+import { POST as appealPost } from '../../app/(public)/status/[id]/appeal/route';
+import { POST as downloadLinkPost } from '../../app/(public)/status/[id]/download-link/route';
+import { POST as downloadFilePost } from '../../app/(public)/download/[token]/file/route';
+import { POST as callbackPost } from '../../app/api/fulfilment/callbacks/[taskId]/route';
 import { NOTICES } from '../../app/(public)/notices';
 import { GET as statusGet } from '../../app/api/v1/requests/[id]/route';
 import { POST as requestsPost } from '../../app/api/v1/requests/route';
 import { db } from '../../lib/db';
+import { env } from '../../lib/env';
+import { SIGNATURE_HEADER } from '../../lib/fulfilment/connectors/signing';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { anyJson, anyText, naughty, requestBody } from '../support/fuzz-inputs';
 import { resetDatabase } from '../support/reset-database';
@@ -43,6 +49,9 @@ beforeAll(async () => {
 const count = async () => ({
   requests: await db().privacyRequest.count(),
   messages: await db().requesterMessage.count(),
+  appeals: await db().requestAppeal.count(),
+  grants: await db().downloadGrant.count(),
+  audit: await db().auditEvent.count(),
 });
 
 /** A 4xx always explains itself. */
@@ -172,6 +181,68 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
         // Nobody asked the requester anything: no answer is ever stored.
         expect((await count()).messages).toBe(before.messages);
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /status/{id}/appeal', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson), statement: fc.oneof(anyText, anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
+        const res = await appealPost(formRequest(`http://portal.test/status/${inPath(id)}/appeal`, fields, enc), params(id));
+        if (res.status >= 400) await expectExplained(res);
+        else expectOwnRedirect(res);
+        // No request here was denied, so there is nothing to appeal: nothing may be stored.
+        expect((await count()).appeals).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /status/{id}/download-link', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
+        const res = await downloadLinkPost(formRequest(`http://portal.test/status/${inPath(id)}/download-link`, fields, enc), params(id));
+        if (res.status >= 400) await expectExplained(res);
+        else expectOwnRedirect(res);
+        // No request here has a package: no one-time download grant may be made.
+        expect((await count()).grants).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /download/{token}/file', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(tokenLike(), fc.oneof(anyText, fc.constant('')), async (token, body) => {
+        const res = await downloadFilePost(new Request(`http://portal.test/download/${inPath(token)}/file`, { method: 'POST', body }), { params: Promise.resolve({ token }) });
+        // Without a grant nothing is served: always back to the link's own page, which explains.
+        expect(res.status).toBe(303);
+        const location = new URL(res.headers.get('location')!);
+        expect(location.pathname).toBe(/^[A-Za-z0-9_-]{43}$/.test(token) ? `/download/${token}` : '/download/invalid');
+        expect(location.origin).toBe(new URL(env().APP_URL).origin);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /api/fulfilment/callbacks/{taskId}', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        idLike(),
+        fc.option(tokenLike(), { nil: undefined }),
+        fc.option(anyText, { nil: undefined }),
+        fc.oneof(anyText, anyJson.map((v) => JSON.stringify(v) ?? '')),
+        async (taskId, token, signature, body) => {
+          const before = await count();
+          const url = `http://portal.test/api/fulfilment/callbacks/${inPath(taskId)}${token === undefined ? '' : `?token=${inPath(token)}`}`;
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (signature !== undefined) headers[SIGNATURE_HEADER] = signature.replace(/[^\x20-\x7e]/g, '?');
+          const res = await callbackPost(new Request(url, { method: 'POST', body, headers }), { params: Promise.resolve({ taskId }) });
+          await expectExplained(res.clone());
+          expect(res.status, 'no task is waiting for a callback here').toBeGreaterThanOrEqual(400);
+          expect((await count()).audit, 'a refused callback changes nothing').toBe(before.audit);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -3,6 +3,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { openDownload } from '@/lib/fulfilment/package/download-package';
 import { logger } from '@/lib/logger';
+import { tokenSchema } from '@/lib/requests/schemas';
 
 /** The download itself: POST only (a link prefetch never uses the one-time grant); audited; streamed. */
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
@@ -15,7 +16,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
     });
   } catch (error) {
     if (!(error instanceof AppError)) logger.error({ err: error }, 'download failed');
-    // Back to the link's page, which explains what happened and how to ask again.
-    return Response.redirect(`${env().APP_URL}/download/${encodeURIComponent(token)}`, 303);
+    // Back to the link's page, which explains what happened and how to ask again. Something that is
+    // not a token at all (".." say) would not lead back to that page, so it goes to the generic one.
+    const page = tokenSchema.safeParse(token).success ? token : 'invalid';
+    return Response.redirect(`${env().APP_URL}/download/${page}`, 303);
   }
 }
