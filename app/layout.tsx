@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { env } from '@/lib/env';
-import './globals.css';
+import { SiteChrome } from './components/site-chrome';
+import { STYLESHEET } from './components/stylesheet';
 
 export const metadata: Metadata = {
   title: { default: 'Privacy requests', template: '%s · Privacy requests' },
@@ -16,28 +17,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">
-          Skip to main content
-        </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <a className="site-header__name" href="/">
-              {COMPANY_NAME} <span className="site-header__section">Privacy requests</span>
-            </a>
-          </div>
-        </header>
-        {children}
-        <footer className="site-footer">
-          <div className="site-footer__inner">
-            <p>
-              Questions about your privacy? Email{' '}
-              <a href={`mailto:${PRIVACY_CONTACT_EMAIL}`}>{PRIVACY_CONTACT_EMAIL}</a>.
-            </p>
-            <p>
-              <a href={PRIVACY_POLICY_URL}>Read the {COMPANY_NAME} privacy policy</a>
-            </p>
-          </div>
-        </footer>
+        {/* React puts it in <head>. A plain file, so the pages rendered without React's runtime link the same one. */}
+        <link rel="stylesheet" href={STYLESHEET} precedence="default" />
+        <SiteChrome companyName={COMPANY_NAME} contactEmail={PRIVACY_CONTACT_EMAIL} policyUrl={PRIVACY_POLICY_URL}>
+          {children}
+        </SiteChrome>
       </body>
     </html>
   );

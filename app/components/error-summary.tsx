@@ -1,12 +1,13 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { ErrorSummaryView, type SummaryError } from './error-summary-view';
 
-export type SummaryError = { message: string; fieldId?: string };
+export type { SummaryError };
 
 /**
- * The list of problems at the top of a form after a failed submit. It takes focus once for each
- * new `focusKey` (one per submit), so keyboard and screen-reader users land on it; each item links to its field.
+ * The error summary of a page that hydrates. It takes focus once for each new `focusKey` (one per
+ * submit), so keyboard and screen-reader users land on it.
  */
 export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; focusKey: unknown }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -17,19 +18,5 @@ export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; foc
     focusedFor.current = focusKey;
     ref.current.focus();
   });
-
-  if (errors.length === 0) return null;
-  return (
-    // autoFocus: without JavaScript, the page that comes back from a failed submit opens on the summary.
-    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} autoFocus>
-      <h2 id="error-summary-title">There is a problem</h2>
-      <ul>
-        {errors.map((error, index) => (
-          <li key={`${error.fieldId ?? 'form'}-${index}`}>
-            {error.fieldId ? <a href={`#${error.fieldId}`}>{error.message}</a> : error.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  return <ErrorSummaryView errors={errors} ref={ref} />;
 }

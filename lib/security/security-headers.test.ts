@@ -11,6 +11,12 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
+  it('lets no script run on the status page, which is plain HTML', () => {
+    for (const path of ['/status/3f0c', '/status/3f0c/']) expect(pageCsp({ ...base, development: true, pathname: path })).toContain("script-src 'none'");
+    // Its forms' endpoints and every other page keep the nonce policy.
+    for (const path of ['/status/3f0c/withdraw', '/', '/verify']) expect(pageCsp({ ...base, pathname: path })).toContain("'nonce-abc123'");
+  });
+
   it("adds 'unsafe-eval' for React's development tooling only in development", () => {
     expect(pageCsp({ ...base, development: true, pathname: '/' })).toMatch(/script-src[^;]*'unsafe-eval'/);
   });

@@ -21,13 +21,16 @@ export type HeaderContext = {
   hsts: boolean;
 };
 
+/** Pages served as plain HTML with no script (app/components/static-page.tsx): none may run there. */
+export const SCRIPTLESS_PAGE = /^\/status\/[^/]+\/?$/;
+
 /** Policy for an HTML page: scripts only with this response's nonce (and what they load). */
 export function pageCsp({ nonce, development, pathname }: Pick<HeaderContext, 'nonce' | 'development' | 'pathname'>): string {
   // The dev mailbox shows emails (inline styles) in a sandboxed srcdoc frame, which inherits this policy.
   const mailbox = pathname.startsWith('/dev/');
   const directives = [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    SCRIPTLESS_PAGE.test(pathname) ? "script-src 'none'" : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
     `style-src 'self' ${mailbox || development ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -108,8 +108,12 @@ test('the journey runs under the CSP without a violation, and token pages load n
   // No-referrer: the secret in the page's URL goes nowhere, not even to ourselves.
   expect(post.headers()['referer']).toBeUndefined();
   await expect(page).toHaveURL(/\/status\/[0-9a-f-]{36}\?token=/);
-  const statusHeaders = (await request.get(page.url())).headers();
+  const status = await request.get(page.url());
+  const statusHeaders = status.headers();
   expect(statusHeaders['referrer-policy']).toBe('no-referrer');
+  // The status page is plain HTML: no script of any kind runs where the token is in the URL.
+  expect(await status.text()).not.toMatch(/<script\b/i);
+  expect(await page.locator('script').count()).toBe(0);
   expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer');
 
   // Leaving the status page by its footer link (another site) would send no Referer either.
@@ -137,6 +141,8 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: /withdraw my request/i }).click();
     await expect(page.getByText(/tick the box to confirm/i).first()).toBeVisible();
     await expect(page.locator('#confirm-withdraw')).toHaveAttribute('aria-invalid', 'true');
+    // The page that comes back opens on the error summary (autofocus: no script needed).
+    await expect(page.getByRole('alert')).toBeFocused();
 
     await page.getByLabel(/yes, withdraw this request/i).check();
     await page.getByRole('button', { name: /withdraw my request/i }).click();

@@ -1,6 +1,5 @@
-import { ErrorSummary } from '@/app/components/error-summary';
+import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
-import { SubmitButton } from '@/app/components/submit-button';
 import { NOTICES, type NoticeKey } from '../../notices';
 
 /**
@@ -13,7 +12,7 @@ export function AppealForm({ requestId, token, closesOn, notice }: { requestId: 
   return (
     <form action={`/status/${requestId}/appeal`} method="post" noValidate aria-labelledby="appeal-title">
       <h2 id="appeal-title">Appeal our decision</h2>
-      <ErrorSummary errors={error ? [{ message: error, fieldId: fieldErrors ? 'appeal-statement' : undefined }] : []} focusKey={notice} />
+      <ErrorSummaryView errors={error ? [{ message: error, fieldId: fieldErrors ? 'appeal-statement' : undefined }] : []} />
       <p>
         If you disagree with our decision, you can appeal until {closesOn}. Someone who did not make the original decision will
         review it, and we will tell you the outcome and our reasons.
@@ -32,7 +31,9 @@ export function AppealForm({ requestId, token, closesOn, notice }: { requestId: 
           aria-describedby={fieldErrors ? 'appeal-statement-error' : undefined}
         />
       </div>
-      <SubmitButton pendingLabel="Sending…">Send my appeal</SubmitButton>
+      <button type="submit" className="button">
+        Send my appeal
+      </button>
     </form>
   );
 }

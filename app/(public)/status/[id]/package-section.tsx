@@ -1,5 +1,4 @@
-import { ErrorSummary } from '@/app/components/error-summary';
-import { SubmitButton } from '@/app/components/submit-button';
+import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { NOTICES, type NoticeKey } from '../../notices';
 
 export type PackageView = { status: 'building' | 'ready' | 'failed' | 'deleted' | 'expired'; expiresOn: string | null; sizeLabel: string | null };
@@ -23,7 +22,7 @@ export function PackageSection({ requestId, token, pkg, contactEmail, notice }: 
       )}
       {pkg.status === 'ready' && (
         <form action={`/status/${requestId}/download-link`} method="post" noValidate>
-          <ErrorSummary errors={error ? [{ message: error }] : []} focusKey={notice} />
+          <ErrorSummaryView errors={error ? [{ message: error }] : []} />
           {sent ? (
             <div className="notice notice--success" role="status">
               <p>We have emailed you a one-time download link. It works once, for the next hour.</p>
@@ -35,7 +34,9 @@ export function PackageSection({ requestId, token, pkg, contactEmail, notice }: 
             </p>
           )}
           <input type="hidden" name="token" value={token} />
-          <SubmitButton pendingLabel="Sending…">Email me a download link</SubmitButton>
+          <button type="submit" className="button">
+            Email me a download link
+          </button>
         </form>
       )}
     </section>

@@ -1,6 +1,5 @@
-import { ErrorSummary } from '@/app/components/error-summary';
+import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
-import { SubmitButton } from '@/app/components/submit-button';
 import { NOTICES, type NoticeKey } from '../../notices';
 
 /** Our question and the requester's answer, which restarts the clock. Works without JavaScript. */
@@ -10,7 +9,7 @@ export function ReplyForm({ requestId, token, question, notice }: { requestId: s
   return (
     <form action={`/status/${requestId}/reply`} method="post" noValidate aria-labelledby="reply-title">
       <h2 id="reply-title">We need something from you</h2>
-      <ErrorSummary errors={error ? [{ message: error, fieldId: fieldErrors ? 'reply-message' : undefined }] : []} focusKey={notice} />
+      <ErrorSummaryView errors={error ? [{ message: error, fieldId: fieldErrors ? 'reply-message' : undefined }] : []} />
       <blockquote className="question">{question}</blockquote>
       <input type="hidden" name="token" value={token} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
@@ -26,7 +25,9 @@ export function ReplyForm({ requestId, token, question, notice }: { requestId: s
           aria-describedby={fieldErrors ? 'reply-message-error' : undefined}
         />
       </div>
-      <SubmitButton pendingLabel="Sending…">Send my answer</SubmitButton>
+      <button type="submit" className="button">
+        Send my answer
+      </button>
     </form>
   );
 }

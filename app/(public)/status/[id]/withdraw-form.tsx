@@ -1,6 +1,5 @@
-import { ErrorSummary } from '@/app/components/error-summary';
+import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
-import { SubmitButton } from '@/app/components/submit-button';
 import { NOTICES, type NoticeKey } from '../../notices';
 
 /** Withdrawing needs a ticked "Yes, withdraw" box, so one stray click (or keypress) cannot do it. */
@@ -10,7 +9,7 @@ export function WithdrawForm({ requestId, token, notice }: { requestId: string; 
   return (
     <form action={`/status/${requestId}/withdraw`} method="post" noValidate aria-labelledby="withdraw-title">
       <h2 id="withdraw-title">Withdraw this request</h2>
-      <ErrorSummary errors={error ? [{ message: error, fieldId: boxError ? 'confirm-withdraw' : undefined }] : []} focusKey={notice} />
+      <ErrorSummaryView errors={error ? [{ message: error, fieldId: boxError ? 'confirm-withdraw' : undefined }] : []} />
       <p>
         If you no longer want us to act on this request, you can withdraw it. We will stop working on it and close it.
         You cannot reopen a withdrawn request, but you can always make a new one.
@@ -30,9 +29,9 @@ export function WithdrawForm({ requestId, token, notice }: { requestId: string; 
           <label htmlFor="confirm-withdraw">Yes, withdraw this request</label>
         </div>
       </div>
-      <SubmitButton variant="warning" pendingLabel="Withdrawing…">
+      <button type="submit" className="button button--warning">
         Withdraw my request
-      </SubmitButton>
+      </button>
     </form>
   );
 }

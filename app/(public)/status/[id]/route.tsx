@@ -1,0 +1,158 @@
+import { InvalidLinkView } from '@/app/components/invalid-link';
+import { staticPage } from '@/app/components/static-page';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { requesterContext } from '../../requester-context';
+import { packageState } from '@/lib/fulfilment/package/download-package';
+import { REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
+import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
+import { formatPublicDate } from '@/lib/requests/public-links';
+import { tokenSchema } from '@/lib/requests/schemas';
+import { readNotice } from '../../notices';
+import { STATUS_WORDING } from './status-wording';
+import { Timeline } from './timeline';
+import { PackageSection } from './package-section';
+import { AppealForm } from './appeal-form';
+import { ReplyForm } from './reply-form';
+import { WithdrawForm } from './withdraw-form';
+
+/**
+ * The requester's status page: plain HTML from a route handler, with no script. Everything on it is
+ * text and forms that post to route handlers (post/redirect/get), so it needs no JavaScript; not
+ * loading React here keeps the page light, and no code at all runs on a page whose URL holds the
+ * status token. Referrer-Policy: no-referrer comes from proxy.ts (header) and the page's meta tag.
+ */
+const INVALID_ADVICE = 'Use the status link from your most recent email about this request, and check that you copied all of it.';
+
+const invalidLink = (advice: string) => staticPage({ title: 'Your request', children: <InvalidLinkView advice={advice} /> });
+
+export async function GET(incoming: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const search = new URL(incoming.url).searchParams;
+  // `?token=a&token=b` keeps the first, as on every page.
+  const param = (name: string) => search.get(name) ?? undefined;
+  const token = tokenSchema.safeParse(param('token'));
+  if (!token.success) return invalidLink(INVALID_ADVICE);
+
+  let request: PublicRequestStatus;
+  try {
+    request = await getRequestStatus({ requestId: id, token: token.data, ip: (await requesterContext()).ip });
+  } catch (error) {
+    // Unknown id and wrong token look the same, so the page says nothing about which requests exist.
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return invalidLink(INVALID_ADVICE);
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') return invalidLink(error.message);
+    throw error;
+  }
+
+  const pkg = await packageState(request.id);
+  const wording = STATUS_WORDING[request.status];
+  const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
+  const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
+  const notice = readNotice(param('notice'))?.key;
+  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal') => (param('form') === form ? notice : undefined);
+  const justAppealed = param('appealed') === '1' && request.appeal.made !== null;
+  const appealMade = request.appeal.made;
+  return staticPage({
+    title: 'Your request',
+    children: (
+      <>
+        <h1>Your privacy request {request.reference}</h1>
+        {justWithdrawn && (
+          <div className="notice notice--success" role="status">
+            <p>You withdrew this request. We have sent you an email to confirm.</p>
+          </div>
+        )}
+        {justAnswered && (
+          <div className="notice notice--success" role="status">
+            <p>Thank you: we have your answer, and the time we have to reply runs again.</p>
+          </div>
+        )}
+        {justAppealed && (
+          <div className="notice notice--success" role="status">
+            <p>We have your appeal. We will decide it by {formatPublicDate(new Date(appealMade!.dueAt), request.timeZone)} and write to you with the outcome.</p>
+          </div>
+        )}
+        {request.question && <ReplyForm requestId={request.id} token={token.data} question={request.question} notice={noticeFor('reply')} />}
+        <dl className="summary-list">
+          <dt>Reference</dt>
+          <dd>{request.reference}</dd>
+          <dt>You asked us to</dt>
+          <dd>
+            <ul className="rights">
+              {request.types.map((type) => (
+                <li key={type}>{REQUEST_TYPE_LABELS[type]}</li>
+              ))}
+            </ul>
+          </dd>
+          <dt>Status</dt>
+          <dd>
+            <span className="status-badge">{wording.title}</span>
+            <p className="hint">{wording.explanation}</p>
+          </dd>
+          <dt>Received</dt>
+          <dd>{formatPublicDate(new Date(request.receivedAt), request.timeZone)}</dd>
+          {request.closedAt ? (
+            <>
+              <dt>Closed</dt>
+              <dd>{formatPublicDate(new Date(request.closedAt), request.timeZone)}</dd>
+            </>
+          ) : (
+            <>
+              <dt>We will answer by</dt>
+              <dd>{formatPublicDate(new Date(request.dueAt), request.timeZone)}</dd>
+            </>
+          )}
+        </dl>
+        {!request.closedAt && request.deadlineExplanation.length > 0 && (
+          <details className="field">
+            <summary>How we worked out this date</summary>
+            <ul>
+              {request.deadlineExplanation.map((line, index) => (
+                <li key={index}>{line}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+
+        {pkg && (
+          <PackageSection
+            requestId={request.id}
+            token={token.data}
+            contactEmail={env().PRIVACY_CONTACT_EMAIL}
+            notice={noticeFor('package')}
+            pkg={{ status: pkg.status, expiresOn: pkg.expiresAt ? formatPublicDate(pkg.expiresAt, request.timeZone) : null, sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null }}
+          />
+        )}
+        {appealMade && (
+          <>
+            <h2>Your appeal</h2>
+            <dl className="summary-list">
+              <dt>Received</dt>
+              <dd>{formatPublicDate(new Date(appealMade.receivedAt), request.timeZone)}</dd>
+              <dt>Outcome</dt>
+              <dd>
+                {appealMade.status === 'pending'
+                  ? `We will decide by ${formatPublicDate(new Date(appealMade.dueAt), request.timeZone)}`
+                  : appealMade.status === 'granted'
+                    ? 'Your appeal succeeded; see our email'
+                    : 'Our decision stands; see our email for the reasons'}
+              </dd>
+            </dl>
+          </>
+        )}
+        {request.appeal.canAppeal && request.appeal.closesAt && (
+          <AppealForm requestId={request.id} token={token.data} closesOn={formatPublicDate(new Date(request.appeal.closesAt), request.timeZone)} notice={noticeFor('appeal')} />
+        )}
+
+        <h2>What has happened so far</h2>
+        <Timeline events={request.timeline} timeZone={request.timeZone} />
+
+        <p className="hint">
+          Keep this page&rsquo;s link private: anyone with it can see this page
+          {request.canWithdraw ? ' and withdraw the request' : ''}.
+        </p>
+        {request.canWithdraw && <WithdrawForm requestId={request.id} token={token.data} notice={noticeFor('withdraw')} />}
+      </>
+    ),
+  });
+}

@@ -1,0 +1,24 @@
+import type { Ref } from 'react';
+
+export type SummaryError = { message: string; fieldId?: string };
+
+/**
+ * The list of problems at the top of a form after a failed submit; each item links to its field.
+ * `autoFocus`: a page that comes back from a failed post (no JavaScript needed) opens on it. Pages
+ * that hydrate use `ErrorSummary`, which also moves focus here after each submit in place.
+ */
+export function ErrorSummaryView({ errors, ref }: { errors: SummaryError[]; ref?: Ref<HTMLDivElement> }) {
+  if (errors.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} autoFocus>
+      <h2 id="error-summary-title">There is a problem</h2>
+      <ul>
+        {errors.map((error, index) => (
+          <li key={`${error.fieldId ?? 'form'}-${index}`}>
+            {error.fieldId ? <a href={`#${error.fieldId}`}>{error.message}</a> : error.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
