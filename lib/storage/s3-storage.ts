@@ -18,8 +18,13 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { PassThrough, pipeline, type Readable } from 'node:stream';
 import type { StorageDriver } from './storage-driver';
 
-const PART_BYTES = 8 * 1024 * 1024;
-const PARTS_IN_FLIGHT = 4;
+/**
+ * S3's smallest part, two in flight: what the package bench needs to stay under 256 MB of RSS
+ * (docs/benchmarks.md). The SDK's default of four in flight cost about 50 MB more and was no faster
+ * against s3rver. 5 MiB x 10,000 parts caps one object at 48 GiB, far above any package.
+ */
+export const PART_BYTES = 5 * 1024 * 1024;
+export const PARTS_IN_FLIGHT = 2;
 
 export type S3StorageOptions = {
   bucket: string;
