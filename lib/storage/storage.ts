@@ -61,10 +61,13 @@ function byteCounter() {
  */
 export async function putObject(key: string, source: Readable | AsyncIterable<Buffer | string>): Promise<{ size: number }> {
   checkKey(key);
+  // Configuration first: once the source flows, every exit must go through the handling below.
+  const store = driver();
+  const encryption = createEncryptStream(env().storageKey);
   const counter = byteCounter();
   const encrypted = new PassThrough();
-  const encrypting = pipeline(source instanceof Readable ? source : Readable.from(source), counter.stream, createEncryptStream(env().storageKey), encrypted);
-  const writing = driver()
+  const encrypting = pipeline(source instanceof Readable ? source : Readable.from(source), counter.stream, encryption, encrypted);
+  const writing = store
     .write(key, encrypted)
     // A driver that stops reading must not leave the source (a database cursor, say) waiting.
     .catch((error: unknown) => {
