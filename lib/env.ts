@@ -46,8 +46,14 @@ const schema = z
     FULFILMENT_DEMO: bool.optional(),
     /** Where data packages and task attachments are stored: a local folder, or s3://bucket/prefix. */
     STORAGE_ROOT: z.string().min(1).default('.data/storage'),
+    /** An S3-compatible service (MinIO, R2, ...); AWS S3 itself when unset. */
     S3_ENDPOINT: z.url().optional(),
     S3_REGION: z.string().min(1).default('us-east-1'),
+    /** Both or neither: without them the AWS SDK's default credential chain applies (AWS_* variables, profile, instance role). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    /** Bucket in the path (http://host/bucket/key) rather than the host name; the default when S3_ENDPOINT is set. */
+    S3_FORCE_PATH_STYLE: bool.optional(),
     /** 32 bytes, base64: the AES-256-GCM key of everything stored. Derived from APP_SECRET when unset (a separate key is better: rotating APP_SECRET then leaves stored files readable). */
     STORAGE_ENCRYPTION_KEY: z
       .string()
@@ -89,11 +95,33 @@ const schema = z
     if (env.NODE_ENV === 'production' && !env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== 'dev') {
       ctx.addIssue({ code: 'custom', path: ['RESEND_API_KEY'], message: 'is required in production (or set EMAIL_TRANSPORT=dev to keep every email in the dev mailbox)' });
     }
+    const storage = parseStorageRoot(env.STORAGE_ROOT);
+    if ('error' in storage) ctx.addIssue({ code: 'custom', path: ['STORAGE_ROOT'], message: storage.error });
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      ctx.addIssue({ code: 'custom', path: ['S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or leave both unset for the AWS default credential chain)' });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together' });
     }
   });
+
+export type StorageLocation = { driver: 'local'; folder: string } | { driver: 's3'; bucket: string; prefix: string };
+
+/** STORAGE_ROOT: a folder, or s3://bucket with an optional key prefix (s3://bucket/portal/production). */
+export function parseStorageRoot(root: string): StorageLocation | { error: string } {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(root)) return { driver: 'local', folder: root };
+  const s3 = /^s3:\/\/([^/]*)(?:\/(.*))?$/.exec(root);
+  if (!s3) return { error: 'must be a folder or s3://bucket/optional/prefix' };
+  const [, bucket, rawPrefix = ''] = s3;
+  if (!bucket) return { error: 'names no bucket: use s3://bucket or s3://bucket/prefix' };
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) return { error: `"${bucket}" is not a valid bucket name (3-63 lower-case letters, digits, dots and hyphens)` };
+  const prefix = rawPrefix.replace(/\/+$/, '');
+  if (prefix && prefix.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    return { error: `the key prefix "${rawPrefix}" has an empty, "." or ".." part` };
+  }
+  return { driver: 's3', bucket, prefix };
+}
 
 export type Env = z.infer<typeof schema> & {
   APP_URL: string;
@@ -103,6 +131,8 @@ export type Env = z.infer<typeof schema> & {
   seedAdminEmail: string | null;
   fulfilmentDemo: boolean;
   storageKey: Buffer;
+  storage: StorageLocation;
+  s3ForcePathStyle: boolean;
 };
 
 let cached: Env | undefined;
@@ -125,6 +155,8 @@ export function env(): Env {
     storageKey: e.STORAGE_ENCRYPTION_KEY
       ? Buffer.from(e.STORAGE_ENCRYPTION_KEY, 'base64')
       : createHash('sha256').update(`storage:${e.APP_SECRET ?? 'development-secret-not-for-production-use-0000'}`).digest(),
+    storage: parseStorageRoot(e.STORAGE_ROOT) as StorageLocation,
+    s3ForcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
     seedAdminEmail: e.SEED_ADMIN_EMAIL?.toLowerCase() ?? (e.NODE_ENV === 'production' ? null : 'admin@example.com'),
   };
   return cached;

@@ -1,15 +1,16 @@
 /**
  * Where packages, collected data sets and attachments live: under STORAGE_ROOT, always encrypted
- * (lib/storage/encryption.ts). A local folder by default; `s3://bucket/prefix` selects an
- * S3-compatible bucket through the AWS SDK.
+ * here, before any byte reaches a driver (lib/storage/encryption.ts), so a bucket or a folder only
+ * ever holds ciphertext. A local folder by default (lib/storage/local-storage.ts); `s3://bucket/prefix`
+ * selects an S3-compatible bucket (lib/storage/s3-storage.ts).
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { env } from '../env';
+import { env, type Env } from '../env';
 import { createDecryptStream, createEncryptStream } from './encryption';
+import { localStorage } from './local-storage';
+import { s3Storage } from './s3-storage';
+import type { StorageDriver } from './storage-driver';
 
 /** Keys are ours (ids and slugs), never user input; refuse anything that could leave the root. */
 function checkKey(key: string) {
@@ -17,13 +18,29 @@ function checkKey(key: string) {
   return key;
 }
 
-function localPath(key: string) {
-  const root = env().STORAGE_ROOT;
-  if (root.startsWith('s3://')) {
-    // The S3 driver needs @aws-sdk/client-s3 and @aws-sdk/lib-storage, not installed in this build.
-    throw new Error('STORAGE_ROOT=s3://… needs the AWS SDK (@aws-sdk/client-s3, @aws-sdk/lib-storage), which this build does not include.');
-  }
-  return path.resolve(root, checkKey(key));
+let current: { env: Env; driver: StorageDriver } | undefined;
+
+/** The driver for the configuration in force (tests change it between files). */
+function driver(): StorageDriver {
+  const config = env();
+  if (current?.env === config) return current.driver;
+  const location = config.storage;
+  const chosen =
+    location.driver === 'local'
+      ? localStorage(location.folder)
+      : s3Storage({
+          bucket: location.bucket,
+          prefix: location.prefix,
+          region: config.S3_REGION,
+          endpoint: config.S3_ENDPOINT,
+          forcePathStyle: config.s3ForcePathStyle,
+          credentials:
+            config.S3_ACCESS_KEY_ID && config.S3_SECRET_ACCESS_KEY
+              ? { accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY }
+              : undefined,
+        });
+  current = { env: config, driver: chosen };
+  return chosen;
 }
 
 /** Counts the plaintext bytes that pass. */
@@ -38,34 +55,54 @@ function byteCounter() {
   return { stream, bytes: () => bytes };
 }
 
-/** Streams `source` into storage, encrypted; returns the plaintext size. */
+/**
+ * Streams `source` into storage, encrypted; returns the plaintext size. Nothing is stored under
+ * `key` unless the whole source was read and written.
+ */
 export async function putObject(key: string, source: Readable | AsyncIterable<Buffer | string>): Promise<{ size: number }> {
-  const file = localPath(key);
-  await mkdir(path.dirname(file), { recursive: true });
+  checkKey(key);
+  // Configuration first: once the source flows, every exit must go through the handling below.
+  const store = driver();
+  const encryption = createEncryptStream(env().storageKey);
   const counter = byteCounter();
-  const partial = `${file}.partial`;
-  await pipeline(source instanceof Readable ? source : Readable.from(source), counter.stream, createEncryptStream(env().storageKey), createWriteStream(partial));
-  await rename(partial, file);
+  const encrypted = new PassThrough();
+  const encrypting = pipeline(source instanceof Readable ? source : Readable.from(source), counter.stream, encryption, encrypted);
+  const writing = store
+    .write(key, encrypted)
+    // A driver that stops reading must not leave the source (a database cursor, say) waiting.
+    .catch((error: unknown) => {
+      encrypted.destroy(error as Error);
+      throw error;
+    });
+  const [read, written] = await Promise.allSettled([encrypting, writing]);
+  // The source's own failure explains more than the driver's "stream errored" that follows from it.
+  if (read.status === 'rejected') throw read.reason;
+  if (written.status === 'rejected') throw written.reason;
   return { size: counter.bytes() };
 }
 
 /** The decrypted object as a stream; it errors at the end if the object was tampered with. */
 export function getObject(key: string): Readable {
-  const source = createReadStream(localPath(key));
+  const source = driver().read(checkKey(key));
   const decrypt = createDecryptStream(env().storageKey);
   source.on('error', (error) => decrypt.destroy(error));
   return source.pipe(decrypt);
 }
 
 export async function objectExists(key: string): Promise<boolean> {
-  return stat(localPath(key)).then(() => true, () => false);
+  return (await driver().size(checkKey(key))) !== null;
+}
+
+/** What an object takes in storage (ciphertext: the plaintext plus ENCRYPTION_OVERHEAD), or null. */
+export async function storedSize(key: string): Promise<number | null> {
+  return driver().size(checkKey(key));
 }
 
 export async function deleteObject(key: string) {
-  await rm(localPath(key), { force: true });
+  await driver().remove(checkKey(key));
 }
 
-/** Deletes everything under a prefix (a task's data sets, say). */
+/** Deletes everything under a prefix (a task's data sets, say: `tasks/<id>/`). */
 export async function deletePrefix(prefix: string) {
-  await rm(localPath(prefix), { recursive: true, force: true });
+  await driver().removeFolder(checkKey(prefix.replace(/\/$/, '')));
 }
