@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SEGMENT_BYTES, createDecryptStream, createEncryptStream } from './encryption';
+import { SEGMENT_BYTES, createDecryptStream, createEncryptStream, encryptedSize } from './encryption';
 
 const key = randomBytes(32);
 
@@ -50,6 +50,7 @@ describe('encryption at rest', () => {
         async (length, inSizes, outSizes) => {
           const data = randomBytes(length);
           const sealed = await encrypt(data, inSizes);
+          expect(sealed.length).toBe(encryptedSize(length));
           const opened = await decrypt(sealed, outSizes);
           expect(opened.error).toBeNull();
           expect(opened.data.equals(data)).toBe(true);

@@ -24,6 +24,11 @@ export const SEGMENT_BYTES = 64 * 1024;
 const RECORD_BYTES = SEGMENT_BYTES + TAG_BYTES;
 const MAX_SEGMENTS = 2 ** 32;
 
+/** The size of the stored object for `plainBytes` of content: header, and a tag per segment. */
+export function encryptedSize(plainBytes: number): number {
+  return MAGIC.length + PREFIX_BYTES + plainBytes + TAG_BYTES * Math.max(1, Math.ceil(plainBytes / SEGMENT_BYTES));
+}
+
 function segmentNonce(prefix: Buffer, index: number, last: boolean) {
   if (index >= MAX_SEGMENTS) throw new Error('encrypted object is too large');
   const nonce = Buffer.alloc(12);

@@ -93,7 +93,7 @@ export async function objectExists(key: string): Promise<boolean> {
   return (await driver().size(checkKey(key))) !== null;
 }
 
-/** What an object takes in storage (ciphertext: the plaintext plus ENCRYPTION_OVERHEAD), or null. */
+/** What an object takes in storage (ciphertext: `encryptedSize` of the plaintext), or null. */
 export async function storedSize(key: string): Promise<number | null> {
   return driver().size(checkKey(key));
 }
