@@ -8,12 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { diffSchemas, MIGRATIONS_DIR, SCHEMA_PATH } from '../lib/db/schema-engine';
+import { freePort } from '../tests/support/test-database';
 
 async function main() {
   const name = process.argv[2];
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('Usage: new-migration <snake_case_name>');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'portal-shadow-'));
-  const db = await startEmbeddedPostgres({ dataDir, port: 54390, persistent: false, database: 'shadow' });
+  const db = await startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false, database: 'shadow' });
   try {
     const sql = await diffSchemas({
       url: db.url,
