@@ -3,7 +3,8 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { REQUEST_TYPES, type Jurisdiction, type RequestType } from '../requests/codes';
-import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, requestGroups, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
+import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
+import { periodGroups } from './period-groups';
 
 export type MetricsFilter = { from: Date; to: Date; regime: Jurisdiction | null };
 
@@ -34,19 +35,18 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
   if (!(from < to)) throw new AppError('INVALID_INPUT', 'The start of the period must be before its end.');
   if (to.getTime() - from.getTime() > MAX_DAYS * DAY) throw new AppError('INVALID_INPUT', 'Choose a period of at most three years.');
 
-  const inPeriod = Prisma.sql`r.received_at >= ${from} AND r.received_at < ${to} AND (${regime}::text IS NULL OR r.jurisdiction = ${regime}::text)`;
   // Every type a request asked for, plus 'all' (each request once).
   const perType = Prisma.sql`CROSS JOIN LATERAL (SELECT t::text AS type FROM unnest(g.types) t UNION ALL SELECT 'all') x`;
 
-  // One scan of the period (an index-only scan of privacy_request_metrics_idx) feeds the outcomes,
-  // the weekly volume and the monthly on-time trend; appeals and the open queue are small reads beside it.
-  const day = Prisma.sql`(r.received_at AT TIME ZONE 'UTC')::date AS day`;
+  // The period's groups (periodGroups: the daily rollup for whole days of closed requests, the
+  // requests themselves for the rest) feed the outcomes, the weekly volume and the monthly on-time
+  // trend; appeals and the open queue are small reads beside it.
   const [[summary], appeals, open] = await Promise.all([
     db()
       .$transaction([
         db().$queryRaw`${METRICS_WORK_MEM}`,
         db().$queryRaw<{ outcomes: OutcomeRow[] | null; weekly: { week: string; type: string; received: number }[] | null; trend: { month: string; decided: number; on_time: number }[] | null }[]>`
-          WITH g AS MATERIALIZED (${requestGroups(inPeriod, [day])}),
+          WITH g AS MATERIALIZED (${periodGroups(options.filter)}),
           t AS (SELECT types, status, partial, denial_reason, open, days, on_time, sum(n)::int AS n FROM g GROUP BY 1, 2, 3, 4, 5, 6, 7),
           k AS (
             SELECT x.type AS key, t.status, t.partial, t.denial_reason, t.open, t.days, t.on_time, t.n
