@@ -23,6 +23,7 @@ CREATE INDEX "privacy_request_open_metrics_idx" ON "privacy_request"("closed_at"
 CREATE FUNCTION request_outcome_rollup_add(r privacy_request, delta integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   decided boolean := r.status IN ('completed', 'denied') AND r.decided_at IS NOT NULL;
+  remaining integer;
 BEGIN
   IF r.closed_at IS NULL THEN
     RETURN;
@@ -38,7 +39,15 @@ BEGIN
     CASE WHEN decided THEN floor(date_part('epoch', r.decided_at - r.received_at) / 86400)::int ELSE -1 END,
     decided AND r.decided_at <= r.due_at,
     delta)
-  ON CONFLICT (day, jurisdiction, types, status, partial, denial_reason, days, on_time) DO UPDATE SET n = o.n + EXCLUDED.n;
+  ON CONFLICT (day, jurisdiction, types, status, partial, denial_reason, days, on_time) DO UPDATE SET n = o.n + EXCLUDED.n
+  RETURNING o.n INTO remaining;
+  -- A group nobody is in any more (its last request reopened, corrected or deleted) goes.
+  IF remaining = 0 THEN
+    DELETE FROM request_outcome_rollup o
+    WHERE (o.day, o.jurisdiction, o.types, o.status, o.partial, o.denial_reason, o.days, o.on_time) =
+      ((r.received_at AT TIME ZONE 'UTC')::date, r.jurisdiction, r.types::text, r.status, r.partial, coalesce(r.denial_reason::text, ''),
+       CASE WHEN decided THEN floor(date_part('epoch', r.decided_at - r.received_at) / 86400)::int ELSE -1 END, decided AND r.decided_at <= r.due_at);
+  END IF;
 END $$;
 
 CREATE FUNCTION request_outcome_rollup_on_change() RETURNS trigger LANGUAGE plpgsql AS $$
