@@ -43,6 +43,11 @@ async function seed(client: Db) {
   // indexes look after routine maintenance, rather than measure a doubled index.
   await client.$executeRawUnsafe('REINDEX TABLE privacy_request');
   await client.$executeRawUnsafe('VACUUM ANALYZE privacy_request');
+  // The triggers kept request_outcome_rollup through both statements, rewriting its rows about two
+  // million times: a plain VACUUM leaves a 110 MB table for 14 MB of rows. Compact it, as for the
+  // requests' indexes above (steady-state autovacuum keeps such a table near its live size).
+  await client.$executeRawUnsafe('VACUUM FULL request_outcome_rollup');
+  await client.$executeRawUnsafe('ANALYZE request_outcome_rollup');
   await client.$executeRawUnsafe('ANALYZE request_appeal');
 }
 
@@ -69,6 +74,8 @@ async function main() {
     const now = new Date();
     const year = { from: new Date(now.getTime() - 365 * DAY), to: now };
     const [{ n }] = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM privacy_request WHERE received_at >= $1`, year.from);
+    const [{ groups }] = await db().$queryRawUnsafe<{ groups: number }[]>(`SELECT count(*)::int AS groups FROM request_outcome_rollup WHERE day >= $1::date`, year.from.toISOString().slice(0, 10));
+    console.log(`the last 365 days: ${n.toLocaleString('en')} requests, ${groups.toLocaleString('en')} rows of request_outcome_rollup`);
     const lastYear = now.getUTCFullYear() - 1;
     const cases = [
       { name: `metrics page, last 365 days, all regimes (${n.toLocaleString('en')} requests)`, run: () => getRequestMetrics({ staff, filter: { ...year, regime: null }, now }) },

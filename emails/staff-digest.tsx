@@ -1,13 +1,19 @@
 import { Link, Section, Text } from '@react-email/components';
 import { EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type StaffDigestItem = { reference: string; dueOn: string; state: string; url: string };
+/** One request, or (`appeal`) the appeal against a request's decision, which has its own deadline. */
+export type StaffDigestItem = { reference: string; appeal?: boolean; dueOn: string; state: string; url: string };
 export type StaffDigestEmailProps = { brand: Brand; overdue: StaffDigestItem[]; dueSoon: StaffDigestItem[] };
 
-export const staffDigestSubject = (p: StaffDigestEmailProps) =>
-  p.overdue.length
-    ? `${p.overdue.length} privacy request${p.overdue.length > 1 ? 's are' : ' is'} overdue`
-    : `${p.dueSoon.length} privacy request${p.dueSoon.length > 1 ? 's are' : ' is'} due soon`;
+function counted(items: StaffDigestItem[]) {
+  const appeals = items.filter((i) => i.appeal).length;
+  const requests = items.length - appeals;
+  if (requests && appeals) return `${items.length} privacy requests and appeals are`;
+  if (appeals) return `${appeals} appeal${appeals > 1 ? 's are' : ' is'}`;
+  return `${requests} privacy request${requests > 1 ? 's are' : ' is'}`;
+}
+
+export const staffDigestSubject = (p: StaffDigestEmailProps) => (p.overdue.length ? `${counted(p.overdue)} overdue` : `${counted(p.dueSoon)} due soon`);
 
 function Items({ title, items }: { title: string; items: StaffDigestItem[] }) {
   if (!items.length) return null;
@@ -15,8 +21,9 @@ function Items({ title, items }: { title: string; items: StaffDigestItem[] }) {
     <Section>
       <Text style={{ ...paragraph, fontWeight: 600 }}>{title}</Text>
       {items.map((item) => (
-        <Text key={item.reference} style={paragraph}>
-          <Link href={item.url}>{item.reference}</Link> — due {item.dueOn} ({item.state})
+        <Text key={`${item.reference}:${item.appeal ? 'appeal' : 'request'}`} style={paragraph}>
+          {item.appeal ? 'Appeal on ' : ''}
+          <Link href={item.url}>{item.reference}</Link> — {item.appeal ? 'decide by' : 'due'} {item.dueOn} ({item.state})
         </Text>
       ))}
     </Section>
@@ -36,5 +43,8 @@ export default function StaffDigestEmail(p: StaffDigestEmailProps) {
 StaffDigestEmail.PreviewProps = {
   brand: previewBrand,
   overdue: [{ reference: 'BR-2026-000101', dueOn: '20 November 2026', state: '6 days overdue', url: 'http://localhost:3000/admin/requests/1' }],
-  dueSoon: [{ reference: 'BR-2026-000123', dueOn: '3 December 2026', state: 'due in 7 days', url: 'http://localhost:3000/admin/requests/2' }],
+  dueSoon: [
+    { reference: 'BR-2026-000123', dueOn: '3 December 2026', state: 'due in 7 days', url: 'http://localhost:3000/admin/requests/2' },
+    { reference: 'BR-2026-000045', appeal: true, dueOn: '5 December 2026', state: 'due in 9 days', url: 'http://localhost:3000/admin/requests/3' },
+  ],
 } satisfies StaffDigestEmailProps;

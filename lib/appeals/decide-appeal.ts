@@ -1,6 +1,6 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { authorize, type StaffIdentity } from '../auth/current-staff';
-import { scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
+import { cancelSubjectDeadlineJobs, scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
@@ -29,6 +29,7 @@ export async function decideAppeal(options: { staff: StaffIdentity | null; appea
       data: { status: options.outcome, decidedAt: now, decidedById: staff.id, outcomeMessage: message },
     });
     if (updated.count === 0) throw new AppError('CONFLICT', 'This appeal has already been decided.');
+    await cancelSubjectDeadlineJobs(tx, { requestId: request.id, appealId: appeal.id });
     if (options.outcome === 'granted') {
       await tx.privacyRequest.update({
         where: { id: request.id },

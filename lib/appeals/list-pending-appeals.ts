@@ -1,15 +1,17 @@
 import { authorize, type StaffIdentity } from '../auth/current-staff';
 import { db } from '../db';
 import { formatReference } from '../requests/reference';
+import { openCountdown } from '../requests/staff/list-requests';
 
-/** Appeals waiting for a decision, due first (staff who can read requests). */
-export async function listPendingAppeals(options: { staff: StaffIdentity | null }) {
+/** Appeals waiting for a decision, due first, with how close each deadline is (staff who can read requests). */
+export async function listPendingAppeals(options: { staff: StaffIdentity | null; now?: Date }) {
   authorize(options.staff, 'requests.read');
+  const now = options.now ?? new Date();
   const rows = await db().requestAppeal.findMany({
     where: { status: 'pending' },
     orderBy: { dueAt: 'asc' },
     take: 200,
     include: { request: { select: { id: true, number: true, receivedAt: true, jurisdiction: true, types: true, decidedById: true } } },
   });
-  return rows.map((a) => ({ id: a.id, requestId: a.request.id, reference: formatReference(a.request.number, a.request.receivedAt), jurisdiction: a.request.jurisdiction, types: a.request.types, receivedAt: a.receivedAt, dueAt: a.dueAt }));
+  return rows.map((a) => ({ id: a.id, requestId: a.request.id, reference: formatReference(a.request.number, a.request.receivedAt), jurisdiction: a.request.jurisdiction, types: a.request.types, receivedAt: a.receivedAt, dueAt: a.dueAt, countdown: openCountdown(a.dueAt, now) }));
 }

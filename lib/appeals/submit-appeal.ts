@@ -1,13 +1,18 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { scheduleAppealDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
+import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
+import { formatPublicDate, publicLinks } from '../requests/public-links';
+import { formatReference } from '../requests/reference';
 import { findRequestByStatusToken } from '../requests/find-request-by-status-token';
 import type { RequestType } from '../requests/codes';
 import { appealDeadline, appealWindow } from './appeal-rules';
 
 /**
  * The requester appeals a denial from the status page. The appeal is a record of its own, linked to
- * the request, with its own deadline; an admin other than the one who denied decides it.
+ * the request, with its own deadline (reminders and escalation like a request's); an admin other than
+ * the one who denied decides it. The requester is told when to expect the outcome.
  */
 export async function submitAppeal(options: { requestId: string; token: string; statement: string; ip?: string | null; userAgent?: string | null; now?: Date }) {
   const now = options.now ?? new Date();
@@ -32,6 +37,19 @@ export async function submitAppeal(options: { requestId: string; token: string; 
       actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
       summary: 'We received your appeal',
       data: { appealId: appeal.id, dueAt: deadline.dueAt.toISOString() },
+    });
+    await scheduleAppealDeadlineJobs(tx, { id: appeal.id, requestId: request.id, dueAt: deadline.dueAt }, now);
+    await enqueueEmail(tx, {
+      template: 'appeal-received',
+      to: request.email,
+      requestId: request.id,
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        receivedOn: formatPublicDate(now, deadline.timeZone),
+        decideBy: formatPublicDate(deadline.dueAt, deadline.timeZone),
+        statusUrl: publicLinks.statusOf(request),
+      },
     });
     return { id: appeal.id, dueAt: deadline.dueAt };
   });

@@ -5,19 +5,27 @@ import { jobKeyExists } from '../queue/job-key-exists';
 import { scheduleAcknowledgement } from './acknowledge-request';
 import { ACTIVE_CLOCK_STATUSES } from './clock-statuses';
 import { requestDeadline } from './request-deadline';
-import { deadlineJobKey, scheduleDeadlineJobs } from './schedule-deadline-jobs';
+import { deadlineJobKey, scheduleAppealDeadlineJobs, scheduleDeadlineJobs } from './schedule-deadline-jobs';
 
 const BATCH = 500;
 
-export type SweepReport = { checked: number; dueDatesFixed: number; deadlineJobsRepaired: number; expiryJobsRepaired: number; emailJobsRepaired: number; acknowledgementsRepaired: number };
+export type SweepReport = {
+  checked: number;
+  dueDatesFixed: number;
+  deadlineJobsRepaired: number;
+  appealJobsRepaired: number;
+  expiryJobsRepaired: number;
+  emailJobsRepaired: number;
+  acknowledgementsRepaired: number;
+};
 
 /**
  * The daily sweep (graphile-worker crontab): recomputes every open request's deadline from the rules
- * and repairs whatever is missing — a lost reminder or overdue job, expiry job, acknowledgement job or
- * email delivery job — so that no lost job can make a deadline silent. Idempotent.
+ * and repairs whatever is missing — a lost reminder or overdue job (of a request or a pending appeal),
+ * expiry job, acknowledgement job or email delivery job — so that no lost job can make a deadline silent. Idempotent.
  */
 export async function dailySweep(now = new Date()): Promise<SweepReport> {
-  const report: SweepReport = { checked: 0, dueDatesFixed: 0, deadlineJobsRepaired: 0, expiryJobsRepaired: 0, emailJobsRepaired: 0, acknowledgementsRepaired: 0 };
+  const report: SweepReport = { checked: 0, dueDatesFixed: 0, deadlineJobsRepaired: 0, appealJobsRepaired: 0, expiryJobsRepaired: 0, emailJobsRepaired: 0, acknowledgementsRepaired: 0 };
   let cursor: string | undefined;
   for (;;) {
     const requests = await db().privacyRequest.findMany({
@@ -55,9 +63,24 @@ export async function dailySweep(now = new Date()): Promise<SweepReport> {
       });
     }
   }
+  report.appealJobsRepaired = await repairAppealDeadlineJobs(now);
   report.emailJobsRepaired = await repairEmailJobs(now);
   logger.info({ report }, 'daily sweep done');
   return report;
+}
+
+/** Pending appeals whose escalation job is gone get their reminders and escalation again. */
+async function repairAppealDeadlineJobs(now: Date): Promise<number> {
+  const appeals = await db().requestAppeal.findMany({ where: { status: 'pending' }, select: { id: true, requestId: true, dueAt: true } });
+  let repaired = 0;
+  for (const appeal of appeals) {
+    await db().$transaction(async (tx) => {
+      if (await jobKeyExists(tx, deadlineJobKey.appealOverdue(appeal.id))) return;
+      await scheduleAppealDeadlineJobs(tx, appeal, now);
+      repaired += 1;
+    });
+  }
+  return repaired;
 }
 
 /** Pending outbox rows whose delivery job is gone get a new one. */

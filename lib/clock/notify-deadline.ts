@@ -1,44 +1,64 @@
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { addJob } from '../queue/add-job';
 import { ACTIVE_CLOCK_STATUSES } from './clock-statuses';
-import { deadlineJobKey } from './schedule-deadline-jobs';
+import { deadlineJobKeys, type DeadlineSubject } from './schedule-deadline-jobs';
 import { scheduleStaffDigest } from '../staff/send-staff-digest';
 
 const DAY = 86_400_000;
 
-/**
- * The `deadline-reminder` job. Notes, for each person who must act, that the request is due soon
- * (the assignee, or every admin while nobody is assigned) or overdue (the assignee and every admin),
- * then schedules their digest. Overdue escalation repeats daily while the request stays open.
- * A job scheduled for an older due date (before a pause or an extension) does nothing.
- */
-export async function notifyDeadline(options: { requestId: string; kind: 'reminder' | 'overdue'; dueAt: string; now?: Date }) {
-  const now = options.now ?? new Date();
-  await db().$transaction(async (tx) => {
-    const request = await tx.privacyRequest.findUnique({ where: { id: options.requestId } });
-    if (!request || !ACTIVE_CLOCK_STATUSES.includes(request.status)) return;
-    if (request.dueAt.toISOString() !== options.dueAt) return;
-    if (options.kind === 'overdue' && request.dueAt > now) return;
+type Kind = 'reminder' | 'overdue';
 
-    const admins = await tx.user.findMany({ where: { role: 'admin', deactivatedAt: null }, select: { id: true } });
-    const assignee = request.assigneeId
-      ? await tx.user.findFirst({ where: { id: request.assigneeId, deactivatedAt: null }, select: { id: true } })
-      : null;
-    const recipients = new Set<string>(
-      options.kind === 'overdue' || !assignee ? [...admins.map((a) => a.id), ...(assignee ? [assignee.id] : [])] : [assignee.id],
-    );
+/**
+ * The deadline as it stands now, and who must act on it, or null when nobody must any more (the
+ * request is closed or its clock stopped; the appeal is decided).
+ * - a request: the assignee, or every admin while nobody is assigned; overdue: the assignee and every admin
+ * - an appeal: every admin but the one who made the decision appealed (who may not decide it)
+ */
+async function openDeadline(tx: Tx, subject: DeadlineSubject) {
+  const admins = (except: string | null = null) =>
+    tx.user.findMany({ where: { role: 'admin', deactivatedAt: null, ...(except ? { id: { not: except } } : {}) }, select: { id: true } }).then((rows) => rows.map((r) => r.id));
+
+  if (subject.appealId) {
+    const appeal = await tx.requestAppeal.findUnique({ where: { id: subject.appealId }, include: { request: { select: { decidedById: true } } } });
+    if (!appeal || appeal.status !== 'pending') return null;
+    return { dueAt: appeal.dueAt, kinds: { reminder: 'appeal_reminder', overdue: 'appeal_overdue' } as const, recipients: async () => admins(appeal.request.decidedById) };
+  }
+
+  const request = await tx.privacyRequest.findUnique({ where: { id: subject.requestId } });
+  if (!request || !ACTIVE_CLOCK_STATUSES.includes(request.status)) return null;
+  const assignee = request.assigneeId ? await tx.user.findFirst({ where: { id: request.assigneeId, deactivatedAt: null }, select: { id: true } }) : null;
+  return {
+    dueAt: request.dueAt,
+    kinds: { reminder: 'reminder', overdue: 'overdue' } as const,
+    recipients: async (kind: Kind) => (kind === 'overdue' || !assignee ? [...(await admins()), ...(assignee ? [assignee.id] : [])] : [assignee.id]),
+  };
+}
+
+/**
+ * The `deadline-reminder` job, for a request's deadline or an appeal's. Notes, for each person who
+ * must act, that it is due soon or overdue, then schedules their digest. Overdue escalation repeats
+ * daily while the deadline stays open. A job scheduled for an older due date (before a pause or an
+ * extension) does nothing.
+ */
+export async function notifyDeadline(options: { requestId: string; appealId?: string; kind: Kind; dueAt: string; now?: Date }) {
+  const now = options.now ?? new Date();
+  const subject: DeadlineSubject = { requestId: options.requestId, appealId: options.appealId };
+  await db().$transaction(async (tx) => {
+    const deadline = await openDeadline(tx, subject);
+    if (!deadline || deadline.dueAt.toISOString() !== options.dueAt) return;
+    if (options.kind === 'overdue' && deadline.dueAt > now) return;
+
+    const recipients = new Set(await deadline.recipients(options.kind));
     const day = new Date(now.toISOString().slice(0, 10));
     await tx.staffNotification.createMany({
-      data: [...recipients].map((userId) => ({ userId, requestId: request.id, kind: options.kind, day, dueAt: request.dueAt })),
+      data: [...recipients].map((userId) => ({ userId, requestId: options.requestId, kind: deadline.kinds[options.kind], day, dueAt: deadline.dueAt })),
       skipDuplicates: true,
     });
     for (const userId of recipients) await scheduleStaffDigest(tx, userId, now);
 
     if (options.kind === 'overdue') {
-      await addJob(tx, 'deadline-reminder', { requestId: request.id, kind: 'overdue', dueAt: options.dueAt, offsetDays: 0 }, {
-        runAt: new Date(now.getTime() + DAY),
-        jobKey: deadlineJobKey.overdue(request.id),
-      });
+      const payload = { requestId: options.requestId, ...(options.appealId ? { appealId: options.appealId } : {}), kind: 'overdue' as const, dueAt: options.dueAt, offsetDays: 0 };
+      await addJob(tx, 'deadline-reminder', payload, { runAt: new Date(now.getTime() + DAY), jobKey: deadlineJobKeys(subject).overdue });
     }
   });
 }

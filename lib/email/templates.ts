@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import AppealDecidedEmail, { appealDecidedSubject } from '@/emails/appeal-decided';
+import AppealReceivedEmail, { appealReceivedSubject } from '@/emails/appeal-received';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
 import DownloadLinkEmail, { downloadLinkSubject } from '@/emails/download-link';
 import RequestAcknowledgedEmail, { requestAcknowledgedSubject } from '@/emails/request-acknowledged';
@@ -35,6 +36,7 @@ export const templates = {
   'requester-message': template(RequesterMessageEmail, requesterMessageSubject),
   'request-decided': template(RequestDecidedEmail, requestDecidedSubject),
   'download-link': template(DownloadLinkEmail, downloadLinkSubject),
+  'appeal-received': template(AppealReceivedEmail, appealReceivedSubject),
   'appeal-decided': template(AppealDecidedEmail, appealDecidedSubject),
 };
 

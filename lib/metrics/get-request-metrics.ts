@@ -3,7 +3,8 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { REQUEST_TYPES, type Jurisdiction, type RequestType } from '../requests/codes';
-import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, requestGroups, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
+import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
+import { periodGroups } from './period-groups';
 
 export type MetricsFilter = { from: Date; to: Date; regime: Jurisdiction | null };
 
@@ -34,20 +35,28 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
   if (!(from < to)) throw new AppError('INVALID_INPUT', 'The start of the period must be before its end.');
   if (to.getTime() - from.getTime() > MAX_DAYS * DAY) throw new AppError('INVALID_INPUT', 'Choose a period of at most three years.');
 
-  const inPeriod = Prisma.sql`r.received_at >= ${from} AND r.received_at < ${to} AND (${regime}::text IS NULL OR r.jurisdiction = ${regime}::text)`;
   // Every type a request asked for, plus 'all' (each request once).
   const perType = Prisma.sql`CROSS JOIN LATERAL (SELECT t::text AS type FROM unnest(g.types) t UNION ALL SELECT 'all') x`;
 
-  // One scan of the period (an index-only scan of privacy_request_metrics_idx) feeds the outcomes,
-  // the weekly volume and the monthly on-time trend; appeals and the open queue are small reads beside it.
-  const day = Prisma.sql`(r.received_at AT TIME ZONE 'UTC')::date AS day`;
+  // The period's groups (periodGroups: the daily rollup for whole days of closed requests, the
+  // requests themselves for the rest) feed the outcomes, the weekly volume and the monthly on-time
+  // trend; appeals and the open queue are small reads beside it.
+  // One pass over the period's groups, three groupings: outcomes (no date), week and types (volume), month (trend).
+  const week = Prisma.sql`date_trunc('week', g.day)`;
+  const month = Prisma.sql`to_char(g.day, 'YYYY-MM')`;
+  const periodSummary = Prisma.sql`
+    SELECT GROUPING(${week}) = 0 AS by_week, GROUPING(${month}) = 0 AS by_month, ${week} AS week, ${month} AS month,
+      g.types, g.status, g.partial, g.denial_reason, g.open, g.days, g.on_time, sum(g.n)::int AS n,
+      coalesce(sum(g.n) FILTER (WHERE g.days IS NOT NULL), 0)::int AS decided, coalesce(sum(g.n) FILTER (WHERE g.on_time), 0)::int AS decided_on_time
+    FROM (${periodGroups(options.filter)}) g
+    GROUP BY GROUPING SETS ((g.types, g.status, g.partial, g.denial_reason, g.open, g.days, g.on_time), (${week}, g.types), (${month}))`;
   const [[summary], appeals, open] = await Promise.all([
     db()
       .$transaction([
         db().$queryRaw`${METRICS_WORK_MEM}`,
         db().$queryRaw<{ outcomes: OutcomeRow[] | null; weekly: { week: string; type: string; received: number }[] | null; trend: { month: string; decided: number; on_time: number }[] | null }[]>`
-          WITH g AS MATERIALIZED (${requestGroups(inPeriod, [day])}),
-          t AS (SELECT types, status, partial, denial_reason, open, days, on_time, sum(n)::int AS n FROM g GROUP BY 1, 2, 3, 4, 5, 6, 7),
+          WITH s AS MATERIALIZED (${periodSummary}),
+          t AS (SELECT types, status, partial, denial_reason, open, days, on_time, n FROM s WHERE NOT by_week AND NOT by_month),
           k AS (
             SELECT x.type AS key, t.status, t.partial, t.denial_reason, t.open, t.days, t.on_time, t.n
             FROM t CROSS JOIN LATERAL (SELECT u::text AS type FROM unnest(t.types) u UNION ALL SELECT 'all') x
@@ -56,13 +65,11 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
           SELECT
             (SELECT json_agg(o) FROM outcomes o) AS outcomes,
             (SELECT json_agg(w ORDER BY w.week, w.type) FROM (
-              SELECT to_char(gw.week, 'YYYY-MM-DD') AS week, u::text AS type, sum(gw.n)::int AS received
-              FROM (SELECT date_trunc('week', g.day) AS week, g.types, sum(g.n) AS n FROM g GROUP BY 1, 2) gw
-              CROSS JOIN LATERAL unnest(gw.types) u GROUP BY 1, 2
+              SELECT to_char(s.week, 'YYYY-MM-DD') AS week, u::text AS type, sum(s.n)::int AS received
+              FROM s CROSS JOIN LATERAL unnest(s.types) u WHERE s.by_week GROUP BY 1, 2
             ) w) AS weekly,
             (SELECT json_agg(m ORDER BY m.month) FROM (
-              SELECT to_char(g.day, 'YYYY-MM') AS month, sum(g.n)::int AS decided, coalesce(sum(g.n) FILTER (WHERE g.on_time), 0)::int AS on_time
-              FROM g WHERE g.days IS NOT NULL GROUP BY 1
+              SELECT s.month, s.decided, s.decided_on_time AS on_time FROM s WHERE s.by_month AND s.decided > 0
             ) m) AS trend`,
       ])
       .then(([, rows]) => rows),

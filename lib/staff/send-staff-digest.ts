@@ -34,26 +34,33 @@ export async function sendStaffDigest(options: { userId: string; now?: Date }) {
       await addJob(tx, 'staff-digest', { userId: user.id }, { runAt: new Date(startOfDay.getTime() + DAY + 7 * 3600_000), jobKey: `staff-digest:${user.id}` });
       return;
     }
-    // One line per request, the most urgent kind first.
-    const byRequest = new Map<string, (typeof pending)[number]>();
-    for (const n of pending) if (!byRequest.has(n.requestId) || n.kind === 'overdue') byRequest.set(n.requestId, n);
+    // One line per request and one per appeal, the most urgent kind first.
+    const isAppeal = (n: (typeof pending)[number]) => n.kind === 'appeal_reminder' || n.kind === 'appeal_overdue';
+    const isOverdue = (n: (typeof pending)[number]) => n.kind === 'overdue' || n.kind === 'appeal_overdue';
+    const lines = new Map<string, (typeof pending)[number]>();
+    for (const n of pending) {
+      const key = `${n.requestId}:${isAppeal(n) ? 'appeal' : 'request'}`;
+      if (!lines.has(key) || isOverdue(n)) lines.set(key, n);
+    }
     const item = (n: (typeof pending)[number]) => {
-      const days = Math.round((n.request.dueAt.getTime() - now.getTime()) / DAY);
+      // An appeal's deadline is its own, kept on the notification; a request's may have moved since.
+      const dueAt = isAppeal(n) ? n.dueAt : n.request.dueAt;
+      const days = Math.round((dueAt.getTime() - now.getTime()) / DAY);
       return {
         reference: formatReference(n.request.number, n.request.receivedAt),
-        dueOn: formatPublicDate(n.request.dueAt),
+        appeal: isAppeal(n),
+        dueOn: formatPublicDate(dueAt),
         state: days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? 'due today' : `due in ${days} day${days === 1 ? '' : 's'}`,
         url: publicLinks.staffRequest(n.request.id),
       };
     };
-    const lines = [...byRequest.values()];
     await enqueueEmail(tx, {
       template: 'staff-digest',
       to: user.email,
       props: {
         brand: brand(),
-        overdue: lines.filter((n) => n.kind === 'overdue').map(item),
-        dueSoon: lines.filter((n) => n.kind === 'reminder').map(item),
+        overdue: [...lines.values()].filter(isOverdue).map(item),
+        dueSoon: [...lines.values()].filter((n) => !isOverdue(n)).map(item),
       },
     });
     await tx.staffNotification.updateMany({ where: { id: { in: pending.map((n) => n.id) } }, data: { sentAt: now } });

@@ -45,6 +45,8 @@ test('a Virginia requester appeals a denial from the status page and another adm
   await expect(requester.getByText(/we have your appeal/i)).toBeVisible();
   await expect(requester.getByRole('heading', { name: /appeal our decision/i })).toHaveCount(0);
   await expect(requester.getByText(/we received your appeal/i).first()).toBeVisible();
+  const received = await waitForEmail(request, email, /we received your appeal/i);
+  expect(received.text).toMatch(/tell you the outcome and our reasons by \d{1,2} \w+ \d{4}/);
 
   // The admin who denied cannot decide the appeal; another admin finds it in Appeals and rejects it.
   await denier.page.reload();
@@ -52,6 +54,7 @@ test('a Virginia requester appeals a denial from the status page and another adm
   const decider = await signedInAdmin(browser);
   await decider.page.goto('/admin/appeals');
   await expectNoSeriousA11yViolations(decider.page);
+  await expect(decider.page.getByRole('row', { name: new RegExp(reference) })).toContainText('On track');
   await decider.page.getByRole('link', { name: reference }).click();
   await expect(decider.page.getByText('The tax records rule does not cover my marketing profile.')).toBeVisible();
   await decider.page.getByLabel('Outcome').selectOption('rejected');

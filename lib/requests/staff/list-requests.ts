@@ -124,6 +124,11 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
 
 export function countdown(status: string, dueAt: Date, now: Date): QueueRow['countdown'] {
   if (!['verified', 'in_progress', 'awaiting_requester', 'unverified'].includes(status)) return 'closed';
+  return openCountdown(dueAt, now);
+}
+
+/** How close an open deadline is (a request's, or a pending appeal's). */
+export function openCountdown(dueAt: Date, now: Date): Exclude<QueueRow['countdown'], 'closed'> {
   if (dueAt < now) return 'overdue';
   return dueAt.getTime() - now.getTime() <= 7 * DAY ? 'due_soon' : 'on_track';
 }

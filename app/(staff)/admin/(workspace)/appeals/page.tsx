@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { listPendingAppeals } from '@/lib/appeals/list-pending-appeals';
 import { requireStaffPage } from '@/lib/auth/page-guard';
 import { formatDay, typeLabels } from '../../labels';
+import { CountdownBadge } from '../countdown-badge';
 
 export const metadata: Metadata = { title: 'Appeals' };
 
@@ -36,7 +37,9 @@ export default async function AppealsPage() {
                 <td>{a.jurisdiction}</td>
                 <td>{typeLabels(a.types)}</td>
                 <td>{formatDay(a.receivedAt)}</td>
-                <td>{formatDay(a.dueAt)}</td>
+                <td className="admin-table__due">
+                  <time dateTime={a.dueAt.toISOString()}>{formatDay(a.dueAt)}</time> <CountdownBadge countdown={a.countdown} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,102 +1,66 @@
+'use client';
+
 /**
- * Small server-rendered SVG charts: no client JavaScript, and each is an image with a text
- * alternative; the page puts the same numbers in a table beside every chart, so nothing is
- * only visual and every number can be checked.
+ * The metrics page's charts, drawn with Recharts (a maintained React chart library; staff-only page,
+ * never imported from a public one). Each chart is an image whose text alternative points to the
+ * table beside it, which has the same numbers: nothing is only visual and every number can be checked.
+ * Fixed sizes, so the server render already holds the chart's frame and axes.
  */
+import { Bar, BarChart, CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
+
 const WIDTH = 560;
-const HEIGHT = 220;
-const PAD = { top: 12, right: 12, bottom: 36, left: 40 };
-const INNER_W = WIDTH - PAD.left - PAD.right;
-const INNER_H = HEIGHT - PAD.top - PAD.bottom;
+const HEIGHT = 240;
+const MARGIN = { top: 12, right: 12, bottom: 4, left: 0 };
 
 /** Colours distinguishable with common colour-vision deficiencies (Okabe–Ito). */
-export const SERIES_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
+const SERIES_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
 
-function niceMax(value: number) {
-  if (value <= 0) return 1;
-  const step = 10 ** Math.floor(Math.log10(value));
-  return Math.ceil(value / step) * step;
-}
-
-function Axis({ max, format = String }: { max: number; format?: (v: number) => string }) {
-  const ticks = [0, max / 2, max];
+function ChartFigure({ title, tableId, legend, children }: { title: string; tableId: string; legend?: string[]; children: React.ReactNode }) {
   return (
-    <g aria-hidden="true">
-      {ticks.map((t) => {
-        const y = PAD.top + INNER_H - (t / max) * INNER_H;
-        return (
-          <g key={t}>
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} stroke="#d0d7de" />
-            <text x={PAD.left - 4} y={y + 4} textAnchor="end" fontSize="11">
-              {format(t)}
-            </text>
-          </g>
-        );
-      })}
-    </g>
+    <figure className="admin-chart">
+      <div role="img" aria-label={`${title}. The table beside it has the same numbers.`} aria-describedby={tableId}>
+        {children}
+      </div>
+      <figcaption className="admin-chart__legend">
+        {legend?.map((name, i) => (
+          <span key={name}>
+            <span className="admin-chart__swatch" style={{ background: SERIES_COLOURS[i % SERIES_COLOURS.length] }} aria-hidden="true" /> {name}
+          </span>
+        ))}
+        <a href={`#${tableId}`}>Same numbers in the table</a>
+      </figcaption>
+    </figure>
   );
 }
 
 /** Stacked bars: one bar per category on the x axis, one segment per series. */
-export function StackedBarChart({ title, categories, series }: { title: string; categories: string[]; series: { name: string; values: number[] }[] }) {
-  const totals = categories.map((_, i) => series.reduce((sum, s) => sum + s.values[i], 0));
-  const max = niceMax(Math.max(0, ...totals));
-  const band = INNER_W / Math.max(categories.length, 1);
-  const barW = Math.max(2, band * 0.7);
-  const labelEvery = Math.ceil(categories.length / 8);
+export function StackedBarChart({ title, tableId, categories, series }: { title: string; tableId: string; categories: string[]; series: { name: string; values: number[] }[] }) {
+  const data = categories.map((category, i) => Object.fromEntries([['category', category], ...series.map((s, si) => [`s${si}`, s.values[i]])]));
   return (
-    <figure className="admin-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}. The table beside it has the same numbers.`}>
-        <Axis max={max} />
-        {categories.map((c, i) => {
-          let y = PAD.top + INNER_H;
-          return (
-            <g key={c}>
-              {series.map((s, si) => {
-                const h = (s.values[i] / max) * INNER_H;
-                y -= h;
-                return h > 0 ? <rect key={s.name} x={PAD.left + i * band + (band - barW) / 2} y={y} width={barW} height={h} fill={SERIES_COLOURS[si % SERIES_COLOURS.length]} /> : null;
-              })}
-              {i % labelEvery === 0 && (
-                <text x={PAD.left + i * band + band / 2} y={HEIGHT - PAD.bottom + 14} textAnchor="middle" fontSize="10">
-                  {c}
-                </text>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-      {series.length > 1 && (
-        <figcaption className="admin-chart__legend">
-          {series.map((s, si) => (
-            <span key={s.name}>
-              <span className="admin-chart__swatch" style={{ background: SERIES_COLOURS[si % SERIES_COLOURS.length] }} aria-hidden="true" /> {s.name}
-            </span>
-          ))}
-        </figcaption>
-      )}
-    </figure>
+    <ChartFigure title={title} tableId={tableId} legend={series.length > 1 ? series.map((s) => s.name) : undefined}>
+      <BarChart width={WIDTH} height={HEIGHT} data={data} margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke="#d0d7de" />
+        <XAxis dataKey="category" fontSize={10} />
+        <YAxis allowDecimals={false} fontSize={11} width={40} />
+        {series.map((s, si) => (
+          <Bar key={s.name} dataKey={`s${si}`} name={s.name} stackId="total" fill={SERIES_COLOURS[si % SERIES_COLOURS.length]} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </ChartFigure>
   );
 }
 
-/** A line of rates between 0 and 1, one point per category. */
-export function RateLineChart({ title, categories, rates }: { title: string; categories: string[]; rates: (number | null)[] }) {
-  const band = INNER_W / Math.max(categories.length, 1);
-  const points = rates.flatMap((r, i) => (r === null ? [] : [[PAD.left + i * band + band / 2, PAD.top + INNER_H - r * INNER_H] as const]));
+/** A line of rates between 0 and 1, one point per category (a gap where there is no rate). */
+export function RateLineChart({ title, tableId, categories, rates }: { title: string; tableId: string; categories: string[]; rates: (number | null)[] }) {
+  const data = categories.map((category, i) => ({ category, rate: rates[i] }));
   return (
-    <figure className="admin-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${title}. The table beside it has the same numbers.`}>
-        <Axis max={1} format={(v) => `${Math.round(v * 100)}%`} />
-        {points.length > 1 && <polyline points={points.map((p) => p.join(',')).join(' ')} fill="none" stroke={SERIES_COLOURS[0]} strokeWidth="2" />}
-        {points.map(([x, y]) => (
-          <circle key={`${x}`} cx={x} cy={y} r="3.5" fill={SERIES_COLOURS[0]} />
-        ))}
-        {categories.map((c, i) => (
-          <text key={c} x={PAD.left + i * band + band / 2} y={HEIGHT - PAD.bottom + 14} textAnchor="middle" fontSize="10">
-            {c}
-          </text>
-        ))}
-      </svg>
-    </figure>
+    <ChartFigure title={title} tableId={tableId}>
+      <LineChart width={WIDTH} height={HEIGHT} data={data} margin={MARGIN} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke="#d0d7de" />
+        <XAxis dataKey="category" fontSize={10} />
+        <YAxis domain={[0, 1]} ticks={[0, 0.5, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} fontSize={11} width={40} />
+        <Line dataKey="rate" name="On-time rate" stroke={SERIES_COLOURS[0]} strokeWidth={2} dot={{ r: 3.5, fill: SERIES_COLOURS[0] }} isAnimationActive={false} />
+      </LineChart>
+    </ChartFigure>
   );
 }

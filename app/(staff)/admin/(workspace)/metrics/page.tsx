@@ -16,7 +16,8 @@ const rowLabel = (type: string) => (type === 'all' ? 'All requests' : TYPE_LABEL
 
 function OutcomesTable({ metrics }: { metrics: RequestMetrics }) {
   return (
-    <div className="admin-table-wrap">
+    // Scrolls sideways on narrow screens: focusable so that keyboard users can scroll it too.
+    <div className="admin-table-wrap" tabIndex={0} role="region" aria-label="Outcomes by type">
       <table className="admin-table admin-table--numbers">
         <caption>Outcomes of requests received in the period, by type (a request with several types counts under each)</caption>
         <thead>
@@ -183,11 +184,12 @@ export default async function MetricsPage({ searchParams }: { searchParams: Metr
             <h2 id="volume-title">Requests received per week, by type</h2>
             <StackedBarChart
               title="Requests received per week, stacked by type"
+              tableId="volume-table"
               categories={weeks}
               series={REQUEST_TYPES.map((t) => ({ name: TYPE_LABELS[t], values: weeks.map((w) => weeklyCount(w, t)) }))}
             />
-            <div className="admin-table-wrap">
-              <table className="admin-table admin-table--numbers">
+            <div className="admin-table-wrap" tabIndex={0} role="region" aria-label="Requests received per week">
+              <table id="volume-table" className="admin-table admin-table--numbers">
                 <caption>Requests received per week (weeks start on Monday, UTC)</caption>
                 <thead>
                   <tr>
@@ -216,10 +218,11 @@ export default async function MetricsPage({ searchParams }: { searchParams: Metr
             <h2 id="distribution-title">Time to a substantive response</h2>
             <StackedBarChart
               title="Decided requests by days from receipt to decision"
+              tableId="distribution-table"
               categories={metrics.distribution.map((d) => d.label)}
               series={[{ name: 'Decided requests', values: metrics.distribution.map((d) => d.decided) }]}
             />
-            <table className="admin-table admin-table--numbers">
+            <table id="distribution-table" className="admin-table admin-table--numbers">
               <caption>Decided requests by days from receipt to decision</caption>
               <thead>
                 <tr>
@@ -239,8 +242,13 @@ export default async function MetricsPage({ searchParams }: { searchParams: Metr
           </section>
           <section aria-labelledby="trend-title" className="admin-chart-pair">
             <h2 id="trend-title">On-time rate by month of receipt</h2>
-            <RateLineChart title="Share of decided requests decided on time, by month of receipt" categories={metrics.trend.map((t) => t.month)} rates={metrics.trend.map((t) => t.rate)} />
-            <table className="admin-table admin-table--numbers">
+            <RateLineChart
+              title="Share of decided requests decided on time, by month of receipt"
+              tableId="trend-table"
+              categories={metrics.trend.map((t) => t.month)}
+              rates={metrics.trend.map((t) => t.rate)}
+            />
+            <table id="trend-table" className="admin-table admin-table--numbers">
               <caption>Decided on time, by month of receipt</caption>
               <thead>
                 <tr>
