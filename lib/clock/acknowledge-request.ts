@@ -1,20 +1,25 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
-import { addJob } from '../queue/add-job';
+import { addJob, type JobRequest } from '../queue/add-job';
 import { OPEN_STATUSES } from '../requests/codes';
 import { formatPublicDate } from '../requests/public-links';
 import { formatReference } from '../requests/reference';
 import { requestDeadline } from './request-deadline';
 import { deadlineJobKey } from './schedule-deadline-jobs';
 
-/** Where the regime sets an acknowledgement deadline (US-CA), schedules the job that meets it. */
-export async function scheduleAcknowledgement(tx: Tx, request: Parameters<typeof requestDeadline>[0] & { id: string }) {
-  const { acknowledgeBy } = requestDeadline(request);
-  if (!acknowledgeBy) return;
+/** The job that confirms receipt where the regime sets a deadline for it (US-CA); null elsewhere. */
+export function acknowledgementJob(requestId: string, acknowledgeBy: Date | null) {
+  if (!acknowledgeBy) return null;
   // A day before the legal limit, so that a slow email provider cannot make us late.
   const runAt = new Date(acknowledgeBy.getTime() - 86_400_000);
-  await addJob(tx, 'acknowledge-request', { requestId: request.id }, { runAt, jobKey: deadlineJobKey.acknowledge(request.id) });
+  return { name: 'acknowledge-request' as const, payload: { requestId }, runAt, jobKey: deadlineJobKey.acknowledge(requestId) } satisfies JobRequest;
+}
+
+/** Where the regime sets an acknowledgement deadline (US-CA), schedules the job that meets it. */
+export async function scheduleAcknowledgement(tx: Tx, request: Parameters<typeof requestDeadline>[0] & { id: string }) {
+  const job = acknowledgementJob(request.id, requestDeadline(request).acknowledgeBy);
+  if (job) await addJob(tx, job.name, job.payload, { runAt: job.runAt, jobKey: job.jobKey });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { computeDeadline, getRules, resolveRule } from '../deadlines';
+import { DateTime } from 'luxon';
+import { computeDeadline, type Deadline, getRules, resolveRule } from '../deadlines';
 import { env } from '../env';
 import type { Jurisdiction, RequestType } from '../requests/codes';
 
@@ -25,19 +26,51 @@ export type ClockedRequest = {
  * that clock's explanation is the one shown. A pause still open counts up to `now`.
  */
 export function requestDeadline(request: ClockedRequest, now = new Date()) {
+  const firstClock = !request.verifiedAt && !request.extendedAt && !request.pauses?.length;
   const pauses = (request.pauses ?? []).map((p) => ({ from: p.startedAt, to: p.endedAt ?? now }));
   const deadlines = request.types.map((requestType) =>
-    computeDeadline({
-      jurisdiction: request.jurisdiction as Jurisdiction,
-      requestType,
-      receivedAt: request.receivedAt,
-      verifiedAt: request.verifiedAt ?? null,
-      pauses,
-      extended: Boolean(request.extendedAt),
-      rules: deadlineRules(),
-    }),
+    firstClock
+      ? firstClockDeadline(request.jurisdiction as Jurisdiction, requestType, request.receivedAt)
+      : computeDeadline({
+          jurisdiction: request.jurisdiction as Jurisdiction,
+          requestType,
+          receivedAt: request.receivedAt,
+          verifiedAt: request.verifiedAt ?? null,
+          pauses,
+          extended: Boolean(request.extendedAt),
+          rules: deadlineRules(),
+        }),
   );
   return deadlines.reduce((earliest, d) => (d.dueAt < earliest.dueAt ? d : earliest));
+}
+
+const firstClockByDay = new Map<string, Deadline>();
+
+/**
+ * The deadline of a request on its first clock (not verified, never paused or extended) depends only
+ * on the calendar day it arrived in the rule's time zone, and every submission of that day asks the
+ * same question: computed once per jurisdiction, type and day, where a computation walks the
+ * holiday calendar for 1-2 ms. Callers get their own copy.
+ */
+function firstClockDeadline(jurisdiction: Jurisdiction, requestType: RequestType, receivedAt: Date): Deadline {
+  const rules = deadlineRules();
+  const day = DateTime.fromJSDate(receivedAt, { zone: resolveRule(rules, jurisdiction, requestType).timeZone }).toISODate();
+  const key = `${jurisdiction}|${requestType}|${day}`;
+  let deadline = firstClockByDay.get(key);
+  if (!deadline) {
+    deadline = computeDeadline({ jurisdiction, requestType, receivedAt, verifiedAt: null, pauses: [], extended: false, rules });
+    if (firstClockByDay.size >= 1000) firstClockByDay.clear();
+    firstClockByDay.set(key, deadline);
+  }
+  const copy = (date: Date | null) => date && new Date(date);
+  return {
+    ...deadline,
+    dueAt: new Date(deadline.dueAt),
+    originalDueAt: new Date(deadline.originalDueAt),
+    maxExtendedDueAt: copy(deadline.maxExtendedDueAt),
+    acknowledgeBy: copy(deadline.acknowledgeBy),
+    explanation: [...deadline.explanation],
+  };
 }
 
 /** The rule of each of the request's types, for questions such as "may this clock pause?". */

@@ -1,8 +1,10 @@
-import { render } from '@react-email/render';
+import { randomUUID } from 'node:crypto';
+import { plainTextSelectors, render } from '@react-email/render';
+import { compile } from 'html-to-text';
 import { createElement } from 'react';
 import type { Tx } from '../db';
 import { env } from '../env';
-import { addJob } from '../queue/add-job';
+import { addJob, type JobRequest } from '../queue/add-job';
 import { type TemplateName, type TemplateProps, templates } from './templates';
 
 export function brand() {
@@ -10,36 +12,43 @@ export function brand() {
   return { companyName: e.COMPANY_NAME, contactEmail: e.PRIVACY_CONTACT_EMAIL, privacyPolicyUrl: e.PRIVACY_POLICY_URL };
 }
 
+/**
+ * React Email's plain-text conversion (`render(element, { plainText: true })`) with its own options,
+ * compiled once: it renders the component a second time and rebuilds html-to-text's selector
+ * machinery on every call, about three quarters of the cost of an email. The text is the same
+ * (lib/email/render-email.test.ts compares every template).
+ */
+const htmlToText = compile({ wordwrap: false, selectors: plainTextSelectors });
+
 export async function renderEmail<N extends TemplateName>(name: N, props: TemplateProps<N>) {
   const { component, subject } = templates[name] as unknown as {
     component: Parameters<typeof createElement>[0];
     subject: (p: TemplateProps<N>) => string;
   };
-  const element = createElement(component, props as never);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: subject(props), html, text };
+  const html = await render(createElement(component, props as never));
+  return { subject: subject(props), html, text: htmlToText(html) };
+}
+
+type EmailOptions<N extends TemplateName> = { template: N; to: string; props: TemplateProps<N>; requestId?: string | null };
+
+/**
+ * An outbox row, rendered but not yet written, and the job that delivers it. The row id is chosen
+ * here so that the job can name it in the same statement; it is also Resend's Idempotency-Key.
+ */
+export async function prepareOutboxEmail<N extends TemplateName>(options: EmailOptions<N>) {
+  const rendered = await renderEmail(options.template, options.props);
+  const id = randomUUID();
+  const deliveryJob = { name: 'deliver-email' as const, payload: { outboxId: id } } satisfies JobRequest;
+  return { row: { id, template: options.template, to: options.to, ...rendered, requestId: options.requestId ?? null }, deliveryJob };
 }
 
 /**
  * Writes the email to the outbox and schedules its delivery, both inside the caller's transaction:
  * a change that commits always has its email, and one that rolls back never sends one.
  */
-export async function enqueueEmail<N extends TemplateName>(
-  tx: Tx,
-  options: { template: N; to: string; props: TemplateProps<N>; requestId?: string | null },
-) {
-  const rendered = await renderEmail(options.template, options.props);
-  const row = await tx.outboxEmail.create({
-    data: {
-      template: options.template,
-      to: options.to,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      requestId: options.requestId ?? null,
-    },
-    select: { id: true },
-  });
-  await addJob(tx, 'deliver-email', { outboxId: row.id });
+export async function enqueueEmail<N extends TemplateName>(tx: Tx, options: EmailOptions<N>) {
+  const { row, deliveryJob } = await prepareOutboxEmail(options);
+  await tx.outboxEmail.create({ data: row, select: { id: true } });
+  await addJob(tx, deliveryJob.name, deliveryJob.payload);
   return row.id;
 }

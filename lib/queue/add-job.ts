@@ -1,4 +1,5 @@
 import type { Tx } from '../db';
+import { Prisma } from '../generated/prisma/client';
 import { type JobName, type JobPayload, jobs } from './jobs';
 
 export type AddJobOptions = {
@@ -28,6 +29,25 @@ export async function addJob<N extends JobName>(tx: Tx, name: N, payload: JobPay
     priority => ${options.priority ?? 0}::int,
     job_key_mode => ${options.jobKeyMode ?? 'replace'}::text
   )`;
+}
+
+/** One job of a batch, for `addJobs` and `jobSpecs`. Replace mode only: a keyed job is moved, never duplicated. */
+export type JobRequest = {
+  [N in JobName]: { name: N; payload: JobPayload<N>; runAt?: Date; jobKey?: string };
+}[JobName];
+
+/**
+ * The SQL array of graphile-worker job specs for `graphile_worker.add_jobs(specs)`, which is what
+ * `add_job` calls in replace mode: several jobs in one statement, each as `addJob` would add it.
+ */
+export function jobSpecs(requests: readonly JobRequest[]): Prisma.Sql {
+  const specs = requests.map(({ name, payload, runAt, jobKey }) => {
+    const definition = jobs[name];
+    const parsed = definition.payload.parse(payload);
+    return Prisma.sql`(${name}::text, ${JSON.stringify(parsed)}::json, NULL::text, ${runAt ?? null}::timestamptz,
+      ${definition.maxAttempts}::smallint, ${jobKey ?? null}::text, 0::smallint, NULL::text[])::graphile_worker.job_spec`;
+  });
+  return Prisma.sql`ARRAY[${Prisma.join(specs)}]::graphile_worker.job_spec[]`;
 }
 
 /** Removes a scheduled job by its key (a clock that no longer runs). */
