@@ -6,8 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
-import { prepareDatabase } from '../scripts/prepare-database';
-import { restartableDatabase, startApp } from '../tests/load/harness';
+import { benchBuiltApp, confirmedStatusPath } from './built-app';
 
 const BUDGETS_KB = { form: 120, status: 100 };
 
@@ -28,50 +27,17 @@ async function scriptWeight(base: string, path: string) {
   return { scripts: sources.length, rawKb: raw / 1024, gzipKb: gzip / 1024, inlineKb: inline / 1024, htmlGzipKb: gzipSync(html).length / 1024 };
 }
 
-async function main() {
-  const database = await restartableDatabase();
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
-  try {
-    await prepareDatabase(database.url);
-    app = await startApp({ databaseUrl: database.url, env: { WORKER_IN_PROCESS: 'true' } });
-    const base = app.url;
-    const email = `weight.${Date.now()}@example.com`;
-    const created = await fetch(`${base}/api/v1/requests`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, types: ['access'], jurisdiction: 'UK', confirm: true }),
-    });
-    if (created.status !== 201) throw new Error(`submit: ${created.status}`);
-    let token: string | undefined;
-    for (let i = 0; i < 100 && !token; i += 1) {
-      const messages: { to: string; text: string }[] = await (await fetch(`${base}/api/dev/mailbox`)).json();
-      token = /\/verify\?token=([A-Za-z0-9_-]{43})/.exec(messages.find((m) => m.to === email)?.text ?? '')?.[1];
-      if (!token) await new Promise((r) => setTimeout(r, 200));
-    }
-    const confirmed = await fetch(`${base}/verify/confirm`, { method: 'POST', body: new URLSearchParams({ token: token! }), redirect: 'manual' });
-    const statusPath = confirmed.headers.get('location')!;
-
-    const results = { form: await scriptWeight(base, '/'), status: await scriptWeight(base, statusPath) };
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
-    let ok = true;
-    for (const [page, r] of Object.entries(results) as [keyof typeof BUDGETS_KB, Awaited<ReturnType<typeof scriptWeight>>][]) {
-      const within = r.gzipKb <= BUDGETS_KB[page];
-      ok &&= within;
-      console.log(
-        `${page.padEnd(6)} first-load JS: ${r.gzipKb.toFixed(1)} KB gzip (${r.rawKb.toFixed(1)} KB raw, ${r.scripts} scripts); inline ${r.inlineKb.toFixed(1)} KB; HTML ${r.htmlGzipKb.toFixed(1)} KB gzip — budget ${BUDGETS_KB[page]} KB: ${within ? 'within' : 'OVER'}`,
-      );
-    }
-    process.exitCode = ok ? 0 : 1;
-  } finally {
-    await app?.proc.stop();
-    await database.destroy();
+benchBuiltApp(async (base) => {
+  const statusPath = await confirmedStatusPath(base);
+  const results = { form: await scriptWeight(base, '/'), status: await scriptWeight(base, statusPath) };
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
+  let ok = true;
+  for (const [page, r] of Object.entries(results) as [keyof typeof BUDGETS_KB, Awaited<ReturnType<typeof scriptWeight>>][]) {
+    const within = r.gzipKb <= BUDGETS_KB[page];
+    ok &&= within;
+    console.log(
+      `${page.padEnd(6)} first-load JS: ${r.gzipKb.toFixed(1)} KB gzip (${r.rawKb.toFixed(1)} KB raw, ${r.scripts} scripts); inline ${r.inlineKb.toFixed(1)} KB; HTML ${r.htmlGzipKb.toFixed(1)} KB gzip — budget ${BUDGETS_KB[page]} KB: ${within ? 'within' : 'OVER'}`,
+    );
   }
-}
-
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+  return ok;
+});
