@@ -6,6 +6,7 @@
  */
 import { AppError, toErrorBody } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
+import { tokenSchema } from '@/lib/requests/schemas';
 import type { NoticeKey } from './notices';
 
 /** The form's fields, or null when the body is not a form (the handler then answers 400). */
@@ -63,4 +64,29 @@ export function withQuery(path: string, query: Record<string, string | undefined
   for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
   const search = params.toString();
   return search ? `${path}?${search}` : path;
+}
+
+export type StatusFormPost = {
+  requestId: string;
+  form: FormData;
+  /** The status token, checked for shape only: the operation itself checks it against the request. */
+  token: string;
+  /** Back to the status page, with the token and a notice or an outcome flag. */
+  back: (query: Record<string, string | undefined>) => Response;
+};
+
+/**
+ * The first steps of every form on the status page: a request id of ours, a form body, a token of
+ * the right shape. Anything else ends here: 404 for an id that cannot be ours, 400 for a body that is
+ * not a form, and the bare status page (which then says the link is not valid) for a bad token.
+ */
+export async function readStatusFormPost(request: Request, params: Promise<{ id: string }>): Promise<StatusFormPost | Response> {
+  const { id } = await params;
+  if (!isRequestId(id)) return unknownLink();
+  const form = await readFormPost(request);
+  if (!form) return notAForm();
+  const page = `/status/${id}`;
+  const token = tokenSchema.safeParse(fieldText(form, 'token'));
+  if (!token.success) return seeOther(page);
+  return { requestId: id, form, token: token.data, back: (query) => seeOther(withQuery(page, { token: token.data, ...query })) };
 }

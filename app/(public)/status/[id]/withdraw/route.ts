@@ -1,22 +1,18 @@
-import { tokenSchema } from '@/lib/requests/schemas';
 import { withdrawRequest } from '@/lib/requests/withdraw-request';
-import { fieldText, isRequestId, notAForm, noticeForError, readFormPost, requesterOf, seeOther, unknownLink, withQuery } from '../../../form-post';
+import { noticeForError, readStatusFormPost, requesterOf } from '../../../form-post';
 
 /** "Withdraw my request": only with the "Yes, withdraw" box ticked, then back to the status page. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!isRequestId(id)) return unknownLink();
-  const form = await readFormPost(request);
-  if (!form) return notAForm();
-  const token = tokenSchema.safeParse(fieldText(form, 'token'));
-  const page = `/status/${id}`;
-  if (!token.success) return seeOther(page);
-  if (form.get('confirmWithdraw') !== 'on') return seeOther(withQuery(page, { token: token.data, form: 'withdraw', notice: 'confirm-withdraw' }));
+  const post = await readStatusFormPost(request, params);
+  if (post instanceof Response) return post;
+  if (post.form.get('confirmWithdraw') !== 'on') return post.back({ form: 'withdraw', notice: 'confirm-withdraw' });
   try {
-    await withdrawRequest({ requestId: id, token: token.data, ...requesterOf(request) });
+    await withdrawRequest({ requestId: post.requestId, token: post.token, ...requesterOf(request) });
   } catch (error) {
-    const notice = noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'withdraw-closed', INVALID_INPUT: 'withdraw-closed', RATE_LIMITED: 'too-many-attempts' });
-    return seeOther(withQuery(page, { token: token.data, form: 'withdraw', notice }));
+    return post.back({
+      form: 'withdraw',
+      notice: noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'withdraw-closed', INVALID_INPUT: 'withdraw-closed', RATE_LIMITED: 'too-many-attempts' }),
+    });
   }
-  return seeOther(withQuery(page, { token: token.data, withdrawn: '1' }));
+  return post.back({ withdrawn: '1' });
 }
