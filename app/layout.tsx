@@ -3,11 +3,11 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { env } from '@/lib/env';
 import { SiteChrome } from './components/site-chrome';
-import { STYLESHEET } from './components/stylesheet';
+import { SITE_DESCRIPTION, SITE_NAME, STYLESHEET } from './components/site';
 
 export const metadata: Metadata = {
-  title: { default: 'Privacy requests', template: '%s · Privacy requests' },
-  description: 'Ask for a copy of your data, correct it, delete it, export it, restrict it, or stop communications.',
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

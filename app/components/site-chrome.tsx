@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { SITE_NAME } from './site';
 
 /** The skip link, header and footer around every page: the root layout's and the static pages'. */
 export function SiteChrome({ companyName, contactEmail, policyUrl, children }: { companyName: string; contactEmail: string; policyUrl: string; children: ReactNode }) {
@@ -10,7 +11,7 @@ export function SiteChrome({ companyName, contactEmail, policyUrl, children }: {
       <header className="site-header">
         <div className="site-header__inner">
           <a className="site-header__name" href="/">
-            {companyName} <span className="site-header__section">Privacy requests</span>
+            {companyName} <span className="site-header__section">{SITE_NAME}</span>
           </a>
         </div>
       </header>

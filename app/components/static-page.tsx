@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { env } from '@/lib/env';
 import { SiteChrome } from './site-chrome';
-import { STYLESHEET } from './stylesheet';
+import { pageTitle, SITE_DESCRIPTION, STYLESHEET } from './site';
 
 /**
  * A whole page as plain HTML, for route handlers: no React client runtime, no script at all. For
@@ -18,8 +18,8 @@ export async function staticPage({ title, children, status = 200 }: { title: str
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Privacy requests`}</title>
-        <meta name="description" content="Ask for a copy of your data, correct it, delete it, export it, restrict it, or stop communications." />
+        <title>{pageTitle(title)}</title>
+        <meta name="description" content={SITE_DESCRIPTION} />
         {/* The URL holds a token: no Referer leaves this page, and search engines keep out. */}
         <meta name="referrer" content="no-referrer" />
         <meta name="robots" content="noindex, nofollow" />
