@@ -3,6 +3,7 @@ import { POST as postRequest } from '../../app/api/v1/requests/route';
 import { db } from '../../lib/db';
 import { env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
+import { expireUnverifiedRequest } from '../../lib/requests/expire-unverified-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
@@ -34,6 +35,26 @@ describe('the cap on unconfirmed requests per email address', () => {
     const verified = await verifyRequest({ token: await latestVerificationToken(email) });
     expect(verified.outcome).toBe('verified');
     await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).resolves.toMatchObject({ status: 'unverified' });
+  });
+
+  it('frees a place when a request expires, and hands out the lowest free place next', async () => {
+    const max = env().MAX_UNVERIFIED_PER_EMAIL;
+    const email = `expires.${Date.now()}@example.com`;
+    const submitted = [];
+    for (let i = 0; i < max; i += 1) submitted.push(await submitRequest({ input: aRequest({ email }), channel: 'web' }));
+    const places = async () =>
+      (await db().privacyRequest.findMany({ where: { email }, orderBy: { number: 'asc' }, select: { status: true, unverifiedSlot: true } })).map(
+        (r) => `${r.status}:${r.unverifiedSlot}`,
+      );
+    expect(await places()).toEqual(Array.from({ length: max }, (_, i) => `unverified:${i + 1}`));
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+
+    // The first request's link runs out: the request expires and its place (1) is free again.
+    await expireUnverifiedRequest({ requestId: submitted[0].id, now: new Date(Date.now() + (env().VERIFICATION_TTL_HOURS + 1) * 3600_000) });
+    expect((await places())[0]).toBe('expired:null');
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).resolves.toMatchObject({ status: 'unverified' });
+    expect((await places()).at(-1)).toBe('unverified:1');
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('holds under concurrent posts for one address', async () => {

@@ -73,7 +73,9 @@ export async function startApp(options: { databaseUrl: string; env?: Record<stri
   if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const proc = startProcess(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
+  // APP_NODE_FLAGS passes Node flags to the app only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark).
+  const nodeFlags = process.env.APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
+  const proc = startProcess(process.execPath, [...nodeFlags, 'node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
     NODE_ENV: 'production',
     DATABASE_URL: options.databaseUrl,
     PORT: String(port),
