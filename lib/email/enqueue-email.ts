@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { plainTextSelectors, render } from '@react-email/render';
+import { plainTextSelectors } from '@react-email/render';
 import { compile } from 'html-to-text';
 import { createElement } from 'react';
 import type { Tx } from '../db';
@@ -20,12 +20,25 @@ export function brand() {
  */
 const htmlToText = compile({ wordwrap: false, selectors: plainTextSelectors });
 
+/** React Email's document type, which its `render` puts before the markup. */
+const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+
+let staticMarkup: Promise<(element: ReturnType<typeof createElement>) => string> | undefined;
+
+/**
+ * React Email's `render` streams (for templates that suspend, which ours never do) and costs ten
+ * times what React's synchronous static render does: 0.8 against 0.09 ms for the verification email,
+ * on every request the public form sends. The HTML is React Email's without its streaming markers
+ * (`<!--$-->`, `<!--html-->`…), which no mail client shows (render-email.test.ts compares every template).
+ */
 export async function renderEmail<N extends TemplateName>(name: N, props: TemplateProps<N>) {
   const { component, subject } = templates[name] as unknown as {
     component: Parameters<typeof createElement>[0];
     subject: (p: TemplateProps<N>) => string;
   };
-  const html = await render(createElement(component, props as never));
+  // Imported on use: Next.js refuses a static import of react-dom/server in the app directory.
+  staticMarkup ??= import('react-dom/server').then((server) => server.renderToStaticMarkup);
+  const html = `${DOCTYPE}${(await staticMarkup)(createElement(component, props as never))}`;
   return { subject: subject(props), html, text: htmlToText(html) };
 }
 
