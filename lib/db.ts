@@ -21,3 +21,21 @@ export async function disconnectDb() {
   await globalForPrisma.prisma?.$disconnect();
   globalForPrisma.prisma = undefined;
 }
+
+/**
+ * A transaction that PostgreSQL may abort to break a deadlock (or a serialization conflict), run
+ * again from the start: each attempt sees the other's committed work. For transactions that change
+ * many requests at once, whose counting rows (request_outcome_rollup, kept by triggers) another such
+ * transaction may take in the opposite order.
+ */
+export async function transactionWithRetry<T>(fn: (tx: Tx) => Promise<T>, options: { timeout?: number; attempts?: number } = {}): Promise<T> {
+  const attempts = options.attempts ?? 3;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db().$transaction(fn, { timeout: options.timeout });
+    } catch (error) {
+      // P2034: "Transaction failed due to a write conflict or a deadlock. Please retry your transaction".
+      if (attempt >= attempts || (error as { code?: unknown }).code !== 'P2034') throw error;
+    }
+  }
+}

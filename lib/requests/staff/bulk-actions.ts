@@ -1,5 +1,5 @@
 import { authorize, type StaffIdentity } from '../../auth/current-staff';
-import { db } from '../../db';
+import { transactionWithRetry } from '../../db';
 import { AppError } from '../../errors';
 import { assignRequest } from './assign-request';
 import { denyRequest } from './decide-request';
@@ -26,7 +26,8 @@ export async function bulkAssign(options: { staff: StaffIdentity; requestIds: st
 export async function bulkDeny(options: { staff: StaffIdentity; requestIds: string[]; reason: 'duplicate' | 'manifestly_unfounded'; message: string }) {
   authorize(options.staff, 'requests.admin');
   checkIds(options.requestIds);
-  await db().$transaction(async (tx) => {
+  // Retried if PostgreSQL breaks a deadlock with another batch (tests/integration/staff-workflow.test.ts).
+  await transactionWithRetry(async (tx) => {
     for (const requestId of options.requestIds) {
       await denyRequest({ staff: options.staff, requestId, reason: options.reason, partial: false, message: options.message }, tx);
     }
