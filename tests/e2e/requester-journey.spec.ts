@@ -63,11 +63,16 @@ test('with JavaScript the browser checks the shared schema first: an invalid for
 test('when the checks cannot load, the server checks instead and the requester still sees every error', async ({ page }) => {
   await page.goto('/');
   // The schema is fetched on first focus; a connection that drops after the page loaded loses it.
-  await page.route('**/_next/static/chunks/**', (route) => route.abort());
+  const lost: string[] = [];
+  await page.route('**/islands/**', (route) => (lost.push(route.request().url()), route.abort()));
   await page.getByRole('textbox', { name: /^your email address/i }).fill('not-an-email');
   const answer = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/');
+  const answered = page.waitForEvent('load');
   await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
-  expect((await answer).status()).toBe(200);
+  // The form went to the server, which refused it: the page that comes back has its errors (422).
+  expect((await answer).status()).toBe(422);
+  await answered;
+  expect(lost.length, 'the schema was asked for and lost').toBeGreaterThan(0);
   const email = page.getByRole('textbox', { name: /^your email address/i });
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveValue('not-an-email');
