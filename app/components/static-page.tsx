@@ -45,8 +45,11 @@ export async function staticPage({ title, children, status = 200, headers = {}, 
         )}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={STYLESHEET} />
-        {/* Modules are deferred: fetched now, run once the document is parsed. */}
-        {scripts?.sources.map((src) => <script key={src} type="module" src={src} nonce={scripts.nonce ?? undefined} />)}
+        {/*
+          Modules are deferred: fetched now, run once the document is parsed. Low priority: the
+          page is complete without them, so its stylesheet comes first (as async scripts are).
+        */}
+        {scripts?.sources.map((src) => <script key={src} type="module" src={src} nonce={scripts.nonce ?? undefined} fetchPriority="low" />)}
       </head>
       <body>
         <SiteChrome companyName={COMPANY_NAME} contactEmail={PRIVACY_CONTACT_EMAIL} policyUrl={PRIVACY_POLICY_URL}>
