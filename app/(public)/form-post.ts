@@ -20,6 +20,24 @@ export async function readFormPost(request: Request): Promise<FormData | null> {
   }
 }
 
+/**
+ * A browser posting from another site's page: its Origin names another host than ours (Host, or
+ * X-Forwarded-Host behind a proxy, as Next.js checks for server actions), or is "null" (a sandboxed
+ * frame). No Origin passes: scripts and old browsers, which could post directly anyway. Only for a
+ * page that sends its Origin (Referrer-Policy same-origin): the token pages' no-referrer forms send
+ * "null" and are proven by the secret they carry instead.
+ */
+export function postedFromAnotherSite(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
 export function fieldText(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === 'string' ? value : '';
@@ -42,6 +60,10 @@ export function unknownLink(): Response {
     { error: { code: 'NOT_FOUND', message: 'This link is not valid. Use the link from your most recent email about this request.' } },
     { status: 404 },
   );
+}
+
+export function notFromThisSite(): Response {
+  return Response.json({ error: { code: 'FORBIDDEN', message: 'Send this form from its page on this site.' } }, { status: 403 });
 }
 
 export function notAForm(): Response {

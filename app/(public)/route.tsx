@@ -1,6 +1,6 @@
 import { formStartedStamp } from '@/lib/abuse/form-guard';
 import { env } from '@/lib/env';
-import { notAForm, readFormPost, requesterOf, seeOther } from './form-post';
+import { notAForm, notFromThisSite, postedFromAnotherSite, readFormPost, requesterOf, seeOther } from './form-post';
 import { requestFormPage } from './request-form-page';
 import { emptyRequestForm } from './request-form-values';
 import { submitRequestForm } from './submit-request-form';
@@ -20,6 +20,9 @@ export async function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
+  // What Next.js checked for the server action this replaces: another site's page cannot post it
+  // from its visitors' browsers (and so from their addresses, past the per-address limits).
+  if (postedFromAnotherSite(request)) return notFromThisSite();
   const form = await readFormPost(request);
   if (!form) return notAForm();
   const outcome = await submitRequestForm({ form, ...requesterOf(request) });
