@@ -2,7 +2,8 @@
  * What the forms of pages whose URL holds a secret (verify, submitted, status) share. They post to
  * route handlers instead of server actions so those pages can send no Referer at all (see
  * lib/security/security-headers.ts), and answer with a redirect back to the page (post/redirect/get)
- * carrying a notice key, never free text, in the query.
+ * carrying a notice key, never free text, in the query. The request form (POST /) reads its post
+ * with the same helpers.
  */
 import { AppError, toErrorBody } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
