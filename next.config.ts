@@ -34,7 +34,11 @@ const nextConfig: NextConfig = {
   // HSTS is left to proxy.ts, which knows the public address at run time.
   async headers() {
     const values = { ...staticSecurityHeaders(false), 'Referrer-Policy': 'same-origin', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" };
-    return [{ source: '/_next/:path*', headers: Object.entries(values).map(([key, value]) => ({ key, value })) }];
+    return [
+      { source: '/_next/:path*', headers: Object.entries(values).map(([key, value]) => ({ key, value })) },
+      // The islands' production files (scripts/build-islands.ts): a new name for every new content.
+      { source: '/islands/:path*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] },
+    ];
   },
 };
 

@@ -4,7 +4,7 @@
  * older than the sources.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 function run(command: string, args: string[], env: Record<string, string> = {}) {
@@ -24,7 +24,7 @@ function newestSourceTime(dirs: string[]): number {
     }
   };
   dirs.forEach(walk);
-  for (const file of ['next.config.ts', 'package.json', 'instrumentation.ts', 'prisma/schema.prisma']) {
+  for (const file of ['next.config.ts', 'package.json', 'instrumentation.ts', 'prisma/schema.prisma', 'scripts/build-islands.ts']) {
     if (existsSync(file)) newest = Math.max(newest, statSync(file).mtimeMs);
   }
   return newest;
@@ -34,8 +34,15 @@ const bin = (name: string) => path.join('node_modules', '.bin', name);
 
 run(bin('vitest'), ['run']);
 
+/** The islands' production build (scripts/build-islands.ts) is part of the build: its manifest must be there. */
+function islandsBuilt(): boolean {
+  const manifest = 'lib/generated/islands.json';
+  return existsSync(manifest) && Boolean(JSON.parse(readFileSync(manifest, 'utf8')).production);
+}
+
 const buildId = '.next/BUILD_ID';
-if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceTime(['app', 'lib', 'emails'])) {
+// The islands' sources are under app/ and lib/, so a change to them makes the build stale too.
+if (!existsSync(buildId) || !islandsBuilt() || statSync(buildId).mtimeMs < newestSourceTime(['app', 'lib', 'emails'])) {
   console.log('\n[test] building the app for the end-to-end tests');
   run('npm', ['run', 'build']);
 }

@@ -2,7 +2,8 @@
  * What the forms of pages whose URL holds a secret (verify, submitted, status) share. They post to
  * route handlers instead of server actions so those pages can send no Referer at all (see
  * lib/security/security-headers.ts), and answer with a redirect back to the page (post/redirect/get)
- * carrying a notice key, never free text, in the query.
+ * carrying a notice key, never free text, in the query. The request form (POST /) reads its post
+ * with the same helpers.
  */
 import { AppError, toErrorBody } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
@@ -17,6 +18,24 @@ export async function readFormPost(request: Request): Promise<FormData | null> {
     return await request.formData();
   } catch {
     return null;
+  }
+}
+
+/**
+ * A browser posting from another site's page: its Origin names another host than ours (Host, or
+ * X-Forwarded-Host behind a proxy, as Next.js checks for server actions), or is "null" (a sandboxed
+ * frame). No Origin passes: scripts and old browsers, which could post directly anyway. Only for a
+ * page that sends its Origin (Referrer-Policy same-origin): the token pages' no-referrer forms send
+ * "null" and are proven by the secret they carry instead.
+ */
+export function postedFromAnotherSite(request: Request): boolean {
+  const origin = request.headers.get('origin');
+  if (origin === null) return false;
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
   }
 }
 
@@ -42,6 +61,10 @@ export function unknownLink(): Response {
     { error: { code: 'NOT_FOUND', message: 'This link is not valid. Use the link from your most recent email about this request.' } },
     { status: 404 },
   );
+}
+
+export function notFromThisSite(): Response {
+  return Response.json({ error: { code: 'FORBIDDEN', message: 'Send this form from its page on this site.' } }, { status: 403 });
 }
 
 export function notAForm(): Response {

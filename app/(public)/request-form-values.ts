@@ -1,6 +1,6 @@
 /**
  * The request form's fields and how they become the input of `newRequestSchema`. The browser
- * (react-hook-form) and the server action both go through `toRequestInput`, so they parse the same thing.
+ * (react-hook-form) and the server both go through `toRequestInput`, so they parse the same thing.
  */
 import { REQUEST_TYPES } from '@/lib/requests/codes';
 
@@ -16,15 +16,26 @@ export type RequestFormValues = {
   confirm: boolean;
 };
 
+/** What the server answered to the last post (nothing yet on a fresh form). */
 export type RequestFormState = {
   values: RequestFormValues;
   fieldErrors: Record<string, string[]>;
   formError?: string;
-  /** Grows with every answer from the server, so the error summary takes focus again. */
-  attempt: number;
-  /** A fresh signed "form served at" stamp, when the one sent back was missing or forged. */
-  formStartedAt?: string;
 };
+
+/**
+ * Everything the form renders from: the server renders it to HTML with these props, and the browser
+ * hydrates it with the same props (sent as JSON in the page), so both draw the same markup.
+ */
+export type RequestFormProps = {
+  companyName: string;
+  /** The signed "form served at" stamp (lib/abuse/form-guard.ts). */
+  formStartedAt: string;
+  state: RequestFormState;
+};
+
+/** The page's element ids the browser entry (request-form.island.tsx) finds the form and its props by. */
+export const REQUEST_FORM_ISLAND = { container: 'request-form', props: 'request-form-props' } as const;
 
 export const emptyRequestForm: RequestFormValues = {
   onBehalf: false,
@@ -51,9 +62,11 @@ export const REQUEST_FIELD_PATHS = [
   'confirm',
 ] as const;
 export type RequestFieldPath = (typeof REQUEST_FIELD_PATHS)[number];
+/** Every field's name, as the form posts it and react-hook-form registers it. */
+export type RequestFieldName = RequestFieldPath | 'onBehalf';
 
 /** The id of the element an error about `path` points to ("types" points to its first checkbox). */
-export function fieldId(path: RequestFieldPath | 'onBehalf'): string {
+export function fieldId(path: RequestFieldName): string {
   if (path === 'types') return `field-types-${REQUEST_TYPES[0]}`;
   return `field-${path.replace('.', '-')}`;
 }

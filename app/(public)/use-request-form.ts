@@ -1,5 +1,3 @@
-'use client';
-
 import { get, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
 import { REQUEST_FIELD_PATHS, toRequestInput, type RequestFormValues } from './request-form-values';
 
@@ -47,7 +45,7 @@ export function useRequestForm(defaultValues: RequestFormValues) {
   });
 }
 
-/** react-hook-form's nested errors as the dotted-path map the server action returns. */
+/** react-hook-form's nested errors as the dotted-path map the server answers with. */
 export function flattenClientErrors(errors: FieldErrors<RequestFormValues>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const path of REQUEST_FIELD_PATHS) {

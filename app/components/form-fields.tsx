@@ -2,13 +2,19 @@ import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { FieldError } from './field-error';
 
+/**
+ * What a field spreads onto its element: react-hook-form's `register(name)` in the browser, or just
+ * the name where the form renders on the server (only the name reaches the markup either way).
+ */
+export type FieldRegistration = Pick<UseFormRegisterReturn, 'name'> & Partial<Pick<UseFormRegisterReturn, 'onChange' | 'onBlur' | 'ref'>>;
+
 type FieldProps = {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   errors?: string[];
   required?: boolean;
-  registration: UseFormRegisterReturn;
+  registration: FieldRegistration;
 };
 
 /** The ids a field's aria-describedby lists: its hint, then its error. */
@@ -130,7 +136,7 @@ export function CheckboxChoice({
   id: string;
   label: ReactNode;
   hint?: ReactNode;
-  registration: UseFormRegisterReturn;
+  registration: FieldRegistration;
   value?: string;
   defaultChecked: boolean;
   invalid?: boolean;

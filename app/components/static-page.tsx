@@ -1,15 +1,31 @@
 import type { ReactNode } from 'react';
 import { env } from '@/lib/env';
 import { SiteChrome } from './site-chrome';
-import { pageTitle, SITE_DESCRIPTION, STYLESHEET } from './site';
+import { pageTitle, SITE_DESCRIPTION, SITE_NAME, STYLESHEET } from './site';
+
+export type StaticPageOptions = {
+  /** The page's own words in its <title>; without them, the site's name alone. */
+  title?: string;
+  children: ReactNode;
+  status?: number;
+  headers?: Record<string, string>;
+  /**
+   * The URL holds a secret (the status page): no Referer leaves the page and search engines keep
+   * out. The default, so that a page has to say its URL is harmless to go without.
+   */
+  secretUrl?: boolean;
+  /** Module scripts of an island (scripts/build-islands.ts), with this response's CSP nonce. */
+  scripts?: { sources: readonly string[]; nonce: string | null };
+};
 
 /**
- * A whole page as plain HTML, for route handlers: no React client runtime, no script at all. For
- * pages that need no JavaScript and whose URL holds a secret (the status page): nothing runs there,
- * and the page weighs a few kilobytes instead of the ~130 KB of scripts every hydrated page loads.
- * Components rendered here must be server-safe (no 'use client' module: it cannot render here).
+ * A whole page as plain HTML, for route handlers: no Next.js client runtime. For pages that need no
+ * JavaScript (the status page: no script at all, where its URL holds a secret) or only a small
+ * island of it (the request form: React and the form, ~80 KB instead of the ~130 KB of the App
+ * Router every Next.js page that hydrates loads). Components rendered here must be server-safe: no
+ * 'use client' module, no hooks (route handlers get React's server build).
  */
-export async function staticPage({ title, children, status = 200 }: { title: string; children: ReactNode; status?: number }): Promise<Response> {
+export async function staticPage({ title, children, status = 200, headers = {}, secretUrl = true, scripts }: StaticPageOptions): Promise<Response> {
   // Imported on use: Next.js refuses a static import of react-dom/server in the app directory.
   const { renderToStaticMarkup } = await import('react-dom/server');
   const { COMPANY_NAME, PRIVACY_CONTACT_EMAIL, PRIVACY_POLICY_URL } = env();
@@ -18,13 +34,22 @@ export async function staticPage({ title, children, status = 200 }: { title: str
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{pageTitle(title)}</title>
+        <title>{title ? pageTitle(title) : SITE_NAME}</title>
         <meta name="description" content={SITE_DESCRIPTION} />
-        {/* The URL holds a token: no Referer leaves this page, and search engines keep out. */}
-        <meta name="referrer" content="no-referrer" />
-        <meta name="robots" content="noindex, nofollow" />
+        {secretUrl && (
+          <>
+            {/* The URL holds a token: no Referer leaves this page, and search engines keep out. */}
+            <meta name="referrer" content="no-referrer" />
+            <meta name="robots" content="noindex, nofollow" />
+          </>
+        )}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={STYLESHEET} />
+        {/*
+          Modules are deferred: fetched now, run once the document is parsed. Low priority: the
+          page is complete without them, so its stylesheet comes first (as async scripts are).
+        */}
+        {scripts?.sources.map((src) => <script key={src} type="module" src={src} nonce={scripts.nonce ?? undefined} fetchPriority="low" />)}
       </head>
       <body>
         <SiteChrome companyName={COMPANY_NAME} contactEmail={PRIVACY_CONTACT_EMAIL} policyUrl={PRIVACY_POLICY_URL}>
@@ -37,6 +62,6 @@ export async function staticPage({ title, children, status = 200 }: { title: str
   );
   return new Response(`<!DOCTYPE html>${html}`, {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store' },
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store', ...headers },
   });
 }

@@ -69,7 +69,7 @@ export function staticSecurityHeaders(hsts: boolean): Record<string, string> {
 }
 
 export function referrerPolicy(pathname: string): string {
-  // Everywhere else 'same-origin': staff and the request form use server actions, which need Origin.
+  // Everywhere else 'same-origin': staff pages use server actions, which need Origin.
   return TOKEN_PAGE.test(pathname) ? 'no-referrer' : 'same-origin';
 }
 

@@ -60,14 +60,73 @@ test('with JavaScript the browser checks the shared schema first: an invalid for
   expect(posts).toEqual([]);
 });
 
+test('the browser takes over the server’s page as it is: no hydration error, also on a page of errors', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    // (Chromium reports the 422 of the page itself as a failed resource: that is the server's answer, not a problem.)
+    if (message.type() === 'error' && !/status of 422/.test(message.text())) problems.push(message.text());
+  });
+  await page.goto('/');
+  await page.getByRole('textbox', { name: /^your email address/i }).fill('not-an-email');
+  await page.getByLabel(/full name/i).fill('Ada <b>Lovelace</b> & "co"');
+  // Posted as a browser without JavaScript would: the server answers with the form, its errors and the values.
+  const answer = page.waitForResponse((res) => res.request().method() === 'POST');
+  const answered = page.waitForEvent('load');
+  await page.locator('form.request-form').evaluate((form: HTMLFormElement) => form.submit());
+  expect((await answer).status()).toBe(422);
+  await answered;
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(page.getByLabel(/full name/i)).toHaveValue('Ada <b>Lovelace</b> & "co"');
+
+  // The page of errors is live: the next submit is checked in the browser and sends nothing.
+  const posts: string[] = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST') posts.push(req.url());
+  });
+  await page.getByRole('checkbox', { name: /access/i }).check();
+  await page.getByRole('button', { name: /send request/i }).click();
+  await expect(page.getByRole('alert')).toBeFocused();
+  await expect(page.getByRole('alert')).not.toContainText(/choose at least one request type/i);
+  await expect(page.getByRole('alert')).toContainText(/valid email address/i);
+  expect(posts).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('what the requester types before the script arrives stays in the form', async ({ page }) => {
+  const email = uniqueEmail('early');
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/islands/request-form-*', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/', { waitUntil: 'commit' });
+  await page.getByRole('textbox', { name: /^your email address/i }).fill(email);
+  await page.getByRole('checkbox', { name: /deletion/i }).check();
+  release();
+  // The first submit after the script arrived is checked in the browser (so it has taken over the form) ...
+  await page.getByRole('button', { name: /send request/i }).click();
+  await expect(page.getByText(/choose where you live/i).first()).toBeVisible();
+  // ... and what was typed before is still there, and is what the browser checked.
+  await expect(page.getByRole('textbox', { name: /^your email address/i })).toHaveValue(email);
+  await expect(page.getByRole('checkbox', { name: /deletion/i })).toBeChecked();
+  await expect(page.getByText(/choose at least one request type/i)).toHaveCount(0);
+});
+
 test('when the checks cannot load, the server checks instead and the requester still sees every error', async ({ page }) => {
   await page.goto('/');
   // The schema is fetched on first focus; a connection that drops after the page loaded loses it.
-  await page.route('**/_next/static/chunks/**', (route) => route.abort());
+  const lost: string[] = [];
+  await page.route('**/islands/**', (route) => (lost.push(route.request().url()), route.abort()));
   await page.getByRole('textbox', { name: /^your email address/i }).fill('not-an-email');
   const answer = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/');
+  const answered = page.waitForEvent('load');
   await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
-  expect((await answer).status()).toBe(200);
+  // The form went to the server, which refused it: the page that comes back has its errors (422).
+  expect((await answer).status()).toBe(422);
+  await answered;
+  expect(lost.length, 'the schema was asked for and lost').toBeGreaterThan(0);
   const email = page.getByRole('textbox', { name: /^your email address/i });
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveValue('not-an-email');

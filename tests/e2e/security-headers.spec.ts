@@ -78,11 +78,14 @@ test('pages carry a nonce CSP and the security headers; route handlers a locked-
     expect(headers['content-security-policy'], url).toContain("default-src 'none'");
     expect(headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
   }
-  // The build's own files too.
-  await page.goto('/');
+  // The build's own files too: Next.js's (a page it renders) and the islands' (the request form).
+  await page.goto('/admin/sign-in');
   const script = await page.locator('script[src*="/_next/static/"]').first().getAttribute('src');
   const asset = (await request.get(script!)).headers();
   expect(asset['x-content-type-options']).toBe('nosniff');
+  await page.goto('/');
+  const island = await page.locator('script[src*="/islands/"]').first().getAttribute('src');
+  expect((await request.get(island!)).headers()['x-content-type-options']).toBe('nosniff');
 
   // A redirect from the proxy (signed-out staff) carries them as well.
   const redirect = await request.get('/admin', { maxRedirects: 0 });

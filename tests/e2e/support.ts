@@ -27,6 +27,8 @@ export function uniqueEmail(label: string) {
 
 export async function expectNoSeriousA11yViolations(page: Page) {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
+  // A page reached by a form post (303, or the form again) may still be loading its stylesheet.
+  await page.waitForLoadState('load');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { POST as postRequestForm } from '../../app/(public)/route';
 import { POST as postRequest } from '../../app/api/v1/requests/route';
+import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { db } from '../../lib/db';
 import { env } from '../../lib/env';
 import { AppError } from '../../lib/errors';
@@ -69,6 +71,48 @@ describe('the cap on unconfirmed requests per email address', () => {
 
   it('does not count other addresses', async () => {
     for (let i = 0; i < 5; i += 1) expect((await post(aRequest())).status).toBe(201);
+  });
+});
+
+describe('the request form’s post (POST /)', () => {
+  const formPost = (email: string, headers: Record<string, string>) =>
+    postRequestForm(
+      new Request('http://portal.test/', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams([
+          ['email', email],
+          ['jurisdiction', 'UK'],
+          ['types', 'access'],
+          ['confirm', 'on'],
+          ['formStartedAt', formStartedStamp(new Date(Date.now() - 60_000))],
+        ]),
+      }),
+    );
+
+  it('is refused from another site’s page (its Origin), as Next.js refused the server action, and stores nothing', async () => {
+    for (const origin of ['https://elsewhere.example', 'null', 'http://portal.test.elsewhere.example']) {
+      const email = `crosssite.${Date.now()}@example.com`;
+      const res = await formPost(email, { origin, host: 'portal.test' });
+      expect(res.status, origin).toBe(403);
+      expect((await res.json()).error.message).toMatch(/from its page/);
+      expect(await db().privacyRequest.count({ where: { email } })).toBe(0);
+    }
+  });
+
+  it('is accepted from its own page (Origin of this host, also behind a proxy) and from clients that send no Origin', async () => {
+    const cases: Record<string, string>[] = [
+      { origin: 'http://portal.test', host: 'portal.test' },
+      { origin: 'https://privacy.example', 'x-forwarded-host': 'privacy.example', host: '10.0.0.5:3000' },
+      {},
+    ];
+    for (const headers of cases) {
+      const email = `ownsite.${Date.now()}.${Math.random()}@example.com`;
+      const res = await formPost(email, headers);
+      expect(res.status, JSON.stringify(headers)).toBe(303);
+      expect(res.headers.get('location')).toMatch(/^\/submitted\//);
+      expect(await db().privacyRequest.count({ where: { email } })).toBe(1);
+    }
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { POST as requestFormPost } from '../../app/(public)/route';
 import { POST as confirmPost } from '../../app/(public)/verify/confirm/route';
 import { POST as verifyResendPost } from '../../app/(public)/verify/resend/route';
 import { POST as submittedResendPost } from '../../app/(public)/submitted/[id]/resend/route';
@@ -17,6 +18,7 @@ import { POST as callbackPost } from '../../app/api/fulfilment/callbacks/[taskId
 import { NOTICES } from '../../app/(public)/notices';
 import { GET as statusGet } from '../../app/api/v1/requests/[id]/route';
 import { POST as requestsPost } from '../../app/api/v1/requests/route';
+import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { db } from '../../lib/db';
 import { env } from '../../lib/env';
 import { SIGNATURE_HEADER } from '../../lib/fulfilment/connectors/signing';
@@ -124,6 +126,60 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
       ),
       { numRuns: RUNS },
     );
+  });
+
+  it('POST / (the request form, as browsers post it)', { timeout: FUZZ_TIMEOUT }, async () => {
+    const text = (v: unknown) => (v === undefined ? undefined : typeof v === 'string' ? v : JSON.stringify(v));
+    // A stamp old enough, one just served (too fast), or anything at all.
+    const stamp = fc.oneof(fc.constant('old'), fc.constant('fresh'), anyText);
+    const honeypot = fc.oneof({ weight: 5, arbitrary: fc.constant('') }, { weight: 1, arbitrary: anyText });
+    let accepted = 0;
+    await fc.assert(
+      fc.asyncProperty(requestBody, fc.boolean(), stamp, honeypot, encoding, async (body, onBehalf, startedAt, website, enc) => {
+        const agent = body.agent as { name?: unknown; email?: unknown } | undefined;
+        const pairs: [string, string | undefined][] = [
+          ['email', text(body.email)],
+          ['name', text(body.name)],
+          ['accountEmail', text(body.accountEmail)],
+          ['jurisdiction', text(body.jurisdiction)],
+          ['details', text(body.details)],
+          ['onBehalf', onBehalf ? 'on' : undefined],
+          ['agent.name', text(agent?.name)],
+          ['agent.email', text(agent?.email)],
+          ['confirm', body.confirm === true ? 'on' : text(body.confirm)],
+          ['website', website],
+          ['formStartedAt', startedAt === 'old' ? formStartedStamp(new Date(Date.now() - 60_000)) : startedAt === 'fresh' ? formStartedStamp() : startedAt],
+          ...(Array.isArray(body.types) ? body.types.map((t): [string, string] => ['types', String(t)]) : [['types', text(body.types)] as [string, string | undefined]]),
+        ];
+        const fields = pairs.filter((p): p is [string, string] => p[1] !== undefined);
+        const url = 'http://portal.test/';
+        const request =
+          enc === 'multipart'
+            ? new Request(url, { method: 'POST', body: fields.reduce((form, [k, v]) => (form.append(k, v), form), new FormData()) })
+            : enc === 'urlencoded'
+              ? new Request(url, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+              : formRequest(url, Object.fromEntries(fields), enc);
+        const before = await count();
+        const res = await requestFormPost(request);
+        expect(res.status, 'never a 5xx').toBeLessThan(500);
+        const stored = (await count()).requests - before.requests;
+        if (res.status === 303) {
+          expect(res.headers.get('location')).toMatch(/^\/submitted\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]{43}$/);
+          // A bot that filled the honeypot sees the same, but nothing is stored.
+          expect(stored).toBe(website.trim() === '' ? 1 : 0);
+          accepted += stored;
+          return;
+        }
+        expect(stored, 'nothing stored for a refused submission').toBe(0);
+        if (enc === 'json' || enc === 'text') return expectExplained(res);
+        // Refused: the form again, its errors listed, under a 4xx.
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+        expect(await res.text()).toMatch(/There is a problem/);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(accepted, 'some posts were valid and stored').toBeGreaterThan(0);
   });
 
   it('GET /api/v1/requests/{id}?token=', { timeout: FUZZ_TIMEOUT }, async () => {

@@ -1,0 +1,60 @@
+import { ErrorSummaryView } from '@/app/components/error-summary-view';
+import { islandScripts } from '@/app/components/islands';
+import { staticPage } from '@/app/components/static-page';
+import { env } from '@/lib/env';
+import { normaliseErrorPaths, summaryErrors } from './request-form-errors';
+import { REQUEST_FORM_ISLAND, type RequestFormProps } from './request-form-values';
+import { registerByName, RequestFormView } from './request-form-view';
+import { RightsIntro } from './rights-intro';
+
+/** JSON inside a <script> element: `<` escaped, so no value can close the element or open a comment. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/**
+ * The request form page (GET /, and the answer to a refused POST /): plain HTML from a route handler,
+ * plus the form's island (request-form.island.tsx) that hydrates it. The form is rendered here with
+ * `renderToString` (not static markup: hydration needs React's text separators) from the same props
+ * the island reads back from the JSON beside it, so both render the same markup. Without JavaScript
+ * it is a complete page whose form posts to the server.
+ */
+export async function requestFormPage({
+  props,
+  nonce,
+  status = 200,
+  headers,
+}: {
+  props: RequestFormProps;
+  /** The response's CSP nonce (proxy.ts puts it on the request as `x-nonce`). */
+  nonce: string | null;
+  status?: number;
+  headers?: Record<string, string>;
+}): Promise<Response> {
+  const { renderToString } = await import('react-dom/server');
+  const { COMPANY_NAME, VERIFICATION_TTL_HOURS } = env();
+  const errors = normaliseErrorPaths(props.state.fieldErrors);
+  const form = renderToString(
+    <RequestFormView
+      companyName={props.companyName}
+      formStartedAt={props.formStartedAt}
+      values={props.state.values}
+      errors={errors}
+      summary={<ErrorSummaryView errors={summaryErrors(errors, props.state.formError)} />}
+      register={registerByName}
+      pending={false}
+    />,
+  );
+  return staticPage({
+    status,
+    headers,
+    secretUrl: false,
+    scripts: { sources: islandScripts('request-form'), nonce },
+    children: (
+      <>
+        <h1>Make a privacy request to {COMPANY_NAME}</h1>
+        <RightsIntro companyName={COMPANY_NAME} verificationHours={VERIFICATION_TTL_HOURS} />
+        <div id={REQUEST_FORM_ISLAND.container} dangerouslySetInnerHTML={{ __html: form }} />
+        <script id={REQUEST_FORM_ISLAND.props} type="application/json" nonce={nonce ?? undefined} dangerouslySetInnerHTML={{ __html: scriptJson(props) }} />
+      </>
+    ),
+  });
+}

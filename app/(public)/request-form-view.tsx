@@ -1,0 +1,182 @@
+import type { FocusEventHandler, FormEventHandler, ReactNode } from 'react';
+import { FieldError } from '@/app/components/field-error';
+import { CheckboxChoice, describedBy, SelectField, TextAreaField, TextField, type FieldRegistration } from '@/app/components/form-fields';
+import { HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-fields';
+import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
+import { fieldId, type RequestFieldName, type RequestFieldPath, type RequestFormValues } from './request-form-values';
+
+const jurisdictionOptions = JURISDICTIONS.map((code) => ({ value: code, label: JURISDICTION_LABELS[code] }));
+
+export type RequestFormViewProps = {
+  companyName: string;
+  formStartedAt: string;
+  /** What the fields start with: empty, or what the requester sent when the server answers a post. */
+  values: RequestFormValues;
+  /** Messages by field path ("agent.email", "types"). */
+  errors: Record<string, string[]>;
+  /** The error summary, which differs only in behaviour: the browser's moves focus to itself. */
+  summary: ReactNode;
+  register: (name: RequestFieldName) => FieldRegistration;
+  pending: boolean;
+  onSubmit?: FormEventHandler<HTMLFormElement>;
+  onFocus?: FocusEventHandler<HTMLFormElement>;
+};
+
+/** On the server, a field is just its name. */
+export const registerByName = (name: RequestFieldName): FieldRegistration => ({ name });
+
+/**
+ * The request form's markup, with no state of its own: the server renders it to HTML
+ * (app/(public)/request-form-page.tsx) and the browser hydrates the same markup through
+ * `RequestForm` (request-form.tsx), which adds react-hook-form's checks. Without JavaScript it is
+ * a plain form posting to `/`.
+ */
+export function RequestFormView({ companyName, formStartedAt, values, errors, summary, register, pending, onSubmit, onFocus }: RequestFormViewProps) {
+  const errorsFor = (path: RequestFieldPath) => errors[path];
+  const typesInvalid = Boolean(errorsFor('types')?.length);
+  const confirmInvalid = Boolean(errorsFor('confirm')?.length);
+  return (
+    <form className="request-form" action="/" method="post" onSubmit={onSubmit} onFocus={onFocus} noValidate aria-labelledby="request-form-title">
+      <h2 id="request-form-title">Make a request</h2>
+      {summary}
+      <input type="hidden" name={STARTED_FIELD} value={formStartedAt} />
+      {/* A honeypot: hidden from people (display: none, so also from assistive technology); bots fill it. */}
+      <div className="honeypot">
+        <label htmlFor="field-website">Leave this field empty</label>
+        <input id="field-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <CheckboxChoice
+        id={fieldId('onBehalf')}
+        label="I am making this request on behalf of someone else (as their authorized agent)"
+        registration={register('onBehalf')}
+        defaultChecked={values.onBehalf}
+      />
+      <div className="agent-fields">
+        <TextField
+          id={fieldId('agent.name')}
+          label="Your name (the agent)"
+          required
+          autoComplete="name"
+          maxLength={200}
+          registration={register('agent.name')}
+          defaultValue={values.agent.name}
+          errors={errorsFor('agent.name')}
+        />
+        <TextField
+          id={fieldId('agent.email')}
+          type="email"
+          label="Your email address (the agent)"
+          hint="We may ask you for proof that you are allowed to act for this person."
+          required
+          autoComplete="email"
+          maxLength={254}
+          registration={register('agent.email')}
+          defaultValue={values.agent.email}
+          errors={errorsFor('agent.email')}
+        />
+      </div>
+
+      <TextField
+        id={fieldId('email')}
+        type="email"
+        label={
+          <>
+            <span className="when-self">Your email address</span>
+            <span className="when-agent">Email address of the person this request is about</span>
+          </>
+        }
+        hint={`We will send a link to this address to confirm the request. Use the address ${companyName} knows, if you can.`}
+        required
+        autoComplete="email"
+        maxLength={254}
+        registration={register('email')}
+        defaultValue={values.email}
+        errors={errorsFor('email')}
+      />
+      <TextField
+        id={fieldId('name')}
+        label="Full name"
+        autoComplete="name"
+        maxLength={200}
+        registration={register('name')}
+        defaultValue={values.name}
+        errors={errorsFor('name')}
+      />
+      <TextField
+        id={fieldId('accountEmail')}
+        type="email"
+        label={`${companyName} account email, if different`}
+        hint="The email address of the account or organization your data is held under, if it is not the one above."
+        autoComplete="off"
+        maxLength={254}
+        registration={register('accountEmail')}
+        defaultValue={values.accountEmail}
+        errors={errorsFor('accountEmail')}
+      />
+      <SelectField
+        id={fieldId('jurisdiction')}
+        label="Where you live"
+        hint="The law where you live decides how long we have to answer."
+        required
+        placeholder="Choose a country or state"
+        options={jurisdictionOptions}
+        registration={register('jurisdiction')}
+        defaultValue={values.jurisdiction}
+        errors={errorsFor('jurisdiction')}
+      />
+
+      <fieldset className={typesInvalid ? 'field field--error' : 'field'} aria-describedby={describedBy('types', true, typesInvalid)}>
+        <legend>
+          What do you want us to do? <span className="required">(required)</span>
+        </legend>
+        <p className="hint" id="types-hint">
+          Choose at least one.
+        </p>
+        <FieldError id="types-error" messages={errorsFor('types')} />
+        {REQUEST_TYPES.map((code) => (
+          <CheckboxChoice
+            key={code}
+            id={`field-types-${code}`}
+            label={REQUEST_TYPE_LABELS[code]}
+            value={code}
+            registration={register('types')}
+            defaultChecked={values.types.includes(code)}
+            invalid={typesInvalid}
+          />
+        ))}
+      </fieldset>
+
+      <TextAreaField
+        id={fieldId('details')}
+        label="Details"
+        hint="Anything that helps us find your data or understand your request. For a correction, tell us what is wrong and what it should be (required for corrections)."
+        registration={register('details')}
+        defaultValue={values.details}
+        errors={errorsFor('details')}
+      />
+
+      <div className={confirmInvalid ? 'field field--error' : 'field'}>
+        <FieldError id={`${fieldId('confirm')}-error`} messages={errorsFor('confirm')} />
+        <CheckboxChoice
+          id={fieldId('confirm')}
+          label={
+            <>
+              I confirm that this information is accurate, and that I am the person this request is about or am
+              authorized to act for them. <span className="required">(required)</span>
+            </>
+          }
+          required
+          registration={register('confirm')}
+          defaultChecked={values.confirm}
+          invalid={confirmInvalid}
+          describedById={confirmInvalid ? `${fieldId('confirm')}-error` : undefined}
+        />
+      </div>
+
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? 'Sending your request…' : 'Send request'}
+      </button>
+    </form>
+  );
+}

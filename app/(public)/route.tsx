@@ -1,0 +1,32 @@
+import { formStartedStamp } from '@/lib/abuse/form-guard';
+import { env } from '@/lib/env';
+import { notAForm, notFromThisSite, postedFromAnotherSite, readFormPost, requesterOf, seeOther } from './form-post';
+import { requestFormPage } from './request-form-page';
+import { emptyRequestForm } from './request-form-values';
+import { submitRequestForm } from './submit-request-form';
+
+/**
+ * The request form, `/`. Not a Next.js page: a route handler that renders it to HTML with a small
+ * island of React for the browser's checks (request-form-page.tsx), so the page loads React and the
+ * form but not the App Router. Its form posts here, with or without JavaScript: a request accepted
+ * goes on to the confirmation page (303, post/redirect/get); a refused one gets the form again with
+ * its errors and what was typed, under a 4xx status.
+ */
+const nonceOf = (request: Request) => request.headers.get('x-nonce');
+
+export async function GET(request: Request) {
+  const props = { companyName: env().COMPANY_NAME, formStartedAt: formStartedStamp(), state: { values: emptyRequestForm, fieldErrors: {} } };
+  return requestFormPage({ props, nonce: nonceOf(request) });
+}
+
+export async function POST(request: Request) {
+  // What Next.js checked for the server action this replaces: another site's page cannot post it
+  // from its visitors' browsers (and so from their addresses, past the per-address limits).
+  if (postedFromAnotherSite(request)) return notFromThisSite();
+  const form = await readFormPost(request);
+  if (!form) return notAForm();
+  const outcome = await submitRequestForm({ form, ...requesterOf(request) });
+  if (outcome.kind === 'submitted') return seeOther(outcome.location);
+  const props = { companyName: env().COMPANY_NAME, formStartedAt: outcome.formStartedAt, state: outcome.state };
+  return requestFormPage({ props, nonce: nonceOf(request), status: outcome.status, headers: outcome.headers });
+}

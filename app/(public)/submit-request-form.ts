@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { checkFormGuard, formStartedStamp, HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-guard';
+import { AppError, toErrorBody } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import { fieldErrors, newRequestSchema } from '@/lib/requests/schemas';
+import { submitRequest } from '@/lib/requests/submit-request';
+import { generateToken } from '@/lib/security/tokens';
+import { fieldText } from './form-post';
+import { readRequestForm, toRequestInput, type RequestFormState } from './request-form-values';
+
+export type RequestFormOutcome =
+  /** Where the browser goes next: the confirmation page. */
+  | { kind: 'submitted'; location: string }
+  /** The form again, with the values sent, the errors, and the status and headers to answer with. */
+  | { kind: 'refused'; status: number; headers?: Record<string, string>; state: RequestFormState; formStartedAt: string };
+
+const confirmationPage = (id: string, submissionToken: string) => `/submitted/${id}?token=${encodeURIComponent(submissionToken)}`;
+
+/**
+ * A post of the request form (with or without JavaScript, the browser's checks passed or not): the
+ * form guard, the shared schema, then `submitRequest`, the one domain call. Never throws for what a
+ * requester or a bot can send; anything unexpected is logged and answered with a reference.
+ */
+export async function submitRequestForm({ form, ip, userAgent }: { form: FormData; ip: string | null; userAgent: string | null }): Promise<RequestFormOutcome> {
+  // The guard's own fields are read here and never reach newRequestSchema (which is strict).
+  const values = readRequestForm(form);
+  const stamp = fieldText(form, STARTED_FIELD);
+  const guard = checkFormGuard({ honeypot: fieldText(form, HONEYPOT_FIELD), stamp });
+  if (!guard.ok && guard.reason === 'honeypot') {
+    // A bot: it sees what a person would see, and nothing is stored or sent.
+    logger.info({ reason: guard.reason }, 'request form refused');
+    return { kind: 'submitted', location: confirmationPage(randomUUID(), generateToken()) };
+  }
+  // The time the form was first served counts from the first page, across attempts; a missing or forged stamp starts again.
+  const formStartedAt = !guard.ok && guard.reason === 'no-stamp' ? formStartedStamp() : stamp;
+  const refused = (status: number, state: Omit<RequestFormState, 'values'>, headers?: Record<string, string>): RequestFormOutcome => ({
+    kind: 'refused',
+    status,
+    headers,
+    state: { values, ...state },
+    formStartedAt,
+  });
+  if (!guard.ok) return refused(400, { fieldErrors: {}, formError: 'Please check your answers, then send the form again.' });
+
+  const parsed = newRequestSchema.safeParse(toRequestInput(values));
+  if (!parsed.success) return refused(422, { fieldErrors: fieldErrors(parsed.error) });
+
+  try {
+    const submitted = await submitRequest({ input: parsed.data, channel: 'web', ip, userAgent });
+    return { kind: 'submitted', location: confirmationPage(submitted.id, submitted.submissionToken) };
+  } catch (error) {
+    // toErrorBody logs anything unexpected and gives the requester only a reference.
+    const { status, body } = toErrorBody(error);
+    const fields = error instanceof AppError ? (error.details?.fields ?? {}) : {};
+    const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : status === 503 ? 30 : undefined;
+    return refused(status, { fieldErrors: fields, formError: String(body.error.message) }, retryAfter ? { 'Retry-After': String(retryAfter) } : undefined);
+  }
+}
