@@ -61,3 +61,16 @@ export const requestBody = fc.record(
   },
   { requiredKeys: [] },
 );
+
+/** A request body that the schema accepts, for the properties that must also see accepted posts. */
+export const validRequestBody = fc.record(
+  {
+    email: validEmail,
+    name: fc.oneof(fc.constant(undefined), fc.stringMatching(/^[A-Za-z][A-Za-z .'-]{0,38}$/)),
+    types: fc.uniqueArray(fc.constantFrom(...REQUEST_TYPES), { minLength: 1 }),
+    jurisdiction: fc.constantFrom(...JURISDICTIONS),
+    details: fc.constant('Please include my API keys and deployments.'),
+    confirm: fc.constant(true),
+  },
+  { requiredKeys: ['email', 'types', 'jurisdiction', 'details', 'confirm'] },
+);
