@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'emails/**/*.test.tsx'],
+          include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'emails/**/*.test.tsx'],
           environment: 'node',
           // The property tests run thousands of cases; on two busy cores one can pass 5 s.
           testTimeout: 30_000,
