@@ -33,6 +33,13 @@ export const registerByName = (name: RequestFieldName): FieldRegistration => ({ 
  */
 export function RequestFormView({ companyName, formStartedAt, values, errors, summary, register, pending, onSubmit, onFocus }: RequestFormViewProps) {
   const errorsFor = (path: RequestFieldPath) => errors[path];
+  /** What every text field and select takes from its path: id, registration, starting value, errors. */
+  const bound = (path: Exclude<RequestFieldPath, 'types' | 'confirm'>, value: string) => ({
+    id: fieldId(path),
+    registration: register(path),
+    defaultValue: value,
+    errors: errorsFor(path),
+  });
   const typesInvalid = Boolean(errorsFor('types')?.length);
   const confirmInvalid = Boolean(errorsFor('confirm')?.length);
   return (
@@ -54,31 +61,25 @@ export function RequestFormView({ companyName, formStartedAt, values, errors, su
       />
       <div className="agent-fields">
         <TextField
-          id={fieldId('agent.name')}
+          {...bound('agent.name', values.agent.name)}
           label="Your name (the agent)"
           required
           autoComplete="name"
           maxLength={200}
-          registration={register('agent.name')}
-          defaultValue={values.agent.name}
-          errors={errorsFor('agent.name')}
         />
         <TextField
-          id={fieldId('agent.email')}
+          {...bound('agent.email', values.agent.email)}
           type="email"
           label="Your email address (the agent)"
           hint="We may ask you for proof that you are allowed to act for this person."
           required
           autoComplete="email"
           maxLength={254}
-          registration={register('agent.email')}
-          defaultValue={values.agent.email}
-          errors={errorsFor('agent.email')}
         />
       </div>
 
       <TextField
-        id={fieldId('email')}
+        {...bound('email', values.email)}
         type="email"
         label={
           <>
@@ -90,40 +91,28 @@ export function RequestFormView({ companyName, formStartedAt, values, errors, su
         required
         autoComplete="email"
         maxLength={254}
-        registration={register('email')}
-        defaultValue={values.email}
-        errors={errorsFor('email')}
       />
       <TextField
-        id={fieldId('name')}
+        {...bound('name', values.name)}
         label="Full name"
         autoComplete="name"
         maxLength={200}
-        registration={register('name')}
-        defaultValue={values.name}
-        errors={errorsFor('name')}
       />
       <TextField
-        id={fieldId('accountEmail')}
+        {...bound('accountEmail', values.accountEmail)}
         type="email"
         label={`${companyName} account email, if different`}
         hint="The email address of the account or organization your data is held under, if it is not the one above."
         autoComplete="off"
         maxLength={254}
-        registration={register('accountEmail')}
-        defaultValue={values.accountEmail}
-        errors={errorsFor('accountEmail')}
       />
       <SelectField
-        id={fieldId('jurisdiction')}
+        {...bound('jurisdiction', values.jurisdiction)}
         label="Where you live"
         hint="The law where you live decides how long we have to answer."
         required
         placeholder="Choose a country or state"
         options={jurisdictionOptions}
-        registration={register('jurisdiction')}
-        defaultValue={values.jurisdiction}
-        errors={errorsFor('jurisdiction')}
       />
 
       <fieldset className={typesInvalid ? 'field field--error' : 'field'} aria-describedby={describedBy('types', true, typesInvalid)}>
@@ -148,12 +137,9 @@ export function RequestFormView({ companyName, formStartedAt, values, errors, su
       </fieldset>
 
       <TextAreaField
-        id={fieldId('details')}
+        {...bound('details', values.details)}
         label="Details"
         hint="Anything that helps us find your data or understand your request. For a correction, tell us what is wrong and what it should be (required for corrections)."
-        registration={register('details')}
-        defaultValue={values.details}
-        errors={errorsFor('details')}
       />
 
       <div className={confirmInvalid ? 'field field--error' : 'field'}>

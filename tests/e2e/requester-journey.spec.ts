@@ -102,6 +102,9 @@ test('what the requester types before the script arrives stays in the form', asy
     await route.continue();
   });
   await page.goto('/', { waitUntil: 'commit' });
+  // As a person sees it: once the stylesheet applies (browsers paint nothing before), the agent's
+  // fields are hidden and "Your email address" names one field. The script is still held.
+  await expect(page.locator('.agent-fields')).toHaveCSS('display', 'none');
   await page.getByRole('textbox', { name: /^your email address/i }).fill(email);
   await page.getByRole('checkbox', { name: /deletion/i }).check();
   release();
