@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "privacy_request_email_hash_idx";
