@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '@/app/components/error-summary';
 import { normaliseErrorPaths, summaryErrors } from './request-form-errors';
-import type { RequestFormProps, RequestFormValues } from './request-form-values';
+import { REQUEST_FORM_ISLAND, type RequestFormProps, type RequestFormValues } from './request-form-values';
 import { RequestFormView } from './request-form-view';
 import { flattenClientErrors, preloadRequestSchema, useRequestForm } from './use-request-form';
 
@@ -28,6 +28,11 @@ export function RequestForm({ companyName, formStartedAt, state, typedValues }: 
 
   const errors = showClientErrors ? clientErrors : normaliseErrorPaths(state.fieldErrors);
   const summary = summaryErrors(errors, showClientErrors ? undefined : state.formError);
+
+  // Hydrated: the container says so (for the tests, and any style that needs to know), outside React's tree.
+  useEffect(() => {
+    document.getElementById(REQUEST_FORM_ISLAND.container)?.setAttribute('data-ready', '');
+  }, []);
 
   // Back to this page from the next one (back/forward cache): the form is usable again.
   useEffect(() => {

@@ -108,7 +108,9 @@ test('what the requester types before the script arrives stays in the form', asy
   await page.getByRole('textbox', { name: /^your email address/i }).fill(email);
   await page.getByRole('checkbox', { name: /deletion/i }).check();
   release();
-  // The first submit after the script arrived is checked in the browser (so it has taken over the form) ...
+  // The script arrives and takes over the form (it marks its container once hydrated) ...
+  await expect(page.locator('#request-form')).toHaveAttribute('data-ready', '');
+  // ... so the first submit is checked in the browser ...
   await page.getByRole('button', { name: /send request/i }).click();
   await expect(page.getByText(/choose where you live/i).first()).toBeVisible();
   // ... and what was typed before is still there, and is what the browser checked.
