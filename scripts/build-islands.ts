@@ -82,6 +82,16 @@ export async function buildIslands(mode: IslandMode): Promise<void> {
   console.log(`[islands] ${mode} build in public/${OUT[mode]}/ after ${Date.now() - started} ms`);
 }
 
+/**
+ * An island's first-load scripts in the production build, bundled in memory from the current
+ * sources (nothing written): for app/components/islands.test.ts, which holds them to the budget.
+ */
+export async function firstLoadScripts(name: IslandName): Promise<{ url: string; contents: Uint8Array }[]> {
+  const result = await esbuild.build({ ...options('production'), write: false });
+  const contents = new Map(result.outputFiles.map((file) => [path.basename(file.path), file.contents]));
+  return (entryScripts(result.metafile!, 'production')[name] ?? []).map((url) => ({ url, contents: contents.get(path.basename(url))! }));
+}
+
 /** `npm run dev`: the development build, rebuilt (and its manifest rewritten) on every change. */
 export async function watchIslands(): Promise<esbuild.BuildContext> {
   const mode = 'development';
