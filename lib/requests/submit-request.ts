@@ -62,21 +62,7 @@ export async function submitRequest(options: {
     email: email.row,
     jobs: [link.expiryJob, email.deliveryJob, ...(acknowledgement ? [acknowledgement] : [])],
   };
-  const row = {
-    ...request,
-    status: 'unverified' as const,
-    types: input.types,
-    jurisdiction: input.jurisdiction,
-    channel,
-    name: input.name ?? null,
-    accountEmail: input.accountEmail ?? null,
-    details: input.details ?? null,
-    agentName: input.agent?.name ?? null,
-    agentEmail: input.agent?.email ?? null,
-    dueAt: deadline.dueAt,
-    submittedIp: options.ip?.slice(0, 64) ?? null,
-    submittedUserAgent: options.userAgent?.slice(0, 512) ?? null,
-  };
+  const row = requestRow(options, request, deadline.dueAt);
 
   const max = env().MAX_UNVERIFIED_PER_EMAIL;
   // Each attempt either writes, or finds every place taken, or lost a place to a concurrent post for
@@ -89,26 +75,27 @@ export async function submitRequest(options: {
   throw new Error('Could not take a place for an unconfirmed request after repeated conflicts.');
 }
 
-type SubmissionRow = {
-  id: string;
-  number: number;
-  receivedAt: Date;
-  email: string;
-  submissionTokenHash: string;
-  emailHash: string;
-  status: 'unverified';
-  types: NewRequest['types'];
-  jurisdiction: string;
-  channel: 'web' | 'api';
-  name: string | null;
-  accountEmail: string | null;
-  details: string | null;
-  agentName: string | null;
-  agentEmail: string | null;
-  dueAt: Date;
-  submittedIp: string | null;
-  submittedUserAgent: string | null;
-};
+/** The request's own row: what was submitted, and the values taken for it above. */
+function requestRow(
+  { input, channel, ip, userAgent }: Parameters<typeof submitRequest>[0],
+  request: { id: string; number: number; receivedAt: Date; email: string; emailHash: string; submissionTokenHash: string },
+  dueAt: Date,
+) {
+  return {
+    ...request,
+    types: input.types,
+    jurisdiction: input.jurisdiction,
+    channel,
+    name: input.name ?? null,
+    accountEmail: input.accountEmail ?? null,
+    details: input.details ?? null,
+    agentName: input.agent?.name ?? null,
+    agentEmail: input.agent?.email ?? null,
+    dueAt,
+    submittedIp: ip?.slice(0, 64) ?? null,
+    submittedUserAgent: userAgent?.slice(0, 512) ?? null,
+  };
+}
 
 type SubmissionRecords = {
   audit: ReturnType<typeof auditEventRow>;
@@ -127,7 +114,7 @@ type SubmissionRecords = {
  * for one address that pick the same place: one writes, the other writes nothing (ON CONFLICT DO
  * NOTHING) and is tried again by the caller with a fresh look at the places.
  */
-async function writeSubmission(row: SubmissionRow, records: SubmissionRecords, max: number) {
+async function writeSubmission(row: ReturnType<typeof requestRow>, records: SubmissionRecords, max: number) {
   const { audit, link, email } = records;
   const [result] = await db().$queryRaw<[{ stored: boolean; jobs: number; waiting: number; oldestWaiting: Date | null }]>`
     WITH waiting AS (
