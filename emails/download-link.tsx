@@ -27,5 +27,5 @@ DownloadLinkEmail.PreviewProps = {
   reference: 'BR-2026-000123',
   downloadUrl: 'http://localhost:3000/download/example',
   linkMinutes: 60,
-  packageExpiresAt: '2026-12-03',
+  packageExpiresAt: '3 December 2026',
 } satisfies DownloadLinkEmailProps;

@@ -23,7 +23,7 @@ function Items({ title, items }: { title: string; items: StaffDigestItem[] }) {
       {items.map((item) => (
         <Text key={`${item.reference}:${item.appeal ? 'appeal' : 'request'}`} style={paragraph}>
           {item.appeal ? 'Appeal on ' : ''}
-          <Link href={item.url}>{item.reference}</Link> — {item.appeal ? 'decide by' : 'due'} {item.dueOn} ({item.state})
+          <Link href={item.url}>{item.reference}</Link> — {item.appeal ? 'decide by' : 'due'} {item.dueOn}: {item.state}
         </Text>
       ))}
     </Section>
@@ -42,9 +42,9 @@ export default function StaffDigestEmail(p: StaffDigestEmailProps) {
 
 StaffDigestEmail.PreviewProps = {
   brand: previewBrand,
-  overdue: [{ reference: 'BR-2026-000101', dueOn: '20 November 2026', state: '6 days overdue', url: 'http://localhost:3000/admin/requests/1' }],
+  overdue: [{ reference: 'BR-2026-000101', dueOn: '20 November 2026 (America/Los_Angeles)', state: '6 days overdue', url: 'http://localhost:3000/admin/requests/1' }],
   dueSoon: [
-    { reference: 'BR-2026-000123', dueOn: '3 December 2026', state: 'due in 7 days', url: 'http://localhost:3000/admin/requests/2' },
-    { reference: 'BR-2026-000045', appeal: true, dueOn: '5 December 2026', state: 'due in 9 days', url: 'http://localhost:3000/admin/requests/3' },
+    { reference: 'BR-2026-000123', dueOn: '3 December 2026 (Europe/London)', state: 'due in 7 days', url: 'http://localhost:3000/admin/requests/2' },
+    { reference: 'BR-2026-000045', appeal: true, dueOn: '5 December 2026 (Europe/Berlin)', state: 'due in 9 days', url: 'http://localhost:3000/admin/requests/3' },
   ],
 } satisfies StaffDigestEmailProps;

@@ -35,6 +35,18 @@ const schema = z
       .default('7,2')
       .transform((v) => [...new Set(v.split(',').map((d) => Number(d.trim())))].filter((d) => d > 0).sort((a, b) => b - a)),
     STAFF_NOTIFY_EMAIL: z.email().optional(),
+    /** The zone staff read dates in; unset, each request's dates are shown in its jurisdiction's zone (labelled). */
+    STAFF_TIME_ZONE: z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as "America/New_York" or "Europe/London"')
+      .optional(),
     SEED_ADMIN_EMAIL: z.email().optional(),
     SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 7).default(8),
     OIDC_ISSUER: z.url().optional(),

@@ -73,6 +73,19 @@ function firstClockDeadline(jurisdiction: Jurisdiction, requestType: RequestType
   };
 }
 
+/**
+ * The zone whose calendar a request's days are read in (its due date is the end of a day there): the
+ * zone of its jurisdiction's rules. Requester-facing dates use it.
+ */
+export function requestTimeZone(request: Pick<ClockedRequest, 'jurisdiction' | 'types'>): string {
+  return requestRules(request)[0].timeZone;
+}
+
+/** The zone staff read a request's dates in: STAFF_TIME_ZONE when configured, else the request's own. */
+export function staffTimeZone(request?: Pick<ClockedRequest, 'jurisdiction' | 'types'>): string {
+  return env().STAFF_TIME_ZONE ?? (request ? requestTimeZone(request) : 'UTC');
+}
+
 /** The rule of each of the request's types, for questions such as "may this clock pause?". */
 export function requestRules(request: Pick<ClockedRequest, 'jurisdiction' | 'types'>) {
   return request.types.map((t) => resolveRule(deadlineRules(), request.jurisdiction as Jurisdiction, t));

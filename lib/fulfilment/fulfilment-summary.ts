@@ -1,4 +1,5 @@
 import type { Tx } from '../db';
+import { formatPublicDate } from '../deadlines/zoned-day';
 import { readOutcome, describeOutcome } from './outcome';
 import { TASK_DONE_WORDS } from './task-types';
 
@@ -9,11 +10,11 @@ export type SystemSummary = { system: string; action: string; when: string | nul
  * free-text result is included: staff are asked to write it for the requester (what was done,
  * what was kept and why). An admin's closing reason is internal and is not.
  */
-export async function fulfilmentSummary(tx: Tx, requestId: string): Promise<SystemSummary[]> {
+export async function fulfilmentSummary(tx: Tx, requestId: string, timeZone: string): Promise<SystemSummary[]> {
   const tasks = await tx.fulfilmentTask.findMany({ where: { requestId }, include: { system: { select: { name: true } } }, orderBy: [{ system: { name: 'asc' } }, { type: 'asc' }] });
   return tasks.map((t) => {
     const outcome = readOutcome(t.outcome);
-    const when = t.completedAt ? t.completedAt.toISOString().slice(0, 10) : null;
+    const when = t.completedAt ? formatPublicDate(t.completedAt, timeZone) : null;
     if (t.status === 'closed') return { system: t.system.name, action: 'no action was needed', when, detail: null, kept: null };
     return { system: t.system.name, action: TASK_DONE_WORDS[t.type], when, detail: t.automated ? describeOutcome(outcome) : t.result, kept: outcome.kept ?? null };
   });

@@ -13,15 +13,3 @@ export const publicLinks = {
   },
   staffRequest: (requestId: string) => `${env().APP_URL}/admin/requests/${requestId}`,
 };
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** A date as the requester reads it, in the request's legal time zone ("26 December 2026"). */
-export function formatPublicDate(date: Date, timeZone = 'UTC'): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-    formats.set(timeZone, format);
-  }
-  return format.format(date);
-}

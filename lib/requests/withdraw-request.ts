@@ -6,7 +6,8 @@ import { removeJob } from '../queue/add-job';
 import { cancelDeadlineJobs, deadlineJobKey } from '../clock/schedule-deadline-jobs';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { OPEN_STATUSES } from './codes';
-import { formatPublicDate } from './public-links';
+import { formatPublicDate } from '../deadlines/zoned-day';
+import { requestTimeZone } from '../clock/request-deadline';
 import { formatReference } from './reference';
 
 /** The requester withdraws their request from the status page. Confirmed by email; the clock stops. */
@@ -39,7 +40,7 @@ export async function withdrawRequest(options: {
       template: 'request-withdrawn',
       to: request.email,
       requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), withdrawnOn: formatPublicDate(now) },
+      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), withdrawnOn: formatPublicDate(now, requestTimeZone(request)) },
     });
   });
 }

@@ -2,9 +2,11 @@ import type { Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { env } from '../env';
 import { publicLinks } from '../requests/public-links';
+import type { RequestType } from '../requests/codes';
+import { formatZonedDueDate } from './format-zoned-due-date';
 
 /** A request was verified: STAFF_NOTIFY_EMAIL, or every active admin, hears of it. */
-export async function notifyNewRequest(tx: Tx, request: { id: string; reference: string; types: string[]; jurisdiction: string; dueAt: Date }) {
+export async function notifyNewRequest(tx: Tx, request: { id: string; reference: string; types: RequestType[]; jurisdiction: string; dueAt: Date }) {
   const configured = env().STAFF_NOTIFY_EMAIL;
   const recipients = configured
     ? [configured]
@@ -16,7 +18,7 @@ export async function notifyNewRequest(tx: Tx, request: { id: string; reference:
       props: {
         brand: brand(),
         heading: `New privacy request ${request.reference}`,
-        body: `A ${request.jurisdiction} request (${request.types.join(', ')}) was verified. It is due on ${request.dueAt.toISOString().slice(0, 10)}.`,
+        body: `A ${request.jurisdiction} request (${request.types.join(', ')}) was verified. It is due on ${formatZonedDueDate(request)}.`,
         url: publicLinks.staffRequest(request.id),
       },
     });

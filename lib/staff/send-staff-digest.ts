@@ -1,7 +1,10 @@
 import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { addJob } from '../queue/add-job';
-import { formatPublicDate, publicLinks } from '../requests/public-links';
+import { describeCountdown } from '../clock/countdown';
+import { requestTimeZone, staffTimeZone } from '../clock/request-deadline';
+import { formatPublicDate } from '../deadlines/zoned-day';
+import { publicLinks } from '../requests/public-links';
 import { formatReference } from '../requests/reference';
 
 /** Notifications wait this long for others of the same moment, so they leave as one email. */
@@ -26,7 +29,7 @@ export async function sendStaffDigest(options: { userId: string; now?: Date }) {
     const sentToday = await tx.staffNotification.count({ where: { userId: user.id, sentAt: { gte: startOfDay } } });
     const pending = await tx.staffNotification.findMany({
       where: { userId: user.id, sentAt: null },
-      include: { request: { select: { id: true, number: true, receivedAt: true, dueAt: true, status: true } } },
+      include: { request: { select: { id: true, number: true, receivedAt: true, dueAt: true, status: true, jurisdiction: true, types: true } } },
       orderBy: { dueAt: 'asc' },
     });
     if (pending.length === 0) return;
@@ -45,12 +48,14 @@ export async function sendStaffDigest(options: { userId: string; now?: Date }) {
     const item = (n: (typeof pending)[number]) => {
       // An appeal's deadline is its own, kept on the notification; a request's may have moved since.
       const dueAt = isAppeal(n) ? n.dueAt : n.request.dueAt;
-      const days = Math.round((dueAt.getTime() - now.getTime()) / DAY);
+      // Days are counted on the request's own calendar, where its due date is the end of a day.
+      const dueZone = requestTimeZone(n.request);
+      const shownZone = staffTimeZone(n.request);
       return {
         reference: formatReference(n.request.number, n.request.receivedAt),
         appeal: isAppeal(n),
-        dueOn: formatPublicDate(dueAt),
-        state: days < 0 ? `${-days} day${days === -1 ? '' : 's'} overdue` : days === 0 ? 'due today' : `due in ${days} day${days === 1 ? '' : 's'}`,
+        dueOn: `${formatPublicDate(dueAt, shownZone)} (${shownZone})`,
+        state: describeCountdown(dueAt, now, dueZone),
         url: publicLinks.staffRequest(n.request.id),
       };
     };

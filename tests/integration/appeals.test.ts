@@ -12,7 +12,7 @@ import { denyRequest } from '../../lib/requests/staff/decide-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { listPendingAppeals } from '../../lib/appeals/list-pending-appeals';
-import { formatPublicDate } from '../../lib/requests/public-links';
+import { formatPublicDate } from '../../lib/deadlines/zoned-day';
 import { advanceQueueTo, runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
@@ -148,7 +148,7 @@ describe('an appeal on its own clock', () => {
     for (const admin of [otherAdmin, third]) {
       const mails = await digests(admin.email);
       expect(mails.map((m) => m.subject)).toEqual(['1 appeal is due soon']);
-      expect(mails[0].text).toMatch(/Appeal on BR-\d{4}-\d+ .*decide by .* \(due in [4-6] days\)/);
+      expect(mails[0].text).toMatch(/Appeal on BR-\d{4}-\d+ .*decide by .*: due in [4-6] days/);
       expect(mails[0].text).toContain(`/admin/requests/${requestId}`);
     }
     expect(await digests(denier.email)).toEqual([]);

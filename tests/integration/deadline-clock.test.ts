@@ -1,7 +1,9 @@
+import { DateTime } from 'luxon';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dailySweep } from '../../lib/clock/daily-sweep';
 import { extendDeadline } from '../../lib/clock/extend-deadline';
 import { pauseClock } from '../../lib/clock/pause-clock';
+import { requestTimeZone } from '../../lib/clock/request-deadline';
 import { resumeClock } from '../../lib/clock/resume-clock';
 import { db } from '../../lib/db';
 import type { NewRequest } from '../../lib/requests/schemas';
@@ -17,10 +19,13 @@ const staffActor = (id: string) => ({ type: 'staff' as const, id });
 
 beforeEach(resetDatabase);
 
-/** A request received and verified `daysAgo` days ago: its clock has been running that long. */
+/**
+ * A request received and verified `daysAgo` calendar days ago in its jurisdiction's zone (at this
+ * hour of that day): its clock has been running that long, whatever the hour or a DST change since.
+ */
 async function verifiedRequest(daysAgo: number, overrides: Partial<NewRequest> = {}) {
-  const at = new Date(Date.now() - daysAgo * DAY);
   const input = aRequest(overrides);
+  const at = DateTime.now().setZone(requestTimeZone(input)).minus({ days: daysAgo }).toJSDate();
   const created = await submitRequest({ input, channel: 'web', now: at });
   await verifyRequest({ token: await latestVerificationToken(input.email), now: new Date(at.getTime() + 60_000) });
   return { input, ...(await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } })) };

@@ -80,7 +80,7 @@ export function typeLabels(types: readonly string[]): string {
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "5 Mar 2026" as the calendar reads in `timeZone`. */
-export function formatDay(date: Date, timeZone = 'UTC'): string {
+export function formatDay(date: Date, timeZone: string): string {
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
@@ -89,11 +89,26 @@ export function formatDay(date: Date, timeZone = 'UTC'): string {
   return format.format(date);
 }
 
-const instantFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC',
-});
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "5 Mar 2026, 14:05 UTC": one zone for every instant, so staff in different places compare them. */
-export function formatInstant(date: Date | string): string {
-  return `${instantFormat.format(new Date(date))} UTC`;
+/** "5 Mar 2026, 14:05 (New York)": an instant on the clock of `timeZone`, named. */
+export function formatInstant(date: Date | string, timeZone: string): string {
+  let format = instantFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
+    });
+    instantFormats.set(timeZone, format);
+  }
+  return `${format.format(new Date(date))} (${zoneName(timeZone)})`;
+}
+
+/** "New York" for America/New_York: the place whose calendar a date is read in. */
+export function zoneName(timeZone: string): string {
+  return timeZone.split('/').at(-1)!.replaceAll('_', ' ');
+}
+
+/** "5 Mar 2026 (New York)": a day with the zone it is read in, where dates of several zones meet. */
+export function formatZonedDay(date: Date, timeZone: string): string {
+  return `${formatDay(date, timeZone)} (${zoneName(timeZone)})`;
 }

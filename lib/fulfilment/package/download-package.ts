@@ -6,8 +6,10 @@
  */
 import type { Readable } from 'node:stream';
 import { recordAuditEvent } from '../../audit/record-audit-event';
+import { requestTimeZone } from '../../clock/request-deadline';
 import { db, type Tx } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
+import { formatPublicDate } from '../../deadlines/zoned-day';
 import { env } from '../../env';
 import { AppError } from '../../errors';
 import { addJob } from '../../queue/add-job';
@@ -57,7 +59,7 @@ export async function requestDownloadLink(options: { requestId: string; statusTo
       template: 'download-link',
       to: request.email,
       requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), downloadUrl: `${env().APP_URL}/download/${token}`, linkMinutes: LINK_TTL_MS / 60_000, packageExpiresAt: pkg.expiresAt.toISOString().slice(0, 10) },
+      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), downloadUrl: `${env().APP_URL}/download/${token}`, linkMinutes: LINK_TTL_MS / 60_000, packageExpiresAt: formatPublicDate(pkg.expiresAt, requestTimeZone(request)) },
     });
   });
 }

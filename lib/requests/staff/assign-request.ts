@@ -5,6 +5,7 @@ import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { AppError } from '../../errors';
 import { publicLinks } from '../public-links';
 import { formatReference } from '../reference';
+import { formatZonedDueDate } from '../../staff/format-zoned-due-date';
 import { lockRequestFor } from './lock-request';
 
 /** Assigns a request to a reviewer or admin (null: unassigns). The new assignee is told by email. */
@@ -31,7 +32,7 @@ export async function assignRequest(options: { staff: StaffIdentity; requestId: 
         props: {
           brand: brand(),
           heading: `${formatReference(request.number, request.receivedAt)} was assigned to you`,
-          body: `${staff.name ?? staff.email} assigned this privacy request to you. It is due on ${request.dueAt.toISOString().slice(0, 10)}.`,
+          body: `${staff.name ?? staff.email} assigned this privacy request to you. It is due on ${formatZonedDueDate(request)}.`,
           url: publicLinks.staffRequest(request.id),
         },
       });

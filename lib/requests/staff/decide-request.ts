@@ -1,7 +1,7 @@
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { authorize, type StaffIdentity } from '../../auth/current-staff';
 import { cancelDeadlineJobs } from '../../clock/schedule-deadline-jobs';
-import { requestRules } from '../../clock/request-deadline';
+import { requestRules, requestTimeZone } from '../../clock/request-deadline';
 import { db, type Tx } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { env } from '../../env';
@@ -74,7 +74,7 @@ export async function completeRequest(options: { staff: StaffIdentity; requestId
   await db().$transaction(async (tx) => {
     const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'complete');
     await assertTasksFinished(tx, request.id);
-    const systems = await fulfilmentSummary(tx, request.id);
+    const systems = await fulfilmentSummary(tx, request.id, requestTimeZone(request));
     const now = new Date();
     await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, responseMessage: message, decidedAt: now, decidedById: staff.id, closedAt: now, partial: false, denialReason: null } });
     await cancelDeadlineJobs(tx, request.id);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { type Countdown, countdown } from '../../clock/countdown';
+import { requestTimeZone, staffTimeZone } from '../../clock/request-deadline';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { hashEmail } from '../../security/tokens';
@@ -32,7 +34,9 @@ export type QueueRow = {
   jurisdiction: string;
   receivedAt: Date;
   dueAt: Date;
-  countdown: 'overdue' | 'due_soon' | 'on_track' | 'closed';
+  countdown: Countdown;
+  /** The zone the due date is read in (staff's zone when configured, else the request's). */
+  timeZone: string;
   assignee: { id: string; name: string | null; email: string } | null;
   email: string;
   name: string | null;
@@ -112,7 +116,8 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
       jurisdiction: r.jurisdiction,
       receivedAt: r.receivedAt,
       dueAt: r.dueAt,
-      countdown: countdown(r.status, r.dueAt, now),
+      countdown: countdown(r.status, r.dueAt, now, requestTimeZone(r)),
+      timeZone: staffTimeZone(r),
       assignee: r.assignee,
       email: maskEmail(r.email),
       name: maskName(r.name),
@@ -120,15 +125,4 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
     })),
     nextCursor: rows.length > PAGE_SIZE && last ? `${last.dueAt.getTime()}_${last.id}` : null,
   };
-}
-
-export function countdown(status: string, dueAt: Date, now: Date): QueueRow['countdown'] {
-  if (!['verified', 'in_progress', 'awaiting_requester', 'unverified'].includes(status)) return 'closed';
-  return openCountdown(dueAt, now);
-}
-
-/** How close an open deadline is (a request's, or a pending appeal's). */
-export function openCountdown(dueAt: Date, now: Date): Exclude<QueueRow['countdown'], 'closed'> {
-  if (dueAt < now) return 'overdue';
-  return dueAt.getTime() - now.getTime() <= 7 * DAY ? 'due_soon' : 'on_track';
 }

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import type { QueueRow } from '@/lib/requests/staff/list-requests';
-import { dueTimeZone } from '../../due-time-zone';
-import { formatDay, statusLabel, typeLabels } from '../../labels';
+import { formatZonedDay, statusLabel, typeLabels } from '../../labels';
 import { CountdownBadge } from '../countdown-badge';
 import { SelectAll } from './select-all';
 
@@ -48,9 +47,9 @@ export function QueueTable({ rows, selectable }: { rows: QueueRow[]; selectable:
               <td>{statusLabel(row.status)}</td>
               <td>{typeLabels(row.types)}</td>
               <td>{row.jurisdiction}</td>
-              <td>{formatDay(row.receivedAt)}</td>
+              <td>{formatZonedDay(row.receivedAt, row.timeZone)}</td>
               <td className="admin-table__due">
-                <time dateTime={row.dueAt.toISOString()}>{formatDay(row.dueAt, dueTimeZone(row))}</time> <CountdownBadge countdown={row.countdown} />
+                <time dateTime={row.dueAt.toISOString()}>{formatZonedDay(row.dueAt, row.timeZone)}</time> <CountdownBadge countdown={row.countdown} />
               </td>
               <td>{row.assignee ? (row.assignee.name || row.assignee.email) : <span className="admin-muted">Unassigned</span>}</td>
               <td>

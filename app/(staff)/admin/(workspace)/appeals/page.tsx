@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listPendingAppeals } from '@/lib/appeals/list-pending-appeals';
 import { requireStaffPage } from '@/lib/auth/page-guard';
-import { formatDay, typeLabels } from '../../labels';
+import { formatZonedDay, typeLabels } from '../../labels';
 import { CountdownBadge } from '../countdown-badge';
 
 export const metadata: Metadata = { title: 'Appeals' };
@@ -36,9 +36,9 @@ export default async function AppealsPage() {
                 </th>
                 <td>{a.jurisdiction}</td>
                 <td>{typeLabels(a.types)}</td>
-                <td>{formatDay(a.receivedAt)}</td>
+                <td>{formatZonedDay(a.receivedAt, a.timeZone)}</td>
                 <td className="admin-table__due">
-                  <time dateTime={a.dueAt.toISOString()}>{formatDay(a.dueAt)}</time> <CountdownBadge countdown={a.countdown} />
+                  <time dateTime={a.dueAt.toISOString()}>{formatZonedDay(a.dueAt, a.timeZone)}</time> <CountdownBadge countdown={a.countdown} />
                 </td>
               </tr>
             ))}

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { requireStaffPage } from '@/lib/auth/page-guard';
 import { listStaff } from '@/lib/staff/manage-staff';
-import { formatDay } from '../../labels';
+import { staffTimeZone } from '@/lib/clock/request-deadline';
+import { formatZonedDay } from '../../labels';
 import { InviteForm } from './invite-form';
 import { StaffTable } from './staff-table';
 
@@ -25,8 +26,8 @@ export default async function StaffPage() {
           email: p.email,
           name: p.name,
           role: p.role,
-          invited: formatDay(p.invitedAt),
-          deactivated: p.deactivatedAt ? formatDay(p.deactivatedAt) : null,
+          invited: formatZonedDay(p.invitedAt, staffTimeZone()),
+          deactivated: p.deactivatedAt ? formatZonedDay(p.deactivatedAt, staffTimeZone()) : null,
         }))}
       />
       <InviteForm />

@@ -9,9 +9,10 @@ import { getRequestDetail } from '@/lib/requests/staff/get-request-detail';
 import { listTasks } from '@/lib/fulfilment/manage-tasks';
 import { describeOutcome } from '@/lib/fulfilment/outcome';
 import { packageState } from '@/lib/fulfilment/package/download-package';
-import { countdown } from '@/lib/requests/staff/list-requests';
+import { countdown } from '@/lib/clock/countdown';
+import { requestTimeZone, staffTimeZone } from '@/lib/clock/request-deadline';
 import { assignableStaff } from '../../../assignable-staff';
-import { formatDay, statusLabel, typeLabels } from '../../../labels';
+import { formatDay, formatZonedDay, statusLabel, typeLabels } from '../../../labels';
 import { CountdownBadge } from '../../countdown-badge';
 import { AppealDecisionForm } from './appeal-decision-form';
 import { LegalHoldForm } from './legal-hold-form';
@@ -41,7 +42,7 @@ export default async function RequestPage({ params }: { params: Params }) {
   const [tasks, pkg] = await Promise.all([listTasks({ staff, requestId: detail.id }), packageState(detail.id)]);
   const canWork = can(staff.role, 'requests.work');
   const allowed = new Set<string>(detail.actions);
-  const zone = detail.deadline.timeZone;
+  const zone = staffTimeZone(detail);
   const extension = detail.extendedAt
     ? { allowed: false, explanation: 'The deadline has already been extended once.' }
     : detail.deadline.maxExtendedDueAt
@@ -71,7 +72,8 @@ export default async function RequestPage({ params }: { params: Params }) {
           <div>
             <dt>Due</dt>
             <dd>
-              <time dateTime={detail.dueAt.toISOString()}>{formatDay(detail.dueAt, zone)}</time> <CountdownBadge countdown={countdown(detail.status, detail.dueAt, new Date())} />
+              <time dateTime={detail.dueAt.toISOString()}>{formatZonedDay(detail.dueAt, zone)}</time>{' '}
+              <CountdownBadge countdown={countdown(detail.status, detail.dueAt, new Date(), requestTimeZone(detail))} />
             </dd>
           </div>
           <div>
@@ -186,10 +188,10 @@ export default async function RequestPage({ params }: { params: Params }) {
           <section aria-labelledby="records-title" className="admin-panel">
             <h2 id="records-title">Retention</h2>
             {detail.retention.purgedAt ? (
-              <p>Personal data purged on {formatDay(detail.retention.purgedAt)}; the anonymised record remains.</p>
+              <p>Personal data purged on {formatZonedDay(detail.retention.purgedAt, zone)}; the anonymised record remains.</p>
             ) : detail.retention.legalHold ? (
               <p>
-                <strong>On legal hold</strong> since {formatDay(detail.retention.legalHold.at)}: not purged until the hold is lifted.
+                <strong>On legal hold</strong> since {formatZonedDay(detail.retention.legalHold.at, zone)}: not purged until the hold is lifted.
                 {detail.retention.legalHold.reason && <span className="admin-prewrap"> Reason: {detail.retention.legalHold.reason}</span>}
               </p>
             ) : (
@@ -211,7 +213,7 @@ export default async function RequestPage({ params }: { params: Params }) {
                       <li key={n.id}>
                         <p className="admin-prewrap">{n.body}</p>
                         <p className="admin-hint">
-                          {n.author}, {formatDay(n.createdAt)}
+                          {n.author}, {formatZonedDay(n.createdAt, zone)}
                         </p>
                       </li>
                     ))}

@@ -1,5 +1,6 @@
 import { DENIAL_REASONS, type DenialReason } from '@/lib/requests/denial-notices';
 import type { RequestDetail } from '@/lib/requests/staff/get-request-detail';
+import { staffTimeZone } from '@/lib/clock/request-deadline';
 import { PAUSE_REASON_LABELS, formatDay, formatInstant } from '../../../labels';
 import { RevealRequester } from './reveal-requester';
 
@@ -13,7 +14,7 @@ export function SubmittedSection({ detail, canReveal }: { detail: RequestDetail;
       <RevealRequester requestId={detail.id} masked={submitted} canReveal={canReveal} />
       <h3>Details from the requester</h3>
       {submitted.details ? <p className="admin-prewrap">{submitted.details}</p> : <p className="admin-muted">None given.</p>}
-      <p className="admin-hint">Received {formatInstant(detail.receivedAt)} through the {detail.channel === 'api' ? 'API' : 'web form'}.</p>
+      <p className="admin-hint">Received {formatInstant(detail.receivedAt, staffTimeZone(detail))} through the {detail.channel === 'api' ? 'API' : 'web form'}.</p>
     </section>
   );
 }
@@ -26,7 +27,7 @@ export function VerificationSection({ detail }: { detail: RequestDetail }) {
       {v.verifiedAt ? (
         <dl className="admin-summary">
           <dt>Email confirmed</dt>
-          <dd>{formatInstant(v.verifiedAt)}</dd>
+          <dd>{formatInstant(v.verifiedAt, staffTimeZone(detail))}</dd>
           <dt>From IP address</dt>
           <dd>{v.ip ?? notRecorded}</dd>
           <dt>Browser</dt>
@@ -60,7 +61,7 @@ export function DeadlineSection({ detail }: { detail: RequestDetail }) {
           <>
             <dt>Extended</dt>
             <dd>
-              {formatInstant(detail.extendedAt)}
+              {formatInstant(detail.extendedAt, staffTimeZone(detail))}
               {detail.extensionReason && <span className="admin-prewrap">: {detail.extensionReason}</span>}
             </dd>
           </>
@@ -79,7 +80,7 @@ export function DeadlineSection({ detail }: { detail: RequestDetail }) {
         <ul>
           {detail.pauses.map((p) => (
             <li key={p.id}>
-              {PAUSE_REASON_LABELS[p.reason]}: {formatInstant(p.startedAt)} to {p.endedAt ? formatInstant(p.endedAt) : 'now (still paused)'}
+              {PAUSE_REASON_LABELS[p.reason]}: {formatInstant(p.startedAt, staffTimeZone(detail))} to {p.endedAt ? formatInstant(p.endedAt, staffTimeZone(detail)) : 'now (still paused)'}
             </li>
           ))}
         </ul>
@@ -96,7 +97,7 @@ export function DecisionSection({ detail }: { detail: RequestDetail }) {
       <h2 id="decision-title">Decision</h2>
       <dl className="admin-summary">
         <dt>Decided</dt>
-        <dd>{formatInstant(decision.decidedAt)}</dd>
+        <dd>{formatInstant(decision.decidedAt, staffTimeZone(detail))}</dd>
         <dt>Outcome</dt>
         <dd>
           {decision.denialReason

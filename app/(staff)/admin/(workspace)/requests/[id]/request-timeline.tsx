@@ -1,4 +1,5 @@
 import type { RequestDetail } from '@/lib/requests/staff/get-request-detail';
+import { staffTimeZone } from '@/lib/clock/request-deadline';
 import { eventLabel, formatInstant } from '../../../labels';
 
 type Entry = { key: string; at: Date; kind: 'event' | 'note' | 'message' | 'email'; body: React.ReactNode };
@@ -60,7 +61,7 @@ export function RequestTimeline({ detail, showNotes }: { detail: RequestDetail; 
           <strong>Email: {e.subject}</strong>{' '}
           <span className={`admin-badge admin-badge--email-${e.status}`}>{EMAIL_STATES[e.status]}</span>
           <p className="admin-timeline__detail">
-            {e.status === 'sent' && e.sentAt ? `Sent ${formatInstant(e.sentAt)}. ` : ''}
+            {e.status === 'sent' && e.sentAt ? `Sent ${formatInstant(e.sentAt, staffTimeZone(detail))}. ` : ''}
             {e.attempts} attempt{e.attempts === 1 ? '' : 's'}.{' '}
             {e.status === 'failed' && e.lastError ? `Last error: ${e.lastError}` : ''}
             {e.status === 'pending' && e.lastError ? `Retrying after: ${e.lastError}` : ''}
@@ -74,7 +75,7 @@ export function RequestTimeline({ detail, showNotes }: { detail: RequestDetail; 
     <ol className="admin-timeline">
       {entries.map((entry) => (
         <li key={entry.key} className={`admin-timeline__${entry.kind}`}>
-          <time dateTime={entry.at.toISOString()}>{formatInstant(entry.at)}</time>
+          <time dateTime={entry.at.toISOString()}>{formatInstant(entry.at, staffTimeZone(detail))}</time>
           <div>{entry.body}</div>
         </li>
       ))}

@@ -1,0 +1,33 @@
+import { DateTime } from 'luxon';
+
+// Dates as people read them: always in a named zone, since the same instant falls on different days
+// in New York and London. Due dates are the end of a day in the rule's zone (computeDeadline).
+
+const publicFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A date as the requester reads it, in the given zone ("26 December 2026"). */
+export function formatPublicDate(date: Date, timeZone: string): string {
+  let format = publicFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    publicFormats.set(timeZone, format);
+  }
+  return format.format(date);
+}
+
+/** The calendar day an instant falls on in `timeZone`, as "2026-11-27". */
+export function dayIn(date: Date, timeZone: string): string {
+  const day = DateTime.fromJSDate(date, { zone: timeZone });
+  if (!day.isValid) throw new Error(`Unknown time zone: ${timeZone}`);
+  return day.toISODate()!;
+}
+
+/**
+ * Calendar days from today to the due day, both as the calendar reads in `timeZone`: 0 on the due
+ * day, 1 the day before, -1 the day after. Counted in days, not hours, so that the answer does not
+ * change with the hour it is asked at, nor on a day that daylight saving makes 23 or 25 hours long.
+ */
+export function calendarDaysUntil(dueAt: Date, now: Date, timeZone: string): number {
+  const day = (date: Date) => DateTime.fromISO(dayIn(date, timeZone), { zone: 'utc' });
+  return day(dueAt).diff(day(now), 'days').days;
+}
