@@ -10,7 +10,7 @@ import {
 } from './schemas';
 
 /**
- * Response deadlines per jurisdiction, as data, from docs rights-law.md section 1 ("Deadlines").
+ * Response deadlines per jurisdiction, as data, from docs/rights-law.md section 1 ("Deadlines").
  * [P] primary text, [S] secondary summary, as marked there. Change a rule here or, without a code
  * change, through `getRules(overrides)`.
  */
