@@ -10,7 +10,7 @@ import {
 } from './schemas';
 
 /**
- * Response deadlines per jurisdiction, as data, from docs rights-law.md section 1 ("Deadlines").
+ * Response deadlines per jurisdiction, as data, from docs/rights-law.md section 1 ("Deadlines").
  * [P] primary text, [S] secondary summary, as marked there. Change a rule here or, without a code
  * change, through `getRules(overrides)`.
  */
@@ -106,7 +106,8 @@ export const DEFAULT_RULES: DeadlineRules = {
     appealDays: 60,
     sources: [
       'C.R.S. 6-1-1306: respond within 45 days of receipt, extendable by 45 days [S]',
-      'C.R.S. 6-1-1306: appeal decided within 60 days [to confirm: not in rights-law.md]',
+      'C.R.S. 6-1-1306(3)(b): appeal decided within 45 days, +60 with notice [S]; APPEAL_DECISION_DAYS differs (rights-law.md)',
+      'C.R.S. 6-1-1306(3)(a): appeal within "a reasonable period" of the decision; appealDays 60 is policy [S]',
       'Colorado Privacy Act Rule 6.11: the appeal and its outcome are recorded [P]',
     ],
   },
