@@ -34,10 +34,13 @@ export async function failAutomatedTask(taskId: string, message: string) {
 }
 
 export async function runFulfilmentTask(options: { taskId: string; attempt: number; maxAttempts: number }) {
-  const task = await db().fulfilmentTask.findUnique({ where: { id: options.taskId }, include: { system: true, request: { select: { status: true, email: true, accountEmail: true, number: true, receivedAt: true } } } });
+  const task = await db().fulfilmentTask.findUnique({ where: { id: options.taskId }, include: { system: true, request: { select: { status: true, email: true, number: true, receivedAt: true } } } });
   if (!task || !task.automated || !['open', 'running'].includes(task.status) || !WORKING.includes(task.request.status)) return;
   await db().fulfilmentTask.update({ where: { id: task.id }, data: { status: 'running', attempts: { increment: 1 } } });
-  const identities = [...new Set([task.request.email, task.request.accountEmail].filter((e): e is string => Boolean(e)).map((e) => e.trim().toLowerCase()))];
+  // Only the address the requester proved control of (its verification link) reaches a system. An
+  // account email they named is a claim until proven, and finding, copying or erasing data by it
+  // would act for whoever owns that account.
+  const identities = [task.request.email.trim().toLowerCase()];
   const job: ConnectorJob = { taskId: task.id, type: task.type, identities, change: task.change };
   try {
     if (task.system.kind === 'postgres') {

@@ -97,6 +97,24 @@ describe('PostgreSQL connector', () => {
     expect(left.rows[0].n).toBe(0);
   });
 
+  it('acts only for the proven address: an account email named but never proved is neither copied nor erased', async () => {
+    system.json(200, { status: 'done', data: { tickets: [] }, confirmation: 'nothing found' });
+    const someoneElse = `someone.else.${Date.now()}@example.com`;
+    await aDemoPerson(someoneElse);
+    const r = await started({ types: ['access', 'deletion'], accountEmail: someoneElse });
+    await runDueJobs();
+    const accounts = await taskOf(r.id, 'accounts');
+    expect(accounts.status).toBe('done');
+    const outcome = readOutcome(accounts.outcome);
+    for (const dataset of outcome.datasets ?? []) expect(await readAll(dataset.storageKey)).not.toContain(someoneElse);
+    for (const job of system.jobs) expect(JSON.stringify(job.body.subject)).not.toContain(someoneElse.toLowerCase());
+    const client = new pg.Client({ connectionString: await demoDatabase() });
+    await client.connect();
+    const left = await client.query('SELECT count(*)::int AS n FROM accounts WHERE email = $1', [someoneElse]);
+    await client.end();
+    expect(left.rows[0].n).toBe(1);
+  });
+
   it('binds identifiers as parameters: SQL in an identifier is data, never SQL', async () => {
     const url = await demoDatabase();
     await aDemoPerson('someone.else@example.com');

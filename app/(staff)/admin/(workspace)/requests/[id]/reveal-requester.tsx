@@ -32,7 +32,10 @@ export function RevealRequester({ requestId, masked, canReveal }: { requestId: s
         <dt>Name</dt>
         <dd className={revealed ? undefined : 'admin-masked'}>{shown.name || none}</dd>
         <dt>Account email</dt>
-        <dd className={revealed ? 'admin-break' : 'admin-masked'}>{shown.accountEmail ?? none}</dd>
+        <dd className={revealed ? 'admin-break' : 'admin-masked'}>
+          {shown.accountEmail ?? none}
+          {shown.accountEmail && <span className="admin-muted"> (not proven: never used to find, copy or erase data)</span>}
+        </dd>
         {shown.agent && (
           <>
             <dt>Authorised agent</dt>
