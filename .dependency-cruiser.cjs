@@ -1,0 +1,93 @@
+/**
+ * The layers, checked by `npm run lint:deps` (dependency-cruiser):
+ *   app/  →  lib/<domain>/  →  lib/universal/ (the shared vocabulary, also bundled for the browser)
+ * A rule broken here is a layer crossed: move the shared piece down, never the check.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'lib-not-to-app',
+      comment: 'lib/ is what app/ builds on; an import the other way makes the layers a loop.',
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: '^app/' },
+    },
+    {
+      name: 'no-folder-cycles-in-lib',
+      comment:
+        'Folders of lib/ form an order: a domain may use a lower one, never one that uses it back. ' +
+        'Move the shared piece to a lower folder (lib/universal/ for words both sides need).',
+      severity: 'error',
+      scope: 'folder',
+      from: { path: '^lib/' },
+      to: { path: '^lib/', circular: true },
+    },
+    {
+      name: 'no-file-cycles',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'deadlines-pure',
+      comment: 'The deadline engine is pure arithmetic over rules: no database, no React, no Next.js.',
+      severity: 'error',
+      from: { path: '^lib/deadlines/' },
+      to: {
+        path: [
+          '^lib/db[.]ts$',
+          '^lib/db/',
+          '^lib/generated/prisma/',
+          '^node_modules/(@prisma|pg|react|react-dom|next|next-auth)/',
+        ],
+      },
+    },
+    {
+      name: 'deadlines-only-on-universal',
+      comment: 'Below lib/deadlines/ there is only lib/universal/: the engine never reaches into a domain.',
+      severity: 'error',
+      from: { path: '^lib/deadlines/' },
+      to: { path: '^lib/', pathNot: '^lib/(deadlines|universal)/' },
+    },
+    {
+      name: 'universal-is-the-bottom',
+      comment: 'lib/universal/ runs in the browser island too: nothing from lib/ or app/, no Node.js built-ins.',
+      severity: 'error',
+      from: { path: '^lib/universal/' },
+      to: { path: ['^(lib|app)/', '^node:'], pathNot: '^lib/universal/' },
+    },
+    {
+      name: 'universal-is-the-bottom-core',
+      severity: 'error',
+      from: { path: '^lib/universal/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'next-auth-only-in-session-code',
+      comment: 'Domain code checks roles with lib/auth/permissions.ts; only the session side loads next-auth.',
+      severity: 'error',
+      from: { path: '^lib/', pathNot: '^lib/auth/(auth-options|current-staff|page-guard|staff-action|session)[^/]*[.]ts$' },
+      to: { path: '^node_modules/next-auth/' },
+    },
+  ],
+  options: {
+    // Only lib/ is cruised and followed: the swc parser dependency-cruiser uses with TypeScript 7 reads
+    // no JSX, and app/ and emails/ (the .tsx side) sit above lib/ anyway.
+    includeOnly: { path: '^(lib|app|emails|node_modules)/' },
+    doNotFollow: { path: ['^node_modules/', '^lib/generated/', '^app/', '^emails/'] },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    parser: 'swc',
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+      mainFields: ['module', 'main', 'types'],
+    },
+    metrics: true,
+    reporterOptions: {
+      archi: { collapsePattern: '^lib/[^/]+|^app|^emails|^scripts|^node_modules/[^/]+' },
+    },
+  },
+};
