@@ -5,7 +5,7 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { publicLinks } from '../requests/public-links';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 import { appealRejectedNotices } from './appeal-rules';
 
 /**

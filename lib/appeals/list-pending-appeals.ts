@@ -1,6 +1,6 @@
 import { authorize, type StaffIdentity } from '../auth/current-staff';
 import { db } from '../db';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 import { openCountdown } from '../requests/staff/list-requests';
 
 /** Appeals waiting for a decision, due first, with how close each deadline is (staff who can read requests). */

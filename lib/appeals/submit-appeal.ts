@@ -4,9 +4,9 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { formatPublicDate, publicLinks } from '../requests/public-links';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 import { findRequestByStatusToken } from '../requests/find-request-by-status-token';
-import type { RequestType } from '../requests/codes';
+import type { RequestType } from '../universal/codes';
 import { appealDeadline, appealWindow } from './appeal-rules';
 
 /**

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { logger } from '../logger';
-import { fieldErrors } from '../requests/schemas';
+import { fieldErrors } from '../universal/field-errors';
 import { authorize, currentStaff, type StaffIdentity } from './current-staff';
 import type { Permission } from './permissions';
 

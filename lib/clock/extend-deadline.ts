@@ -4,7 +4,7 @@ import type { Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { formatPublicDate, publicLinks } from '../requests/public-links';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 import { ACTIVE_CLOCK_STATUSES } from './clock-statuses';
 import { requestDeadline } from './request-deadline';
 import { scheduleDeadlineJobs } from './schedule-deadline-jobs';

@@ -9,7 +9,7 @@ import { authorize, type StaffIdentity } from '../auth/current-staff';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
-import type { RequestType } from '../requests/codes';
+import type { RequestType } from '../universal/codes';
 import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, requestGroups, toOutcome, type OutcomeRow } from './outcome-sql';
 
 /** The portal's request types under the §7102 categories (data: change it here, not in the SQL). */

@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { authorize, type StaffIdentity } from '../auth/current-staff';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 
 const MAX_RANGE_DAYS = 366;
 

@@ -5,7 +5,7 @@ import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { publicLinks } from './public-links';
-import { formatReference } from './reference';
+import { formatReference } from '../universal/reference';
 import { assertTransition } from './status-machine';
 
 /**

@@ -2,7 +2,7 @@ import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { addJob } from '../queue/add-job';
 import { formatPublicDate, publicLinks } from '../requests/public-links';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 
 /** Notifications wait this long for others of the same moment, so they leave as one email. */
 const GATHER_MS = 60_000;

@@ -7,7 +7,7 @@ import { notifyDeadline } from '../../lib/clock/notify-deadline';
 import { db } from '../../lib/db';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
-import type { NewRequest } from '../../lib/requests/schemas';
+import type { NewRequest } from '../../lib/universal/request-schema';
 import { denyRequest } from '../../lib/requests/staff/decide-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';

@@ -12,7 +12,7 @@ import { sign, verifySignature } from '../../lib/fulfilment/connectors/signing';
 import { listTasks } from '../../lib/fulfilment/manage-tasks';
 import { readOutcome } from '../../lib/fulfilment/outcome';
 import { receiveWebhookCallback } from '../../lib/fulfilment/receive-callback';
-import type { NewRequest } from '../../lib/requests/schemas';
+import type { NewRequest } from '../../lib/universal/request-schema';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { hashToken } from '../../lib/security/tokens';

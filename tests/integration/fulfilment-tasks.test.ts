@@ -2,7 +2,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { addTaskAttachment, closeOpenTasks, closeTask, listTasks, updateManualTask } from '../../lib/fulfilment/manage-tasks';
-import type { NewRequest } from '../../lib/requests/schemas';
+import type { NewRequest } from '../../lib/universal/request-schema';
 import { completeRequest } from '../../lib/requests/staff/decide-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';

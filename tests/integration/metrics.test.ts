@@ -9,7 +9,7 @@ import { db } from '../../lib/db';
 import { ccpaReportCsv, getCcpaReport } from '../../lib/metrics/ccpa-report';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { exportRecords } from '../../lib/records/export-records';
-import { formatReference } from '../../lib/requests/reference';
+import { formatReference } from '../../lib/universal/reference';
 import { resetDatabase } from '../support/reset-database';
 import { aRecordedRequest } from '../support/records';
 import { aStaffMember } from '../support/staff';

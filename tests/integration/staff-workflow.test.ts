@@ -4,7 +4,7 @@ import { authOptions } from '../../lib/auth/auth-options';
 import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
-import type { NewRequest } from '../../lib/requests/schemas';
+import type { NewRequest } from '../../lib/universal/request-schema';
 import { replyToRequest } from '../../lib/requests/reply-to-request';
 import { addNote } from '../../lib/requests/staff/add-note';
 import { askRequester } from '../../lib/requests/staff/ask-requester';

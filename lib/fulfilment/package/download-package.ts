@@ -13,7 +13,7 @@ import { AppError } from '../../errors';
 import { addJob } from '../../queue/add-job';
 import { findRequestByStatusToken } from '../../requests/find-request-by-status-token';
 import { publicLinks } from '../../requests/public-links';
-import { formatReference } from '../../requests/reference';
+import { formatReference } from '../../universal/reference';
 import { generateToken, hashToken } from '../../security/tokens';
 import { getObject } from '../../storage/storage';
 

@@ -5,7 +5,7 @@ import { db } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { AppError } from '../../errors';
 import { publicLinks } from '../public-links';
-import { formatReference } from '../reference';
+import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
 
 /**

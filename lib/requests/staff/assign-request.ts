@@ -4,7 +4,7 @@ import { db } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { AppError } from '../../errors';
 import { publicLinks } from '../public-links';
-import { formatReference } from '../reference';
+import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
 
 /** Assigns a request to a reviewer or admin (null: unassigns). The new assignee is told by email. */

@@ -9,10 +9,10 @@ import { assertTasksFinished } from '../../fulfilment/create-tasks';
 import { fulfilmentSummary } from '../../fulfilment/fulfilment-summary';
 import { queueDataPackage } from '../../fulfilment/package/download-package';
 import { AppError } from '../../errors';
-import type { Jurisdiction } from '../codes';
+import type { Jurisdiction } from '../../universal/codes';
 import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-notices';
 import { publicLinks } from '../public-links';
-import { formatReference } from '../reference';
+import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
 
 function checkMessage(message: string) {

@@ -4,7 +4,7 @@ import { requestDeadline } from '../../clock/request-deadline';
 import { db } from '../../db';
 import { AppError } from '../../errors';
 import { maskEmail, maskName } from '../mask';
-import { formatReference } from '../reference';
+import { formatReference } from '../../universal/reference';
 import { availableActions } from '../status-machine';
 
 /**

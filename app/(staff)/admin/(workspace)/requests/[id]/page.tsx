@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireStaffPage } from '@/lib/auth/page-guard';
 import { can } from '@/lib/auth/permissions';
-import { JURISDICTION_LABELS, type Jurisdiction } from '@/lib/requests/codes';
+import { JURISDICTION_LABELS, type Jurisdiction } from '@/lib/universal/codes';
 import { AppError } from '@/lib/errors';
 import { getRequestDetail } from '@/lib/requests/staff/get-request-detail';
 import { listTasks } from '@/lib/fulfilment/manage-tasks';
