@@ -4,7 +4,7 @@ import { cancelSubjectDeadlineJobs, scheduleDeadlineJobs } from '../clock/schedu
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
-import { publicLinks } from '../requests/public-links';
+import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { appealRejectedNotices } from './appeal-rules';
 

@@ -3,7 +3,7 @@ import { scheduleAppealDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
-import { formatPublicDate, publicLinks } from '../requests/public-links';
+import { formatPublicDate, publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { findRequestByStatusToken } from '../requests/find-request-by-status-token';
 import type { RequestType } from '../universal/codes';

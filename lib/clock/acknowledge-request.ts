@@ -3,7 +3,7 @@ import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { addJob, type JobRequest } from '../queue/add-job';
 import { OPEN_STATUSES } from '../universal/codes';
-import { formatPublicDate } from '../requests/public-links';
+import { formatPublicDate } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { requestDeadline } from './request-deadline';
 import { deadlineJobKey } from './schedule-deadline-jobs';

@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
-import { formatPublicDate, publicLinks } from '../requests/public-links';
+import { formatPublicDate, publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { ACTIVE_CLOCK_STATUSES } from './clock-statuses';
 import { requestDeadline } from './request-deadline';

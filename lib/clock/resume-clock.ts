@@ -1,7 +1,7 @@
 import type { Actor } from '../audit/record-audit-event';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Tx } from '../db';
-import { formatPublicDate } from '../requests/public-links';
+import { formatPublicDate } from '../email/public-links';
 import { requestDeadline } from './request-deadline';
 import { scheduleDeadlineJobs } from './schedule-deadline-jobs';
 

@@ -4,7 +4,7 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { findRequestByStatusToken } from './find-request-by-status-token';
-import { publicLinks } from './public-links';
+import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { assertTransition } from './status-machine';
 

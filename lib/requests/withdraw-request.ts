@@ -6,7 +6,7 @@ import { removeJob } from '../queue/add-job';
 import { cancelDeadlineJobs, deadlineJobKey } from '../clock/schedule-deadline-jobs';
 import { findRequestByStatusToken } from './find-request-by-status-token';
 import { OPEN_STATUSES } from '../universal/codes';
-import { formatPublicDate } from './public-links';
+import { formatPublicDate } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 
 /** The requester withdraws their request from the status page. Confirmed by email; the clock stops. */

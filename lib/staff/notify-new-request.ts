@@ -1,7 +1,7 @@
 import type { Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { env } from '../env';
-import { publicLinks } from '../requests/public-links';
+import { publicLinks } from '../email/public-links';
 
 /** A request was verified: STAFF_NOTIFY_EMAIL, or every active admin, hears of it. */
 export async function notifyNewRequest(tx: Tx, request: { id: string; reference: string; types: string[]; jurisdiction: string; dueAt: Date }) {

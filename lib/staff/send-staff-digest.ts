@@ -1,7 +1,7 @@
 import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { addJob } from '../queue/add-job';
-import { formatPublicDate, publicLinks } from '../requests/public-links';
+import { formatPublicDate, publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 
 /** Notifications wait this long for others of the same moment, so they leave as one email. */

@@ -4,7 +4,7 @@ import { enqueueEmail, brand } from '../email/enqueue-email';
 import { env } from '../env';
 import { addJob, type JobRequest } from '../queue/add-job';
 import { formatReference } from '../universal/reference';
-import { publicLinks } from '../requests/public-links';
+import { publicLinks } from '../email/public-links';
 import { generateToken, hashToken } from '../security/tokens';
 
 type LinkedRequest = { id: string; number: number; receivedAt: Date; email: string };

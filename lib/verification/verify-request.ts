@@ -4,7 +4,7 @@ import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { removeJob } from '../queue/add-job';
 import { REQUEST_TYPE_LABELS } from '../universal/codes';
-import { formatPublicDate, publicLinks } from '../requests/public-links';
+import { formatPublicDate, publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { requestDeadline } from '../clock/request-deadline';
 import { deadlineJobKey, scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';

@@ -12,7 +12,7 @@ import { denyRequest } from '../../lib/requests/staff/decide-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { listPendingAppeals } from '../../lib/appeals/list-pending-appeals';
-import { formatPublicDate } from '../../lib/requests/public-links';
+import { formatPublicDate } from '../../lib/email/public-links';
 import { advanceQueueTo, runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';

@@ -12,7 +12,7 @@ import { env } from '../../env';
 import { AppError } from '../../errors';
 import { addJob } from '../../queue/add-job';
 import { findRequestByStatusToken } from '../../requests/find-request-by-status-token';
-import { publicLinks } from '../../requests/public-links';
+import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
 import { generateToken, hashToken } from '../../security/tokens';
 import { getObject } from '../../storage/storage';

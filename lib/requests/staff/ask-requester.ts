@@ -4,7 +4,7 @@ import { pauseClock, type PauseReason } from '../../clock/pause-clock';
 import { db } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { AppError } from '../../errors';
-import { publicLinks } from '../public-links';
+import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
 

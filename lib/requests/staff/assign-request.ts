@@ -3,7 +3,7 @@ import { authorize, type StaffIdentity } from '../../auth/current-staff';
 import { db } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { AppError } from '../../errors';
-import { publicLinks } from '../public-links';
+import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
 

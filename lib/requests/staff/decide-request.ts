@@ -11,7 +11,7 @@ import { queueDataPackage } from '../../fulfilment/package/download-package';
 import { AppError } from '../../errors';
 import type { Jurisdiction } from '../../universal/codes';
 import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-notices';
-import { publicLinks } from '../public-links';
+import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
 

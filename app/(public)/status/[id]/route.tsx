@@ -6,7 +6,7 @@ import { requesterContext } from '../../requester-context';
 import { packageState } from '@/lib/fulfilment/package/download-package';
 import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
-import { formatPublicDate } from '@/lib/requests/public-links';
+import { formatPublicDate } from '@/lib/email/public-links';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { readNotice } from '../../notices';
 import { STATUS_WORDING } from './status-wording';

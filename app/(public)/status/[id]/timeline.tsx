@@ -1,4 +1,4 @@
-import { formatPublicDate } from '@/lib/requests/public-links';
+import { formatPublicDate } from '@/lib/email/public-links';
 
 /** What has happened so far, oldest first, dated in the request's legal time zone. */
 export function Timeline({ events, timeZone }: { events: { at: string; summary: string }[]; timeZone: string }) {
