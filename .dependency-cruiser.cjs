@@ -64,11 +64,18 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
-      name: 'next-auth-only-in-session-code',
-      comment: 'Domain code checks roles with lib/auth/permissions.ts; only the session side loads next-auth.',
+      name: 'next-auth-only-in-lib-auth',
+      comment: 'lib/auth/ is the session side (next-auth); domain code checks roles with lib/permissions/.',
       severity: 'error',
-      from: { path: '^lib/', pathNot: '^lib/auth/(auth-options|current-staff|page-guard|staff-action|session)[^/]*[.]ts$' },
+      from: { path: '^lib/', pathNot: '^lib/auth/' },
       to: { path: '^node_modules/next-auth/' },
+    },
+    {
+      name: 'session-only-for-app',
+      comment: 'Domain code gets the staff member as an argument and checks it with lib/permissions/authorize.ts.',
+      severity: 'error',
+      from: { path: '^lib/', pathNot: '^lib/(auth|http)/' },
+      to: { path: '^lib/auth/' },
     },
   ],
   options: {

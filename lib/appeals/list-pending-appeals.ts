@@ -1,4 +1,4 @@
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { formatReference } from '../universal/reference';
 import { openCountdown } from '../requests/staff/list-requests';

@@ -3,7 +3,7 @@
  * Connector secrets never leave the server: the page sees whether one is set, not its value.
  */
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { categorySchema, systemSchema, type CategoryInput, type SystemInput } from './schemas';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db, type Tx } from '../db';
 import { AppError } from '../errors';
 import { addJob } from '../queue/add-job';

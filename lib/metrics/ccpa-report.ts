@@ -5,7 +5,7 @@
  * exempt information, other), and the median and mean days to a substantive response. California
  * requests (regime US-CA), by date of receipt in the calendar year in California time.
  */
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';

@@ -1,6 +1,6 @@
 import { csvField } from '../audit/export-audit-log';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { formatReference } from '../universal/reference';

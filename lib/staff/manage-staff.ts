@@ -1,6 +1,6 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../auth/current-staff';
-import type { StaffRole } from '../auth/permissions';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
+import type { StaffRole } from '../permissions/staff-permissions';
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { env } from '../env';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import { type StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { INVENTORY_SEED, seedInventory } from '../../lib/fulfilment/inventory-seed';
 import { listInventory, saveCategory, saveSystem } from '../../lib/fulfilment/manage-inventory';

@@ -4,7 +4,8 @@
  * Days are whole, receipts at noon UTC, so every median and mean can be checked by hand.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import { type StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { ccpaReportCsv, getCcpaReport } from '../../lib/metrics/ccpa-report';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { exportAuditLog } from '../../lib/audit/export-audit-log';
 import { authOptions } from '../../lib/auth/auth-options';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import { type StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
 import type { NewRequest } from '../../lib/universal/request-schema';

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from '../../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { cancelDeadlineJobs } from '../../clock/schedule-deadline-jobs';
 import { requestRules } from '../../clock/request-deadline';
 import { db, type Tx } from '../../db';

@@ -1,5 +1,5 @@
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
-import { can } from '../../auth/permissions';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
+import { can } from '../../permissions/staff-permissions';
 import { requestDeadline } from '../../clock/request-deadline';
 import { db } from '../../db';
 import { AppError } from '../../errors';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { hashEmail } from '../../security/tokens';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireStaffPage } from '@/lib/auth/page-guard';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/permissions/staff-permissions';
 import { JURISDICTION_LABELS, type Jurisdiction } from '@/lib/universal/codes';
 import { AppError } from '@/lib/errors';
 import { getRequestDetail } from '@/lib/requests/staff/get-request-detail';
