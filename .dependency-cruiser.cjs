@@ -64,6 +64,13 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'worker-wiring-on-top',
+      comment: 'lib/worker/ wires every domain to its jobs: nothing in lib/ may import it back.',
+      severity: 'error',
+      from: { path: '^lib/', pathNot: '^lib/worker/' },
+      to: { path: '^lib/worker/' },
+    },
+    {
       name: 'next-auth-only-in-lib-auth',
       comment: 'lib/auth/ is the session side (next-auth); domain code checks roles with lib/permissions/.',
       severity: 'error',

@@ -10,7 +10,7 @@ import { type StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { addJob } from '../../lib/queue/add-job';
-import { crontab } from '../../lib/queue/task-list';
+import { crontab } from '../../lib/worker/task-list';
 import { replyToRequest } from '../../lib/requests/reply-to-request';
 import { addNote } from '../../lib/requests/staff/add-note';
 import { askRequester } from '../../lib/requests/staff/ask-requester';
