@@ -5,7 +5,7 @@ import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { formatPublicDate, publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
-import { findRequestByStatusToken } from '../requests/find-request-by-status-token';
+import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
 import type { RequestType } from '../universal/codes';
 import { appealDeadline, appealWindow } from './appeal-rules';
 

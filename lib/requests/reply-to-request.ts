@@ -3,7 +3,7 @@ import { resumeClock } from '../clock/resume-clock';
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
-import { findRequestByStatusToken } from './find-request-by-status-token';
+import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
 import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { assertTransition } from './status-machine';

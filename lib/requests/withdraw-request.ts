@@ -4,7 +4,7 @@ import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { removeJob } from '../queue/add-job';
 import { cancelDeadlineJobs, deadlineJobKey } from '../clock/schedule-deadline-jobs';
-import { findRequestByStatusToken } from './find-request-by-status-token';
+import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
 import { OPEN_STATUSES } from '../universal/codes';
 import { formatPublicDate } from '../email/public-links';
 import { formatReference } from '../universal/reference';

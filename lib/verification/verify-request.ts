@@ -11,7 +11,7 @@ import { deadlineJobKey, scheduleDeadlineJobs } from '../clock/schedule-deadline
 import { newStatusNonce, statusToken } from '../security/status-token';
 import { notifyNewRequest } from '../staff/notify-new-request';
 import { hashesEqual, hashToken } from '../security/tokens';
-import { flagPossibleDuplicate } from '../requests/flag-possible-duplicate';
+import { flagPossibleDuplicate } from './flag-possible-duplicate';
 
 export type VerificationOutcome =
   | { outcome: 'verified'; requestId: string; statusToken: string }

@@ -11,7 +11,7 @@ import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { env } from '../../env';
 import { AppError } from '../../errors';
 import { addJob } from '../../queue/add-job';
-import { findRequestByStatusToken } from '../../requests/find-request-by-status-token';
+import { findRequestByStatusToken } from '../../verification/find-request-by-status-token';
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
 import { generateToken, hashToken } from '../../security/tokens';
