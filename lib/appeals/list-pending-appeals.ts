@@ -1,7 +1,7 @@
 import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { formatReference } from '../universal/reference';
-import { openCountdown } from '../requests/staff/list-requests';
+import { openCountdown } from '../clock/countdown';
 
 /** Appeals waiting for a decision, due first, with how close each deadline is (staff who can read requests). */
 export async function listPendingAppeals(options: { staff: StaffIdentity | null; now?: Date }) {

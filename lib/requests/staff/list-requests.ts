@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
+import { openCountdown } from '../../clock/countdown';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { hashEmail } from '../../security/tokens';
@@ -125,10 +126,4 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
 export function countdown(status: string, dueAt: Date, now: Date): QueueRow['countdown'] {
   if (!['verified', 'in_progress', 'awaiting_requester', 'unverified'].includes(status)) return 'closed';
   return openCountdown(dueAt, now);
-}
-
-/** How close an open deadline is (a request's, or a pending appeal's). */
-export function openCountdown(dueAt: Date, now: Date): Exclude<QueueRow['countdown'], 'closed'> {
-  if (dueAt < now) return 'overdue';
-  return dueAt.getTime() - now.getTime() <= 7 * DAY ? 'due_soon' : 'on_track';
 }
