@@ -9,7 +9,7 @@ import { db } from '../../lib/db';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
 import type { NewRequest } from '../../lib/universal/request-schema';
-import { denyRequest } from '../../lib/requests/staff/decide-request';
+import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { listPendingAppeals } from '../../lib/appeals/list-pending-appeals';

@@ -11,7 +11,7 @@ import { db } from '../../lib/db';
 import { closeOpenTasks } from '../../lib/fulfilment/manage-tasks';
 import { deleteDataPackage } from '../../lib/fulfilment/package/build-data-package';
 import { openDownload, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
-import { completeRequest } from '../../lib/requests/staff/decide-request';
+import { completeRequest } from '../../lib/requests/staff/complete-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { objectExists } from '../../lib/storage/storage';

@@ -14,7 +14,7 @@ import { deleteDataPackage } from '../../lib/fulfilment/package/build-data-packa
 import { inspectDownloadGrant, openDownload, packageState, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
 import { packageReadme, supplementaryInformation } from '../../lib/fulfilment/package/supplementary-information';
 import { INVENTORY_SEED } from '../../lib/fulfilment/inventory-seed';
-import { completeRequest } from '../../lib/requests/staff/decide-request';
+import { completeRequest } from '../../lib/requests/staff/complete-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { createDecryptStream, createEncryptStream } from '../../lib/storage/encryption';

@@ -4,7 +4,7 @@ import { type StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { addTaskAttachment, closeOpenTasks, closeTask, listTasks, updateManualTask } from '../../lib/fulfilment/manage-tasks';
 import type { NewRequest } from '../../lib/universal/request-schema';
-import { completeRequest } from '../../lib/requests/staff/decide-request';
+import { completeRequest } from '../../lib/requests/staff/complete-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';

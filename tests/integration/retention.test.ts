@@ -14,7 +14,7 @@ import { crontab } from '../../lib/worker/task-list';
 import { replyToRequest } from '../../lib/requests/reply-to-request';
 import { addNote } from '../../lib/requests/staff/add-note';
 import { askRequester } from '../../lib/requests/staff/ask-requester';
-import { denyRequest } from '../../lib/requests/staff/decide-request';
+import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { revealRequester } from '../../lib/requests/staff/reveal-requester';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';

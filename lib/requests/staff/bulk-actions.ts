@@ -2,7 +2,7 @@ import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { transactionWithRetry } from '../../db';
 import { AppError } from '../../errors';
 import { assignRequest } from './assign-request';
-import { denyRequest } from './decide-request';
+import { denyRequest } from './deny-request';
 
 const MAX_BULK = 200;
 
