@@ -10,7 +10,7 @@ import { resetEnvCache } from '../../lib/env';
 import { runPostgresConnector } from '../../lib/fulfilment/connectors/postgres-connector';
 import { isPrivateAddress } from '../../lib/fulfilment/connectors/network-guard';
 import { sign, verifySignature } from '../../lib/fulfilment/connectors/signing';
-import { listTasks } from '../../lib/fulfilment/manage-tasks';
+import { listTasks } from '../../lib/fulfilment/list-tasks';
 import { readOutcome } from '../../lib/fulfilment/outcome';
 import { receiveWebhookCallback } from '../../lib/fulfilment/receive-callback';
 import type { NewRequest } from '../../lib/universal/request-schema';

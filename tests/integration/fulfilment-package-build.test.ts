@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzip } from '../support/unzip';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
-import { closeOpenTasks } from '../../lib/fulfilment/manage-tasks';
+import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { deleteDataPackage } from '../../lib/fulfilment/package/build-data-package';
 import { openDownload, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
 import { completeRequest } from '../../lib/requests/staff/complete-request';

@@ -8,7 +8,7 @@ import { staffIdentity } from '../../lib/auth/current-staff';
 import { type StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { env, resetEnvCache } from '../../lib/env';
-import { closeOpenTasks } from '../../lib/fulfilment/manage-tasks';
+import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { ndjsonToCsv, ndjsonToJson } from '../../lib/fulfilment/package/dataset-formats';
 import { deleteDataPackage } from '../../lib/fulfilment/package/build-data-package';
 import { inspectDownloadGrant, openDownload, packageState, requestDownloadLink } from '../../lib/fulfilment/package/download-package';

@@ -6,7 +6,7 @@ import { can } from '@/lib/permissions/staff-permissions';
 import { JURISDICTION_LABELS, type Jurisdiction } from '@/lib/universal/codes';
 import { AppError } from '@/lib/errors';
 import { getRequestDetail } from '@/lib/requests/staff/get-request-detail';
-import { listTasks } from '@/lib/fulfilment/manage-tasks';
+import { listTasks } from '@/lib/fulfilment/list-tasks';
 import { describeOutcome } from '@/lib/fulfilment/outcome';
 import { packageState } from '@/lib/fulfilment/package/download-package';
 import { countdown } from '@/lib/requests/staff/list-requests';
