@@ -21,7 +21,10 @@ import { startRequest } from '@/lib/requests/staff/start-request';
 import { decideAppeal } from '@/lib/appeals/decide-appeal';
 import { liftLegalHold } from '@/lib/retention/lift-legal-hold';
 import { placeLegalHold } from '@/lib/retention/place-legal-hold';
-import { changeStaffRole, deactivateStaff, inviteSchema, inviteStaff } from '@/lib/staff/manage-staff';
+import { changeStaffRole } from '@/lib/staff/change-staff-role';
+import { deactivateStaff } from '@/lib/staff/deactivate-staff';
+import { inviteStaff } from '@/lib/staff/invite-staff';
+import { inviteSchema } from '@/lib/staff/schemas';
 
 const requestId = z.uuid('Unknown request');
 const optionalId = z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.string().min(1).nullable());

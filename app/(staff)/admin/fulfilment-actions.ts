@@ -12,8 +12,10 @@ import { addTaskAttachment } from '@/lib/fulfilment/add-task-attachment';
 import { assignTask } from '@/lib/fulfilment/assign-task';
 import { closeOpenTasks } from '@/lib/fulfilment/close-open-tasks';
 import { closeTask } from '@/lib/fulfilment/close-task';
-import { deleteCategory, saveCategory, saveSystem } from '@/lib/fulfilment/manage-inventory';
+import { deleteCategory } from '@/lib/fulfilment/delete-category';
 import { retryTask } from '@/lib/fulfilment/retry-task';
+import { saveCategory } from '@/lib/fulfilment/save-category';
+import { saveSystem } from '@/lib/fulfilment/save-system';
 import { categorySchema, systemSchema } from '@/lib/fulfilment/schemas';
 import { updateManualTask } from '@/lib/fulfilment/update-manual-task';
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireStaffPage } from '@/lib/auth/page-guard';
-import { listStaff } from '@/lib/staff/manage-staff';
+import { listStaff } from '@/lib/staff/list-staff';
 import { formatDay } from '../../labels';
 import { InviteForm } from './invite-form';
 import { StaffTable } from './staff-table';
