@@ -19,8 +19,9 @@ module.exports = {
       comment:
         'Folders of lib/ form an order: a domain may use a lower one, never one that uses it back. ' +
         'Move the shared piece to a lower folder (lib/universal/ for words both sides need).',
-      // A folder here is every folder with modules (lib/requests and lib/requests/staff are two), each
-      // holding what is below it; a loop through a subfolder is caught because it uses its parent.
+      // Every folder is a node here (lib/requests and lib/requests/staff are two; a folder counts what
+      // its subfolders import). A loop through a subfolder is caught as long as the subfolder imports
+      // its parent folder, as each one in lib/ does.
       severity: 'error',
       scope: 'folder',
       from: { path: '^lib/' },
