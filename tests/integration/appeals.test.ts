@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { decideAppeal } from '../../lib/appeals/decide-appeal';
 import { submitAppeal } from '../../lib/appeals/submit-appeal';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { dailySweep } from '../../lib/clock/daily-sweep';
 import { notifyDeadline } from '../../lib/clock/notify-deadline';
 import { db } from '../../lib/db';

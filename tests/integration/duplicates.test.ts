@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import type { NewRequest } from '../../lib/universal/request-schema';

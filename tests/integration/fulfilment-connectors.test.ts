@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { runPostgresConnector } from '../../lib/fulfilment/connectors/postgres-connector';

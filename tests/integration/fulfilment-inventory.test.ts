@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { INVENTORY_SEED, seedInventory } from '../../lib/fulfilment/inventory-seed';
 import { listInventory } from '../../lib/fulfilment/list-inventory';

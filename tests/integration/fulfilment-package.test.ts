@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { env, resetEnvCache } from '../../lib/env';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { addTaskAttachment } from '../../lib/fulfilment/add-task-attachment';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decideAppeal } from '../../lib/appeals/decide-appeal';
 import { submitAppeal } from '../../lib/appeals/submit-appeal';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { expireUnverifiedRequest } from '../../lib/requests/expire-unverified-request';

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { ccpaReportCsv, getCcpaReport } from '../../lib/metrics/ccpa-report';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';

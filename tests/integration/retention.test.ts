@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordAuditEvent } from '../../lib/audit/record-audit-event';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { addJob } from '../../lib/queue/add-job';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { exportAuditLog } from '../../lib/audit/export-audit-log';
 import { authOptions } from '../../lib/auth/auth-options';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { type StaffIdentity } from '../../lib/permissions/authorize';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
 import type { NewRequest } from '../../lib/universal/request-schema';
