@@ -14,10 +14,10 @@ const silent = new Logger(() => () => {});
 
 async function main() {
   await withBenchDatabase('queue', async (url) => {
-    const { migrateQueue } = await import('../lib/queue/worker');
+    const { migrateQueue } = await import('../lib/worker/worker');
     await migrateQueue(url);
     const { db, disconnectDb } = await import('../lib/db');
-    const { taskList } = await import('../lib/queue/task-list');
+    const { taskList } = await import('../lib/worker/task-list');
 
     const drain = async (tasks: TaskList) => {
       const started = performance.now();

@@ -1,5 +1,5 @@
 import { applyMigrations } from '../lib/db/schema-engine';
-import { migrateQueue } from '../lib/queue/worker';
+import { migrateQueue } from '../lib/worker/worker';
 
 /** Brings a database up to date: our migrations, then graphile-worker's schema. */
 export async function prepareDatabase(url: string) {

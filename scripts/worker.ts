@@ -1,7 +1,7 @@
 /** `npm run worker`: a job worker on its own, for deployments with separate web and worker instances. */
 import { disconnectDb } from '../lib/db';
 import { env } from '../lib/env';
-import { startWorker } from '../lib/queue/worker';
+import { startWorker } from '../lib/worker/worker';
 import { resolveDatabase } from './database';
 import { prepareDatabase } from './prepare-database';
 

@@ -7,7 +7,7 @@
  */
 import { AppError, toErrorBody } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
-import { tokenSchema } from '@/lib/requests/schemas';
+import { tokenSchema } from '@/lib/universal/request-schema';
 import type { NoticeKey } from './notices';
 
 /** The form's fields, or null when the body is not a form (the handler then answers 400). */

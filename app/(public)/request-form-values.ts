@@ -2,7 +2,7 @@
  * The request form's fields and how they become the input of `newRequestSchema`. The browser
  * (react-hook-form) and the server both go through `toRequestInput`, so they parse the same thing.
  */
-import { REQUEST_TYPES } from '@/lib/requests/codes';
+import { REQUEST_TYPES } from '@/lib/universal/codes';
 
 export type RequestFormValues = {
   onBehalf: boolean;

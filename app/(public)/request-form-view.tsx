@@ -2,7 +2,7 @@ import type { FocusEventHandler, FormEventHandler, ReactNode } from 'react';
 import { FieldError } from '@/app/components/field-error';
 import { CheckboxChoice, describedBy, SelectField, TextAreaField, TextField, type FieldRegistration } from '@/app/components/form-fields';
 import { HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-fields';
-import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/lib/requests/codes';
+import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { fieldId, type RequestFieldName, type RequestFieldPath, type RequestFormValues } from './request-form-values';
 
 const jurisdictionOptions = JURISDICTIONS.map((code) => ({ value: code, label: JURISDICTION_LABELS[code] }));

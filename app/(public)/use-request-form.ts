@@ -5,11 +5,11 @@ type LoadedResolver = (...args: Parameters<Resolver<RequestFormValues>>) => Retu
 let loading: Promise<LoadedResolver> | undefined;
 
 /**
- * The shared schema (lib/requests/schemas.ts) and its resolver load on the first focus or submit,
+ * The shared schema (lib/universal/request-schema.ts) and its resolver load on the first focus or submit,
  * not with the page: they are a third of the form's own JavaScript and nobody needs them to read it.
  */
 export function preloadRequestSchema(): Promise<LoadedResolver> {
-  loading ??= Promise.all([import('@hookform/resolvers/zod'), import('@/lib/requests/schemas')]).then(([{ zodResolver }, { newRequestSchema }]) => {
+  loading ??= Promise.all([import('@hookform/resolvers/zod'), import('@/lib/universal/request-schema')]).then(([{ zodResolver }, { newRequestSchema }]) => {
     const schemaResolver = zodResolver(newRequestSchema);
     // The schema sees what the server would receive (no agent unless its box is ticked).
     return (values, context, options) =>

@@ -8,7 +8,7 @@
 import { deadlineRules } from '../clock/request-deadline';
 import { computeDeadline } from '../deadlines';
 import { env } from '../env';
-import type { Jurisdiction, RequestStatus, RequestType } from '../requests/codes';
+import type { Jurisdiction, RequestStatus, RequestType } from '../universal/codes';
 
 const DAY = 86_400_000;
 

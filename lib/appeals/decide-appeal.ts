@@ -1,11 +1,11 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { cancelSubjectDeadlineJobs, scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
-import { publicLinks } from '../requests/public-links';
-import { formatReference } from '../requests/reference';
+import { publicLinks } from '../email/public-links';
+import { formatReference } from '../universal/reference';
 import { appealRejectedNotices } from './appeal-rules';
 
 /**

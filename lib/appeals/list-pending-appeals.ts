@@ -1,6 +1,6 @@
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 import { openCountdown } from '../clock/countdown';
 import { requestTimeZone, staffTimeZone } from '../clock/request-deadline';
 

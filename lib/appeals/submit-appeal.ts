@@ -4,10 +4,10 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { formatPublicDate } from '../deadlines/zoned-day';
-import { publicLinks } from '../requests/public-links';
-import { formatReference } from '../requests/reference';
-import { findRequestByStatusToken } from '../requests/find-request-by-status-token';
-import type { RequestType } from '../requests/codes';
+import { publicLinks } from '../email/public-links';
+import { formatReference } from '../universal/reference';
+import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
+import type { RequestType } from '../universal/codes';
 import { appealDeadline, appealWindow } from './appeal-rules';
 
 /**

@@ -1,7 +1,7 @@
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 import { recordAuditEvent } from './record-audit-event';
 
 const MAX_RANGE_DAYS = 366;

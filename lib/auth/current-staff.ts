@@ -1,10 +1,8 @@
 import { getServerSession } from 'next-auth';
 import { db } from '../db';
-import { AppError } from '../errors';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
+import type { Permission } from '../permissions/staff-permissions';
 import { authOptions } from './auth-options';
-import { can, type Permission, type StaffRole } from './permissions';
-
-export type StaffIdentity = { id: string; email: string; name: string | null; role: StaffRole };
 
 /** The signed-in staff member, re-read from the database on every call (a deactivation bites at once). */
 export async function currentStaff(): Promise<StaffIdentity | null> {
@@ -18,13 +16,6 @@ export async function staffIdentity(id: string): Promise<StaffIdentity | null> {
   const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, deactivatedAt: true } });
   if (!user || user.deactivatedAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
-
-/** Checks a permission for a known identity; throws FORBIDDEN with a message a person can act on. */
-export function authorize(staff: StaffIdentity | null, permission: Permission): StaffIdentity {
-  if (!staff) throw new AppError('UNAUTHORIZED', 'Please sign in to the privacy workspace.');
-  if (!can(staff.role, permission)) throw new AppError('FORBIDDEN', `Your role (${staff.role}) cannot do this. Ask an admin if you need it.`);
-  return staff;
 }
 
 /** For server actions and route handlers: the signed-in staff member, if allowed to `permission`. */

@@ -1,6 +1,6 @@
 import { forbidden, redirect } from 'next/navigation';
 import { currentStaff } from './current-staff';
-import { can, type Permission } from './permissions';
+import { can, type Permission } from '../permissions/staff-permissions';
 
 /** For staff pages: signed-out people go to sign-in; signed-in people without the permission get 403. */
 export async function requireStaffPage(permission: Permission, returnTo = '/admin') {

@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { logger } from '../logger';
-import { fieldErrors } from '../requests/schemas';
-import { authorize, currentStaff, type StaffIdentity } from './current-staff';
-import type { Permission } from './permissions';
+import { fieldErrors } from '../universal/field-errors';
+import { currentStaff } from './current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
+import type { Permission } from '../permissions/staff-permissions';
 
 export type ActionResult<R = unknown> =
   | { ok: true; data?: R; message?: string }

@@ -2,9 +2,9 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { addJob, type JobRequest } from '../queue/add-job';
-import { OPEN_STATUSES } from '../requests/codes';
+import { OPEN_STATUSES } from '../universal/codes';
 import { formatPublicDate } from '../deadlines/zoned-day';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 import { requestDeadline } from './request-deadline';
 import { deadlineJobKey } from './schedule-deadline-jobs';
 

@@ -1,4 +1,4 @@
-import type { RequestStatus } from '../requests/codes';
+import type { RequestStatus } from '../universal/codes';
 
 /** Verified and not closed, and not waiting on the requester: the legal clock is running. */
 export const ACTIVE_CLOCK_STATUSES: readonly RequestStatus[] = ['verified', 'in_progress'];

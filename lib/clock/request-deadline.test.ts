@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeDeadline } from '../deadlines';
-import { JURISDICTIONS, REQUEST_TYPES } from '../requests/codes';
+import { JURISDICTIONS, REQUEST_TYPES } from '../universal/codes';
 import { deadlineRules, requestDeadline } from './request-deadline';
 
 describe('requestDeadline on a first clock (computed once per day)', () => {

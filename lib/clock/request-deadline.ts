@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { computeDeadline, type Deadline, getRules, resolveRule } from '../deadlines';
 import { env } from '../env';
-import type { Jurisdiction, RequestType } from '../requests/codes';
+import type { Jurisdiction, RequestType } from '../universal/codes';
 
 let rules: ReturnType<typeof getRules> | undefined;
 

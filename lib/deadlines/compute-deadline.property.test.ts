@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { JURISDICTIONS, REQUEST_TYPES } from '../requests/codes';
+import { JURISDICTIONS, REQUEST_TYPES } from '../universal/codes';
 import { isWorkingDay } from './calendar';
 import { computeDeadline, DEFAULT_RULES, type ComputeDeadlineOptions, type Pause } from './index';
 

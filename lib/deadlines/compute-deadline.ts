@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Jurisdiction, RequestType } from '../requests/codes';
+import type { Jurisdiction, RequestType } from '../universal/codes';
 import { addBusinessDays, isWeekend, isWorkingDay, nextWorkingDay, publicHolidayName, publicHolidaysBetween } from './calendar';
 import { describePeriod, formatDate, formatDay, formatInstant, listHolidays, monthName, weekdayName } from './format';
 import { applyPauses, mergePauses, type Pause } from './pauses';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JURISDICTIONS, REQUEST_TYPES } from '../requests/codes';
+import { JURISDICTIONS, REQUEST_TYPES } from '../universal/codes';
 import { DEFAULT_RULES, getRules, overrideRules, resolveRule } from './rules';
 import { DeadlineRulesSchema } from './schemas';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Jurisdiction, RequestType } from '../requests/codes';
+import type { Jurisdiction, RequestType } from '../universal/codes';
 import {
   DeadlineRulesSchema,
   RuleOverridesSchema,

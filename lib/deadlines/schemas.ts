@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { JURISDICTIONS, REQUEST_TYPES } from '../requests/codes';
+import { JURISDICTIONS, REQUEST_TYPES } from '../universal/codes';
 import { isKnownHolidayCalendar } from './calendar';
 
 /** The three ways the law counts time: calendar months (end-of-month clamped), calendar days, business days. */

@@ -3,7 +3,7 @@ import type { Tx } from '../db';
 import { AppError } from '../errors';
 import type { DataSystem } from '../generated/prisma/client';
 import { addJob } from '../queue/add-job';
-import type { RequestType } from '../requests/codes';
+import type { RequestType } from '../universal/codes';
 import { statementsSchema } from './schemas';
 import { taskTypesFor, type TaskType } from './task-types';
 

@@ -2,7 +2,7 @@
  * Which work each kind of request asks of a system. Client components use the labels: keep this
  * file free of server code.
  */
-import type { RequestType } from '../requests/codes';
+import type { RequestType } from '../universal/codes';
 
 export const TASK_TYPES = ['collect', 'erase', 'correct', 'restrict', 'suppress'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];

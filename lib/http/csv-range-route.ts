@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { currentStaff, type StaffIdentity } from '../auth/current-staff';
+import { currentStaff } from '../auth/current-staff';
+import type { StaffIdentity } from '../permissions/authorize';
 import { AppError } from '../errors';
 import { jsonRoute } from './json-route';
 

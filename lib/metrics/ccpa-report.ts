@@ -5,11 +5,11 @@
  * exempt information, other), and the median and mean days to a substantive response. California
  * requests (regime US-CA), by date of receipt in the calendar year in California time.
  */
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
-import type { RequestType } from '../requests/codes';
+import type { RequestType } from '../universal/codes';
 import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, requestGroups, toOutcome, type OutcomeRow } from './outcome-sql';
 
 /** The portal's request types under the §7102 categories (data: change it here, not in the SQL). */

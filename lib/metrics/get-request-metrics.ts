@@ -1,8 +1,8 @@
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
-import { REQUEST_TYPES, type Jurisdiction, type RequestType } from '../requests/codes';
+import { REQUEST_TYPES, type Jurisdiction, type RequestType } from '../universal/codes';
 import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
 import { periodGroups } from './period-groups';
 

@@ -1,5 +1,5 @@
 import { Prisma } from '../generated/prisma/client';
-import type { Jurisdiction } from '../requests/codes';
+import type { Jurisdiction } from '../universal/codes';
 import { requestGroups } from './outcome-sql';
 
 const DAY = 86_400_000;

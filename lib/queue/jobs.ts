@@ -1,6 +1,6 @@
 /**
  * Every job the worker runs: its name, the zod schema of its payload and its retry budget. The
- * handlers live with their domain and are wired in lib/queue/task-list.ts.
+ * handlers live with their domain and are wired in lib/worker/task-list.ts.
  */
 import { z } from 'zod';
 

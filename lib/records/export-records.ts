@@ -1,9 +1,9 @@
 import { csvField } from '../audit/export-audit-log';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../auth/current-staff';
+import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { formatReference } from '../requests/reference';
+import { formatReference } from '../universal/reference';
 
 const MAX_RANGE_DAYS = 366;
 

@@ -2,7 +2,7 @@
  * What a refusal must tell the requester, per regime (rights-law.md §4 Denials). Data, like the
  * deadline rules: a lawyer can read and change it without reading code.
  */
-import type { Jurisdiction } from './codes';
+import type { Jurisdiction } from '../universal/codes';
 
 export const DENIAL_REASONS = {
   cannot_verify: 'we could not verify your identity',

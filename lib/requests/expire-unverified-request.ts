@@ -2,7 +2,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { env } from '../env';
-import { formatReference } from './reference';
+import { formatReference } from '../universal/reference';
 
 /**
  * The `expire-unverified-request` job: a request whose newest verification link ran out unused is

@@ -1,7 +1,7 @@
 import { db } from '../db';
-import { OPEN_STATUSES, type RequestStatus, type RequestType } from './codes';
-import { findRequestByStatusToken } from './find-request-by-status-token';
-import { formatReference } from './reference';
+import { OPEN_STATUSES, type RequestStatus, type RequestType } from '../universal/codes';
+import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
+import { formatReference } from '../universal/reference';
 import { requestDeadline } from '../clock/request-deadline';
 import { appealWindow } from '../appeals/appeal-rules';
 

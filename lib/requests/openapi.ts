@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { env } from '../env';
-import { REQUEST_STATUSES } from './codes';
-import { newRequestSchema } from './schemas';
+import { REQUEST_STATUSES } from '../universal/codes';
+import { newRequestSchema } from '../universal/request-schema';
 
 const errorBody = {
   type: 'object',

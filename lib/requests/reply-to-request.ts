@@ -3,9 +3,9 @@ import { resumeClock } from '../clock/resume-clock';
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
-import { findRequestByStatusToken } from './find-request-by-status-token';
-import { publicLinks } from './public-links';
-import { formatReference } from './reference';
+import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
+import { publicLinks } from '../email/public-links';
+import { formatReference } from '../universal/reference';
 import { assertTransition } from './status-machine';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REQUEST_STATUSES, type RequestStatus } from './codes';
+import { REQUEST_STATUSES, type RequestStatus } from '../universal/codes';
 import { assertTransition, canTransition, TRANSITIONS, type RequestAction } from './status-machine';
 
 /** The expected outcome of every status x action, written out in full: an allowed target, or refused. */

@@ -7,7 +7,7 @@
  * and, from any open status, withdrawn; from unverified, expired.
  */
 import { AppError } from '../errors';
-import type { RequestStatus } from './codes';
+import type { RequestStatus } from '../universal/codes';
 
 const OPEN_VERIFIED = ['verified', 'in_progress', 'awaiting_requester'] as const satisfies readonly RequestStatus[];
 

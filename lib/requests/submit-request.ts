@@ -10,8 +10,8 @@ import { AppError } from '../errors';
 import { type JobRequest, jobSpecs } from '../queue/add-job';
 import { generateToken, hashEmail, hashToken } from '../security/tokens';
 import { newVerificationLink } from '../verification/issue-verification-token';
-import { formatReference } from './reference';
-import type { NewRequest } from './schemas';
+import { formatReference } from '../universal/reference';
+import type { NewRequest } from '../universal/request-schema';
 
 export type SubmittedRequest = { id: string; reference: string; status: 'unverified'; submissionToken: string };
 

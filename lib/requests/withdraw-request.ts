@@ -4,11 +4,11 @@ import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { removeJob } from '../queue/add-job';
 import { cancelDeadlineJobs, deadlineJobKey } from '../clock/schedule-deadline-jobs';
-import { findRequestByStatusToken } from './find-request-by-status-token';
-import { OPEN_STATUSES } from './codes';
+import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
+import { OPEN_STATUSES } from '../universal/codes';
 import { formatPublicDate } from '../deadlines/zoned-day';
 import { requestTimeZone } from '../clock/request-deadline';
-import { formatReference } from './reference';
+import { formatReference } from '../universal/reference';
 
 /** The requester withdraws their request from the status page. Confirmed by email; the clock stops. */
 export async function withdrawRequest(options: {

@@ -1,8 +1,8 @@
 import type { Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { env } from '../env';
-import { publicLinks } from '../requests/public-links';
-import type { RequestType } from '../requests/codes';
+import { publicLinks } from '../email/public-links';
+import type { RequestType } from '../universal/codes';
 import { formatZonedDueDate } from './format-zoned-due-date';
 
 /** A request was verified: STAFF_NOTIFY_EMAIL, or every active admin, hears of it. */

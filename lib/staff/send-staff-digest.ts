@@ -4,8 +4,8 @@ import { addJob } from '../queue/add-job';
 import { describeCountdown } from '../clock/countdown';
 import { requestTimeZone, staffTimeZone } from '../clock/request-deadline';
 import { formatPublicDate } from '../deadlines/zoned-day';
-import { publicLinks } from '../requests/public-links';
-import { formatReference } from '../requests/reference';
+import { publicLinks } from '../email/public-links';
+import { formatReference } from '../universal/reference';
 
 /** Notifications wait this long for others of the same moment, so they leave as one email. */
 const GATHER_MS = 60_000;

@@ -3,8 +3,8 @@ import type { Tx } from '../db';
 import { enqueueEmail, brand } from '../email/enqueue-email';
 import { env } from '../env';
 import { addJob, type JobRequest } from '../queue/add-job';
-import { formatReference } from '../requests/reference';
-import { publicLinks } from '../requests/public-links';
+import { formatReference } from '../universal/reference';
+import { publicLinks } from '../email/public-links';
 import { generateToken, hashToken } from '../security/tokens';
 
 type LinkedRequest = { id: string; number: number; receivedAt: Date; email: string };

@@ -3,16 +3,16 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { removeJob } from '../queue/add-job';
-import { REQUEST_TYPE_LABELS } from '../requests/codes';
+import { REQUEST_TYPE_LABELS } from '../universal/codes';
 import { formatPublicDate } from '../deadlines/zoned-day';
-import { publicLinks } from '../requests/public-links';
-import { formatReference } from '../requests/reference';
+import { publicLinks } from '../email/public-links';
+import { formatReference } from '../universal/reference';
 import { requestDeadline } from '../clock/request-deadline';
 import { deadlineJobKey, scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { newStatusNonce, statusToken } from '../security/status-token';
 import { notifyNewRequest } from '../staff/notify-new-request';
 import { hashesEqual, hashToken } from '../security/tokens';
-import { flagPossibleDuplicate } from '../requests/flag-possible-duplicate';
+import { flagPossibleDuplicate } from './flag-possible-duplicate';
 
 export type VerificationOutcome =
   | { outcome: 'verified'; requestId: string; statusToken: string }

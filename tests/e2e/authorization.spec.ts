@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { can, type Permission, type StaffRole } from '../../lib/auth/permissions';
+import { can, type Permission, type StaffRole } from '../../lib/permissions/staff-permissions';
 import { createSession, createStaff } from './db';
 import { linkIn, uniqueEmail, waitForEmail } from './support';
 

@@ -1,14 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decideAppeal } from '../../lib/appeals/decide-appeal';
 import { submitAppeal } from '../../lib/appeals/submit-appeal';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { dailySweep } from '../../lib/clock/daily-sweep';
 import { notifyDeadline } from '../../lib/clock/notify-deadline';
 import { db } from '../../lib/db';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
-import type { NewRequest } from '../../lib/requests/schemas';
-import { denyRequest } from '../../lib/requests/staff/decide-request';
+import type { NewRequest } from '../../lib/universal/request-schema';
+import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { listPendingAppeals } from '../../lib/appeals/list-pending-appeals';

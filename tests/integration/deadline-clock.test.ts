@@ -6,7 +6,7 @@ import { pauseClock } from '../../lib/clock/pause-clock';
 import { requestTimeZone } from '../../lib/clock/request-deadline';
 import { resumeClock } from '../../lib/clock/resume-clock';
 import { db } from '../../lib/db';
-import type { NewRequest } from '../../lib/requests/schemas';
+import type { NewRequest } from '../../lib/universal/request-schema';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { advanceQueueTo, runDueJobs } from '../support/jobs';

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
-import type { NewRequest } from '../../lib/requests/schemas';
+import type { NewRequest } from '../../lib/universal/request-schema';
 import { getRequestDetail } from '../../lib/requests/staff/get-request-detail';
 import { listRequests } from '../../lib/requests/staff/list-requests';
 import { submitRequest } from '../../lib/requests/submit-request';

@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { INVENTORY_SEED, seedInventory } from '../../lib/fulfilment/inventory-seed';
-import { listInventory, saveCategory, saveSystem } from '../../lib/fulfilment/manage-inventory';
+import { listInventory } from '../../lib/fulfilment/list-inventory';
+import { saveCategory } from '../../lib/fulfilment/save-category';
+import { saveSystem } from '../../lib/fulfilment/save-system';
 import { resetDatabase } from '../support/reset-database';
 import { seededInventory } from '../support/fulfilment';
 import { aStaffMember } from '../support/staff';

@@ -1,9 +1,14 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
-import { addTaskAttachment, closeOpenTasks, closeTask, listTasks, updateManualTask } from '../../lib/fulfilment/manage-tasks';
-import type { NewRequest } from '../../lib/requests/schemas';
-import { completeRequest } from '../../lib/requests/staff/decide-request';
+import { addTaskAttachment } from '../../lib/fulfilment/add-task-attachment';
+import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
+import { closeTask } from '../../lib/fulfilment/close-task';
+import { listTasks } from '../../lib/fulfilment/list-tasks';
+import { updateManualTask } from '../../lib/fulfilment/update-manual-task';
+import type { NewRequest } from '../../lib/universal/request-schema';
+import { completeRequest } from '../../lib/requests/staff/complete-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';

@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { applyMigrations } from '../../lib/db/schema-engine';
-import { migrateQueue } from '../../lib/queue/worker';
+import { migrateQueue } from '../../lib/worker/worker';
 import { createTestDatabase } from '../support/test-database';
 
 declare module 'vitest' {

@@ -7,11 +7,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideAppeal } from '../../lib/appeals/decide-appeal';
 import { submitAppeal } from '../../lib/appeals/submit-appeal';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { expireUnverifiedRequest } from '../../lib/requests/expire-unverified-request';
-import { completeRequest, denyRequest } from '../../lib/requests/staff/decide-request';
+import { completeRequest } from '../../lib/requests/staff/complete-request';
+import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { reopenRequest } from '../../lib/requests/staff/reopen-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';

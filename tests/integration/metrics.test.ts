@@ -4,12 +4,13 @@
  * Days are whole, receipts at noon UTC, so every median and mean can be checked by hand.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { ccpaReportCsv, getCcpaReport } from '../../lib/metrics/ccpa-report';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { exportRecords } from '../../lib/records/export-records';
-import { formatReference } from '../../lib/requests/reference';
+import { formatReference } from '../../lib/universal/reference';
 import { resetDatabase } from '../support/reset-database';
 import { aRecordedRequest } from '../support/records';
 import { aStaffMember } from '../support/staff';

@@ -5,15 +5,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordAuditEvent } from '../../lib/audit/record-audit-event';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
 import { addJob } from '../../lib/queue/add-job';
-import { crontab } from '../../lib/queue/task-list';
+import { crontab } from '../../lib/worker/task-list';
 import { replyToRequest } from '../../lib/requests/reply-to-request';
 import { addNote } from '../../lib/requests/staff/add-note';
 import { askRequester } from '../../lib/requests/staff/ask-requester';
-import { denyRequest } from '../../lib/requests/staff/decide-request';
+import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { revealRequester } from '../../lib/requests/staff/reveal-requester';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';

@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { staffIdentity, type StaffIdentity } from '../../lib/auth/current-staff';
-import { can, PERMISSIONS, type Permission } from '../../lib/auth/permissions';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
+import { can, PERMISSIONS, type Permission } from '../../lib/permissions/staff-permissions';
 import type { StaffAction } from '../../lib/auth/staff-action';
 import { resetDatabase } from '../support/reset-database';
 import { aStaffMember } from '../support/staff';

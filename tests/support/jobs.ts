@@ -1,7 +1,7 @@
 import { Logger, runOnce } from 'graphile-worker';
 import { db } from '../../lib/db';
 import { env } from '../../lib/env';
-import { taskList } from '../../lib/queue/task-list';
+import { taskList } from '../../lib/worker/task-list';
 
 const silentLogger = new Logger(() => () => {});
 

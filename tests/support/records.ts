@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '../../lib/db';
-import type { RequestStatus, RequestType } from '../../lib/requests/codes';
+import type { RequestStatus, RequestType } from '../../lib/universal/codes';
 
 const DAY = 86_400_000;
 

@@ -1,5 +1,5 @@
 import { db } from '../../lib/db';
-import type { NewRequest } from '../../lib/requests/schemas';
+import type { NewRequest } from '../../lib/universal/request-schema';
 import { submitRequest } from '../../lib/requests/submit-request';
 
 let counter = 0;

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { InvalidLink } from '@/app/components/invalid-link';
-import { tokenSchema } from '@/lib/requests/schemas';
+import { tokenSchema } from '@/lib/universal/request-schema';
 import { firstParam } from '../read-input';
 import { readNotice } from '../notices';
 import { VerifyPanel, type VerifyView } from './verify-panel';

@@ -8,9 +8,16 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { currentStaff } from '@/lib/auth/current-staff';
 import { staffAction } from '@/lib/auth/staff-action';
-import { deleteCategory, saveCategory, saveSystem } from '@/lib/fulfilment/manage-inventory';
-import { addTaskAttachment, assignTask, closeOpenTasks, closeTask, retryTask, updateManualTask } from '@/lib/fulfilment/manage-tasks';
+import { addTaskAttachment } from '@/lib/fulfilment/add-task-attachment';
+import { assignTask } from '@/lib/fulfilment/assign-task';
+import { closeOpenTasks } from '@/lib/fulfilment/close-open-tasks';
+import { closeTask } from '@/lib/fulfilment/close-task';
+import { deleteCategory } from '@/lib/fulfilment/delete-category';
+import { retryTask } from '@/lib/fulfilment/retry-task';
+import { saveCategory } from '@/lib/fulfilment/save-category';
+import { saveSystem } from '@/lib/fulfilment/save-system';
 import { categorySchema, systemSchema } from '@/lib/fulfilment/schemas';
+import { updateManualTask } from '@/lib/fulfilment/update-manual-task';
 
 export const saveSystemAction = staffAction('inventory.manage', systemSchema, async ({ staff, input }) => {
   const system = await saveSystem({ staff, input });

@@ -4,7 +4,7 @@
  * of server code.
  */
 import type { QueueRow } from '@/lib/requests/staff/list-requests';
-import type { RequestStatus, RequestType } from '@/lib/requests/codes';
+import type { RequestStatus, RequestType } from '@/lib/universal/codes';
 
 export const STATUS_LABELS: Record<RequestStatus, string> = {
   unverified: 'Unverified',

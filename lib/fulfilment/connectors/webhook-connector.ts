@@ -9,7 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { db } from '../../db';
 import { env } from '../../env';
-import { formatReference } from '../../requests/reference';
+import { formatReference } from '../../universal/reference';
 import { generateToken, hashToken } from '../../security/tokens';
 import type { TaskOutcome } from '../outcome';
 import { ConnectorError } from './connector-error';

@@ -10,7 +10,7 @@ import { db } from '../../db';
 import { env } from '../../env';
 import { logger } from '../../logger';
 import { addJob } from '../../queue/add-job';
-import { formatReference } from '../../requests/reference';
+import { formatReference } from '../../universal/reference';
 import { deleteObject, getObject, putObject } from '../../storage/storage';
 import { readOutcome } from '../outcome';
 import { ndjsonToCsv, ndjsonToJson } from './dataset-formats';

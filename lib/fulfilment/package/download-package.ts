@@ -13,9 +13,9 @@ import { formatPublicDate } from '../../deadlines/zoned-day';
 import { env } from '../../env';
 import { AppError } from '../../errors';
 import { addJob } from '../../queue/add-job';
-import { findRequestByStatusToken } from '../../requests/find-request-by-status-token';
-import { publicLinks } from '../../requests/public-links';
-import { formatReference } from '../../requests/reference';
+import { findRequestByStatusToken } from '../../verification/find-request-by-status-token';
+import { publicLinks } from '../../email/public-links';
+import { formatReference } from '../../universal/reference';
 import { generateToken, hashToken } from '../../security/tokens';
 import { getObject } from '../../storage/storage';
 

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from '../../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { db } from '../../db';
 import { AppError } from '../../errors';
 import { lockRequestFor } from './lock-request';

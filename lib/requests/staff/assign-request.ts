@@ -1,10 +1,10 @@
 import { recordAuditEvent } from '../../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { db } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { AppError } from '../../errors';
-import { publicLinks } from '../public-links';
-import { formatReference } from '../reference';
+import { publicLinks } from '../../email/public-links';
+import { formatReference } from '../../universal/reference';
 import { formatZonedDueDate } from '../../staff/format-zoned-due-date';
 import { lockRequestFor } from './lock-request';
 

@@ -1,8 +1,8 @@
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { transactionWithRetry } from '../../db';
 import { AppError } from '../../errors';
 import { assignRequest } from './assign-request';
-import { denyRequest } from './decide-request';
+import { denyRequest } from './deny-request';
 
 const MAX_BULK = 200;
 

@@ -1,4 +1,4 @@
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { extendDeadline } from '../../clock/extend-deadline';
 import { db } from '../../db';
 import { lockRequestFor } from './lock-request';

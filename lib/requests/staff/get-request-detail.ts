@@ -1,10 +1,10 @@
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
-import { can } from '../../auth/permissions';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
+import { can } from '../../permissions/staff-permissions';
 import { requestDeadline } from '../../clock/request-deadline';
 import { db } from '../../db';
 import { AppError } from '../../errors';
 import { maskEmail, maskName } from '../mask';
-import { formatReference } from '../reference';
+import { formatReference } from '../../universal/reference';
 import { availableActions } from '../status-machine';
 
 /**

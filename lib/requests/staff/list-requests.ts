@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { type Countdown, countdown } from '../../clock/countdown';
 import { requestTimeZone, staffTimeZone } from '../../clock/request-deadline';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import { hashEmail } from '../../security/tokens';
-import { JURISDICTIONS, OPEN_STATUSES, REQUEST_STATUSES, REQUEST_TYPES } from '../codes';
+import { JURISDICTIONS, OPEN_STATUSES, REQUEST_STATUSES, REQUEST_TYPES } from '../../universal/codes';
 import { maskEmail, maskName } from '../mask';
-import { formatReference, parseReference } from '../reference';
+import { formatReference, parseReference } from '../../universal/reference';
 
 const DAY = 86_400_000;
 export const PAGE_SIZE = 50;

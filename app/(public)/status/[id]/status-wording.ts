@@ -1,4 +1,4 @@
-import type { RequestStatus } from '@/lib/requests/codes';
+import type { RequestStatus } from '@/lib/universal/codes';
 
 /** Each status in the requester's words: what it means for them, not what it means in our workflow. */
 export const STATUS_WORDING: Record<RequestStatus, { title: string; explanation: string }> = {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { InvalidLink } from '@/app/components/invalid-link';
 import { ResendLinkForm } from '@/app/components/resend-link-form';
 import { env } from '@/lib/env';
-import { tokenSchema } from '@/lib/requests/schemas';
+import { tokenSchema } from '@/lib/universal/request-schema';
 import { firstParam } from '../../read-input';
 import { readNotice } from '../../notices';
 

@@ -1,5 +1,5 @@
 import { AppError, toErrorBody } from '@/lib/errors';
-import { tokenSchema } from '@/lib/requests/schemas';
+import { tokenSchema } from '@/lib/universal/request-schema';
 import { verifyRequest } from '@/lib/verification/verify-request';
 import { fieldText, notAForm, readFormPost, requesterOf, seeOther, withQuery } from '../../form-post';
 

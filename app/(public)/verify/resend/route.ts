@@ -1,4 +1,4 @@
-import { tokenSchema } from '@/lib/requests/schemas';
+import { tokenSchema } from '@/lib/universal/request-schema';
 import { resendVerification } from '@/lib/verification/resend-verification';
 import { fieldText, notAForm, noticeForError, readFormPost, requesterOf, seeOther, withQuery } from '../../form-post';
 

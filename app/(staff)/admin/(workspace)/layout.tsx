@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/permissions/staff-permissions';
 import { requireStaffPage } from '@/lib/auth/page-guard';
 import { ROLE_LABELS } from '../labels';
 import { SignOutButton } from './sign-out-button';

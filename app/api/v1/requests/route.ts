@@ -2,7 +2,8 @@ import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { jsonRoute, readJsonBody } from '@/lib/http/json-route';
-import { fieldErrors, newRequestSchema } from '@/lib/requests/schemas';
+import { newRequestSchema } from '@/lib/universal/request-schema';
+import { fieldErrors } from '@/lib/universal/field-errors';
 import { submitRequest } from '@/lib/requests/submit-request';
 
 /** POST /api/v1/requests: file a request. The email then receives a verification link. */

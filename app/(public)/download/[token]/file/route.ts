@@ -3,7 +3,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { openDownload } from '@/lib/fulfilment/package/download-package';
 import { logger } from '@/lib/logger';
-import { tokenSchema } from '@/lib/requests/schemas';
+import { tokenSchema } from '@/lib/universal/request-schema';
 
 /** The download itself: POST only (a link prefetch never uses the one-time grant); audited; streamed. */
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {

@@ -1,4 +1,4 @@
-import { tokenSchema } from '@/lib/requests/schemas';
+import { tokenSchema } from '@/lib/universal/request-schema';
 import { resendVerification } from '@/lib/verification/resend-verification';
 import { fieldText, isRequestId, notAForm, noticeForError, readFormPost, requesterOf, seeOther, unknownLink, withQuery } from '../../../form-post';
 

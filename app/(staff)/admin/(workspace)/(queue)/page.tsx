@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage } from '@/lib/auth/page-guard';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/permissions/staff-permissions';
 import { listRequests } from '@/lib/requests/staff/list-requests';
 import { assignableStaff } from '../../assignable-staff';
 import { BulkActionsForm } from './bulk-actions-form';

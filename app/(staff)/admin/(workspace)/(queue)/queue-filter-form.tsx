@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/requests/codes';
+import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/universal/codes';
 import { STATUS_LABELS, TYPE_LABELS } from '../../labels';
 import { DEFAULT_STATUSES, type QueueView } from './queue-filter';
 

@@ -2,7 +2,7 @@
  * The queue's filters as they travel in the URL (a GET form, so they work without JavaScript and
  * can be bookmarked). Anything unknown is dropped rather than failing the page.
  */
-import { JURISDICTIONS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/requests/codes';
+import { JURISDICTIONS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/universal/codes';
 import { queueFilterSchema, type QueueFilter } from '@/lib/requests/staff/list-requests';
 
 export type QueueSearchParams = Record<string, string | string[] | undefined>;

@@ -1,7 +1,7 @@
 'use client';
 
 import { TASK_TYPE_LABELS, TASK_TYPES } from '@/lib/fulfilment/task-types';
-import type { InventorySystem } from '@/lib/fulfilment/manage-inventory';
+import type { InventorySystem } from '@/lib/fulfilment/list-inventory';
 import { deleteCategoryAction, saveCategoryAction, saveSystemAction } from '../../fulfilment-actions';
 import { ActionButton, ActionFeedback, SelectField, TextAreaField, TextField, fieldErrors, useStaffForms } from '../../staff-form';
 

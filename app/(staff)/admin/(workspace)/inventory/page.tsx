@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requireStaffPage } from '@/lib/auth/page-guard';
-import { can } from '@/lib/auth/permissions';
-import { listInventory } from '@/lib/fulfilment/manage-inventory';
+import { can } from '@/lib/permissions/staff-permissions';
+import { listInventory } from '@/lib/fulfilment/list-inventory';
 import { TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
 import { assignableStaff } from '../../assignable-staff';
 import { CategoryForm, SystemForm } from './inventory-forms';

@@ -1,4 +1,4 @@
-import { JURISDICTIONS, type Jurisdiction } from '@/lib/requests/codes';
+import { JURISDICTIONS, type Jurisdiction } from '@/lib/universal/codes';
 
 const DAY = 86_400_000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireStaffPage } from '@/lib/auth/page-guard';
 import { formatDays } from '@/lib/metrics/ccpa-report';
 import { getRequestMetrics, type RequestMetrics } from '@/lib/metrics/get-request-metrics';
-import { JURISDICTION_LABELS, JURISDICTIONS, REQUEST_TYPES } from '@/lib/requests/codes';
+import { JURISDICTION_LABELS, JURISDICTIONS, REQUEST_TYPES } from '@/lib/universal/codes';
 import { TYPE_LABELS } from '../../labels';
 import { RateLineChart, StackedBarChart } from './charts';
 import { readMetricsFilter, type MetricsParams } from './metrics-filter';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requireStaffPage } from '@/lib/auth/page-guard';
-import { listStaff } from '@/lib/staff/manage-staff';
+import { listStaff } from '@/lib/staff/list-staff';
 import { staffTimeZone } from '@/lib/clock/request-deadline';
 import { formatZonedDay } from '../../labels';
 import { InviteForm } from './invite-form';

@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { jsonRoute } from '@/lib/http/json-route';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
-import { tokenSchema } from '@/lib/requests/schemas';
+import { tokenSchema } from '@/lib/universal/request-schema';
 
 /** GET /api/v1/requests/{id}?token=…: the request's status, for the holder of its status-page token. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,7 +1,7 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Tx } from '../db';
 import { env } from '../env';
-import type { RequestType } from './codes';
+import type { RequestType } from '../universal/codes';
 
 const DAY = 86_400_000;
 

@@ -81,16 +81,6 @@ export const newRequestSchema = z.strictObject(newRequestShape).check(
 export type NewRequestInput = z.input<typeof newRequestSchema>;
 export type NewRequest = z.output<typeof newRequestSchema>;
 
-/** Per-field messages keyed by dotted path ("agent.email"), the shape the API and the form both show. */
-export function fieldErrors(error: z.core.$ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '_form';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
 export const tokenSchema = z
   .string({ error: 'The link is incomplete' })
   .check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'The link is incomplete or has been changed'));

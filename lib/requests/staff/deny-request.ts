@@ -1,26 +1,17 @@
 import { recordAuditEvent } from '../../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { cancelDeadlineJobs } from '../../clock/schedule-deadline-jobs';
-import { requestRules, requestTimeZone } from '../../clock/request-deadline';
+import { requestRules } from '../../clock/request-deadline';
 import { db, type Tx } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { env } from '../../env';
-import { assertTasksFinished } from '../../fulfilment/create-tasks';
-import { fulfilmentSummary } from '../../fulfilment/fulfilment-summary';
-import { queueDataPackage } from '../../fulfilment/package/download-package';
 import { AppError } from '../../errors';
-import type { Jurisdiction } from '../codes';
+import type { Jurisdiction } from '../../universal/codes';
 import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-notices';
-import { publicLinks } from '../public-links';
-import { formatReference } from '../reference';
+import { publicLinks } from '../../email/public-links';
+import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
-
-function checkMessage(message: string) {
-  const trimmed = message.trim();
-  if (trimmed.length < 10) throw new AppError('INVALID_INPUT', 'Write the message the requester will receive (at least 10 characters).', { fields: { message: ['Write the message to the requester'] } });
-  if (trimmed.length > 10_000) throw new AppError('INVALID_INPUT', 'The message must be at most 10,000 characters.', { fields: { message: ['At most 10,000 characters'] } });
-  return trimmed;
-}
+import { checkMessage } from './decision-message';
 
 /**
  * Denies a request in whole or in part, with a reason code and a message. The requester's email
@@ -65,26 +56,4 @@ export async function denyRequest(options: { staff: StaffIdentity; requestId: st
     });
   };
   return tx ? run(tx) : db().$transaction(run);
-}
-
-/** Completes a request with the response message the requester receives. */
-export async function completeRequest(options: { staff: StaffIdentity; requestId: string; message: string }) {
-  const staff = authorize(options.staff, 'requests.work');
-  const message = checkMessage(options.message);
-  await db().$transaction(async (tx) => {
-    const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'complete');
-    await assertTasksFinished(tx, request.id);
-    const systems = await fulfilmentSummary(tx, request.id, requestTimeZone(request));
-    const now = new Date();
-    await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, responseMessage: message, decidedAt: now, decidedById: staff.id, closedAt: now, partial: false, denialReason: null } });
-    await cancelDeadlineJobs(tx, request.id);
-    const withPackage = await queueDataPackage(tx, request);
-    await recordAuditEvent(tx, { requestId: request.id, action: 'request.completed', actor: { type: 'staff', id: staff.id }, summary: 'We completed your request; see our email', data: { systems } });
-    await enqueueEmail(tx, {
-      template: 'request-decided',
-      to: request.email,
-      requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), outcome: 'completed', reasonLabel: null, message, notices: [], statusUrl: publicLinks.statusOf(request), systems, ...(withPackage ? { downloadDays: env().DOWNLOAD_TTL_DAYS } : {}) },
-    });
-  });
 }

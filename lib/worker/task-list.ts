@@ -8,7 +8,7 @@ import { runFulfilmentTask } from '../fulfilment/run-task';
 import { purgeExpiredRecords } from '../retention/purge-expired-records';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
 import { sendStaffDigest } from '../staff/send-staff-digest';
-import { type JobData, type JobName, jobs } from './jobs';
+import { type JobData, type JobName, jobs } from '../queue/jobs';
 
 /** Wraps a handler so that its payload is parsed with the job's schema before it runs. */
 function task<N extends JobName>(name: N, run: (payload: JobData<N>, helpers: Parameters<Task>[1]) => Promise<void>): Task {

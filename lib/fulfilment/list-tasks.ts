@@ -1,0 +1,19 @@
+import { authorize, type StaffIdentity } from '../permissions/authorize';
+import { db } from '../db';
+import { readChecklist } from './task-checklist';
+
+export async function listTasks(options: { staff: StaffIdentity; requestId: string }) {
+  authorize(options.staff, 'requests.read');
+  const tasks = await db().fulfilmentTask.findMany({
+    where: { requestId: options.requestId },
+    include: {
+      system: { select: { id: true, key: true, name: true, kind: true, ownerId: true } },
+      assignee: { select: { id: true, name: true, email: true } },
+      attachments: { select: { id: true, fileName: true, size: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
+    },
+    orderBy: [{ system: { name: 'asc' } }, { type: 'asc' }],
+  });
+  return tasks.map((t) => ({ ...t, checklist: readChecklist(t.checklist), attachments: t.attachments.map((a) => ({ ...a, size: Number(a.size) })) }));
+}
+
+export type TaskRow = Awaited<ReturnType<typeof listTasks>>[number];

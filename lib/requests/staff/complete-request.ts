@@ -1,0 +1,36 @@
+import { recordAuditEvent } from '../../audit/record-audit-event';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
+import { requestTimeZone } from '../../clock/request-deadline';
+import { cancelDeadlineJobs } from '../../clock/schedule-deadline-jobs';
+import { db } from '../../db';
+import { brand, enqueueEmail } from '../../email/enqueue-email';
+import { env } from '../../env';
+import { assertTasksFinished } from '../../fulfilment/create-tasks';
+import { fulfilmentSummary } from '../../fulfilment/fulfilment-summary';
+import { queueDataPackage } from '../../fulfilment/package/download-package';
+import { publicLinks } from '../../email/public-links';
+import { formatReference } from '../../universal/reference';
+import { lockRequestFor } from './lock-request';
+import { checkMessage } from './decision-message';
+
+/** Completes a request with the response message the requester receives. */
+export async function completeRequest(options: { staff: StaffIdentity; requestId: string; message: string }) {
+  const staff = authorize(options.staff, 'requests.work');
+  const message = checkMessage(options.message);
+  await db().$transaction(async (tx) => {
+    const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'complete');
+    await assertTasksFinished(tx, request.id);
+    const systems = await fulfilmentSummary(tx, request.id, requestTimeZone(request));
+    const now = new Date();
+    await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, responseMessage: message, decidedAt: now, decidedById: staff.id, closedAt: now, partial: false, denialReason: null } });
+    await cancelDeadlineJobs(tx, request.id);
+    const withPackage = await queueDataPackage(tx, request);
+    await recordAuditEvent(tx, { requestId: request.id, action: 'request.completed', actor: { type: 'staff', id: staff.id }, summary: 'We completed your request; see our email', data: { systems } });
+    await enqueueEmail(tx, {
+      template: 'request-decided',
+      to: request.email,
+      requestId: request.id,
+      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), outcome: 'completed', reasonLabel: null, message, notices: [], statusUrl: publicLinks.statusOf(request), systems, ...(withPackage ? { downloadDays: env().DOWNLOAD_TTL_DAYS } : {}) },
+    });
+  });
+}

@@ -1,0 +1,7 @@
+import { authorize, type StaffIdentity } from '../permissions/authorize';
+import { db } from '../db';
+
+export async function listStaff(options: { staff: StaffIdentity }) {
+  authorize(options.staff, 'staff.manage');
+  return db().user.findMany({ orderBy: [{ deactivatedAt: { sort: 'asc', nulls: 'first' } }, { email: 'asc' }], select: { id: true, email: true, name: true, role: true, invitedAt: true, deactivatedAt: true } });
+}
