@@ -2,7 +2,7 @@ import { db, type Tx } from '../db';
 import { addJob } from '../queue/add-job';
 import { ACTIVE_CLOCK_STATUSES } from './clock-statuses';
 import { deadlineJobKeys, type DeadlineSubject } from './schedule-deadline-jobs';
-import { scheduleStaffDigest } from '../staff/send-staff-digest';
+import { scheduleStaffDigest } from './send-staff-digest';
 
 const DAY = 86_400_000;
 

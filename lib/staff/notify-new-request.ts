@@ -3,7 +3,7 @@ import { brand, enqueueEmail } from '../email/enqueue-email';
 import { env } from '../env';
 import { publicLinks } from '../email/public-links';
 import type { RequestType } from '../universal/codes';
-import { formatZonedDueDate } from './format-zoned-due-date';
+import { formatZonedDueDate } from '../clock/format-zoned-due-date';
 
 /** A request was verified: STAFF_NOTIFY_EMAIL, or every active admin, hears of it. */
 export async function notifyNewRequest(tx: Tx, request: { id: string; reference: string; types: RequestType[]; jurisdiction: string; dueAt: Date }) {

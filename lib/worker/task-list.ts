@@ -7,7 +7,7 @@ import { buildDataPackage, deleteDataPackage, markPackageFailed } from '../fulfi
 import { runFulfilmentTask } from '../fulfilment/run-task';
 import { purgeExpiredRecords } from '../retention/purge-expired-records';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
-import { sendStaffDigest } from '../staff/send-staff-digest';
+import { sendStaffDigest } from '../clock/send-staff-digest';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
 
 /** Wraps a handler so that its payload is parsed with the job's schema before it runs. */

@@ -5,7 +5,7 @@ import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { AppError } from '../../errors';
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
-import { formatZonedDueDate } from '../../staff/format-zoned-due-date';
+import { formatZonedDueDate } from '../../clock/format-zoned-due-date';
 import { lockRequestFor } from './lock-request';
 
 /** Assigns a request to a reviewer or admin (null: unassigns). The new assignee is told by email. */

@@ -1,8 +1,8 @@
 import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { addJob } from '../queue/add-job';
-import { describeCountdown } from '../clock/countdown';
-import { requestTimeZone, staffTimeZone } from '../clock/request-deadline';
+import { describeCountdown } from './countdown';
+import { requestTimeZone, staffTimeZone } from './request-deadline';
 import { formatPublicDate } from '../deadlines/zoned-day';
 import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';

@@ -1,4 +1,4 @@
-import { staffTimeZone } from '../clock/request-deadline';
+import { staffTimeZone } from './request-deadline';
 import { formatPublicDate } from '../deadlines/zoned-day';
 import type { RequestType } from '../universal/codes';
 
