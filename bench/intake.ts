@@ -62,7 +62,10 @@ async function main() {
       return rows[0];
     };
     let n = 0;
-    const requestBody = () => JSON.stringify({ email: `bench.${process.pid}.${(n += 1)}@example.com`, types: ['access'], jurisdiction: 'UK', confirm: true });
+    const requestBody = () => {
+      n += 1;
+      return JSON.stringify({ email: `bench.${process.pid}.${n}@example.com`, types: ['access'], jurisdiction: 'UK', confirm: true });
+    };
 
     await run(`${app.url}/api/bench/bare`, requestBody); // warm-up of both paths
     await run(`${app.url}/api/v1/requests`, requestBody);

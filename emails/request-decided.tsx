@@ -30,8 +30,8 @@ export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
       <Text style={{ ...paragraph, fontWeight: 600 }}>{TITLES[p.outcome]} ({p.reference}).</Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
       {p.systems?.length ? <Text style={{ ...paragraph, fontWeight: 600 }}>What we did, system by system:</Text> : null}
-      {p.systems?.map((s, i) => (
-        <Text key={i} style={paragraph}>
+      {p.systems?.map((s) => (
+        <Text key={`${s.system}:${s.action}`} style={paragraph}>
           {s.system}: {s.action}
           {s.when ? ` on ${s.when}` : ''}.{s.detail ? ` ${s.detail}` : ''}
           {s.kept ? ` Kept: ${s.kept}` : ''}

@@ -2,25 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { checkFormGuard, formStartedStamp } from './form-guard';
 
 const served = new Date('2026-11-26T10:00:00Z');
-const after = (seconds: number) => new Date(served.getTime() + seconds * 1000);
+const secondsAfter = (seconds: number) => new Date(served.getTime() + seconds * 1000);
 
 describe('form guard', () => {
   it('lets a person through after the minimum time, however long the tab stayed open', () => {
     const stamp = formStartedStamp(served);
-    expect(checkFormGuard({ honeypot: '', stamp, now: after(3), minSeconds: 3 })).toEqual({ ok: true });
-    expect(checkFormGuard({ honeypot: '', stamp, now: after(86_400 * 3), minSeconds: 3 })).toEqual({ ok: true });
+    expect(checkFormGuard({ honeypot: '', stamp, now: secondsAfter(3), minSeconds: 3 })).toEqual({ ok: true });
+    expect(checkFormGuard({ honeypot: '', stamp, now: secondsAfter(86_400 * 3), minSeconds: 3 })).toEqual({ ok: true });
   });
 
   it('stops a form sent back faster than a person can fill it', () => {
-    expect(checkFormGuard({ honeypot: '', stamp: formStartedStamp(served), now: after(1), minSeconds: 3 })).toEqual({ ok: false, reason: 'too-fast' });
+    expect(checkFormGuard({ honeypot: '', stamp: formStartedStamp(served), now: secondsAfter(1), minSeconds: 3 })).toEqual({ ok: false, reason: 'too-fast' });
   });
 
   it('stops a filled honeypot, a missing stamp and a forged one', () => {
     const stamp = formStartedStamp(served);
-    expect(checkFormGuard({ honeypot: 'http://spam', stamp, now: after(10), minSeconds: 3 })).toMatchObject({ reason: 'honeypot' });
-    expect(checkFormGuard({ honeypot: '', stamp: '', now: after(10), minSeconds: 3 })).toMatchObject({ reason: 'no-stamp' });
+    expect(checkFormGuard({ honeypot: 'http://spam', stamp, now: secondsAfter(10), minSeconds: 3 })).toMatchObject({ reason: 'honeypot' });
+    expect(checkFormGuard({ honeypot: '', stamp: '', now: secondsAfter(10), minSeconds: 3 })).toMatchObject({ reason: 'no-stamp' });
     const earlier = String(served.getTime() - 60_000);
-    expect(checkFormGuard({ honeypot: '', stamp: `${earlier}.${stamp.split('.')[1]}`, now: after(0), minSeconds: 3 })).toMatchObject({ reason: 'no-stamp' });
+    expect(checkFormGuard({ honeypot: '', stamp: `${earlier}.${stamp.split('.')[1]}`, now: secondsAfter(0), minSeconds: 3 })).toMatchObject({ reason: 'no-stamp' });
   });
 
   it('checks only the honeypot when the minimum is 0', () => {

@@ -31,7 +31,7 @@ const encrypt = (data: Buffer, sizes: number[] = []) => collect(pieces(data, siz
 async function decrypt(sealed: Buffer, sizes: number[] = []) {
   const released: Buffer[] = [];
   try {
-    await pipeline(pieces(sealed, sizes), createDecryptStream(key), async function* (source) {
+    await pipeline(pieces(sealed, sizes), createDecryptStream(key), async (source) => {
       for await (const chunk of source) released.push(chunk as Buffer);
     });
     return { data: Buffer.concat(released), error: null };

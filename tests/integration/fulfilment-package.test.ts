@@ -86,7 +86,7 @@ describe('package contents', () => {
   it('encryption at rest is AES-256-GCM: round trip, and tampering is detected', async () => {
     const key = env().storageKey;
     const chunks: Buffer[] = [];
-    await pipeline(Readable.from([Buffer.from('hello '), Buffer.from('world')]), createEncryptStream(key), async function* (source) {
+    await pipeline(Readable.from([Buffer.from('hello '), Buffer.from('world')]), createEncryptStream(key), async (source) => {
       for await (const c of source) chunks.push(c as Buffer);
     });
     const sealed = Buffer.concat(chunks);

@@ -135,7 +135,12 @@ async function main() {
     await pool(emails, CONCURRENCY, async (email, index) => {
       if (index === Math.floor(SIZE / 2)) await killAndRestartWorker();
       let token: string | undefined | null;
-      await waitFor(async () => Boolean((token = linkFor(email))), 180_000, () => `no verification email for ${email}`);
+      await waitFor(
+        async () => {
+          token = linkFor(email);
+          return Boolean(token);
+        },
+        180_000, () => `no verification email for ${email}`);
       const res = await fetch(`${url}/verify/confirm`, { method: 'POST', body: new URLSearchParams({ token: token! }), redirect: 'manual' });
       const location = res.headers.get('location') ?? '';
       if (res.status !== 303 || !location.startsWith(`/status/${ids.get(email)}?token=`)) throw new Error(`verify ${email}: ${res.status} ${location}`);

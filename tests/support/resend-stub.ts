@@ -89,7 +89,9 @@ export async function startResendStub(options: { seed?: number } = {}) {
   let hangAll: { ms: number; accept: HangAccept } | null = null;
   let hangQueue: { ms: number; accept: HangAccept }[] = [];
 
-  const notify = () => waiters.forEach((w) => w());
+  const notify = () => {
+    for (const w of waiters) w();
+  };
 
   /** Resend's idempotency: the first acceptance of a key is the delivery; later ones replay its id. */
   function accept(key: string | null, body: StubEmail): { status: number; id: string | null } {
