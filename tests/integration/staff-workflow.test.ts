@@ -11,6 +11,7 @@ import { askRequester } from '../../lib/requests/staff/ask-requester';
 import { assignRequest } from '../../lib/requests/staff/assign-request';
 import { bulkDeny } from '../../lib/requests/staff/bulk-actions';
 import { completeRequest, denyRequest } from '../../lib/requests/staff/decide-request';
+import { findRequester } from '../../lib/requests/staff/find-requester';
 import { getRequestDetail } from '../../lib/requests/staff/get-request-detail';
 import { listRequests } from '../../lib/requests/staff/list-requests';
 import { reopenRequest } from '../../lib/requests/staff/reopen-request';
@@ -62,6 +63,13 @@ describe('the queue', () => {
     expect((await listRequests({ staff: viewer, filter: { q: uk.reference } })).rows.map((r) => r.id)).toEqual([uk.id]);
     expect((await listRequests({ staff: viewer, filter: { q: ` ${ca.input.email.toUpperCase()} ` } })).rows.map((r) => r.id)).toEqual([ca.id]);
     expect((await listRequests({ staff: viewer, filter: { q: ca.input.email.slice(0, 6) } })).rows).toEqual([]);
+    // An email search as it travels in the queue's URL: a request's id, never the address.
+    const requester = await findRequester({ staff: viewer, email: ` ${ca.input.email.toUpperCase()} ` });
+    expect(requester).toBe(ca.id);
+    expect((await listRequests({ staff: viewer, filter: { requester } })).rows.map((r) => r.id)).toEqual([ca.id]);
+    expect(await findRequester({ staff: viewer, email: 'nobody@example.com' })).toBe('none');
+    expect((await listRequests({ staff: viewer, filter: { requester: 'none' } })).rows).toEqual([]);
+    await expect(findRequester({ staff: null, email: ca.input.email })).rejects.toThrow(/sign in/i);
     expect((await listRequests({ staff: viewer, filter: { assignee: 'none' } })).rows.length).toBe(2);
     expect((await listRequests({ staff: viewer, filter: { due: 'overdue' } })).rows).toEqual([]);
 
