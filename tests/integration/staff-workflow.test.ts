@@ -206,12 +206,20 @@ describe('staff accounts and sign-in', () => {
     expect(invited.email).toBe('new.person@example.com');
     const options = authOptions();
     const email = options.providers.find((p) => p.id === 'email') as unknown as { options: { sendVerificationRequest: (p: { identifier: string; url: string }) => Promise<void> } };
-    await email.options.sendVerificationRequest({ identifier: 'new.person@example.com', url: 'http://portal.test/api/auth/callback/email?token=abc' });
+    await email.options.sendVerificationRequest({ identifier: 'new.person@example.com', url: 'http://portal.test/api/auth/callback/email?callbackUrl=%2Fadmin&token=abc&email=new.person%40example.com' });
     await email.options.sendVerificationRequest({ identifier: 'stranger@example.com', url: 'http://portal.test/api/auth/callback/email?token=def' });
-    expect((await emailsTo('new.person@example.com', 'staff-sign-in')).length).toBe(1);
+    const sent = await emailsTo('new.person@example.com', 'staff-sign-in');
+    expect(sent.length).toBe(1);
+    // The link carries its token, never the address; the token alone finds it, once.
+    expect(sent[0].text).toContain('http://portal.test/api/auth/callback/email?callbackUrl=%2Fadmin&token=abc');
+    expect(sent[0].text + sent[0].html).not.toMatch(/email=new/);
     expect((await emailsTo('stranger@example.com')).length).toBe(0);
     const adapter = options.adapter!;
     expect(await adapter.createVerificationToken!({ identifier: 'stranger@example.com', token: 'hashed', expires: new Date(Date.now() + 60_000) })).toBeNull();
+    const expires = new Date(Date.now() + 60_000);
+    await adapter.createVerificationToken!({ identifier: 'new.person@example.com', token: 'hashed-abc', expires });
+    expect(await adapter.useVerificationToken!({ token: 'hashed-abc' } as never)).toEqual({ identifier: 'new.person@example.com', token: 'hashed-abc', expires });
+    expect(await adapter.useVerificationToken!({ token: 'hashed-abc' } as never)).toBeNull();
     await expect(adapter.createUser!({ email: 'stranger@example.com', emailVerified: null } as never)).rejects.toThrow(/invitation only/);
     const signIn = options.callbacks!.signIn!;
     expect(await signIn({ user: { id: 'x', email: 'stranger@example.com' }, account: null, email: {} } as never)).toBe(false);
