@@ -145,3 +145,33 @@ test('a staff form that waits for JavaScript is enabled once the page has hydrat
   await still.goto('/admin/staff');
   await expect(still.getByRole('button', { name: 'Send invitation' })).toBeDisabled();
 });
+
+test('searching the queue by an email address finds the requests, and the address stays out of the URL', async ({ browser, request }) => {
+  const email = uniqueEmail('search');
+  const filed = await (await request.post('/api/v1/requests', { data: { email, types: ['access'], jurisdiction: 'EU', confirm: true } })).json();
+  const admin = await createStaff('admin');
+  // With JavaScript: the queue's results stream in behind its loading state, which needs a script to show.
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'next-auth.session-token', value: await createSession(admin.id), url: test.info().project.use.baseURL! }]);
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  await page.goto('/admin');
+  await page.getByRole('checkbox', { name: 'Unverified', exact: true }).check();
+  await page.getByLabel(/search/i).fill(email.toUpperCase());
+  await page.getByRole('button', { name: /apply filters/i }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin\\?.*requester=${filed.id}`));
+  await expect(page.getByRole('link', { name: filed.reference })).toBeVisible();
+  await expect(page.getByText('Showing requests from the email address searched for.')).toBeVisible();
+  expect(requests.filter((r) => /@|%40/.test(r))).toEqual([]);
+
+  // An address with no request: nothing, said plainly, and still no address in the URL.
+  await page.getByLabel(/search/i).fill(`nobody.${email}`);
+  await page.getByRole('button', { name: /apply filters/i }).click();
+  await expect(page).toHaveURL(/\/admin\?.*requester=none/);
+  await expect(page.getByText('No request comes from the email address searched for.')).toBeVisible();
+  expect(requests.filter((r) => /@|%40/.test(r))).toEqual([]);
+  // A URL that names an address is not obeyed.
+  await page.goto(`/admin?q=${encodeURIComponent(email)}&status=unverified`);
+  await expect(page.getByLabel(/search/i)).toHaveValue('');
+});
