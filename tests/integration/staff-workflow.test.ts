@@ -13,6 +13,7 @@ import { assignRequest } from '../../lib/requests/staff/assign-request';
 import { bulkDeny } from '../../lib/requests/staff/bulk-actions';
 import { completeRequest } from '../../lib/requests/staff/complete-request';
 import { denyRequest } from '../../lib/requests/staff/deny-request';
+import { findRequester } from '../../lib/requests/staff/find-requester';
 import { getRequestDetail } from '../../lib/requests/staff/get-request-detail';
 import { listRequests } from '../../lib/requests/staff/list-requests';
 import { reopenRequest } from '../../lib/requests/staff/reopen-request';
@@ -65,6 +66,13 @@ describe('the queue', () => {
     expect((await listRequests({ staff: viewer, filter: { q: uk.reference } })).rows.map((r) => r.id)).toEqual([uk.id]);
     expect((await listRequests({ staff: viewer, filter: { q: ` ${ca.input.email.toUpperCase()} ` } })).rows.map((r) => r.id)).toEqual([ca.id]);
     expect((await listRequests({ staff: viewer, filter: { q: ca.input.email.slice(0, 6) } })).rows).toEqual([]);
+    // An email search as it travels in the queue's URL: a request's id, never the address.
+    const requester = await findRequester({ staff: viewer, email: ` ${ca.input.email.toUpperCase()} ` });
+    expect(requester).toBe(ca.id);
+    expect((await listRequests({ staff: viewer, filter: { requester } })).rows.map((r) => r.id)).toEqual([ca.id]);
+    expect(await findRequester({ staff: viewer, email: 'nobody@example.com' })).toBe('none');
+    expect((await listRequests({ staff: viewer, filter: { requester: 'none' } })).rows).toEqual([]);
+    await expect(findRequester({ staff: null, email: ca.input.email })).rejects.toThrow(/sign in/i);
     expect((await listRequests({ staff: viewer, filter: { assignee: 'none' } })).rows.length).toBe(2);
     expect((await listRequests({ staff: viewer, filter: { due: 'overdue' } })).rows).toEqual([]);
 
@@ -201,12 +209,20 @@ describe('staff accounts and sign-in', () => {
     expect(invited.email).toBe('new.person@example.com');
     const options = authOptions();
     const email = options.providers.find((p) => p.id === 'email') as unknown as { options: { sendVerificationRequest: (p: { identifier: string; url: string }) => Promise<void> } };
-    await email.options.sendVerificationRequest({ identifier: 'new.person@example.com', url: 'http://portal.test/api/auth/callback/email?token=abc' });
+    await email.options.sendVerificationRequest({ identifier: 'new.person@example.com', url: 'http://portal.test/api/auth/callback/email?callbackUrl=%2Fadmin&token=abc&email=new.person%40example.com' });
     await email.options.sendVerificationRequest({ identifier: 'stranger@example.com', url: 'http://portal.test/api/auth/callback/email?token=def' });
-    expect((await emailsTo('new.person@example.com', 'staff-sign-in')).length).toBe(1);
+    const sent = await emailsTo('new.person@example.com', 'staff-sign-in');
+    expect(sent.length).toBe(1);
+    // The link carries its token, never the address; the token alone finds it, once.
+    expect(sent[0].text).toContain('http://portal.test/api/auth/callback/email?callbackUrl=%2Fadmin&token=abc');
+    expect(sent[0].text + sent[0].html).not.toMatch(/email=new/);
     expect((await emailsTo('stranger@example.com')).length).toBe(0);
     const adapter = options.adapter!;
     expect(await adapter.createVerificationToken!({ identifier: 'stranger@example.com', token: 'hashed', expires: new Date(Date.now() + 60_000) })).toBeNull();
+    const expires = new Date(Date.now() + 60_000);
+    await adapter.createVerificationToken!({ identifier: 'new.person@example.com', token: 'hashed-abc', expires });
+    expect(await adapter.useVerificationToken!({ token: 'hashed-abc' } as never)).toEqual({ identifier: 'new.person@example.com', token: 'hashed-abc', expires });
+    expect(await adapter.useVerificationToken!({ token: 'hashed-abc' } as never)).toBeNull();
     await expect(adapter.createUser!({ email: 'stranger@example.com', emailVerified: null } as never)).rejects.toThrow(/invitation only/);
     const signIn = options.callbacks!.signIn!;
     expect(await signIn({ user: { id: 'x', email: 'stranger@example.com' }, account: null, email: {} } as never)).toBe(false);

@@ -5,9 +5,10 @@
  * state, chosen by the submit button's or a hidden field's `intent`: the outcome then survives the
  * page re-rendering without the form that caused it (a "Start work" form disappears once started).
  * Forms submit through `onSubmit` so that a failed action keeps what was typed; a successful one
- * clears its form.
+ * clears its form. Until the page has hydrated their buttons stay disabled (`pending`): a form that
+ * posted natively would lose what was typed, so each is `method="post"` and inert until then.
  */
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import { FieldError } from '@/app/components/field-error';
 import type { ActionResult } from '@/lib/auth/staff-action';
 
@@ -19,7 +20,15 @@ const UNREACHABLE: ActionResult<never> = { ok: false, error: 'We could not reach
 /** A check in the browser before an action runs, for mistakes the server would read as a choice. */
 export type FormCheck = (formData: FormData) => ActionResult<never> | null;
 
+const noSubscription = () => () => {};
+
+/** False in the server's HTML and while hydrating, true once this component runs in the browser. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
 export function useStaffForms(actions: Record<string, StaffFormAction>, checks: Record<string, FormCheck> = {}) {
+  const hydrated = useHydrated();
   const lastForm = useRef<HTMLFormElement | null>(null);
   const [activeIntent, setActiveIntent] = useState<string | null>(null);
   const [outcome, dispatch, pending] = useActionState(async (previous: Outcome, formData: FormData): Promise<Outcome> => {
@@ -53,7 +62,7 @@ export function useStaffForms(actions: Record<string, StaffFormAction>, checks: 
   /** Whether `intent`'s action is the one running (every button is disabled while any runs). */
   const running = (intent: string) => pending && activeIntent === intent;
 
-  return { outcome, pending, running, onSubmit };
+  return { outcome, pending: pending || !hydrated, running, onSubmit };
 }
 
 /** The errors for one field, if the last outcome was this form's and named it. */

@@ -11,6 +11,7 @@ import { formatReference, parseReference } from '../../universal/reference';
 
 const DAY = 86_400_000;
 export const PAGE_SIZE = 50;
+const NO_REQUEST = '00000000-0000-0000-0000-000000000000';
 
 export const queueFilterSchema = z.object({
   status: z.array(z.enum(REQUEST_STATUSES)).default(['verified', 'in_progress', 'awaiting_requester']),
@@ -20,6 +21,8 @@ export const queueFilterSchema = z.object({
   assignee: z.string().max(64).optional(),
   due: z.enum(['overdue', '7d', '30d']).optional(),
   q: z.string().trim().max(320).optional(),
+  /** Requests from the same email address as this request ('none': an address with no requests). How an email search travels in a URL (findRequester). */
+  requester: z.union([z.uuid(), z.literal('none')]).optional(),
   /** Keyset cursor: "<dueAt ms>_<id>" of the last row of the previous page. */
   after: z.string().regex(/^\d+_[0-9a-f-]{36}$/).optional(),
 });
@@ -50,7 +53,13 @@ function searchClause(q: string | undefined): Prisma.PrivacyRequestWhereInput {
   const reference = parseReference(q);
   if (reference) return { number: reference.number };
   if (q.includes('@')) return { emailHash: hashEmail(q) };
-  return { id: '00000000-0000-0000-0000-000000000000' };
+  return { id: NO_REQUEST };
+}
+
+async function requesterClause(requester: string | undefined): Promise<Prisma.PrivacyRequestWhereInput[]> {
+  if (!requester) return [];
+  const one = requester === 'none' ? null : await db().privacyRequest.findUnique({ where: { id: requester }, select: { emailHash: true } });
+  return [one ? { emailHash: one.emailHash } : { id: NO_REQUEST }];
 }
 
 function isOpenOnly(filter: { status: readonly string[] }) {
@@ -88,6 +97,7 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
   const where: Prisma.PrivacyRequestWhereInput = {
     AND: [
       queueWhere(filter, staff, now),
+      ...(await requesterClause(filter.requester)),
       // The leading `dueAt >= cursor` gives PostgreSQL an index range to start from; the OR breaks ties.
       ...(filter.after
         ? [{ dueAt: { gte: new Date(Number(afterMs)) } }, { OR: [{ dueAt: { gt: new Date(Number(afterMs)) } }, { id: { gt: afterId } }] }]

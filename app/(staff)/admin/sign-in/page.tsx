@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { csrfCookieName, csrfTokenFromCookie } from '@/lib/auth/csrf-token';
 import { currentStaff } from '@/lib/auth/current-staff';
 import { env } from '@/lib/env';
 import { safeCallbackUrl, signInErrorMessage } from './sign-in-messages';
@@ -17,7 +19,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const error = first(params.error);
   // Someone already signed in goes straight on, unless sign-in just failed for them.
   if (!error && (await currentStaff())) redirect(callbackUrl);
-  const { OIDC_ISSUER, OIDC_NAME } = env();
+  const { OIDC_ISSUER, OIDC_NAME, APP_URL, APP_SECRET } = env();
+  // proxy.ts sets the cookie when missing. Without one (cookies refused), next-auth refuses the post
+  // and leads back here.
+  const csrfToken = csrfTokenFromCookie((await cookies()).get(csrfCookieName(APP_URL.startsWith('https://')))?.value, APP_SECRET) ?? '';
 
   return (
     <>
@@ -27,7 +32,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           <p>{signInErrorMessage(error)}</p>
         </div>
       )}
-      <SignInForm callbackUrl={callbackUrl} sso={OIDC_ISSUER ? { name: OIDC_NAME } : null} />
+      <SignInForm callbackUrl={callbackUrl} csrfToken={csrfToken} sso={OIDC_ISSUER ? { name: OIDC_NAME } : null} />
     </>
   );
 }

@@ -32,7 +32,7 @@ export function BulkActionsForm({ children, people, canDeny, hasRows }: { childr
     <>
       <ActionFeedback outcome={outcome} />
       {hasRows ? (
-        <form onSubmit={form.onSubmit} noValidate>
+        <form method="post" onSubmit={form.onSubmit} noValidate>
           <section className="admin-bulk" aria-labelledby="bulk-title">
             <h2 id="bulk-title">With the selected requests</h2>
             {selectionError && (

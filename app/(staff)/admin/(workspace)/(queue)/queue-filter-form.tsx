@@ -9,11 +9,15 @@ const DUE_WINDOWS = [
   { value: '30d', label: 'Due within 30 days' },
 ];
 
-/** A plain GET form: filtering works without JavaScript and the URL can be shared. */
+/**
+ * A plain form: filtering works without JavaScript and the resulting URL can be shared. It posts,
+ * because the search box takes an email address: /api/admin/queue-search redirects to the queue's
+ * URL with the address replaced by a request's id.
+ */
 export function QueueFilterForm({ filter, people }: { filter: QueueView; people: { value: string; label: string }[] }) {
   const statuses = filter.status ?? DEFAULT_STATUSES;
   return (
-    <form method="get" action="/admin" className="admin-filters" aria-labelledby="filters-title">
+    <form method="post" action="/api/admin/queue-search" className="admin-filters" aria-labelledby="filters-title">
       <h2 id="filters-title" className="visually-hidden">
         Filter the queue
       </h2>
@@ -79,6 +83,12 @@ export function QueueFilterForm({ filter, people }: { filter: QueueView; people:
           <p className="admin-hint" id="filter-q-hint">
             A reference such as BR-2026-000123, or a requester&apos;s exact email address.
           </p>
+          {filter.requester && (
+            <p className="admin-hint" id="filter-requester">
+              <input type="hidden" name="requester" value={filter.requester} />
+              {filter.requester === 'none' ? 'No request comes from the email address searched for.' : 'Showing requests from the email address searched for.'}
+            </p>
+          )}
         </div>
       </div>
       <div className="admin-filters__buttons">

@@ -1,6 +1,8 @@
 /**
- * The queue's filters as they travel in the URL (a GET form, so they work without JavaScript and
- * can be bookmarked). Anything unknown is dropped rather than failing the page.
+ * The queue's filters as they travel in the URL (the filter form posts to /api/admin/queue-search,
+ * which redirects here: it works without JavaScript and the result can be bookmarked). Anything
+ * unknown is dropped rather than failing the page. An email address never travels in the URL: a
+ * `q` holding one is ignored, and an email search arrives as `requester`, a request's id.
  */
 import { JURISDICTIONS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/universal/codes';
 import { queueFilterSchema, type QueueFilter } from '@/lib/requests/staff/list-requests';
@@ -17,13 +19,16 @@ export function parseQueueParams(params: QueueSearchParams) {
   const status = all(params.status).filter((s): s is (typeof REQUEST_STATUSES)[number] => (REQUEST_STATUSES as readonly string[]).includes(s));
   const assignee = one(params.assignee);
   const after = one(params.after);
+  const q = one(params.q)?.slice(0, 320);
+  const requester = one(params.requester);
   const filter = {
     status: status.length ? status : undefined,
     type: oneOf(REQUEST_TYPES, one(params.type)),
     jurisdiction: oneOf(JURISDICTIONS, one(params.jurisdiction)),
     assignee: assignee && /^[\w-]{1,64}$/.test(assignee) ? assignee : undefined,
     due: oneOf(['overdue', '7d', '30d'] as const, one(params.due)),
-    q: one(params.q)?.slice(0, 320),
+    q: q && !q.includes('@') ? q : undefined,
+    requester: queueFilterSchema.shape.requester.safeParse(requester).data,
     after: after && /^\d+_[0-9a-f-]{36}$/.test(after) ? after : undefined,
   } satisfies QueueFilter;
   return filter;
@@ -35,7 +40,7 @@ export type QueueView = ReturnType<typeof parseQueueParams>;
 export function queueHref(filter: QueueView, after?: string): string {
   const search = new URLSearchParams();
   for (const s of filter.status ?? []) search.append('status', s);
-  for (const key of ['type', 'jurisdiction', 'assignee', 'due', 'q'] as const) {
+  for (const key of ['type', 'jurisdiction', 'assignee', 'due', 'q', 'requester'] as const) {
     const value = filter[key];
     if (value) search.set(key, value);
   }

@@ -19,7 +19,7 @@ export function SystemForm({ system, people }: { system: InventorySystem | null;
   const errors = (field: string) => fieldErrors(form.outcome, 'saveSystem', field);
   const p = system ? `sys-${system.key}` : 'sys-new';
   const body = (
-    <form onSubmit={form.onSubmit} noValidate className="admin-stack">
+    <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
       <ActionFeedback outcome={form.outcome} />
       {system && <input type="hidden" name="id" value={system.id} />}
       <TextField id={`${p}-key`} name="key" label="Key" hint="Lower-case; the folder name in data packages." defaultValue={system?.key} errors={errors('key')} />
@@ -80,7 +80,7 @@ export function CategoryForm({ systemId, systemName, categories }: { systemId: s
       <summary>Categories of {systemName}</summary>
       <ActionFeedback outcome={form.outcome} />
       {categories.map((c) => (
-        <form key={c.id} onSubmit={form.onSubmit} className="admin-inline-form">
+        <form key={c.id} method="post" onSubmit={form.onSubmit} className="admin-inline-form">
           <input type="hidden" name="categoryId" value={c.id} />
           <span>{c.name}</span>
           <ActionButton intent="deleteCategory" form={form} variant="secondary" pendingLabel="Removing…" ariaLabel={`Remove ${c.name}`}>
@@ -88,7 +88,7 @@ export function CategoryForm({ systemId, systemName, categories }: { systemId: s
           </ActionButton>
         </form>
       ))}
-      <form onSubmit={form.onSubmit} noValidate className="admin-stack">
+      <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
         <input type="hidden" name="systemId" value={systemId} />
         <TextField id={`${p}-name`} name="name" label="Category" errors={errors('name')} />
         <TextAreaField id={`${p}-purposes`} name="purposes" label="Purposes" hint="One per line." rows={2} errors={errors('purposes')} />

@@ -13,7 +13,7 @@ export function InviteForm() {
     <section aria-labelledby="invite-title" className="admin-panel admin-panel--form">
       <h2 id="invite-title">Invite someone</h2>
       <p className="admin-hint">They get an email and can then sign in with this address.</p>
-      <form onSubmit={form.onSubmit} noValidate className="admin-stack">
+      <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
         <ActionFeedback outcome={form.outcome} />
         <TextField id="invite-email" name="email" type="email" label="Email address" autoComplete="off" required errors={errors('email')} />
         <TextField id="invite-name" name="name" label="Name (optional)" autoComplete="off" errors={errors('name')} />

@@ -44,7 +44,7 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
                     {person.deactivated ? (
                       ROLE_LABELS[person.role]
                     ) : (
-                      <form onSubmit={form.onSubmit} className="admin-inline-form">
+                      <form method="post" onSubmit={form.onSubmit} className="admin-inline-form">
                         <input type="hidden" name="userId" value={person.id} />
                         <label htmlFor={`role-${person.id}`} className="visually-hidden">
                           Role of {who}
@@ -66,7 +66,7 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
                   <td>{person.deactivated ? `Deactivated ${person.deactivated}` : 'Active'}</td>
                   <td>
                     {!person.deactivated && person.id !== selfId && (
-                      <form onSubmit={form.onSubmit}>
+                      <form method="post" onSubmit={form.onSubmit}>
                         <input type="hidden" name="userId" value={person.id} />
                         <ActionButton intent="deactivate" form={form} variant="warning" pendingLabel="Removing…" ariaLabel={`Deactivate ${who}`}>
                           Deactivate

@@ -16,7 +16,7 @@ export function AppealDecisionForm({ requestId, appealId, decided }: { requestId
   const form = useStaffForms({ decideAppeal: decideAppealAction });
   if (decided) return <ActionFeedback outcome={form.outcome} />;
   return (
-    <form onSubmit={form.onSubmit} className="admin-action-form" noValidate>
+    <form method="post" onSubmit={form.onSubmit} className="admin-action-form" noValidate>
       <ActionFeedback outcome={form.outcome} />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="appealId" value={appealId} />

@@ -7,7 +7,7 @@ import { ActionButton, ActionFeedback, TextAreaField, fieldErrors, useStaffForms
 export function LegalHoldForm({ requestId, held }: { requestId: string; held: boolean }) {
   const form = useStaffForms({ hold: placeLegalHoldAction, lift: liftLegalHoldAction });
   return (
-    <form onSubmit={form.onSubmit} className="admin-action-form" noValidate>
+    <form method="post" onSubmit={form.onSubmit} className="admin-action-form" noValidate>
       <ActionFeedback outcome={form.outcome} />
       <input type="hidden" name="requestId" value={requestId} />
       {held ? (

@@ -7,7 +7,7 @@ import { ActionButton, ActionFeedback, TextAreaField, fieldErrors, useStaffForms
 export function NoteForm({ requestId }: { requestId: string }) {
   const form = useStaffForms({ note: addNoteAction });
   return (
-    <form onSubmit={form.onSubmit} className="admin-action-form" noValidate>
+    <form method="post" onSubmit={form.onSubmit} className="admin-action-form" noValidate>
       <ActionFeedback outcome={form.outcome} />
       <input type="hidden" name="requestId" value={requestId} />
       <TextAreaField id="note-body" name="body" label="Add a note" hint="Only staff see notes." rows={3} errors={fieldErrors(form.outcome, 'note', 'body')} />

@@ -31,7 +31,7 @@ const DENY_REASONS = Object.entries(DENIAL_REASONS).map(([value, label]) => ({ v
 /** One action's form; the less frequent ones fold away until opened. */
 function ActionForm({ title, open = false, onSubmit, requestId, children }: { title: string; open?: boolean; onSubmit: (event: FormEvent<HTMLFormElement>) => void; requestId: string; children: ReactNode }) {
   const body = (
-    <form onSubmit={onSubmit} className="admin-action-form" noValidate>
+    <form method="post" onSubmit={onSubmit} className="admin-action-form" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
       {children}
     </form>

@@ -48,7 +48,7 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
               {task.closedReason && <p>Closed without being done: {task.closedReason}</p>}
               {task.result && finished && <p className="admin-prewrap">{task.result}</p>}
               {manualWork && (
-                <form onSubmit={form.onSubmit} noValidate className="admin-stack" data-intent="updateTask">
+                <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack" data-intent="updateTask">
                   <input type="hidden" name="taskId" value={task.id} />
                   <input type="hidden" name="requestId" value={requestId} />
                   {task.checklist.length > 0 && (
@@ -83,7 +83,7 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
                 </ul>
               )}
               {manualWork && (
-                <form onSubmit={form.onSubmit} className="admin-inline-form">
+                <form method="post" onSubmit={form.onSubmit} className="admin-inline-form">
                   <input type="hidden" name="taskId" value={task.id} />
                   <input type="hidden" name="requestId" value={requestId} />
                   <div className="admin-field">
@@ -96,7 +96,7 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
                 </form>
               )}
               {canWork && !finished && (
-                <form onSubmit={form.onSubmit} className="admin-inline-form">
+                <form method="post" onSubmit={form.onSubmit} className="admin-inline-form">
                   <input type="hidden" name="taskId" value={task.id} />
                   <input type="hidden" name="requestId" value={requestId} />
                   <SelectField id={`${p}-assignee`} name="assigneeId" label="Task assigned to" options={[{ value: '', label: 'Nobody' }, ...people]} defaultValue={task.assigneeId ?? ''} />
@@ -106,7 +106,7 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
                 </form>
               )}
               {canWork && task.automated && task.status === 'failed' && (
-                <form onSubmit={form.onSubmit} className="admin-inline-form">
+                <form method="post" onSubmit={form.onSubmit} className="admin-inline-form">
                   <input type="hidden" name="taskId" value={task.id} />
                   <input type="hidden" name="requestId" value={requestId} />
                   <ActionButton intent="retryTask" form={form} variant="secondary" pendingLabel="Retrying…">
@@ -117,7 +117,7 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
               {canClose && !finished && (
                 <details>
                   <summary>Close without doing it</summary>
-                  <form onSubmit={form.onSubmit} noValidate className="admin-stack">
+                  <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
                     <input type="hidden" name="taskId" value={task.id} />
                     <input type="hidden" name="requestId" value={requestId} />
                     <TextAreaField id={`${p}-reason`} name="reason" label="Reason" hint="Recorded in the audit log." maxLength={2000} errors={fieldErrors(form.outcome, 'closeTask', 'reason')} />
@@ -134,7 +134,7 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
       {canClose && tasks.some((t) => t.status !== 'done' && t.status !== 'closed') && (
         <details className="admin-action">
           <summary>Close every open task</summary>
-          <form onSubmit={form.onSubmit} noValidate className="admin-stack">
+          <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
             <input type="hidden" name="requestId" value={requestId} />
             <TextAreaField id="close-all-reason" name="reason" label="Reason" hint="Recorded in the audit log for each task." maxLength={2000} errors={fieldErrors(form.outcome, 'closeOpenTasks', 'reason')} />
             <ActionButton intent="closeOpenTasks" form={form} variant="warning" pendingLabel="Closing…">

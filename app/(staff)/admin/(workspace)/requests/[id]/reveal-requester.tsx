@@ -48,7 +48,7 @@ export function RevealRequester({ requestId, masked, canReveal }: { requestId: s
       </dl>
       <ActionFeedback outcome={outcome} successText={() => 'Shown in full. This reveal is recorded in the audit log.'} />
       {canReveal && !revealed && (
-        <form onSubmit={form.onSubmit} className="admin-inline-form">
+        <form method="post" onSubmit={form.onSubmit} className="admin-inline-form">
           <input type="hidden" name="requestId" value={requestId} />
           <ActionButton intent="reveal" form={form} variant="secondary" pendingLabel="Revealing…">
             Reveal email and name

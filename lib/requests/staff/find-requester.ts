@@ -1,0 +1,14 @@
+import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { db } from '../../db';
+import { hashEmail } from '../../security/tokens';
+
+/**
+ * An email search, as the queue's address carries it: the id of the latest request from that
+ * address ('none' when there is none), never the address itself. The queue then lists every
+ * request from the same address as that one (listRequests' `requester`).
+ */
+export async function findRequester(options: { staff: StaffIdentity | null; email: string }): Promise<string> {
+  authorize(options.staff, 'requests.read');
+  const latest = await db().privacyRequest.findFirst({ where: { emailHash: hashEmail(options.email) }, orderBy: { receivedAt: 'desc' }, select: { id: true } });
+  return latest?.id ?? 'none';
+}
