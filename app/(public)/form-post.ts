@@ -8,6 +8,7 @@
 import { AppError, toErrorBody } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { tokenSchema } from '@/lib/requests/schemas';
+import { isUuid } from '@/lib/uuid';
 import type { NoticeKey } from './notices';
 
 /** The form's fields, or null when the body is not a form (the handler then answers 400). */
@@ -49,11 +50,9 @@ export function seeOther(path: string): Response {
   return new Response(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Request ids in our URLs are UUIDs; anything else cannot be one of ours. */
 export function isRequestId(id: string): boolean {
-  return UUID.test(id);
+  return isUuid(id);
 }
 
 export function unknownLink(): Response {

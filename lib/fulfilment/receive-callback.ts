@@ -8,6 +8,7 @@ import { db } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { hashesEqual, hashToken } from '../security/tokens';
+import { isUuid } from '../uuid';
 import { ConnectorError } from './connectors/connector-error';
 import { verifySignature, TOLERANCE_SECONDS } from './connectors/signing';
 import { outcomeOf, parseAnswer } from './connectors/webhook-answer';
@@ -34,7 +35,7 @@ export async function readRawBody(request: Request, maxBytes: number): Promise<s
 }
 
 export async function receiveWebhookCallback(options: { taskId: string; token: string | null; signature: string | null; body: string; now?: number }) {
-  if (!/^[0-9a-f-]{36}$/i.test(options.taskId) || !options.token) throw new AppError('NOT_FOUND', 'No such callback.');
+  if (!isUuid(options.taskId) || !options.token) throw new AppError('NOT_FOUND', 'No such callback.');
   const task = await db().fulfilmentTask.findUnique({ where: { id: options.taskId }, include: { system: true } });
   if (!task || !task.callbackTokenHash || !hashesEqual(task.callbackTokenHash, hashToken(options.token))) throw new AppError('NOT_FOUND', 'No such callback, or it has been answered already.');
   if (!task.system.webhookSecret) throw new AppError('CONFLICT', 'The system has no webhook secret.');
