@@ -5,7 +5,7 @@
  * carrying a notice key, never free text, in the query. The request form (POST /) reads its post
  * with the same helpers.
  */
-import { AppError, toErrorBody } from '@/lib/errors';
+import { AppError, publicError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { tokenSchema } from '@/lib/requests/schemas';
 import { isUuid } from '@/lib/uuid';
@@ -73,7 +73,7 @@ export function notAForm(): Response {
 /** The notice for an error: expected ones by their code, anything else logged with a reference. */
 export function noticeForError(error: unknown, byCode: Partial<Record<AppError['code'], NoticeKey>>): NoticeKey {
   if (error instanceof AppError && byCode[error.code]) return byCode[error.code]!;
-  toErrorBody(error);
+  publicError(error);
   return 'unexpected';
 }
 

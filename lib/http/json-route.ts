@@ -3,16 +3,13 @@ import { AppError, toErrorBody } from '../errors';
 
 export const MAX_JSON_BYTES = 64 * 1024;
 
-/** Runs a route handler body; every AppError becomes its status and message, anything else a 500 with a reference. */
+/** Runs a route handler body; what it throws is answered as `toErrorBody` says (a ZodError: 422 with its field errors). */
 export async function jsonRoute(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    const { status, body } = toErrorBody(error);
-    const headers: Record<string, string> = {};
-    if (error instanceof AppError && error.details?.retryAfterSeconds) headers['Retry-After'] = String(error.details.retryAfterSeconds);
-    if (status === 503) headers['Retry-After'] = '30';
-    return NextResponse.json(body, { status, headers });
+    const { status, body, retryAfterSeconds } = toErrorBody(error);
+    return NextResponse.json(body, { status, headers: retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {} });
   }
 }
 
