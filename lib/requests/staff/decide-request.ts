@@ -8,19 +8,12 @@ import { env } from '../../env';
 import { assertTasksFinished } from '../../fulfilment/create-tasks';
 import { fulfilmentSummary } from '../../fulfilment/fulfilment-summary';
 import { queueDataPackage } from '../../fulfilment/package/download-package';
-import { AppError } from '../../errors';
 import type { Jurisdiction } from '../codes';
 import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-notices';
 import { publicLinks } from '../public-links';
 import { formatReference } from '../reference';
 import { lockRequestFor } from './lock-request';
-
-function checkMessage(message: string) {
-  const trimmed = message.trim();
-  if (trimmed.length < 10) throw new AppError('INVALID_INPUT', 'Write the message the requester will receive (at least 10 characters).', { fields: { message: ['Write the message to the requester'] } });
-  if (trimmed.length > 10_000) throw new AppError('INVALID_INPUT', 'The message must be at most 10,000 characters.', { fields: { message: ['At most 10,000 characters'] } });
-  return trimmed;
-}
+import { completionSchema, denialSchema } from './schemas';
 
 /**
  * Denies a request in whole or in part, with a reason code and a message. The requester's email
@@ -29,8 +22,7 @@ function checkMessage(message: string) {
  */
 export async function denyRequest(options: { staff: StaffIdentity; requestId: string; reason: DenialReason; partial: boolean; message: string }, tx?: Tx) {
   const staff = authorize(options.staff, 'requests.work');
-  if (!(options.reason in DENIAL_REASONS)) throw new AppError('INVALID_INPUT', 'Choose a reason for the denial.', { fields: { reason: ['Choose a reason'] } });
-  const message = checkMessage(options.message);
+  const { message } = denialSchema.parse(options);
   const run = async (t: Tx) => {
     const { request, nextStatus } = await lockRequestFor(t, options.requestId, 'deny');
     const now = new Date();
@@ -70,7 +62,7 @@ export async function denyRequest(options: { staff: StaffIdentity; requestId: st
 /** Completes a request with the response message the requester receives. */
 export async function completeRequest(options: { staff: StaffIdentity; requestId: string; message: string }) {
   const staff = authorize(options.staff, 'requests.work');
-  const message = checkMessage(options.message);
+  const { message } = completionSchema.parse(options);
   await db().$transaction(async (tx) => {
     const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'complete');
     await assertTasksFinished(tx, request.id);
