@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
+import { switchedOffRoute } from '@/lib/http/optional-routes';
 import { securityHeaders } from '@/lib/security/security-headers';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
@@ -11,6 +12,8 @@ const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-
  *
  * Also the first layer of staff authorization: a signed-out visitor to a staff page goes to the
  * sign-in page. Every staff page, action and route checks the session and role again on the server.
+ *
+ * Benchmark and demo routes whose setting is off answer 404 here, whatever the method.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -24,7 +27,10 @@ export function proxy(request: NextRequest) {
   });
 
   let response: NextResponse;
-  if (pathname.startsWith('/admin') && !pathname.startsWith('/admin/sign-in') && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  const switchedOff = switchedOffRoute(pathname, env());
+  if (switchedOff) {
+    response = switchedOff;
+  } else if (pathname.startsWith('/admin') && !pathname.startsWith('/admin/sign-in') && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const url = request.nextUrl.clone();
     url.pathname = '/admin/sign-in';
     url.search = `?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`;
