@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../errors';
-import { jsonRoute } from './json-route';
+import { jsonRoute, readJsonBody, readJsonText } from './json-route';
 
 describe('jsonRoute', () => {
   it('answers a ZodError thrown by a parse with 422 and the field errors', async () => {
@@ -31,5 +31,23 @@ describe('jsonRoute', () => {
     expect(body.error.code).toBe('INTERNAL');
     expect(JSON.stringify(body)).not.toContain('secret detail');
     expect(body.error.message).toContain(body.error.reference);
+  });
+});
+
+describe('readJsonText and readJsonBody', () => {
+  const post = (body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    new Request('http://portal.test/x', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+
+  it('give the exact text, and the parsed value', async () => {
+    expect(await readJsonText(post('{ "a": 1 }'))).toBe('{ "a": 1 }');
+    expect(await readJsonBody(post('{ "a": 1 }'))).toEqual({ a: 1 });
+  });
+
+  it('refuse another content type (415), a body past the limit (413), bad UTF-8 or JSON (400)', async () => {
+    await expect(readJsonText(post('{}', { 'content-type': 'text/plain' }))).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    await expect(readJsonText(post(`"${'x'.repeat(2048)}"`), 1024)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body must be at most 1 KB.' });
+    await expect(readJsonText(post(`"${'x'.repeat(100)}"`, { 'content-type': 'application/json', 'content-length': String(3 * 1024 * 1024) }), 2 * 1024 * 1024)).rejects.toMatchObject({ message: 'The request body must be at most 2 MB.' });
+    await expect(readJsonText(post(new Uint8Array([0x22, 0xff, 0x22])))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The request body is not valid UTF-8.' });
+    await expect(readJsonBody(post('{nope'))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
   });
 });
