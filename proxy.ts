@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { csrfCookieName, csrfTokenFromCookie, newCsrfCookie } from '@/lib/auth/csrf-token';
 import { env } from '@/lib/env';
+import { switchedOffRoute } from '@/lib/http/optional-routes';
 import { securityHeaders } from '@/lib/security/security-headers';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
@@ -15,6 +16,7 @@ const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-
  *
  * The sign-in page's forms post straight to next-auth, so they work before (or without) any script:
  * the page gets next-auth's CSRF cookie here, on the response and on the request the page reads.
+ * Benchmark and demo routes whose setting is off answer 404 here, whatever the method.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -28,7 +30,10 @@ export function proxy(request: NextRequest) {
   });
 
   let response: NextResponse;
-  if (pathname.startsWith('/admin') && !pathname.startsWith('/admin/sign-in') && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  const switchedOff = switchedOffRoute(pathname, env());
+  if (switchedOff) {
+    response = switchedOff;
+  } else if (pathname.startsWith('/admin') && !pathname.startsWith('/admin/sign-in') && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
     const url = request.nextUrl.clone();
     url.pathname = '/admin/sign-in';
     url.search = `?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`;

@@ -4,7 +4,9 @@
  * id and the user sees only that id.
  */
 import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
 import { logger } from './logger';
+import { fieldErrors } from './universal/field-errors';
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -66,22 +68,40 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** The body every API error has: `{ error: { code, message, fields?, reference? } }`. */
-export function toErrorBody(error: unknown): { status: number; body: { error: Record<string, unknown> } } {
+/** What anyone outside the server may learn of an error: expected ones as they are, anything else only as a reference. */
+export type PublicError = {
+  status: number;
+  code: ErrorCode | 'INTERNAL';
+  message: string;
+  fields?: Record<string, string[]>;
+  /** Set when the error was unexpected: the id it was logged under. */
+  reference?: string;
+  retryAfterSeconds?: number;
+};
+
+/**
+ * The one place an error becomes what a route, a form or a server action shows: an AppError as it
+ * is, a ZodError as 422 with its field errors, the database being away as 503, and anything else
+ * logged with a reference id that is all the user sees.
+ */
+export function publicError(error: unknown): PublicError {
   if (error instanceof AppError) {
-    return {
-      status: error.status,
-      body: { error: { code: error.code, message: error.message, ...(error.details?.fields ? { fields: error.details.fields } : {}) } },
-    };
+    return { status: error.status, code: error.code, message: error.message, fields: error.details?.fields, retryAfterSeconds: error.details?.retryAfterSeconds ?? (error.code === 'UNAVAILABLE' ? 30 : undefined) };
+  }
+  if (error instanceof z.core.$ZodError) {
+    return { status: ERROR_STATUS.INVALID_INPUT, code: 'INVALID_INPUT', message: 'Some fields need attention.', fields: fieldErrors(error) };
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error }, 'database unavailable');
-    return { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'We cannot take requests for a moment. Please try again in a minute.' } } };
+    return { status: 503, code: 'UNAVAILABLE', message: 'We cannot take requests for a moment. Please try again in a minute.', retryAfterSeconds: 30 };
   }
   const reference = randomUUID();
   logger.error({ err: error, reference }, 'unexpected error');
-  return {
-    status: 500,
-    body: { error: { code: 'INTERNAL', message: `Something went wrong on our side. Reference: ${reference}`, reference } },
-  };
+  return { status: 500, code: 'INTERNAL', message: `Something went wrong on our side. Reference: ${reference}`, reference };
+}
+
+/** The body every API error has: `{ error: { code, message, fields?, reference? } }`. */
+export function toErrorBody(error: unknown): { status: number; body: { error: Record<string, unknown> }; retryAfterSeconds?: number } {
+  const { status, code, message, fields, reference, retryAfterSeconds } = publicError(error);
+  return { status, body: { error: { code, message, ...(fields ? { fields } : {}), ...(reference ? { reference } : {}) } }, retryAfterSeconds };
 }

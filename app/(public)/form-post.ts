@@ -5,9 +5,10 @@
  * carrying a notice key, never free text, in the query. The request form (POST /) reads its post
  * with the same helpers.
  */
-import { AppError, toErrorBody } from '@/lib/errors';
+import { AppError, publicError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { tokenSchema } from '@/lib/universal/request-schema';
+import { isUuid } from '@/lib/uuid';
 import type { NoticeKey } from './notices';
 
 /** The form's fields, or null when the body is not a form (the handler then answers 400). */
@@ -49,11 +50,9 @@ export function seeOther(path: string): Response {
   return new Response(null, { status: 303, headers: { Location: path, 'Cache-Control': 'no-store' } });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Request ids in our URLs are UUIDs; anything else cannot be one of ours. */
 export function isRequestId(id: string): boolean {
-  return UUID.test(id);
+  return isUuid(id);
 }
 
 export function unknownLink(): Response {
@@ -74,7 +73,7 @@ export function notAForm(): Response {
 /** The notice for an error: expected ones by their code, anything else logged with a reference. */
 export function noticeForError(error: unknown, byCode: Partial<Record<AppError['code'], NoticeKey>>): NoticeKey {
   if (error instanceof AppError && byCode[error.code]) return byCode[error.code]!;
-  toErrorBody(error);
+  publicError(error);
   return 'unexpected';
 }
 

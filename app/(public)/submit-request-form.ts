@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkFormGuard, formStartedStamp, HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-guard';
-import { AppError, toErrorBody } from '@/lib/errors';
+import { publicError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { newRequestSchema } from '@/lib/universal/request-schema';
 import { fieldErrors } from '@/lib/universal/field-errors';
@@ -50,10 +50,8 @@ export async function submitRequestForm({ form, ip, userAgent }: { form: FormDat
     const submitted = await submitRequest({ input: parsed.data, channel: 'web', ip, userAgent });
     return { kind: 'submitted', location: confirmationPage(submitted.id, submitted.submissionToken) };
   } catch (error) {
-    // toErrorBody logs anything unexpected and gives the requester only a reference.
-    const { status, body } = toErrorBody(error);
-    const fields = error instanceof AppError ? (error.details?.fields ?? {}) : {};
-    const retryAfter = error instanceof AppError ? error.details?.retryAfterSeconds : status === 503 ? 30 : undefined;
-    return refused(status, { fieldErrors: fields, formError: String(body.error.message) }, retryAfter ? { 'Retry-After': String(retryAfter) } : undefined);
+    // publicError logs anything unexpected and gives the requester only a reference.
+    const { status, message, fields, retryAfterSeconds } = publicError(error);
+    return refused(status, { fieldErrors: fields ?? {}, formError: message }, retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined);
   }
 }

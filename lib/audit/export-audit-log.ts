@@ -1,17 +1,11 @@
 import { authorize, type StaffIdentity } from '../permissions/authorize';
+import { csvLine } from '../csv';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { formatReference } from '../universal/reference';
 import { recordAuditEvent } from './record-audit-event';
 
 const MAX_RANGE_DAYS = 366;
-
-/** RFC 4180 field, with spreadsheet formula injection neutralised. */
-export function csvField(value: unknown): string {
-  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * The audit log for a date range as CSV (admins). Streams in batches so a long range does not sit
@@ -37,11 +31,9 @@ export async function* exportAuditLog(options: { staff: StaffIdentity | null; fr
     const emails = new Map((await db().user.findMany({ where: { id: { in: rows.flatMap((r) => (r.actorId ? [r.actorId] : [])) } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
     yield rows
       .map((r) =>
-        [r.id, r.createdAt, r.action, r.actorType, r.actorId, r.actorId ? emails.get(r.actorId) : '', r.requestId, r.request ? formatReference(r.request.number, r.request.receivedAt) : '', r.ip, r.userAgent, r.public, r.summary, r.data]
-          .map(csvField)
-          .join(','),
+        csvLine([r.id, r.createdAt, r.action, r.actorType, r.actorId, r.actorId ? emails.get(r.actorId) : '', r.requestId, r.request ? formatReference(r.request.number, r.request.receivedAt) : '', r.ip, r.userAgent, r.public, r.summary, r.data]),
       )
-      .join('\r\n') + '\r\n';
+      .join('');
     cursor = rows.at(-1)!.id;
   }
 }

@@ -4,11 +4,8 @@
  * into something a form can show. Expected errors keep their message; anything else is logged with
  * a reference id, which is all the user sees.
  */
-import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { AppError } from '../errors';
-import { logger } from '../logger';
-import { fieldErrors } from '../universal/field-errors';
+import type { z } from 'zod';
+import { publicError } from '../errors';
 import { currentStaff } from './current-staff';
 import { authorize, type StaffIdentity } from '../permissions/authorize';
 import type { Permission } from '../permissions/staff-permissions';
@@ -23,12 +20,10 @@ export type StaffAction<S extends z.ZodType, R> = ((previous: unknown, formData:
   runAs: (staff: StaffIdentity | null, input: z.input<S>) => Promise<ActionResult<R>>;
 };
 
+/** What a form shows of a failed action: `publicError`, as an action result. */
 export function toActionError(error: unknown): ActionResult<never> {
-  if (error instanceof AppError) return { ok: false, error: error.message, fields: error.details?.fields };
-  if (error instanceof z.ZodError) return { ok: false, error: 'Some fields need attention.', fields: fieldErrors(error) };
-  const reference = randomUUID();
-  logger.error({ err: error, reference }, 'staff action failed');
-  return { ok: false, error: `Something went wrong. Reference: ${reference}`, reference };
+  const { message, fields, reference } = publicError(error);
+  return { ok: false, error: message, ...(fields ? { fields } : {}), ...(reference ? { reference } : {}) };
 }
 
 /** FormData to a plain object: repeated keys become arrays. */

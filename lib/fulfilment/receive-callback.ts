@@ -8,33 +8,14 @@ import { db } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { hashesEqual, hashToken } from '../security/tokens';
+import { isUuid } from '../uuid';
 import { ConnectorError } from './connectors/connector-error';
 import { verifySignature, TOLERANCE_SECONDS } from './connectors/signing';
 import { outcomeOf, parseAnswer } from './connectors/webhook-answer';
 import { failAutomatedTask, finishAutomatedTask } from './run-task';
 
-/** Reads the raw body (the signature covers its exact bytes), refusing more than the limit while reading. */
-export async function readRawBody(request: Request, maxBytes: number): Promise<string> {
-  if (!/^application\/json\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the callback as application/json.');
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', 'The callback body is too large.');
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError('PAYLOAD_TOO_LARGE', 'The callback body is too large.');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function receiveWebhookCallback(options: { taskId: string; token: string | null; signature: string | null; body: string; now?: number }) {
-  if (!/^[0-9a-f-]{36}$/i.test(options.taskId) || !options.token) throw new AppError('NOT_FOUND', 'No such callback.');
+  if (!isUuid(options.taskId) || !options.token) throw new AppError('NOT_FOUND', 'No such callback.');
   const task = await db().fulfilmentTask.findUnique({ where: { id: options.taskId }, include: { system: true } });
   if (!task || !task.callbackTokenHash || !hashesEqual(task.callbackTokenHash, hashToken(options.token))) throw new AppError('NOT_FOUND', 'No such callback, or it has been answered already.');
   if (!task.system.webhookSecret) throw new AppError('CONFLICT', 'The system has no webhook secret.');

@@ -2,7 +2,6 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { currentStaff } from '../auth/current-staff';
 import type { StaffIdentity } from '../permissions/authorize';
-import { AppError } from '../errors';
 import { jsonRoute } from './json-route';
 
 const rangeSchema = z.object({
@@ -22,10 +21,9 @@ export function csvRangeRoute(
   return async function GET(request: Request) {
     return jsonRoute(async () => {
       const staff = await currentStaff();
-      const params = rangeSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-      if (!params.success) throw new AppError('INVALID_INPUT', params.error.issues[0].message);
-      const from = new Date(`${params.data.from}T00:00:00Z`);
-      const to = new Date(new Date(`${params.data.to}T00:00:00Z`).getTime() + 86_400_000);
+      const range = rangeSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+      const from = new Date(`${range.from}T00:00:00Z`);
+      const to = new Date(new Date(`${range.to}T00:00:00Z`).getTime() + 86_400_000);
       const chunks = exportRows({ staff, from, to });
       const first = await chunks.next();
       const encoder = new TextEncoder();
@@ -42,7 +40,7 @@ export function csvRangeRoute(
       return new NextResponse(stream, {
         headers: {
           'Content-Type': 'text/csv; charset=utf-8',
-          'Content-Disposition': `attachment; filename="${name}-${params.data.from}-to-${params.data.to}.csv"`,
+          'Content-Disposition': `attachment; filename="${name}-${range.from}-to-${range.to}.csv"`,
           'Cache-Control': 'no-store',
         },
       });

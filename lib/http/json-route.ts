@@ -3,30 +3,32 @@ import { AppError, toErrorBody } from '../errors';
 
 export const MAX_JSON_BYTES = 64 * 1024;
 
-/** Runs a route handler body; every AppError becomes its status and message, anything else a 500 with a reference. */
+/** Runs a route handler body; what it throws is answered as `toErrorBody` says (a ZodError: 422 with its field errors). */
 export async function jsonRoute(run: () => Promise<Response>): Promise<Response> {
   try {
     return await run();
   } catch (error) {
-    const { status, body } = toErrorBody(error);
-    const headers: Record<string, string> = {};
-    if (error instanceof AppError && error.details?.retryAfterSeconds) headers['Retry-After'] = String(error.details.retryAfterSeconds);
-    if (status === 503) headers['Retry-After'] = '30';
-    return NextResponse.json(body, { status, headers });
+    const { status, body, retryAfterSeconds } = toErrorBody(error);
+    return NextResponse.json(body, { status, headers: retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {} });
   }
 }
 
+function sizeLabel(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
 /**
- * Reads a JSON body: 415 unless it is application/json, 413 past the limit (counted while reading,
- * so a lying Content-Length does not help), 400 when it does not parse.
+ * Reads a JSON body as its exact text (a signature over it can be checked): 415 unless it is
+ * application/json, 413 past the limit (counted while reading, so a lying Content-Length does not
+ * help), 400 unless it is UTF-8.
  */
-export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+export async function readJsonText(request: Request, maxBytes = MAX_JSON_BYTES): Promise<string> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with Content-Type: application/json.');
   }
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The request body must be at most ${maxBytes / 1024} KB.`);
+  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The request body must be at most ${sizeLabel(maxBytes)}.`);
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -36,16 +38,20 @@ export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES):
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new AppError('PAYLOAD_TOO_LARGE', `The request body must be at most ${maxBytes / 1024} KB.`);
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid UTF-8.');
   }
+}
+
+/** Reads and parses a JSON body, as readJsonText; 400 when it does not parse. */
+export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const text = await readJsonText(request, maxBytes);
   try {
     return JSON.parse(text);
   } catch {

@@ -6,6 +6,7 @@
  * requests (regime US-CA), by date of receipt in the calendar year in California time.
  */
 import { authorize, type StaffIdentity } from '../permissions/authorize';
+import { csvLine } from '../csv';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
@@ -114,13 +115,6 @@ export function formatDays(days: number | null): string {
 }
 
 export function ccpaReportCsv(report: CcpaReport): string {
-  const lines = [COLUMNS.map((c) => c.header).join(',')];
-  for (const row of report.rows) {
-    lines.push(COLUMNS.map((c) => {
-      const value = row[c.key];
-      if (c.key === 'medianDays' || c.key === 'meanDays') return formatDays(value as number | null);
-      return typeof value === 'string' && /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : String(value);
-    }).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
+  const cell = (row: CcpaReportRow, key: keyof CcpaReportRow) => (key === 'medianDays' || key === 'meanDays' ? formatDays(row[key]) : row[key]);
+  return csvLine(COLUMNS.map((c) => c.header)) + report.rows.map((row) => csvLine(COLUMNS.map((c) => cell(row, c.key)))).join('');
 }

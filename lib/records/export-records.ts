@@ -1,6 +1,6 @@
-import { csvField } from '../audit/export-audit-log';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { authorize, type StaffIdentity } from '../permissions/authorize';
+import { csvLine } from '../csv';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { formatReference } from '../universal/reference';
@@ -51,12 +51,12 @@ export async function* exportRecords(options: { staff: StaffIdentity | null; fro
     yield rows
       .map((r) => {
         const appeal = r.appeals[0];
-        return [
+        return csvLine([
           formatReference(r.number, r.receivedAt), r.receivedAt, r.types.join(' '), r.channel === 'api' ? 'API' : 'web form', r.jurisdiction,
           r.decidedAt ?? r.closedAt, natureOfResponse(r), r.denialReason ?? '', appeal ? appeal.status : '', appeal?.decidedAt ?? '', r.purgedAt ? 'yes' : 'no',
-        ].map(csvField).join(',');
+        ]);
       })
-      .join('\r\n') + '\r\n';
+      .join('');
     cursor = rows.at(-1)!.number;
   }
 }

@@ -3,6 +3,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { consumeRateLimit } from '../abuse/rate-limit';
 import { statusTokenMatches } from '../security/status-token';
+import { isUuid } from '../uuid';
 
 /**
  * The request a status-page link points to. The same answer for an unknown id and a wrong token, so
@@ -10,7 +11,7 @@ import { statusTokenMatches } from '../security/status-token';
  * (a scan gets 429); a right link never counts, so a requester following our email is never limited.
  */
 export async function findRequestByStatusToken(requestId: string, token: string, tx: Tx = db(), ip?: string | null) {
-  const request = /^[0-9a-f-]{36}$/i.test(requestId) ? await tx.privacyRequest.findUnique({ where: { id: requestId } }) : null;
+  const request = isUuid(requestId) ? await tx.privacyRequest.findUnique({ where: { id: requestId } }) : null;
   if (request && statusTokenMatches(request, token)) return request;
   await consumeRateLimit('failed-lookup-ip', ip);
   throw new AppError('NOT_FOUND', 'This status link is not valid. Use the link from your most recent email about this request.');

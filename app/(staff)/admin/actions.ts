@@ -7,7 +7,6 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { staffAction } from '@/lib/auth/staff-action';
-import { DENIAL_REASONS } from '@/lib/requests/denial-notices';
 import { addNote } from '@/lib/requests/staff/add-note';
 import { askRequester } from '@/lib/requests/staff/ask-requester';
 import { assignRequest } from '@/lib/requests/staff/assign-request';
@@ -16,6 +15,7 @@ import { completeRequest } from '@/lib/requests/staff/complete-request';
 import { denyRequest } from '@/lib/requests/staff/deny-request';
 import { extendRequestDeadline } from '@/lib/requests/staff/extend-request-deadline';
 import { reopenRequest } from '@/lib/requests/staff/reopen-request';
+import { bulkDenialSchema, completionSchema, denialSchema } from '@/lib/requests/staff/schemas';
 import { revealRequester } from '@/lib/requests/staff/reveal-requester';
 import { startRequest } from '@/lib/requests/staff/start-request';
 import { decideAppeal } from '@/lib/appeals/decide-appeal';
@@ -65,7 +65,7 @@ export const extendAction = staffAction('requests.work', z.object({ requestId, r
 
 export const denyAction = staffAction(
   'requests.work',
-  z.object({ requestId, reason: z.enum(Object.keys(DENIAL_REASONS) as [keyof typeof DENIAL_REASONS]), partial: checkbox, message: z.string().max(10_000) }),
+  denialSchema.extend({ requestId, partial: checkbox }),
   async ({ staff, input }) => {
     await denyRequest({ staff, ...input });
     refresh(input.requestId);
@@ -73,7 +73,7 @@ export const denyAction = staffAction(
   () => 'Decision sent to the requester.',
 );
 
-export const completeAction = staffAction('requests.work', z.object({ requestId, message: z.string().max(10_000) }), async ({ staff, input }) => {
+export const completeAction = staffAction('requests.work', completionSchema.extend({ requestId }), async ({ staff, input }) => {
   await completeRequest({ staff, ...input });
   refresh(input.requestId);
 }, () => 'Request completed; the requester has been told.');
@@ -98,7 +98,7 @@ export const bulkAssignAction = staffAction('requests.work', z.object({ requestI
 
 export const bulkDenyAction = staffAction(
   'requests.admin',
-  z.object({ requestIds: ids, reason: z.enum(['duplicate', 'manifestly_unfounded']), message: z.string().max(10_000) }),
+  bulkDenialSchema.extend({ requestIds: ids }),
   async ({ staff, input }) => {
     const count = await bulkDeny({ staff, ...input });
     refresh();

@@ -1,6 +1,7 @@
 /** A collected data set (NDJSON in storage) as the JSON array and the CSV the package carries, streamed row by row. */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { csvLine } from '../../csv';
 
 async function* lines(source: Readable): AsyncGenerator<string> {
   for await (const line of createInterface({ input: source, crlfDelay: Infinity })) {
@@ -49,13 +50,6 @@ export function ndjsonToJson(source: Readable): AsyncGenerator<string> {
   );
 }
 
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  // Quote when needed; a leading = + - @ is prefixed so a spreadsheet never runs it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
  * CSV with a header row. Columns are those of the first row, and any later new column is appended
  * at the end of its line under an `extra` header: rows stay streamed, never all held.
@@ -67,11 +61,11 @@ export function ndjsonToCsv(source: Readable): AsyncGenerator<string> {
       for await (const row of rows(source)) {
         if (!columns) {
           columns = Object.keys(row);
-          yield `${columns.map(csvCell).join(',')}\r\n`;
+          yield csvLine(columns);
         }
-        const known = columns.map((c) => csvCell(row[c]));
-        const extra = Object.keys(row).filter((k) => !columns!.includes(k)).map((k) => csvCell(`${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`));
-        yield `${[...known, ...extra].join(',')}\r\n`;
+        const known = columns.map((c) => row[c]);
+        const extra = Object.keys(row).filter((k) => !columns!.includes(k)).map((k) => `${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`);
+        yield csvLine([...known, ...extra]);
       }
       if (!columns) yield '\r\n';
     })(),

@@ -16,6 +16,7 @@ import { addJob } from '../../queue/add-job';
 import { findRequestByStatusToken } from '../../verification/find-request-by-status-token';
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
+import { tokenSchema } from '../../universal/request-schema';
 import { generateToken, hashToken } from '../../security/tokens';
 import { getObject } from '../../storage/storage';
 
@@ -70,7 +71,7 @@ export type GrantState =
 
 /** What a one-time link is now, without using it (mail scanners open links; only the button downloads). */
 export async function inspectDownloadGrant(token: string): Promise<GrantState> {
-  const grant = /^[A-Za-z0-9_-]{43}$/.test(token) ? await db().downloadGrant.findUnique({ where: { tokenHash: hashToken(token) }, include: { request: { include: { dataPackage: true } } } }) : null;
+  const grant = tokenSchema.safeParse(token).success ? await db().downloadGrant.findUnique({ where: { tokenHash: hashToken(token) }, include: { request: { include: { dataPackage: true } } } }) : null;
   if (!grant) return { state: 'unknown', statusUrl: null };
   const { request } = grant;
   const pkg = request.dataPackage;
@@ -83,7 +84,7 @@ export async function inspectDownloadGrant(token: string): Promise<GrantState> {
 
 /** Uses the one-time link (atomically: a second use gets GONE) and opens the decrypted package. */
 export async function openDownload(options: { token: string; ip?: string | null; userAgent?: string | null }): Promise<{ stream: Readable; fileName: string; size: number }> {
-  if (!/^[A-Za-z0-9_-]{43}$/.test(options.token)) throw new AppError('NOT_FOUND', 'This download link is not valid.');
+  if (!tokenSchema.safeParse(options.token).success) throw new AppError('NOT_FOUND', 'This download link is not valid.');
   return db().$transaction(async (tx) => {
     const used = await tx.downloadGrant.updateManyAndReturn({ where: { tokenHash: hashToken(options.token), usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
     if (used.length === 0) throw new AppError('GONE', 'This download link has expired or was already used. Ask for a new one on your request page.');

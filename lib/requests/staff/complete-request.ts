@@ -11,12 +11,12 @@ import { queueDataPackage } from '../../fulfilment/package/download-package';
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
-import { checkMessage } from './decision-message';
+import { completionSchema } from './schemas';
 
 /** Completes a request with the response message the requester receives. */
 export async function completeRequest(options: { staff: StaffIdentity; requestId: string; message: string }) {
   const staff = authorize(options.staff, 'requests.work');
-  const message = checkMessage(options.message);
+  const { message } = completionSchema.parse(options);
   await db().$transaction(async (tx) => {
     const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'complete');
     await assertTasksFinished(tx, request.id);

@@ -11,7 +11,7 @@ import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-noti
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
-import { checkMessage } from './decision-message';
+import { denialSchema } from './schemas';
 
 /**
  * Denies a request in whole or in part, with a reason code and a message. The requester's email
@@ -20,8 +20,7 @@ import { checkMessage } from './decision-message';
  */
 export async function denyRequest(options: { staff: StaffIdentity; requestId: string; reason: DenialReason; partial: boolean; message: string }, tx?: Tx) {
   const staff = authorize(options.staff, 'requests.work');
-  if (!(options.reason in DENIAL_REASONS)) throw new AppError('INVALID_INPUT', 'Choose a reason for the denial.', { fields: { reason: ['Choose a reason'] } });
-  const message = checkMessage(options.message);
+  const { message } = denialSchema.parse(options);
   const run = async (t: Tx) => {
     const { request, nextStatus } = await lockRequestFor(t, options.requestId, 'deny');
     const now = new Date();

@@ -1,4 +1,4 @@
-import { authorize, type StaffIdentity } from '../../auth/current-staff';
+import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { db } from '../../db';
 import { hashEmail } from '../../security/tokens';
 

@@ -2,7 +2,7 @@ import { InvalidLinkView } from '@/app/components/invalid-link';
 import { staticPage } from '@/app/components/static-page';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { requesterContext } from '../../requester-context';
+import { clientInfo } from '@/lib/http/client-info';
 import { packageState } from '@/lib/fulfilment/package/download-package';
 import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
@@ -36,7 +36,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
 
   let request: PublicRequestStatus;
   try {
-    request = await getRequestStatus({ requestId: id, token: token.data, ip: (await requesterContext()).ip });
+    request = await getRequestStatus({ requestId: id, token: token.data, ip: clientInfo(incoming.headers).ip });
   } catch (error) {
     // Unknown id and wrong token look the same, so the page says nothing about which requests exist.
     if (error instanceof AppError && error.code === 'NOT_FOUND') return invalidLink(INVALID_ADVICE);

@@ -1,4 +1,4 @@
-import { AppError, toErrorBody } from '@/lib/errors';
+import { AppError, publicError } from '@/lib/errors';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { verifyRequest } from '@/lib/verification/verify-request';
 import { fieldText, notAForm, readFormPost, requesterOf, seeOther, withQuery } from '../../form-post';
@@ -15,7 +15,7 @@ export async function POST(request: Request) {
     return seeOther(withQuery('/verify', { token: token.data, result: result.outcome }));
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') return seeOther(withQuery('/verify', { result: 'invalid' }));
-    toErrorBody(error);
+    publicError(error);
     return seeOther(withQuery('/verify', { token: token.data, notice: 'unexpected' }));
   }
 }

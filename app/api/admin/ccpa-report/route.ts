@@ -1,7 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { currentStaff } from '@/lib/auth/current-staff';
-import { AppError } from '@/lib/errors';
 import { jsonRoute } from '@/lib/http/json-route';
 import { ccpaReportCsv, getCcpaReport } from '@/lib/metrics/ccpa-report';
 
@@ -14,11 +13,10 @@ const querySchema = z.object({
 export async function GET(request: Request) {
   return jsonRoute(async () => {
     const staff = await currentStaff();
-    const params = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!params.success) throw new AppError('INVALID_INPUT', params.error.issues[0].message);
-    const report = await getCcpaReport({ staff, year: params.data.year });
+    const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const report = await getCcpaReport({ staff, year: query.year });
     const name = `ccpa-7102-report-${report.year}`;
-    if (params.data.format === 'json') {
+    if (query.format === 'json') {
       return NextResponse.json(report, { headers: { 'Content-Disposition': `attachment; filename="${name}.json"`, 'Cache-Control': 'no-store' } });
     }
     return new NextResponse(ccpaReportCsv(report), {

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { clientInfo } from '@/lib/http/client-info';
 import { openDownload } from '@/lib/fulfilment/package/download-package';
 import { logger } from '@/lib/logger';
 import { tokenSchema } from '@/lib/universal/request-schema';
@@ -8,9 +9,8 @@ import { tokenSchema } from '@/lib/universal/request-schema';
 /** The download itself: POST only (a link prefetch never uses the one-time grant); audited; streamed. */
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const ip = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || null;
   try {
-    const { stream, fileName, size } = await openDownload({ token, ip, userAgent: request.headers.get('user-agent') });
+    const { stream, fileName, size } = await openDownload({ token, ...clientInfo(request.headers) });
     return new Response(Readable.toWeb(stream) as ReadableStream, {
       headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${fileName}"`, 'content-length': String(size), 'cache-control': 'no-store' },
     });

@@ -1,0 +1,19 @@
+/**
+ * The one CSV writer (RFC 4180) of every export: the audit log, the §7101 records, the §7102 report
+ * and the data sets of a data package.
+ */
+
+/**
+ * One field: dates as ISO 8601, objects as JSON, quoted when needed. A field starting with = + - @
+ * tab or carriage return gets a leading apostrophe, so a spreadsheet never runs it as a formula.
+ */
+export function csvField(value: unknown): string {
+  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One line of fields, ending in CRLF. */
+export function csvLine(values: readonly unknown[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
