@@ -10,6 +10,7 @@ export type SummaryError = { message: string; fieldId?: string };
 export function ErrorSummaryView({ errors, ref }: { errors: SummaryError[]; ref?: Ref<HTMLDivElement> }) {
   if (errors.length === 0) return null;
   return (
+    // biome-ignore lint/a11y/noAutofocus: focus moves to the summary of errors after a failed submit, as the GOV.UK pattern does
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref} autoFocus>
       <h2 id="error-summary-title">There is a problem</h2>
       <ul>
