@@ -165,7 +165,7 @@ describe('an appeal on its own clock', () => {
     await runJobsAndDigests();
     const mails = await digests(otherAdmin.email);
     expect(mails.map((m) => m.subject)).toEqual(['1 appeal is overdue']);
-    expect(mails[0].text).toMatch(/Appeal on BR-\d{4}-\d+ .*\([12] days? overdue\)/);
+    expect(mails[0].text).toMatch(/Appeal on BR-\d{4}-\d+ .*: [12] days? overdue/);
     expect(await digests(denier.email)).toEqual([]);
     expect(await listPendingAppeals({ staff: reviewer })).toMatchObject([{ id: appeal.id, countdown: 'overdue' }]);
     // The escalation comes back tomorrow, under the same key.

@@ -107,7 +107,7 @@ describe('completion', () => {
     const email = await db().outboxEmail.findFirstOrThrow({ where: { requestId: r.id, template: 'request-decided' } });
     const text = email.text.replace(/\s+/g, ' ');
     expect(text).toContain('What we did, system by system');
-    expect(text).toMatch(/Billing and payments: erased on \d{4}-\d{2}-\d{2}\. Billing contacts deleted\. Invoices kept for 10 years \(tax law\)\./);
+    expect(text).toMatch(/Billing and payments: erased on \d{1,2} [A-Z][a-z]+ \d{4}\. Billing contacts deleted\. Invoices kept for 10 years \(tax law\)\./);
     expect(text).toContain('Account database: no action was needed');
     expect(text).not.toContain('Nothing held for this person');
     const completed = await db().auditEvent.findFirstOrThrow({ where: { requestId: r.id, action: 'request.completed' } });
