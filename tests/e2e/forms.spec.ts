@@ -150,8 +150,8 @@ test('searching the queue by an email address finds the requests, and the addres
   const email = uniqueEmail('search');
   const filed = await (await request.post('/api/v1/requests', { data: { email, types: ['access'], jurisdiction: 'EU', confirm: true } })).json();
   const admin = await createStaff('admin');
-  // With JavaScript: the queue's results stream in behind its loading state, which needs a script to show.
-  const context = await browser.newContext();
+  // Without JavaScript: the filter form posts, and the queue renders its results on the server.
+  const context = await browser.newContext({ javaScriptEnabled: false });
   await context.addCookies([{ name: 'next-auth.session-token', value: await createSession(admin.id), url: test.info().project.use.baseURL! }]);
   const page = await context.newPage();
   const requests: string[] = [];
