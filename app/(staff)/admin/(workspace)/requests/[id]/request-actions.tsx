@@ -82,7 +82,7 @@ export function RequestActions({
               <p>
                 <strong>Unproven account email.</strong> The requester named another account email and has not proven it is theirs. Tasks look for
                 data only under the proven address: anything held only under the other one is not collected, changed or erased. The requester can prove
-                it from their status page; the tasks then run again for it.
+                it from their status page; connector tasks then run again for it, and manual ones should look under it too.
               </p>
             </div>
           )}
