@@ -18,6 +18,8 @@ export const NOTICES = {
   'appeal-too-short': { tone: 'error', message: 'Tell us why you disagree with our decision (at least 10 characters).' },
   'appeal-too-long': { tone: 'error', message: 'Your appeal must be at most 5,000 characters.' },
   'appeal-closed': { tone: 'error', message: 'This decision cannot be appealed any more: it was already appealed, or the time to appeal has passed.' },
+  'account-link-sent': { tone: 'success', message: 'We emailed a link to your other account email. Open it from that mailbox and confirm: until then we do not look for data under that address.' },
+  'account-link-closed': { tone: 'error', message: 'There is no account email left to confirm on this request: it is already confirmed, or the request is closed.' },
   unexpected: { tone: 'error', message: 'Something went wrong on our side. Please try again in a few minutes.' },
 } as const satisfies Record<string, { tone: 'success' | 'error'; message: string }>;
 

@@ -4,6 +4,7 @@ import { statusToken } from '../security/status-token';
 /** Links the requester receives. Tokens travel in the query string of our own pages only. */
 export const publicLinks = {
   verify: (token: string) => `${env().APP_URL}/verify?token=${token}`,
+  proveAccountEmail: (token: string) => `${env().APP_URL}/verify/account-email?token=${token}`,
   status: (requestId: string, token: string) => `${env().APP_URL}/status/${requestId}?token=${token}`,
   submitted: (requestId: string, token: string) => `${env().APP_URL}/submitted/${requestId}?token=${token}`,
   /** The status page of a verified request, for any email sent after verification. */

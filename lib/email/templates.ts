@@ -7,6 +7,7 @@ import AppealDecidedEmail, { appealDecidedSubject } from '@/emails/appeal-decide
 import AppealReceivedEmail, { appealReceivedSubject } from '@/emails/appeal-received';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
 import DownloadLinkEmail, { downloadLinkSubject } from '@/emails/download-link';
+import ProveAccountEmail, { proveAccountEmailSubject } from '@/emails/prove-account-email';
 import RequestAcknowledgedEmail, { requestAcknowledgedSubject } from '@/emails/request-acknowledged';
 import RequestDecidedEmail, { requestDecidedSubject } from '@/emails/request-decided';
 import RequestExpiredEmail, { requestExpiredSubject } from '@/emails/request-expired';
@@ -38,6 +39,7 @@ export const templates = {
   'download-link': template(DownloadLinkEmail, downloadLinkSubject),
   'appeal-received': template(AppealReceivedEmail, appealReceivedSubject),
   'appeal-decided': template(AppealDecidedEmail, appealDecidedSubject),
+  'prove-account-email': template(ProveAccountEmail, proveAccountEmailSubject),
 };
 
 export type TemplateName = keyof typeof templates;

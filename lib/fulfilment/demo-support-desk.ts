@@ -12,12 +12,13 @@ import { verifySignature } from './connectors/signing';
 
 const jobSchema = z.object({ taskType: z.enum(['collect', 'erase', 'correct', 'restrict', 'suppress']), subject: z.object({ identities: z.array(z.object({ value: z.string() })) }) });
 
-export async function answerDemoSupportDesk(body: string, signature: string | null) {
+/** `databaseUrl`: the demo data set's database (tests give their own copy). */
+export async function answerDemoSupportDesk(body: string, signature: string | null, databaseUrl?: string) {
   if (!env().fulfilmentDemo || !env().DATABASE_URL) throw new AppError('NOT_FOUND', 'Not found.');
   if (!verifySignature(demoWebhookSecret(), body, signature).ok) throw new AppError('UNAUTHORIZED', 'Bad signature.');
   const job = jobSchema.parse(JSON.parse(body));
   const emails = job.subject.identities.map((i) => i.value.toLowerCase());
-  const client = new pg.Client({ connectionString: withDatabaseName(env().DATABASE_URL!, DEMO_DATABASE) });
+  const client = new pg.Client({ connectionString: databaseUrl ?? withDatabaseName(env().DATABASE_URL!, DEMO_DATABASE) });
   await client.connect();
   try {
     if (job.taskType === 'collect') {

@@ -10,6 +10,7 @@ import { ConnectorError } from './connectors/connector-error';
 import { runPostgresConnector, type ConnectorJob } from './connectors/postgres-connector';
 import { sendWebhookJob } from './connectors/webhook-connector';
 import type { TaskOutcome } from './outcome';
+import { provenIdentities } from '../verification/account-email-claim';
 
 const WORKING = ['in_progress', 'awaiting_requester'];
 
@@ -34,13 +35,13 @@ export async function failAutomatedTask(taskId: string, message: string) {
 }
 
 export async function runFulfilmentTask(options: { taskId: string; attempt: number; maxAttempts: number }) {
-  const task = await db().fulfilmentTask.findUnique({ where: { id: options.taskId }, include: { system: true, request: { select: { status: true, email: true, number: true, receivedAt: true } } } });
+  const task = await db().fulfilmentTask.findUnique({ where: { id: options.taskId }, include: { system: true, request: { select: { status: true, email: true, accountEmail: true, accountEmailVerifiedAt: true, number: true, receivedAt: true } } } });
   if (!task || !task.automated || !['open', 'running'].includes(task.status) || !WORKING.includes(task.request.status)) return;
   await db().fulfilmentTask.update({ where: { id: task.id }, data: { status: 'running', attempts: { increment: 1 } } });
-  // Only the address the requester proved control of (its verification link) reaches a system. An
-  // account email they named is a claim until proven, and finding, copying or erasing data by it
-  // would act for whoever owns that account.
-  const identities = [task.request.email.trim().toLowerCase()];
+  // Only addresses the requester proved control of reach a system: the request's email (its
+  // verification link) and the account email once proven by a link sent to it. Until then that
+  // address is a claim, and finding, copying or erasing data by it would act for whoever owns it.
+  const identities = provenIdentities(task.request);
   const job: ConnectorJob = { taskId: task.id, type: task.type, identities, change: task.change };
   try {
     if (task.system.kind === 'postgres') {

@@ -4,6 +4,8 @@ import { findRequestByStatusToken } from '../verification/find-request-by-status
 import { formatReference } from '../universal/reference';
 import { requestDeadline } from '../clock/request-deadline';
 import { appealWindow } from '../appeals/appeal-rules';
+import { unprovenAccountEmail } from '../verification/account-email-claim';
+import { maskEmail } from './mask';
 
 export type PublicRequestStatus = {
   id: string;
@@ -21,6 +23,11 @@ export type PublicRequestStatus = {
   /** While we wait on the requester: what we asked, to answer on the status page. */
   question: string | null;
   timeline: { at: string; summary: string }[];
+  /**
+   * Another address the requester named for their account, masked: proven (and when), or a claim we
+   * do not act on until they prove it with a link sent to it. Null when none was named.
+   */
+  accountEmail: { masked: string; provenAt: string | null } | null;
   /** Where the regime has an appeal step: whether this decision can still be appealed, and any appeal made. */
   appeal: {
     canAppeal: boolean;
@@ -59,6 +66,9 @@ export async function getRequestStatus(options: { requestId: string; token: stri
     canWithdraw: OPEN_STATUSES.includes(request.status),
     question,
     timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '' })),
+    accountEmail: request.accountEmail && (request.accountEmailVerifiedAt || unprovenAccountEmail(request))
+      ? { masked: maskEmail(request.accountEmail), provenAt: request.accountEmailVerifiedAt?.toISOString() ?? null }
+      : null,
     appeal: {
       canAppeal: window.open && !appeal,
       closesAt: window.closesAt?.toISOString() ?? null,

@@ -105,6 +105,12 @@ export function openApiDocument() {
             canWithdraw: { type: 'boolean' },
             question: { type: ['string', 'null'], description: 'While status is awaiting_requester: what we asked.' },
             timeline: { type: 'array', items: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, summary: { type: 'string' } } } },
+            accountEmail: {
+              type: ['object', 'null'],
+              description:
+                'The other account email named on the request, masked. Until `provenAt` is set it is a claim: no system is searched, copied, changed or erased under it. The requester proves it from the status page, by a link sent to that address.',
+              properties: { masked: { type: 'string', examples: ['j•••@e•••.com'] }, provenAt: { type: ['string', 'null'], format: 'date-time' } },
+            },
             appeal: {
               type: 'object',
               description: 'Where the regime has an appeal step (US-VA, US-CO): whether the denial can still be appealed (on the status page), and the appeal made.',

@@ -55,6 +55,7 @@ async function purgeEvidence(cutoff: Date, now: Date): Promise<number> {
         data: { verifiedIp: null, verifiedUserAgent: null, submittedIp: null, submittedUserAgent: null, evidencePurgedAt: now },
       });
       await tx.verificationLink.deleteMany({ where: { requestId: { in: ids } } });
+      await tx.accountEmailProof.deleteMany({ where: { requestId: { in: ids } } });
       await tx.$executeRaw`UPDATE audit_event SET ip = NULL, user_agent = NULL
         WHERE request_id = ANY(${ids}::uuid[]) AND (ip IS NOT NULL OR user_agent IS NOT NULL)`;
       return ids.length;
@@ -89,7 +90,7 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
       const packages = await tx.dataPackage.findMany({ where: { requestId: { in: ids }, storageKey: { not: null } }, select: { storageKey: true } });
       for (const task of tasks) await deletePrefix(`tasks/${task.id}/`);
       for (const pkg of packages) await deleteObject(pkg.storageKey!);
-      for (const table of ['verification_link', 'request_note', 'requester_message', 'outbox_email', 'staff_notification', 'download_grant', 'data_package', 'fulfilment_task'] as const) {
+      for (const table of ['verification_link', 'account_email_proof', 'request_note', 'requester_message', 'outbox_email', 'staff_notification', 'download_grant', 'data_package', 'fulfilment_task'] as const) {
         await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE request_id = ANY($1::uuid[])`, ids);
       }
       await tx.requestAppeal.updateMany({ where: { requestId: { in: ids } }, data: { statement: null, outcomeMessage: null } });

@@ -153,6 +153,34 @@ test.describe('without JavaScript', () => {
     await waitForEmail(request, email, /withdrawn/i);
   });
 
+  test('an account email is proven from the status page and its own link, both no-referrer, by POST only', async ({ page, request }) => {
+    const email = uniqueEmail('claimant');
+    const accountEmail = uniqueEmail('account');
+    const res = await request.post('/api/v1/requests', { data: { email, accountEmail, types: ['access'], jurisdiction: 'EU', confirm: true } });
+    expect(res.status()).toBe(201);
+    await page.goto(linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/));
+    await page.getByRole('button', { name: /confirm my request/i }).click();
+    await expect(page).toHaveURL(/\/status\/[0-9a-f-]{36}\?token=/);
+    const statusUrl = page.url();
+    await expect(page.getByText(/not confirmed yet/i)).toBeVisible();
+    expect(await page.content()).not.toContain(accountEmail);
+    await page.getByRole('button', { name: /email a link to/i }).click();
+    await expect(page.getByText(/we emailed a link to your other account email/i).first()).toBeVisible();
+
+    const proofUrl = linkIn(await waitForEmail(request, accountEmail, /confirm this address/i), /\/verify\/account-email\?token=/);
+    expect((await request.get(proofUrl)).headers()['referrer-policy']).toBe('no-referrer');
+    await page.goto(proofUrl);
+    await page.goto(statusUrl);
+    // Opening the link (as a mail scanner does) proves nothing.
+    await expect(page.getByText(/not confirmed yet/i)).toBeVisible();
+    await page.goto(proofUrl);
+    await page.getByRole('button', { name: /confirm this address/i }).click();
+    await expect(page.getByRole('heading', { name: /this address is confirmed/i })).toBeVisible();
+    await page.goto(statusUrl);
+    await expect(page.getByText(/confirmed on/i)).toBeVisible();
+    await expect(page.getByRole('button', { name: /email a link to/i })).toHaveCount(0);
+  });
+
   test('the confirmation page re-sends the link without JavaScript', async ({ page, request }) => {
     const email = uniqueEmail('resend');
     await page.goto('/');

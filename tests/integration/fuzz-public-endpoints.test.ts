@@ -13,6 +13,8 @@ import { POST as withdrawPost } from '../../app/(public)/status/[id]/withdraw/ro
 import { POST as replyPost } from '../../app/(public)/status/[id]/reply/route';
 import { POST as appealPost } from '../../app/(public)/status/[id]/appeal/route';
 import { POST as downloadLinkPost } from '../../app/(public)/status/[id]/download-link/route';
+import { POST as accountEmailPost } from '../../app/(public)/status/[id]/account-email/route';
+import { POST as confirmAccountEmailPost } from '../../app/(public)/verify/account-email/confirm/route';
 import { POST as downloadFilePost } from '../../app/(public)/download/[token]/file/route';
 import { POST as callbackPost } from '../../app/api/fulfilment/callbacks/[taskId]/route';
 import { NOTICES } from '../../app/(public)/notices';
@@ -264,6 +266,31 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
         else expectOwnRedirect(res);
         // No request here has a package: no one-time download grant may be made.
         expect((await count()).grants).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /status/{id}/account-email', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
+        const res = await accountEmailPost(formRequest(`http://portal.test/status/${inPath(id)}/account-email`, fields, enc), params(id));
+        if (res.status >= 400) await expectExplained(res);
+        else expectOwnRedirect(res);
+        // No request here names an account email: no proof link may be made.
+        expect(await db().accountEmailProof.count()).toBe(0);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /verify/account-email/confirm', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (fields, enc) => {
+        const res = await confirmAccountEmailPost(formRequest('http://portal.test/verify/account-email/confirm', fields, enc));
+        if (res.status >= 400) await expectExplained(res);
+        else expectOwnRedirect(res);
+        expect(await db().privacyRequest.count({ where: { accountEmailVerifiedAt: { not: null } } })).toBe(0);
       }),
       { numRuns: RUNS },
     );

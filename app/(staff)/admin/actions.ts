@@ -42,9 +42,13 @@ export const assignAction = staffAction('requests.work', z.object({ requestId, a
 }, () => 'Assignment saved.');
 
 export const startAction = staffAction('requests.work', z.object({ requestId }), async ({ staff, input }) => {
-  await startRequest({ staff, requestId: input.requestId });
+  const started = await startRequest({ staff, requestId: input.requestId });
   refresh(input.requestId);
-}, () => 'Work started.');
+  return started;
+}, (started) =>
+  started.unprovenAccountEmail
+    ? 'Work started. The account email the requester named is not proven: tasks look for data only under the proven address until the requester proves it.'
+    : 'Work started.');
 
 export const askRequesterAction = staffAction(
   'requests.work',

@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { maskEmail, maskName } from '../mask';
 import { formatReference } from '../../universal/reference';
 import { availableActions } from '../status-machine';
+import { unprovenAccountEmail } from '../../verification/account-email-claim';
 
 /**
  * Everything staff need to decide a request: what was submitted (contact details masked until
@@ -47,6 +48,8 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       email: maskEmail(request.email),
       name: maskName(request.name),
       accountEmail: request.accountEmail ? maskEmail(request.accountEmail) : null,
+      /** When the requester proved the account email; null while it is a claim no task acts on. */
+      accountEmailProvenAt: request.accountEmailVerifiedAt,
       agent: request.agentEmail ? { name: maskName(request.agentName), email: maskEmail(request.agentEmail) } : null,
       details: seesFreeText ? request.details : request.details ? '[hidden for your role]' : null,
     },
@@ -71,6 +74,8 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       summary: e.summary,
     })),
     actions: availableActions(request.status),
+    /** The request names an account email not yet proven: no task looks for data under it. */
+    unprovenAccountEmail: unprovenAccountEmail(request) !== null,
     decidedById: request.decidedById,
     possibleDuplicateOf: duplicateOf ? { id: duplicateOf.id, reference: formatReference(duplicateOf.number, duplicateOf.receivedAt), status: duplicateOf.status } : null,
     appeals: request.appeals.map((a) => ({

@@ -12,6 +12,7 @@ import { readNotice } from '../../notices';
 import { STATUS_WORDING } from './status-wording';
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
+import { AccountEmailForm } from './account-email-form';
 import { AppealForm } from './appeal-form';
 import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
@@ -49,7 +50,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
   const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
   const notice = readNotice(param('notice'))?.key;
-  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal') => (param('form') === form ? notice : undefined);
+  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email') => (param('form') === form ? notice : undefined);
   const justAppealed = param('appealed') === '1' && request.appeal.made !== null;
   const appealMade = request.appeal.made;
   return staticPage({
@@ -89,6 +90,15 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             <span className="status-badge">{wording.title}</span>
             <p className="hint">{wording.explanation}</p>
           </dd>
+          {request.accountEmail && (
+            <>
+              <dt>Account email</dt>
+              <dd>
+                {request.accountEmail.masked}{' '}
+                {request.accountEmail.provenAt ? `(confirmed on ${formatPublicDate(new Date(request.accountEmail.provenAt), request.timeZone)})` : '(not confirmed yet)'}
+              </dd>
+            </>
+          )}
           <dt>Received</dt>
           <dd>{formatPublicDate(new Date(request.receivedAt), request.timeZone)}</dd>
           {request.closedAt ? (
@@ -114,6 +124,9 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           </details>
         )}
 
+        {request.accountEmail && !request.accountEmail.provenAt && !request.closedAt && (
+          <AccountEmailForm requestId={request.id} token={token.data} masked={request.accountEmail.masked} notice={noticeFor('account-email')} />
+        )}
         {pkg && (
           <PackageSection
             requestId={request.id}

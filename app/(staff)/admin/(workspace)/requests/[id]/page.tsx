@@ -173,6 +173,7 @@ export default async function RequestPage({ params }: { params: Params }) {
                 assigneeId={detail.assignee?.id ?? null}
                 people={people}
                 extension={extension}
+                unprovenAccountEmail={detail.unprovenAccountEmail}
                 available={{
                   start: allowed.has('start'),
                   assign: allowed.has('assign'),

@@ -54,13 +54,15 @@ function ActionForm({ title, open = false, onSubmit, requestId, children }: { ti
  * result, shown at the top, so it stays visible when the action removes its own form.
  */
 export function RequestActions({
-  requestId, available, assigneeId, people, extension,
+  requestId, available, assigneeId, people, extension, unprovenAccountEmail,
 }: {
   requestId: string;
   available: AvailableActions;
   assigneeId: string | null;
   people: { value: string; label: string }[];
   extension: { allowed: boolean; explanation: string };
+  /** The request names an account email not yet proven: warn before work starts. */
+  unprovenAccountEmail: boolean;
 }) {
   const form = useStaffForms(ACTIONS, CHECKS);
   const { outcome } = form;
@@ -75,6 +77,15 @@ export function RequestActions({
       {available.start && (
         <ActionForm {...shared} title="Start work" open>
           <p className="admin-hint">Tells the requester that the privacy team is working on it.</p>
+          {unprovenAccountEmail && (
+            <div className="admin-notice admin-notice--error" role="note">
+              <p>
+                <strong>Unproven account email.</strong> The requester named another account email and has not proven it is theirs. Tasks look for
+                data only under the proven address: anything held only under the other one is not collected, changed or erased. The requester can prove
+                it from their status page; connector tasks then run again for it, and manual ones should look under it too.
+              </p>
+            </div>
+          )}
           <ActionButton intent="start" form={form} pendingLabel="Starting…">
             Start work
           </ActionButton>

@@ -11,7 +11,12 @@ export function SubmittedSection({ detail, canReveal }: { detail: RequestDetail;
   return (
     <section aria-labelledby="submitted-title" className="admin-panel">
       <h2 id="submitted-title">Submitted</h2>
-      <RevealRequester requestId={detail.id} masked={submitted} canReveal={canReveal} />
+      <RevealRequester
+        requestId={detail.id}
+        masked={submitted}
+        canReveal={canReveal}
+        accountEmailProvenOn={submitted.accountEmailProvenAt ? formatInstant(submitted.accountEmailProvenAt, staffTimeZone(detail)) : null}
+      />
       <h3>Details from the requester</h3>
       {submitted.details ? <p className="admin-prewrap">{submitted.details}</p> : <p className="admin-muted">None given.</p>}
       <p className="admin-hint">Received {formatInstant(detail.receivedAt, staffTimeZone(detail))} through the {detail.channel === 'api' ? 'API' : 'web form'}.</p>

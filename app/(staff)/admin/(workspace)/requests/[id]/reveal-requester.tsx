@@ -8,8 +8,11 @@ import { ActionButton, ActionFeedback, useStaffForms } from '../../../staff-form
 type Masked = { email: string; name: string | null; accountEmail: string | null; agent: { name: string | null; email: string } | null };
 type Revealed = { email: string; name: string | null; accountEmail: string | null; agentName: string | null; agentEmail: string | null };
 
-/** The requester's contact details, masked until a reviewer or admin reveals them (an audited action). */
-export function RevealRequester({ requestId, masked, canReveal }: { requestId: string; masked: Masked; canReveal: boolean }) {
+/**
+ * The requester's contact details, masked until a reviewer or admin reveals them (an audited action).
+ * The account email is marked proven or not: tasks act for it only once the requester proved it.
+ */
+export function RevealRequester({ requestId, masked, canReveal, accountEmailProvenOn }: { requestId: string; masked: Masked; canReveal: boolean; accountEmailProvenOn: string | null }) {
   const router = useRouter();
   const form = useStaffForms({ reveal: revealAction });
   const { outcome } = form;
@@ -34,7 +37,12 @@ export function RevealRequester({ requestId, masked, canReveal }: { requestId: s
         <dt>Account email</dt>
         <dd className={revealed ? 'admin-break' : 'admin-masked'}>
           {shown.accountEmail ?? none}
-          {shown.accountEmail && <span className="admin-muted"> (not proven: never used to find, copy or erase data)</span>}
+          {shown.accountEmail &&
+            (accountEmailProvenOn ? (
+              <span className="admin-muted"> (proven on {accountEmailProvenOn}: tasks act for it too)</span>
+            ) : (
+              <span className="admin-muted"> (not proven: never used to find, copy, change or erase data until the requester proves it)</span>
+            ))}
         </dd>
         {shown.agent && (
           <>
