@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { baseURL, OIDC_CLIENT, OIDC_PORT } from '../../playwright.config';
 import { startIdentityProvider, type ClaimsDelivery, type IdentityProvider, type IdpClaims } from '../support/identity-provider';
-import { createStaff, sql } from './db';
+import { createSession, createStaff, sql } from './db';
 
 // One identity provider on a fixed port, reconfigured per test: the tests of this file run in order.
 test.describe.configure({ mode: 'serial' });
@@ -144,4 +144,33 @@ test('a second provider account with the same verified email is refused while th
   await expect(await signInWithSso(browser, first)).toHaveURL(/\/admin$/);
   await expectRefused(await signInWithSso(browser, second), /another identity provider account is already linked/i);
   expect((await links(reviewer.id)).map((l) => l.provider_account_id)).toEqual([first]);
+});
+
+test("an admin sees a person's link and removes it, audited: their sessions end and their next sign-in links again", async ({ browser }) => {
+  idp.configure({ delivery: 'userinfo' });
+  const reviewer = await createStaff('reviewer');
+  const login = newLogin('unlinked');
+  idp.setAccount(login, { email: reviewer.email, email_verified: true });
+  const reviewerPage = await signInWithSso(browser, login);
+  await expect(reviewerPage).toHaveURL(/\/admin$/);
+
+  const admin = await createStaff('admin');
+  const adminContext = await browser.newContext();
+  await adminContext.addCookies([{ name: 'next-auth.session-token', value: await createSession(admin.id), url: baseURL }]);
+  const page = await adminContext.newPage();
+  await page.goto('/admin/staff');
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: reviewer.email }) });
+  await expect(row).toContainText(`as ${reviewer.email} at ${idp.issuer}`);
+  await row.getByRole('button', { name: /remove the single sign-on link of/i }).click();
+  await expect(page.getByText(/single sign-on link removed/i)).toBeVisible();
+  await expect(row).toContainText('Not linked');
+
+  expect(await links(reviewer.id)).toEqual([]);
+  const unlinked = await sql<{ actor_id: string }>("SELECT actor_id FROM audit_event WHERE action = 'staff.sso_unlinked' AND data->>'userId' = $1", [reviewer.id]);
+  expect(unlinked).toEqual([{ actor_id: admin.id }]);
+  await reviewerPage.goto('/admin');
+  await expect(reviewerPage).toHaveURL(/\/admin\/sign-in/);
+
+  await expect(await signInWithSso(browser, login)).toHaveURL(/\/admin$/);
+  expect(await links(reviewer.id)).toHaveLength(1);
 });
