@@ -8,6 +8,12 @@ const PG_PORT = process.env.E2E_PG_PORT ?? '54351';
 export const baseURL = `http://127.0.0.1:${PORT}`;
 /** Everything the e2e server logs. */
 export const E2E_LOG_FILE = `.data/e2e-${PG_PORT}/server.log`;
+/**
+ * The staff single sign-on: a real OpenID Connect provider that tests/e2e/staff-sso.spec.ts starts
+ * on this port (the server discovers it at each sign-in, so it need not run before the server).
+ */
+export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 10_000);
+export const OIDC_CLIENT = { id: 'privacy-portal-e2e', secret: 'e2e-oidc-client-secret', name: 'Test company account' };
 
 /** CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser if one is installed. */
 function chromiumPath(): string | undefined {
@@ -74,6 +80,10 @@ export default defineConfig({
       RATE_LIMIT_RESEND_PER_IP: '1000000',
       RATE_LIMIT_FAILED_LOOKUPS_PER_IP: '1000000',
       APP_LOG_FILE: E2E_LOG_FILE,
+      OIDC_ISSUER: `http://127.0.0.1:${OIDC_PORT}`,
+      OIDC_CLIENT_ID: OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+      OIDC_NAME: OIDC_CLIENT.name,
     },
   },
 });

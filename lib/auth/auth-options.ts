@@ -6,7 +6,8 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { env } from '../env';
-import { oidcProvider } from './oidc-provider';
+import { authorizeSsoSignIn } from './authorize-sso-sign-in';
+import { oidcProvider, type OidcClaims } from './oidc-provider';
 
 const LINK_MINUTES = 15;
 
@@ -27,6 +28,10 @@ function invitedOnlyAdapter(): Adapter {
     ...base,
     createUser: async () => {
       throw new Error('Staff accounts are created by invitation only');
+    },
+    // Links to an identity provider's account are made only by authorizeSsoSignIn, from a verified email.
+    linkAccount: async () => {
+      throw new Error('Single sign-on accounts are linked by authorizeSsoSignIn only');
     },
     createVerificationToken: async (token) => ((await activeStaff(token.identifier)) ? base.createVerificationToken!(token) : null),
     useVerificationToken: async ({ identifier, token }) => {
@@ -69,7 +74,14 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       // The request for a link always "succeeds" (no enumeration); the sign-in itself needs active staff.
-      signIn: async ({ user, email }) => (email?.verificationRequest ? true : Boolean(await activeStaff(user.email))),
+      // Single sign-on says why it refused: the person has proven who they are to their provider.
+      signIn: async ({ user, email, account, profile }) => {
+        if (account?.provider === 'oidc') {
+          const decision = await authorizeSsoSignIn({ claims: profile as OidcClaims, issuer: e.OIDC_ISSUER! });
+          return decision.ok || `${e.APP_URL.replace(/\/$/, '')}/admin/sign-in?error=${decision.reason}`;
+        }
+        return email?.verificationRequest ? true : Boolean(await activeStaff(user.email));
+      },
       session: async ({ session, user }) => ({ ...session, user: { ...session.user, id: user.id } }),
     },
     events: {

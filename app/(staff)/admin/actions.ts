@@ -24,6 +24,7 @@ import { placeLegalHold } from '@/lib/retention/place-legal-hold';
 import { changeStaffRole } from '@/lib/staff/change-staff-role';
 import { deactivateStaff } from '@/lib/staff/deactivate-staff';
 import { inviteStaff } from '@/lib/staff/invite-staff';
+import { removeSsoLink } from '@/lib/staff/remove-sso-link';
 import { inviteSchema } from '@/lib/staff/schemas';
 
 const requestId = z.uuid('Unknown request');
@@ -121,6 +122,11 @@ export const deactivateStaffAction = staffAction('staff.manage', z.object({ user
   await deactivateStaff({ staff, userId: input.userId });
   revalidatePath('/admin/staff');
 }, () => 'Access removed; their sessions have ended.');
+
+export const removeSsoLinkAction = staffAction('staff.manage', z.object({ linkId: z.string().min(1) }), async ({ staff, input }) => {
+  await removeSsoLink({ staff, linkId: input.linkId });
+  revalidatePath('/admin/staff');
+}, () => 'Single sign-on link removed; their next single sign-on links again by verified email.');
 
 export const changeRoleAction = staffAction('staff.manage', z.object({ userId: z.string().min(1), role: z.enum(['admin', 'reviewer', 'viewer']) }), async ({ staff, input }) => {
   await changeStaffRole({ staff, ...input });

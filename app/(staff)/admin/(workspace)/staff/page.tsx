@@ -28,6 +28,7 @@ export default async function StaffPage() {
           role: p.role,
           invited: formatZonedDay(p.invitedAt, staffTimeZone()),
           deactivated: p.deactivatedAt ? formatZonedDay(p.deactivatedAt, staffTimeZone()) : null,
+          ssoLinks: p.accounts.map((link) => ({ id: link.id, email: link.email, issuer: link.issuer, linked: formatZonedDay(link.linkedAt, staffTimeZone()) })),
         }))}
       />
       <InviteForm />

@@ -1,10 +1,11 @@
 'use client';
 
-import { changeRoleAction, deactivateStaffAction } from '../../actions';
+import { changeRoleAction, deactivateStaffAction, removeSsoLinkAction } from '../../actions';
 import { ROLE_LABELS } from '../../labels';
 import { ActionButton, ActionFeedback, useStaffForms } from '../../staff-form';
 
-type Person = { id: string; email: string; name: string | null; role: keyof typeof ROLE_LABELS; invited: string; deactivated: string | null };
+type SsoLink = { id: string; email: string; issuer: string; linked: string };
+type Person = { id: string; email: string; name: string | null; role: keyof typeof ROLE_LABELS; invited: string; deactivated: string | null; ssoLinks: SsoLink[] };
 
 const ROLES = Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[];
 
@@ -13,7 +14,7 @@ const ROLES = Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[];
  * deactivated person's row loses its forms.
  */
 export function StaffTable({ people, selfId }: { people: Person[]; selfId: string }) {
-  const form = useStaffForms({ role: changeRoleAction, deactivate: deactivateStaffAction });
+  const form = useStaffForms({ role: changeRoleAction, deactivate: deactivateStaffAction, unlink: removeSsoLinkAction });
   return (
     <>
       <ActionFeedback outcome={form.outcome} />
@@ -27,6 +28,7 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
               <th scope="col">Role</th>
               <th scope="col">Invited</th>
               <th scope="col">Access</th>
+              <th scope="col">Single sign-on</th>
               <th scope="col">Remove access</th>
             </tr>
           </thead>
@@ -64,6 +66,20 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
                   </td>
                   <td>{person.invited}</td>
                   <td>{person.deactivated ? `Deactivated ${person.deactivated}` : 'Active'}</td>
+                  <td>
+                    {person.ssoLinks.length === 0 && <span className="admin-muted">Not linked</span>}
+                    {person.ssoLinks.map((link) => (
+                      <form key={link.id} onSubmit={form.onSubmit} className="admin-stack">
+                        <input type="hidden" name="linkId" value={link.id} />
+                        <span className="admin-break">
+                          Linked {link.linked} as {link.email} at {link.issuer}
+                        </span>
+                        <ActionButton intent="unlink" form={form} variant="secondary" pendingLabel="Removing…" ariaLabel={`Remove the single sign-on link of ${who}`}>
+                          Remove link
+                        </ActionButton>
+                      </form>
+                    ))}
+                  </td>
                   <td>
                     {!person.deactivated && person.id !== selfId && (
                       <form method="post" onSubmit={form.onSubmit}>
