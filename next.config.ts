@@ -37,7 +37,11 @@ const nextConfig: NextConfig = {
   // The build's own files; pages and route handlers get the full set (with a CSP nonce) in proxy.ts.
   // HSTS is left to proxy.ts, which knows the public address at run time.
   async headers() {
-    const values = { ...staticSecurityHeaders(false), 'Referrer-Policy': 'same-origin', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" };
+    const values = {
+      ...staticSecurityHeaders(false),
+      'Referrer-Policy': 'same-origin',
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+    };
     return [
       { source: '/_next/:path*', headers: Object.entries(values).map(([key, value]) => ({ key, value })) },
       // The islands' production files (scripts/build-islands.ts): a new name for every new content.

@@ -33,7 +33,11 @@ export function proxy(request: NextRequest) {
   const switchedOff = switchedOffRoute(pathname, env());
   if (switchedOff) {
     response = switchedOff;
-  } else if (pathname.startsWith('/admin') && !pathname.startsWith('/admin/sign-in') && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+  } else if (
+    pathname.startsWith('/admin') &&
+    !pathname.startsWith('/admin/sign-in') &&
+    !SESSION_COOKIES.some((name) => request.cookies.has(name))
+  ) {
     const url = request.nextUrl.clone();
     url.pathname = '/admin/sign-in';
     url.search = `?callbackUrl=${encodeURIComponent(pathname + request.nextUrl.search)}`;
@@ -41,13 +45,17 @@ export function proxy(request: NextRequest) {
   } else {
     const secure = APP_URL.startsWith('https://');
     const csrfCookie = csrfCookieName(secure);
-    const newCsrf = pathname === '/admin/sign-in' && !csrfTokenFromCookie(request.cookies.get(csrfCookie)?.value, APP_SECRET) ? newCsrfCookie(APP_SECRET) : null;
+    const newCsrf =
+      pathname === '/admin/sign-in' && !csrfTokenFromCookie(request.cookies.get(csrfCookie)?.value, APP_SECRET)
+        ? newCsrfCookie(APP_SECRET)
+        : null;
     if (newCsrf) request.cookies.set(csrfCookie, newCsrf.value);
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('x-nonce', nonce);
     requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']);
     response = NextResponse.next({ request: { headers: requestHeaders } });
-    if (newCsrf) response.cookies.set(csrfCookie, newCsrf.value, { httpOnly: true, sameSite: 'lax', path: '/', secure });
+    if (newCsrf)
+      response.cookies.set(csrfCookie, newCsrf.value, { httpOnly: true, sameSite: 'lax', path: '/', secure });
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

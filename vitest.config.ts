@@ -15,7 +15,9 @@ if (TEST_NOW && process.env.TEST_CLOCK_OFFSET_MS === undefined) {
   if (Number.isNaN(instant)) throw new Error(`TEST_NOW is not an instant: ${TEST_NOW}`);
   // Whole seconds: libfaketime takes the same offset for PostgreSQL.
   process.env.TEST_CLOCK_OFFSET_MS = String(Math.round((instant - Date.now()) / 1000) * 1000);
-  process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--import ${path.join(root, 'tests/support/test-clock.mjs')}`].filter(Boolean).join(' ');
+  process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--import ${path.join(root, 'tests/support/test-clock.mjs')}`]
+    .filter(Boolean)
+    .join(' ');
   console.log(`[test] the clock starts at ${new Date(instant).toISOString()} (TEST_NOW)`);
 }
 

@@ -20,7 +20,9 @@ async function main() {
     const { listRequests } = await import('../lib/requests/staff/list-requests');
     const seedStarted = performance.now();
     await seedRequests(db(), REQUESTS);
-    console.log(`seeded ${REQUESTS.toLocaleString('en')} requests in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${REQUESTS.toLocaleString('en')} requests in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
     const staff = { id: 'bench-staff-1', email: 'staff1@bench.example.com', name: 'Staff 1', role: 'admin' as const };
     const now = new Date();
 
@@ -34,9 +36,21 @@ async function main() {
     const nowSql = `'${now.toISOString()}'::timestamptz`;
     const cases = [
       { name: 'first page, default sort', filter: {}, sql: `${open}` },
-      { name: 'deep page (row 1,000), default sort', filter: { after }, sql: `${open} AND r.due_at >= '${deep[0].due_at.toISOString()}' AND (r.due_at > '${deep[0].due_at.toISOString()}' OR r.id > '${deep[0].id}')` },
-      { name: 'filter: type = deletion', filter: { type: 'deletion' as const }, sql: `${open} AND r.types @> ARRAY['deletion']::"RequestType"[]` },
-      { name: 'filter: regime = US-CA', filter: { jurisdiction: 'US-CA' as const }, sql: `${open} AND r.jurisdiction = 'US-CA'` },
+      {
+        name: 'deep page (row 1,000), default sort',
+        filter: { after },
+        sql: `${open} AND r.due_at >= '${deep[0].due_at.toISOString()}' AND (r.due_at > '${deep[0].due_at.toISOString()}' OR r.id > '${deep[0].id}')`,
+      },
+      {
+        name: 'filter: type = deletion',
+        filter: { type: 'deletion' as const },
+        sql: `${open} AND r.types @> ARRAY['deletion']::"RequestType"[]`,
+      },
+      {
+        name: 'filter: regime = US-CA',
+        filter: { jurisdiction: 'US-CA' as const },
+        sql: `${open} AND r.jurisdiction = 'US-CA'`,
+      },
       { name: 'filter: overdue', filter: { due: 'overdue' as const }, sql: `${open} AND r.due_at < ${nowSql}` },
     ];
     const rows: string[] = [];
@@ -52,13 +66,19 @@ async function main() {
       const query = `SELECT r.id, r.number, r.status, r.types, r.jurisdiction, r.received_at, r.due_at, r.email, r.name, a.id, a.name, a.email
         FROM privacy_request r LEFT JOIN staff_user a ON a.id = r.assignee_id WHERE ${c.sql} ORDER BY r.closed_at, r.due_at, r.id LIMIT 51`;
       for (let i = 0; i < RUNS; i++) {
-        const plan = await db().$queryRawUnsafe<{ 'QUERY PLAN': { 'Execution Time': number; 'Planning Time': number }[] }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`);
+        const plan = await db().$queryRawUnsafe<
+          { 'QUERY PLAN': { 'Execution Time': number; 'Planning Time': number }[] }[]
+        >(`EXPLAIN (ANALYZE, FORMAT JSON) ${query}`);
         raw.push(plan[0]['QUERY PLAN'][0]['Execution Time'] + plan[0]['QUERY PLAN'][0]['Planning Time']);
       }
       const [a50, a95, r50, r95] = [percentile(app, 50), percentile(app, 95), percentile(raw, 50), percentile(raw, 95)];
-      rows.push(`| ${c.name} | ${a50.toFixed(1)} | ${a95.toFixed(1)} | ${r50.toFixed(2)} | ${r95.toFixed(2)} | ${(a95 / Math.max(r95, 0.01)).toFixed(1)}x |`);
+      rows.push(
+        `| ${c.name} | ${a50.toFixed(1)} | ${a95.toFixed(1)} | ${r50.toFixed(2)} | ${r95.toFixed(2)} | ${(a95 / Math.max(r95, 0.01)).toFixed(1)}x |`,
+      );
     }
-    console.log(`\n| case (${REQUESTS.toLocaleString('en')} requests, ${RUNS} runs) | app p50 ms | app p95 ms | raw SQL p50 ms | raw SQL p95 ms | app/raw p95 |\n|---|---|---|---|---|---|`);
+    console.log(
+      `\n| case (${REQUESTS.toLocaleString('en')} requests, ${RUNS} runs) | app p50 ms | app p95 ms | raw SQL p50 ms | raw SQL p95 ms | app/raw p95 |\n|---|---|---|---|---|---|`,
+    );
     console.log(rows.join('\n'));
     await disconnectDb();
   });

@@ -44,6 +44,10 @@ export async function confirmedStatusPath(base: string): Promise<string> {
     if (!token) await new Promise((r) => setTimeout(r, 200));
   }
   if (!token) throw new Error('the verification email did not arrive');
-  const confirmed = await fetch(`${base}/verify/confirm`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
+  const confirmed = await fetch(`${base}/verify/confirm`, {
+    method: 'POST',
+    body: new URLSearchParams({ token }),
+    redirect: 'manual',
+  });
   return confirmed.headers.get('location')!;
 }

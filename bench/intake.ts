@@ -24,12 +24,20 @@ type Result = { requests: { average: number }; latency: { p50: number; p99: numb
 
 async function run(url: string, body: () => string): Promise<Result> {
   // autocannon is a devDependency to be installed: `npm i -D autocannon@9.0.0 @types/autocannon@7.12.7`.
-  const { default: autocannon } = (await import('autocannon' as string)) as { default: (o: unknown) => Promise<Result> };
+  const { default: autocannon } = (await import('autocannon' as string)) as {
+    default: (o: unknown) => Promise<Result>;
+  };
   return autocannon({
     url,
     connections: CONNECTIONS,
     duration: DURATION,
-    requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req: object) => ({ ...req, body: body() }) }],
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req: object) => ({ ...req, body: body() }),
+      },
+    ],
   });
 }
 
@@ -41,11 +49,18 @@ async function main() {
     await prepareDatabase(database.url);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    await client.query('CREATE TABLE IF NOT EXISTS bench_bare_insert (id uuid PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS bench_bare_insert (id uuid PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())',
+    );
     // By default the worker runs in the web process, as `npm start` runs it: the verification emails are part of the cost.
     app = await startApp({
       databaseUrl: database.url,
-      env: { BENCH_ROUTES: 'true', MAX_UNVERIFIED_PER_EMAIL: '1000', LOG_LEVEL: 'warn', ...(SEPARATE_WORKER ? { WORKER_IN_PROCESS: 'false' } : {}) },
+      env: {
+        BENCH_ROUTES: 'true',
+        MAX_UNVERIFIED_PER_EMAIL: '1000',
+        LOG_LEVEL: 'warn',
+        ...(SEPARATE_WORKER ? { WORKER_IN_PROCESS: 'false' } : {}),
+      },
     });
     if (SEPARATE_WORKER) {
       worker = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/worker.ts'], {
@@ -55,16 +70,27 @@ async function main() {
         EMAIL_TRANSPORT: 'dev',
         LOG_LEVEL: 'warn',
       });
-      await waitFor(async () => worker!.output().includes('[worker] running'), 60_000, () => worker!.output());
+      await waitFor(
+        async () => worker!.output().includes('[worker] running'),
+        60_000,
+        () => worker!.output(),
+      );
     }
     const emailCounts = async () => {
-      const { rows } = await client.query<{ total: number; sent: number }>("SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM outbox_email");
+      const { rows } = await client.query<{ total: number; sent: number }>(
+        "SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM outbox_email",
+      );
       return rows[0];
     };
     let n = 0;
     const requestBody = () => {
       n += 1;
-      return JSON.stringify({ email: `bench.${process.pid}.${n}@example.com`, types: ['access'], jurisdiction: 'UK', confirm: true });
+      return JSON.stringify({
+        email: `bench.${process.pid}.${n}@example.com`,
+        types: ['access'],
+        jurisdiction: 'UK',
+        confirm: true,
+      });
     };
 
     await run(`${app.url}/api/bench/bare`, requestBody); // warm-up of both paths
@@ -76,16 +102,32 @@ async function main() {
     await client.end();
 
     const ratio = intake.requests.average / bare.requests.average;
-    console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}; ${CONNECTIONS} connections, ${DURATION} s each; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`worker: ${SEPARATE_WORKER ? 'separate process (WORKER_IN_PROCESS=false + npm run worker)' : 'in the web process (as npm start runs it)'}`);
-    for (const [name, r] of [['bare insert', bare], ['intake', intake]] as const) {
-      console.log(`${name.padEnd(12)} ${r.requests.average.toFixed(0)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`);
+    console.log(
+      `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}; ${CONNECTIONS} connections, ${DURATION} s each; load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      `worker: ${SEPARATE_WORKER ? 'separate process (WORKER_IN_PROCESS=false + npm run worker)' : 'in the web process (as npm start runs it)'}`,
+    );
+    for (const [name, r] of [
+      ['bare insert', bare],
+      ['intake', intake],
+    ] as const) {
+      console.log(
+        `${name.padEnd(12)} ${r.requests.average.toFixed(0)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  non-2xx ${r.non2xx}  errors ${r.errors}`,
+      );
     }
     const queued = after.total - before.total;
     const delivered = after.sent - before.sent;
-    console.log(`verification emails during the intake run: ${queued} queued, ${delivered} delivered (backlog ${after.total - after.sent} at the end)`);
+    console.log(
+      `verification emails during the intake run: ${queued} queued, ${delivered} delivered (backlog ${after.total - after.sent} at the end)`,
+    );
     const ok = ratio >= 0.7 && intake.latency.p99 < 250 && intake.non2xx === 0;
-    console.log(`intake/bare throughput: ${(ratio * 100).toFixed(0)}% (target ≥ 70%), intake p99 ${intake.latency.p99} ms (target < 250 ms): ${ok ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `intake/bare throughput: ${(ratio * 100).toFixed(0)}% (target ≥ 70%), intake p99 ${intake.latency.p99} ms (target < 250 ms): ${ok ? 'MET' : 'NOT MET'}`,
+    );
     process.exitCode = ok ? 0 : 1;
   } finally {
     await worker?.stop();

@@ -15,7 +15,13 @@ const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility'] as const;
 const RUNS = Number(process.env.RUNS ?? 5);
 
-const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'] as const;
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+] as const;
 
 type Scores = Record<(typeof CATEGORIES)[number], number> & { metrics: string };
 
@@ -29,7 +35,13 @@ function lighthouse(url: string, attempt = 1): Scores {
   try {
     out = execFileSync(
       bin,
-      [url, '--output=json', '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync'],
+      [
+        url,
+        '--output=json',
+        '--quiet',
+        `--only-categories=${CATEGORIES.join(',')}`,
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+      ],
       { env: { ...process.env, CHROME_PATH: CHROME }, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
     ).toString();
   } catch (error) {
@@ -40,24 +52,45 @@ function lighthouse(url: string, attempt = 1): Scores {
     }
     throw new Error(`lighthouse failed: ${stderr.trim().split('\n').at(-1)}`);
   }
-  const report = JSON.parse(out) as { categories: Record<string, { score: number }>; audits: Record<string, { displayValue?: string; score: number | null }> };
-  const metrics = METRICS.map((id) => `${id} ${report.audits[id]?.displayValue ?? '?'} (${Math.round((report.audits[id]?.score ?? 0) * 100)})`).join(', ');
-  return { ...(Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(report.categories[c].score * 100)])) as Record<(typeof CATEGORIES)[number], number>), metrics };
+  const report = JSON.parse(out) as {
+    categories: Record<string, { score: number }>;
+    audits: Record<string, { displayValue?: string; score: number | null }>;
+  };
+  const metrics = METRICS.map(
+    (id) => `${id} ${report.audits[id]?.displayValue ?? '?'} (${Math.round((report.audits[id]?.score ?? 0) * 100)})`,
+  ).join(', ');
+  return {
+    ...(Object.fromEntries(CATEGORIES.map((c) => [c, Math.round(report.categories[c].score * 100)])) as Record<
+      (typeof CATEGORIES)[number],
+      number
+    >),
+    metrics,
+  };
 }
 
 benchBuiltApp(async (base) => {
   const statusPath = await confirmedStatusPath(base);
   let ok = true;
-  for (const [name, url] of [['form', `${base}/`], ['status', `${base}${statusPath}`]] as const) {
+  for (const [name, url] of [
+    ['form', `${base}/`],
+    ['status', `${base}${statusPath}`],
+  ] as const) {
     // Lighthouse's own advice for a noisy machine: several runs, report the median (by performance).
     const runs = Array.from({ length: RUNS }, () => lighthouse(url)).sort((a, b) => a.performance - b.performance);
     const scores = runs[Math.floor(runs.length / 2)];
     console.log(`${name.padEnd(6)} runs (performance): ${runs.map((r) => r.performance).join(', ')}`);
     const met = CATEGORIES.every((c) => scores[c] >= 95);
     ok &&= met;
-    console.log(`${name.padEnd(6)} performance ${scores.performance}  accessibility ${scores.accessibility}  (target ≥ 95): ${met ? 'MET' : 'NOT MET'}`);
+    console.log(
+      `${name.padEnd(6)} performance ${scores.performance}  accessibility ${scores.accessibility}  (target ≥ 95): ${met ? 'MET' : 'NOT MET'}`,
+    );
     console.log(`       ${scores.metrics}`);
   }
-  console.log(`runs repeated after a Lighthouse runtime error (NO_NAVSTART): ${retried}; load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
+  console.log(
+    `runs repeated after a Lighthouse runtime error (NO_NAVSTART): ${retried}; load average ${os
+      .loadavg()
+      .map((n) => n.toFixed(1))
+      .join(' ')}`,
+  );
   return ok;
 });

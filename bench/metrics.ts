@@ -55,7 +55,11 @@ async function main() {
   // BENCH_PG_DIR keeps the seeded database between runs (seeding a million rows takes minutes).
   const keep = process.env.BENCH_PG_DIR;
   const dataDir = keep ?? (await mkdtemp(path.join(os.tmpdir(), 'bench-metrics-')));
-  const pg = await startEmbeddedPostgres({ dataDir, port: Number(process.env.BENCH_PG_PORT ?? 54387), persistent: Boolean(keep) });
+  const pg = await startEmbeddedPostgres({
+    dataDir,
+    port: Number(process.env.BENCH_PG_PORT ?? 54387),
+    persistent: Boolean(keep),
+  });
   process.env.DATABASE_URL = pg.url;
   process.env.LOG_LEVEL = 'silent';
   try {
@@ -64,23 +68,44 @@ async function main() {
     const { getRequestMetrics } = await import('../lib/metrics/get-request-metrics');
     const { getCcpaReport } = await import('../lib/metrics/ccpa-report');
     const seedStarted = performance.now();
-    const [{ existing }] = await db().$queryRawUnsafe<{ existing: number }[]>('SELECT count(*)::int AS existing FROM privacy_request');
+    const [{ existing }] = await db().$queryRawUnsafe<{ existing: number }[]>(
+      'SELECT count(*)::int AS existing FROM privacy_request',
+    );
     if (existing !== REQUESTS) await seed(db());
     else console.log(`reusing ${existing.toLocaleString('en')} seeded requests in ${dataDir}`);
 
-    console.log(`seeded ${REQUESTS.toLocaleString('en')} requests in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${REQUESTS.toLocaleString('en')} requests in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
 
     const staff = { id: 'bench-staff-1', email: 'staff1@bench.example.com', name: 'Staff 1', role: 'admin' as const };
     const now = new Date();
     const year = { from: new Date(now.getTime() - 365 * DAY), to: now };
-    const [{ n }] = await db().$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM privacy_request WHERE received_at >= $1`, year.from);
-    const [{ groups }] = await db().$queryRawUnsafe<{ groups: number }[]>(`SELECT count(*)::int AS groups FROM request_outcome_rollup WHERE day >= $1::date`, year.from.toISOString().slice(0, 10));
-    console.log(`the last 365 days: ${n.toLocaleString('en')} requests, ${groups.toLocaleString('en')} rows of request_outcome_rollup`);
+    const [{ n }] = await db().$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM privacy_request WHERE received_at >= $1`,
+      year.from,
+    );
+    const [{ groups }] = await db().$queryRawUnsafe<{ groups: number }[]>(
+      `SELECT count(*)::int AS groups FROM request_outcome_rollup WHERE day >= $1::date`,
+      year.from.toISOString().slice(0, 10),
+    );
+    console.log(
+      `the last 365 days: ${n.toLocaleString('en')} requests, ${groups.toLocaleString('en')} rows of request_outcome_rollup`,
+    );
     const lastYear = now.getUTCFullYear() - 1;
     const cases = [
-      { name: `metrics page, last 365 days, all regimes (${n.toLocaleString('en')} requests)`, run: () => getRequestMetrics({ staff, filter: { ...year, regime: null }, now }) },
-      { name: 'metrics page, last 365 days, regime US-CA', run: () => getRequestMetrics({ staff, filter: { ...year, regime: 'US-CA' }, now }) },
-      { name: 'metrics page, last 365 days, regime UK', run: () => getRequestMetrics({ staff, filter: { ...year, regime: 'UK' }, now }) },
+      {
+        name: `metrics page, last 365 days, all regimes (${n.toLocaleString('en')} requests)`,
+        run: () => getRequestMetrics({ staff, filter: { ...year, regime: null }, now }),
+      },
+      {
+        name: 'metrics page, last 365 days, regime US-CA',
+        run: () => getRequestMetrics({ staff, filter: { ...year, regime: 'US-CA' }, now }),
+      },
+      {
+        name: 'metrics page, last 365 days, regime UK',
+        run: () => getRequestMetrics({ staff, filter: { ...year, regime: 'UK' }, now }),
+      },
       { name: `CCPA §7102 report, calendar year ${lastYear}`, run: () => getCcpaReport({ staff, year: lastYear }) },
     ];
     const rows: string[] = [];
@@ -92,9 +117,13 @@ async function main() {
         await c.run();
         times.push(performance.now() - t);
       }
-      rows.push(`| ${c.name} | ${percentile(times, 50).toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${Math.max(...times).toFixed(0)} |`);
+      rows.push(
+        `| ${c.name} | ${percentile(times, 50).toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${Math.max(...times).toFixed(0)} |`,
+      );
     }
-    console.log(`\n| case (${REQUESTS.toLocaleString('en')} requests, ${RUNS} runs) | p50 ms | p95 ms | max ms |\n|---|---|---|---|`);
+    console.log(
+      `\n| case (${REQUESTS.toLocaleString('en')} requests, ${RUNS} runs) | p50 ms | p95 ms | max ms |\n|---|---|---|---|`,
+    );
     console.log(rows.join('\n'));
     await disconnectDb();
   } finally {

@@ -62,7 +62,12 @@ async function main() {
     const body = new PassThrough();
     await Promise.all([
       pipeline(source, body),
-      new Upload({ client, params: { Bucket: s3.bucket, Key: `baseline/${name}`, Body: body }, partSize: PART_BYTES, queueSize: PARTS_IN_FLIGHT }).done(),
+      new Upload({
+        client,
+        params: { Bucket: s3.bucket, Key: `baseline/${name}`, Body: body },
+        partSize: PART_BYTES,
+        queueSize: PARTS_IN_FLIGHT,
+      }).done(),
     ]);
     client.destroy();
   };
@@ -72,9 +77,24 @@ async function main() {
     const { runPostgresConnector } = await import('../lib/fulfilment/connectors/postgres-connector');
     const rows = Math.ceil((TARGET_MB * 1024 * 1024) / ROW_BYTES);
     // Rows made on the fly by the database: the connector streams them exactly as it would a table's.
-    const statements = { collect: [{ name: 'events', sql: `SELECT g AS id, $1::text AS email, now() AS at, repeat(md5(g::text), 11) AS payload FROM generate_series(1, ${rows}) g` }] };
+    const statements = {
+      collect: [
+        {
+          name: 'events',
+          sql: `SELECT g AS id, $1::text AS email, now() AS at, repeat(md5(g::text), 11) AS payload FROM generate_series(1, ${rows}) g`,
+        },
+      ],
+    };
     const collect = await measure(() =>
-      runPostgresConnector({ connectionUrl: pg.url, statements }, { taskId: '00000000-0000-4000-8000-00000000bench', type: 'collect', identities: ['bench@example.com'], change: null }),
+      runPostgresConnector(
+        { connectionUrl: pg.url, statements },
+        {
+          taskId: '00000000-0000-4000-8000-00000000bench',
+          type: 'collect',
+          identities: ['bench@example.com'],
+          change: null,
+        },
+      ),
     );
     const { storedSize } = await import('../lib/storage/storage');
     const storedBytes = (await storedSize(collect.result.datasets![0].storageKey))!;
@@ -85,9 +105,11 @@ async function main() {
     const baseline = await measure(() =>
       writePlain(
         'baseline.bin',
-        Readable.from((function* () {
-          for (let i = 0; i < chunks; i++) yield chunk;
-        })()),
+        Readable.from(
+          (function* () {
+            for (let i = 0; i < chunks; i++) yield chunk;
+          })(),
+        ),
       ),
     );
 
@@ -99,7 +121,9 @@ async function main() {
       `| baseline: the same bytes straight to ${plainTarget} | ${mb.toFixed(0)} MB | ${baseline.seconds.toFixed(1)} s | ${(mb / baseline.seconds).toFixed(0)} MB/s | ${baseline.peakMb.toFixed(0)} MB |`,
     ];
     console.log(lines.join('\n'));
-    console.log(`\ncollect throughput / baseline: ${((mb / collect.seconds) / (mb / baseline.seconds)).toFixed(2)}; ${os.cpus().length} cores, ${os.cpus()[0]?.model}, Node ${process.version}`);
+    console.log(
+      `\ncollect throughput / baseline: ${(mb / collect.seconds / (mb / baseline.seconds)).toFixed(2)}; ${os.cpus().length} cores, ${os.cpus()[0]?.model}, Node ${process.version}`,
+    );
 
     // Stage 2. The plain copy for the baseline is made outside the timings.
     const { getObject, putObject } = await import('../lib/storage/storage');
@@ -135,7 +159,9 @@ async function main() {
       `| baseline: the same bytes zipped from a plain file (archiver, level 6) to ${plainTarget} | ${input.toFixed(0)} MB | ${zipBaseline.seconds.toFixed(1)} s | ${(input / zipBaseline.seconds).toFixed(0)} MB/s | ${zipBaseline.peakMb.toFixed(0)} MB |`,
     ];
     console.log(`\n${zipLines.join('\n')}`);
-    console.log(`\nstorage: ${STORAGE}; package throughput / ZIP baseline: ${((input / packaged.seconds) / (input / zipBaseline.seconds)).toFixed(2)} (target >= 0.5); peak RSS target < 256 MB`);
+    console.log(
+      `\nstorage: ${STORAGE}; package throughput / ZIP baseline: ${(input / packaged.seconds / (input / zipBaseline.seconds)).toFixed(2)} (target >= 0.5); peak RSS target < 256 MB`,
+    );
   } finally {
     await s3?.stop();
     await pg.stop();

@@ -23,16 +23,30 @@ async function scriptWeight(base: string, path: string) {
     gzip += gzipSync(body).length;
     if (process.env.VERBOSE) console.log(`  ${path} ${src} ${(gzipSync(body).length / 1024).toFixed(1)} KB gzip`);
   }
-  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
-  return { scripts: sources.length, rawKb: raw / 1024, gzipKb: gzip / 1024, inlineKb: inline / 1024, htmlGzipKb: gzipSync(html).length / 1024 };
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+    (n, m) => n + Buffer.byteLength(m[1]),
+    0,
+  );
+  return {
+    scripts: sources.length,
+    rawKb: raw / 1024,
+    gzipKb: gzip / 1024,
+    inlineKb: inline / 1024,
+    htmlGzipKb: gzipSync(html).length / 1024,
+  };
 }
 
 benchBuiltApp(async (base) => {
   const statusPath = await confirmedStatusPath(base);
   const results = { form: await scriptWeight(base, '/'), status: await scriptWeight(base, statusPath) };
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}`,
+  );
   let ok = true;
-  for (const [page, r] of Object.entries(results) as [keyof typeof BUDGETS_KB, Awaited<ReturnType<typeof scriptWeight>>][]) {
+  for (const [page, r] of Object.entries(results) as [
+    keyof typeof BUDGETS_KB,
+    Awaited<ReturnType<typeof scriptWeight>>,
+  ][]) {
     const within = r.gzipKb <= BUDGETS_KB[page];
     ok &&= within;
     console.log(

@@ -34,7 +34,9 @@ async function main() {
     };
 
     // 1. graphile-worker's own ceiling: no-op jobs.
-    await db().$executeRawUnsafe(`SELECT graphile_worker.add_jobs(array(SELECT ('noop', '{}'::json, NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec FROM generate_series(1, ${REQUESTS})))`);
+    await db().$executeRawUnsafe(
+      `SELECT graphile_worker.add_jobs(array(SELECT ('noop', '{}'::json, NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec FROM generate_series(1, ${REQUESTS})))`,
+    );
     const noopSeconds = await drain({ noop: async () => {} });
 
     // 2. Our handlers: one outbox email per request, delivered by the real deliver-email handler (dev transport).
@@ -42,7 +44,9 @@ async function main() {
       INSERT INTO outbox_email (id, template, "to", subject, html, text)
       SELECT gen_random_uuid(), 'verify-request', 'bench' || g || '@example.com', 'Confirm your privacy request', '<p>hello</p>', 'hello'
       FROM generate_series(1, ${REQUESTS}) g`);
-    await db().$executeRawUnsafe(`SELECT graphile_worker.add_jobs(array(SELECT ('deliver-email', json_build_object('outboxId', id), NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec FROM outbox_email))`);
+    await db().$executeRawUnsafe(
+      `SELECT graphile_worker.add_jobs(array(SELECT ('deliver-email', json_build_object('outboxId', id), NULL, NULL, NULL, NULL, NULL, NULL)::graphile_worker.job_spec FROM outbox_email))`,
+    );
     const realSeconds = await drain(taskList);
     const delivered = await db().outboxEmail.count({ where: { status: 'sent' } });
     if (delivered !== REQUESTS) throw new Error(`expected ${REQUESTS} delivered, got ${delivered}`);
@@ -54,8 +58,18 @@ async function main() {
     for (const id of ids) {
       await db().$transaction(async (tx) => {
         await addJob(tx, 'deliver-email', { outboxId: id });
-        await addJob(tx, 'expire-unverified-request', { requestId: id }, { runAt: new Date(Date.now() + 86_400_000), jobKey: `expire-unverified:${id}` });
-        await addJob(tx, 'acknowledge-request', { requestId: id }, { runAt: new Date(Date.now() + 10 * 86_400_000), jobKey: `acknowledge:${id}` });
+        await addJob(
+          tx,
+          'expire-unverified-request',
+          { requestId: id },
+          { runAt: new Date(Date.now() + 86_400_000), jobKey: `expire-unverified:${id}` },
+        );
+        await addJob(
+          tx,
+          'acknowledge-request',
+          { requestId: id },
+          { runAt: new Date(Date.now() + 10 * 86_400_000), jobKey: `acknowledge:${id}` },
+        );
       });
     }
     const addSeconds = (performance.now() - addStarted) / 1000;
@@ -64,10 +78,16 @@ async function main() {
     const noopRate = REQUESTS / noopSeconds;
     const realRate = REQUESTS / realSeconds;
     console.log(`\n| measure | value |\n|---|---|`);
-    console.log(`| no-op jobs (${REQUESTS.toLocaleString('en')}), concurrency ${CONCURRENCY}, local queue ${LOCAL_QUEUE} | ${noopRate.toFixed(0)} jobs/s (${noopSeconds.toFixed(1)} s) |`);
-    console.log(`| deliver-email jobs (${REQUESTS.toLocaleString('en')}), real handler | ${realRate.toFixed(0)} jobs/s (${realSeconds.toFixed(1)} s) |`);
+    console.log(
+      `| no-op jobs (${REQUESTS.toLocaleString('en')}), concurrency ${CONCURRENCY}, local queue ${LOCAL_QUEUE} | ${noopRate.toFixed(0)} jobs/s (${noopSeconds.toFixed(1)} s) |`,
+    );
+    console.log(
+      `| deliver-email jobs (${REQUESTS.toLocaleString('en')}), real handler | ${realRate.toFixed(0)} jobs/s (${realSeconds.toFixed(1)} s) |`,
+    );
     console.log(`| real / no-op | ${((realRate / noopRate) * 100).toFixed(0)} % (target ≥ 50 %) |`);
-    console.log(`| add the 3 jobs of each of ${NEW_REQUESTS.toLocaleString('en')} new requests (one transaction each) | ${addSeconds.toFixed(1)} s (${((addSeconds / NEW_REQUESTS) * 1000).toFixed(2)} ms per request) |`);
+    console.log(
+      `| add the 3 jobs of each of ${NEW_REQUESTS.toLocaleString('en')} new requests (one transaction each) | ${addSeconds.toFixed(1)} s (${((addSeconds / NEW_REQUESTS) * 1000).toFixed(2)} ms per request) |`,
+    );
   });
 }
 

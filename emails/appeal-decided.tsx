@@ -21,9 +21,13 @@ export const appealDecidedSubject = (p: AppealDecidedEmailProps) => `${TITLES[p.
 export default function AppealDecidedEmail(p: AppealDecidedEmailProps) {
   return (
     <EmailLayout brand={p.brand} preview={TITLES[p.outcome]}>
-      <Text style={{ ...paragraph, fontWeight: 600 }}>{TITLES[p.outcome]} ({p.reference}).</Text>
+      <Text style={{ ...paragraph, fontWeight: 600 }}>
+        {TITLES[p.outcome]} ({p.reference}).
+      </Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
-      {p.outcome === 'granted' ? <Text style={paragraph}>We are working on your request again and will write when it is done.</Text> : null}
+      {p.outcome === 'granted' ? (
+        <Text style={paragraph}>We are working on your request again and will write when it is done.</Text>
+      ) : null}
       {p.notices.map((notice) => (
         <Text key={notice} style={paragraph}>
           {notice}
@@ -41,7 +45,10 @@ AppealDecidedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
   outcome: 'rejected',
-  message: 'We reviewed the decision again; the information is exempt because it is part of an ongoing fraud investigation.',
-  notices: ['If you have concerns about the result of your appeal, you may contact the Virginia Attorney General to submit a complaint.'],
+  message:
+    'We reviewed the decision again; the information is exempt because it is part of an ongoing fraud investigation.',
+  notices: [
+    'If you have concerns about the result of your appeal, you may contact the Virginia Attorney General to submit a complaint.',
+  ],
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies AppealDecidedEmailProps;

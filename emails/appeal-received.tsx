@@ -1,7 +1,13 @@
 import { Button, Text } from '@react-email/components';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type AppealReceivedEmailProps = { brand: Brand; reference: string; receivedOn: string; decideBy: string; statusUrl: string };
+export type AppealReceivedEmailProps = {
+  brand: Brand;
+  reference: string;
+  receivedOn: string;
+  decideBy: string;
+  statusUrl: string;
+};
 
 export const appealReceivedSubject = (p: AppealReceivedEmailProps) => `We received your appeal ${p.reference}`;
 
@@ -13,8 +19,8 @@ export default function AppealReceivedEmail(p: AppealReceivedEmailProps) {
         We received your appeal against our decision on your privacy request {p.reference} on {p.receivedOn}.
       </Text>
       <Text style={paragraph}>
-        Someone other than the person who made that decision will review it. We will tell you the outcome and our reasons by{' '}
-        {p.decideBy}.
+        Someone other than the person who made that decision will review it. We will tell you the outcome and our
+        reasons by {p.decideBy}.
       </Text>
       <Text style={paragraph}>If you have questions, write to {p.brand.contactEmail}.</Text>
       <Button href={p.statusUrl} style={button}>

@@ -1,9 +1,17 @@
 import { Button, Text } from '@react-email/components';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type DeadlineExtendedEmailProps = { brand: Brand; reference: string; reason: string; previousDueOn: string; newDueOn: string; statusUrl: string };
+export type DeadlineExtendedEmailProps = {
+  brand: Brand;
+  reference: string;
+  reason: string;
+  previousDueOn: string;
+  newDueOn: string;
+  statusUrl: string;
+};
 
-export const deadlineExtendedSubject = (p: DeadlineExtendedEmailProps) => `We need more time for your privacy request ${p.reference}`;
+export const deadlineExtendedSubject = (p: DeadlineExtendedEmailProps) =>
+  `We need more time for your privacy request ${p.reference}`;
 
 /** The extension notice, with its reasons, that GDPR Art. 12(3), CCPA §7021 and PIPEDA s.8(4) require. */
 export default function DeadlineExtendedEmail(p: DeadlineExtendedEmailProps) {

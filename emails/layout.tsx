@@ -9,8 +9,18 @@ export const previewBrand: Brand = {
   privacyPolicyUrl: 'https://bitstride.xyz/privacy',
 };
 
-const body = { backgroundColor: '#f6f7f9', fontFamily: 'system-ui, -apple-system, Segoe UI, sans-serif', color: '#1a1d21' };
-const container = { backgroundColor: '#ffffff', margin: '24px auto', padding: '24px 32px', maxWidth: '560px', borderRadius: '8px' };
+const body = {
+  backgroundColor: '#f6f7f9',
+  fontFamily: 'system-ui, -apple-system, Segoe UI, sans-serif',
+  color: '#1a1d21',
+};
+const container = {
+  backgroundColor: '#ffffff',
+  margin: '24px auto',
+  padding: '24px 32px',
+  maxWidth: '560px',
+  borderRadius: '8px',
+};
 const footer = { color: '#5b6470', fontSize: '12px', lineHeight: '18px' };
 
 /** The frame every email shares: who it is from and how to reach a person. */
@@ -25,8 +35,8 @@ export function EmailLayout({ preview, brand, children }: { preview: string; bra
           <Section>{children}</Section>
           <Hr />
           <Text style={footer}>
-            You received this email because someone made a privacy request to {brand.companyName} with this
-            address. Questions: {brand.contactEmail}. Privacy policy: {brand.privacyPolicyUrl}
+            You received this email because someone made a privacy request to {brand.companyName} with this address.
+            Questions: {brand.contactEmail}. Privacy policy: {brand.privacyPolicyUrl}
           </Text>
         </Container>
       </Body>

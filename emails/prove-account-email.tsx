@@ -3,7 +3,8 @@ import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layo
 
 export type ProveAccountEmailProps = { brand: Brand; reference: string; confirmUrl: string; expiresInHours: number };
 
-export const proveAccountEmailSubject = (p: ProveAccountEmailProps) => `Confirm this address for privacy request ${p.reference}`;
+export const proveAccountEmailSubject = (p: ProveAccountEmailProps) =>
+  `Confirm this address for privacy request ${p.reference}`;
 
 /**
  * Sent to the account email a requester named, at their asking. Whoever reads it may not be the
@@ -13,15 +14,16 @@ export default function ProveAccountEmail(p: ProveAccountEmailProps) {
   return (
     <EmailLayout brand={p.brand} preview="Confirm that this address is yours">
       <Text style={paragraph}>
-        A privacy request ({p.reference}) names this address as its maker&rsquo;s {p.brand.companyName} account email. We only look for, copy, change or
-        delete data held under this address once its owner confirms it. If you made that request, confirm that this address is yours:
+        A privacy request ({p.reference}) names this address as its maker&rsquo;s {p.brand.companyName} account email.
+        We only look for, copy, change or delete data held under this address once its owner confirms it. If you made
+        that request, confirm that this address is yours:
       </Text>
       <Button href={p.confirmUrl} style={button}>
         Confirm this address
       </Button>
       <Text style={paragraph}>
-        The link works once and expires in {p.expiresInHours} hours. If you did not make a privacy request, ignore this email: nothing will
-        happen to your data. Questions: {p.brand.contactEmail}.
+        The link works once and expires in {p.expiresInHours} hours. If you did not make a privacy request, ignore this
+        email: nothing will happen to your data. Questions: {p.brand.contactEmail}.
       </Text>
       <Text style={paragraph}>If the button does not work, copy this address into your browser: {p.confirmUrl}</Text>
     </EmailLayout>

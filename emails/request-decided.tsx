@@ -27,7 +27,9 @@ export const requestDecidedSubject = (p: RequestDecidedEmailProps) => `${TITLES[
 export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
   return (
     <EmailLayout brand={p.brand} preview={TITLES[p.outcome]}>
-      <Text style={{ ...paragraph, fontWeight: 600 }}>{TITLES[p.outcome]} ({p.reference}).</Text>
+      <Text style={{ ...paragraph, fontWeight: 600 }}>
+        {TITLES[p.outcome]} ({p.reference}).
+      </Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
       {p.systems?.length ? <Text style={{ ...paragraph, fontWeight: 600 }}>What we did, system by system:</Text> : null}
       {p.systems?.map((s) => (
@@ -39,8 +41,9 @@ export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
       ))}
       {p.downloadDays ? (
         <Text style={paragraph}>
-          We are preparing a copy of your data. To protect it, open your request page and choose &quot;Email me a download link&quot;: we send a
-          one-time link to this address, so that only you can download it. The copy can be downloaded for {p.downloadDays} days.
+          We are preparing a copy of your data. To protect it, open your request page and choose &quot;Email me a
+          download link&quot;: we send a one-time link to this address, so that only you can download it. The copy can
+          be downloaded for {p.downloadDays} days.
         </Text>
       ) : null}
       {p.reasonLabel ? <Text style={paragraph}>Reason: {p.reasonLabel}.</Text> : null}

@@ -3,7 +3,8 @@ import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layo
 
 export type RequestExpiredEmailProps = { brand: Brand; reference: string; newRequestUrl: string };
 
-export const requestExpiredSubject = (p: RequestExpiredEmailProps) => `Your privacy request ${p.reference} was not confirmed`;
+export const requestExpiredSubject = (p: RequestExpiredEmailProps) =>
+  `Your privacy request ${p.reference} was not confirmed`;
 
 export default function RequestExpiredEmail(p: RequestExpiredEmailProps) {
   return (
@@ -13,8 +14,8 @@ export default function RequestExpiredEmail(p: RequestExpiredEmailProps) {
         it without acting on it.
       </Text>
       <Text style={paragraph}>
-        If you still want to make this request, file it again and use the link we email you. If you did not make it,
-        you do not need to do anything.
+        If you still want to make this request, file it again and use the link we email you. If you did not make it, you
+        do not need to do anything.
       </Text>
       <Button href={p.newRequestUrl} style={button}>
         Make a new request

@@ -3,7 +3,8 @@ import { EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
 export type RequestWithdrawnEmailProps = { brand: Brand; reference: string; withdrawnOn: string };
 
-export const requestWithdrawnSubject = (p: RequestWithdrawnEmailProps) => `Your privacy request ${p.reference} was withdrawn`;
+export const requestWithdrawnSubject = (p: RequestWithdrawnEmailProps) =>
+  `Your privacy request ${p.reference} was withdrawn`;
 
 export default function RequestWithdrawnEmail(p: RequestWithdrawnEmailProps) {
   return (

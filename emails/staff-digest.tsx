@@ -13,7 +13,8 @@ function counted(items: StaffDigestItem[]) {
   return `${requests} privacy request${requests > 1 ? 's are' : ' is'}`;
 }
 
-export const staffDigestSubject = (p: StaffDigestEmailProps) => (p.overdue.length ? `${counted(p.overdue)} overdue` : `${counted(p.dueSoon)} due soon`);
+export const staffDigestSubject = (p: StaffDigestEmailProps) =>
+  p.overdue.length ? `${counted(p.overdue)} overdue` : `${counted(p.dueSoon)} due soon`;
 
 function Items({ title, items }: { title: string; items: StaffDigestItem[] }) {
   if (!items.length) return null;
@@ -42,9 +43,27 @@ export default function StaffDigestEmail(p: StaffDigestEmailProps) {
 
 StaffDigestEmail.PreviewProps = {
   brand: previewBrand,
-  overdue: [{ reference: 'BR-2026-000101', dueOn: '20 November 2026 (America/Los_Angeles)', state: '6 days overdue', url: 'http://localhost:3000/admin/requests/1' }],
+  overdue: [
+    {
+      reference: 'BR-2026-000101',
+      dueOn: '20 November 2026 (America/Los_Angeles)',
+      state: '6 days overdue',
+      url: 'http://localhost:3000/admin/requests/1',
+    },
+  ],
   dueSoon: [
-    { reference: 'BR-2026-000123', dueOn: '3 December 2026 (Europe/London)', state: 'due in 7 days', url: 'http://localhost:3000/admin/requests/2' },
-    { reference: 'BR-2026-000045', appeal: true, dueOn: '5 December 2026 (Europe/Berlin)', state: 'due in 9 days', url: 'http://localhost:3000/admin/requests/3' },
+    {
+      reference: 'BR-2026-000123',
+      dueOn: '3 December 2026 (Europe/London)',
+      state: 'due in 7 days',
+      url: 'http://localhost:3000/admin/requests/2',
+    },
+    {
+      reference: 'BR-2026-000045',
+      appeal: true,
+      dueOn: '5 December 2026 (Europe/Berlin)',
+      state: 'due in 9 days',
+      url: 'http://localhost:3000/admin/requests/3',
+    },
   ],
 } satisfies StaffDigestEmailProps;

@@ -3,12 +3,15 @@ import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layo
 
 export type StaffSignInEmailProps = { brand: Brand; url: string; expiresInMinutes: number };
 
-export const staffSignInSubject = (p: StaffSignInEmailProps) => `Sign in to the ${p.brand.companyName} privacy workspace`;
+export const staffSignInSubject = (p: StaffSignInEmailProps) =>
+  `Sign in to the ${p.brand.companyName} privacy workspace`;
 
 export default function StaffSignInEmail(p: StaffSignInEmailProps) {
   return (
     <EmailLayout brand={p.brand} preview="Your sign-in link">
-      <Text style={paragraph}>Use this link to sign in to the privacy workspace. It works once and expires in {p.expiresInMinutes} minutes.</Text>
+      <Text style={paragraph}>
+        Use this link to sign in to the privacy workspace. It works once and expires in {p.expiresInMinutes} minutes.
+      </Text>
       <Button href={p.url} style={button}>
         Sign in
       </Button>

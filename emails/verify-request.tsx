@@ -21,8 +21,8 @@ export default function VerifyRequestEmail({ brand, reference, verifyUrl, expire
         Confirm my request
       </Button>
       <Text style={paragraph}>
-        The link works once and expires in {expiresInHours} hours. If you did not make this request, ignore this
-        email: nothing will happen.
+        The link works once and expires in {expiresInHours} hours. If you did not make this request, ignore this email:
+        nothing will happen.
       </Text>
       <Text style={paragraph}>If the button does not work, copy this address into your browser: {verifyUrl}</Text>
     </EmailLayout>

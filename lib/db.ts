@@ -11,7 +11,8 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export function db(): PrismaClient {
   if (!globalForPrisma.prisma) {
     const url = env().DATABASE_URL;
-    if (!url) throw new Error('DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide one.');
+    if (!url)
+      throw new Error('DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide one.');
     globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   }
   return globalForPrisma.prisma;
@@ -28,7 +29,10 @@ export async function disconnectDb() {
  * many requests at once, whose counting rows (request_outcome_rollup, kept by triggers) another such
  * transaction may take in the opposite order.
  */
-export async function transactionWithRetry<T>(fn: (tx: Tx) => Promise<T>, options: { timeout?: number; attempts?: number } = {}): Promise<T> {
+export async function transactionWithRetry<T>(
+  fn: (tx: Tx) => Promise<T>,
+  options: { timeout?: number; attempts?: number } = {},
+): Promise<T> {
   const attempts = options.attempts ?? 3;
   for (let attempt = 1; ; attempt += 1) {
     try {

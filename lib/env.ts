@@ -24,7 +24,11 @@ const schema = z
     COMPANY_NAME: z.string().min(1).default('Bitstride'),
     PRIVACY_CONTACT_EMAIL: z.email().default('legal@bitstride.xyz'),
     PRIVACY_POLICY_URL: z.url().default('https://bitstride.xyz/privacy'),
-    VERIFICATION_TTL_HOURS: z.coerce.number().positive().max(24 * 14).default(24),
+    VERIFICATION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 14)
+      .default(24),
     WORKER_IN_PROCESS: bool.default(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
@@ -33,7 +37,9 @@ const schema = z
       .string()
       .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be whole numbers of days separated by commas, like "7,2"')
       .default('7,2')
-      .transform((v) => [...new Set(v.split(',').map((d) => Number(d.trim())))].filter((d) => d > 0).sort((a, b) => b - a)),
+      .transform((v) =>
+        [...new Set(v.split(',').map((d) => Number(d.trim())))].filter((d) => d > 0).sort((a, b) => b - a),
+      ),
     STAFF_NOTIFY_EMAIL: z.email().optional(),
     /** The zone staff read dates in; unset, each request's dates are shown in its jurisdiction's zone (labelled). */
     STAFF_TIME_ZONE: z
@@ -48,7 +54,11 @@ const schema = z
       }, 'must be an IANA time zone such as "America/New_York" or "Europe/London"')
       .optional(),
     SEED_ADMIN_EMAIL: z.email().optional(),
-    SESSION_MAX_AGE_HOURS: z.coerce.number().positive().max(24 * 7).default(8),
+    SESSION_MAX_AGE_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 7)
+      .default(8),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -69,7 +79,10 @@ const schema = z
     /** 32 bytes, base64: the AES-256-GCM key of everything stored. Derived from APP_SECRET when unset (a separate key is better: rotating APP_SECRET then leaves stored files readable). */
     STORAGE_ENCRYPTION_KEY: z
       .string()
-      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64 (openssl rand -base64 32)')
+      .refine(
+        (v) => Buffer.from(v, 'base64').length === 32,
+        'must be 32 bytes encoded in base64 (openssl rand -base64 32)',
+      )
       .optional(),
     DOWNLOAD_TTL_DAYS: z.coerce.number().positive().max(90).default(7),
     /** A connector's answer larger than this fails its task. */
@@ -105,16 +118,29 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['RESEND_API_KEY'], message: 'is required when EMAIL_TRANSPORT=resend' });
     }
     if (env.NODE_ENV === 'production' && !env.RESEND_API_KEY && env.EMAIL_TRANSPORT !== 'dev') {
-      ctx.addIssue({ code: 'custom', path: ['RESEND_API_KEY'], message: 'is required in production (or set EMAIL_TRANSPORT=dev to keep every email in the dev mailbox)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RESEND_API_KEY'],
+        message: 'is required in production (or set EMAIL_TRANSPORT=dev to keep every email in the dev mailbox)',
+      });
     }
     const storage = parseStorageRoot(env.STORAGE_ROOT);
     if ('error' in storage) ctx.addIssue({ code: 'custom', path: ['STORAGE_ROOT'], message: storage.error });
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
-      ctx.addIssue({ code: 'custom', path: ['S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or leave both unset for the AWS default credential chain)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['S3_ACCESS_KEY_ID'],
+        message:
+          'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or leave both unset for the AWS default credential chain)',
+      });
     }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OIDC_ISSUER'],
+        message: 'single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together',
+      });
     }
   });
 
@@ -127,7 +153,8 @@ export function parseStorageRoot(root: string): StorageLocation | { error: strin
   if (!s3) return { error: 'must be a folder or s3://bucket/optional/prefix' };
   const [, bucket, rawPrefix = ''] = s3;
   if (!bucket) return { error: 'names no bucket: use s3://bucket or s3://bucket/prefix' };
-  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) return { error: `"${bucket}" is not a valid bucket name (3-63 lower-case letters, digits, dots and hyphens)` };
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
+    return { error: `"${bucket}" is not a valid bucket name (3-63 lower-case letters, digits, dots and hyphens)` };
   const prefix = rawPrefix.replace(/\/+$/, '');
   if (prefix && prefix.split('/').some((part) => part === '' || part === '.' || part === '..')) {
     return { error: `the key prefix "${rawPrefix}" has an empty, "." or ".." part` };
@@ -166,7 +193,9 @@ export function env(): Env {
     fulfilmentDemo: e.FULFILMENT_DEMO ?? e.NODE_ENV !== 'production',
     storageKey: e.STORAGE_ENCRYPTION_KEY
       ? Buffer.from(e.STORAGE_ENCRYPTION_KEY, 'base64')
-      : createHash('sha256').update(`storage:${e.APP_SECRET ?? 'development-secret-not-for-production-use-0000'}`).digest(),
+      : createHash('sha256')
+          .update(`storage:${e.APP_SECRET ?? 'development-secret-not-for-production-use-0000'}`)
+          .digest(),
     storage: parseStorageRoot(e.STORAGE_ROOT) as StorageLocation,
     s3ForcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
     seedAdminEmail: e.SEED_ADMIN_EMAIL?.toLowerCase() ?? (e.NODE_ENV === 'production' ? null : 'admin@example.com'),

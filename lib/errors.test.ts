@@ -7,7 +7,11 @@ describe('errors', () => {
   it('recognises a database that is not there, through causes', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     expect(isDatabaseUnavailable(new Error('query failed', { cause: refused }))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(new Error('duplicate key value violates unique constraint'))).toBe(false);
   });
 
@@ -22,7 +26,9 @@ describe('errors', () => {
   });
 
   it('turns a ZodError, classic or mini, into 422 with the field errors by dotted path', () => {
-    const classic = z.object({ email: z.email('Give an email'), agent: z.object({ name: z.string().min(1, 'Give a name') }) }).safeParse({ email: 'x', agent: { name: '' } });
+    const classic = z
+      .object({ email: z.email('Give an email'), agent: z.object({ name: z.string().min(1, 'Give a name') }) })
+      .safeParse({ email: 'x', agent: { name: '' } });
     expect(publicError(classic.error)).toEqual({
       status: 422,
       code: 'INVALID_INPUT',
@@ -31,12 +37,25 @@ describe('errors', () => {
     });
     const mini = zm.object({ year: zm.number('Give the year') }).safeParse({});
     expect(publicError(mini.error)).toMatchObject({ status: 422, fields: { year: ['Give the year'] } });
-    expect(toErrorBody(mini.error).body.error).toEqual({ code: 'INVALID_INPUT', message: 'Some fields need attention.', fields: { year: ['Give the year'] } });
+    expect(toErrorBody(mini.error).body.error).toEqual({
+      code: 'INVALID_INPUT',
+      message: 'Some fields need attention.',
+      fields: { year: ['Give the year'] },
+    });
   });
 
   it('keeps an AppError as it is, with its fields and any Retry-After', () => {
-    const error = new AppError('RATE_LIMITED', 'slow down', { retryAfterSeconds: 60, fields: { email: ['too often'] } });
-    expect(publicError(error)).toEqual({ status: 429, code: 'RATE_LIMITED', message: 'slow down', fields: { email: ['too often'] }, retryAfterSeconds: 60 });
+    const error = new AppError('RATE_LIMITED', 'slow down', {
+      retryAfterSeconds: 60,
+      fields: { email: ['too often'] },
+    });
+    expect(publicError(error)).toEqual({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: 'slow down',
+      fields: { email: ['too often'] },
+      retryAfterSeconds: 60,
+    });
     expect(publicError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })).retryAfterSeconds).toBe(30);
   });
 

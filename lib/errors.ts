@@ -41,9 +41,26 @@ export class AppError extends Error {
 
 /** Connection-level codes: the database is down, restarting, or unreachable (not a bad query). */
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
-  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'P1001', 'P1002', 'P1017',
-  'DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  'P1001',
+  'P1002',
+  'P1017',
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
 ]);
 const UNAVAILABLE_MESSAGE =
   /ECONNREFUSED|ECONNRESET|Connection terminated|Connection ended unexpectedly|Can't reach database|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Connection closed|closed the connection|connect ETIMEDOUT|encountered a connection error|timeout exceeded when trying to connect|Connection is closed/i;
@@ -86,22 +103,51 @@ export type PublicError = {
  */
 export function publicError(error: unknown): PublicError {
   if (error instanceof AppError) {
-    return { status: error.status, code: error.code, message: error.message, fields: error.details?.fields, retryAfterSeconds: error.details?.retryAfterSeconds ?? (error.code === 'UNAVAILABLE' ? 30 : undefined) };
+    return {
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      fields: error.details?.fields,
+      retryAfterSeconds: error.details?.retryAfterSeconds ?? (error.code === 'UNAVAILABLE' ? 30 : undefined),
+    };
   }
   if (error instanceof z.core.$ZodError) {
-    return { status: ERROR_STATUS.INVALID_INPUT, code: 'INVALID_INPUT', message: 'Some fields need attention.', fields: fieldErrors(error) };
+    return {
+      status: ERROR_STATUS.INVALID_INPUT,
+      code: 'INVALID_INPUT',
+      message: 'Some fields need attention.',
+      fields: fieldErrors(error),
+    };
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error }, 'database unavailable');
-    return { status: 503, code: 'UNAVAILABLE', message: 'We cannot take requests for a moment. Please try again in a minute.', retryAfterSeconds: 30 };
+    return {
+      status: 503,
+      code: 'UNAVAILABLE',
+      message: 'We cannot take requests for a moment. Please try again in a minute.',
+      retryAfterSeconds: 30,
+    };
   }
   const reference = randomUUID();
   logger.error({ err: error, reference }, 'unexpected error');
-  return { status: 500, code: 'INTERNAL', message: `Something went wrong on our side. Reference: ${reference}`, reference };
+  return {
+    status: 500,
+    code: 'INTERNAL',
+    message: `Something went wrong on our side. Reference: ${reference}`,
+    reference,
+  };
 }
 
 /** The body every API error has: `{ error: { code, message, fields?, reference? } }`. */
-export function toErrorBody(error: unknown): { status: number; body: { error: Record<string, unknown> }; retryAfterSeconds?: number } {
+export function toErrorBody(error: unknown): {
+  status: number;
+  body: { error: Record<string, unknown> };
+  retryAfterSeconds?: number;
+} {
   const { status, code, message, fields, reference, retryAfterSeconds } = publicError(error);
-  return { status, body: { error: { code, message, ...(fields ? { fields } : {}), ...(reference ? { reference } : {}) } }, retryAfterSeconds };
+  return {
+    status,
+    body: { error: { code, message, ...(fields ? { fields } : {}), ...(reference ? { reference } : {}) } },
+    retryAfterSeconds,
+  };
 }

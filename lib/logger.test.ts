@@ -12,7 +12,14 @@ function capture() {
 describe('logger redaction', () => {
   it('censors personal fields at any of the first three levels', () => {
     const { log, lines } = capture();
-    log.info({ email: 'ada@example.com', request: { name: 'Ada', details: 'free text', agent: { email: 'a@b.co' } }, token: 'x' }, 'hello');
+    log.info(
+      {
+        email: 'ada@example.com',
+        request: { name: 'Ada', details: 'free text', agent: { email: 'a@b.co' } },
+        token: 'x',
+      },
+      'hello',
+    );
     const out = lines.join('');
     expect(out).not.toMatch(/ada@example\.com|"Ada"|free text|a@b\.co/);
     expect(out).toContain('[redacted]');
@@ -30,13 +37,21 @@ describe('logger redaction', () => {
   });
 
   it('leaves the frames of scoped packages readable', () => {
-    const frame = 'at Object.run (/app/node_modules/@prisma/client/runtime/client.js:12:5)\n    at file:///app/node_modules/@vitest/runner/dist/index.js:1:2';
+    const frame =
+      'at Object.run (/app/node_modules/@prisma/client/runtime/client.js:12:5)\n    at file:///app/node_modules/@vitest/runner/dist/index.js:1:2';
     expect(scrub(frame)).toBe(frame);
   });
 
   it("keeps an error's frames but not its message, where libraries print the values they were given", () => {
     const { log, lines } = capture();
-    log.error({ err: new Error('Invalid `prisma.privacyRequest.create()` invocation:\n  name: "Zebulon Quixote",\n  details: "my street"') }, 'unexpected error');
+    log.error(
+      {
+        err: new Error(
+          'Invalid `prisma.privacyRequest.create()` invocation:\n  name: "Zebulon Quixote",\n  details: "my street"',
+        ),
+      },
+      'unexpected error',
+    );
     const out = lines.join('');
     expect(out).toMatch(/"stack":"\s+at /);
     expect(out).not.toMatch(/Zebulon|my street/);

@@ -6,8 +6,23 @@ import pino from 'pino';
 import { env } from './env';
 
 const REDACTED_KEYS = [
-  'email', 'to', 'name', 'accountEmail', 'agentEmail', 'agentName', 'details', 'message', 'text', 'html',
-  'token', 'password', 'authorization', 'cookie', 'ip', 'userAgent', 'subject',
+  'email',
+  'to',
+  'name',
+  'accountEmail',
+  'agentEmail',
+  'agentName',
+  'details',
+  'message',
+  'text',
+  'html',
+  'token',
+  'password',
+  'authorization',
+  'cookie',
+  'ip',
+  'userAgent',
+  'subject',
 ];
 
 // A domain never holds "/", ":" or parentheses, so stack frames such as
@@ -22,28 +37,37 @@ export function scrub(value: string): string {
 /** The options, apart from the destination: lib/logger.test.ts logs through them into a buffer. */
 export function loggerOptions(level: string): pino.LoggerOptions {
   return {
-  level,
-  base: undefined,
-  redact: {
-    paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
-    censor: '[redacted]',
-  },
-  hooks: {
-    logMethod(args, method) {
-      method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>);
+    level,
+    base: undefined,
+    redact: {
+      paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
+      censor: '[redacted]',
     },
-  },
-  serializers: {
-    err: (error: unknown) => {
-      const e = pino.stdSerializers.err(error as Error);
-      // The message is censored by path (`*.message`) below this; here, at most its first line
-      // survives, for log levels or paths that do not reach it. The stack keeps its frames and loses
-      // its first lines, the message, where libraries (Prisma's validation errors) print values.
-      const firstLine = scrub((e.message ?? '').trim().split('\n')[0] ?? '').slice(0, 300);
-      const frames = e.stack?.split('\n').filter((line) => /^\s+at /.test(line)).map(scrub).join('\n');
-      return { type: e.type, message: firstLine, stack: frames, ...(typeof e.code === 'string' ? { code: e.code } : {}) };
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((a) => (typeof a === 'string' ? scrub(a) : a)) as Parameters<typeof method>);
+      },
     },
-  },
+    serializers: {
+      err: (error: unknown) => {
+        const e = pino.stdSerializers.err(error as Error);
+        // The message is censored by path (`*.message`) below this; here, at most its first line
+        // survives, for log levels or paths that do not reach it. The stack keeps its frames and loses
+        // its first lines, the message, where libraries (Prisma's validation errors) print values.
+        const firstLine = scrub((e.message ?? '').trim().split('\n')[0] ?? '').slice(0, 300);
+        const frames = e.stack
+          ?.split('\n')
+          .filter((line) => /^\s+at /.test(line))
+          .map(scrub)
+          .join('\n');
+        return {
+          type: e.type,
+          message: firstLine,
+          stack: frames,
+          ...(typeof e.code === 'string' ? { code: e.code } : {}),
+        };
+      },
+    },
   };
 }
 

@@ -11,7 +11,17 @@ describe('isUuid', () => {
   });
 
   it('refuses anything else', () => {
-    for (const value of ['', 'not-a-uuid', '-'.repeat(36), `${randomUUID()}x`, randomUUID().replace(/-/g, ''), `{${randomUUID()}}`, '../status', null, 42]) {
+    for (const value of [
+      '',
+      'not-a-uuid',
+      '-'.repeat(36),
+      `${randomUUID()}x`,
+      randomUUID().replace(/-/g, ''),
+      `{${randomUUID()}}`,
+      '../status',
+      null,
+      42,
+    ]) {
       expect(isUuid(value), String(value)).toBe(false);
     }
   });

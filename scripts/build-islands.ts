@@ -59,7 +59,8 @@ function entryScripts(metafile: esbuild.Metafile, mode: IslandMode): Partial<Rec
     const visit = (file: string) => {
       if (files.includes(file)) return;
       files.push(file);
-      for (const imported of metafile.outputs[file]?.imports ?? []) if (imported.kind === 'import-statement') visit(imported.path);
+      for (const imported of metafile.outputs[file]?.imports ?? [])
+        if (imported.kind === 'import-statement') visit(imported.path);
     };
     visit(output);
     byEntry[name] = files.map(url);
@@ -89,7 +90,10 @@ export async function buildIslands(mode: IslandMode): Promise<void> {
 export async function firstLoadScripts(name: IslandName): Promise<{ url: string; contents: Uint8Array }[]> {
   const result = await esbuild.build({ ...options('production'), write: false });
   const contents = new Map(result.outputFiles.map((file) => [path.basename(file.path), file.contents]));
-  return (entryScripts(result.metafile!, 'production')[name] ?? []).map((url) => ({ url, contents: contents.get(path.basename(url))! }));
+  return (entryScripts(result.metafile!, 'production')[name] ?? []).map((url) => ({
+    url,
+    contents: contents.get(path.basename(url))!,
+  }));
 }
 
 /** `npm run dev`: the development build, rebuilt (and its manifest rewritten) on every change. */
@@ -107,7 +111,8 @@ export async function watchIslands(): Promise<esbuild.BuildContext> {
             // Hashed names change with every rebuild: keep only this build's files.
             const outdir = path.join(ROOT, 'public', OUT[mode]);
             const current = new Set(Object.keys(result.metafile.outputs).map((output) => path.resolve(ROOT, output)));
-            for (const file of readdirSync(outdir)) if (!current.has(path.join(outdir, file))) rmSync(path.join(outdir, file));
+            for (const file of readdirSync(outdir))
+              if (!current.has(path.join(outdir, file))) rmSync(path.join(outdir, file));
             writeManifest(mode, entryScripts(result.metafile, mode));
             console.log('[islands] development build updated');
           });

@@ -23,14 +23,22 @@ export async function runApp(mode: 'dev' | 'start') {
     // APP_LOG_FILE: a copy of everything the server logs (the log-redaction e2e test reads it).
     stdio: process.env.APP_LOG_FILE ? ['inherit', 'pipe', 'pipe'] : 'inherit',
     // next-auth builds its links from NEXTAUTH_URL: the same public address as every other link.
-    env: { ...process.env, DATABASE_URL: database.url, PORT: port, APP_URL: appUrl, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: port,
+      APP_URL: appUrl,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? appUrl,
+    },
   });
   if (process.env.APP_LOG_FILE) {
     const file = createWriteStream(process.env.APP_LOG_FILE, { flags: 'a' });
     child.stdout?.on('data', (chunk: Buffer) => (process.stdout.write(chunk), file.write(chunk)));
     child.stderr?.on('data', (chunk: Buffer) => (process.stderr.write(chunk), file.write(chunk)));
   }
-  console.log(`[app] starting Next.js (${mode}) on http://localhost:${port} after ${Date.now() - startedAt} ms of setup`);
+  console.log(
+    `[app] starting Next.js (${mode}) on http://localhost:${port} after ${Date.now() - startedAt} ms of setup`,
+  );
 
   let stopping = false;
   const stop = async (code: number) => {

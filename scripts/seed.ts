@@ -14,5 +14,6 @@ export async function seed() {
     console.log(`[seed] created the first admin: ${email} (sign in at /admin with a link sent to that address)`);
   }
   const connectors = await demoConnectors();
-  if (await seedInventory(db(), connectors)) console.log(`[seed] data inventory created${connectors.postgresUrl ? ' with demo connectors' : ''}`);
+  if (await seedInventory(db(), connectors))
+    console.log(`[seed] data inventory created${connectors.postgresUrl ? ' with demo connectors' : ''}`);
 }

@@ -24,7 +24,13 @@ function newestSourceTime(dirs: string[]): number {
     }
   };
   dirs.forEach(walk);
-  for (const file of ['next.config.ts', 'package.json', 'instrumentation.ts', 'prisma/schema.prisma', 'scripts/build-islands.ts']) {
+  for (const file of [
+    'next.config.ts',
+    'package.json',
+    'instrumentation.ts',
+    'prisma/schema.prisma',
+    'scripts/build-islands.ts',
+  ]) {
     if (existsSync(file)) newest = Math.max(newest, statSync(file).mtimeMs);
   }
   return newest;

@@ -57,13 +57,21 @@ export function isRequestId(id: string): boolean {
 
 export function unknownLink(): Response {
   return Response.json(
-    { error: { code: 'NOT_FOUND', message: 'This link is not valid. Use the link from your most recent email about this request.' } },
+    {
+      error: {
+        code: 'NOT_FOUND',
+        message: 'This link is not valid. Use the link from your most recent email about this request.',
+      },
+    },
     { status: 404 },
   );
 }
 
 export function notFromThisSite(): Response {
-  return Response.json({ error: { code: 'FORBIDDEN', message: 'Send this form from its page on this site.' } }, { status: 403 });
+  return Response.json(
+    { error: { code: 'FORBIDDEN', message: 'Send this form from its page on this site.' } },
+    { status: 403 },
+  );
 }
 
 export function notAForm(): Response {
@@ -102,7 +110,10 @@ export type StatusFormPost = {
  * the right shape. Anything else ends here: 404 for an id that cannot be ours, 400 for a body that is
  * not a form, and the bare status page (which then says the link is not valid) for a bad token.
  */
-export async function readStatusFormPost(request: Request, params: Promise<{ id: string }>): Promise<StatusFormPost | Response> {
+export async function readStatusFormPost(
+  request: Request,
+  params: Promise<{ id: string }>,
+): Promise<StatusFormPost | Response> {
   const { id } = await params;
   if (!isRequestId(id)) return unknownLink();
   const form = await readFormPost(request);
@@ -110,5 +121,10 @@ export async function readStatusFormPost(request: Request, params: Promise<{ id:
   const page = `/status/${id}`;
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
   if (!token.success) return seeOther(page);
-  return { requestId: id, form, token: token.data, back: (query) => seeOther(withQuery(page, { token: token.data, ...query })) };
+  return {
+    requestId: id,
+    form,
+    token: token.data,
+    back: (query) => seeOther(withQuery(page, { token: token.data, ...query })),
+  };
 }

@@ -54,8 +54,13 @@ export async function requestFormPage({
         <RightsIntro companyName={COMPANY_NAME} verificationHours={VERIFICATION_TTL_HOURS} />
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the form's own server render, which the island hydrates */}
         <div id={REQUEST_FORM_ISLAND.container} dangerouslySetInnerHTML={{ __html: form }} />
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: JSON escaped for a script element by scriptJson */}
-        <script id={REQUEST_FORM_ISLAND.props} type="application/json" nonce={nonce ?? undefined} dangerouslySetInnerHTML={{ __html: scriptJson(props) }} />
+        <script
+          id={REQUEST_FORM_ISLAND.props}
+          type="application/json"
+          nonce={nonce ?? undefined}
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON escaped for a script element by scriptJson
+          dangerouslySetInnerHTML={{ __html: scriptJson(props) }}
+        />
       </>
     ),
   });

@@ -1,6 +1,13 @@
 import type { FocusEventHandler, FormEventHandler, ReactNode } from 'react';
 import { FieldError } from '@/app/components/field-error';
-import { CheckboxChoice, describedBy, SelectField, TextAreaField, TextField, type FieldRegistration } from '@/app/components/form-fields';
+import {
+  CheckboxChoice,
+  describedBy,
+  SelectField,
+  TextAreaField,
+  TextField,
+  type FieldRegistration,
+} from '@/app/components/form-fields';
 import { HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-fields';
 import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { fieldId, type RequestFieldName, type RequestFieldPath, type RequestFormValues } from './request-form-values';
@@ -31,7 +38,17 @@ export const registerByName = (name: RequestFieldName): FieldRegistration => ({ 
  * `RequestForm` (request-form.tsx), which adds react-hook-form's checks. Without JavaScript it is
  * a plain form posting to `/`.
  */
-export function RequestFormView({ companyName, formStartedAt, values, errors, summary, register, pending, onSubmit, onFocus }: RequestFormViewProps) {
+export function RequestFormView({
+  companyName,
+  formStartedAt,
+  values,
+  errors,
+  summary,
+  register,
+  pending,
+  onSubmit,
+  onFocus,
+}: RequestFormViewProps) {
   const errorsFor = (path: RequestFieldPath) => errors[path];
   /** What every text field and select takes from its path: id, registration, starting value, errors. */
   const bound = (path: Exclude<RequestFieldPath, 'types' | 'confirm'>, value: string) => ({
@@ -43,7 +60,15 @@ export function RequestFormView({ companyName, formStartedAt, values, errors, su
   const typesInvalid = Boolean(errorsFor('types')?.length);
   const confirmInvalid = Boolean(errorsFor('confirm')?.length);
   return (
-    <form className="request-form" action="/" method="post" onSubmit={onSubmit} onFocus={onFocus} noValidate aria-labelledby="request-form-title">
+    <form
+      className="request-form"
+      action="/"
+      method="post"
+      onSubmit={onSubmit}
+      onFocus={onFocus}
+      noValidate
+      aria-labelledby="request-form-title"
+    >
       <h2 id="request-form-title">Make a request</h2>
       {summary}
       <input type="hidden" name={STARTED_FIELD} value={formStartedAt} />
@@ -92,12 +117,7 @@ export function RequestFormView({ companyName, formStartedAt, values, errors, su
         autoComplete="email"
         maxLength={254}
       />
-      <TextField
-        {...bound('name', values.name)}
-        label="Full name"
-        autoComplete="name"
-        maxLength={200}
-      />
+      <TextField {...bound('name', values.name)} label="Full name" autoComplete="name" maxLength={200} />
       <TextField
         {...bound('accountEmail', values.accountEmail)}
         type="email"
@@ -115,7 +135,10 @@ export function RequestFormView({ companyName, formStartedAt, values, errors, su
         options={jurisdictionOptions}
       />
 
-      <fieldset className={typesInvalid ? 'field field--error' : 'field'} aria-describedby={describedBy('types', true, typesInvalid)}>
+      <fieldset
+        className={typesInvalid ? 'field field--error' : 'field'}
+        aria-describedby={describedBy('types', true, typesInvalid)}
+      >
         <legend>
           What do you want us to do? <span className="required">(required)</span>
         </legend>

@@ -19,7 +19,12 @@ const warmUpValidation = () => void preloadRequestSchema().catch(() => undefined
  * typing). react-hook-form writes its default values into the fields it registers, so it starts
  * from these rather than from the server's.
  */
-export function RequestForm({ companyName, formStartedAt, state, typedValues }: RequestFormProps & { typedValues: RequestFormValues }) {
+export function RequestForm({
+  companyName,
+  formStartedAt,
+  state,
+  typedValues,
+}: RequestFormProps & { typedValues: RequestFormValues }) {
   const [pending, setPending] = useState(false);
   const [clientAttempts, setClientAttempts] = useState(0);
   const [showClientErrors, setShowClientErrors] = useState(false);

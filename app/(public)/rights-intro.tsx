@@ -10,8 +10,8 @@ export function RightsIntro({ companyName, verificationHours }: { companyName: s
       <p>Depending on where you live, you can ask us to:</p>
       <ul className="rights">
         <li>
-          <strong>Access</strong> — tell you what personal information we hold about you, what we use it for and who
-          we share it with, and give you a copy.
+          <strong>Access</strong> — tell you what personal information we hold about you, what we use it for and who we
+          share it with, and give you a copy.
         </li>
         <li>
           <strong>Correct</strong> — fix information that is wrong or incomplete, such as your name, email address or
@@ -22,8 +22,8 @@ export function RightsIntro({ companyName, verificationHours }: { companyName: s
           records, where the law requires it; if so, we will tell you which and why.
         </li>
         <li>
-          <strong>Export</strong> — give you the information you provided in a machine-readable file, so you can take
-          it to another service.
+          <strong>Export</strong> — give you the information you provided in a machine-readable file, so you can take it
+          to another service.
         </li>
         <li>
           <strong>Restrict</strong> — limit how we use your information, for example while we check a correction.
@@ -41,8 +41,8 @@ export function RightsIntro({ companyName, verificationHours }: { companyName: s
           confirm.
         </li>
         <li>
-          We answer within the time the law where you live allows. A status page, linked from our email, shows the
-          date and what has happened so far.
+          We answer within the time the law where you live allows. A status page, linked from our email, shows the date
+          and what has happened so far.
         </li>
       </ol>
     </>

@@ -15,7 +15,11 @@ import { submitRequestForm } from './submit-request-form';
 const nonceOf = (request: Request) => request.headers.get('x-nonce');
 
 export async function GET(request: Request) {
-  const props = { companyName: env().COMPANY_NAME, formStartedAt: formStartedStamp(), state: { values: emptyRequestForm, fieldErrors: {} } };
+  const props = {
+    companyName: env().COMPANY_NAME,
+    formStartedAt: formStartedStamp(),
+    state: { values: emptyRequestForm, fieldErrors: {} },
+  };
   return requestFormPage({ props, nonce: nonceOf(request) });
 }
 

@@ -13,16 +13,31 @@ export type RequestFormOutcome =
   /** Where the browser goes next: the confirmation page. */
   | { kind: 'submitted'; location: string }
   /** The form again, with the values sent, the errors, and the status and headers to answer with. */
-  | { kind: 'refused'; status: number; headers?: Record<string, string>; state: RequestFormState; formStartedAt: string };
+  | {
+      kind: 'refused';
+      status: number;
+      headers?: Record<string, string>;
+      state: RequestFormState;
+      formStartedAt: string;
+    };
 
-const confirmationPage = (id: string, submissionToken: string) => `/submitted/${id}?token=${encodeURIComponent(submissionToken)}`;
+const confirmationPage = (id: string, submissionToken: string) =>
+  `/submitted/${id}?token=${encodeURIComponent(submissionToken)}`;
 
 /**
  * A post of the request form (with or without JavaScript, the browser's checks passed or not): the
  * form guard, the shared schema, then `submitRequest`, the one domain call. Never throws for what a
  * requester or a bot can send; anything unexpected is logged and answered with a reference.
  */
-export async function submitRequestForm({ form, ip, userAgent }: { form: FormData; ip: string | null; userAgent: string | null }): Promise<RequestFormOutcome> {
+export async function submitRequestForm({
+  form,
+  ip,
+  userAgent,
+}: {
+  form: FormData;
+  ip: string | null;
+  userAgent: string | null;
+}): Promise<RequestFormOutcome> {
   // The guard's own fields are read here and never reach newRequestSchema (which is strict).
   const values = readRequestForm(form);
   const stamp = fieldText(form, STARTED_FIELD);
@@ -34,14 +49,19 @@ export async function submitRequestForm({ form, ip, userAgent }: { form: FormDat
   }
   // The time the form was first served counts from the first page, across attempts; a missing or forged stamp starts again.
   const formStartedAt = !guard.ok && guard.reason === 'no-stamp' ? formStartedStamp() : stamp;
-  const refused = (status: number, state: Omit<RequestFormState, 'values'>, headers?: Record<string, string>): RequestFormOutcome => ({
+  const refused = (
+    status: number,
+    state: Omit<RequestFormState, 'values'>,
+    headers?: Record<string, string>,
+  ): RequestFormOutcome => ({
     kind: 'refused',
     status,
     headers,
     state: { values, ...state },
     formStartedAt,
   });
-  if (!guard.ok) return refused(400, { fieldErrors: {}, formError: 'Please check your answers, then send the form again.' });
+  if (!guard.ok)
+    return refused(400, { fieldErrors: {}, formError: 'Please check your answers, then send the form again.' });
 
   const parsed = newRequestSchema.safeParse(toRequestInput(values));
   if (!parsed.success) return refused(422, { fieldErrors: fieldErrors(parsed.error) });
@@ -52,6 +72,10 @@ export async function submitRequestForm({ form, ip, userAgent }: { form: FormDat
   } catch (error) {
     // publicError logs anything unexpected and gives the requester only a reference.
     const { status, message, fields, retryAfterSeconds } = publicError(error);
-    return refused(status, { fieldErrors: fields ?? {}, formError: message }, retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined);
+    return refused(
+      status,
+      { fieldErrors: fields ?? {}, formError: message },
+      retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined,
+    );
   }
 }

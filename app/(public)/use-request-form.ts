@@ -9,16 +9,18 @@ let loading: Promise<LoadedResolver> | undefined;
  * not with the page: they are a third of the form's own JavaScript and nobody needs them to read it.
  */
 export function preloadRequestSchema(): Promise<LoadedResolver> {
-  loading ??= Promise.all([import('@hookform/resolvers/zod'), import('@/lib/universal/request-schema')]).then(([{ zodResolver }, { newRequestSchema }]) => {
-    const schemaResolver = zodResolver(newRequestSchema);
-    // The schema sees what the server would receive (no agent unless its box is ticked).
-    return (values, context, options) =>
-      schemaResolver(
-        toRequestInput(values) as Parameters<typeof schemaResolver>[0],
-        context,
-        options as unknown as Parameters<typeof schemaResolver>[2],
-      ) as unknown as ReturnType<Resolver<RequestFormValues>>;
-  });
+  loading ??= Promise.all([import('@hookform/resolvers/zod'), import('@/lib/universal/request-schema')]).then(
+    ([{ zodResolver }, { newRequestSchema }]) => {
+      const schemaResolver = zodResolver(newRequestSchema);
+      // The schema sees what the server would receive (no agent unless its box is ticked).
+      return (values, context, options) =>
+        schemaResolver(
+          toRequestInput(values) as Parameters<typeof schemaResolver>[0],
+          context,
+          options as unknown as Parameters<typeof schemaResolver>[2],
+        ) as unknown as ReturnType<Resolver<RequestFormValues>>;
+    },
+  );
   loading.catch(() => (loading = undefined));
   return loading;
 }

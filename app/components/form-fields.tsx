@@ -6,7 +6,8 @@ import { FieldError } from './field-error';
  * What a field spreads onto its element: react-hook-form's `register(name)` in the browser, or just
  * the name where the form renders on the server (only the name reaches the markup either way).
  */
-export type FieldRegistration = Pick<UseFormRegisterReturn, 'name'> & Partial<Pick<UseFormRegisterReturn, 'onChange' | 'onBlur' | 'ref'>>;
+export type FieldRegistration = Pick<UseFormRegisterReturn, 'name'> &
+  Partial<Pick<UseFormRegisterReturn, 'onChange' | 'onBlur' | 'ref'>>;
 
 type FieldProps = {
   id: string;
@@ -47,7 +48,11 @@ export function TextField({
   return (
     <div className={invalid ? 'field field--error' : 'field'}>
       <FieldLabel id={id} label={label} required={required} />
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       <FieldError id={`${id}-error`} messages={errors} />
       <input
         {...registration}
@@ -65,12 +70,24 @@ export function TextField({
   );
 }
 
-export function TextAreaField({ id, label, hint, errors, required, registration, defaultValue }: FieldProps & { defaultValue: string }) {
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  errors,
+  required,
+  registration,
+  defaultValue,
+}: FieldProps & { defaultValue: string }) {
   const invalid = Boolean(errors?.length);
   return (
     <div className={invalid ? 'field field--error' : 'field'}>
       <FieldLabel id={id} label={label} required={required} />
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       <FieldError id={`${id}-error`} messages={errors} />
       <textarea
         {...registration}
@@ -100,7 +117,11 @@ export function SelectField({
   return (
     <div className={invalid ? 'field field--error' : 'field'}>
       <FieldLabel id={id} label={label} required={required} />
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       <FieldError id={`${id}-error`} messages={errors} />
       <select
         {...registration}
@@ -158,7 +179,11 @@ export function CheckboxChoice({
       />
       <div>
         <label htmlFor={id}>{label}</label>
-        {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+        {hint && (
+          <p className="hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+        )}
       </div>
     </div>
   );

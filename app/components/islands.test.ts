@@ -31,6 +31,7 @@ describe('the request form island', () => {
   });
 
   it('bundles nothing of the staff charts', async () => {
-    for (const { url, contents } of await firstLoad()) expect(Buffer.from(contents).toString('utf8'), url).not.toMatch(/recharts/);
+    for (const { url, contents } of await firstLoad())
+      expect(Buffer.from(contents).toString('utf8'), url).not.toMatch(/recharts/);
   });
 });

@@ -18,6 +18,7 @@ export type IslandManifest = Partial<Record<IslandMode, Partial<Record<IslandNam
 export function islandScripts(name: IslandName): readonly string[] {
   const mode: IslandMode = env().NODE_ENV === 'development' ? 'development' : 'production';
   const sources = (manifest as IslandManifest)[mode]?.[name];
-  if (!sources?.length) throw new Error(`The ${name} island has no ${mode} build: run \`npm run build\` (or \`npm run dev\`).`);
+  if (!sources?.length)
+    throw new Error(`The ${name} island has no ${mode} build: run \`npm run build\` (or \`npm run dev\`).`);
   return sources;
 }

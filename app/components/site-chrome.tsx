@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import { SITE_NAME } from './site';
 
 /** The skip link, header and footer around every page: the root layout's and the static pages'. */
-export function SiteChrome({ companyName, contactEmail, policyUrl, children }: { companyName: string; contactEmail: string; policyUrl: string; children: ReactNode }) {
+export function SiteChrome({
+  companyName,
+  contactEmail,
+  policyUrl,
+  children,
+}: {
+  companyName: string;
+  contactEmail: string;
+  policyUrl: string;
+  children: ReactNode;
+}) {
   return (
     <>
       <a className="skip-link" href="#main">

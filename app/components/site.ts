@@ -4,7 +4,8 @@
  */
 export const SITE_NAME = 'Privacy requests';
 
-export const SITE_DESCRIPTION = 'Ask for a copy of your data, correct it, delete it, export it, restrict it, or stop communications.';
+export const SITE_DESCRIPTION =
+  'Ask for a copy of your data, correct it, delete it, export it, restrict it, or stop communications.';
 
 /** A page's <title>: its own words, then the site's. */
 export const pageTitle = (title: string) => `${title} · ${SITE_NAME}`;

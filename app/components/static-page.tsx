@@ -25,7 +25,14 @@ export type StaticPageOptions = {
  * Router every Next.js page that hydrates loads). Components rendered here must be server-safe: no
  * 'use client' module, no hooks (route handlers get React's server build).
  */
-export async function staticPage({ title, children, status = 200, headers = {}, secretUrl = true, scripts }: StaticPageOptions): Promise<Response> {
+export async function staticPage({
+  title,
+  children,
+  status = 200,
+  headers = {},
+  secretUrl = true,
+  scripts,
+}: StaticPageOptions): Promise<Response> {
   // Imported on use: Next.js refuses a static import of react-dom/server in the app directory.
   const { renderToStaticMarkup } = await import('react-dom/server');
   const { COMPANY_NAME, PRIVACY_CONTACT_EMAIL, PRIVACY_POLICY_URL } = env();
@@ -49,7 +56,9 @@ export async function staticPage({ title, children, status = 200, headers = {}, 
           Modules are deferred: fetched now, run once the document is parsed. Low priority: the
           page is complete without them, so its stylesheet comes first (as async scripts are).
         */}
-        {scripts?.sources.map((src) => <script key={src} type="module" src={src} nonce={scripts.nonce ?? undefined} fetchPriority="low" />)}
+        {scripts?.sources.map((src) => (
+          <script key={src} type="module" src={src} nonce={scripts.nonce ?? undefined} fetchPriority="low" />
+        ))}
       </head>
       <body>
         <SiteChrome companyName={COMPANY_NAME} contactEmail={PRIVACY_CONTACT_EMAIL} policyUrl={PRIVACY_POLICY_URL}>

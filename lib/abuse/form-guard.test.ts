@@ -12,15 +12,23 @@ describe('form guard', () => {
   });
 
   it('stops a form sent back faster than a person can fill it', () => {
-    expect(checkFormGuard({ honeypot: '', stamp: formStartedStamp(served), now: secondsAfter(1), minSeconds: 3 })).toEqual({ ok: false, reason: 'too-fast' });
+    expect(
+      checkFormGuard({ honeypot: '', stamp: formStartedStamp(served), now: secondsAfter(1), minSeconds: 3 }),
+    ).toEqual({ ok: false, reason: 'too-fast' });
   });
 
   it('stops a filled honeypot, a missing stamp and a forged one', () => {
     const stamp = formStartedStamp(served);
-    expect(checkFormGuard({ honeypot: 'http://spam', stamp, now: secondsAfter(10), minSeconds: 3 })).toMatchObject({ reason: 'honeypot' });
-    expect(checkFormGuard({ honeypot: '', stamp: '', now: secondsAfter(10), minSeconds: 3 })).toMatchObject({ reason: 'no-stamp' });
+    expect(checkFormGuard({ honeypot: 'http://spam', stamp, now: secondsAfter(10), minSeconds: 3 })).toMatchObject({
+      reason: 'honeypot',
+    });
+    expect(checkFormGuard({ honeypot: '', stamp: '', now: secondsAfter(10), minSeconds: 3 })).toMatchObject({
+      reason: 'no-stamp',
+    });
     const earlier = String(served.getTime() - 60_000);
-    expect(checkFormGuard({ honeypot: '', stamp: `${earlier}.${stamp.split('.')[1]}`, now: secondsAfter(0), minSeconds: 3 })).toMatchObject({ reason: 'no-stamp' });
+    expect(
+      checkFormGuard({ honeypot: '', stamp: `${earlier}.${stamp.split('.')[1]}`, now: secondsAfter(0), minSeconds: 3 }),
+    ).toMatchObject({ reason: 'no-stamp' });
   });
 
   it('checks only the honeypot when the minimum is 0', () => {

@@ -20,7 +20,12 @@ export function formStartedStamp(now = new Date()): string {
 
 export type FormGuardVerdict = { ok: true } | { ok: false; reason: 'honeypot' | 'too-fast' | 'no-stamp' };
 
-export function checkFormGuard(options: { honeypot: string; stamp: string; now?: Date; minSeconds?: number }): FormGuardVerdict {
+export function checkFormGuard(options: {
+  honeypot: string;
+  stamp: string;
+  now?: Date;
+  minSeconds?: number;
+}): FormGuardVerdict {
   if (options.honeypot.trim() !== '') return { ok: false, reason: 'honeypot' };
   const minSeconds = options.minSeconds ?? env().FORM_MIN_FILL_SECONDS;
   if (minSeconds === 0) return { ok: true };

@@ -15,16 +15,27 @@ export type RateLimitRule = 'submit-ip' | 'submit-email' | 'resend-ip' | 'failed
 
 const MESSAGES: Record<RateLimitRule, string> = {
   'submit-ip': 'Too many requests have been sent from your network in the last hour. Please try again later.',
-  'submit-email': 'Too many requests have been made for this email address in the last hour. Please check your inbox for our emails, or try again later.',
-  'resend-ip': 'Too many links have been asked for from your network in the last hour. Please check your inbox, or try again later.',
-  'failed-lookup-ip': 'Too many links that do not work have been opened from your network. Please use the newest link from your email, or try again later.',
+  'submit-email':
+    'Too many requests have been made for this email address in the last hour. Please check your inbox for our emails, or try again later.',
+  'resend-ip':
+    'Too many links have been asked for from your network in the last hour. Please check your inbox, or try again later.',
+  'failed-lookup-ip':
+    'Too many links that do not work have been opened from your network. Please use the newest link from your email, or try again later.',
 };
 
-const globalForLimits = globalThis as unknown as { rateLimitPool?: pg.Pool; rateLimiters?: Map<RateLimitRule, RateLimiterPostgres> };
+const globalForLimits = globalThis as unknown as {
+  rateLimitPool?: pg.Pool;
+  rateLimiters?: Map<RateLimitRule, RateLimiterPostgres>;
+};
 
 function points(rule: RateLimitRule): number {
   const e = env();
-  return { 'submit-ip': e.RATE_LIMIT_SUBMIT_PER_IP, 'submit-email': e.RATE_LIMIT_SUBMIT_PER_EMAIL, 'resend-ip': e.RATE_LIMIT_RESEND_PER_IP, 'failed-lookup-ip': e.RATE_LIMIT_FAILED_LOOKUPS_PER_IP }[rule];
+  return {
+    'submit-ip': e.RATE_LIMIT_SUBMIT_PER_IP,
+    'submit-email': e.RATE_LIMIT_SUBMIT_PER_EMAIL,
+    'resend-ip': e.RATE_LIMIT_RESEND_PER_IP,
+    'failed-lookup-ip': e.RATE_LIMIT_FAILED_LOOKUPS_PER_IP,
+  }[rule];
 }
 
 function limiter(rule: RateLimitRule): RateLimiterPostgres {
@@ -51,7 +62,9 @@ function keyFor(_rule: RateLimitRule, subject: string) {
 }
 
 function tooMany(rule: RateLimitRule, res: RateLimiterRes): never {
-  throw new AppError('RATE_LIMITED', MESSAGES[rule], { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+  throw new AppError('RATE_LIMITED', MESSAGES[rule], {
+    retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+  });
 }
 
 /** Counts one event against `rule` for `subject` (an IP, or an email); throws RATE_LIMITED past the limit. */

@@ -25,7 +25,8 @@ export type AppealableRequest = {
 /** A denial in whole or in part, in a regime with an appeal step, still inside the window. */
 export function appealWindow(request: AppealableRequest, now = new Date()): { open: boolean; closesAt: Date | null } {
   const days = deadlineRules()[request.jurisdiction as Jurisdiction]?.appealDays ?? null;
-  const denied = request.status === 'denied' || (request.status === 'completed' && request.partial && request.denialReason !== null);
+  const denied =
+    request.status === 'denied' || (request.status === 'completed' && request.partial && request.denialReason !== null);
   if (!days || !denied || !request.decidedAt || request.purgedAt) return { open: false, closesAt: null };
   const closesAt = new Date(request.decidedAt.getTime() + days * DAY);
   return { open: now < closesAt, closesAt };
@@ -46,12 +47,23 @@ export function appealDeadline(request: { jurisdiction: string; types: readonly 
     optOutDeadline: null,
     byRequestType: undefined,
   };
-  return computeDeadline({ jurisdiction, requestType: request.types[0], receivedAt, rules: { ...rules, [jurisdiction]: appealRule } });
+  return computeDeadline({
+    jurisdiction,
+    requestType: request.types[0],
+    receivedAt,
+    rules: { ...rules, [jurisdiction]: appealRule },
+  });
 }
 
 /** What a rejected appeal must tell the requester (Virginia §59.1-577(C), Colorado 6-1-1306(3)). */
 export function appealRejectedNotices(jurisdiction: string): string[] {
-  if (jurisdiction === 'US-VA') return ['If you have concerns about the result of your appeal, you may contact the Virginia Attorney General to submit a complaint: https://www.oag.state.va.us/consumercomplaintform'];
-  if (jurisdiction === 'US-CO') return ['If you have concerns about the result of your appeal, you may contact the Colorado Attorney General: https://coag.gov/file-complaint/'];
+  if (jurisdiction === 'US-VA')
+    return [
+      'If you have concerns about the result of your appeal, you may contact the Virginia Attorney General to submit a complaint: https://www.oag.state.va.us/consumercomplaintform',
+    ];
+  if (jurisdiction === 'US-CO')
+    return [
+      'If you have concerns about the result of your appeal, you may contact the Colorado Attorney General: https://coag.gov/file-complaint/',
+    ];
   return [];
 }

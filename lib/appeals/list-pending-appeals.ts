@@ -12,7 +12,21 @@ export async function listPendingAppeals(options: { staff: StaffIdentity | null;
     where: { status: 'pending' },
     orderBy: { dueAt: 'asc' },
     take: 200,
-    include: { request: { select: { id: true, number: true, receivedAt: true, jurisdiction: true, types: true, decidedById: true } } },
+    include: {
+      request: {
+        select: { id: true, number: true, receivedAt: true, jurisdiction: true, types: true, decidedById: true },
+      },
+    },
   });
-  return rows.map((a) => ({ id: a.id, requestId: a.request.id, reference: formatReference(a.request.number, a.request.receivedAt), jurisdiction: a.request.jurisdiction, types: a.request.types, receivedAt: a.receivedAt, dueAt: a.dueAt, countdown: openCountdown(a.dueAt, now, requestTimeZone(a.request)), timeZone: staffTimeZone(a.request) }));
+  return rows.map((a) => ({
+    id: a.id,
+    requestId: a.request.id,
+    reference: formatReference(a.request.number, a.request.receivedAt),
+    jurisdiction: a.request.jurisdiction,
+    types: a.request.types,
+    receivedAt: a.receivedAt,
+    dueAt: a.dueAt,
+    countdown: openCountdown(a.dueAt, now, requestTimeZone(a.request)),
+    timeZone: staffTimeZone(a.request),
+  }));
 }

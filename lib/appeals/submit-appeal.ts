@@ -15,11 +15,24 @@ import { appealDeadline, appealWindow } from './appeal-rules';
  * the request, with its own deadline (reminders and escalation like a request's); an admin other than
  * the one who denied decides it. The requester is told when to expect the outcome.
  */
-export async function submitAppeal(options: { requestId: string; token: string; statement: string; ip?: string | null; userAgent?: string | null; now?: Date }) {
+export async function submitAppeal(options: {
+  requestId: string;
+  token: string;
+  statement: string;
+  ip?: string | null;
+  userAgent?: string | null;
+  now?: Date;
+}) {
   const now = options.now ?? new Date();
   const statement = options.statement.trim();
-  if (statement.length < 10) throw new AppError('INVALID_INPUT', 'Tell us why you disagree with our decision (at least 10 characters).', { fields: { statement: ['Tell us why you disagree'] } });
-  if (statement.length > 5000) throw new AppError('INVALID_INPUT', 'Your appeal must be at most 5,000 characters.', { fields: { statement: ['At most 5,000 characters'] } });
+  if (statement.length < 10)
+    throw new AppError('INVALID_INPUT', 'Tell us why you disagree with our decision (at least 10 characters).', {
+      fields: { statement: ['Tell us why you disagree'] },
+    });
+  if (statement.length > 5000)
+    throw new AppError('INVALID_INPUT', 'Your appeal must be at most 5,000 characters.', {
+      fields: { statement: ['At most 5,000 characters'] },
+    });
   return db().$transaction(async (tx) => {
     const request = await findRequestByStatusToken(options.requestId, options.token, tx);
     await tx.$executeRaw`SELECT 1 FROM privacy_request WHERE id = ${request.id}::uuid FOR UPDATE`;
@@ -28,10 +41,17 @@ export async function submitAppeal(options: { requestId: string; token: string; 
     }
     const window = appealWindow(request, now);
     if (!window.open) {
-      throw new AppError('CONFLICT', window.closesAt ? 'The time to appeal this decision has passed.' : 'This decision cannot be appealed on this page.');
+      throw new AppError(
+        'CONFLICT',
+        window.closesAt
+          ? 'The time to appeal this decision has passed.'
+          : 'This decision cannot be appealed on this page.',
+      );
     }
     const deadline = appealDeadline({ jurisdiction: request.jurisdiction, types: request.types as RequestType[] }, now);
-    const appeal = await tx.requestAppeal.create({ data: { requestId: request.id, statement, receivedAt: now, dueAt: deadline.dueAt } });
+    const appeal = await tx.requestAppeal.create({
+      data: { requestId: request.id, statement, receivedAt: now, dueAt: deadline.dueAt },
+    });
     await recordAuditEvent(tx, {
       requestId: request.id,
       action: 'appeal.received',

@@ -11,12 +11,22 @@ const MAX_RANGE_DAYS = 366;
  * The audit log for a date range as CSV (admins). Streams in batches so a long range does not sit
  * in memory; the export itself is audited.
  */
-export async function* exportAuditLog(options: { staff: StaffIdentity | null; from: Date; to: Date }): AsyncGenerator<string> {
+export async function* exportAuditLog(options: {
+  staff: StaffIdentity | null;
+  from: Date;
+  to: Date;
+}): AsyncGenerator<string> {
   const staff = authorize(options.staff, 'audit.export');
-  if (!(options.from < options.to)) throw new AppError('INVALID_INPUT', 'The start of the range must be before its end.');
-  if (options.to.getTime() - options.from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw new AppError('INVALID_INPUT', `Export at most ${MAX_RANGE_DAYS} days at a time.`);
+  if (!(options.from < options.to))
+    throw new AppError('INVALID_INPUT', 'The start of the range must be before its end.');
+  if (options.to.getTime() - options.from.getTime() > MAX_RANGE_DAYS * 86_400_000)
+    throw new AppError('INVALID_INPUT', `Export at most ${MAX_RANGE_DAYS} days at a time.`);
   await db().$transaction(async (tx) => {
-    await recordAuditEvent(tx, { action: 'audit.exported', actor: { type: 'staff', id: staff.id }, data: { from: options.from.toISOString(), to: options.to.toISOString() } });
+    await recordAuditEvent(tx, {
+      action: 'audit.exported',
+      actor: { type: 'staff', id: staff.id },
+      data: { from: options.from.toISOString(), to: options.to.toISOString() },
+    });
   });
   yield 'id,at,action,actor_type,actor_id,actor_email,request_id,request_reference,ip,user_agent,public,summary,data\r\n';
   let cursor = 0n;
@@ -28,10 +38,31 @@ export async function* exportAuditLog(options: { staff: StaffIdentity | null; fr
       include: { request: { select: { number: true, receivedAt: true } } },
     });
     if (rows.length === 0) return;
-    const emails = new Map((await db().user.findMany({ where: { id: { in: rows.flatMap((r) => (r.actorId ? [r.actorId] : [])) } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+    const emails = new Map(
+      (
+        await db().user.findMany({
+          where: { id: { in: rows.flatMap((r) => (r.actorId ? [r.actorId] : [])) } },
+          select: { id: true, email: true },
+        })
+      ).map((u) => [u.id, u.email]),
+    );
     yield rows
       .map((r) =>
-        csvLine([r.id, r.createdAt, r.action, r.actorType, r.actorId, r.actorId ? emails.get(r.actorId) : '', r.requestId, r.request ? formatReference(r.request.number, r.request.receivedAt) : '', r.ip, r.userAgent, r.public, r.summary, r.data]),
+        csvLine([
+          r.id,
+          r.createdAt,
+          r.action,
+          r.actorType,
+          r.actorId,
+          r.actorId ? emails.get(r.actorId) : '',
+          r.requestId,
+          r.request ? formatReference(r.request.number, r.request.receivedAt) : '',
+          r.ip,
+          r.userAgent,
+          r.public,
+          r.summary,
+          r.data,
+        ]),
       )
       .join('');
     cursor = rows.at(-1)!.id;

@@ -6,7 +6,13 @@ export type Actor =
   | { type: 'staff'; id: string; ip?: string | null; userAgent?: string | null }
   | { type: 'system' };
 
-export type AuditEventInput = { requestId?: string | null; action: string; actor: Actor; summary?: string; data?: Prisma.InputJsonValue };
+export type AuditEventInput = {
+  requestId?: string | null;
+  action: string;
+  actor: Actor;
+  summary?: string;
+  data?: Prisma.InputJsonValue;
+};
 
 /** The stored row of an audit event: actor details cut to their column sizes, public when it has a summary. */
 export function auditEventRow(event: AuditEventInput) {
@@ -16,8 +22,8 @@ export function auditEventRow(event: AuditEventInput) {
     action: event.action,
     actorType: actor.type,
     actorId: actor.type === 'staff' ? actor.id : null,
-    ip: actor.type === 'system' ? null : actor.ip?.slice(0, 64) ?? null,
-    userAgent: actor.type === 'system' ? null : actor.userAgent?.slice(0, 512) ?? null,
+    ip: actor.type === 'system' ? null : (actor.ip?.slice(0, 64) ?? null),
+    userAgent: actor.type === 'system' ? null : (actor.userAgent?.slice(0, 512) ?? null),
     public: event.summary !== undefined,
     summary: event.summary ?? null,
     data: event.data ?? {},

@@ -33,7 +33,8 @@ function invitedOnlyAdapter(): Adapter {
     linkAccount: async () => {
       throw new Error('Single sign-on accounts are linked by authorizeSsoSignIn only');
     },
-    createVerificationToken: async (token) => ((await activeStaff(token.identifier)) ? base.createVerificationToken!(token) : null),
+    createVerificationToken: async (token) =>
+      (await activeStaff(token.identifier)) ? base.createVerificationToken!(token) : null,
     useVerificationToken: async ({ identifier, token }) => {
       if (identifier) return base.useVerificationToken!({ identifier, token });
       const row = await db().verificationToken.findUnique({ where: { token } });
@@ -66,7 +67,11 @@ export function authOptions(): NextAuthOptions {
           link.searchParams.delete('email');
           const url = link.toString();
           await db().$transaction((tx) =>
-            enqueueEmail(tx, { template: 'staff-sign-in', to: identifier, props: { brand: brand(), url, expiresInMinutes: LINK_MINUTES } }),
+            enqueueEmail(tx, {
+              template: 'staff-sign-in',
+              to: identifier,
+              props: { brand: brand(), url, expiresInMinutes: LINK_MINUTES },
+            }),
           );
         },
       }),
@@ -87,13 +92,19 @@ export function authOptions(): NextAuthOptions {
     events: {
       signIn: async ({ user, account }) => {
         await db().$transaction((tx) =>
-          recordAuditEvent(tx, { action: 'staff.signed_in', actor: { type: 'staff', id: user.id }, data: { provider: account?.provider ?? 'unknown' } }),
+          recordAuditEvent(tx, {
+            action: 'staff.signed_in',
+            actor: { type: 'staff', id: user.id },
+            data: { provider: account?.provider ?? 'unknown' },
+          }),
         );
       },
       signOut: async ({ session }) => {
         const userId = (session as { userId?: string } | null)?.userId;
         if (!userId) return;
-        await db().$transaction((tx) => recordAuditEvent(tx, { action: 'staff.signed_out', actor: { type: 'staff', id: userId } }));
+        await db().$transaction((tx) =>
+          recordAuditEvent(tx, { action: 'staff.signed_out', actor: { type: 'staff', id: userId } }),
+        );
       },
     },
   };

@@ -3,7 +3,13 @@ import { db } from '../db';
 import type { OidcClaims } from './oidc-provider';
 
 /** Why a single sign-on was refused: each is a `?error=` code of the sign-in page. */
-export type SsoRefusal = 'SsoWrongIssuer' | 'SsoEmailMissing' | 'SsoEmailUnverified' | 'SsoNotStaff' | 'SsoEmailChanged' | 'SsoAlreadyLinked';
+export type SsoRefusal =
+  | 'SsoWrongIssuer'
+  | 'SsoEmailMissing'
+  | 'SsoEmailUnverified'
+  | 'SsoNotStaff'
+  | 'SsoEmailChanged'
+  | 'SsoAlreadyLinked';
 
 export type SsoDecision = { ok: true; userId: string; linked: boolean } | { ok: false; reason: SsoRefusal };
 
@@ -20,7 +26,8 @@ const withoutTrailingSlash = (url: string) => url.replace(/\/$/, '');
 export async function authorizeSsoSignIn(options: { claims: OidcClaims; issuer: string }): Promise<SsoDecision> {
   const { claims } = options;
   const issuer = typeof claims.iss === 'string' ? claims.iss : '';
-  if (!issuer || withoutTrailingSlash(issuer) !== withoutTrailingSlash(options.issuer)) return { ok: false, reason: 'SsoWrongIssuer' };
+  if (!issuer || withoutTrailingSlash(issuer) !== withoutTrailingSlash(options.issuer))
+    return { ok: false, reason: 'SsoWrongIssuer' };
   const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
   if (!email) return { ok: false, reason: 'SsoEmailMissing' };
   if (claims.email_verified !== true) return { ok: false, reason: 'SsoEmailUnverified' };
@@ -34,7 +41,11 @@ export async function authorizeSsoSignIn(options: { claims: OidcClaims; issuer: 
       if (link.issuer !== issuer) return { ok: false, reason: 'SsoWrongIssuer' } as const;
       if (link.user.deactivatedAt) return { ok: false, reason: 'SsoNotStaff' } as const;
       if (link.email !== email || link.user.email !== email) {
-        await recordAuditEvent(tx, { action: 'staff.sso_refused', actor: { type: 'system' }, data: { userId: link.userId, linkId: link.id, reason: 'SsoEmailChanged' } });
+        await recordAuditEvent(tx, {
+          action: 'staff.sso_refused',
+          actor: { type: 'system' },
+          data: { userId: link.userId, linkId: link.id, reason: 'SsoEmailChanged' },
+        });
         return { ok: false, reason: 'SsoEmailChanged' } as const;
       }
       return { ok: true, userId: link.userId, linked: false } as const;
@@ -43,11 +54,21 @@ export async function authorizeSsoSignIn(options: { claims: OidcClaims; issuer: 
     const user = await tx.user.findFirst({ where: { email, deactivatedAt: null }, select: { id: true } });
     if (!user) return { ok: false, reason: 'SsoNotStaff' } as const;
     if (await tx.account.findFirst({ where: { userId: user.id, provider: SSO_PROVIDER }, select: { id: true } })) {
-      await recordAuditEvent(tx, { action: 'staff.sso_refused', actor: { type: 'system' }, data: { userId: user.id, reason: 'SsoAlreadyLinked' } });
+      await recordAuditEvent(tx, {
+        action: 'staff.sso_refused',
+        actor: { type: 'system' },
+        data: { userId: user.id, reason: 'SsoAlreadyLinked' },
+      });
       return { ok: false, reason: 'SsoAlreadyLinked' } as const;
     }
-    const created = await tx.account.create({ data: { userId: user.id, type: 'oauth', provider: SSO_PROVIDER, providerAccountId: claims.sub, issuer, email } });
-    await recordAuditEvent(tx, { action: 'staff.sso_linked', actor: { type: 'staff', id: user.id }, data: { linkId: created.id, issuer } });
+    const created = await tx.account.create({
+      data: { userId: user.id, type: 'oauth', provider: SSO_PROVIDER, providerAccountId: claims.sub, issuer, email },
+    });
+    await recordAuditEvent(tx, {
+      action: 'staff.sso_linked',
+      actor: { type: 'staff', id: user.id },
+      data: { linkId: created.id, issuer },
+    });
     return { ok: true, userId: user.id, linked: true } as const;
   });
 }

@@ -6,16 +6,28 @@ import { csrfCookieName, csrfTokenFromCookie, newCsrfCookie } from './csrf-token
 const SECRET = 'a-test-secret-a-test-secret-a-test-secret';
 
 // next-auth's own check, from the file its package does not export.
-type NextAuthCsrf = (options: { options: { secret: string }; cookieValue?: string; isPost: boolean; bodyValue?: string }) => { csrfTokenVerified?: boolean; csrfToken: string };
+type NextAuthCsrf = (options: {
+  options: { secret: string };
+  cookieValue?: string;
+  isPost: boolean;
+  bodyValue?: string;
+}) => { csrfTokenVerified?: boolean; csrfToken: string };
 const require = createRequire(import.meta.url);
 const nextAuthRoot = path.dirname(require.resolve('next-auth'));
-const { createCSRFToken } = require(path.join(nextAuthRoot, 'core/lib/csrf-token.js')) as { createCSRFToken: NextAuthCsrf };
+const { createCSRFToken } = require(path.join(nextAuthRoot, 'core/lib/csrf-token.js')) as {
+  createCSRFToken: NextAuthCsrf;
+};
 
 describe('the sign-in form CSRF token', () => {
   it('is one next-auth accepts from its cookie in a form post', () => {
     const { token, value } = newCsrfCookie(SECRET);
-    expect(createCSRFToken({ options: { secret: SECRET }, cookieValue: value, isPost: true, bodyValue: token })).toEqual({ csrfTokenVerified: true, csrfToken: token });
-    expect(createCSRFToken({ options: { secret: SECRET }, cookieValue: value, isPost: true, bodyValue: 'another' }).csrfTokenVerified).toBe(false);
+    expect(
+      createCSRFToken({ options: { secret: SECRET }, cookieValue: value, isPost: true, bodyValue: token }),
+    ).toEqual({ csrfTokenVerified: true, csrfToken: token });
+    expect(
+      createCSRFToken({ options: { secret: SECRET }, cookieValue: value, isPost: true, bodyValue: 'another' })
+        .csrfTokenVerified,
+    ).toBe(false);
   });
 
   it('is read back only from a cookie this secret signed', () => {
@@ -26,7 +38,10 @@ describe('the sign-in form CSRF token', () => {
     expect(csrfTokenFromCookie(token, SECRET)).toBeNull();
     expect(csrfTokenFromCookie(undefined, SECRET)).toBeNull();
     // And one next-auth made itself.
-    const theirs = createCSRFToken({ options: { secret: SECRET }, isPost: false }) as { csrfToken: string; cookie: string };
+    const theirs = createCSRFToken({ options: { secret: SECRET }, isPost: false }) as {
+      csrfToken: string;
+      cookie: string;
+    };
     expect(csrfTokenFromCookie(theirs.cookie, SECRET)).toBe(theirs.csrfToken);
   });
 

@@ -13,7 +13,10 @@ export async function currentStaff(): Promise<StaffIdentity | null> {
 
 /** A staff member as the permission checks see them: null when unknown or deactivated. */
 export async function staffIdentity(id: string): Promise<StaffIdentity | null> {
-  const user = await db().user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, deactivatedAt: true } });
+  const user = await db().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, deactivatedAt: true },
+  });
   if (!user || user.deactivatedAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

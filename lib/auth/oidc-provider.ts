@@ -31,14 +31,21 @@ export function oidcProvider(): OAuthConfig<OidcClaims> {
         const fromIdToken = (tokens as unknown as { claims(): OidcClaims }).claims();
         if (fromIdToken.email !== undefined) return fromIdToken;
         const fromUserInfo = await client.userinfo(tokens.access_token!);
-        if (fromUserInfo.sub !== fromIdToken.sub) throw new Error('UserInfo is about another subject than the ID token');
-        return { ...fromIdToken, email: fromUserInfo.email, email_verified: fromUserInfo.email_verified, name: fromIdToken.name ?? fromUserInfo.name };
+        if (fromUserInfo.sub !== fromIdToken.sub)
+          throw new Error('UserInfo is about another subject than the ID token');
+        return {
+          ...fromIdToken,
+          email: fromUserInfo.email,
+          email_verified: fromUserInfo.email_verified,
+          name: fromIdToken.name ?? fromUserInfo.name,
+        };
       },
     },
     // Only a verified email reaches next-auth; nothing falls back to preferred_username or upn.
     profile: (claims) => ({
       id: claims.sub,
-      email: claims.email_verified === true && typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null,
+      email:
+        claims.email_verified === true && typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : null,
       name: typeof claims.name === 'string' ? claims.name : null,
     }),
   };

@@ -14,7 +14,10 @@ export type ActionResult<R = unknown> =
   | { ok: true; data?: R; message?: string }
   | { ok: false; error: string; fields?: Record<string, string[]>; reference?: string };
 
-export type StaffAction<S extends z.ZodType, R> = ((previous: unknown, formData: FormData) => Promise<ActionResult<R>>) & {
+export type StaffAction<S extends z.ZodType, R> = ((
+  previous: unknown,
+  formData: FormData,
+) => Promise<ActionResult<R>>) & {
   permission: Permission;
   /** The same chain with a given identity instead of the session's: the authorization matrix test uses it. */
   runAs: (staff: StaffIdentity | null, input: z.input<S>) => Promise<ActionResult<R>>;

@@ -13,7 +13,12 @@ export function acknowledgementJob(requestId: string, acknowledgeBy: Date | null
   if (!acknowledgeBy) return null;
   // A day before the legal limit, so that a slow email provider cannot make us late.
   const runAt = new Date(acknowledgeBy.getTime() - 86_400_000);
-  return { name: 'acknowledge-request' as const, payload: { requestId }, runAt, jobKey: deadlineJobKey.acknowledge(requestId) } satisfies JobRequest;
+  return {
+    name: 'acknowledge-request' as const,
+    payload: { requestId },
+    runAt,
+    jobKey: deadlineJobKey.acknowledge(requestId),
+  } satisfies JobRequest;
 }
 
 /** Where the regime sets an acknowledgement deadline (US-CA), schedules the job that meets it. */
@@ -31,7 +36,10 @@ export async function acknowledgeRequest(options: { requestId: string; now?: Dat
   await db().$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUnique({ where: { id: options.requestId }, include: { pauses: true } });
     if (!request || request.acknowledgedAt || !OPEN_STATUSES.includes(request.status)) return;
-    const claimed = await tx.privacyRequest.updateMany({ where: { id: request.id, acknowledgedAt: null }, data: { acknowledgedAt: now } });
+    const claimed = await tx.privacyRequest.updateMany({
+      where: { id: request.id, acknowledgedAt: null },
+      data: { acknowledgedAt: now },
+    });
     if (claimed.count === 0) return;
     const deadline = requestDeadline(request, now);
     await enqueueEmail(tx, {
@@ -45,6 +53,11 @@ export async function acknowledgeRequest(options: { requestId: string; now?: Dat
         dueOn: formatPublicDate(request.dueAt, deadline.timeZone),
       },
     });
-    await recordAuditEvent(tx, { requestId: request.id, action: 'request.acknowledged', actor: { type: 'system' }, summary: 'We confirmed that we received the request' });
+    await recordAuditEvent(tx, {
+      requestId: request.id,
+      action: 'request.acknowledged',
+      actor: { type: 'system' },
+      summary: 'We confirmed that we received the request',
+    });
   });
 }

@@ -25,7 +25,15 @@ export type SweepReport = {
  * expiry job, acknowledgement job or email delivery job — so that no lost job can make a deadline silent. Idempotent.
  */
 export async function dailySweep(now = new Date()): Promise<SweepReport> {
-  const report: SweepReport = { checked: 0, dueDatesFixed: 0, deadlineJobsRepaired: 0, appealJobsRepaired: 0, expiryJobsRepaired: 0, emailJobsRepaired: 0, acknowledgementsRepaired: 0 };
+  const report: SweepReport = {
+    checked: 0,
+    dueDatesFixed: 0,
+    deadlineJobsRepaired: 0,
+    appealJobsRepaired: 0,
+    expiryJobsRepaired: 0,
+    emailJobsRepaired: 0,
+    acknowledgementsRepaired: 0,
+  };
   let cursor: string | undefined;
   for (;;) {
     const requests = await db().privacyRequest.findMany({
@@ -41,8 +49,16 @@ export async function dailySweep(now = new Date()): Promise<SweepReport> {
       await db().$transaction(async (tx) => {
         if (request.status === 'unverified') {
           if (!(await jobKeyExists(tx, `expire-unverified:${request.id}`))) {
-            const latest = await tx.verificationLink.findFirst({ where: { requestId: request.id }, orderBy: { expiresAt: 'desc' } });
-            await addJob(tx, 'expire-unverified-request', { requestId: request.id }, { runAt: latest?.expiresAt ?? now, jobKey: `expire-unverified:${request.id}` });
+            const latest = await tx.verificationLink.findFirst({
+              where: { requestId: request.id },
+              orderBy: { expiresAt: 'desc' },
+            });
+            await addJob(
+              tx,
+              'expire-unverified-request',
+              { requestId: request.id },
+              { runAt: latest?.expiresAt ?? now, jobKey: `expire-unverified:${request.id}` },
+            );
             report.expiryJobsRepaired += 1;
           }
         } else {
@@ -56,7 +72,11 @@ export async function dailySweep(now = new Date()): Promise<SweepReport> {
             report.deadlineJobsRepaired += 1;
           }
         }
-        if (!request.acknowledgedAt && requestDeadline(request, now).acknowledgeBy && !(await jobKeyExists(tx, deadlineJobKey.acknowledge(request.id)))) {
+        if (
+          !request.acknowledgedAt &&
+          requestDeadline(request, now).acknowledgeBy &&
+          !(await jobKeyExists(tx, deadlineJobKey.acknowledge(request.id)))
+        ) {
           await scheduleAcknowledgement(tx, request);
           report.acknowledgementsRepaired += 1;
         }
@@ -71,7 +91,10 @@ export async function dailySweep(now = new Date()): Promise<SweepReport> {
 
 /** Pending appeals whose escalation job is gone get their reminders and escalation again. */
 async function repairAppealDeadlineJobs(now: Date): Promise<number> {
-  const appeals = await db().requestAppeal.findMany({ where: { status: 'pending' }, select: { id: true, requestId: true, dueAt: true } });
+  const appeals = await db().requestAppeal.findMany({
+    where: { status: 'pending' },
+    select: { id: true, requestId: true, dueAt: true },
+  });
   let repaired = 0;
   for (const appeal of appeals) {
     await db().$transaction(async (tx) => {

@@ -18,18 +18,33 @@ import { scheduleDeadlineJobs } from './schedule-deadline-jobs';
 export async function extendDeadline(tx: Tx, options: { requestId: string; reason: string; actor: Actor; now?: Date }) {
   const now = options.now ?? new Date();
   const reason = options.reason.trim();
-  if (reason.length < 10) throw new AppError('INVALID_INPUT', 'Give the requester a reason for the extension (at least 10 characters).', { fields: { reason: ['Explain why more time is needed'] } });
-  const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: options.requestId }, include: { pauses: true } });
+  if (reason.length < 10)
+    throw new AppError('INVALID_INPUT', 'Give the requester a reason for the extension (at least 10 characters).', {
+      fields: { reason: ['Explain why more time is needed'] },
+    });
+  const request = await tx.privacyRequest.findUniqueOrThrow({
+    where: { id: options.requestId },
+    include: { pauses: true },
+  });
   if (!ACTIVE_CLOCK_STATUSES.includes(request.status) && request.status !== 'awaiting_requester') {
     throw new AppError('CONFLICT', 'Only an open, verified request can be extended.');
   }
-  if (request.extendedAt) throw new AppError('CONFLICT', 'This deadline has already been extended; the law allows one extension.');
+  if (request.extendedAt)
+    throw new AppError('CONFLICT', 'This deadline has already been extended; the law allows one extension.');
   const current = requestDeadline(request, now);
-  if (now > current.dueAt) throw new AppError('CONFLICT', 'The deadline has passed: an extension must be notified before the original due date.');
+  if (now > current.dueAt)
+    throw new AppError(
+      'CONFLICT',
+      'The deadline has passed: an extension must be notified before the original due date.',
+    );
   const extended = requestDeadline({ ...request, extendedAt: now }, now);
-  if (extended.dueAt <= current.dueAt) throw new AppError('CONFLICT', `The rules of ${request.jurisdiction} allow no extension for this request.`);
+  if (extended.dueAt <= current.dueAt)
+    throw new AppError('CONFLICT', `The rules of ${request.jurisdiction} allow no extension for this request.`);
 
-  await tx.privacyRequest.update({ where: { id: request.id }, data: { extendedAt: now, extensionReason: reason, dueAt: extended.dueAt } });
+  await tx.privacyRequest.update({
+    where: { id: request.id },
+    data: { extendedAt: now, extensionReason: reason, dueAt: extended.dueAt },
+  });
   if (request.status !== 'awaiting_requester' || !request.pauses.some((p) => !p.endedAt)) {
     await scheduleDeadlineJobs(tx, { id: request.id, dueAt: extended.dueAt }, now);
   }
@@ -39,7 +54,12 @@ export async function extendDeadline(tx: Tx, options: { requestId: string; reaso
     action: 'deadline.extended',
     actor: options.actor,
     summary: `We need more time; we will answer by ${formatPublicDate(extended.dueAt, zone)}`,
-    data: { reason, previousDueAt: current.dueAt.toISOString(), dueAt: extended.dueAt.toISOString(), explanation: extended.explanation },
+    data: {
+      reason,
+      previousDueAt: current.dueAt.toISOString(),
+      dueAt: extended.dueAt.toISOString(),
+      explanation: extended.explanation,
+    },
   });
   await enqueueEmail(tx, {
     template: 'deadline-extended',

@@ -16,21 +16,36 @@ type Kind = 'reminder' | 'overdue';
  */
 async function openDeadline(tx: Tx, subject: DeadlineSubject) {
   const admins = (except: string | null = null) =>
-    tx.user.findMany({ where: { role: 'admin', deactivatedAt: null, ...(except ? { id: { not: except } } : {}) }, select: { id: true } }).then((rows) => rows.map((r) => r.id));
+    tx.user
+      .findMany({
+        where: { role: 'admin', deactivatedAt: null, ...(except ? { id: { not: except } } : {}) },
+        select: { id: true },
+      })
+      .then((rows) => rows.map((r) => r.id));
 
   if (subject.appealId) {
-    const appeal = await tx.requestAppeal.findUnique({ where: { id: subject.appealId }, include: { request: { select: { decidedById: true } } } });
+    const appeal = await tx.requestAppeal.findUnique({
+      where: { id: subject.appealId },
+      include: { request: { select: { decidedById: true } } },
+    });
     if (!appeal || appeal.status !== 'pending') return null;
-    return { dueAt: appeal.dueAt, kinds: { reminder: 'appeal_reminder', overdue: 'appeal_overdue' } as const, recipients: async () => admins(appeal.request.decidedById) };
+    return {
+      dueAt: appeal.dueAt,
+      kinds: { reminder: 'appeal_reminder', overdue: 'appeal_overdue' } as const,
+      recipients: async () => admins(appeal.request.decidedById),
+    };
   }
 
   const request = await tx.privacyRequest.findUnique({ where: { id: subject.requestId } });
   if (!request || !ACTIVE_CLOCK_STATUSES.includes(request.status)) return null;
-  const assignee = request.assigneeId ? await tx.user.findFirst({ where: { id: request.assigneeId, deactivatedAt: null }, select: { id: true } }) : null;
+  const assignee = request.assigneeId
+    ? await tx.user.findFirst({ where: { id: request.assigneeId, deactivatedAt: null }, select: { id: true } })
+    : null;
   return {
     dueAt: request.dueAt,
     kinds: { reminder: 'reminder', overdue: 'overdue' } as const,
-    recipients: async (kind: Kind) => (kind === 'overdue' || !assignee ? [...(await admins()), ...(assignee ? [assignee.id] : [])] : [assignee.id]),
+    recipients: async (kind: Kind) =>
+      kind === 'overdue' || !assignee ? [...(await admins()), ...(assignee ? [assignee.id] : [])] : [assignee.id],
   };
 }
 
@@ -40,7 +55,13 @@ async function openDeadline(tx: Tx, subject: DeadlineSubject) {
  * daily while the deadline stays open. A job scheduled for an older due date (before a pause or an
  * extension) does nothing.
  */
-export async function notifyDeadline(options: { requestId: string; appealId?: string; kind: Kind; dueAt: string; now?: Date }) {
+export async function notifyDeadline(options: {
+  requestId: string;
+  appealId?: string;
+  kind: Kind;
+  dueAt: string;
+  now?: Date;
+}) {
   const now = options.now ?? new Date();
   const subject: DeadlineSubject = { requestId: options.requestId, appealId: options.appealId };
   await db().$transaction(async (tx) => {
@@ -51,14 +72,29 @@ export async function notifyDeadline(options: { requestId: string; appealId?: st
     const recipients = new Set(await deadline.recipients(options.kind));
     const day = new Date(now.toISOString().slice(0, 10));
     await tx.staffNotification.createMany({
-      data: [...recipients].map((userId) => ({ userId, requestId: options.requestId, kind: deadline.kinds[options.kind], day, dueAt: deadline.dueAt })),
+      data: [...recipients].map((userId) => ({
+        userId,
+        requestId: options.requestId,
+        kind: deadline.kinds[options.kind],
+        day,
+        dueAt: deadline.dueAt,
+      })),
       skipDuplicates: true,
     });
     for (const userId of recipients) await scheduleStaffDigest(tx, userId, now);
 
     if (options.kind === 'overdue') {
-      const payload = { requestId: options.requestId, ...(options.appealId ? { appealId: options.appealId } : {}), kind: 'overdue' as const, dueAt: options.dueAt, offsetDays: 0 };
-      await addJob(tx, 'deadline-reminder', payload, { runAt: new Date(now.getTime() + DAY), jobKey: deadlineJobKeys(subject).overdue });
+      const payload = {
+        requestId: options.requestId,
+        ...(options.appealId ? { appealId: options.appealId } : {}),
+        kind: 'overdue' as const,
+        dueAt: options.dueAt,
+        offsetDays: 0,
+      };
+      await addJob(tx, 'deadline-reminder', payload, {
+        runAt: new Date(now.getTime() + DAY),
+        jobKey: deadlineJobKeys(subject).overdue,
+      });
     }
   });
 }

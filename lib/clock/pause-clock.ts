@@ -13,12 +13,23 @@ export type PauseReason = 'awaiting_identity' | 'awaiting_clarification';
  * the regime does not allow it, the request still waits, but its deadline keeps running.
  * Runs in the caller's transaction (the staff action that asked the requester something).
  */
-export async function pauseClock(tx: Tx, options: { requestId: string; reason: PauseReason; actor: Actor; now?: Date }): Promise<boolean> {
+export async function pauseClock(
+  tx: Tx,
+  options: { requestId: string; reason: PauseReason; actor: Actor; now?: Date },
+): Promise<boolean> {
   const now = options.now ?? new Date();
-  const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: options.requestId }, include: { pauses: { where: { endedAt: null } } } });
+  const request = await tx.privacyRequest.findUniqueOrThrow({
+    where: { id: options.requestId },
+    include: { pauses: { where: { endedAt: null } } },
+  });
   if (request.pauses.length > 0) throw new AppError('CONFLICT', 'The clock of this request is already paused.');
   if (!requestRules(request).every((rule) => rule.pauseAllowed)) {
-    await recordAuditEvent(tx, { requestId: request.id, action: 'clock.pause_not_allowed', actor: options.actor, data: { reason: options.reason, jurisdiction: request.jurisdiction } });
+    await recordAuditEvent(tx, {
+      requestId: request.id,
+      action: 'clock.pause_not_allowed',
+      actor: options.actor,
+      data: { reason: options.reason, jurisdiction: request.jurisdiction },
+    });
     return false;
   }
   await tx.clockPause.create({ data: { requestId: request.id, reason: options.reason, startedAt: now } });

@@ -14,7 +14,15 @@ describe('requestDeadline on a first clock (computed once per day)', () => {
   it.each(JURISDICTIONS)('in %s, equals a fresh computation for every type and instant', (jurisdiction) => {
     for (const requestType of REQUEST_TYPES) {
       for (const receivedAt of instants) {
-        const fresh = computeDeadline({ jurisdiction, requestType, receivedAt, verifiedAt: null, pauses: [], extended: false, rules: deadlineRules() });
+        const fresh = computeDeadline({
+          jurisdiction,
+          requestType,
+          receivedAt,
+          verifiedAt: null,
+          pauses: [],
+          extended: false,
+          rules: deadlineRules(),
+        });
         expect(requestDeadline({ jurisdiction, types: [requestType], receivedAt })).toEqual(fresh);
       }
     }

@@ -54,11 +54,21 @@ const firstClockByDay = new Map<string, Deadline>();
  */
 function firstClockDeadline(jurisdiction: Jurisdiction, requestType: RequestType, receivedAt: Date): Deadline {
   const rules = deadlineRules();
-  const day = DateTime.fromJSDate(receivedAt, { zone: resolveRule(rules, jurisdiction, requestType).timeZone }).toISODate();
+  const day = DateTime.fromJSDate(receivedAt, {
+    zone: resolveRule(rules, jurisdiction, requestType).timeZone,
+  }).toISODate();
   const key = `${jurisdiction}|${requestType}|${day}`;
   let deadline = firstClockByDay.get(key);
   if (!deadline) {
-    deadline = computeDeadline({ jurisdiction, requestType, receivedAt, verifiedAt: null, pauses: [], extended: false, rules });
+    deadline = computeDeadline({
+      jurisdiction,
+      requestType,
+      receivedAt,
+      verifiedAt: null,
+      pauses: [],
+      extended: false,
+      rules,
+    });
     if (firstClockByDay.size >= 1000) firstClockByDay.clear();
     firstClockByDay.set(key, deadline);
   }

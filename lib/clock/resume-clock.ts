@@ -12,9 +12,15 @@ import { scheduleDeadlineJobs } from './schedule-deadline-jobs';
  */
 export async function resumeClock(tx: Tx, options: { requestId: string; actor: Actor; now?: Date }) {
   const now = options.now ?? new Date();
-  const ended = await tx.clockPause.updateMany({ where: { requestId: options.requestId, endedAt: null }, data: { endedAt: now } });
+  const ended = await tx.clockPause.updateMany({
+    where: { requestId: options.requestId, endedAt: null },
+    data: { endedAt: now },
+  });
   if (ended.count === 0) return null;
-  const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: options.requestId }, include: { pauses: true } });
+  const request = await tx.privacyRequest.findUniqueOrThrow({
+    where: { id: options.requestId },
+    include: { pauses: true },
+  });
   const deadline = requestDeadline(request, now);
   await tx.privacyRequest.update({ where: { id: request.id }, data: { dueAt: deadline.dueAt } });
   await scheduleDeadlineJobs(tx, { id: request.id, dueAt: deadline.dueAt }, now);
@@ -23,7 +29,12 @@ export async function resumeClock(tx: Tx, options: { requestId: string; actor: A
     action: 'clock.resumed',
     actor: options.actor,
     summary: `The deadline runs again; we will answer by ${formatPublicDate(deadline.dueAt, deadline.timeZone)}`,
-    data: { previousDueAt: request.dueAt.toISOString(), dueAt: deadline.dueAt.toISOString(), pausedDays: deadline.pausedDays, explanation: deadline.explanation },
+    data: {
+      previousDueAt: request.dueAt.toISOString(),
+      dueAt: deadline.dueAt.toISOString(),
+      pausedDays: deadline.pausedDays,
+      explanation: deadline.explanation,
+    },
   });
   return deadline;
 }

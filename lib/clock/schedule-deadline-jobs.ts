@@ -19,8 +19,14 @@ export const deadlineJobKey = {
 export function deadlineJobKeys(subject: DeadlineSubject) {
   const { appealId } = subject;
   return appealId
-    ? { reminder: (offsetDays: number) => deadlineJobKey.appealReminder(appealId, offsetDays), overdue: deadlineJobKey.appealOverdue(appealId) }
-    : { reminder: (offsetDays: number) => deadlineJobKey.reminder(subject.requestId, offsetDays), overdue: deadlineJobKey.overdue(subject.requestId) };
+    ? {
+        reminder: (offsetDays: number) => deadlineJobKey.appealReminder(appealId, offsetDays),
+        overdue: deadlineJobKey.appealOverdue(appealId),
+      }
+    : {
+        reminder: (offsetDays: number) => deadlineJobKey.reminder(subject.requestId, offsetDays),
+        overdue: deadlineJobKey.overdue(subject.requestId),
+      };
 }
 
 /**
@@ -30,13 +36,28 @@ export function deadlineJobKeys(subject: DeadlineSubject) {
  */
 export async function scheduleSubjectDeadlineJobs(tx: Tx, subject: DeadlineSubject, dueAt: Date, now = new Date()) {
   const keys = deadlineJobKeys(subject);
-  const target = { requestId: subject.requestId, ...(subject.appealId ? { appealId: subject.appealId } : {}), dueAt: dueAt.toISOString() };
+  const target = {
+    requestId: subject.requestId,
+    ...(subject.appealId ? { appealId: subject.appealId } : {}),
+    dueAt: dueAt.toISOString(),
+  };
   for (const offsetDays of env().REMINDER_OFFSETS_DAYS) {
     const runAt = new Date(dueAt.getTime() - offsetDays * DAY);
-    if (runAt > now) await addJob(tx, 'deadline-reminder', { ...target, kind: 'reminder', offsetDays }, { runAt, jobKey: keys.reminder(offsetDays) });
+    if (runAt > now)
+      await addJob(
+        tx,
+        'deadline-reminder',
+        { ...target, kind: 'reminder', offsetDays },
+        { runAt, jobKey: keys.reminder(offsetDays) },
+      );
     else await removeJob(tx, keys.reminder(offsetDays));
   }
-  await addJob(tx, 'deadline-reminder', { ...target, kind: 'overdue', offsetDays: 0 }, { runAt: dueAt > now ? dueAt : now, jobKey: keys.overdue });
+  await addJob(
+    tx,
+    'deadline-reminder',
+    { ...target, kind: 'overdue', offsetDays: 0 },
+    { runAt: dueAt > now ? dueAt : now, jobKey: keys.overdue },
+  );
 }
 
 /** A request's reminders and escalation. */
@@ -45,7 +66,11 @@ export function scheduleDeadlineJobs(tx: Tx, request: { id: string; dueAt: Date 
 }
 
 /** An appeal's reminders and escalation, on its own deadline. */
-export function scheduleAppealDeadlineJobs(tx: Tx, appeal: { id: string; requestId: string; dueAt: Date }, now = new Date()) {
+export function scheduleAppealDeadlineJobs(
+  tx: Tx,
+  appeal: { id: string; requestId: string; dueAt: Date },
+  now = new Date(),
+) {
   return scheduleSubjectDeadlineJobs(tx, { requestId: appeal.requestId, appealId: appeal.id }, appeal.dueAt, now);
 }
 

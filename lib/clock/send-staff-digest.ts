@@ -13,7 +13,12 @@ const DAY = 86_400_000;
 
 /** Schedules a person's digest; several calls before it runs make one job (the key keeps its time). */
 export async function scheduleStaffDigest(tx: Tx, userId: string, now = new Date()) {
-  await addJob(tx, 'staff-digest', { userId }, { runAt: new Date(now.getTime() + GATHER_MS), jobKey: `staff-digest:${userId}`, jobKeyMode: 'preserve_run_at' });
+  await addJob(
+    tx,
+    'staff-digest',
+    { userId },
+    { runAt: new Date(now.getTime() + GATHER_MS), jobKey: `staff-digest:${userId}`, jobKeyMode: 'preserve_run_at' },
+  );
 }
 
 /**
@@ -29,12 +34,29 @@ export async function sendStaffDigest(options: { userId: string; now?: Date }) {
     const sentToday = await tx.staffNotification.count({ where: { userId: user.id, sentAt: { gte: startOfDay } } });
     const pending = await tx.staffNotification.findMany({
       where: { userId: user.id, sentAt: null },
-      include: { request: { select: { id: true, number: true, receivedAt: true, dueAt: true, status: true, jurisdiction: true, types: true } } },
+      include: {
+        request: {
+          select: {
+            id: true,
+            number: true,
+            receivedAt: true,
+            dueAt: true,
+            status: true,
+            jurisdiction: true,
+            types: true,
+          },
+        },
+      },
       orderBy: { dueAt: 'asc' },
     });
     if (pending.length === 0) return;
     if (sentToday > 0) {
-      await addJob(tx, 'staff-digest', { userId: user.id }, { runAt: new Date(startOfDay.getTime() + DAY + 7 * 3600_000), jobKey: `staff-digest:${user.id}` });
+      await addJob(
+        tx,
+        'staff-digest',
+        { userId: user.id },
+        { runAt: new Date(startOfDay.getTime() + DAY + 7 * 3600_000), jobKey: `staff-digest:${user.id}` },
+      );
       return;
     }
     // One line per request and one per appeal, the most urgent kind first.

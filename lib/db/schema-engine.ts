@@ -25,7 +25,10 @@ const noFilters = { externalTables: [], externalEnums: [] };
 
 export async function loadMigrationList(migrationsDir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const directories = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const directories = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   return {
     baseDir: migrationsDir,
@@ -150,9 +153,7 @@ async function withEngine<T>(
 ): Promise<T> {
   // One connection of its own: the engine's migration advisory lock lives as long as it.
   const pool = new pg.Pool({ connectionString: url, max: 1 });
-  const datamodels: [string, string][] | undefined = options.schema
-    ? [[SCHEMA_PATH, options.schema]]
-    : undefined;
+  const datamodels: [string, string][] | undefined = options.schema ? [[SCHEMA_PATH, options.schema]] : undefined;
   const Engine = await loadSchemaEngine();
   const engine = await Engine.new(
     { datamodels },
@@ -176,10 +177,7 @@ export async function applyMigrations(url: string, migrationsDir = MIGRATIONS_DI
   });
 }
 
-export type DiffSide =
-  | { kind: 'empty' }
-  | { kind: 'schema'; content: string }
-  | { kind: 'migrations'; dir?: string };
+export type DiffSide = { kind: 'empty' } | { kind: 'schema'; content: string } | { kind: 'migrations'; dir?: string };
 
 /**
  * SQL that turns `from` into `to` ("-- This is an empty migration." when they agree).

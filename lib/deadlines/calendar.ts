@@ -82,7 +82,8 @@ export function nextWorkingDay(day: DateTime, holidayCountry: string | null): Da
  * received on a Saturday, one business day is the Monday.
  */
 export function addBusinessDays(day: DateTime, count: number, holidayCountry: string | null): DateTime {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`business days must be a whole number >= 0, got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`business days must be a whole number >= 0, got ${count}`);
   let current = day;
   for (let counted = 0; counted < count; ) {
     current = current.plus({ days: 1 });

@@ -14,21 +14,30 @@ const LONGEST_ROLL_DAYS = 5;
 // Pauses are placed around the receipt date: some before it, most inside the first months,
 // lengths from zero to 40 days, at minute precision so partial days occur.
 const pausesNear = (receivedAt: Date) =>
-  fc.array(
-    fc.record({ startMinutes: fc.integer({ min: -3 * 24 * 60, max: 120 * 24 * 60 }), lengthMinutes: fc.integer({ min: 0, max: 40 * 24 * 60 }) }),
-    { maxLength: 4 },
-  ).map((specs) =>
-    specs.map(({ startMinutes, lengthMinutes }): Pause => {
-      const from = new Date(receivedAt.getTime() + startMinutes * MINUTE_MS);
-      return { from, to: new Date(from.getTime() + lengthMinutes * MINUTE_MS) };
-    }),
-  );
+  fc
+    .array(
+      fc.record({
+        startMinutes: fc.integer({ min: -3 * 24 * 60, max: 120 * 24 * 60 }),
+        lengthMinutes: fc.integer({ min: 0, max: 40 * 24 * 60 }),
+      }),
+      { maxLength: 4 },
+    )
+    .map((specs) =>
+      specs.map(({ startMinutes, lengthMinutes }): Pause => {
+        const from = new Date(receivedAt.getTime() + startMinutes * MINUTE_MS);
+        return { from, to: new Date(from.getTime() + lengthMinutes * MINUTE_MS) };
+      }),
+    );
 
 const requests = fc
   .record({
     jurisdiction: fc.constantFrom(...JURISDICTIONS),
     requestType: fc.constantFrom(...REQUEST_TYPES),
-    receivedAt: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2035-12-31T23:59:59Z'), noInvalidDate: true }),
+    receivedAt: fc.date({
+      min: new Date('2020-01-01T00:00:00Z'),
+      max: new Date('2035-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    }),
     extended: fc.boolean(),
   })
   .chain((request) => pausesNear(request.receivedAt).map((pauses) => ({ ...request, pauses })));

@@ -1,6 +1,13 @@
 import { DateTime } from 'luxon';
 import type { Jurisdiction, RequestType } from '../universal/codes';
-import { addBusinessDays, isWeekend, isWorkingDay, nextWorkingDay, publicHolidayName, publicHolidaysBetween } from './calendar';
+import {
+  addBusinessDays,
+  isWeekend,
+  isWorkingDay,
+  nextWorkingDay,
+  publicHolidayName,
+  publicHolidaysBetween,
+} from './calendar';
 import { describePeriod, formatDate, formatDay, formatInstant, listHolidays, monthName, weekdayName } from './format';
 import { applyPauses, mergePauses, type Pause } from './pauses';
 import { DEFAULT_RULES, resolveRule, type ResolvedRule } from './rules';
@@ -62,7 +69,13 @@ export function computeDeadline(options: ComputeDeadlineOptions): Deadline {
 
   let extension: SettledDeadline | null = null;
   if (rule.extension) {
-    const { landing, description } = landExtension(startDay, rule.firstDeadline, rule.extension, rule.holidayCountry, startLabel);
+    const { landing, description } = landExtension(
+      startDay,
+      rule.firstDeadline,
+      rule.extension,
+      rule.holidayCountry,
+      startLabel,
+    );
     extension = settleDeadline(rule, landing, countedPauses);
     const shown = extension.notes.length ? formatDate(landing.day) : formatDay(extension.day);
     explanation.push(`extension limit: ${description} -> ${shown}${landing.detail}`);
@@ -86,7 +99,9 @@ export function computeDeadline(options: ComputeDeadlineOptions): Deadline {
     // Counted from receipt: the confirmation is what tells the requester how verification works.
     const landing = landPeriod(toLocalDay(receivedAt, zone), rule.acknowledgement, rule.holidayCountry);
     const day = rule.rollToWorkingDay ? nextWorkingDay(landing.day, rule.holidayCountry) : landing.day;
-    explanation.push(`acknowledge receipt within ${describePeriod(rule.acknowledgement)} -> ${formatDay(day)}${landing.detail}`);
+    explanation.push(
+      `acknowledge receipt within ${describePeriod(rule.acknowledgement)} -> ${formatDay(day)}${landing.detail}`,
+    );
     acknowledgeBy = endOfLocalDay(day, zone);
   }
 
@@ -115,7 +130,12 @@ function assertValidDate(value: Date, name: string): void {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new RangeError(`${name} is not a valid date`);
 }
 
-function clockStartOf(rule: ResolvedRule, receivedAt: Date, verifiedAt: Date | null | undefined, explanation: string[]): Date {
+function clockStartOf(
+  rule: ResolvedRule,
+  receivedAt: Date,
+  verifiedAt: Date | null | undefined,
+  explanation: string[],
+): Date {
   if (!verifiedAt || verifiedAt <= receivedAt) return receivedAt;
   const verifiedDay = formatDay(toLocalDay(verifiedAt, rule.timeZone));
   if (rule.clockStarts === 'verification') {
@@ -161,7 +181,13 @@ function landPeriod(start: DateTime, period: Period, holidayCountry: string | nu
  * The outer limit of the extension, counted from the clock start as one period where the units
  * match (UK: three months from receipt, not one month then two), else after the first deadline.
  */
-function landExtension(start: DateTime, first: Period, extension: Period, holidayCountry: string | null, startLabel: string) {
+function landExtension(
+  start: DateTime,
+  first: Period,
+  extension: Period,
+  holidayCountry: string | null,
+  startLabel: string,
+) {
   if (first.unit === extension.unit) {
     const total = { amount: first.amount + extension.amount, unit: first.unit };
     return {
@@ -198,7 +224,8 @@ function settleDeadline(rule: ResolvedRule, landing: Landing, pauses: readonly P
         : `clock paused less than a whole day (${spans}); no change`,
     );
   }
-  for (const pause of paused.ignored) notes.push(`pause ${span(pause)} not counted: it began after the deadline had passed`);
+  for (const pause of paused.ignored)
+    notes.push(`pause ${span(pause)} not counted: it began after the deadline had passed`);
 
   const day = paused.day;
   if (isWorkingDay(day, rule.holidayCountry)) return { landing, day, pausedDays: paused.pausedDays, notes };
@@ -212,6 +239,8 @@ function settleDeadline(rule: ResolvedRule, landing: Landing, pauses: readonly P
   }
   const next = rolled(day);
   const alsoSkipped = publicHolidaysBetween(day.plus({ days: 1 }), next.minus({ days: 1 }), rule.holidayCountry);
-  notes.push(`${reason} -> next working day ${formatDay(next)}${alsoSkipped.length ? `, also skipping ${listHolidays(alsoSkipped)}` : ''}`);
+  notes.push(
+    `${reason} -> next working day ${formatDay(next)}${alsoSkipped.length ? `, also skipping ${listHolidays(alsoSkipped)}` : ''}`,
+  );
   return { landing, day: next, pausedDays: paused.pausedDays, notes };
 }

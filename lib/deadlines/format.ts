@@ -5,7 +5,21 @@ import type { Period } from './schemas';
 // Wording for the explanation staff read next to a deadline. Fixed locale so the text does not
 // change with the server's ICU data or settings.
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 
 const UNIT_NAMES: Record<Period['unit'], [singular: string, plural: string]> = {
   months: ['calendar month', 'calendar months'],

@@ -201,11 +201,17 @@ export function overrideRules(base: DeadlineRules, overrides: unknown): Deadline
     throw new Error(`Invalid deadline rule overrides:\n${z.prettifyError(parsedOverrides.error)}`);
   }
   const merged: DeadlineRules = structuredClone(base) as DeadlineRules;
-  for (const [jurisdiction, override] of Object.entries(parsedOverrides.data) as [Jurisdiction, Partial<JurisdictionRule>][]) {
+  for (const [jurisdiction, override] of Object.entries(parsedOverrides.data) as [
+    Jurisdiction,
+    Partial<JurisdictionRule>,
+  ][]) {
     const { byRequestType: typeOverrides, ...fields } = override;
     const target = merged[jurisdiction];
     Object.assign(target, withoutUndefined(fields));
-    for (const [requestType, typeOverride] of Object.entries(typeOverrides ?? {}) as [RequestType, Partial<RequestTypeRule>][]) {
+    for (const [requestType, typeOverride] of Object.entries(typeOverrides ?? {}) as [
+      RequestType,
+      Partial<RequestTypeRule>,
+    ][]) {
       target.byRequestType = {
         ...target.byRequestType,
         [requestType]: { ...target.byRequestType?.[requestType], ...withoutUndefined(typeOverride) },

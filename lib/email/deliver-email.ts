@@ -24,7 +24,12 @@ export async function deliverEmail(options: { outboxId: string; attempt: number;
     const message = error instanceof Error ? error.message : String(error);
     await db().outboxEmail.update({
       where: { id: email.id },
-      data: { attempts: { increment: 1 }, lastError: message.slice(0, 1000), status: lastAttempt ? 'failed' : 'pending', transport },
+      data: {
+        attempts: { increment: 1 },
+        lastError: message.slice(0, 1000),
+        status: lastAttempt ? 'failed' : 'pending',
+        transport,
+      },
     });
     logger.warn({ outboxId: email.id, attempt: options.attempt, permanent, err: error }, 'email delivery failed');
     if (lastAttempt) return;
@@ -37,5 +42,8 @@ export async function deliverEmail(options: { outboxId: string; attempt: number;
     data: { status: 'sent', transport, providerId, sentAt: new Date(), attempts: { increment: 1 }, lastError: null },
   });
   // `to` and `subject` are censored by the logger; they are here so that a mistake in redaction shows.
-  logger.info({ outboxId: email.id, template: email.template, transport, to: email.to, subject: email.subject }, 'email delivered');
+  logger.info(
+    { outboxId: email.id, template: email.template, transport, to: email.to, subject: email.subject },
+    'email delivered',
+  );
 }

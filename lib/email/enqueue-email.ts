@@ -21,7 +21,8 @@ export function brand() {
 const htmlToText = compile({ wordwrap: false, selectors: plainTextSelectors });
 
 /** React Email's document type, which its `render` puts before the markup. */
-const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
+const DOCTYPE =
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
 let staticMarkup: Promise<(element: ReturnType<typeof createElement>) => string> | undefined;
 
@@ -42,7 +43,12 @@ export async function renderEmail<N extends TemplateName>(name: N, props: Templa
   return { subject: subject(props), html, text: htmlToText(html) };
 }
 
-type EmailOptions<N extends TemplateName> = { template: N; to: string; props: TemplateProps<N>; requestId?: string | null };
+type EmailOptions<N extends TemplateName> = {
+  template: N;
+  to: string;
+  props: TemplateProps<N>;
+  requestId?: string | null;
+};
 
 /**
  * An outbox row, rendered but not yet written, and the job that delivers it. The row id is chosen
@@ -52,7 +58,10 @@ export async function prepareOutboxEmail<N extends TemplateName>(options: EmailO
   const rendered = await renderEmail(options.template, options.props);
   const id = randomUUID();
   const deliveryJob = { name: 'deliver-email' as const, payload: { outboxId: id } } satisfies JobRequest;
-  return { row: { id, template: options.template, to: options.to, ...rendered, requestId: options.requestId ?? null }, deliveryJob };
+  return {
+    row: { id, template: options.template, to: options.to, ...rendered, requestId: options.requestId ?? null },
+    deliveryJob,
+  };
 }
 
 /**

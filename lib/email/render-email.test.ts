@@ -16,16 +16,19 @@ describe('renderEmail', () => {
   const streamMarkers = /<!--( |\/?\$|html|head|body)-->/g;
   const withoutStreamMarkers = (html: string) => html.replace(streamMarkers, '');
 
-  it.each(Object.keys(templates) as TemplateName[])('gives %s the same HTML and text as React Email renders separately', async (name) => {
-    const component = templates[name].component as Previewable & Parameters<typeof createElement>[0];
-    expect(component.PreviewProps, `${name} has PreviewProps`).toBeDefined();
-    const props = { ...component.PreviewProps, ...(name === 'verify-request' ? hostile : {}) };
-    const rendered = await renderEmail(name, props as never);
-    const element = createElement(component, props as never);
-    expect(rendered.html).toBe(withoutStreamMarkers(await render(element)));
-    expect(rendered.html).not.toMatch(streamMarkers);
-    expect(rendered.html).not.toContain('<link rel="preload"');
-    expect(rendered.text).toBe(await render(element, { plainText: true }));
-    expect(rendered.text.length).toBeGreaterThan(50);
-  });
+  it.each(Object.keys(templates) as TemplateName[])(
+    'gives %s the same HTML and text as React Email renders separately',
+    async (name) => {
+      const component = templates[name].component as Previewable & Parameters<typeof createElement>[0];
+      expect(component.PreviewProps, `${name} has PreviewProps`).toBeDefined();
+      const props = { ...component.PreviewProps, ...(name === 'verify-request' ? hostile : {}) };
+      const rendered = await renderEmail(name, props as never);
+      const element = createElement(component, props as never);
+      expect(rendered.html).toBe(withoutStreamMarkers(await render(element)));
+      expect(rendered.html).not.toMatch(streamMarkers);
+      expect(rendered.html).not.toContain('<link rel="preload"');
+      expect(rendered.text).toBe(await render(element, { plainText: true }));
+      expect(rendered.text.length).toBeGreaterThan(50);
+    },
+  );
 });

@@ -5,7 +5,10 @@ export type OutgoingEmail = { id: string; to: string; subject: string; html: str
 
 /** A failure worth retrying (the provider was down) or not (it refused the message for good). */
 export class DeliveryError extends Error {
-  constructor(message: string, readonly permanent: boolean) {
+  constructor(
+    message: string,
+    readonly permanent: boolean,
+  ) {
     super(message);
   }
 }
@@ -45,7 +48,10 @@ export async function sendWithResend(email: OutgoingEmail): Promise<string> {
     // Refusals of this message itself are final; an auth problem (401/403) or a rate limit is fixed by
     // someone or by time, so those retry. 409 is the provider seeing one key with different content.
     const permanent = PERMANENT_STATUSES.has(status);
-    throw new DeliveryError(`Resend refused the email: ${error?.name ?? 'no response'} ${error?.message ?? ''}`.trim(), permanent);
+    throw new DeliveryError(
+      `Resend refused the email: ${error?.name ?? 'no response'} ${error?.message ?? ''}`.trim(),
+      permanent,
+    );
   }
   return data.id;
 }

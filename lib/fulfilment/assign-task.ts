@@ -9,10 +9,22 @@ export async function assignTask(options: { staff: StaffIdentity; taskId: string
   await db().$transaction(async (tx) => {
     const task = await lockTask(tx, options.taskId);
     assertOpen(task);
-    if (options.assigneeId && !(await tx.user.findFirst({ where: { id: options.assigneeId, deactivatedAt: null, role: { in: ['admin', 'reviewer'] } } }))) {
-      throw new AppError('INVALID_INPUT', 'Tasks can be assigned to active admins and reviewers.', { fields: { assigneeId: ['Choose someone who can work requests'] } });
+    if (
+      options.assigneeId &&
+      !(await tx.user.findFirst({
+        where: { id: options.assigneeId, deactivatedAt: null, role: { in: ['admin', 'reviewer'] } },
+      }))
+    ) {
+      throw new AppError('INVALID_INPUT', 'Tasks can be assigned to active admins and reviewers.', {
+        fields: { assigneeId: ['Choose someone who can work requests'] },
+      });
     }
     await tx.fulfilmentTask.update({ where: { id: task.id }, data: { assigneeId: options.assigneeId } });
-    await recordAuditEvent(tx, { requestId: task.requestId, action: 'task.assigned', actor: { type: 'staff', id: staff.id }, data: { taskId: task.id, assigneeId: options.assigneeId } });
+    await recordAuditEvent(tx, {
+      requestId: task.requestId,
+      action: 'task.assigned',
+      actor: { type: 'staff', id: staff.id },
+      data: { taskId: task.id, assigneeId: options.assigneeId },
+    });
   });
 }

@@ -8,11 +8,22 @@ import { lockTask, assertOpen } from './lock-task';
 export async function closeTask(options: { staff: StaffIdentity; taskId: string; reason: string }) {
   const staff = authorize(options.staff, 'requests.admin');
   const reason = options.reason.trim();
-  if (reason.length < 5) throw new AppError('INVALID_INPUT', 'Give the reason the task is closed without being done.', { fields: { reason: ['Give a reason'] } });
+  if (reason.length < 5)
+    throw new AppError('INVALID_INPUT', 'Give the reason the task is closed without being done.', {
+      fields: { reason: ['Give a reason'] },
+    });
   await db().$transaction(async (tx) => {
     const task = await lockTask(tx, options.taskId);
     assertOpen(task);
-    await tx.fulfilmentTask.update({ where: { id: task.id }, data: { status: 'closed', closedReason: reason, closedById: staff.id, completedAt: new Date() } });
-    await recordAuditEvent(tx, { requestId: task.requestId, action: 'task.closed', actor: { type: 'staff', id: staff.id }, data: { taskId: task.id, system: task.system.name, type: task.type, reason } });
+    await tx.fulfilmentTask.update({
+      where: { id: task.id },
+      data: { status: 'closed', closedReason: reason, closedById: staff.id, completedAt: new Date() },
+    });
+    await recordAuditEvent(tx, {
+      requestId: task.requestId,
+      action: 'task.closed',
+      actor: { type: 'staff', id: staff.id },
+      data: { taskId: task.id, system: task.system.name, type: task.type, reason },
+    });
   });
 }

@@ -19,13 +19,22 @@ export function connectorHandles(system: Pick<DataSystem, 'kind' | 'statements'>
  * One task per active system and task type the request calls for, in the caller's transaction (the
  * request moving to in_progress). Automated tasks get their connector job in the same transaction.
  */
-export async function createFulfilmentTasks(tx: Tx, request: { id: string; types: RequestType[]; details: string | null }, actorId: string) {
+export async function createFulfilmentTasks(
+  tx: Tx,
+  request: { id: string; types: RequestType[]; details: string | null },
+  actorId: string,
+) {
   const types = taskTypesFor(request.types);
-  const systems = await tx.dataSystem.findMany({ where: { active: true, taskTypes: { hasSome: types } }, orderBy: { name: 'asc' } });
+  const systems = await tx.dataSystem.findMany({
+    where: { active: true, taskTypes: { hasSome: types } },
+    orderBy: { name: 'asc' },
+  });
   let created = 0;
   for (const system of systems) {
     for (const type of types.filter((t) => system.taskTypes.includes(t))) {
-      const exists = await tx.fulfilmentTask.findUnique({ where: { requestId_systemId_type: { requestId: request.id, systemId: system.id, type } } });
+      const exists = await tx.fulfilmentTask.findUnique({
+        where: { requestId_systemId_type: { requestId: request.id, systemId: system.id, type } },
+      });
       if (exists) continue;
       const automated = connectorHandles(system, type);
       const task = await tx.fulfilmentTask.create({
@@ -39,18 +48,30 @@ export async function createFulfilmentTasks(tx: Tx, request: { id: string; types
           checklist: automated ? [] : system.checklist.map((label) => ({ label, done: false })),
         },
       });
-      if (automated) await addJob(tx, 'run-fulfilment-task', { taskId: task.id }, { jobKey: `fulfilment-task:${task.id}` });
+      if (automated)
+        await addJob(tx, 'run-fulfilment-task', { taskId: task.id }, { jobKey: `fulfilment-task:${task.id}` });
       created += 1;
     }
   }
-  await recordAuditEvent(tx, { requestId: request.id, action: 'tasks.created', actor: { type: 'staff', id: actorId }, data: { count: created } });
+  await recordAuditEvent(tx, {
+    requestId: request.id,
+    action: 'tasks.created',
+    actor: { type: 'staff', id: actorId },
+    data: { count: created },
+  });
   return created;
 }
 
 /** Refuses to close a request while any task is not done (or closed by an admin with a reason). */
 export async function assertTasksFinished(tx: Tx, requestId: string) {
-  const open = await tx.fulfilmentTask.findMany({ where: { requestId, status: { notIn: ['done', 'closed'] } }, include: { system: { select: { name: true } } } });
+  const open = await tx.fulfilmentTask.findMany({
+    where: { requestId, status: { notIn: ['done', 'closed'] } },
+    include: { system: { select: { name: true } } },
+  });
   if (open.length === 0) return;
   const names = open.map((t) => `${t.system.name} (${t.type}, ${t.status})`).join(', ');
-  throw new AppError('CONFLICT', `The request cannot be completed while tasks are open: ${names}. Finish them, or an admin can close them with a reason.`);
+  throw new AppError(
+    'CONFLICT',
+    `The request cannot be completed while tasks are open: ${names}. Finish them, or an admin can close them with a reason.`,
+  );
 }

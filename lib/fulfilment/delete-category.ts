@@ -9,6 +9,10 @@ export async function deleteCategory(options: { staff: StaffIdentity; categoryId
     const category = await tx.dataCategory.findUnique({ where: { id: options.categoryId } });
     if (!category) throw new AppError('NOT_FOUND', 'No category with that id.');
     await tx.dataCategory.delete({ where: { id: category.id } });
-    await recordAuditEvent(tx, { action: 'inventory.category_deleted', actor: { type: 'staff', id: staff.id }, data: { systemId: category.systemId, name: category.name } });
+    await recordAuditEvent(tx, {
+      action: 'inventory.category_deleted',
+      actor: { type: 'staff', id: staff.id },
+      data: { systemId: category.systemId, name: category.name },
+    });
   });
 }

@@ -11,7 +11,8 @@ export function demoWebhookSecret(): string {
 /** Where the seeded inventory's demo connectors point, when FULFILMENT_DEMO is on. */
 export async function demoConnectors() {
   const secret = demoWebhookSecret();
-  if (!env().fulfilmentDemo || !env().DATABASE_URL) return { postgresUrl: null, webhookUrl: null, webhookSecret: secret };
+  if (!env().fulfilmentDemo || !env().DATABASE_URL)
+    return { postgresUrl: null, webhookUrl: null, webhookSecret: secret };
   try {
     const postgresUrl = await ensureDemoDatabase(env().DATABASE_URL!);
     return { postgresUrl, webhookUrl: `${env().APP_URL}/api/demo/support-desk`, webhookSecret: secret };

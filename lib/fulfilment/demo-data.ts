@@ -69,7 +69,10 @@ export async function addDemoPerson(url: string, person: { email: string; name: 
       [person.email, person.name, person.organization ?? null, '2025-03-14T09:26:53Z'],
     );
     if (inserted.rowCount === 1) {
-      await c.query("INSERT INTO api_keys (account_email, key_prefix, label, created_at, last_used_at) VALUES ($1, 'bs_live_3f9a', 'production', '2025-03-15T10:00:00Z', '2026-10-01T08:00:00Z'), ($1, 'bs_test_77c1', 'ci', '2025-06-01T12:00:00Z', NULL)", [person.email]);
+      await c.query(
+        "INSERT INTO api_keys (account_email, key_prefix, label, created_at, last_used_at) VALUES ($1, 'bs_live_3f9a', 'production', '2025-03-15T10:00:00Z', '2026-10-01T08:00:00Z'), ($1, 'bs_test_77c1', 'ci', '2025-06-01T12:00:00Z', NULL)",
+        [person.email],
+      );
       await c.query(
         `INSERT INTO usage_events (account_email, occurred_at, endpoint, tokens, latency_ms, status)
          SELECT $1, timestamptz '2026-10-01T00:00:00Z' + (g || ' hours')::interval, (ARRAY['/v1/inference', '/v1/jobs', '/v1/deployments'])[1 + g % 3], 100 * g, 40 + g, 200

@@ -10,7 +10,10 @@ import { demoWebhookSecret } from './demo-connectors';
 import { DEMO_DATABASE, withDatabaseName } from './demo-data';
 import { verifySignature } from './connectors/signing';
 
-const jobSchema = z.object({ taskType: z.enum(['collect', 'erase', 'correct', 'restrict', 'suppress']), subject: z.object({ identities: z.array(z.object({ value: z.string() })) }) });
+const jobSchema = z.object({
+  taskType: z.enum(['collect', 'erase', 'correct', 'restrict', 'suppress']),
+  subject: z.object({ identities: z.array(z.object({ value: z.string() })) }),
+});
 
 /** `databaseUrl`: the demo data set's database (tests give their own copy). */
 export async function answerDemoSupportDesk(body: string, signature: string | null, databaseUrl?: string) {
@@ -18,15 +21,26 @@ export async function answerDemoSupportDesk(body: string, signature: string | nu
   if (!verifySignature(demoWebhookSecret(), body, signature).ok) throw new AppError('UNAUTHORIZED', 'Bad signature.');
   const job = jobSchema.parse(JSON.parse(body));
   const emails = job.subject.identities.map((i) => i.value.toLowerCase());
-  const client = new pg.Client({ connectionString: databaseUrl ?? withDatabaseName(env().DATABASE_URL!, DEMO_DATABASE) });
+  const client = new pg.Client({
+    connectionString: databaseUrl ?? withDatabaseName(env().DATABASE_URL!, DEMO_DATABASE),
+  });
   await client.connect();
   try {
     if (job.taskType === 'collect') {
-      const { rows } = await client.query('SELECT subject, body, created_at FROM support_tickets WHERE lower(account_email) = ANY($1) ORDER BY created_at', [emails]);
-      return { status: 'done', data: { tickets: rows }, confirmation: `${rows.length} support ticket${rows.length === 1 ? '' : 's'} found` };
+      const { rows } = await client.query(
+        'SELECT subject, body, created_at FROM support_tickets WHERE lower(account_email) = ANY($1) ORDER BY created_at',
+        [emails],
+      );
+      return {
+        status: 'done',
+        data: { tickets: rows },
+        confirmation: `${rows.length} support ticket${rows.length === 1 ? '' : 's'} found`,
+      };
     }
     if (job.taskType === 'erase') {
-      const { rowCount } = await client.query('DELETE FROM support_tickets WHERE lower(account_email) = ANY($1)', [emails]);
+      const { rowCount } = await client.query('DELETE FROM support_tickets WHERE lower(account_email) = ANY($1)', [
+        emails,
+      ]);
       return { status: 'done', confirmation: `${rowCount} support ticket${rowCount === 1 ? '' : 's'} deleted` };
     }
     return { status: 'done', confirmation: 'Noted in the help desk; no structured data to change.' };

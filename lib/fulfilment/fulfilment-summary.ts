@@ -3,7 +3,13 @@ import { formatPublicDate } from '../deadlines/zoned-day';
 import { readOutcome, describeOutcome } from './outcome';
 import { TASK_DONE_WORDS } from './task-types';
 
-export type SystemSummary = { system: string; action: string; when: string | null; detail: string | null; kept: string | null };
+export type SystemSummary = {
+  system: string;
+  action: string;
+  when: string | null;
+  detail: string | null;
+  kept: string | null;
+};
 
 /**
  * Per system, what was done and when, for the completion email and the audit record. A person's
@@ -11,11 +17,22 @@ export type SystemSummary = { system: string; action: string; when: string | nul
  * what was kept and why). An admin's closing reason is internal and is not.
  */
 export async function fulfilmentSummary(tx: Tx, requestId: string, timeZone: string): Promise<SystemSummary[]> {
-  const tasks = await tx.fulfilmentTask.findMany({ where: { requestId }, include: { system: { select: { name: true } } }, orderBy: [{ system: { name: 'asc' } }, { type: 'asc' }] });
+  const tasks = await tx.fulfilmentTask.findMany({
+    where: { requestId },
+    include: { system: { select: { name: true } } },
+    orderBy: [{ system: { name: 'asc' } }, { type: 'asc' }],
+  });
   return tasks.map((t) => {
     const outcome = readOutcome(t.outcome);
     const when = t.completedAt ? formatPublicDate(t.completedAt, timeZone) : null;
-    if (t.status === 'closed') return { system: t.system.name, action: 'no action was needed', when, detail: null, kept: null };
-    return { system: t.system.name, action: TASK_DONE_WORDS[t.type], when, detail: t.automated ? describeOutcome(outcome) : t.result, kept: outcome.kept ?? null };
+    if (t.status === 'closed')
+      return { system: t.system.name, action: 'no action was needed', when, detail: null, kept: null };
+    return {
+      system: t.system.name,
+      action: TASK_DONE_WORDS[t.type],
+      when,
+      detail: t.automated ? describeOutcome(outcome) : t.result,
+      kept: outcome.kept ?? null,
+    };
   });
 }

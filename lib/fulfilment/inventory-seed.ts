@@ -8,7 +8,14 @@ import type { Db } from '../db';
 import type { Statements } from './schemas';
 import type { TaskType } from './task-types';
 
-type SeedCategory = { name: string; purposes: string[]; legalBasis: string; recipients: string[]; retention: string; source: string };
+type SeedCategory = {
+  name: string;
+  purposes: string[];
+  legalBasis: string;
+  recipients: string[];
+  retention: string;
+  source: string;
+};
 type SeedSystem = {
   key: string;
   name: string;
@@ -33,11 +40,21 @@ export const INVENTORY_SEED: SeedSystem[] = [
     kind: 'postgres',
     demo: 'postgres',
     taskTypes: ['collect', 'erase', 'correct', 'restrict', 'suppress'],
-    checklist: ['Find the account by email', 'Apply the change in the admin console', 'Note what was done in the result'],
+    checklist: [
+      'Find the account by email',
+      'Apply the change in the admin console',
+      'Note what was done in the result',
+    ],
     statements: {
       collect: [
-        { name: 'account', sql: `SELECT email, name, organization, auth_provider, marketing_opt_in, processing_restricted, created_at FROM accounts WHERE ${MATCH}` },
-        { name: 'api_keys', sql: 'SELECT key_prefix, label, created_at, last_used_at FROM api_keys WHERE lower(account_email) = lower($1) ORDER BY created_at' },
+        {
+          name: 'account',
+          sql: `SELECT email, name, organization, auth_provider, marketing_opt_in, processing_restricted, created_at FROM accounts WHERE ${MATCH}`,
+        },
+        {
+          name: 'api_keys',
+          sql: 'SELECT key_prefix, label, created_at, last_used_at FROM api_keys WHERE lower(account_email) = lower($1) ORDER BY created_at',
+        },
       ],
       erase: [
         { name: 'api_keys', sql: 'DELETE FROM api_keys WHERE lower(account_email) = lower($1)' },
@@ -74,14 +91,20 @@ export const INVENTORY_SEED: SeedSystem[] = [
     taskTypes: ['collect', 'erase'],
     checklist: ['Export or delete the usage rows for the account'],
     statements: {
-      collect: [{ name: 'usage_events', sql: 'SELECT occurred_at, endpoint, tokens, latency_ms, status FROM usage_events WHERE lower(account_email) = lower($1) ORDER BY occurred_at' }],
+      collect: [
+        {
+          name: 'usage_events',
+          sql: 'SELECT occurred_at, endpoint, tokens, latency_ms, status FROM usage_events WHERE lower(account_email) = lower($1) ORDER BY occurred_at',
+        },
+      ],
       erase: [{ name: 'usage_events', sql: 'DELETE FROM usage_events WHERE lower(account_email) = lower($1)' }],
     },
     categories: [
       {
         name: 'Usage data',
         purposes: ['Meter usage and process billing', 'Enforce quotas', 'Analyze reliability and performance'],
-        legalBasis: 'Performance of a contract (Art. 6(1)(b) GDPR); legitimate interest in improving the service (Art. 6(1)(f))',
+        legalBasis:
+          'Performance of a contract (Art. 6(1)(b) GDPR); legitimate interest in improving the service (Art. 6(1)(f))',
         recipients: [HOSTING, 'Observability providers', 'Administrators of your organization account'],
         retention: '13 months, then aggregated without identifiers',
         source: 'Collected automatically when you use the APIs and services',
@@ -113,7 +136,11 @@ export const INVENTORY_SEED: SeedSystem[] = [
     description: 'Plans, invoices, business contacts and payment references held with the payment provider.',
     kind: 'manual',
     taskTypes: ['collect', 'erase', 'correct', 'restrict'],
-    checklist: ['Look the customer up in the payment provider', 'Export invoices and billing contacts, or delete what is not under legal retention', 'Record what was kept and why'],
+    checklist: [
+      'Look the customer up in the payment provider',
+      'Export invoices and billing contacts, or delete what is not under legal retention',
+      'Record what was kept and why',
+    ],
     categories: [
       {
         name: 'Billing, plan and business contact information',
@@ -131,7 +158,10 @@ export const INVENTORY_SEED: SeedSystem[] = [
     description: 'Request logs, device data and security signals.',
     kind: 'manual',
     taskTypes: ['collect', 'erase', 'restrict'],
-    checklist: ['Query the log store for the account and IP addresses', 'Export or delete matching entries older than the security hold'],
+    checklist: [
+      'Query the log store for the account and IP addresses',
+      'Export or delete matching entries older than the security hold',
+    ],
     categories: [
       {
         name: 'Log and device data',
@@ -167,13 +197,24 @@ export const INVENTORY_SEED: SeedSystem[] = [
     description: 'Prompts, inputs, outputs, datasets, model artifacts, job configuration and deployment metadata.',
     kind: 'manual',
     taskTypes: ['collect', 'erase', 'restrict'],
-    checklist: ['List the projects, datasets and artifacts of the account', 'Export or delete them', 'Confirm deletion in object storage'],
+    checklist: [
+      'List the projects, datasets and artifacts of the account',
+      'Export or delete them',
+      'Confirm deletion in object storage',
+    ],
     categories: [
       {
         name: 'Customer content',
-        purposes: ['Run requested inference, training and deployment workflows', 'Store artifacts and maintain operational records'],
+        purposes: [
+          'Run requested inference, training and deployment workflows',
+          'Store artifacts and maintain operational records',
+        ],
         legalBasis: 'Performance of a contract (Art. 6(1)(b) GDPR)',
-        recipients: [HOSTING, 'Model, storage and infrastructure services you connect', 'Members of your organization account'],
+        recipients: [
+          HOSTING,
+          'Model, storage and infrastructure services you connect',
+          'Members of your organization account',
+        ],
         retention: 'Until you delete it or close the account',
         source: 'You and the members of your organization',
       },
@@ -209,7 +250,12 @@ export async function seedInventory(client: Db | Tx, demo: DemoConnectors): Prom
       system.demo === 'postgres' && demo.postgresUrl
         ? { kind: 'postgres' as const, connectionUrl: demo.postgresUrl }
         : system.demo === 'webhook' && demo.webhookUrl
-          ? { kind: 'webhook' as const, webhookUrl: demo.webhookUrl, webhookSecret: demo.webhookSecret, allowPrivateNetwork: true }
+          ? {
+              kind: 'webhook' as const,
+              webhookUrl: demo.webhookUrl,
+              webhookSecret: demo.webhookSecret,
+              allowPrivateNetwork: true,
+            }
           : { kind: 'manual' as const };
     await client.dataSystem.create({
       data: {

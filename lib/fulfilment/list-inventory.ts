@@ -21,7 +21,10 @@ export async function listInventory(options: { staff: StaffIdentity }) {
   authorize(options.staff, 'requests.read');
   const systems = await db().dataSystem.findMany({
     orderBy: { name: 'asc' },
-    include: { categories: { orderBy: [{ position: 'asc' }, { name: 'asc' }] }, owner: { select: { id: true, name: true, email: true } } },
+    include: {
+      categories: { orderBy: [{ position: 'asc' }, { name: 'asc' }] },
+      owner: { select: { id: true, name: true, email: true } },
+    },
   });
   return systems.map(({ connectionUrl, webhookSecret, ...s }) => ({
     ...s,

@@ -13,7 +13,11 @@ export async function listTasks(options: { staff: StaffIdentity; requestId: stri
     },
     orderBy: [{ system: { name: 'asc' } }, { type: 'asc' }],
   });
-  return tasks.map((t) => ({ ...t, checklist: readChecklist(t.checklist), attachments: t.attachments.map((a) => ({ ...a, size: Number(a.size) })) }));
+  return tasks.map((t) => ({
+    ...t,
+    checklist: readChecklist(t.checklist),
+    attachments: t.attachments.map((a) => ({ ...a, size: Number(a.size) })),
+  }));
 }
 
 export type TaskRow = Awaited<ReturnType<typeof listTasks>>[number];

@@ -23,8 +23,10 @@ export function readOutcome(value: unknown): TaskOutcome {
 export function describeOutcome(value: unknown): string | null {
   const o = readOutcome(value);
   const parts: string[] = [];
-  if (o.datasets?.length) parts.push(`Collected ${o.datasets.map((d) => `${d.name} (${d.rows} row${d.rows === 1 ? '' : 's'})`).join(', ')}`);
-  if (o.statements?.length) parts.push(`${o.statements.map((s) => `${s.name}: ${s.rows} row${s.rows === 1 ? '' : 's'}`).join(', ')}`);
+  if (o.datasets?.length)
+    parts.push(`Collected ${o.datasets.map((d) => `${d.name} (${d.rows} row${d.rows === 1 ? '' : 's'})`).join(', ')}`);
+  if (o.statements?.length)
+    parts.push(`${o.statements.map((s) => `${s.name}: ${s.rows} row${s.rows === 1 ? '' : 's'}`).join(', ')}`);
   if (o.confirmation) parts.push(o.confirmation);
   if (o.kept) parts.push(`Kept: ${o.kept}`);
   return parts.length ? parts.join('. ') : null;

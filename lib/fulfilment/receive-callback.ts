@@ -14,17 +14,32 @@ import { verifySignature, TOLERANCE_SECONDS } from './connectors/signing';
 import { outcomeOf, parseAnswer } from './connectors/webhook-answer';
 import { failAutomatedTask, finishAutomatedTask } from './run-task';
 
-export async function receiveWebhookCallback(options: { taskId: string; token: string | null; signature: string | null; body: string; now?: number }) {
+export async function receiveWebhookCallback(options: {
+  taskId: string;
+  token: string | null;
+  signature: string | null;
+  body: string;
+  now?: number;
+}) {
   if (!isUuid(options.taskId) || !options.token) throw new AppError('NOT_FOUND', 'No such callback.');
   const task = await db().fulfilmentTask.findUnique({ where: { id: options.taskId }, include: { system: true } });
-  if (!task || !task.callbackTokenHash || !hashesEqual(task.callbackTokenHash, hashToken(options.token))) throw new AppError('NOT_FOUND', 'No such callback, or it has been answered already.');
+  if (!task || !task.callbackTokenHash || !hashesEqual(task.callbackTokenHash, hashToken(options.token)))
+    throw new AppError('NOT_FOUND', 'No such callback, or it has been answered already.');
   if (!task.system.webhookSecret) throw new AppError('CONFLICT', 'The system has no webhook secret.');
   const check = verifySignature(task.system.webhookSecret, options.body, options.signature, options.now);
-  if (!check.ok) throw new AppError('UNAUTHORIZED', check.reason === 'stale' ? `The signature timestamp is outside the ${TOLERANCE_SECONDS}-second window.` : 'The callback signature is missing or wrong.');
+  if (!check.ok)
+    throw new AppError(
+      'UNAUTHORIZED',
+      check.reason === 'stale'
+        ? `The signature timestamp is outside the ${TOLERANCE_SECONDS}-second window.`
+        : 'The callback signature is missing or wrong.',
+    );
   // Remember the signature; a second delivery of the same message is refused even inside the window.
   const fresh = await db().webhookNonce.createMany({ data: [{ signature: check.signature }], skipDuplicates: true });
   if (fresh.count === 0) throw new AppError('CONFLICT', 'This callback was already received (replay).');
-  await db().webhookNonce.deleteMany({ where: { receivedAt: { lt: new Date(Date.now() - 2 * TOLERANCE_SECONDS * 1000) } } });
+  await db().webhookNonce.deleteMany({
+    where: { receivedAt: { lt: new Date(Date.now() - 2 * TOLERANCE_SECONDS * 1000) } },
+  });
   if (task.status !== 'running') throw new AppError('GONE', 'This task is no longer waiting for an answer.');
   try {
     const answer = parseAnswer(options.body);

@@ -10,9 +10,15 @@ export async function retryTask(options: { staff: StaffIdentity; taskId: string 
   const staff = authorize(options.staff, 'requests.work');
   await db().$transaction(async (tx) => {
     const task = await lockTask(tx, options.taskId);
-    if (!task.automated || task.status !== 'failed') throw new AppError('CONFLICT', 'Only a failed connector task can be retried.');
+    if (!task.automated || task.status !== 'failed')
+      throw new AppError('CONFLICT', 'Only a failed connector task can be retried.');
     await tx.fulfilmentTask.update({ where: { id: task.id }, data: { status: 'open', lastError: null } });
     await addJob(tx, 'run-fulfilment-task', { taskId: task.id }, { jobKey: `fulfilment-task:${task.id}` });
-    await recordAuditEvent(tx, { requestId: task.requestId, action: 'task.retried', actor: { type: 'staff', id: staff.id }, data: { taskId: task.id } });
+    await recordAuditEvent(tx, {
+      requestId: task.requestId,
+      action: 'task.retried',
+      actor: { type: 'staff', id: staff.id },
+      data: { taskId: task.id },
+    });
   });
 }

@@ -18,25 +18,57 @@ const WORKING = ['in_progress', 'awaiting_requester'];
 export async function finishAutomatedTask(taskId: string, outcome: TaskOutcome) {
   await db().$transaction(async (tx) => {
     // A task an admin closed meanwhile stays closed.
-    const { count } = await tx.fulfilmentTask.updateMany({ where: { id: taskId, status: { in: ['open', 'running'] } }, data: { status: 'done', outcome, lastError: null, completedAt: new Date(), callbackTokenHash: null } });
+    const { count } = await tx.fulfilmentTask.updateMany({
+      where: { id: taskId, status: { in: ['open', 'running'] } },
+      data: { status: 'done', outcome, lastError: null, completedAt: new Date(), callbackTokenHash: null },
+    });
     if (count === 0) return;
     const task = await tx.fulfilmentTask.findUniqueOrThrow({ where: { id: taskId } });
-    await recordAuditEvent(tx, { requestId: task.requestId, action: 'task.done', actor: { type: 'system' }, data: { taskId, type: task.type, outcome } });
+    await recordAuditEvent(tx, {
+      requestId: task.requestId,
+      action: 'task.done',
+      actor: { type: 'system' },
+      data: { taskId, type: task.type, outcome },
+    });
   });
 }
 
 export async function failAutomatedTask(taskId: string, message: string) {
   await db().$transaction(async (tx) => {
-    const { count } = await tx.fulfilmentTask.updateMany({ where: { id: taskId, status: { in: ['open', 'running'] } }, data: { status: 'failed', lastError: message.slice(0, 2000), callbackTokenHash: null } });
+    const { count } = await tx.fulfilmentTask.updateMany({
+      where: { id: taskId, status: { in: ['open', 'running'] } },
+      data: { status: 'failed', lastError: message.slice(0, 2000), callbackTokenHash: null },
+    });
     if (count === 0) return;
     const task = await tx.fulfilmentTask.findUniqueOrThrow({ where: { id: taskId } });
-    await recordAuditEvent(tx, { requestId: task.requestId, action: 'task.failed', actor: { type: 'system' }, data: { taskId, type: task.type, error: message.slice(0, 500) } });
+    await recordAuditEvent(tx, {
+      requestId: task.requestId,
+      action: 'task.failed',
+      actor: { type: 'system' },
+      data: { taskId, type: task.type, error: message.slice(0, 500) },
+    });
   });
 }
 
 export async function runFulfilmentTask(options: { taskId: string; attempt: number; maxAttempts: number }) {
-  const task = await db().fulfilmentTask.findUnique({ where: { id: options.taskId }, include: { system: true, request: { select: { status: true, email: true, accountEmail: true, accountEmailVerifiedAt: true, number: true, receivedAt: true } } } });
-  if (!task || !task.automated || !['open', 'running'].includes(task.status) || !WORKING.includes(task.request.status)) return;
+  const task = await db().fulfilmentTask.findUnique({
+    where: { id: options.taskId },
+    include: {
+      system: true,
+      request: {
+        select: {
+          status: true,
+          email: true,
+          accountEmail: true,
+          accountEmailVerifiedAt: true,
+          number: true,
+          receivedAt: true,
+        },
+      },
+    },
+  });
+  if (!task || !task.automated || !['open', 'running'].includes(task.status) || !WORKING.includes(task.request.status))
+    return;
   await db().fulfilmentTask.update({ where: { id: task.id }, data: { status: 'running', attempts: { increment: 1 } } });
   // Only addresses the requester proved control of reach a system: the request's email (its
   // verification link) and the account email once proven by a link sent to it. Until then that
@@ -58,7 +90,10 @@ export async function runFulfilmentTask(options: { taskId: string; attempt: numb
     const message = known ? error.message : 'The connector failed unexpectedly.';
     if (!known) logger.error({ err: error, taskId: task.id }, 'connector failed');
     if (known && error.retryable && options.attempt < options.maxAttempts) {
-      await db().fulfilmentTask.update({ where: { id: task.id }, data: { status: 'open', lastError: `${message} (will retry)`.slice(0, 2000) } });
+      await db().fulfilmentTask.update({
+        where: { id: task.id },
+        data: { status: 'open', lastError: `${message} (will retry)`.slice(0, 2000) },
+      });
       throw error;
     }
     await failAutomatedTask(task.id, message);

@@ -8,13 +8,25 @@ export async function saveCategory(options: { staff: StaffIdentity; input: Categ
   const staff = authorize(options.staff, 'inventory.manage');
   const { id, ...data } = categorySchema.parse(options.input);
   return db().$transaction(async (tx) => {
-    if (!(await tx.dataSystem.findUnique({ where: { id: data.systemId } }))) throw new AppError('NOT_FOUND', 'No system with that id.');
-    const clash = await tx.dataCategory.findUnique({ where: { systemId_name: { systemId: data.systemId, name: data.name } } });
-    if (clash && clash.id !== id) throw new AppError('INVALID_INPUT', 'This system already has a category with that name.', { fields: { name: ['Choose another name'] } });
+    if (!(await tx.dataSystem.findUnique({ where: { id: data.systemId } })))
+      throw new AppError('NOT_FOUND', 'No system with that id.');
+    const clash = await tx.dataCategory.findUnique({
+      where: { systemId_name: { systemId: data.systemId, name: data.name } },
+    });
+    if (clash && clash.id !== id)
+      throw new AppError('INVALID_INPUT', 'This system already has a category with that name.', {
+        fields: { name: ['Choose another name'] },
+      });
     const category = id
       ? await tx.dataCategory.update({ where: { id }, data })
-      : await tx.dataCategory.create({ data: { ...data, position: await tx.dataCategory.count({ where: { systemId: data.systemId } }) } });
-    await recordAuditEvent(tx, { action: id ? 'inventory.category_updated' : 'inventory.category_created', actor: { type: 'staff', id: staff.id }, data: { systemId: data.systemId, categoryId: category.id, name: category.name } });
+      : await tx.dataCategory.create({
+          data: { ...data, position: await tx.dataCategory.count({ where: { systemId: data.systemId } }) },
+        });
+    await recordAuditEvent(tx, {
+      action: id ? 'inventory.category_updated' : 'inventory.category_created',
+      actor: { type: 'staff', id: staff.id },
+      data: { systemId: data.systemId, categoryId: category.id, name: category.name },
+    });
     return category;
   });
 }

@@ -17,21 +17,43 @@ export async function saveSystem(options: { staff: StaffIdentity; input: SystemI
     if (id && !existing) throw new AppError('NOT_FOUND', 'No system with that id.');
     const connectionUrl = data.connectionUrl ?? existing?.connectionUrl ?? null;
     const webhookSecret = data.webhookSecret ?? existing?.webhookSecret ?? null;
-    if (data.kind === 'postgres' && !connectionUrl) throw new AppError('INVALID_INPUT', 'A PostgreSQL connector needs the database URL.', { fields: { connectionUrl: ['Give the database URL'] } });
-    if (data.kind === 'webhook' && !data.webhookUrl) throw new AppError('INVALID_INPUT', 'A webhook connector needs its URL.', { fields: { webhookUrl: ['Give the webhook URL'] } });
-    if (data.kind === 'webhook' && (webhookSecret?.length ?? 0) < 32) throw new AppError('INVALID_INPUT', 'A webhook connector needs a shared secret of at least 32 characters.', { fields: { webhookSecret: ['At least 32 characters'] } });
+    if (data.kind === 'postgres' && !connectionUrl)
+      throw new AppError('INVALID_INPUT', 'A PostgreSQL connector needs the database URL.', {
+        fields: { connectionUrl: ['Give the database URL'] },
+      });
+    if (data.kind === 'webhook' && !data.webhookUrl)
+      throw new AppError('INVALID_INPUT', 'A webhook connector needs its URL.', {
+        fields: { webhookUrl: ['Give the webhook URL'] },
+      });
+    if (data.kind === 'webhook' && (webhookSecret?.length ?? 0) < 32)
+      throw new AppError('INVALID_INPUT', 'A webhook connector needs a shared secret of at least 32 characters.', {
+        fields: { webhookSecret: ['At least 32 characters'] },
+      });
     if (data.ownerId && !(await tx.user.findFirst({ where: { id: data.ownerId, deactivatedAt: null } }))) {
-      throw new AppError('INVALID_INPUT', 'The owner must be an active staff member.', { fields: { ownerId: ['Choose an active staff member'] } });
+      throw new AppError('INVALID_INPUT', 'The owner must be an active staff member.', {
+        fields: { ownerId: ['Choose an active staff member'] },
+      });
     }
     const clash = await tx.dataSystem.findUnique({ where: { key: data.key } });
-    if (clash && clash.id !== id) throw new AppError('INVALID_INPUT', 'Another system already uses that key.', { fields: { key: ['Choose another key'] } });
+    if (clash && clash.id !== id)
+      throw new AppError('INVALID_INPUT', 'Another system already uses that key.', {
+        fields: { key: ['Choose another key'] },
+      });
     const values = { ...data, connectionUrl, webhookSecret };
-    const system = existing ? await tx.dataSystem.update({ where: { id: existing.id }, data: values }) : await tx.dataSystem.create({ data: values });
+    const system = existing
+      ? await tx.dataSystem.update({ where: { id: existing.id }, data: values })
+      : await tx.dataSystem.create({ data: values });
     await recordAuditEvent(tx, {
       action: existing ? 'inventory.system_updated' : 'inventory.system_created',
       actor: { type: 'staff', id: staff.id },
       // Which connector settings changed, never their values (URLs can carry credentials).
-      data: { systemId: system.id, key: system.key, kind: system.kind, allowPrivateNetwork: system.allowPrivateNetwork, connectorChanged: Boolean(data.connectionUrl || data.webhookSecret || existing?.webhookUrl !== data.webhookUrl) },
+      data: {
+        systemId: system.id,
+        key: system.key,
+        kind: system.kind,
+        allowPrivateNetwork: system.allowPrivateNetwork,
+        connectorChanged: Boolean(data.connectionUrl || data.webhookSecret || existing?.webhookUrl !== data.webhookUrl),
+      },
     });
     return system;
   });

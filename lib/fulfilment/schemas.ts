@@ -7,17 +7,29 @@ const lines = z.preprocess(
   z.array(z.string().trim().max(500)).transform((a) => a.filter(Boolean)),
 );
 
-const optionalText = (max: number) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(max).nullable().default(null));
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.string().trim().max(max).nullable().default(null),
+  );
 
 /** Placeholders a statement may use: $1 is the subject's email, $2 the requested change (correct only). */
 const PLACEHOLDER = /\$(\d+)/g;
 
 export const statementSchema = z
-  .object({ name: z.string().trim().regex(/^[a-z0-9_-]{1,64}$/, 'Lower-case letters, digits, - and _'), sql: z.string().trim().min(10).max(4000) })
+  .object({
+    name: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_-]{1,64}$/, 'Lower-case letters, digits, - and _'),
+    sql: z.string().trim().min(10).max(4000),
+  })
   .superRefine((s, ctx) => {
     const used = [...s.sql.matchAll(PLACEHOLDER)].map((m) => Number(m[1]));
-    if (!used.includes(1)) ctx.addIssue({ code: 'custom', path: ['sql'], message: 'must select the subject with the $1 parameter' });
-    if (used.some((n) => n > 2)) ctx.addIssue({ code: 'custom', path: ['sql'], message: 'only $1 (email) and $2 (requested change) are bound' });
+    if (!used.includes(1))
+      ctx.addIssue({ code: 'custom', path: ['sql'], message: 'must select the subject with the $1 parameter' });
+    if (used.some((n) => n > 2))
+      ctx.addIssue({ code: 'custom', path: ['sql'], message: 'only $1 (email) and $2 (requested change) are bound' });
     if (/;\s*\S/.test(s.sql)) ctx.addIssue({ code: 'custom', path: ['sql'], message: 'must be a single statement' });
   });
 
@@ -25,7 +37,12 @@ export type Statement = z.infer<typeof statementSchema>;
 
 export const statementsSchema = z
   .object({
-    collect: z.array(statementSchema.refine((s) => /^\s*(select|with)\b/i.test(s.sql), { message: 'collect statements are SELECTs', path: ['sql'] })),
+    collect: z.array(
+      statementSchema.refine((s) => /^\s*(select|with)\b/i.test(s.sql), {
+        message: 'collect statements are SELECTs',
+        path: ['sql'],
+      }),
+    ),
     erase: z.array(statementSchema),
     correct: z.array(statementSchema),
     restrict: z.array(statementSchema),
@@ -45,23 +62,25 @@ const statementsJson = z.preprocess((v) => {
   }
 }, statementsSchema);
 
-export const systemSchema = z
-  .object({
-    id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
-    key: z.string().trim().regex(/^[a-z0-9-]{2,64}$/, 'Lower-case letters, digits and -, 2 to 64 characters'),
-    name: z.string().trim().min(2, 'Name the system').max(200),
-    description: optionalText(2000),
-    kind: z.enum(['manual', 'postgres', 'webhook']),
-    ownerId: z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.string().min(1).nullable().default(null)),
-    taskTypes: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.enum(TASK_TYPES))),
-    checklist: lines,
-    connectionUrl: optionalText(1000).pipe(z.url({ protocol: /^postgres(ql)?$/ }).nullable()),
-    statements: statementsJson,
-    webhookUrl: optionalText(1000).pipe(z.url({ protocol: /^https?$/ }).nullable()),
-    webhookSecret: optionalText(200),
-    allowPrivateNetwork: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
-    active: z.preprocess((v) => v === undefined || v === 'on' || v === 'true' || v === true, z.boolean()),
-  });
+export const systemSchema = z.object({
+  id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,64}$/, 'Lower-case letters, digits and -, 2 to 64 characters'),
+  name: z.string().trim().min(2, 'Name the system').max(200),
+  description: optionalText(2000),
+  kind: z.enum(['manual', 'postgres', 'webhook']),
+  ownerId: z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.string().min(1).nullable().default(null)),
+  taskTypes: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.enum(TASK_TYPES))),
+  checklist: lines,
+  connectionUrl: optionalText(1000).pipe(z.url({ protocol: /^postgres(ql)?$/ }).nullable()),
+  statements: statementsJson,
+  webhookUrl: optionalText(1000).pipe(z.url({ protocol: /^https?$/ }).nullable()),
+  webhookSecret: optionalText(200),
+  allowPrivateNetwork: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+  active: z.preprocess((v) => v === undefined || v === 'on' || v === 'true' || v === true, z.boolean()),
+});
 
 /** Form-shaped: every field is parsed, so the type only guides callers. */
 export type SystemInput = Partial<z.input<typeof systemSchema>>;

@@ -33,7 +33,13 @@ export const TASK_DONE_WORDS: Record<TaskType, string> = {
   suppress: 'suppressed from communications',
 };
 
-export const TASK_STATUS_LABELS = { open: 'Open', running: 'Running', done: 'Done', failed: 'Failed', closed: 'Closed by an admin' } as const;
+export const TASK_STATUS_LABELS = {
+  open: 'Open',
+  running: 'Running',
+  done: 'Done',
+  failed: 'Failed',
+  closed: 'Closed by an admin',
+} as const;
 
 /** The distinct task types a request's types call for, in a stable order. */
 export function taskTypesFor(types: readonly RequestType[]): TaskType[] {

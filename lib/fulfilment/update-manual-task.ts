@@ -9,28 +9,57 @@ import { lockTask, assertOpen } from './lock-task';
  * Saves a manual task's progress; with `finish`, marks it done (every checklist step ticked and a
  * result written). A failed automated task can be finished by hand the same way.
  */
-export async function updateManualTask(options: { staff: StaffIdentity; taskId: string; done: number[]; result: string | null; finish: boolean }) {
+export async function updateManualTask(options: {
+  staff: StaffIdentity;
+  taskId: string;
+  done: number[];
+  result: string | null;
+  finish: boolean;
+}) {
   const staff = authorize(options.staff, 'requests.work');
   await db().$transaction(async (tx) => {
     const task = await lockTask(tx, options.taskId);
     assertOpen(task);
-    if (task.automated && task.status !== 'failed') throw new AppError('CONFLICT', 'This task is run by its connector; it can be finished by hand only if the connector failed.');
+    if (task.automated && task.status !== 'failed')
+      throw new AppError(
+        'CONFLICT',
+        'This task is run by its connector; it can be finished by hand only if the connector failed.',
+      );
     const checklist = readChecklist(task.checklist).map((item, i) => ({ ...item, done: options.done.includes(i) }));
     const result = options.result?.trim() || null;
     if (options.finish) {
-      if (checklist.some((i) => !i.done)) throw new AppError('INVALID_INPUT', 'Tick every step of the checklist before marking the task done.', { fields: { done: ['Every step must be done'] } });
-      if (!result) throw new AppError('INVALID_INPUT', 'Write what was done (and anything kept, and why) before marking the task done.', { fields: { result: ['Describe what was done'] } });
+      if (checklist.some((i) => !i.done))
+        throw new AppError('INVALID_INPUT', 'Tick every step of the checklist before marking the task done.', {
+          fields: { done: ['Every step must be done'] },
+        });
+      if (!result)
+        throw new AppError(
+          'INVALID_INPUT',
+          'Write what was done (and anything kept, and why) before marking the task done.',
+          { fields: { result: ['Describe what was done'] } },
+        );
     }
     const now = new Date();
     await tx.fulfilmentTask.update({
       where: { id: task.id },
-      data: { checklist, result, ...(options.finish ? { status: 'done', completedAt: now, outcome: { by: 'staff', staffId: staff.id, at: now.toISOString() } } : {}) },
+      data: {
+        checklist,
+        result,
+        ...(options.finish
+          ? { status: 'done', completedAt: now, outcome: { by: 'staff', staffId: staff.id, at: now.toISOString() } }
+          : {}),
+      },
     });
     await recordAuditEvent(tx, {
       requestId: task.requestId,
       action: options.finish ? 'task.done' : 'task.updated',
       actor: { type: 'staff', id: staff.id },
-      data: { taskId: task.id, system: task.system.name, type: task.type, stepsDone: checklist.filter((i) => i.done).length },
+      data: {
+        taskId: task.id,
+        system: task.system.name,
+        type: task.type,
+        stepsDone: checklist.filter((i) => i.done).length,
+      },
     });
   });
 }

@@ -10,7 +10,13 @@ describe('jsonRoute', () => {
       return new Response('unreachable');
     });
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: { code: 'INVALID_INPUT', message: 'Some fields need attention.', fields: { year: ['Give the year as YYYY'] } } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'Some fields need attention.',
+        fields: { year: ['Give the year as YYYY'] },
+      },
+    });
   });
 
   it('answers an AppError with its status, and its Retry-After when it has one', async () => {
@@ -44,10 +50,26 @@ describe('readJsonText and readJsonBody', () => {
   });
 
   it('refuse another content type (415), a body past the limit (413), bad UTF-8 or JSON (400)', async () => {
-    await expect(readJsonText(post('{}', { 'content-type': 'text/plain' }))).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
-    await expect(readJsonText(post(`"${'x'.repeat(2048)}"`), 1024)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body must be at most 1 KB.' });
-    await expect(readJsonText(post(`"${'x'.repeat(100)}"`, { 'content-type': 'application/json', 'content-length': String(3 * 1024 * 1024) }), 2 * 1024 * 1024)).rejects.toMatchObject({ message: 'The request body must be at most 2 MB.' });
-    await expect(readJsonText(post(new Uint8Array([0x22, 0xff, 0x22])))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The request body is not valid UTF-8.' });
-    await expect(readJsonBody(post('{nope'))).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' });
+    await expect(readJsonText(post('{}', { 'content-type': 'text/plain' }))).rejects.toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+    await expect(readJsonText(post(`"${'x'.repeat(2048)}"`), 1024)).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The request body must be at most 1 KB.',
+    });
+    await expect(
+      readJsonText(
+        post(`"${'x'.repeat(100)}"`, { 'content-type': 'application/json', 'content-length': String(3 * 1024 * 1024) }),
+        2 * 1024 * 1024,
+      ),
+    ).rejects.toMatchObject({ message: 'The request body must be at most 2 MB.' });
+    await expect(readJsonText(post(new Uint8Array([0x22, 0xff, 0x22])))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The request body is not valid UTF-8.',
+    });
+    await expect(readJsonBody(post('{nope'))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The request body is not valid JSON.',
+    });
   });
 });

@@ -9,7 +9,10 @@ export async function jsonRoute(run: () => Promise<Response>): Promise<Response>
     return await run();
   } catch (error) {
     const { status, body, retryAfterSeconds } = toErrorBody(error);
-    return NextResponse.json(body, { status, headers: retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {} });
+    return NextResponse.json(body, {
+      status,
+      headers: retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {},
+    });
   }
 }
 

@@ -47,6 +47,7 @@ describe('benchmark and demo routes', () => {
 
   it('leave every other route alone', () => {
     production();
-    for (const path of ['/api/health', '/api/v1/requests', '/api/benchmark', '/']) expect(call(path).status, path).not.toBe(404);
+    for (const path of ['/api/health', '/api/v1/requests', '/api/benchmark', '/'])
+      expect(call(path).status, path).not.toBe(404);
   });
 });

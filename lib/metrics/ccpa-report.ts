@@ -11,7 +11,14 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import type { RequestType } from '../universal/codes';
-import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, requestGroups, toOutcome, type OutcomeRow } from './outcome-sql';
+import {
+  EMPTY_OUTCOME,
+  METRICS_WORK_MEM,
+  OUTCOMES_BY_KEY,
+  requestGroups,
+  toOutcome,
+  type OutcomeRow,
+} from './outcome-sql';
 
 /** The portal's request types under the §7102 categories (data: change it here, not in the SQL). */
 export const CCPA_CATEGORIES = [
@@ -45,7 +52,8 @@ export type CcpaReport = { year: number; regime: 'US-CA'; timeZone: 'America/Los
 export async function getCcpaReport(options: { staff: StaffIdentity | null; year: number }): Promise<CcpaReport> {
   authorize(options.staff, 'metrics.read');
   const { year } = options;
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError('INVALID_INPUT', 'Choose a calendar year such as 2025.');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new AppError('INVALID_INPUT', 'Choose a calendar year such as 2025.');
   const mapping = Prisma.join(
     CCPA_CATEGORIES.flatMap((c) => c.types.map((t) => Prisma.sql`WHEN ${t}::text THEN ${c.key}::text`)),
     ' ',
@@ -115,6 +123,10 @@ export function formatDays(days: number | null): string {
 }
 
 export function ccpaReportCsv(report: CcpaReport): string {
-  const cell = (row: CcpaReportRow, key: keyof CcpaReportRow) => (key === 'medianDays' || key === 'meanDays' ? formatDays(row[key]) : row[key]);
-  return csvLine(COLUMNS.map((c) => c.header)) + report.rows.map((row) => csvLine(COLUMNS.map((c) => cell(row, c.key)))).join('');
+  const cell = (row: CcpaReportRow, key: keyof CcpaReportRow) =>
+    key === 'medianDays' || key === 'meanDays' ? formatDays(row[key]) : row[key];
+  return (
+    csvLine(COLUMNS.map((c) => c.header)) +
+    report.rows.map((row) => csvLine(COLUMNS.map((c) => cell(row, c.key)))).join('')
+  );
 }

@@ -3,13 +3,28 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { REQUEST_TYPES, type Jurisdiction, type RequestType } from '../universal/codes';
-import { EMPTY_OUTCOME, METRICS_WORK_MEM, OUTCOMES_BY_KEY, toOutcome, type Outcome, type OutcomeRow } from './outcome-sql';
+import {
+  EMPTY_OUTCOME,
+  METRICS_WORK_MEM,
+  OUTCOMES_BY_KEY,
+  toOutcome,
+  type Outcome,
+  type OutcomeRow,
+} from './outcome-sql';
 import { periodGroups } from './period-groups';
 
 export type MetricsFilter = { from: Date; to: Date; regime: Jurisdiction | null };
 
 /** Labels of the response-time buckets (outcome-sql.ts RESPONSE_BUCKET_MAX_DAYS, whole days). */
-export const RESPONSE_BUCKET_LABELS = ['0–7 days', '8–15 days', '16–30 days', '31–45 days', '46–60 days', '61–90 days', 'over 90 days'] as const;
+export const RESPONSE_BUCKET_LABELS = [
+  '0–7 days',
+  '8–15 days',
+  '16–30 days',
+  '31–45 days',
+  '46–60 days',
+  '61–90 days',
+  'over 90 days',
+] as const;
 
 export const DUE_WINDOWS = [
   { key: 'overdue', label: 'Overdue' },
@@ -33,7 +48,8 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
   const { from, to, regime } = options.filter;
   const now = options.now ?? new Date();
   if (!(from < to)) throw new AppError('INVALID_INPUT', 'The start of the period must be before its end.');
-  if (to.getTime() - from.getTime() > MAX_DAYS * DAY) throw new AppError('INVALID_INPUT', 'Choose a period of at most three years.');
+  if (to.getTime() - from.getTime() > MAX_DAYS * DAY)
+    throw new AppError('INVALID_INPUT', 'Choose a period of at most three years.');
 
   // Every type a request asked for, plus 'all' (each request once).
   const perType = Prisma.sql`CROSS JOIN LATERAL (SELECT t::text AS type FROM unnest(g.types) t UNION ALL SELECT 'all') x`;
@@ -54,7 +70,13 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
     db()
       .$transaction([
         db().$queryRaw`${METRICS_WORK_MEM}`,
-        db().$queryRaw<{ outcomes: OutcomeRow[] | null; weekly: { week: string; type: string; received: number }[] | null; trend: { month: string; decided: number; on_time: number }[] | null }[]>`
+        db().$queryRaw<
+          {
+            outcomes: OutcomeRow[] | null;
+            weekly: { week: string; type: string; received: number }[] | null;
+            trend: { month: string; decided: number; on_time: number }[] | null;
+          }[]
+        >`
           WITH s AS MATERIALIZED (${periodSummary}),
           t AS (SELECT types, status, partial, denial_reason, open, days, on_time, n FROM s WHERE NOT by_week AND NOT by_month),
           k AS (
@@ -73,7 +95,9 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
             ) m) AS trend`,
       ])
       .then(([, rows]) => rows),
-    db().$queryRaw<{ type: string; received: number; granted: number; rejected: number; pending: number; on_time: number }[]>`
+    db().$queryRaw<
+      { type: string; received: number; granted: number; rejected: number; pending: number; on_time: number }[]
+    >`
       SELECT x.type, count(*)::int AS received,
         (count(*) FILTER (WHERE a.status = 'granted'))::int AS granted,
         (count(*) FILTER (WHERE a.status = 'rejected'))::int AS rejected,
@@ -101,7 +125,13 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
       type,
       ...outcome,
       onTimeRate: outcome.decided ? outcome.onTime / outcome.decided : null,
-      appeals: { received: a.received, granted: a.granted, rejected: a.rejected, pending: a.pending, onTime: a.on_time },
+      appeals: {
+        received: a.received,
+        granted: a.granted,
+        rejected: a.rejected,
+        pending: a.pending,
+        onTime: a.on_time,
+      },
     };
   };
   const total = row('all');
@@ -111,7 +141,12 @@ export async function getRequestMetrics(options: { staff: StaffIdentity | null; 
     total,
     weekly: (summary.weekly ?? []).map((w) => ({ week: w.week, type: w.type as RequestType, received: w.received })),
     distribution: RESPONSE_BUCKET_LABELS.map((label, i) => ({ label, decided: total.buckets[i] })),
-    trend: (summary.trend ?? []).map((t) => ({ month: t.month, decided: t.decided, onTime: t.on_time, rate: t.decided ? t.on_time / t.decided : null })),
+    trend: (summary.trend ?? []).map((t) => ({
+      month: t.month,
+      decided: t.decided,
+      onTime: t.on_time,
+      rate: t.decided ? t.on_time / t.decided : null,
+    })),
     open: DUE_WINDOWS.map((w) => ({ ...w, count: open[0][w.key] })),
   };
 }

@@ -131,8 +131,21 @@ export type Outcome = {
 };
 
 export const EMPTY_OUTCOME: Outcome = {
-  received: 0, compliedWhole: 0, compliedPart: 0, denied: 0, deniedCannotVerify: 0, deniedNotCovered: 0, deniedExempt: 0,
-  deniedOther: 0, withdrawn: 0, expired: 0, open: 0, decided: 0, onTime: 0, medianDays: null, meanDays: null,
+  received: 0,
+  compliedWhole: 0,
+  compliedPart: 0,
+  denied: 0,
+  deniedCannotVerify: 0,
+  deniedNotCovered: 0,
+  deniedExempt: 0,
+  deniedOther: 0,
+  withdrawn: 0,
+  expired: 0,
+  open: 0,
+  decided: 0,
+  onTime: 0,
+  medianDays: null,
+  meanDays: null,
   buckets: [...RESPONSE_BUCKET_MAX_DAYS, null].map(() => 0),
 };
 

@@ -22,9 +22,15 @@ export function periodGroups(filter: { from: Date; to: Date; regime: Jurisdictio
   const firstWholeDay = new Date(Math.ceil(from.getTime() / DAY) * DAY);
   const endOfWholeDays = new Date(Math.floor(to.getTime() / DAY) * DAY);
 
-  const open = requestGroups(Prisma.sql`r.closed_at IS NULL AND ${received(from, to)} AND ${inRegime(Prisma.sql`r.jurisdiction`)}`, [day]);
+  const open = requestGroups(
+    Prisma.sql`r.closed_at IS NULL AND ${received(from, to)} AND ${inRegime(Prisma.sql`r.jurisdiction`)}`,
+    [day],
+  );
   if (firstWholeDay >= endOfWholeDays) {
-    const closed = requestGroups(Prisma.sql`r.closed_at IS NOT NULL AND ${received(from, to)} AND ${inRegime(Prisma.sql`r.jurisdiction`)}`, [day]);
+    const closed = requestGroups(
+      Prisma.sql`r.closed_at IS NOT NULL AND ${received(from, to)} AND ${inRegime(Prisma.sql`r.jurisdiction`)}`,
+      [day],
+    );
     return Prisma.sql`${open} UNION ALL ${closed}`;
   }
   const closedOnPartDays = requestGroups(

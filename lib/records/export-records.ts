@@ -17,8 +17,17 @@ export function natureOfResponse(r: { status: string; partial: boolean }): strin
 }
 
 const HEADER = [
-  'reference', 'date_of_request', 'nature_of_request', 'manner_made', 'regime', 'date_of_response', 'nature_of_response',
-  'basis_of_denial', 'appeal', 'appeal_decided', 'personal_data_purged',
+  'reference',
+  'date_of_request',
+  'nature_of_request',
+  'manner_made',
+  'regime',
+  'date_of_response',
+  'nature_of_response',
+  'basis_of_denial',
+  'appeal',
+  'appeal_decided',
+  'personal_data_purged',
 ].join(',');
 
 /**
@@ -27,12 +36,22 @@ const HEADER = [
  * and (Colorado Rule 6.11) the existence and outcome of any appeal. No personal data: the export is
  * the same before and after the retention purge. The export is audited.
  */
-export async function* exportRecords(options: { staff: StaffIdentity | null; from: Date; to: Date }): AsyncGenerator<string> {
+export async function* exportRecords(options: {
+  staff: StaffIdentity | null;
+  from: Date;
+  to: Date;
+}): AsyncGenerator<string> {
   const staff = authorize(options.staff, 'records.export');
-  if (!(options.from < options.to)) throw new AppError('INVALID_INPUT', 'The start of the range must be before its end.');
-  if (options.to.getTime() - options.from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw new AppError('INVALID_INPUT', `Export at most ${MAX_RANGE_DAYS} days at a time.`);
+  if (!(options.from < options.to))
+    throw new AppError('INVALID_INPUT', 'The start of the range must be before its end.');
+  if (options.to.getTime() - options.from.getTime() > MAX_RANGE_DAYS * 86_400_000)
+    throw new AppError('INVALID_INPUT', `Export at most ${MAX_RANGE_DAYS} days at a time.`);
   await db().$transaction(async (tx) => {
-    await recordAuditEvent(tx, { action: 'records.exported', actor: { type: 'staff', id: staff.id }, data: { from: options.from.toISOString(), to: options.to.toISOString() } });
+    await recordAuditEvent(tx, {
+      action: 'records.exported',
+      actor: { type: 'staff', id: staff.id },
+      data: { from: options.from.toISOString(), to: options.to.toISOString() },
+    });
   });
   yield `${HEADER}\r\n`;
   let cursor = -1;
@@ -42,8 +61,17 @@ export async function* exportRecords(options: { staff: StaffIdentity | null; fro
       orderBy: { number: 'asc' },
       take: 1000,
       select: {
-        number: true, receivedAt: true, types: true, channel: true, jurisdiction: true, status: true, partial: true,
-        denialReason: true, decidedAt: true, closedAt: true, purgedAt: true,
+        number: true,
+        receivedAt: true,
+        types: true,
+        channel: true,
+        jurisdiction: true,
+        status: true,
+        partial: true,
+        denialReason: true,
+        decidedAt: true,
+        closedAt: true,
+        purgedAt: true,
         appeals: { select: { status: true, decidedAt: true }, orderBy: { receivedAt: 'desc' }, take: 1 },
       },
     });
@@ -52,8 +80,17 @@ export async function* exportRecords(options: { staff: StaffIdentity | null; fro
       .map((r) => {
         const appeal = r.appeals[0];
         return csvLine([
-          formatReference(r.number, r.receivedAt), r.receivedAt, r.types.join(' '), r.channel === 'api' ? 'API' : 'web form', r.jurisdiction,
-          r.decidedAt ?? r.closedAt, natureOfResponse(r), r.denialReason ?? '', appeal ? appeal.status : '', appeal?.decidedAt ?? '', r.purgedAt ? 'yes' : 'no',
+          formatReference(r.number, r.receivedAt),
+          r.receivedAt,
+          r.types.join(' '),
+          r.channel === 'api' ? 'API' : 'web form',
+          r.jurisdiction,
+          r.decidedAt ?? r.closedAt,
+          natureOfResponse(r),
+          r.denialReason ?? '',
+          appeal ? appeal.status : '',
+          appeal?.decidedAt ?? '',
+          r.purgedAt ? 'yes' : 'no',
         ]);
       })
       .join('');

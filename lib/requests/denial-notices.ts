@@ -34,9 +34,13 @@ export function denialNotices(jurisdiction: Jurisdiction, contactEmail: string, 
         `If your appeal is denied, you can contact the ${jurisdiction === 'US-VA' ? 'Virginia' : 'Colorado'} Attorney General to submit a complaint.`,
       ];
     case 'US-CA':
-      return ['Where we could not verify your identity, we have treated your request as far as the law allows without verification, and disclosed nothing we could not verify (CCPA regs §7022, §7024).'];
+      return [
+        'Where we could not verify your identity, we have treated your request as far as the law allows without verification, and disclosed nothing we could not verify (CCPA regs §7022, §7024).',
+      ];
     case 'CA':
-      return ['You have the right to complain to the Office of the Privacy Commissioner of Canada (priv.gc.ca) about this refusal (PIPEDA s.8(7)).'];
+      return [
+        'You have the right to complain to the Office of the Privacy Commissioner of Canada (priv.gc.ca) about this refusal (PIPEDA s.8(7)).',
+      ];
     case 'BR':
       return ['You may petition the National Data Protection Authority (ANPD) about this answer (LGPD Art. 18 §1).'];
     default:

@@ -32,7 +32,11 @@ export async function expireUnverifiedRequest(options: { requestId: string; now?
       template: 'request-expired',
       to: request.email,
       requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), newRequestUrl: `${env().APP_URL}/` },
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        newRequestUrl: `${env().APP_URL}/`,
+      },
     });
   });
 }

@@ -32,20 +32,37 @@ export type PublicRequestStatus = {
   appeal: {
     canAppeal: boolean;
     closesAt: string | null;
-    made: { status: 'pending' | 'granted' | 'rejected'; receivedAt: string; dueAt: string; decidedAt: string | null } | null;
+    made: {
+      status: 'pending' | 'granted' | 'rejected';
+      receivedAt: string;
+      dueAt: string;
+      decidedAt: string | null;
+    } | null;
   };
 };
 
 /** What the holder of a status-page link may see: no personal data beyond what they submitted. */
-export async function getRequestStatus(options: { requestId: string; token: string; ip?: string | null }): Promise<PublicRequestStatus> {
+export async function getRequestStatus(options: {
+  requestId: string;
+  token: string;
+  ip?: string | null;
+}): Promise<PublicRequestStatus> {
   const request = await findRequestByStatusToken(options.requestId, options.token, undefined, options.ip);
   const pauses = await db().clockPause.findMany({ where: { requestId: request.id } });
   const question =
     request.status === 'awaiting_requester'
-      ? ((await db().requesterMessage.findFirst({ where: { requestId: request.id, direction: 'to_requester' }, orderBy: { createdAt: 'desc' } }))?.body ?? null)
+      ? ((
+          await db().requesterMessage.findFirst({
+            where: { requestId: request.id, direction: 'to_requester' },
+            orderBy: { createdAt: 'desc' },
+          })
+        )?.body ?? null)
       : null;
   const deadline = requestDeadline({ ...request, pauses });
-  const appeal = await db().requestAppeal.findFirst({ where: { requestId: request.id }, orderBy: { receivedAt: 'desc' } });
+  const appeal = await db().requestAppeal.findFirst({
+    where: { requestId: request.id },
+    orderBy: { receivedAt: 'desc' },
+  });
   const window = appealWindow(request);
   const events = await db().auditEvent.findMany({
     where: { requestId: request.id, public: true },
@@ -66,14 +83,20 @@ export async function getRequestStatus(options: { requestId: string; token: stri
     canWithdraw: OPEN_STATUSES.includes(request.status),
     question,
     timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '' })),
-    accountEmail: request.accountEmail && (request.accountEmailVerifiedAt || unprovenAccountEmail(request))
-      ? { masked: maskEmail(request.accountEmail), provenAt: request.accountEmailVerifiedAt?.toISOString() ?? null }
-      : null,
+    accountEmail:
+      request.accountEmail && (request.accountEmailVerifiedAt || unprovenAccountEmail(request))
+        ? { masked: maskEmail(request.accountEmail), provenAt: request.accountEmailVerifiedAt?.toISOString() ?? null }
+        : null,
     appeal: {
       canAppeal: window.open && !appeal,
       closesAt: window.closesAt?.toISOString() ?? null,
       made: appeal
-        ? { status: appeal.status, receivedAt: appeal.receivedAt.toISOString(), dueAt: appeal.dueAt.toISOString(), decidedAt: appeal.decidedAt?.toISOString() ?? null }
+        ? {
+            status: appeal.status,
+            receivedAt: appeal.receivedAt.toISOString(),
+            dueAt: appeal.dueAt.toISOString(),
+            decidedAt: appeal.decidedAt?.toISOString() ?? null,
+          }
         : null,
     },
   };

@@ -17,14 +17,21 @@ const errorBody = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },
-        fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, description: 'Messages per field, keyed by dotted path (e.g. "agent.email").' },
+        fields: {
+          type: 'object',
+          additionalProperties: { type: 'array', items: { type: 'string' } },
+          description: 'Messages per field, keyed by dotted path (e.g. "agent.email").',
+        },
         reference: { type: 'string', description: 'For unexpected errors: quote it when contacting us.' },
       },
     },
   },
 };
 
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorBody } } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorBody } },
+});
 
 export function openApiDocument() {
   const { $schema: _, ...newRequest } = z.toJSONSchema(newRequestSchema, { io: 'input', unrepresentable: 'any' });
@@ -34,7 +41,7 @@ export function openApiDocument() {
       title: `${env().COMPANY_NAME} privacy requests API`,
       version: '1.0.0',
       description:
-        'File a privacy-rights request (access, correction, deletion, export, restriction, objection). The address in `email` receives a verification link; the request is acted on once it is confirmed. In the agent case `email` is the data subject\'s and `agent.email` the agent\'s.',
+        "File a privacy-rights request (access, correction, deletion, export, restriction, objection). The address in `email` receives a verification link; the request is acted on once it is confirmed. In the agent case `email` is the data subject's and `agent.email` the agent's.",
     },
     servers: [{ url: env().APP_URL }],
     paths: {
@@ -42,7 +49,10 @@ export function openApiDocument() {
         post: {
           operationId: 'createRequest',
           summary: 'File a request',
-          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/NewRequest' } } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/NewRequest' } } },
+          },
           responses: {
             '201': {
               description: 'Recorded; a verification email is on its way.',
@@ -62,10 +72,19 @@ export function openApiDocument() {
           summary: 'The status of a request, for the holder of its status-page token',
           parameters: [
             { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
-            { name: 'token', in: 'query', required: true, schema: { type: 'string' }, description: 'The token of the status link sent by email after verification.' },
+            {
+              name: 'token',
+              in: 'query',
+              required: true,
+              schema: { type: 'string' },
+              description: 'The token of the status link sent by email after verification.',
+            },
           ],
           responses: {
-            '200': { description: 'The status', content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestStatus' } } } },
+            '200': {
+              description: 'The status',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestStatus' } } },
+            },
             '404': errorResponse('Unknown request or wrong token (indistinguishable on purpose).'),
           },
         },
@@ -73,7 +92,10 @@ export function openApiDocument() {
       '/api/health': {
         get: {
           operationId: 'health',
-          responses: { '200': { description: 'The database answers: `{ "db": "ok" }`' }, '503': { description: 'The database does not answer' } },
+          responses: {
+            '200': { description: 'The database answers: `{ "db": "ok" }`' },
+            '503': { description: 'The database does not answer' },
+          },
         },
       },
     },
@@ -100,26 +122,45 @@ export function openApiDocument() {
             receivedAt: { type: 'string', format: 'date-time' },
             dueAt: { type: 'string', format: 'date-time' },
             timeZone: { type: 'string' },
-            deadlineExplanation: { type: 'array', items: { type: 'string' }, description: 'How the due date was computed, step by step.' },
+            deadlineExplanation: {
+              type: 'array',
+              items: { type: 'string' },
+              description: 'How the due date was computed, step by step.',
+            },
             closedAt: { type: ['string', 'null'], format: 'date-time' },
             canWithdraw: { type: 'boolean' },
             question: { type: ['string', 'null'], description: 'While status is awaiting_requester: what we asked.' },
-            timeline: { type: 'array', items: { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, summary: { type: 'string' } } } },
+            timeline: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { at: { type: 'string', format: 'date-time' }, summary: { type: 'string' } },
+              },
+            },
             accountEmail: {
               type: ['object', 'null'],
               description:
                 'The other account email named on the request, masked. Until `provenAt` is set it is a claim: no system is searched, copied, changed or erased under it. The requester proves it from the status page, by a link sent to that address.',
-              properties: { masked: { type: 'string', examples: ['j•••@e•••.com'] }, provenAt: { type: ['string', 'null'], format: 'date-time' } },
+              properties: {
+                masked: { type: 'string', examples: ['j•••@e•••.com'] },
+                provenAt: { type: ['string', 'null'], format: 'date-time' },
+              },
             },
             appeal: {
               type: 'object',
-              description: 'Where the regime has an appeal step (US-VA, US-CO): whether the denial can still be appealed (on the status page), and the appeal made.',
+              description:
+                'Where the regime has an appeal step (US-VA, US-CO): whether the denial can still be appealed (on the status page), and the appeal made.',
               properties: {
                 canAppeal: { type: 'boolean' },
                 closesAt: { type: ['string', 'null'], format: 'date-time' },
                 made: {
                   type: ['object', 'null'],
-                  properties: { status: { enum: ['pending', 'granted', 'rejected'] }, receivedAt: { type: 'string', format: 'date-time' }, dueAt: { type: 'string', format: 'date-time' }, decidedAt: { type: ['string', 'null'], format: 'date-time' } },
+                  properties: {
+                    status: { enum: ['pending', 'granted', 'rejected'] },
+                    receivedAt: { type: 'string', format: 'date-time' },
+                    dueAt: { type: 'string', format: 'date-time' },
+                    decidedAt: { type: ['string', 'null'], format: 'date-time' },
+                  },
                 },
               },
             },

@@ -12,20 +12,38 @@ import { assertTransition } from './status-machine';
  * The requester answers our question from the status page: the answer is kept for staff, the clock
  * runs again, and the assignee (or the admins) are told.
  */
-export async function replyToRequest(options: { requestId: string; token: string; message: string; ip?: string | null; userAgent?: string | null }) {
+export async function replyToRequest(options: {
+  requestId: string;
+  token: string;
+  message: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}) {
   const message = options.message.trim();
-  if (message.length === 0) throw new AppError('INVALID_INPUT', 'Write your answer before sending it.', { fields: { message: ['Write your answer'] } });
-  if (message.length > 5000) throw new AppError('INVALID_INPUT', 'Your answer must be at most 5,000 characters.', { fields: { message: ['At most 5,000 characters'] } });
+  if (message.length === 0)
+    throw new AppError('INVALID_INPUT', 'Write your answer before sending it.', {
+      fields: { message: ['Write your answer'] },
+    });
+  if (message.length > 5000)
+    throw new AppError('INVALID_INPUT', 'Your answer must be at most 5,000 characters.', {
+      fields: { message: ['At most 5,000 characters'] },
+    });
   await db().$transaction(async (tx) => {
     const found = await findRequestByStatusToken(options.requestId, options.token, tx, options.ip);
     await tx.$executeRaw`SELECT 1 FROM privacy_request WHERE id = ${found.id}::uuid FOR UPDATE`;
     const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: found.id } });
-    if (request.status !== 'awaiting_requester') throw new AppError('CONFLICT', 'We are not waiting for an answer on this request.');
+    if (request.status !== 'awaiting_requester')
+      throw new AppError('CONFLICT', 'We are not waiting for an answer on this request.');
     const nextStatus = assertTransition(request.status, 'requesterReplies');
     const actor = { type: 'requester' as const, ip: options.ip, userAgent: options.userAgent };
     await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus } });
     await tx.requesterMessage.create({ data: { requestId: request.id, direction: 'from_requester', body: message } });
-    await recordAuditEvent(tx, { requestId: request.id, action: 'request.requester_replied', actor, summary: 'You sent us the information we asked for' });
+    await recordAuditEvent(tx, {
+      requestId: request.id,
+      action: 'request.requester_replied',
+      actor,
+      summary: 'You sent us the information we asked for',
+    });
     await resumeClock(tx, { requestId: request.id, actor });
     const recipients = request.assigneeId
       ? await tx.user.findMany({ where: { id: request.assigneeId, deactivatedAt: null } })

@@ -37,7 +37,9 @@ export async function submitRequest(options: {
   await consumeRateLimit('submit-email', input.email);
 
   // The number first: the reference it gives is in the verification email, rendered before the write.
-  const [{ number }] = await db().$queryRaw<[{ number: number }]>`SELECT nextval(pg_get_serial_sequence('privacy_request', 'number'))::int AS number`;
+  const [{ number }] = await db().$queryRaw<
+    [{ number: number }]
+  >`SELECT nextval(pg_get_serial_sequence('privacy_request', 'number'))::int AS number`;
   const submissionToken = generateToken();
   const request = {
     id: randomUUID(),
@@ -69,7 +71,8 @@ export async function submitRequest(options: {
   // the same address (which then holds it): at most `max` of those, so the loop ends.
   for (let attempt = 0; attempt <= max; attempt += 1) {
     const written = await writeSubmission(row, records, max);
-    if (written.stored) return { id: request.id, reference: formatReference(number, now), status: 'unverified', submissionToken };
+    if (written.stored)
+      return { id: request.id, reference: formatReference(number, now), status: 'unverified', submissionToken };
     if (written.waiting >= max) refuseTooManyUnverified(max, written.oldestWaiting, now);
   }
   throw new Error('Could not take a place for an unconfirmed request after repeated conflicts.');
@@ -78,7 +81,14 @@ export async function submitRequest(options: {
 /** The request's own row: what was submitted, and the values taken for it above. */
 function requestRow(
   { input, channel, ip, userAgent }: Parameters<typeof submitRequest>[0],
-  request: { id: string; number: number; receivedAt: Date; email: string; emailHash: string; submissionTokenHash: string },
+  request: {
+    id: string;
+    number: number;
+    receivedAt: Date;
+    email: string;
+    emailHash: string;
+    submissionTokenHash: string;
+  },
   dueAt: Date,
 ) {
   return {
@@ -116,7 +126,9 @@ type SubmissionRecords = {
  */
 async function writeSubmission(row: ReturnType<typeof requestRow>, records: SubmissionRecords, max: number) {
   const { audit, link, email } = records;
-  const [result] = await db().$queryRaw<[{ stored: boolean; jobs: number; waiting: number; oldestWaiting: Date | null }]>`
+  const [result] = await db().$queryRaw<
+    [{ stored: boolean; jobs: number; waiting: number; oldestWaiting: Date | null }]
+  >`
     WITH waiting AS (
       SELECT unverified_slot, received_at FROM privacy_request WHERE email_hash = ${row.emailHash} AND status = 'unverified'
     ), taken AS (

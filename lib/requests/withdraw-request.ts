@@ -25,7 +25,8 @@ export async function withdrawRequest(options: {
       where: { id: request.id, status: { in: [...OPEN_STATUSES] } },
       data: { status: 'withdrawn', closedAt: now },
     });
-    if (updated.count === 0) throw new AppError('CONFLICT', 'This request is already closed, so it cannot be withdrawn.');
+    if (updated.count === 0)
+      throw new AppError('CONFLICT', 'This request is already closed, so it cannot be withdrawn.');
     await removeJob(tx, `expire-unverified:${request.id}`);
     await removeJob(tx, deadlineJobKey.acknowledge(request.id));
     await cancelDeadlineJobs(tx, request.id);
@@ -40,7 +41,11 @@ export async function withdrawRequest(options: {
       template: 'request-withdrawn',
       to: request.email,
       requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), withdrawnOn: formatPublicDate(now, requestTimeZone(request)) },
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        withdrawnOn: formatPublicDate(now, requestTimeZone(request)),
+      },
     });
   });
 }

@@ -12,6 +12,10 @@ export async function liftLegalHold(options: { staff: StaffIdentity | null; requ
       data: { legalHoldAt: null, legalHoldReason: null, legalHoldById: null },
     });
     if (updated.count === 0) throw new AppError('CONFLICT', 'This request is not on legal hold.');
-    await recordAuditEvent(tx, { requestId: options.requestId, action: 'request.legal_hold_lifted', actor: { type: 'staff', id: staff.id } });
+    await recordAuditEvent(tx, {
+      requestId: options.requestId,
+      action: 'request.legal_hold_lifted',
+      actor: { type: 'staff', id: staff.id },
+    });
   });
 }

@@ -22,8 +22,23 @@ import { deleteObject, deletePrefix } from '../storage/storage';
 
 /** Audit payload keys that hold codes, dates and ids, never personal data. Anything else is dropped. */
 export const AUDIT_KEYS_KEPT = [
-  'reason', 'partial', 'previousStatus', 'status', 'outcome', 'dueAt', 'previousDueAt', 'pausedDays', 'kind',
-  'types', 'jurisdiction', 'channel', 'byAgent', 'offsetDays', 'appealId', 'from', 'to',
+  'reason',
+  'partial',
+  'previousStatus',
+  'status',
+  'outcome',
+  'dueAt',
+  'previousDueAt',
+  'pausedDays',
+  'kind',
+  'types',
+  'jurisdiction',
+  'channel',
+  'byAgent',
+  'offsetDays',
+  'appealId',
+  'from',
+  'to',
 ];
 
 const BATCH = 500;
@@ -52,7 +67,13 @@ async function purgeEvidence(cutoff: Date, now: Date): Promise<number> {
       await allowAuditScrub(tx);
       await tx.privacyRequest.updateMany({
         where: { id: { in: ids } },
-        data: { verifiedIp: null, verifiedUserAgent: null, submittedIp: null, submittedUserAgent: null, evidencePurgedAt: now },
+        data: {
+          verifiedIp: null,
+          verifiedUserAgent: null,
+          submittedIp: null,
+          submittedUserAgent: null,
+          evidencePurgedAt: now,
+        },
       });
       await tx.verificationLink.deleteMany({ where: { requestId: { in: ids } } });
       await tx.accountEmailProof.deleteMany({ where: { requestId: { in: ids } } });
@@ -70,7 +91,12 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
   for (;;) {
     const count = await db().$transaction(async (tx) => {
       const rows = await tx.privacyRequest.findMany({
-        where: { closedAt: { lt: cutoff }, purgedAt: null, legalHoldAt: null, appeals: { none: { status: 'pending' } } },
+        where: {
+          closedAt: { lt: cutoff },
+          purgedAt: null,
+          legalHoldAt: null,
+          appeals: { none: { status: 'pending' } },
+        },
         select: { id: true },
         take: BATCH,
       });
@@ -87,18 +113,39 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
       // Fulfilment leaves files (collected data sets, attachments, packages) and task outcomes that
       // may hold what was corrected: the files go from storage, the rows from the database.
       const tasks = await tx.fulfilmentTask.findMany({ where: { requestId: { in: ids } }, select: { id: true } });
-      const packages = await tx.dataPackage.findMany({ where: { requestId: { in: ids }, storageKey: { not: null } }, select: { storageKey: true } });
+      const packages = await tx.dataPackage.findMany({
+        where: { requestId: { in: ids }, storageKey: { not: null } },
+        select: { storageKey: true },
+      });
       for (const task of tasks) await deletePrefix(`tasks/${task.id}/`);
       for (const pkg of packages) await deleteObject(pkg.storageKey!);
-      for (const table of ['verification_link', 'account_email_proof', 'request_note', 'requester_message', 'outbox_email', 'staff_notification', 'download_grant', 'data_package', 'fulfilment_task'] as const) {
+      for (const table of [
+        'verification_link',
+        'account_email_proof',
+        'request_note',
+        'requester_message',
+        'outbox_email',
+        'staff_notification',
+        'download_grant',
+        'data_package',
+        'fulfilment_task',
+      ] as const) {
         await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE request_id = ANY($1::uuid[])`, ids);
       }
-      await tx.requestAppeal.updateMany({ where: { requestId: { in: ids } }, data: { statement: null, outcomeMessage: null } });
+      await tx.requestAppeal.updateMany({
+        where: { requestId: { in: ids } },
+        data: { statement: null, outcomeMessage: null },
+      });
       await tx.$executeRaw`UPDATE audit_event SET ip = NULL, user_agent = NULL,
           data = COALESCE((SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(audit_event.data) e WHERE e.key = ANY(${AUDIT_KEYS_KEPT}::text[])), '{}'::jsonb)
         WHERE request_id = ANY(${ids}::uuid[])`;
       for (const id of ids) {
-        await recordAuditEvent(tx, { requestId: id, action: 'request.purged', actor: { type: 'system' }, data: { retentionMonths: env().RETENTION_MONTHS } });
+        await recordAuditEvent(tx, {
+          requestId: id,
+          action: 'request.purged',
+          actor: { type: 'system' },
+          data: { retentionMonths: env().RETENTION_MONTHS },
+        });
       }
       return ids.length;
     });
@@ -110,7 +157,10 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
 /** The `purge-expired-records` job (daily, crontab). Idempotent: purged rows are not touched again. */
 export async function purgeExpiredRecords(options: { now?: Date } = {}) {
   const now = options.now ?? new Date();
-  const evidence = await purgeEvidence(new Date(now.getTime() - env().VERIFICATION_EVIDENCE_RETENTION_DAYS * 86_400_000), now);
+  const evidence = await purgeEvidence(
+    new Date(now.getTime() - env().VERIFICATION_EVIDENCE_RETENTION_DAYS * 86_400_000),
+    now,
+  );
   const requests = await purgeRequests(monthsBefore(now, env().RETENTION_MONTHS), now);
   // Rate-limit counters past their window (they hold keyed hashes only, but need not pile up).
   await db().$executeRaw`DELETE FROM rate_limit WHERE expire IS NOT NULL AND expire < ${BigInt(now.getTime())}`;

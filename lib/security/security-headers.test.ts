@@ -12,9 +12,11 @@ describe('security headers', () => {
   });
 
   it('lets no script run on the status page, which is plain HTML', () => {
-    for (const path of ['/status/3f0c', '/status/3f0c/']) expect(pageCsp({ ...base, development: true, pathname: path })).toContain("script-src 'none'");
+    for (const path of ['/status/3f0c', '/status/3f0c/'])
+      expect(pageCsp({ ...base, development: true, pathname: path })).toContain("script-src 'none'");
     // Its forms' endpoints and every other page keep the nonce policy.
-    for (const path of ['/status/3f0c/withdraw', '/', '/verify']) expect(pageCsp({ ...base, pathname: path })).toContain("'nonce-abc123'");
+    for (const path of ['/status/3f0c/withdraw', '/', '/verify'])
+      expect(pageCsp({ ...base, pathname: path })).toContain("'nonce-abc123'");
   });
 
   it("adds 'unsafe-eval' for React's development tooling only in development", () => {
@@ -23,7 +25,9 @@ describe('security headers', () => {
 
   it('sends HSTS only when asked (production over https)', () => {
     expect(securityHeaders({ ...base, pathname: '/' })['Strict-Transport-Security']).toBeUndefined();
-    expect(securityHeaders({ ...base, hsts: true, pathname: '/' })['Strict-Transport-Security']).toMatch(/max-age=\d{8}/);
+    expect(securityHeaders({ ...base, hsts: true, pathname: '/' })['Strict-Transport-Security']).toMatch(
+      /max-age=\d{8}/,
+    );
   });
 
   it('sends no Referer from pages whose URL carries a secret', () => {

@@ -25,12 +25,18 @@ export type HeaderContext = {
 export const SCRIPTLESS_PAGE = /^\/status\/[^/]+\/?$/;
 
 /** Policy for an HTML page: scripts only with this response's nonce (and what they load). */
-export function pageCsp({ nonce, development, pathname }: Pick<HeaderContext, 'nonce' | 'development' | 'pathname'>): string {
+export function pageCsp({
+  nonce,
+  development,
+  pathname,
+}: Pick<HeaderContext, 'nonce' | 'development' | 'pathname'>): string {
   // The dev mailbox shows emails (inline styles) in a sandboxed srcdoc frame, which inherits this policy.
   const mailbox = pathname.startsWith('/dev/');
   const directives = [
     "default-src 'self'",
-    SCRIPTLESS_PAGE.test(pathname) ? "script-src 'none'" : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    SCRIPTLESS_PAGE.test(pathname)
+      ? "script-src 'none'"
+      : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
     `style-src 'self' ${mailbox || development ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -50,8 +56,18 @@ export function pageCsp({ nonce, development, pathname }: Pick<HeaderContext, 'n
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export const PERMISSIONS_POLICY = [
-  'accelerometer=()', 'autoplay=()', 'camera=()', 'display-capture=()', 'geolocation=()', 'gyroscope=()',
-  'magnetometer=()', 'microphone=()', 'payment=()', 'usb=()', 'interest-cohort=()', 'browsing-topics=()',
+  'accelerometer=()',
+  'autoplay=()',
+  'camera=()',
+  'display-capture=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'microphone=()',
+  'payment=()',
+  'usb=()',
+  'interest-cohort=()',
+  'browsing-topics=()',
 ].join(', ');
 
 export const HSTS = 'max-age=63072000; includeSubDomains';

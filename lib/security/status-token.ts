@@ -8,7 +8,9 @@ export function newStatusNonce(): string {
 
 /** The status-page token of a request: HMAC-SHA256(APP_SECRET, id:nonce), 43 URL-safe characters. */
 export function statusToken(request: { id: string; statusNonce: string }): string {
-  return createHmac('sha256', env().APP_SECRET).update(`status:${request.id}:${request.statusNonce}`).digest('base64url');
+  return createHmac('sha256', env().APP_SECRET)
+    .update(`status:${request.id}:${request.statusNonce}`)
+    .digest('base64url');
 }
 
 export function statusTokenMatches(request: { id: string; statusNonce: string | null }, token: string): boolean {

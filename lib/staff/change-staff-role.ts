@@ -13,6 +13,10 @@ export async function changeStaffRole(options: { staff: StaffIdentity; userId: s
     if (user.role === options.role) return;
     if (options.role !== 'admin') await assertAnotherAdminRemains(tx, user);
     await tx.user.update({ where: { id: user.id }, data: { role: options.role } });
-    await recordAuditEvent(tx, { action: 'staff.role_changed', actor: { type: 'staff', id: admin.id }, data: { userId: user.id, from: user.role, to: options.role } });
+    await recordAuditEvent(tx, {
+      action: 'staff.role_changed',
+      actor: { type: 'staff', id: admin.id },
+      data: { userId: user.id, from: user.role, to: options.role },
+    });
   });
 }

@@ -14,6 +14,10 @@ export async function deactivateStaff(options: { staff: StaffIdentity; userId: s
     await assertAnotherAdminRemains(tx, user);
     await tx.user.update({ where: { id: user.id }, data: { deactivatedAt: new Date() } });
     await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAuditEvent(tx, { action: 'staff.deactivated', actor: { type: 'staff', id: admin.id }, data: { userId: user.id } });
+    await recordAuditEvent(tx, {
+      action: 'staff.deactivated',
+      actor: { type: 'staff', id: admin.id },
+      data: { userId: user.id },
+    });
   });
 }

@@ -15,9 +15,16 @@ export async function inviteStaff(options: { staff: StaffIdentity; input: z.inpu
     const existing = await tx.user.findUnique({ where: { email: input.email } });
     if (existing && !existing.deactivatedAt) throw new AppError('CONFLICT', 'This person already has access.');
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { deactivatedAt: null, role: input.role, name: input.name ?? existing.name, invitedAt: new Date() } })
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { deactivatedAt: null, role: input.role, name: input.name ?? existing.name, invitedAt: new Date() },
+        })
       : await tx.user.create({ data: { email: input.email, name: input.name ?? null, role: input.role } });
-    await recordAuditEvent(tx, { action: 'staff.invited', actor: { type: 'staff', id: admin.id }, data: { userId: user.id, role: input.role } });
+    await recordAuditEvent(tx, {
+      action: 'staff.invited',
+      actor: { type: 'staff', id: admin.id },
+      data: { userId: user.id, role: input.role },
+    });
     await enqueueEmail(tx, {
       template: 'staff-notice',
       to: user.email,

@@ -86,17 +86,28 @@ describe('encryption at rest', () => {
     const cut = sealed.subarray(0, header + 2 * record);
     expect((await decrypt(cut)).error?.message).toMatch(/altered or cut short/);
 
-    const swapped = Buffer.concat([sealed.subarray(0, header), sealed.subarray(header + record, header + 2 * record), sealed.subarray(header, header + record), sealed.subarray(header + 2 * record)]);
+    const swapped = Buffer.concat([
+      sealed.subarray(0, header),
+      sealed.subarray(header + record, header + 2 * record),
+      sealed.subarray(header, header + record),
+      sealed.subarray(header + 2 * record),
+    ]);
     const opened = await decrypt(swapped);
     expect(opened.error).not.toBeNull();
     expect(opened.data.length).toBe(0);
 
-    const other = await collect(Readable.from([sealed]).pipe(createDecryptStream(randomBytes(32))).on('error', () => undefined)).catch((e: Error) => e);
+    const other = await collect(
+      Readable.from([sealed])
+        .pipe(createDecryptStream(randomBytes(32)))
+        .on('error', () => undefined),
+    ).catch((e: Error) => e);
     expect(other).toBeInstanceOf(Error);
   });
 
   it('refuses what is not an encrypted object, or stops before its header ends', async () => {
-    expect((await decrypt(Buffer.from('PK\u0003\u0004 a plain zip file'))).error?.message).toMatch(/not an encrypted object/);
+    expect((await decrypt(Buffer.from('PK\u0003\u0004 a plain zip file'))).error?.message).toMatch(
+      /not an encrypted object/,
+    );
     expect((await decrypt((await encrypt(Buffer.from('x'))).subarray(0, 9))).error?.message).toMatch(/truncated/);
   });
 

@@ -22,7 +22,11 @@ export function localStorage(folder: string): StorageDriver {
       await rename(partial, target);
     },
     read: (key) => createReadStream(file(key)),
-    size: (key) => stat(file(key)).then((s) => (s.isFile() ? s.size : null), () => null),
+    size: (key) =>
+      stat(file(key)).then(
+        (s) => (s.isFile() ? s.size : null),
+        () => null,
+      ),
     remove: (key) => rm(file(key), { force: true }),
     removeFolder: (folder) => rm(file(folder), { recursive: true, force: true }),
   };

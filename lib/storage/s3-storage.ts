@@ -43,9 +43,13 @@ function explain(error: unknown, action: string, where: string, options: S3Stora
   let reason: string;
   if (e.name === 'NoSuchBucket') reason = `the bucket "${options.bucket}" does not exist`;
   else if (e.name === 'NoSuchKey') reason = 'there is no such object';
-  else if (e.name === 'CredentialsProviderError') reason = 'no S3 credentials found: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or configure the AWS default credential chain';
-  else if (['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden'].includes(e.name ?? '')) reason = `S3 refused the credentials (${e.name})`;
-  else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') reason = `cannot reach ${options.endpoint ?? `AWS S3 in ${options.region}`} (${code})`;
+  else if (e.name === 'CredentialsProviderError')
+    reason =
+      'no S3 credentials found: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or configure the AWS default credential chain';
+  else if (['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'AccessDenied', 'Forbidden'].includes(e.name ?? ''))
+    reason = `S3 refused the credentials (${e.name})`;
+  else if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    reason = `cannot reach ${options.endpoint ?? `AWS S3 in ${options.region}`} (${code})`;
   else reason = `${e.name ?? 'Error'}: ${e.message ?? String(error)}`;
   return new Error(`storage: ${action} ${where} failed: ${reason}`, { cause: error });
 }
@@ -97,7 +101,11 @@ export function s3Storage(options: S3StorageOptions): StorageDriver {
         const head = await client.send(new HeadObjectCommand({ Bucket, Key: objectKey(key) }));
         return head.ContentLength ?? 0;
       } catch (error) {
-        if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404 && (error as Error).name !== 'NoSuchBucket') return null;
+        if (
+          (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404 &&
+          (error as Error).name !== 'NoSuchBucket'
+        )
+          return null;
         throw explain(error, 'looking up', where(key), options);
       }
     },
@@ -118,7 +126,9 @@ export function s3Storage(options: S3StorageOptions): StorageDriver {
           const result = await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects, Quiet: true } }));
           if (result.Errors?.length) {
             const first = result.Errors[0];
-            throw new Error(`${result.Errors.length} of ${Objects.length} objects were not deleted (first: ${first.Key}: ${first.Code} ${first.Message ?? ''})`);
+            throw new Error(
+              `${result.Errors.length} of ${Objects.length} objects were not deleted (first: ${first.Key}: ${first.Code} ${first.Message ?? ''})`,
+            );
           }
         }
       } catch (error) {

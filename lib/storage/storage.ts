@@ -14,7 +14,8 @@ import type { StorageDriver } from './storage-driver';
 
 /** Keys are ours (ids and slugs), never user input; refuse anything that could leave the root. */
 function checkKey(key: string) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,400}$/.test(key) || key.split('/').some((part) => part === '..' || part === '')) throw new Error(`invalid storage key: ${key}`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]{0,400}$/.test(key) || key.split('/').some((part) => part === '..' || part === ''))
+    throw new Error(`invalid storage key: ${key}`);
   return key;
 }
 
@@ -59,14 +60,22 @@ function byteCounter() {
  * Streams `source` into storage, encrypted; returns the plaintext size. Nothing is stored under
  * `key` unless the whole source was read and written.
  */
-export async function putObject(key: string, source: Readable | AsyncIterable<Buffer | string>): Promise<{ size: number }> {
+export async function putObject(
+  key: string,
+  source: Readable | AsyncIterable<Buffer | string>,
+): Promise<{ size: number }> {
   checkKey(key);
   // Configuration first: once the source flows, every exit must go through the handling below.
   const store = driver();
   const encryption = createEncryptStream(env().storageKey);
   const counter = byteCounter();
   const encrypted = new PassThrough();
-  const encrypting = pipeline(source instanceof Readable ? source : Readable.from(source), counter.stream, encryption, encrypted);
+  const encrypting = pipeline(
+    source instanceof Readable ? source : Readable.from(source),
+    counter.stream,
+    encryption,
+    encrypted,
+  );
   const writing = store
     .write(key, encrypted)
     // A driver that stops reading must not leave the source (a database cursor, say) waiting.

@@ -13,16 +13,24 @@ const SAFE_TEXT = /^[^\p{Cc}\p{Cs}\p{Co}\u202A-\u202E\u2066-\u2069]*$/u;
 const SAFE_MULTILINE = /^(?:[^\p{Cc}\p{Cs}\p{Co}\u202A-\u202E\u2066-\u2069]|[\n\r\t])*$/u;
 
 const text = (label: string, max: number, min?: number) =>
-  z.string({ error: `${label} must be text` }).check(
-    z.trim(),
-    ...(min ? [z.minLength(min, `${label} is required`)] : []),
-    z.maxLength(max, `${label} must be at most ${max} characters`),
-    z.regex(SAFE_TEXT, `${label} contains characters we cannot accept`),
-  );
+  z
+    .string({ error: `${label} must be text` })
+    .check(
+      z.trim(),
+      ...(min ? [z.minLength(min, `${label} is required`)] : []),
+      z.maxLength(max, `${label} must be at most ${max} characters`),
+      z.regex(SAFE_TEXT, `${label} contains characters we cannot accept`),
+    );
 
 const email = (label: string) =>
   z.pipe(
-    z.string({ error: `${label} is required` }).check(z.trim(), z.minLength(1, `${label} is required`), z.maxLength(254, `${label} must be at most 254 characters`)),
+    z
+      .string({ error: `${label} is required` })
+      .check(
+        z.trim(),
+        z.minLength(1, `${label} is required`),
+        z.maxLength(254, `${label} must be at most 254 characters`),
+      ),
     z.email({ error: `${label} must be a valid email address, like name@example.com` }).check(z.toLowerCase()),
   );
 
@@ -50,10 +58,17 @@ const newRequestShape = {
   details: optional(
     z
       .string({ error: 'Details must be text' })
-      .check(z.trim(), z.maxLength(5000, 'Details must be at most 5,000 characters'), z.regex(SAFE_MULTILINE, 'Details contain characters we cannot accept')),
+      .check(
+        z.trim(),
+        z.maxLength(5000, 'Details must be at most 5,000 characters'),
+        z.regex(SAFE_MULTILINE, 'Details contain characters we cannot accept'),
+      ),
   ),
   agent: z.optional(
-    z.strictObject({ name: text('Agent name', 200, 1), email: email('Agent email') }, { error: 'Agent must have a name and an email' }),
+    z.strictObject(
+      { name: text('Agent name', 200, 1), email: email('Agent email') },
+      { error: 'Agent must have a name and an email' },
+    ),
   ),
   confirm: z.literal(true, { error: 'Please confirm that the information is accurate' }),
 };

@@ -17,7 +17,9 @@ describe('account email claims', () => {
   });
 
   it('has no claim when none is named, or the same address is named again', () => {
-    expect(unprovenAccountEmail({ email: 'me@example.com', accountEmail: null, accountEmailVerifiedAt: null })).toBeNull();
+    expect(
+      unprovenAccountEmail({ email: 'me@example.com', accountEmail: null, accountEmailVerifiedAt: null }),
+    ).toBeNull();
     const same = { email: 'me@example.com', accountEmail: 'ME@example.com', accountEmailVerifiedAt: null };
     expect(unprovenAccountEmail(same)).toBeNull();
     expect(provenIdentities(same)).toEqual(['me@example.com']);

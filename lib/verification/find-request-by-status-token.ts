@@ -14,5 +14,8 @@ export async function findRequestByStatusToken(requestId: string, token: string,
   const request = isUuid(requestId) ? await tx.privacyRequest.findUnique({ where: { id: requestId } }) : null;
   if (request && statusTokenMatches(request, token)) return request;
   await consumeRateLimit('failed-lookup-ip', ip);
-  throw new AppError('NOT_FOUND', 'This status link is not valid. Use the link from your most recent email about this request.');
+  throw new AppError(
+    'NOT_FOUND',
+    'This status link is not valid. Use the link from your most recent email about this request.',
+  );
 }

@@ -10,7 +10,10 @@ const DAY = 86_400_000;
  * with a type in common, received within DUPLICATE_WINDOW_DAYS, makes this one a possible
  * duplicate. Only a flag on the queue and detail views: staff decide (deny as duplicate, or not).
  */
-export async function flagPossibleDuplicate(tx: Tx, request: { id: string; emailHash: string; types: readonly RequestType[]; receivedAt: Date }) {
+export async function flagPossibleDuplicate(
+  tx: Tx,
+  request: { id: string; emailHash: string; types: readonly RequestType[]; receivedAt: Date },
+) {
   const days = env().DUPLICATE_WINDOW_DAYS;
   if (days === 0 || !request.emailHash) return null;
   const since = new Date(request.receivedAt.getTime() - days * DAY);
@@ -21,6 +24,11 @@ export async function flagPossibleDuplicate(tx: Tx, request: { id: string; email
     ORDER BY received_at DESC LIMIT 1`;
   if (!earlier) return null;
   await tx.privacyRequest.update({ where: { id: request.id }, data: { possibleDuplicateOfId: earlier.id } });
-  await recordAuditEvent(tx, { requestId: request.id, action: 'request.possible_duplicate', actor: { type: 'system' }, data: { of: earlier.id, windowDays: days } });
+  await recordAuditEvent(tx, {
+    requestId: request.id,
+    action: 'request.possible_duplicate',
+    actor: { type: 'system' },
+    data: { of: earlier.id, windowDays: days },
+  });
   return earlier.id;
 }

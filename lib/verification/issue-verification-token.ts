@@ -50,6 +50,9 @@ export async function issueVerificationToken(tx: Tx, request: LinkedRequest, now
   const link = newVerificationLink(request, now);
   await tx.verificationLink.updateMany({ where: { requestId: request.id, usedAt: null }, data: { usedAt: now } });
   await tx.verificationLink.create({ data: link.row });
-  await addJob(tx, link.expiryJob.name, link.expiryJob.payload, { runAt: link.expiryJob.runAt, jobKey: link.expiryJob.jobKey });
+  await addJob(tx, link.expiryJob.name, link.expiryJob.payload, {
+    runAt: link.expiryJob.runAt,
+    jobKey: link.expiryJob.jobKey,
+  });
   await enqueueEmail(tx, link.email);
 }

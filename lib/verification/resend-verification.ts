@@ -25,15 +25,29 @@ export async function resendVerification(options: {
   await consumeRateLimit('resend-ip', options.ip);
   return db().$transaction(async (tx) => {
     const request = options.verificationToken
-      ? (await tx.verificationLink.findUnique({ where: { tokenHash: hashToken(options.verificationToken) }, include: { request: true } }))?.request
+      ? (
+          await tx.verificationLink.findUnique({
+            where: { tokenHash: hashToken(options.verificationToken) },
+            include: { request: true },
+          })
+        )?.request
       : options.submissionToken && options.requestId
-        ? await tx.privacyRequest.findFirst({ where: { id: options.requestId, submissionTokenHash: hashToken(options.submissionToken) } })
+        ? await tx.privacyRequest.findFirst({
+            where: { id: options.requestId, submissionTokenHash: hashToken(options.submissionToken) },
+          })
         : null;
-    if (!request) throw new AppError('NOT_FOUND', 'We could not find that request. Use the link from your email or make a new request.');
+    if (!request)
+      throw new AppError(
+        'NOT_FOUND',
+        'We could not find that request. Use the link from your email or make a new request.',
+      );
     if (request.status !== 'unverified') {
-      throw new AppError('CONFLICT', request.status === 'expired' || request.status === 'withdrawn'
-        ? 'This request is closed. Please make a new request.'
-        : 'This request is already confirmed. Use the status link in your email.');
+      throw new AppError(
+        'CONFLICT',
+        request.status === 'expired' || request.status === 'withdrawn'
+          ? 'This request is closed. Please make a new request.'
+          : 'This request is already confirmed. Use the status link in your email.',
+      );
     }
     // Serialise concurrent re-sends of one request so the limit below cannot be raced.
     await tx.$executeRaw`SELECT 1 FROM privacy_request WHERE id = ${request.id}::uuid FOR UPDATE`;
@@ -45,7 +59,11 @@ export async function resendVerification(options: {
     const last = recent[0]?.createdAt;
     if (recent.length > RESENDS_PER_HOUR || (last && now.getTime() - last.getTime() < MIN_SECONDS_BETWEEN * 1000)) {
       const wait = last ? Math.max(MIN_SECONDS_BETWEEN - Math.floor((now.getTime() - last.getTime()) / 1000), 60) : 60;
-      throw new AppError('RATE_LIMITED', 'We sent a link very recently. Please check your inbox and spam folder, or try again in a few minutes.', { retryAfterSeconds: wait });
+      throw new AppError(
+        'RATE_LIMITED',
+        'We sent a link very recently. Please check your inbox and spam folder, or try again in a few minutes.',
+        { retryAfterSeconds: wait },
+      );
     }
     await issueVerificationToken(tx, request, now);
     await recordAuditEvent(tx, {

@@ -19,7 +19,13 @@ const MIN_SECONDS_BETWEEN = 60;
  * status link may ask; the link goes only to that address; earlier unused links stop working.
  * Limited per network (like every link we send) and per request.
  */
-export async function sendAccountEmailProof(options: { requestId: string; statusToken: string; ip?: string | null; userAgent?: string | null; now?: Date }) {
+export async function sendAccountEmailProof(options: {
+  requestId: string;
+  statusToken: string;
+  ip?: string | null;
+  userAgent?: string | null;
+  now?: Date;
+}) {
   const now = options.now ?? new Date();
   await consumeRateLimit('resend-ip', options.ip);
   await db().$transaction(async (tx) => {
@@ -28,7 +34,8 @@ export async function sendAccountEmailProof(options: { requestId: string; status
     await tx.$executeRaw`SELECT 1 FROM privacy_request WHERE id = ${found.id}::uuid FOR UPDATE`;
     const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: found.id } });
     const address = unprovenAccountEmail(request);
-    if (!address || request.closedAt) throw new AppError('CONFLICT', 'There is no account email left to confirm on this request.');
+    if (!address || request.closedAt)
+      throw new AppError('CONFLICT', 'There is no account email left to confirm on this request.');
     const recent = await tx.accountEmailProof.findMany({
       where: { requestId: request.id, createdAt: { gt: new Date(now.getTime() - 3600_000) } },
       orderBy: { createdAt: 'desc' },
@@ -36,13 +43,23 @@ export async function sendAccountEmailProof(options: { requestId: string; status
     });
     const last = recent[0]?.createdAt;
     if (recent.length >= LINKS_PER_HOUR || (last && now.getTime() - last.getTime() < MIN_SECONDS_BETWEEN * 1000)) {
-      throw new AppError('RATE_LIMITED', 'We sent a link very recently. Please check that inbox and its spam folder, or try again in a few minutes.', { retryAfterSeconds: 60 });
+      throw new AppError(
+        'RATE_LIMITED',
+        'We sent a link very recently. Please check that inbox and its spam folder, or try again in a few minutes.',
+        { retryAfterSeconds: 60 },
+      );
     }
     const token = generateToken();
     const ttlHours = env().VERIFICATION_TTL_HOURS;
     await tx.accountEmailProof.updateMany({ where: { requestId: request.id, usedAt: null }, data: { usedAt: now } });
     await tx.accountEmailProof.create({
-      data: { requestId: request.id, tokenHash: hashToken(token), emailHash: hashEmail(address), expiresAt: new Date(now.getTime() + ttlHours * 3600_000), createdAt: now },
+      data: {
+        requestId: request.id,
+        tokenHash: hashToken(token),
+        emailHash: hashEmail(address),
+        expiresAt: new Date(now.getTime() + ttlHours * 3600_000),
+        createdAt: now,
+      },
     });
     await recordAuditEvent(tx, {
       requestId: request.id,
@@ -54,7 +71,12 @@ export async function sendAccountEmailProof(options: { requestId: string; status
       template: 'prove-account-email',
       to: address,
       requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), confirmUrl: publicLinks.proveAccountEmail(token), expiresInHours: ttlHours },
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        confirmUrl: publicLinks.proveAccountEmail(token),
+        expiresInHours: ttlHours,
+      },
     });
   });
 }

@@ -49,7 +49,10 @@ export async function verifyRequest(options: {
     if (found.expiresAt <= now) return { outcome: 'expired', canResend: true };
 
     // Only one of two simultaneous clicks wins; the other sees the link as used.
-    const claimed = await tx.verificationLink.updateMany({ where: { id: found.id, usedAt: null }, data: { usedAt: now } });
+    const claimed = await tx.verificationLink.updateMany({
+      where: { id: found.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (claimed.count === 0) return { outcome: 'used', canResend: true };
 
     const statusNonce = newStatusNonce();
@@ -92,7 +95,11 @@ export async function verifyRequest(options: {
         statusUrl: publicLinks.status(request.id, token),
       },
     });
-    await notifyNewRequest(tx, { ...request, reference: formatReference(request.number, request.receivedAt), dueAt: deadline.dueAt });
+    await notifyNewRequest(tx, {
+      ...request,
+      reference: formatReference(request.number, request.receivedAt),
+      dueAt: deadline.dueAt,
+    });
     return { outcome: 'verified', requestId: request.id, statusToken: token };
   });
 }

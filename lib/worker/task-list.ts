@@ -11,7 +11,10 @@ import { sendStaffDigest } from '../clock/send-staff-digest';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
 
 /** Wraps a handler so that its payload is parsed with the job's schema before it runs. */
-function task<N extends JobName>(name: N, run: (payload: JobData<N>, helpers: Parameters<Task>[1]) => Promise<void>): Task {
+function task<N extends JobName>(
+  name: N,
+  run: (payload: JobData<N>, helpers: Parameters<Task>[1]) => Promise<void>,
+): Task {
   return async (payload, helpers) => run(jobs[name].payload.parse(payload) as JobData<N>, helpers);
 }
 
@@ -20,11 +23,15 @@ export const taskList: TaskList = {
   'deliver-email': task('deliver-email', ({ outboxId }, { job }) =>
     deliverEmail({ outboxId, attempt: job.attempts, maxAttempts: job.max_attempts }),
   ),
-  'expire-unverified-request': task('expire-unverified-request', ({ requestId }) => expireUnverifiedRequest({ requestId })),
+  'expire-unverified-request': task('expire-unverified-request', ({ requestId }) =>
+    expireUnverifiedRequest({ requestId }),
+  ),
   'acknowledge-request': task('acknowledge-request', ({ requestId }) => acknowledgeRequest({ requestId })),
   'deadline-reminder': task('deadline-reminder', (payload) => notifyDeadline(payload)),
   'staff-digest': task('staff-digest', ({ userId }) => sendStaffDigest({ userId })),
-  'run-fulfilment-task': task('run-fulfilment-task', ({ taskId }, { job }) => runFulfilmentTask({ taskId, attempt: job.attempts, maxAttempts: job.max_attempts })),
+  'run-fulfilment-task': task('run-fulfilment-task', ({ taskId }, { job }) =>
+    runFulfilmentTask({ taskId, attempt: job.attempts, maxAttempts: job.max_attempts }),
+  ),
   'build-data-package': task('build-data-package', async ({ requestId }, { job }) => {
     try {
       await buildDataPackage({ requestId });

@@ -14,7 +14,6 @@ export async function migrateQueue(connectionString: string) {
   await runMigrations({ connectionString, logger: quietLogger });
 }
 
-
 /** Starts a worker: in the web process by default (WORKER_IN_PROCESS), or alone with `npm run worker`. */
 export async function startWorker(options: { connectionString: string; concurrency?: number }): Promise<Runner> {
   return run({

@@ -6,14 +6,25 @@ import { expectNoSeriousA11yViolations, linkIn, uniqueEmail, waitForEmail } from
 async function signedInAdmin(browser: Browser) {
   const admin = await createStaff('admin');
   const context = await browser.newContext();
-  await context.addCookies([{ name: 'next-auth.session-token', value: await createSession(admin.id), url: `http://127.0.0.1:${process.env.E2E_PORT ?? 3107}` }]);
+  await context.addCookies([
+    {
+      name: 'next-auth.session-token',
+      value: await createSession(admin.id),
+      url: `http://127.0.0.1:${process.env.E2E_PORT ?? 3107}`,
+    },
+  ]);
   return { admin, page: await context.newPage() };
 }
 
-test('a Virginia requester appeals a denial from the status page and another admin decides it', async ({ browser, request }) => {
+test('a Virginia requester appeals a denial from the status page and another admin decides it', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const email = uniqueEmail('appeal');
-  const res = await request.post('/api/v1/requests', { data: { email, name: 'Ada Appellant', types: ['deletion'], jurisdiction: 'US-VA', confirm: true } });
+  const res = await request.post('/api/v1/requests', {
+    data: { email, name: 'Ada Appellant', types: ['deletion'], jurisdiction: 'US-VA', confirm: true },
+  });
   expect(res.status()).toBe(201);
   const { id, reference } = await res.json();
   const requester = await (await browser.newContext()).newPage();
@@ -58,7 +69,9 @@ test('a Virginia requester appeals a denial from the status page and another adm
   await decider.page.getByRole('link', { name: reference }).click();
   await expect(decider.page.getByText('The tax records rule does not cover my marketing profile.')).toBeVisible();
   await decider.page.getByLabel('Outcome').selectOption('rejected');
-  await decider.page.getByLabel('Reasons sent to the requester').fill('We checked again: your profile is part of the tax records we must keep.');
+  await decider.page
+    .getByLabel('Reasons sent to the requester')
+    .fill('We checked again: your profile is part of the tax records we must keep.');
   await decider.page.getByRole('button', { name: 'Decide the appeal' }).click();
   await expect(decider.page.getByText(/appeal decided/i).first()).toBeVisible();
 

@@ -12,11 +12,26 @@ import { createSession, createStaff } from './db';
 import { linkIn, uniqueEmail, waitForEmail } from './support';
 
 const PUBLIC_STAFF_PAGES = new Set(['/admin/sign-in', '/admin/sign-in/check-email']);
-const ROUTE_PERMISSIONS: Record<string, { method: 'GET' | 'POST'; query: string; permission: Permission; form?: Record<string, string>; allowedStatus?: number }> = {
+const ROUTE_PERMISSIONS: Record<
+  string,
+  {
+    method: 'GET' | 'POST';
+    query: string;
+    permission: Permission;
+    form?: Record<string, string>;
+    allowedStatus?: number;
+  }
+> = {
   '/api/admin/audit-log': { method: 'GET', query: '?from=2026-01-01&to=2026-12-31', permission: 'audit.export' },
   '/api/admin/records': { method: 'GET', query: '?from=2026-01-01&to=2026-12-31', permission: 'records.export' },
   '/api/admin/ccpa-report': { method: 'GET', query: '?year=2025&format=csv', permission: 'metrics.read' },
-  '/api/admin/queue-search': { method: 'POST', query: '', permission: 'requests.read', form: { q: 'someone@example.com' }, allowedStatus: 303 },
+  '/api/admin/queue-search': {
+    method: 'POST',
+    query: '',
+    permission: 'requests.read',
+    form: { q: 'someone@example.com' },
+    allowedStatus: 303,
+  },
 };
 
 function files(dir: string, name: string): string[] {
@@ -28,7 +43,10 @@ function files(dir: string, name: string): string[] {
 
 /** app/(staff)/admin/(workspace)/requests/[id]/page.tsx -> /admin/requests/[id] */
 function urlPath(file: string): string {
-  const rel = path.relative('app', path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s));
+  const rel = path
+    .relative('app', path.dirname(file))
+    .split(path.sep)
+    .filter((s) => !/^\(.*\)$/.test(s));
   return `/${rel.join('/')}`;
 }
 
@@ -41,8 +59,16 @@ const routes = files('app/api/admin', 'route.ts').map((file) => urlPath(file));
 
 type Identity = { label: string; role: StaffRole | null; cookie?: string; statusToken?: string };
 
-async function status(request: APIRequestContext, url: string, identity: Identity, method = 'GET', form?: Record<string, string>) {
-  const headers: Record<string, string> = identity.cookie ? { cookie: `next-auth.session-token=${identity.cookie}` } : {};
+async function status(
+  request: APIRequestContext,
+  url: string,
+  identity: Identity,
+  method = 'GET',
+  form?: Record<string, string>,
+) {
+  const headers: Record<string, string> = identity.cookie
+    ? { cookie: `next-auth.session-token=${identity.cookie}` }
+    : {};
   const target = identity.statusToken ? `${url}${url.includes('?') ? '&' : '?'}token=${identity.statusToken}` : url;
   const res = await request.fetch(target, { method, headers, form, maxRedirects: 0 });
   return { code: res.status(), location: res.headers()['location'] ?? '' };
@@ -54,17 +80,23 @@ test('every staff page and admin route allows exactly what the role table allows
   for (const p of pages) {
     if (!PUBLIC_STAFF_PAGES.has(p.path)) expect(p.permission, `${p.file} must call requireStaffPage`).toBeTruthy();
   }
-  for (const route of routes) expect(Object.keys(ROUTE_PERMISSIONS), `${route} needs an entry in ROUTE_PERMISSIONS`).toContain(route);
+  for (const route of routes)
+    expect(Object.keys(ROUTE_PERMISSIONS), `${route} needs an entry in ROUTE_PERMISSIONS`).toContain(route);
 
   // A real request, so that /admin/requests/[id] exists; its requester holds a real status token.
   const email = uniqueEmail('authz');
-  const created = await (await request.post('/api/v1/requests', { data: { email, types: ['access'], jurisdiction: 'EU', confirm: true } })).json();
+  const created = await (
+    await request.post('/api/v1/requests', { data: { email, types: ['access'], jurisdiction: 'EU', confirm: true } })
+  ).json();
   await page.goto(linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/));
   await page.getByRole('button', { name: /confirm my request/i }).click();
   await expect(page).toHaveURL(/\/status\//);
   const statusToken = new URL(page.url()).searchParams.get('token')!;
 
-  const identities: Identity[] = [{ label: 'anonymous', role: null }, { label: 'requester with a status token', role: null, statusToken }];
+  const identities: Identity[] = [
+    { label: 'anonymous', role: null },
+    { label: 'requester with a status token', role: null, statusToken },
+  ];
   for (const role of ['viewer', 'reviewer', 'admin'] as const) {
     const person = await createStaff(role);
     identities.push({ label: role, role, cookie: await createSession(person.id) });
@@ -102,7 +134,9 @@ test('every staff page and admin route allows exactly what the role table allows
 
 /** The id Next.js gave a server action in this build (the same id a browser would send). */
 function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
+    node: Record<string, { exportedName: string }>;
+  };
   const id = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName)?.[0];
   if (!id) throw new Error(`no server action named ${exportedName} in the build`);
   return id;
@@ -113,7 +147,12 @@ test('server actions refuse a request from another origin', async ({ request }) 
   const cookie = await createSession(admin.id);
   const call = (origin: string) =>
     request.post('/admin', {
-      headers: { cookie: `next-auth.session-token=${cookie}`, origin, 'next-action': actionId('addNoteAction'), 'content-type': 'text/plain;charset=UTF-8' },
+      headers: {
+        cookie: `next-auth.session-token=${cookie}`,
+        origin,
+        'next-action': actionId('addNoteAction'),
+        'content-type': 'text/plain;charset=UTF-8',
+      },
       data: '[null,null]',
       maxRedirects: 0,
     });

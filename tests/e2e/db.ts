@@ -21,7 +21,11 @@ export async function createStaff(role: 'admin' | 'reviewer' | 'viewer', options
   const id = randomUUID();
   const email = `${role}.${Date.now()}.${randomBytes(3).toString('hex')}@staff.example.com`;
   await sql('INSERT INTO staff_user (id, email, name, role, deactivated_at) VALUES ($1, $2, $3, $4::"StaffRole", $5)', [
-    id, email, `Test ${role}`, role, options.deactivated ? new Date() : null,
+    id,
+    email,
+    `Test ${role}`,
+    role,
+    options.deactivated ? new Date() : null,
   ]);
   return { id, email, role };
 }
@@ -29,6 +33,11 @@ export async function createStaff(role: 'admin' | 'reviewer' | 'viewer', options
 /** A signed-in session for `userId`, as next-auth's database strategy stores it: the cookie value. */
 export async function createSession(userId: string): Promise<string> {
   const token = randomUUID();
-  await sql('INSERT INTO staff_session (id, session_token, user_id, expires) VALUES ($1, $2, $3, $4)', [randomUUID(), token, userId, new Date(Date.now() + 3600_000)]);
+  await sql('INSERT INTO staff_session (id, session_token, user_id, expires) VALUES ($1, $2, $3, $4)', [
+    randomUUID(),
+    token,
+    userId,
+    new Date(Date.now() + 3600_000),
+  ]);
   return token;
 }

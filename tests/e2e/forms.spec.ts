@@ -14,14 +14,30 @@ const GET_FIELDS = new Set(['from', 'to', 'regime', 'year']);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const EMAIL_IN_URL = /@|%40/i;
 
-type FormSeen = { page: string; index: number; method: string; action: string | null; fields: string[]; submits: number; enabledSubmits: number; enabledFields: number };
+type FormSeen = {
+  page: string;
+  index: number;
+  method: string;
+  action: string | null;
+  fields: string[];
+  submits: number;
+  enabledSubmits: number;
+  enabledFields: number;
+};
 
 async function formsOn(page: Page): Promise<FormSeen[]> {
   const path = new URL(page.url()).pathname.replace(UUID, ':id');
   const forms = await page.locator('form').evaluateAll((elements) =>
     (elements as HTMLFormElement[]).map((form) => {
-      const controls = Array.from(form.elements) as (HTMLInputElement | HTMLButtonElement | HTMLSelectElement | HTMLTextAreaElement)[];
-      const isSubmit = (c: Element) => (c instanceof HTMLButtonElement && c.type === 'submit') || (c instanceof HTMLInputElement && ['submit', 'image'].includes(c.type));
+      const controls = Array.from(form.elements) as (
+        | HTMLInputElement
+        | HTMLButtonElement
+        | HTMLSelectElement
+        | HTMLTextAreaElement
+      )[];
+      const isSubmit = (c: Element) =>
+        (c instanceof HTMLButtonElement && c.type === 'submit') ||
+        (c instanceof HTMLInputElement && ['submit', 'image'].includes(c.type));
       const submits = controls.filter(isSubmit);
       const fields = controls.filter((c) => !isSubmit(c) && c.name && !(c instanceof HTMLButtonElement));
       return {
@@ -47,12 +63,20 @@ function problem(form: FormSeen): string | null {
   const worksWithoutScript = Boolean(form.action) && !/^\s*javascript:/i.test(form.action!);
   if (worksWithoutScript) return null;
   // No action of its own: it must be impossible to submit before hydration.
-  if (form.submits === 0) return form.enabledFields ? 'no action and no submit button: Enter in a field would post it' : null;
-  return form.enabledSubmits ? 'no action that works without JavaScript, and enabled submit buttons before hydration' : null;
+  if (form.submits === 0)
+    return form.enabledFields ? 'no action and no submit button: Enter in a field would post it' : null;
+  return form.enabledSubmits
+    ? 'no action that works without JavaScript, and enabled submit buttons before hydration'
+    : null;
 }
 
 /** Visits every same-origin page reachable from `start` (one page per path shape), checking each. */
-async function crawl(context: BrowserContext, start: string[], keep: (path: string) => boolean, seen: Map<string, FormSeen[]>) {
+async function crawl(
+  context: BrowserContext,
+  start: string[],
+  keep: (path: string) => boolean,
+  seen: Map<string, FormSeen[]>,
+) {
   const page = await context.newPage();
   const queue = [...start];
   const origin = new URL(test.info().project.use.baseURL!).origin;
@@ -80,7 +104,10 @@ async function jsOff(browser: Browser) {
   return browser.newContext({ javaScriptEnabled: false });
 }
 
-test('every form posts, and works without JavaScript or waits for it; no GET form carries personal data', async ({ browser, request }) => {
+test('every form posts, and works without JavaScript or waits for it; no GET form carries personal data', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(180_000);
   const seen = new Map<string, FormSeen[]>();
 
@@ -105,11 +132,20 @@ test('every form posts, and works without JavaScript or waits for it; no GET for
   await crawl(requester.context(), [requester.url()], (path) => !path.startsWith('/admin'), seen);
 
   // Signed out: the sign-in pages.
-  await crawl(await jsOff(browser), ['/admin/sign-in', '/admin/sign-in/check-email'], (path) => path.startsWith('/admin/sign-in'), seen);
+  await crawl(
+    await jsOff(browser),
+    ['/admin/sign-in', '/admin/sign-in/check-email'],
+    (path) => path.startsWith('/admin/sign-in'),
+    seen,
+  );
 
   // An admin. The request is started first (with JavaScript), so that its tasks and their forms show.
   const admin = await createStaff('admin');
-  const session = { name: 'next-auth.session-token', value: await createSession(admin.id), url: test.info().project.use.baseURL! };
+  const session = {
+    name: 'next-auth.session-token',
+    value: await createSession(admin.id),
+    url: test.info().project.use.baseURL!,
+  };
   const working = await browser.newContext();
   await working.addCookies([session]);
   const detail = await working.newPage();
@@ -119,40 +155,75 @@ test('every form posts, and works without JavaScript or waits for it; no GET for
   await working.close();
   const staff = await jsOff(browser);
   await staff.addCookies([session]);
-  await crawl(staff, [`/admin/requests/${requestId}`, '/admin'], (path) => path.startsWith('/admin') && !path.startsWith('/admin/sign-in'), seen);
+  await crawl(
+    staff,
+    [`/admin/requests/${requestId}`, '/admin'],
+    (path) => path.startsWith('/admin') && !path.startsWith('/admin/sign-in'),
+    seen,
+  );
 
-  for (const path of ['/', '/submitted/:id', '/verify', '/status/:id', '/admin/sign-in', '/admin', '/admin/requests/:id', '/admin/staff', '/admin/inventory', '/admin/metrics', '/admin/audit', '/admin/records', '/admin/appeals']) {
+  for (const path of [
+    '/',
+    '/submitted/:id',
+    '/verify',
+    '/status/:id',
+    '/admin/sign-in',
+    '/admin',
+    '/admin/requests/:id',
+    '/admin/staff',
+    '/admin/inventory',
+    '/admin/metrics',
+    '/admin/audit',
+    '/admin/records',
+    '/admin/appeals',
+  ]) {
     expect([...seen.keys()], 'pages crawled').toContain(path);
   }
   const forms = [...seen.values()].flat();
   // The request page alone has a dozen forms; the crawl must have seen them.
   expect(forms.filter((f) => f.page === '/admin/requests/:id').length).toBeGreaterThan(10);
   expect(forms.filter((f) => f.method === 'get').length).toBeGreaterThan(0);
-  const problems = forms.map((f) => ({ form: `${f.page} form #${f.index + 1} (${f.method} ${f.action ?? 'no action'}; ${f.fields.join(', ')})`, problem: problem(f) })).filter((p) => p.problem);
+  const problems = forms
+    .map((f) => ({
+      form: `${f.page} form #${f.index + 1} (${f.method} ${f.action ?? 'no action'}; ${f.fields.join(', ')})`,
+      problem: problem(f),
+    }))
+    .filter((p) => p.problem);
   expect(problems).toEqual([]);
 });
 
 test('a staff form that waits for JavaScript is enabled once the page has hydrated', async ({ browser }) => {
   const admin = await createStaff('admin');
   const context = await browser.newContext();
-  await context.addCookies([{ name: 'next-auth.session-token', value: await createSession(admin.id), url: test.info().project.use.baseURL! }]);
+  await context.addCookies([
+    { name: 'next-auth.session-token', value: await createSession(admin.id), url: test.info().project.use.baseURL! },
+  ]);
   const page = await context.newPage();
   await page.goto('/admin/staff');
   await expect(page.getByRole('button', { name: 'Send invitation' })).toBeEnabled();
   const noScript = await browser.newContext({ javaScriptEnabled: false });
-  await noScript.addCookies([{ name: 'next-auth.session-token', value: await createSession(admin.id), url: test.info().project.use.baseURL! }]);
+  await noScript.addCookies([
+    { name: 'next-auth.session-token', value: await createSession(admin.id), url: test.info().project.use.baseURL! },
+  ]);
   const still = await noScript.newPage();
   await still.goto('/admin/staff');
   await expect(still.getByRole('button', { name: 'Send invitation' })).toBeDisabled();
 });
 
-test('searching the queue by an email address finds the requests, and the address stays out of the URL', async ({ browser, request }) => {
+test('searching the queue by an email address finds the requests, and the address stays out of the URL', async ({
+  browser,
+  request,
+}) => {
   const email = uniqueEmail('search');
-  const filed = await (await request.post('/api/v1/requests', { data: { email, types: ['access'], jurisdiction: 'EU', confirm: true } })).json();
+  const filed = await (
+    await request.post('/api/v1/requests', { data: { email, types: ['access'], jurisdiction: 'EU', confirm: true } })
+  ).json();
   const admin = await createStaff('admin');
   // Without JavaScript: the filter form posts, and the queue renders its results on the server.
   const context = await browser.newContext({ javaScriptEnabled: false });
-  await context.addCookies([{ name: 'next-auth.session-token', value: await createSession(admin.id), url: test.info().project.use.baseURL! }]);
+  await context.addCookies([
+    { name: 'next-auth.session-token', value: await createSession(admin.id), url: test.info().project.use.baseURL! },
+  ]);
   const page = await context.newPage();
   const requests: string[] = [];
   page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));

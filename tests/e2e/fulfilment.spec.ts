@@ -26,13 +26,18 @@ async function signedInAdmin(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-test('a deletion request: submission, verification, a connector task and a manual task, completion with a per-system summary', async ({ browser, request }) => {
+test('a deletion request: submission, verification, a connector task and a manual task, completion with a per-system summary', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const email = 'grace@demo.bitstride.xyz';
   expect((await demoRows('SELECT count(*)::int AS n FROM accounts WHERE email = $1', [email]))[0].n).toBe(1);
 
   // The requester files and verifies.
-  const res = await request.post('/api/v1/requests', { data: { email, name: 'Grace Hopper', types: ['deletion'], jurisdiction: 'UK', confirm: true } });
+  const res = await request.post('/api/v1/requests', {
+    data: { email, name: 'Grace Hopper', types: ['deletion'], jurisdiction: 'UK', confirm: true },
+  });
   expect(res.status()).toBe(201);
   const { reference } = await res.json();
   const requester = await (await browser.newContext()).newPage();
@@ -44,24 +49,33 @@ test('a deletion request: submission, verification, a connector task and a manua
   const staff = await signedInAdmin(browser);
   await staff.goto('/admin');
   await staff.getByLabel(/search/i).fill(reference);
-  await staff.getByRole('button', { name: /apply|filter|search/i }).first().click();
+  await staff
+    .getByRole('button', { name: /apply|filter|search/i })
+    .first()
+    .click();
   await staff.getByRole('link', { name: reference }).click();
   await staff.getByRole('button', { name: 'Start work' }).click();
   await expect(staff.getByText('Work started.')).toBeVisible();
 
   // The demo connectors erase on their own (PostgreSQL and the webhook help desk).
-  const accountsTask = staff.getByRole('listitem').filter({ has: staff.getByRole('heading', { name: 'Account database: Erase the data' }) });
+  const accountsTask = staff
+    .getByRole('listitem')
+    .filter({ has: staff.getByRole('heading', { name: 'Account database: Erase the data' }) });
   await expect(async () => {
     await staff.reload();
     await expect(accountsTask.getByText('Done', { exact: true })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expect(accountsTask.getByText(/api_keys: 2 rows, account: 1 row/)).toBeVisible();
   expect((await demoRows('SELECT count(*)::int AS n FROM accounts WHERE email = $1', [email]))[0].n).toBe(0);
-  const supportTask = staff.getByRole('listitem').filter({ has: staff.getByRole('heading', { name: 'Support desk: Erase the data' }) });
+  const supportTask = staff
+    .getByRole('listitem')
+    .filter({ has: staff.getByRole('heading', { name: 'Support desk: Erase the data' }) });
   await expect(supportTask.getByText('Done', { exact: true })).toBeVisible();
 
   // A manual task: the checklist and the result.
-  const billing = staff.getByRole('listitem').filter({ has: staff.getByRole('heading', { name: 'Billing and payments: Erase the data' }) });
+  const billing = staff
+    .getByRole('listitem')
+    .filter({ has: staff.getByRole('heading', { name: 'Billing and payments: Erase the data' }) });
   for (const box of await billing.getByRole('checkbox').all()) await box.check();
   await billing.getByLabel('Result').fill('Billing contacts deleted. Invoices kept for 10 years (tax law).');
   await billing.getByRole('button', { name: 'Mark done' }).click();
@@ -77,7 +91,8 @@ test('a deletion request: submission, verification, a connector task and a manua
   await staff.locator('#close-all-reason').fill('These systems hold nothing for this person');
   await staff.getByRole('button', { name: 'Close open tasks' }).click();
   await expect(staff.getByText(/tasks? closed\./i)).toBeVisible();
-  if (!(await staff.locator('#complete-message').isVisible())) await staff.locator('summary', { hasText: /^Complete$/ }).click();
+  if (!(await staff.locator('#complete-message').isVisible()))
+    await staff.locator('summary', { hasText: /^Complete$/ }).click();
   await staff.locator('#complete-message').fill('We erased your data in every system that held it.');
   await staff.getByRole('button', { name: 'Complete and tell the requester' }).click();
   await expect(staff.getByText(/request completed/i).first()).toBeVisible();
@@ -91,10 +106,15 @@ test('a deletion request: submission, verification, a connector task and a manua
   expect(text).not.toContain('These systems hold nothing');
 });
 
-test('an access request: the demo connectors collect, a person collects by hand with a file, completion offers a re-authenticated download', async ({ browser, request }) => {
+test('an access request: the demo connectors collect, a person collects by hand with a file, completion offers a re-authenticated download', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const email = 'ada@demo.bitstride.xyz';
-  const res = await request.post('/api/v1/requests', { data: { email, name: 'Ada Lovelace', types: ['access'], jurisdiction: 'EU', confirm: true } });
+  const res = await request.post('/api/v1/requests', {
+    data: { email, name: 'Ada Lovelace', types: ['access'], jurisdiction: 'EU', confirm: true },
+  });
   expect(res.status()).toBe(201);
   const { reference } = await res.json();
   const requester = await (await browser.newContext()).newPage();
@@ -106,7 +126,10 @@ test('an access request: the demo connectors collect, a person collects by hand 
   const staff = await signedInAdmin(browser);
   await staff.goto('/admin');
   await staff.getByLabel(/search/i).fill(reference);
-  await staff.getByRole('button', { name: /apply|filter|search/i }).first().click();
+  await staff
+    .getByRole('button', { name: /apply|filter|search/i })
+    .first()
+    .click();
   await staff.getByRole('link', { name: reference }).click();
   await staff.getByRole('button', { name: 'Start work' }).click();
   await expect(staff.getByText('Work started.')).toBeVisible();
@@ -114,22 +137,34 @@ test('an access request: the demo connectors collect, a person collects by hand 
   const task = (name: string) => staff.getByRole('listitem').filter({ has: staff.getByRole('heading', { name }) });
   await expect(async () => {
     await staff.reload();
-    for (const name of ['Account database: Collect the data', 'Usage metering: Collect the data', 'Support desk: Collect the data']) {
+    for (const name of [
+      'Account database: Collect the data',
+      'Usage metering: Collect the data',
+      'Support desk: Collect the data',
+    ]) {
       await expect(task(name).getByText('Done', { exact: true })).toBeVisible({ timeout: 1000 });
     }
   }).toPass({ timeout: 30_000 });
-  await expect(task('Account database: Collect the data').getByText(/Collected account \(1 row\), api_keys \(2 rows\)/)).toBeVisible();
+  await expect(
+    task('Account database: Collect the data').getByText(/Collected account \(1 row\), api_keys \(2 rows\)/),
+  ).toBeVisible();
   await expect(task('Usage metering: Collect the data').getByText(/usage_events \(12 rows\)/)).toBeVisible();
   await expect(task('Support desk: Collect the data').getByText(/tickets \(1 row\)/)).toBeVisible();
 
   // By hand: a file, the checklist, the result.
   const content = task('Customer content and artifacts: Collect the data');
-  await content.getByLabel('Attach a file').setInputFiles({ name: 'projects.csv', mimeType: 'text/csv', buffer: Buffer.from('project,created\nengine,2025-03-14\n') });
+  await content.getByLabel('Attach a file').setInputFiles({
+    name: 'projects.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('project,created\nengine,2025-03-14\n'),
+  });
   await content.getByRole('button', { name: 'Attach', exact: true }).click();
   await expect(staff.getByText('File attached.')).toBeVisible();
   await expect(content.getByText(/projects\.csv/)).toBeVisible();
   for (const box of await content.getByRole('checkbox').all()) await box.check();
-  await content.getByLabel('Result').fill('Exported the project list; no datasets or artifacts are stored for this account.');
+  await content
+    .getByLabel('Result')
+    .fill('Exported the project list; no datasets or artifacts are stored for this account.');
   await content.getByRole('button', { name: 'Mark done' }).click();
   await expect(staff.getByText('Task marked done.')).toBeVisible();
 
@@ -145,22 +180,30 @@ test('an access request: the demo connectors collect, a person collects by hand 
 
   // The completion email does not carry the data: it sends the requester to re-confirm their email first.
   const done = await waitForEmail(request, email, /we have completed your privacy request/i);
-  expect(done.text.replace(/\s+/g, ' ')).toContain('choose "Email me a download link": we send a one-time link to this address');
+  expect(done.text.replace(/\s+/g, ' ')).toContain(
+    'choose "Email me a download link": we send a one-time link to this address',
+  );
   await requester.goto(statusUrl);
   await expect(requester.getByRole('heading', { name: 'Your data' })).toBeVisible();
 
   // The worker builds the package; then the requester re-confirms their email and downloads it once.
   await expect
-    .poll(async () => {
-      await requester.goto(statusUrl);
-      return requester.getByRole('button', { name: 'Email me a download link' }).isVisible();
-    }, { timeout: 30_000, intervals: [500, 1000] })
+    .poll(
+      async () => {
+        await requester.goto(statusUrl);
+        return requester.getByRole('button', { name: 'Email me a download link' }).isVisible();
+      },
+      { timeout: 30_000, intervals: [500, 1000] },
+    )
     .toBe(true);
   await requester.getByRole('button', { name: 'Email me a download link' }).click();
   await expect(requester.getByText(/emailed you a one-time download link/i)).toBeVisible();
   const linkMail = await waitForEmail(request, email, /download/i);
   await requester.goto(linkIn(linkMail, /\/download\//));
-  const [download] = await Promise.all([requester.waitForEvent('download'), requester.getByRole('button', { name: /download my data/i }).click()]);
+  const [download] = await Promise.all([
+    requester.waitForEvent('download'),
+    requester.getByRole('button', { name: /download my data/i }).click(),
+  ]);
   const files = await unzip(await readFile((await download.path())!));
   const account = JSON.parse(files.get('accounts/account.json')!);
   expect(account).toEqual([expect.objectContaining({ email })]);

@@ -57,18 +57,36 @@ test('a full journey writes none of the submitted values, and no token, to the l
     data: { email: apiEmail, name: values.name, types: ['access'], jurisdiction: 'UK', confirm: true },
   });
   expect(created.status()).toBe(201);
-  const rejected = await request.post('/api/v1/requests', { data: { email: apiEmail, name: values.name, details: values.details, types: ['nope'], confirm: true } });
+  const rejected = await request.post('/api/v1/requests', {
+    data: { email: apiEmail, name: values.name, details: values.details, types: ['nope'], confirm: true },
+  });
   expect(rejected.status()).toBe(422);
   await waitForEmail(request, apiEmail, /confirm your privacy request/i);
 
   // Delivery is logged after the outbox row is marked sent: give the worker a moment to write it.
-  await expect.poll(() => readFileSync(LOG_FILE, 'utf8').split('\n').filter((l) => l.includes('email delivered')).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+  await expect
+    .poll(
+      () =>
+        readFileSync(LOG_FILE, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('email delivered')).length,
+      { timeout: 10_000 },
+    )
+    .toBeGreaterThanOrEqual(4);
   const log = readFileSync(LOG_FILE, 'utf8');
   const lower = log.toLowerCase();
   const secrets = {
-    subject, agentEmail, accountEmail, apiEmail, ...values,
-    nameFragment: `Quixote${stamp}`, detailsFragment: `LC-${stamp}`, street: 'Quillfeather Lane',
-    submissionToken, statusToken, verificationToken: new URL(verifyUrl).searchParams.get('token')!,
+    subject,
+    agentEmail,
+    accountEmail,
+    apiEmail,
+    ...values,
+    nameFragment: `Quixote${stamp}`,
+    detailsFragment: `LC-${stamp}`,
+    street: 'Quillfeather Lane',
+    submissionToken,
+    statusToken,
+    verificationToken: new URL(verifyUrl).searchParams.get('token')!,
   };
   for (const [label, value] of Object.entries(secrets)) {
     expect(lower.includes(value.toLowerCase()), `${label} appears in the log`).toBe(false);

@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations, linkIn, uniqueEmail, waitForEmail } from './support';
 
-test('a requester files a request, confirms the email and sees the status page with the due date', async ({ page, request }) => {
+test('a requester files a request, confirms the email and sees the status page with the due date', async ({
+  page,
+  request,
+}) => {
   const email = uniqueEmail('journey');
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -60,7 +63,9 @@ test('with JavaScript the browser checks the shared schema first: an invalid for
   expect(posts).toEqual([]);
 });
 
-test('the browser takes over the server’s page as it is: no hydration error, also on a page of errors', async ({ page }) => {
+test('the browser takes over the server’s page as it is: no hydration error, also on a page of errors', async ({
+  page,
+}) => {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('console', (message) => {
@@ -119,13 +124,17 @@ test('what the requester types before the script arrives stays in the form', asy
   await expect(page.getByText(/choose at least one request type/i)).toHaveCount(0);
 });
 
-test('when the checks cannot load, the server checks instead and the requester still sees every error', async ({ page }) => {
+test('when the checks cannot load, the server checks instead and the requester still sees every error', async ({
+  page,
+}) => {
   await page.goto('/');
   // The schema is fetched on first focus; a connection that drops after the page loaded loses it.
   const lost: string[] = [];
   await page.route('**/islands/**', (route) => (lost.push(route.request().url()), route.abort()));
   await page.getByRole('textbox', { name: /^your email address/i }).fill('not-an-email');
-  const answer = page.waitForResponse((res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/');
+  const answer = page.waitForResponse(
+    (res) => res.request().method() === 'POST' && new URL(res.url()).pathname === '/',
+  );
   const answered = page.waitForEvent('load');
   await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
   // The form went to the server, which refused it: the page that comes back has its errors (422).
@@ -162,7 +171,9 @@ test.describe('without JavaScript', () => {
 
 test('the dev mailbox lists and shows messages', async ({ page, request }) => {
   const email = uniqueEmail('mailbox');
-  const res = await request.post('/api/v1/requests', { data: { email, types: ['access'], jurisdiction: 'EU', confirm: true } });
+  const res = await request.post('/api/v1/requests', {
+    data: { email, types: ['access'], jurisdiction: 'EU', confirm: true },
+  });
   expect(res.status()).toBe(201);
   const message = await waitForEmail(request, email, /confirm your privacy request/i);
   await page.goto(`/dev/mailbox?id=${message.id}`);

@@ -59,20 +59,29 @@ function watch(page: Page) {
 
 async function fileRequest(request: APIRequestContext) {
   const email = uniqueEmail('headers');
-  const res = await request.post('/api/v1/requests', { data: { email, types: ['access'], jurisdiction: 'EU', confirm: true } });
+  const res = await request.post('/api/v1/requests', {
+    data: { email, types: ['access'], jurisdiction: 'EU', confirm: true },
+  });
   expect(res.status()).toBe(201);
   const verifyUrl = linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/);
   return { email, verifyUrl };
 }
 
-test('pages carry a nonce CSP and the security headers; route handlers a locked-down CSP', async ({ request, page }) => {
+test('pages carry a nonce CSP and the security headers; route handlers a locked-down CSP', async ({
+  request,
+  page,
+}) => {
   const { verifyUrl } = await fileRequest(request);
   const home = await expectNonceCsp(request, '/');
   expect(home['referrer-policy']).toBe('same-origin');
   expect((await expectNonceCsp(request, verifyUrl))['referrer-policy']).toBe('no-referrer');
   expect((await expectNonceCsp(request, '/admin/sign-in'))['referrer-policy']).toBe('same-origin');
 
-  for (const url of ['/api/health', '/api/v1/openapi.json', '/api/v1/requests/00000000-0000-0000-0000-000000000000?token=x']) {
+  for (const url of [
+    '/api/health',
+    '/api/v1/openapi.json',
+    '/api/v1/requests/00000000-0000-0000-0000-000000000000?token=x',
+  ]) {
     const headers = (await request.get(url)).headers();
     expectCommonHeaders(headers, url);
     expect(headers['content-security-policy'], url).toContain("default-src 'none'");
@@ -93,7 +102,10 @@ test('pages carry a nonce CSP and the security headers; route handlers a locked-
   expectCommonHeaders(redirect.headers(), '/admin redirect');
 });
 
-test('the journey runs under the CSP without a violation, and token pages load nothing from elsewhere and send no Referer', async ({ page, request }) => {
+test('the journey runs under the CSP without a violation, and token pages load nothing from elsewhere and send no Referer', async ({
+  page,
+  request,
+}) => {
   const { verifyUrl } = await fileRequest(request);
   const { origins, violations } = watch(page);
   const ownOrigin = new URL(test.info().project.use.baseURL!).origin;
@@ -120,9 +132,11 @@ test('the journey runs under the CSP without a violation, and token pages load n
   expect(await page.locator('meta[name="referrer"]').getAttribute('content')).toBe('no-referrer');
 
   // Leaving the status page by its footer link (another site) would send no Referer either.
-  const outbound = await page.locator('a[href^="http"]').evaluateAll((links) =>
-    links.map((a) => ({ href: (a as HTMLAnchorElement).href, rel: (a as HTMLAnchorElement).rel })),
-  );
+  const outbound = await page
+    .locator('a[href^="http"]')
+    .evaluateAll((links) =>
+      links.map((a) => ({ href: (a as HTMLAnchorElement).href, rel: (a as HTMLAnchorElement).rel })),
+    );
   expect(outbound.length).toBeGreaterThan(0);
   expect(await page.evaluate(() => document.referrer)).toBe('');
 
@@ -133,7 +147,10 @@ test('the journey runs under the CSP without a violation, and token pages load n
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('confirm, answer errors and withdraw all work from no-referrer pages (no Origin needed)', async ({ page, request }) => {
+  test('confirm, answer errors and withdraw all work from no-referrer pages (no Origin needed)', async ({
+    page,
+    request,
+  }) => {
     const { email, verifyUrl } = await fileRequest(request);
     await page.goto(verifyUrl);
     await page.getByRole('button', { name: /confirm my request/i }).click();
@@ -153,10 +170,15 @@ test.describe('without JavaScript', () => {
     await waitForEmail(request, email, /withdrawn/i);
   });
 
-  test('an account email is proven from the status page and its own link, both no-referrer, by POST only', async ({ page, request }) => {
+  test('an account email is proven from the status page and its own link, both no-referrer, by POST only', async ({
+    page,
+    request,
+  }) => {
     const email = uniqueEmail('claimant');
     const accountEmail = uniqueEmail('account');
-    const res = await request.post('/api/v1/requests', { data: { email, accountEmail, types: ['access'], jurisdiction: 'EU', confirm: true } });
+    const res = await request.post('/api/v1/requests', {
+      data: { email, accountEmail, types: ['access'], jurisdiction: 'EU', confirm: true },
+    });
     expect(res.status()).toBe(201);
     await page.goto(linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/));
     await page.getByRole('button', { name: /confirm my request/i }).click();
@@ -167,7 +189,10 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: /email a link to/i }).click();
     await expect(page.getByText(/we emailed a link to your other account email/i).first()).toBeVisible();
 
-    const proofUrl = linkIn(await waitForEmail(request, accountEmail, /confirm this address/i), /\/verify\/account-email\?token=/);
+    const proofUrl = linkIn(
+      await waitForEmail(request, accountEmail, /confirm this address/i),
+      /\/verify\/account-email\?token=/,
+    );
     expect((await request.get(proofUrl)).headers()['referrer-policy']).toBe('no-referrer');
     await page.goto(proofUrl);
     await page.goto(statusUrl);
@@ -200,15 +225,27 @@ test.describe('without JavaScript', () => {
 
 test('a forged or empty post to a token form is a 4xx or a redirect, never a 5xx', async ({ request }) => {
   const id = '00000000-0000-4000-8000-000000000000';
-  for (const path of ['/verify/confirm', '/verify/resend', `/status/${id}/withdraw`, `/status/${id}/reply`, `/submitted/${id}/resend`]) {
+  for (const path of [
+    '/verify/confirm',
+    '/verify/resend',
+    `/status/${id}/withdraw`,
+    `/status/${id}/reply`,
+    `/submitted/${id}/resend`,
+  ]) {
     const notForm = await request.post(path, { data: { token: 'x' }, maxRedirects: 0 });
     expect(notForm.status(), path).toBe(400);
     expect((await notForm.json()).error.message).toBeTruthy();
-    const forged = await request.post(path, { form: { token: 'a'.repeat(43), confirmWithdraw: 'on', message: 'hi' }, maxRedirects: 0 });
+    const forged = await request.post(path, {
+      form: { token: 'a'.repeat(43), confirmWithdraw: 'on', message: 'hi' },
+      maxRedirects: 0,
+    });
     expect(forged.status(), path).toBe(303);
     expect(forged.headers()['location'], path).toMatch(/^\/(verify|status|submitted)/);
   }
-  const notOurs = await request.post('/status/not-a-request/withdraw', { form: { token: 'a'.repeat(43) }, maxRedirects: 0 });
+  const notOurs = await request.post('/status/not-a-request/withdraw', {
+    form: { token: 'a'.repeat(43) },
+    maxRedirects: 0,
+  });
   expect(notOurs.status()).toBe(404);
   expect((await notOurs.json()).error.message).toMatch(/not valid/);
 });
@@ -227,7 +264,10 @@ test('the staff session cookie is HttpOnly and SameSite=Lax', async ({ page, req
   expect(session!.httpOnly).toBe(true);
   expect(session!.sameSite).toBe('Lax');
   for (const c of cookies) {
-    expect(c.httpOnly || c.name.endsWith('next-auth.callback-url') || c.name.endsWith('next-auth.csrf-token'), c.name).toBe(true);
+    expect(
+      c.httpOnly || c.name.endsWith('next-auth.callback-url') || c.name.endsWith('next-auth.csrf-token'),
+      c.name,
+    ).toBe(true);
     expect(['Lax', 'Strict'], c.name).toContain(c.sameSite);
   }
 });

@@ -3,7 +3,9 @@ import { createStaff } from './db';
 import { expectNoSeriousA11yViolations, linkIn, uniqueEmail, waitForEmail } from './support';
 
 async function fileAndVerify(page: Page, request: Parameters<typeof waitForEmail>[0], email: string) {
-  const res = await request.post('/api/v1/requests', { data: { email, name: 'Grace Hopper', types: ['access', 'deletion'], jurisdiction: 'UK', confirm: true } });
+  const res = await request.post('/api/v1/requests', {
+    data: { email, name: 'Grace Hopper', types: ['access', 'deletion'], jurisdiction: 'UK', confirm: true },
+  });
   expect(res.status()).toBe(201);
   const { reference } = await res.json();
   await page.goto(linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/));
@@ -16,7 +18,10 @@ async function openAction(page: Page, title: string) {
   await page.locator('summary', { hasText: title }).click();
 }
 
-test('staff sign in by email link and take a request from queue to completion while the requester follows it', async ({ browser, request }) => {
+test('staff sign in by email link and take a request from queue to completion while the requester follows it', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const requesterEmail = uniqueEmail('staffjourney');
   const requester = await (await browser.newContext()).newPage();
@@ -36,15 +41,21 @@ test('staff sign in by email link and take a request from queue to completion wh
 
   // Find the request by its reference and open it.
   await staff.getByLabel(/search/i).fill(reference);
-  await staff.getByRole('button', { name: /apply|filter|search/i }).first().click();
+  await staff
+    .getByRole('button', { name: /apply|filter|search/i })
+    .first()
+    .click();
   await staff.getByRole('link', { name: reference }).click();
   await expect(staff.getByRole('heading', { level: 1 })).toContainText(reference);
   await expectNoSeriousA11yViolations(staff);
 
   // Assign, start, ask.
-  await staff.getByLabel('Assigned to').selectOption({ label: `Test admin (${admin.email})` }).catch(async () => {
-    await staff.getByLabel('Assigned to').selectOption({ index: 1 });
-  });
+  await staff
+    .getByLabel('Assigned to')
+    .selectOption({ label: `Test admin (${admin.email})` })
+    .catch(async () => {
+      await staff.getByLabel('Assigned to').selectOption({ index: 1 });
+    });
   await staff.getByRole('button', { name: 'Save assignment' }).click();
   await expect(staff.getByText('Assignment saved.')).toBeVisible();
   await staff.getByRole('button', { name: 'Start work' }).click();
@@ -67,7 +78,9 @@ test('staff sign in by email link and take a request from queue to completion wh
   await staff.reload();
   await expect(staff.getByText('Acme Research Ltd')).toBeVisible();
   await openAction(staff, 'Extend the deadline');
-  await staff.getByLabel('Why more time is needed').fill('Your data is spread over several systems that we must search one by one.');
+  await staff
+    .getByLabel('Why more time is needed')
+    .fill('Your data is spread over several systems that we must search one by one.');
   await staff.getByRole('button', { name: 'Extend the deadline' }).click();
   await expect(staff.getByText(/deadline extended/i).first()).toBeVisible();
   // Work started with one task per system; an admin closes those this journey does not cover, with a reason.
@@ -77,13 +90,22 @@ test('staff sign in by email link and take a request from queue to completion wh
   await staff.getByRole('button', { name: 'Close open tasks' }).click();
   await expect(staff.getByText(/tasks? closed\./i)).toBeVisible();
   await openAction(staff, 'Complete');
-  await staff.locator('#complete-message').fill('We have sent you a copy of your data and deleted your account records.');
+  await staff
+    .locator('#complete-message')
+    .fill('We have sent you a copy of your data and deleted your account records.');
   await staff.getByRole('button', { name: 'Complete and tell the requester' }).click();
   await expect(staff.getByText(/request completed/i).first()).toBeVisible();
 
   // The requester saw every public step and got every email.
   await requester.goto(statusUrl);
-  for (const step of [/email address confirmed/i, /working on your request/i, /asked you for more information/i, /you sent us the information/i, /we need more time/i, /we completed your request/i]) {
+  for (const step of [
+    /email address confirmed/i,
+    /working on your request/i,
+    /asked you for more information/i,
+    /you sent us the information/i,
+    /we need more time/i,
+    /we completed your request/i,
+  ]) {
     await expect(requester.getByText(step).first()).toBeVisible();
   }
   await waitForEmail(request, requesterEmail, /we need more time/i);

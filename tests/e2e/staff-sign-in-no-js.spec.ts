@@ -2,7 +2,10 @@ import { expect, test } from '@playwright/test';
 import { createStaff, sql } from './db';
 import { linkIn, waitForEmail } from './support';
 
-test('with JavaScript turned off, staff sign in: the form posts, the link arrives, following it signs in', async ({ browser, request }) => {
+test('with JavaScript turned off, staff sign in: the form posts, the link arrives, following it signs in', async ({
+  browser,
+  request,
+}) => {
   const reviewer = await createStaff('reviewer');
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -28,7 +31,9 @@ test('with JavaScript turned off, staff sign in: the form posts, the link arrive
   expect(link).not.toMatch(address);
 });
 
-test('the sign-in page carries the CSRF token next-auth wants, and a post without it stores no link', async ({ browser }) => {
+test('the sign-in page carries the CSRF token next-auth wants, and a post without it stores no link', async ({
+  browser,
+}) => {
   const reviewer = await createStaff('reviewer');
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -36,7 +41,10 @@ test('the sign-in page carries the CSRF token next-auth wants, and a post withou
   const token = await page.locator('input[name="csrfToken"]').inputValue();
   expect(token).toMatch(/^[0-9a-f]{64}$/);
   const post = (csrfToken: string) =>
-    context.request.post('/api/auth/signin/email', { form: { csrfToken, email: reviewer.email, callbackUrl: '/admin' }, maxRedirects: 0 });
+    context.request.post('/api/auth/signin/email', {
+      form: { csrfToken, email: reviewer.email, callbackUrl: '/admin' },
+      maxRedirects: 0,
+    });
   const tokens = () => sql('SELECT 1 FROM staff_login_token WHERE identifier = $1', [reviewer.email]);
 
   const forged = await post('f'.repeat(64));

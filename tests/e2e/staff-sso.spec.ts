@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { baseURL, OIDC_CLIENT, OIDC_PORT } from '../../playwright.config';
-import { startIdentityProvider, type ClaimsDelivery, type IdentityProvider, type IdpClaims } from '../support/identity-provider';
+import {
+  startIdentityProvider,
+  type ClaimsDelivery,
+  type IdentityProvider,
+  type IdpClaims,
+} from '../support/identity-provider';
 import { createSession, createStaff, sql } from './db';
 
 // One identity provider on a fixed port, reconfigured per test: the tests of this file run in order.
@@ -10,7 +15,12 @@ test.describe.configure({ mode: 'serial' });
 let idp: IdentityProvider;
 
 test.beforeAll(async () => {
-  idp = await startIdentityProvider({ port: OIDC_PORT, clientId: OIDC_CLIENT.id, clientSecret: OIDC_CLIENT.secret, redirectUri: `${baseURL}/api/auth/callback/oidc` });
+  idp = await startIdentityProvider({
+    port: OIDC_PORT,
+    clientId: OIDC_CLIENT.id,
+    clientSecret: OIDC_CLIENT.secret,
+    redirectUri: `${baseURL}/api/auth/callback/oidc`,
+  });
 });
 
 test.afterAll(async () => {
@@ -48,7 +58,10 @@ async function expectRefused(page: Page, message: RegExp) {
 }
 
 async function links(userId: string) {
-  return sql<{ provider_account_id: string; issuer: string; email: string }>('SELECT provider_account_id, issuer, email FROM staff_account WHERE user_id = $1', [userId]);
+  return sql<{ provider_account_id: string; issuer: string; email: string }>(
+    'SELECT provider_account_id, issuer, email FROM staff_account WHERE user_id = $1',
+    [userId],
+  );
 }
 
 async function auditActions(userId: string, prefix: string) {
@@ -60,7 +73,9 @@ async function auditActions(userId: string, prefix: string) {
 }
 
 for (const delivery of ['userinfo', 'id_token'] as ClaimsDelivery[]) {
-  test(`a verified email from the configured issuer signs in an invited person, linked once (claims in ${delivery === 'userinfo' ? 'UserInfo only' : 'the ID token'})`, async ({ browser }) => {
+  test(`a verified email from the configured issuer signs in an invited person, linked once (claims in ${delivery === 'userinfo' ? 'UserInfo only' : 'the ID token'})`, async ({
+    browser,
+  }) => {
     idp.configure({ delivery });
     const reviewer = await createStaff('reviewer');
     const login = newLogin('verified');
@@ -69,13 +84,19 @@ for (const delivery of ['userinfo', 'id_token'] as ClaimsDelivery[]) {
     const first = await signInWithSso(browser, login);
     await expect(first).toHaveURL(/\/admin$/);
     await expect(first.getByText(reviewer.email).first()).toBeVisible();
-    expect(await links(reviewer.id)).toEqual([{ provider_account_id: login, issuer: idp.issuer, email: reviewer.email }]);
+    expect(await links(reviewer.id)).toEqual([
+      { provider_account_id: login, issuer: idp.issuer, email: reviewer.email },
+    ]);
 
     // The second time, the link is used as it is: no second link, one link event in the audit log.
     const second = await signInWithSso(browser, login);
     await expect(second).toHaveURL(/\/admin$/);
     expect(await links(reviewer.id)).toHaveLength(1);
-    expect(await auditActions(reviewer.id, 'staff.s')).toEqual(['staff.sso_linked', 'staff.signed_in', 'staff.signed_in']);
+    expect(await auditActions(reviewer.id, 'staff.s')).toEqual([
+      'staff.sso_linked',
+      'staff.signed_in',
+      'staff.signed_in',
+    ]);
   });
 }
 
@@ -113,12 +134,15 @@ for (const refusal of refusals) {
     const page = await signInWithSso(browser, login);
     await expectRefused(page, refusal.message);
     expect(await sql('SELECT 1 FROM staff_account WHERE provider_account_id = $1', [login])).toEqual([]);
-    const adminSsoSignIns = "SELECT 1 FROM audit_event e JOIN staff_user u ON u.id = e.actor_id WHERE u.email = $1 AND e.action = 'staff.signed_in' AND e.data->>'provider' = 'oidc'";
+    const adminSsoSignIns =
+      "SELECT 1 FROM audit_event e JOIN staff_user u ON u.id = e.actor_id WHERE u.email = $1 AND e.action = 'staff.signed_in' AND e.data->>'provider' = 'oidc'";
     expect(await sql(adminSsoSignIns, [SEEDED_ADMIN])).toEqual([]);
   });
 }
 
-test('a linked account whose email changes no longer signs in as that person, nor as the owner of the new address', async ({ browser }) => {
+test('a linked account whose email changes no longer signs in as that person, nor as the owner of the new address', async ({
+  browser,
+}) => {
   idp.configure({ delivery: 'id_token' });
   const reviewer = await createStaff('reviewer');
   const other = await createStaff('admin');
@@ -134,7 +158,9 @@ test('a linked account whose email changes no longer signs in as that person, no
   expect(await auditActions(reviewer.id, 'staff.sso_')).toEqual(['staff.sso_linked', 'staff.sso_refused']);
 });
 
-test('a second provider account with the same verified email is refused while the first is linked', async ({ browser }) => {
+test('a second provider account with the same verified email is refused while the first is linked', async ({
+  browser,
+}) => {
   idp.configure({ delivery: 'userinfo' });
   const reviewer = await createStaff('reviewer');
   const first = newLogin('first');
@@ -146,7 +172,9 @@ test('a second provider account with the same verified email is refused while th
   expect((await links(reviewer.id)).map((l) => l.provider_account_id)).toEqual([first]);
 });
 
-test("an admin sees a person's link and removes it, audited: their sessions end and their next sign-in links again", async ({ browser }) => {
+test("an admin sees a person's link and removes it, audited: their sessions end and their next sign-in links again", async ({
+  browser,
+}) => {
   idp.configure({ delivery: 'userinfo' });
   const reviewer = await createStaff('reviewer');
   const login = newLogin('unlinked');
@@ -156,7 +184,9 @@ test("an admin sees a person's link and removes it, audited: their sessions end 
 
   const admin = await createStaff('admin');
   const adminContext = await browser.newContext();
-  await adminContext.addCookies([{ name: 'next-auth.session-token', value: await createSession(admin.id), url: baseURL }]);
+  await adminContext.addCookies([
+    { name: 'next-auth.session-token', value: await createSession(admin.id), url: baseURL },
+  ]);
   const page = await adminContext.newPage();
   await page.goto('/admin/staff');
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: reviewer.email }) });
@@ -166,7 +196,10 @@ test("an admin sees a person's link and removes it, audited: their sessions end 
   await expect(row).toContainText('Not linked');
 
   expect(await links(reviewer.id)).toEqual([]);
-  const unlinked = await sql<{ actor_id: string }>("SELECT actor_id FROM audit_event WHERE action = 'staff.sso_unlinked' AND data->>'userId' = $1", [reviewer.id]);
+  const unlinked = await sql<{ actor_id: string }>(
+    "SELECT actor_id FROM audit_event WHERE action = 'staff.sso_unlinked' AND data->>'userId' = $1",
+    [reviewer.id],
+  );
   expect(unlinked).toEqual([{ actor_id: admin.id }]);
   await reviewerPage.goto('/admin');
   await expect(reviewerPage).toHaveURL(/\/admin\/sign-in/);

@@ -6,11 +6,14 @@ type MailboxMessage = { id: string; to: string; subject: string; html: string; t
 export async function waitForEmail(request: APIRequestContext, to: string, subject: RegExp): Promise<MailboxMessage> {
   let found: MailboxMessage | undefined;
   await expect
-    .poll(async () => {
-      const messages: MailboxMessage[] = await (await request.get('/api/dev/mailbox')).json();
-      found = messages.find((m) => m.to === to && subject.test(m.subject));
-      return Boolean(found);
-    }, { timeout: 20_000, intervals: [250, 500, 1000] })
+    .poll(
+      async () => {
+        const messages: MailboxMessage[] = await (await request.get('/api/dev/mailbox')).json();
+        found = messages.find((m) => m.to === to && subject.test(m.subject));
+        return Boolean(found);
+      },
+      { timeout: 20_000, intervals: [250, 500, 1000] },
+    )
     .toBe(true);
   return found!;
 }
@@ -29,7 +32,9 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   // A page reached by a form post (303, or the form again) may still be loading its stylesheet.
   await page.waitForLoadState('load');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

@@ -14,7 +14,13 @@ import { aRequest, latestVerificationToken } from '../support/requests';
 beforeEach(resetDatabase);
 
 const post = (body: unknown) =>
-  postRequest(new Request('http://portal.test/api/v1/requests', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+  postRequest(
+    new Request('http://portal.test/api/v1/requests', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
 
 describe('the cap on unconfirmed requests per email address', () => {
   it('refuses one more with 429, Retry-After and a human message, and stores nothing', async () => {
@@ -33,36 +39,56 @@ describe('the cap on unconfirmed requests per email address', () => {
     const max = env().MAX_UNVERIFIED_PER_EMAIL;
     const email = `follows.${Date.now()}@example.com`;
     for (let i = 0; i < max; i += 1) await submitRequest({ input: aRequest({ email }), channel: 'web' });
-    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
     const verified = await verifyRequest({ token: await latestVerificationToken(email) });
     expect(verified.outcome).toBe('verified');
-    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).resolves.toMatchObject({ status: 'unverified' });
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).resolves.toMatchObject({
+      status: 'unverified',
+    });
   });
 
   it('frees a place when a request expires, and hands out the lowest free place next', async () => {
     const max = env().MAX_UNVERIFIED_PER_EMAIL;
     const email = `expires.${Date.now()}@example.com`;
     const submitted = [];
-    for (let i = 0; i < max; i += 1) submitted.push(await submitRequest({ input: aRequest({ email }), channel: 'web' }));
+    for (let i = 0; i < max; i += 1)
+      submitted.push(await submitRequest({ input: aRequest({ email }), channel: 'web' }));
     const places = async () =>
-      (await db().privacyRequest.findMany({ where: { email }, orderBy: { number: 'asc' }, select: { status: true, unverifiedSlot: true } })).map(
-        (r) => `${r.status}:${r.unverifiedSlot}`,
-      );
+      (
+        await db().privacyRequest.findMany({
+          where: { email },
+          orderBy: { number: 'asc' },
+          select: { status: true, unverifiedSlot: true },
+        })
+      ).map((r) => `${r.status}:${r.unverifiedSlot}`);
     expect(await places()).toEqual(Array.from({ length: max }, (_, i) => `unverified:${i + 1}`));
-    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
 
     // The first request's link runs out: the request expires and its place (1) is free again.
-    await expireUnverifiedRequest({ requestId: submitted[0].id, now: new Date(Date.now() + (env().VERIFICATION_TTL_HOURS + 1) * 3600_000) });
+    await expireUnverifiedRequest({
+      requestId: submitted[0].id,
+      now: new Date(Date.now() + (env().VERIFICATION_TTL_HOURS + 1) * 3600_000),
+    });
     expect((await places())[0]).toBe('expired:null');
-    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).resolves.toMatchObject({ status: 'unverified' });
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).resolves.toMatchObject({
+      status: 'unverified',
+    });
     expect((await places()).at(-1)).toBe('unverified:1');
-    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
   });
 
   it('holds under concurrent posts for one address', async () => {
     const max = env().MAX_UNVERIFIED_PER_EMAIL;
     const email = `race.${Date.now()}@example.com`;
-    const results = await Promise.allSettled(Array.from({ length: max + 5 }, () => submitRequest({ input: aRequest({ email }), channel: 'api' })));
+    const results = await Promise.allSettled(
+      Array.from({ length: max + 5 }, () => submitRequest({ input: aRequest({ email }), channel: 'api' })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(max);
     const refusals = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refusals.every((r) => r.reason instanceof AppError && r.reason.code === 'RATE_LIMITED')).toBe(true);

@@ -101,19 +101,30 @@ async function readAll(key: string) {
 async function collected(requestId: string) {
   const tasks = await listTasks({ staff: reviewer, requestId });
   const texts: string[] = [];
-  for (const task of tasks.filter((t) => t.type === 'collect')) for (const set of readOutcome(task.outcome).datasets ?? []) texts.push(await readAll(set.storageKey));
+  for (const task of tasks.filter((t) => t.type === 'collect'))
+    for (const set of readOutcome(task.outcome).datasets ?? []) texts.push(await readAll(set.storageKey));
   return texts.join('\n');
 }
 
-const identitiesSent = () => helpDesk.jobs.flatMap((job) => (job.body.subject as { identities: { value: string }[] }).identities.map((i) => i.value));
+const identitiesSent = () =>
+  helpDesk.jobs.flatMap((job) =>
+    (job.body.subject as { identities: { value: string }[] }).identities.map((i) => i.value),
+  );
 
 async function latestProofToken(to: string) {
-  const mail = await db().outboxEmail.findFirstOrThrow({ where: { to, template: 'prove-account-email' }, orderBy: { createdAt: 'desc' } });
+  const mail = await db().outboxEmail.findFirstOrThrow({
+    where: { to, template: 'prove-account-email' },
+    orderBy: { createdAt: 'desc' },
+  });
   return /\/verify\/account-email\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
 }
 
 const form = (fields: Record<string, string>) =>
-  new Request('http://portal.test/x', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.7' }, body: new URLSearchParams(fields) });
+  new Request('http://portal.test/x', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.7' },
+    body: new URLSearchParams(fields),
+  });
 
 describe('an account email named on a request', () => {
   it('is never collected, changed or erased before it is proven, before or after start; once proven, it is', async () => {
@@ -166,10 +177,15 @@ describe('an account email named on a request', () => {
     const someoneElse = `masked.${Date.now()}@example.com`;
     const r = await verified({ accountEmail: someoneElse });
     const params = Promise.resolve({ id: r.id });
-    const page = await (await statusPage(new Request(`http://portal.test/status/${r.id}?token=${r.status.token}`), { params })).text();
+    const page = await (
+      await statusPage(new Request(`http://portal.test/status/${r.id}?token=${r.status.token}`), { params })
+    ).text();
     expect(page).toContain('Email a link to m•••@e•••.com');
     expect(page).not.toContain(someoneElse);
-    expect((await getRequestStatus({ requestId: r.id, token: r.status.token })).accountEmail).toEqual({ masked: 'm•••@e•••.com', provenAt: null });
+    expect((await getRequestStatus({ requestId: r.id, token: r.status.token })).accountEmail).toEqual({
+      masked: 'm•••@e•••.com',
+      provenAt: null,
+    });
 
     const sent = await accountEmailPost(form({ token: r.status.token }), { params });
     expect(sent.status).toBe(303);
@@ -179,11 +195,15 @@ describe('an account email named on a request', () => {
 
     const confirmed = await confirmAccountEmailPost(form({ token: await latestProofToken(someoneElse) }));
     expect(confirmed.headers.get('location')).toBe('/verify/account-email?result=proven');
-    const after = await (await statusPage(new Request(`http://portal.test/status/${r.id}?token=${r.status.token}`), { params })).text();
+    const after = await (
+      await statusPage(new Request(`http://portal.test/status/${r.id}?token=${r.status.token}`), { params })
+    ).text();
     expect(after).not.toContain('Email a link to');
     expect(after).toContain('confirmed on');
     const events = await db().auditEvent.findMany({ where: { requestId: r.id } });
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['account_email.proof_sent', 'account_email.proven']));
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['account_email.proof_sent', 'account_email.proven']),
+    );
     expect(JSON.stringify(events.map((e) => [e.summary, e.data]))).not.toContain(someoneElse);
   });
 
@@ -196,8 +216,12 @@ describe('an account email named on a request', () => {
 
     const unverified = aRequest({ accountEmail: someoneElse });
     await submitRequest({ input: unverified, channel: 'web' });
-    await expect(confirmAccountEmail({ token: await latestVerificationToken(unverified.email) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await db().privacyRequest.findFirstOrThrow({ where: { email: unverified.email } })).status).toBe('unverified');
+    await expect(confirmAccountEmail({ token: await latestVerificationToken(unverified.email) })).rejects.toMatchObject(
+      { code: 'NOT_FOUND' },
+    );
+    expect((await db().privacyRequest.findFirstOrThrow({ where: { email: unverified.email } })).status).toBe(
+      'unverified',
+    );
   });
 
   it('a proof link works once, only the newest works, and it expires', async () => {
@@ -210,7 +234,9 @@ describe('an account email named on a request', () => {
     const second = await latestProofToken(someoneElse);
     expect(await confirmAccountEmail({ token: first })).toEqual({ outcome: 'used' });
     const link = await db().accountEmailProof.findFirstOrThrow({ where: { requestId: r.id, usedAt: null } });
-    expect(await confirmAccountEmail({ token: second, now: new Date(link.expiresAt.getTime() + 1) })).toEqual({ outcome: 'expired' });
+    expect(await confirmAccountEmail({ token: second, now: new Date(link.expiresAt.getTime() + 1) })).toEqual({
+      outcome: 'expired',
+    });
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: r.id } })).accountEmailVerifiedAt).toBeNull();
     expect(await confirmAccountEmail({ token: second })).toEqual({ outcome: 'proven' });
     expect(await confirmAccountEmail({ token: second })).toEqual({ outcome: 'already-proven' });
@@ -225,17 +251,24 @@ describe('an account email named on a request', () => {
     const elsewhere = await getRequestStatus({ requestId: r.id, token: 'x'.repeat(43) }).catch((e: unknown) => e);
     const here = await sendAccountEmailProof({ requestId: r.id, statusToken: 'x'.repeat(43) }).catch((e: unknown) => e);
     expect(here).toMatchObject({ code: 'NOT_FOUND', message: (elsewhere as Error).message });
-    const unknown = await sendAccountEmailProof({ requestId: '00000000-0000-4000-8000-000000000000', statusToken: r.status.token }).catch((e: unknown) => e);
+    const unknown = await sendAccountEmailProof({
+      requestId: '00000000-0000-4000-8000-000000000000',
+      statusToken: r.status.token,
+    }).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 'NOT_FOUND', message: (elsewhere as Error).message });
     expect(await db().outboxEmail.count({ where: { template: 'prove-account-email' } })).toBe(0);
   });
 
-  it('nothing to prove: no account email, or the request\'s own address named again', async () => {
+  it("nothing to prove: no account email, or the request's own address named again", async () => {
     const none = await verified();
-    await expect(sendAccountEmailProof({ requestId: none.id, statusToken: none.status.token })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(sendAccountEmailProof({ requestId: none.id, statusToken: none.status.token })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     const input = aRequest();
     const same = await verified({ email: input.email, accountEmail: input.email.toUpperCase() });
-    await expect(sendAccountEmailProof({ requestId: same.id, statusToken: same.status.token })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(sendAccountEmailProof({ requestId: same.id, statusToken: same.status.token })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect((await getRequestStatus({ requestId: same.id, token: same.status.token })).accountEmail).toBeNull();
   });
 });

@@ -14,7 +14,12 @@ beforeEach(resetDatabase);
 const post = (body: BodyInit | null, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   postRequest(new Request('http://portal.test/api/v1/requests', { method: 'POST', body, headers }));
 
-const valid = () => ({ email: `api.${Date.now()}.${Math.random()}@example.com`, types: ['access', 'export'], jurisdiction: 'US-CA', confirm: true });
+const valid = () => ({
+  email: `api.${Date.now()}.${Math.random()}@example.com`,
+  types: ['access', 'export'],
+  jurisdiction: 'US-CA',
+  confirm: true,
+});
 
 describe('POST /api/v1/requests', () => {
   it('answers 201 with id, reference and status, and sends the verification email', async () => {
@@ -22,18 +27,32 @@ describe('POST /api/v1/requests', () => {
     const res = await post(JSON.stringify(body));
     expect(res.status).toBe(201);
     const json = await res.json();
-    expect(json).toEqual({ id: expect.any(String), reference: expect.stringMatching(/^BR-\d{4}-\d{6}$/), status: 'unverified' });
+    expect(json).toEqual({
+      id: expect.any(String),
+      reference: expect.stringMatching(/^BR-\d{4}-\d{6}$/),
+      status: 'unverified',
+    });
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: json.id } });
     expect(row.channel).toBe('api');
     expect(await db().outboxEmail.count({ where: { to: body.email } })).toBe(1);
   });
 
   it('answers 422 with a message per field and stores nothing', async () => {
-    const res = await post(JSON.stringify({ email: 'not-an-email', types: ['access', 'hack'], jurisdiction: 'MARS', confirm: false, agent: { name: '' } }));
+    const res = await post(
+      JSON.stringify({
+        email: 'not-an-email',
+        types: ['access', 'hack'],
+        jurisdiction: 'MARS',
+        confirm: false,
+        agent: { name: '' },
+      }),
+    );
     expect(res.status).toBe(422);
     const json = await res.json();
     expect(json.error.code).toBe('INVALID_INPUT');
-    expect(Object.keys(json.error.fields).sort()).toEqual(['agent.email', 'agent.name', 'confirm', 'email', 'jurisdiction', 'types.1'].sort());
+    expect(Object.keys(json.error.fields).sort()).toEqual(
+      ['agent.email', 'agent.name', 'confirm', 'email', 'jurisdiction', 'types.1'].sort(),
+    );
     expect(await db().privacyRequest.count()).toBe(0);
   });
 
@@ -94,10 +113,17 @@ describe('GET /api/v1/requests/{id}', () => {
     await verifyRequest({ token: await latestVerificationToken(body.email) });
     const link = await latestStatusLink(body.email);
     const get = (id: string, token: string) =>
-      getRequest(new Request(`http://portal.test/api/v1/requests/${id}?token=${token}`), { params: Promise.resolve({ id }) });
+      getRequest(new Request(`http://portal.test/api/v1/requests/${id}?token=${token}`), {
+        params: Promise.resolve({ id }),
+      });
     const ok = await get(created.id, link.token);
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ id: created.id, reference: created.reference, status: 'verified', types: ['access', 'export'] });
+    expect(await ok.json()).toMatchObject({
+      id: created.id,
+      reference: created.reference,
+      status: 'verified',
+      types: ['access', 'export'],
+    });
     expect((await get(created.id, 'C'.repeat(43))).status).toBe(404);
     expect((await get(created.id, '')).status).toBe(404);
     expect((await get('not-a-uuid', link.token)).status).toBe(404);
@@ -110,7 +136,9 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/requests', '/api/v1/requests/{id}']));
     expect(doc.components.schemas.NewRequest.properties.jurisdiction.enum).toContain('US-CA');
-    expect(doc.components.schemas.NewRequest.required).toEqual(expect.arrayContaining(['email', 'types', 'jurisdiction', 'confirm']));
+    expect(doc.components.schemas.NewRequest.required).toEqual(
+      expect.arrayContaining(['email', 'types', 'jurisdiction', 'confirm']),
+    );
   });
 });
 

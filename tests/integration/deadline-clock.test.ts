@@ -76,7 +76,9 @@ describe('staff reminders and escalation', () => {
       expect(mails[0].text).toMatch(/5 days overdue/);
     }
     // The escalation is scheduled again for tomorrow, under the same key (replaced, not duplicated).
-    const overdueJobs = (await queuedJobs('deadline-reminder')).filter((j) => j.key === `deadline:${request.id}:overdue`);
+    const overdueJobs = (await queuedJobs('deadline-reminder')).filter(
+      (j) => j.key === `deadline:${request.id}:overdue`,
+    );
     expect(overdueJobs.length).toBe(1);
     expect(overdueJobs[0].run_at.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
     // Running it again today adds nothing: one digest per person per day.
@@ -88,7 +90,10 @@ describe('staff reminders and escalation', () => {
   it('a job left from an older due date does nothing', async () => {
     const admin = await aStaffMember('admin');
     const request = await verifiedRequest(40, { jurisdiction: 'US-CA' });
-    await db().privacyRequest.update({ where: { id: request.id }, data: { dueAt: new Date(request.dueAt.getTime() + 30 * DAY) } });
+    await db().privacyRequest.update({
+      where: { id: request.id },
+      data: { dueAt: new Date(request.dueAt.getTime() + 30 * DAY) },
+    });
     await runDueJobs();
     await advanceQueueTo(new Date(Date.now() + 2 * 60_000));
     await runDueJobs();
@@ -101,11 +106,20 @@ describe('pausing, resuming and extending the clock', () => {
     const reviewer = await aStaffMember('reviewer');
     const request = await verifiedRequest(0, { jurisdiction: 'UK' });
     const pausedAt = new Date();
-    const paused = await db().$transaction((tx) => pauseClock(tx, { requestId: request.id, reason: 'awaiting_identity', actor: staffActor(reviewer.id), now: pausedAt }));
+    const paused = await db().$transaction((tx) =>
+      pauseClock(tx, {
+        requestId: request.id,
+        reason: 'awaiting_identity',
+        actor: staffActor(reviewer.id),
+        now: pausedAt,
+      }),
+    );
     expect(paused).toBe(true);
     expect((await queuedJobs('deadline-reminder')).length).toBe(0);
     const resumedAt = new Date(pausedAt.getTime() + 10 * DAY + 3600_000);
-    const deadline = await db().$transaction((tx) => resumeClock(tx, { requestId: request.id, actor: { type: 'requester' }, now: resumedAt }));
+    const deadline = await db().$transaction((tx) =>
+      resumeClock(tx, { requestId: request.id, actor: { type: 'requester' }, now: resumedAt }),
+    );
     expect(deadline!.pausedDays).toBe(10);
     const after = await db().privacyRequest.findUniqueOrThrow({ where: { id: request.id } });
     // The unrolled date moves exactly ten days; the roll past weekends and bank holidays (which may
@@ -118,14 +132,18 @@ describe('pausing, resuming and extending the clock', () => {
     const jobs = await queuedJobs('deadline-reminder');
     expect(jobs.length).toBe(3);
     expect(jobs.find((j) => j.key === `deadline:${request.id}:overdue`)!.run_at.getTime()).toBe(after.dueAt.getTime());
-    const audit = await db().auditEvent.findMany({ where: { requestId: request.id, action: { in: ['clock.paused', 'clock.resumed'] } } });
+    const audit = await db().auditEvent.findMany({
+      where: { requestId: request.id, action: { in: ['clock.paused', 'clock.resumed'] } },
+    });
     expect(audit.map((a) => a.public)).toEqual([true, true]);
   });
 
   it('US-CA: the clock does not pause (the 45 days run regardless)', async () => {
     const reviewer = await aStaffMember('reviewer');
     const request = await verifiedRequest(0, { jurisdiction: 'US-CA' });
-    const paused = await db().$transaction((tx) => pauseClock(tx, { requestId: request.id, reason: 'awaiting_identity', actor: staffActor(reviewer.id) }));
+    const paused = await db().$transaction((tx) =>
+      pauseClock(tx, { requestId: request.id, reason: 'awaiting_identity', actor: staffActor(reviewer.id) }),
+    );
     expect(paused).toBe(false);
     expect(await db().clockPause.count()).toBe(0);
     expect((await queuedJobs('deadline-reminder')).length).toBe(3);
@@ -135,27 +153,43 @@ describe('pausing, resuming and extending the clock', () => {
     const reviewer = await aStaffMember('reviewer');
     const request = await verifiedRequest(0, { jurisdiction: 'UK' });
     const reason = 'Your request covers several systems and a large volume of data.';
-    const extended = await db().$transaction((tx) => extendDeadline(tx, { requestId: request.id, reason, actor: staffActor(reviewer.id) }));
+    const extended = await db().$transaction((tx) =>
+      extendDeadline(tx, { requestId: request.id, reason, actor: staffActor(reviewer.id) }),
+    );
     expect(extended.dueAt.getTime()).toBe(extended.maxExtendedDueAt!.getTime());
     const months = (extended.dueAt.getTime() - request.receivedAt.getTime()) / DAY;
     expect(months).toBeGreaterThan(88);
     expect(months).toBeLessThan(96);
-    const email = await db().outboxEmail.findFirstOrThrow({ where: { requestId: request.id, template: 'deadline-extended' } });
+    const email = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: request.id, template: 'deadline-extended' },
+    });
     expect(email.to).toBe(request.input.email);
     expect(email.text).toContain(reason);
     expect(email.text).toMatch(/\/status\/[0-9a-f-]{36}\?token=/);
-    await expect(db().$transaction((tx) => extendDeadline(tx, { requestId: request.id, reason, actor: staffActor(reviewer.id) }))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      db().$transaction((tx) => extendDeadline(tx, { requestId: request.id, reason, actor: staffActor(reviewer.id) })),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('refuses an extension without a reason, after the due date, or where the law has none', async () => {
     const reviewer = await aStaffMember('reviewer');
     const actor = staffActor(reviewer.id);
     const uk = await verifiedRequest(0, { jurisdiction: 'UK' });
-    await expect(db().$transaction((tx) => extendDeadline(tx, { requestId: uk.id, reason: 'busy', actor }))).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      db().$transaction((tx) => extendDeadline(tx, { requestId: uk.id, reason: 'busy', actor })),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const late = await verifiedRequest(50, { jurisdiction: 'US-CA' });
-    await expect(db().$transaction((tx) => extendDeadline(tx, { requestId: late.id, reason: 'We need more time to search.', actor }))).rejects.toThrow(/deadline has passed/);
+    await expect(
+      db().$transaction((tx) =>
+        extendDeadline(tx, { requestId: late.id, reason: 'We need more time to search.', actor }),
+      ),
+    ).rejects.toThrow(/deadline has passed/);
     const br = await verifiedRequest(0, { jurisdiction: 'BR' });
-    await expect(db().$transaction((tx) => extendDeadline(tx, { requestId: br.id, reason: 'We need more time to search.', actor }))).rejects.toThrow(/allow no extension/);
+    await expect(
+      db().$transaction((tx) =>
+        extendDeadline(tx, { requestId: br.id, reason: 'We need more time to search.', actor }),
+      ),
+    ).rejects.toThrow(/allow no extension/);
   });
 });
 
@@ -172,7 +206,9 @@ describe('acknowledgement and expiry', () => {
     const ack = await db().outboxEmail.findMany({ where: { requestId: created.id, template: 'request-acknowledged' } });
     expect(ack.length).toBe(1);
     expect(ack[0].text).toMatch(/We will answer by \d{1,2} \w+ \d{4}/);
-    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).acknowledgedAt).toBeInstanceOf(Date);
+    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).acknowledgedAt).toBeInstanceOf(
+      Date,
+    );
   });
 
   it('verifying counts as the acknowledgement: the job goes away', async () => {
@@ -186,7 +222,9 @@ describe('acknowledgement and expiry', () => {
     await runDueJobs();
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.status).toBe('expired');
-    const email = await db().outboxEmail.findFirstOrThrow({ where: { requestId: created.id, template: 'request-expired' } });
+    const email = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: created.id, template: 'request-expired' },
+    });
     expect(email.text).toMatch(/Make a new request/);
   });
 });
@@ -203,7 +241,9 @@ describe('the daily sweep', () => {
     const fixed = await db().privacyRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(fixed.dueAt.getTime()).toBe(request.dueAt.getTime());
     const keys = (await queuedJobs()).map((j) => j.key).sort();
-    expect(keys).toEqual(expect.arrayContaining([`deadline:${request.id}:overdue`, `expire-unverified:${unverified.id}`]));
+    expect(keys).toEqual(
+      expect.arrayContaining([`deadline:${request.id}:overdue`, `expire-unverified:${unverified.id}`]),
+    );
 
     const again = await dailySweep();
     expect(again).toMatchObject({ dueDatesFixed: 0, deadlineJobsRepaired: 0, expiryJobsRepaired: 0 });
@@ -212,7 +252,10 @@ describe('the daily sweep', () => {
 
   it('gives a pending email whose delivery job was lost a new one', async () => {
     const created = await submitRequest({ input: aRequest(), channel: 'web', now: new Date(Date.now() - 10 * 60_000) });
-    await db().outboxEmail.updateMany({ where: { requestId: created.id }, data: { createdAt: new Date(Date.now() - 10 * 60_000) } });
+    await db().outboxEmail.updateMany({
+      where: { requestId: created.id },
+      data: { createdAt: new Date(Date.now() - 10 * 60_000) },
+    });
     await db().$executeRaw`DELETE FROM graphile_worker._private_jobs`;
     expect((await dailySweep()).emailJobsRepaired).toBe(1);
     await runDueJobs();

@@ -22,7 +22,11 @@ beforeEach(async () => {
 
 async function verified(input: NewRequest, now = new Date()) {
   const created = await submitRequest({ input, channel: 'web', now });
-  const tokens = await db().outboxEmail.findMany({ where: { to: input.email, template: 'verify-request' }, orderBy: { createdAt: 'desc' }, take: 1 });
+  const tokens = await db().outboxEmail.findMany({
+    where: { to: input.email, template: 'verify-request' },
+    orderBy: { createdAt: 'desc' },
+    take: 1,
+  });
   expect(tokens.length).toBe(1);
   await verifyRequest({ token: await latestVerificationToken(input.email), now });
   return created;
@@ -40,7 +44,9 @@ describe('possible duplicates', () => {
     expect(flagged).toEqual({ [first.id]: false, [other.id]: false, [again.id]: true, [stranger.id]: false });
     const detail = await getRequestDetail({ staff: viewer, requestId: again.id });
     expect(detail.possibleDuplicateOf).toEqual({ id: first.id, reference: first.reference, status: 'verified' });
-    expect(await db().auditEvent.count({ where: { requestId: again.id, action: 'request.possible_duplicate' } })).toBe(1);
+    expect(await db().auditEvent.count({ where: { requestId: again.id, action: 'request.possible_duplicate' } })).toBe(
+      1,
+    );
     // Nothing else changes: staff decide.
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: again.id } })).status).toBe('verified');
   });
@@ -51,12 +57,17 @@ describe('possible duplicates', () => {
     const later = await verified(aRequest({ email: 'late@example.com', types: ['access'] }));
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: later.id } })).possibleDuplicateOfId).toBeNull();
 
-    const older = await verified(aRequest({ email: 'older@example.com', types: ['access'] }), new Date(Date.now() - 45 * DAY));
+    const older = await verified(
+      aRequest({ email: 'older@example.com', types: ['access'] }),
+      new Date(Date.now() - 45 * DAY),
+    );
     try {
       process.env.DUPLICATE_WINDOW_DAYS = '60';
       resetEnvCache();
       const within60 = await verified(aRequest({ email: 'older@example.com', types: ['access'] }));
-      expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: within60.id } })).possibleDuplicateOfId).toBe(older.id);
+      expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: within60.id } })).possibleDuplicateOfId).toBe(
+        older.id,
+      );
       process.env.DUPLICATE_WINDOW_DAYS = '0'; // off
       resetEnvCache();
       const off = await verified(aRequest({ email: 'older@example.com', types: ['access'] }));

@@ -76,9 +76,21 @@ describe('an email enqueued in a committed transaction', () => {
     const [request] = stub.requests;
     expect(request.idempotencyKey).toBe(id);
     expect(request.authorization).toBe('Bearer re_test');
-    expect(request.body).toMatchObject({ from: env().EMAIL_FROM, to: 'requester-7@example.test', subject: row.subject, html: row.html, text: row.text });
+    expect(request.body).toMatchObject({
+      from: env().EMAIL_FROM,
+      to: 'requester-7@example.test',
+      subject: row.subject,
+      html: row.html,
+      text: row.text,
+    });
     expect(stub.deliveries).toHaveLength(1);
-    expect(row).toMatchObject({ status: 'sent', transport: 'resend', providerId: stub.deliveries[0].id, attempts: 1, lastError: null });
+    expect(row).toMatchObject({
+      status: 'sent',
+      transport: 'resend',
+      providerId: stub.deliveries[0].id,
+      attempts: 1,
+      lastError: null,
+    });
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(await queuedJobs()).toEqual([]);
   });
@@ -176,7 +188,11 @@ describe('a provider that does not answer in time', () => {
     await runDueJobs();
     expect(Date.now() - started).toBeLessThan(SEND_TIMEOUT_MS * 3);
     let row = await outbox(id);
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: `No answer from the email provider in ${SEND_TIMEOUT_MS} ms` });
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: `No answer from the email provider in ${SEND_TIMEOUT_MS} ms`,
+    });
 
     await makeRetriesDue();
     await runDueJobs();
@@ -202,7 +218,12 @@ describe('giving up', () => {
     const id = await enqueueOne();
 
     await runDueJobs();
-    expect(await outbox(id)).toMatchObject({ status: 'failed', attempts: 1, providerId: null, lastError: 'Resend refused the email: validation_error Stubbed failure.' });
+    expect(await outbox(id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      providerId: null,
+      lastError: 'Resend refused the email: validation_error Stubbed failure.',
+    });
     expect(await queuedJobs()).toEqual([]);
 
     await makeRetriesDue();
@@ -222,7 +243,11 @@ describe('giving up', () => {
     }
     await runDueJobs();
 
-    expect(await outbox(id)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'Resend refused the email: application_error Stubbed failure.' });
+    expect(await outbox(id)).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      lastError: 'Resend refused the email: application_error Stubbed failure.',
+    });
     expect(stub.requests).toHaveLength(MAX_ATTEMPTS);
     expect(stub.deliveries).toHaveLength(0);
     expect(await queuedJobs()).toEqual([]);

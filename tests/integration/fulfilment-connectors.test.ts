@@ -65,17 +65,21 @@ async function readAll(key: string) {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const taskOf = async (requestId: string, key: string) => (await listTasks({ staff: reviewer, requestId })).find((t) => t.system.key === key)!;
+const taskOf = async (requestId: string, key: string) =>
+  (await listTasks({ staff: reviewer, requestId })).find((t) => t.system.key === key)!;
 
 describe('PostgreSQL connector', () => {
-  it('collect streams the subject\'s rows into encrypted data sets', async () => {
+  it("collect streams the subject's rows into encrypted data sets", async () => {
     system.json(200, { status: 'done', data: { tickets: [] } });
     const r = await started({ types: ['access'] });
     await runDueJobs();
     const accounts = await taskOf(r.id, 'accounts');
     expect(accounts.status).toBe('done');
     const outcome = readOutcome(accounts.outcome);
-    expect(outcome.datasets!.map((d) => [d.name, d.rows])).toEqual([['account', 1], ['api_keys', 2]]);
+    expect(outcome.datasets!.map((d) => [d.name, d.rows])).toEqual([
+      ['account', 1],
+      ['api_keys', 2],
+    ]);
     const account = JSON.parse((await readAll(outcome.datasets![0].storageKey)).trim());
     expect(account).toMatchObject({ email: r.input.email, name: 'Ada Example', organization: 'Example Ltd' });
     const usage = readOutcome((await taskOf(r.id, 'usage')).outcome);
@@ -89,7 +93,10 @@ describe('PostgreSQL connector', () => {
     system.json(200, { status: 'done', confirmation: '1 ticket deleted' });
     const r = await started({ types: ['deletion'] });
     await runDueJobs();
-    expect(readOutcome((await taskOf(r.id, 'accounts')).outcome).statements).toEqual([{ name: 'api_keys', rows: 2 }, { name: 'account', rows: 1 }]);
+    expect(readOutcome((await taskOf(r.id, 'accounts')).outcome).statements).toEqual([
+      { name: 'api_keys', rows: 2 },
+      { name: 'account', rows: 1 },
+    ]);
     expect(readOutcome((await taskOf(r.id, 'usage')).outcome).statements).toEqual([{ name: 'usage_events', rows: 12 }]);
     const client = new pg.Client({ connectionString: await demoDatabase() });
     await client.connect();
@@ -119,29 +126,58 @@ describe('PostgreSQL connector', () => {
   it('binds identifiers as parameters: SQL in an identifier is data, never SQL', async () => {
     const url = await demoDatabase();
     await aDemoPerson('someone.else@example.com');
-    const statements = { collect: [{ name: 'account', sql: 'SELECT email FROM accounts WHERE lower(email) = lower($1)' }], erase: [{ name: 'account', sql: 'DELETE FROM accounts WHERE lower(email) = lower($1)' }] };
+    const statements = {
+      collect: [{ name: 'account', sql: 'SELECT email FROM accounts WHERE lower(email) = lower($1)' }],
+      erase: [{ name: 'account', sql: 'DELETE FROM accounts WHERE lower(email) = lower($1)' }],
+    };
     const hostile = "x' OR '1'='1";
-    const collected = await runPostgresConnector({ connectionUrl: url, statements }, { taskId: '00000000-0000-4000-8000-000000000001', type: 'collect', identities: [hostile], change: null });
+    const collected = await runPostgresConnector(
+      { connectionUrl: url, statements },
+      { taskId: '00000000-0000-4000-8000-000000000001', type: 'collect', identities: [hostile], change: null },
+    );
     expect(collected.datasets![0].rows).toBe(0);
-    const erased = await runPostgresConnector({ connectionUrl: url, statements }, { taskId: '00000000-0000-4000-8000-000000000001', type: 'erase', identities: [hostile], change: null });
+    const erased = await runPostgresConnector(
+      { connectionUrl: url, statements },
+      { taskId: '00000000-0000-4000-8000-000000000001', type: 'erase', identities: [hostile], change: null },
+    );
     expect(erased.statements).toEqual([{ name: 'account', rows: 0 }]);
-    await expect(runPostgresConnector({ connectionUrl: url, statements: { erase: [{ name: 'x', sql: 'DELETE FROM nope WHERE email = $1' }] } }, { taskId: '00000000-0000-4000-8000-000000000001', type: 'erase', identities: ['a@b.c'], change: null })).rejects.toThrow(/refused a statement/);
+    await expect(
+      runPostgresConnector(
+        { connectionUrl: url, statements: { erase: [{ name: 'x', sql: 'DELETE FROM nope WHERE email = $1' }] } },
+        { taskId: '00000000-0000-4000-8000-000000000001', type: 'erase', identities: ['a@b.c'], change: null },
+      ),
+    ).rejects.toThrow(/refused a statement/);
   });
 });
 
 describe('webhook connector', () => {
   it('POSTs a signed, timestamped job and takes a synchronous answer with data', async () => {
-    system.json(200, { status: 'done', data: { tickets: [{ subject: 'Quota', body: 'More please' }] }, confirmation: '1 ticket' });
+    system.json(200, {
+      status: 'done',
+      data: { tickets: [{ subject: 'Quota', body: 'More please' }] },
+      confirmation: '1 ticket',
+    });
     const r = await started({ types: ['access'] });
     await runDueJobs();
     const job = system.jobs.at(-1)!;
-    expect(job.body).toMatchObject({ reference: r.reference, taskType: 'collect', subject: { identities: [{ type: 'email', value: r.input.email.toLowerCase() }] } });
-    expect(String(job.body.callbackUrl)).toMatch(/^http:\/\/portal\.test\/api\/fulfilment\/callbacks\/[0-9a-f-]{36}\?token=/);
+    expect(job.body).toMatchObject({
+      reference: r.reference,
+      taskType: 'collect',
+      subject: { identities: [{ type: 'email', value: r.input.email.toLowerCase() }] },
+    });
+    expect(String(job.body.callbackUrl)).toMatch(
+      /^http:\/\/portal\.test\/api\/fulfilment\/callbacks\/[0-9a-f-]{36}\?token=/,
+    );
     expect(verifySignature(SECRET, job.raw, job.headers['x-portal-signature'] as string)).toMatchObject({ ok: true });
-    expect(verifySignature('another-secret-another-secret-another', job.raw, job.headers['x-portal-signature'] as string)).toMatchObject({ ok: false, reason: 'mismatch' });
+    expect(
+      verifySignature('another-secret-another-secret-another', job.raw, job.headers['x-portal-signature'] as string),
+    ).toMatchObject({ ok: false, reason: 'mismatch' });
     const support = await taskOf(r.id, 'support');
     expect(support.status).toBe('done');
-    expect(JSON.parse(await readAll(readOutcome(support.outcome).datasets![0].storageKey))).toEqual({ subject: 'Quota', body: 'More please' });
+    expect(JSON.parse(await readAll(readOutcome(support.outcome).datasets![0].storageKey))).toEqual({
+      subject: 'Quota',
+      body: 'More please',
+    });
   });
 
   it('a later answer on the callback is accepted once: replays, stale timestamps and bad signatures are refused', async () => {
@@ -152,23 +188,49 @@ describe('webhook connector', () => {
     expect(task.status).toBe('running');
     const url = new URL(String(system.jobs.at(-1)!.body.callbackUrl));
     const token = url.searchParams.get('token');
-    const body = JSON.stringify({ status: 'done', confirmation: '3 tickets deleted', kept: 'Invoices discussed in tickets: 10 years (tax law)' });
-    await expect(receiveWebhookCallback({ taskId: task.id, token, signature: sign('wrong-secret-wrong-secret-wrong-secret', body), body })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(receiveWebhookCallback({ taskId: task.id, token, signature: sign(SECRET, body, Date.now() - 10 * 60_000), body })).rejects.toThrow(/outside the 300-second window/);
-    await expect(receiveWebhookCallback({ taskId: task.id, token: 'not-the-token', signature: sign(SECRET, body), body })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const body = JSON.stringify({
+      status: 'done',
+      confirmation: '3 tickets deleted',
+      kept: 'Invoices discussed in tickets: 10 years (tax law)',
+    });
+    await expect(
+      receiveWebhookCallback({
+        taskId: task.id,
+        token,
+        signature: sign('wrong-secret-wrong-secret-wrong-secret', body),
+        body,
+      }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(
+      receiveWebhookCallback({ taskId: task.id, token, signature: sign(SECRET, body, Date.now() - 10 * 60_000), body }),
+    ).rejects.toThrow(/outside the 300-second window/);
+    await expect(
+      receiveWebhookCallback({ taskId: task.id, token: 'not-the-token', signature: sign(SECRET, body), body }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const signature = sign(SECRET, body);
     expect(await receiveWebhookCallback({ taskId: task.id, token, signature, body })).toEqual({ status: 'done' });
     const done = await taskOf(r.id, 'support');
-    expect(readOutcome(done.outcome)).toMatchObject({ confirmation: '3 tickets deleted', kept: 'Invoices discussed in tickets: 10 years (tax law)' });
+    expect(readOutcome(done.outcome)).toMatchObject({
+      confirmation: '3 tickets deleted',
+      kept: 'Invoices discussed in tickets: 10 years (tax law)',
+    });
     // The same message again: the token is spent; and with the token restored, the signature is remembered.
-    await expect(receiveWebhookCallback({ taskId: task.id, token, signature, body })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await db().fulfilmentTask.update({ where: { id: task.id }, data: { status: 'running', callbackTokenHash: hashToken(token!) } });
+    await expect(receiveWebhookCallback({ taskId: task.id, token, signature, body })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await db().fulfilmentTask.update({
+      where: { id: task.id },
+      data: { status: 'running', callbackTokenHash: hashToken(token!) },
+    });
     await expect(receiveWebhookCallback({ taskId: task.id, token, signature, body })).rejects.toThrow(/replay/);
   });
 
   it('a misbehaving system fails only its task, visibly: oversized, not JSON, wrong schema, wrong content type', async () => {
     const cases: [() => void, RegExp][] = [
-      [() => system.json(200, { status: 'done', data: { tickets: [{ body: 'x'.repeat(20_000) }] } }), /larger than the 10485 byte limit/],
+      [
+        () => system.json(200, { status: 'done', data: { tickets: [{ body: 'x'.repeat(20_000) }] } }),
+        /larger than the 10485 byte limit/,
+      ],
       [() => system.json(200, '<html>oops</html>', 'application/json'), /not JSON/],
       [() => system.json(200, { status: 'finished' }), /does not match the connector schema/],
       [() => system.json(200, { status: 'done' }, 'text/html'), /instead of JSON/],
@@ -206,7 +268,20 @@ describe('webhook connector', () => {
     expect(support.status).toBe('failed');
     expect(support.lastError).toMatch(/private or loopback address/);
     expect(system.jobs.length).toBe(before);
-    for (const ip of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '0.0.0.0']) expect(isPrivateAddress(ip), ip).toBe(true);
+    for (const ip of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '::1',
+      'fd00::1',
+      'fe80::1',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+    ])
+      expect(isPrivateAddress(ip), ip).toBe(true);
     for (const ip of ['8.8.8.8', '203.0.113.9', '2606:4700::1111']) expect(isPrivateAddress(ip), ip).toBe(false);
     expect(await readdir(storageRoot)).toBeDefined();
   });

@@ -31,7 +31,14 @@ describe('the data inventory', () => {
     expect(accounts.connectionUrl).not.toMatch(/portal-local-only/);
     expect(systems.find((s) => s.key === 'support')!.kind).toBe('manual');
     const categories = systems.flatMap((s) => s.categories.map((c) => c.name));
-    for (const name of ['Account information', 'Usage data', 'Log and device data', 'Billing, plan and business contact information', 'Customer content', 'Cookie, analytics and performance data']) {
+    for (const name of [
+      'Account information',
+      'Usage data',
+      'Log and device data',
+      'Billing, plan and business contact information',
+      'Customer content',
+      'Cookie, analytics and performance data',
+    ]) {
       expect(categories).toContain(name);
     }
     for (const c of systems.flatMap((s) => s.categories)) {
@@ -41,23 +48,78 @@ describe('the data inventory', () => {
   });
 
   it('admins edit systems and categories (audited); others cannot; bad connector settings are refused', async () => {
-    const input = { key: 'crm', name: 'CRM', kind: 'manual' as const, taskTypes: ['collect', 'erase'], checklist: 'Export the contact\nDelete the contact', allowPrivateNetwork: false };
+    const input = {
+      key: 'crm',
+      name: 'CRM',
+      kind: 'manual' as const,
+      taskTypes: ['collect', 'erase'],
+      checklist: 'Export the contact\nDelete the contact',
+      allowPrivateNetwork: false,
+    };
     await expect(saveSystem({ staff: reviewer, input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const crm = await saveSystem({ staff: admin, input });
     expect(crm.checklist).toEqual(['Export the contact', 'Delete the contact']);
-    await saveCategory({ staff: admin, input: { systemId: crm.id, name: 'Sales contacts', purposes: 'Sell things', legalBasis: 'Legitimate interest', recipients: '', retention: '2 years', source: 'You' } });
+    await saveCategory({
+      staff: admin,
+      input: {
+        systemId: crm.id,
+        name: 'Sales contacts',
+        purposes: 'Sell things',
+        legalBasis: 'Legitimate interest',
+        recipients: '',
+        retention: '2 years',
+        source: 'You',
+      },
+    });
     expect(await db().auditEvent.count({ where: { action: { startsWith: 'inventory.' }, actorId: admin.id } })).toBe(2);
 
-    await expect(saveSystem({ staff: admin, input: { ...input, key: 'crm2', kind: 'webhook', webhookUrl: 'https://crm.example.com/hook', webhookSecret: 'short' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(
-      saveSystem({ staff: admin, input: { ...input, key: 'crm3', kind: 'postgres', connectionUrl: 'postgresql://x@db/crm', statements: JSON.stringify({ collect: [{ name: 'c', sql: "SELECT * FROM c WHERE email = 'a@b'" }] }) } }),
+      saveSystem({
+        staff: admin,
+        input: {
+          ...input,
+          key: 'crm2',
+          kind: 'webhook',
+          webhookUrl: 'https://crm.example.com/hook',
+          webhookSecret: 'short',
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      saveSystem({
+        staff: admin,
+        input: {
+          ...input,
+          key: 'crm3',
+          kind: 'postgres',
+          connectionUrl: 'postgresql://x@db/crm',
+          statements: JSON.stringify({ collect: [{ name: 'c', sql: "SELECT * FROM c WHERE email = 'a@b'" }] }),
+        },
+      }),
     ).rejects.toThrow(/\$1/);
     await expect(
-      saveSystem({ staff: admin, input: { ...input, key: 'crm4', kind: 'postgres', connectionUrl: 'postgresql://x@db/crm', statements: JSON.stringify({ erase: [{ name: 'c', sql: 'DELETE FROM c WHERE email = $1; DROP TABLE c' }] }) } }),
+      saveSystem({
+        staff: admin,
+        input: {
+          ...input,
+          key: 'crm4',
+          kind: 'postgres',
+          connectionUrl: 'postgresql://x@db/crm',
+          statements: JSON.stringify({ erase: [{ name: 'c', sql: 'DELETE FROM c WHERE email = $1; DROP TABLE c' }] }),
+        },
+      }),
     ).rejects.toThrow(/single statement/);
     // Editing without re-entering the connection URL keeps the stored one.
-    const pg = await saveSystem({ staff: admin, input: { ...input, key: 'crm5', kind: 'postgres', connectionUrl: 'postgresql://u:secret@db/crm', statements: '' } });
-    await saveSystem({ staff: admin, input: { ...input, id: pg.id, key: 'crm5', kind: 'postgres', connectionUrl: '', name: 'CRM five' } });
-    expect((await db().dataSystem.findUniqueOrThrow({ where: { id: pg.id } })).connectionUrl).toBe('postgresql://u:secret@db/crm');
+    const pg = await saveSystem({
+      staff: admin,
+      input: { ...input, key: 'crm5', kind: 'postgres', connectionUrl: 'postgresql://u:secret@db/crm', statements: '' },
+    });
+    await saveSystem({
+      staff: admin,
+      input: { ...input, id: pg.id, key: 'crm5', kind: 'postgres', connectionUrl: '', name: 'CRM five' },
+    });
+    expect((await db().dataSystem.findUniqueOrThrow({ where: { id: pg.id } })).connectionUrl).toBe(
+      'postgresql://u:secret@db/crm',
+    );
   });
 });

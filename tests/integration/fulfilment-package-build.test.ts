@@ -42,26 +42,41 @@ describe.each(STORAGE_DRIVERS)('with %s storage', (driver) => {
     await verifyRequest({ token: await latestVerificationToken(input.email) });
     await startRequest({ staff: admin, requestId: created.id });
     await runDueJobs(); // the PostgreSQL connectors collect
-    await closeOpenTasks({ staff: admin, requestId: created.id, reason: 'Manual systems hold nothing for this person' });
+    await closeOpenTasks({
+      staff: admin,
+      requestId: created.id,
+      reason: 'Manual systems hold nothing for this person',
+    });
     await completeRequest({ staff: admin, requestId: created.id, message: 'Your copy is ready to download.' });
     await runDueJobs(); // the package is built
     expect((await db().dataPackage.findUniqueOrThrow({ where: { requestId: created.id } })).status).toBe('ready');
 
     await requestDownloadLink({ requestId: created.id, statusToken: (await latestStatusLink(input.email)).token });
-    const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: created.id, template: 'download-link' } });
+    const mail = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: created.id, template: 'download-link' },
+    });
     const token = /\/download\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
     const { stream } = await openDownload({ token });
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
     const files = await unzip(Buffer.concat(chunks));
 
-    expect([...files.keys()].sort()).toEqual(expect.arrayContaining([
-      'README.txt', 'supplementary-information.txt',
-      'accounts/account.json', 'accounts/account.csv', 'accounts/api_keys.json', 'accounts/api_keys.csv',
-      'usage/usage_events.json', 'usage/usage_events.csv',
-    ]));
+    expect([...files.keys()].sort()).toEqual(
+      expect.arrayContaining([
+        'README.txt',
+        'supplementary-information.txt',
+        'accounts/account.json',
+        'accounts/account.csv',
+        'accounts/api_keys.json',
+        'accounts/api_keys.csv',
+        'usage/usage_events.json',
+        'usage/usage_events.csv',
+      ]),
+    );
     const account = JSON.parse(files.get('accounts/account.json')!);
-    expect(account).toEqual([expect.objectContaining({ email: input.email, name: 'Ada Example', organization: 'Example Ltd' })]);
+    expect(account).toEqual([
+      expect.objectContaining({ email: input.email, name: 'Ada Example', organization: 'Example Ltd' }),
+    ]);
     expect(JSON.parse(files.get('accounts/api_keys.json')!)).toHaveLength(2);
     expect(JSON.parse(files.get('usage/usage_events.json')!)).toHaveLength(12);
     expect(files.get('accounts/account.csv')!.split('\r\n')[0]).toContain('email');
@@ -70,7 +85,10 @@ describe.each(STORAGE_DRIVERS)('with %s storage', (driver) => {
     for (const heading of ['Legal basis:', 'How long we keep it (retention):']) expect(info).toContain(heading);
     expect(info).toMatch(/supervisory authority/);
 
-    const pkg = await db().dataPackage.update({ where: { requestId: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const pkg = await db().dataPackage.update({
+      where: { requestId: created.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const stored = await storage.readRaw(pkg.storageKey!); // in the folder or the bucket, as ciphertext
     expect(stored.subarray(0, 4).toString()).toBe('BSE2');
     expect(stored.includes('accounts/account.json')).toBe(false);

@@ -11,7 +11,12 @@ import { env, resetEnvCache } from '../../lib/env';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { ndjsonToCsv, ndjsonToJson } from '../../lib/fulfilment/package/dataset-formats';
 import { deleteDataPackage } from '../../lib/fulfilment/package/build-data-package';
-import { inspectDownloadGrant, openDownload, packageState, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
+import {
+  inspectDownloadGrant,
+  openDownload,
+  packageState,
+  requestDownloadLink,
+} from '../../lib/fulfilment/package/download-package';
 import { packageReadme, supplementaryInformation } from '../../lib/fulfilment/package/supplementary-information';
 import { INVENTORY_SEED } from '../../lib/fulfilment/inventory-seed';
 import { completeRequest } from '../../lib/requests/staff/complete-request';
@@ -58,16 +63,30 @@ async function completedAccessRequest() {
 async function readyPackage(requestId: string, content: string, expiresAt = new Date(Date.now() + 86_400_000)) {
   const key = `packages/${requestId}/test.zip`;
   const { size } = await putObject(key, Readable.from([content]));
-  await db().dataPackage.update({ where: { requestId }, data: { status: 'ready', storageKey: key, size, builtAt: new Date(), expiresAt } });
+  await db().dataPackage.update({
+    where: { requestId },
+    data: { status: 'ready', storageKey: key, size, builtAt: new Date(), expiresAt },
+  });
   return key;
 }
 
 describe('package contents', () => {
   it('the README says in plain words what each file is; the supplementary information comes from the inventory', () => {
-    const readme = packageReadme({ company: 'Bitstride', reference: 'BR-2026-000001', files: [{ system: 'accounts', systemName: 'Account database', dataset: 'api_keys', rows: 2 }], attachments: [] });
-    expect(readme).toContain('accounts/api_keys.json and accounts/api_keys.csv: api keys from Account database (2 records)');
+    const readme = packageReadme({
+      company: 'Bitstride',
+      reference: 'BR-2026-000001',
+      files: [{ system: 'accounts', systemName: 'Account database', dataset: 'api_keys', rows: 2 }],
+      attachments: [],
+    });
+    expect(readme).toContain(
+      'accounts/api_keys.json and accounts/api_keys.csv: api keys from Account database (2 records)',
+    );
     expect(readme).toContain('opens in a spreadsheet');
-    const info = supplementaryInformation({ company: 'Bitstride', contactEmail: 'legal@bitstride.xyz', inventory: INVENTORY_SEED });
+    const info = supplementaryInformation({
+      company: 'Bitstride',
+      contactEmail: 'legal@bitstride.xyz',
+      inventory: INVENTORY_SEED,
+    });
     for (const c of INVENTORY_SEED.flatMap((s) => s.categories)) {
       expect(info).toContain(c.name);
       expect(info).toContain(`Legal basis: ${c.legalBasis}`);
@@ -78,7 +97,10 @@ describe('package contents', () => {
 
   it('data sets become a JSON array and a CSV (quoted, formula-safe), streamed', async () => {
     const ndjson = '{"a":1,"b":"x, \\"y\\""}\n{"a":2,"b":"=HYPERLINK()","c":true}\n';
-    expect(JSON.parse(await text(ndjsonToJson(Readable.from([ndjson]))))).toEqual([{ a: 1, b: 'x, "y"' }, { a: 2, b: '=HYPERLINK()', c: true }]);
+    expect(JSON.parse(await text(ndjsonToJson(Readable.from([ndjson]))))).toEqual([
+      { a: 1, b: 'x, "y"' },
+      { a: 2, b: '=HYPERLINK()', c: true },
+    ]);
     expect(await text(ndjsonToCsv(Readable.from([ndjson])))).toBe('a,b\r\n1,"x, ""y"""\r\n2,\'=HYPERLINK(),c=true\r\n');
     expect(JSON.parse(await text(ndjsonToJson(Readable.from(['']))))).toEqual([]);
   });
@@ -86,9 +108,13 @@ describe('package contents', () => {
   it('encryption at rest is AES-256-GCM: round trip, and tampering is detected', async () => {
     const key = env().storageKey;
     const chunks: Buffer[] = [];
-    await pipeline(Readable.from([Buffer.from('hello '), Buffer.from('world')]), createEncryptStream(key), async (source) => {
-      for await (const c of source) chunks.push(c as Buffer);
-    });
+    await pipeline(
+      Readable.from([Buffer.from('hello '), Buffer.from('world')]),
+      createEncryptStream(key),
+      async (source) => {
+        for await (const c of source) chunks.push(c as Buffer);
+      },
+    );
     const sealed = Buffer.concat(chunks);
     expect(sealed.includes(Buffer.from('hello'))).toBe(false);
     expect(await text(Readable.from([sealed]).pipe(createDecryptStream(key)))).toBe('hello world');
@@ -103,14 +129,18 @@ describe('delivery', () => {
     expect((await packageState(r.id))!.status).toBe('building');
     expect((await queuedJobs('build-data-package')).map((j) => j.payload.requestId)).toEqual([r.id]);
     const email = await db().outboxEmail.findFirstOrThrow({ where: { requestId: r.id, template: 'request-decided' } });
-    expect(email.text.replace(/\s+/g, ' ')).toContain('choose "Email me a download link": we send a one-time link to this address');
+    expect(email.text.replace(/\s+/g, ' ')).toContain(
+      'choose "Email me a download link": we send a one-time link to this address',
+    );
   });
 
   it('download needs a fresh one-time link sent to the email; it works once, is audited, and expires', async () => {
     const r = await completedAccessRequest();
     await readyPackage(r.id, 'PK-the-package-bytes');
     const status = await latestStatusLink(r.input.email);
-    await expect(requestDownloadLink({ requestId: r.id, statusToken: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(requestDownloadLink({ requestId: r.id, statusToken: 'x'.repeat(43) })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await requestDownloadLink({ requestId: r.id, statusToken: status.token, ip: '203.0.113.9' });
     const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: r.id, template: 'download-link' } });
     expect(mail.to).toBe(r.input.email);
@@ -120,14 +150,26 @@ describe('delivery', () => {
     const opened = await openDownload({ token, ip: '203.0.113.9', userAgent: 'test' });
     expect(await text(opened.stream)).toBe('PK-the-package-bytes');
     expect(opened.fileName).toMatch(/^BR-\d{4}-\d{6}-data\.zip$/);
-    expect(await db().auditEvent.count({ where: { requestId: r.id, action: 'package.downloaded', ip: '203.0.113.9' } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { requestId: r.id, action: 'package.downloaded', ip: '203.0.113.9' } }),
+    ).toBe(1);
     await expect(openDownload({ token })).rejects.toMatchObject({ code: 'GONE' });
     expect(await inspectDownloadGrant(token)).toMatchObject({ state: 'link_used' });
 
     await requestDownloadLink({ requestId: r.id, statusToken: status.token });
-    const second = /\/download\/([A-Za-z0-9_-]{43})/.exec((await db().outboxEmail.findFirstOrThrow({ where: { requestId: r.id, template: 'download-link' }, orderBy: { createdAt: 'desc' } })).text)![1];
+    const second = /\/download\/([A-Za-z0-9_-]{43})/.exec(
+      (
+        await db().outboxEmail.findFirstOrThrow({
+          where: { requestId: r.id, template: 'download-link' },
+          orderBy: { createdAt: 'desc' },
+        })
+      ).text,
+    )![1];
     await db().downloadGrant.updateMany({ where: { usedAt: null }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await inspectDownloadGrant(second)).toMatchObject({ state: 'link_expired', statusUrl: expect.stringContaining(`/status/${r.id}?token=`) });
+    expect(await inspectDownloadGrant(second)).toMatchObject({
+      state: 'link_expired',
+      statusUrl: expect.stringContaining(`/status/${r.id}?token=`),
+    });
     await expect(openDownload({ token: second })).rejects.toMatchObject({ code: 'GONE' });
   });
 
@@ -136,10 +178,17 @@ describe('delivery', () => {
     const key = await readyPackage(r.id, 'bytes');
     const status = await latestStatusLink(r.input.email);
     await requestDownloadLink({ requestId: r.id, statusToken: status.token });
-    const token = /\/download\/([A-Za-z0-9_-]{43})/.exec((await db().outboxEmail.findFirstOrThrow({ where: { requestId: r.id, template: 'download-link' } })).text)![1];
-    const pkg = await db().dataPackage.update({ where: { requestId: r.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const token = /\/download\/([A-Za-z0-9_-]{43})/.exec(
+      (await db().outboxEmail.findFirstOrThrow({ where: { requestId: r.id, template: 'download-link' } })).text,
+    )![1];
+    const pkg = await db().dataPackage.update({
+      where: { requestId: r.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await inspectDownloadGrant(token)).toMatchObject({ state: 'package_expired' });
-    await expect(requestDownloadLink({ requestId: r.id, statusToken: status.token })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(requestDownloadLink({ requestId: r.id, statusToken: status.token })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await deleteDataPackage({ packageId: pkg.id });
     expect(await objectExists(key)).toBe(false);
     expect((await packageState(r.id))!.status).toBe('expired');

@@ -32,7 +32,13 @@ import { latestStatusLink, latestVerificationToken, submitted } from '../support
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const FUZZ_TIMEOUT = 120_000;
 
-type Known = { requestId: string; submissionToken: string; verificationToken: string; statusId: string; statusToken: string };
+type Known = {
+  requestId: string;
+  submissionToken: string;
+  verificationToken: string;
+  statusId: string;
+  statusToken: string;
+};
 let known: Known;
 
 beforeAll(async () => {
@@ -82,20 +88,40 @@ function expectOwnRedirect(res: Response) {
 }
 
 /** A form body in one of the ways a client might send it, or something that is not a form. */
-function formRequest(url: string, fields: Record<string, unknown>, encoding: 'urlencoded' | 'multipart' | 'json' | 'text'): Request {
-  const pairs = Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? ''] as [string, string]);
+function formRequest(
+  url: string,
+  fields: Record<string, unknown>,
+  encoding: 'urlencoded' | 'multipart' | 'json' | 'text',
+): Request {
+  const pairs = Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k, typeof v === 'string' ? v : (JSON.stringify(v) ?? '')] as [string, string]);
   if (encoding === 'multipart') {
     const form = new FormData();
     for (const [k, v] of pairs) form.append(k, v);
     return new Request(url, { method: 'POST', body: form });
   }
   if (encoding === 'urlencoded') {
-    return new Request(url, { method: 'POST', body: new URLSearchParams(pairs), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    return new Request(url, {
+      method: 'POST',
+      body: new URLSearchParams(pairs),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
   }
-  return new Request(url, { method: 'POST', body: JSON.stringify(Object.fromEntries(pairs)), headers: encoding === 'json' ? { 'content-type': 'application/json' } : {} });
+  return new Request(url, {
+    method: 'POST',
+    body: JSON.stringify(Object.fromEntries(pairs)),
+    headers: encoding === 'json' ? { 'content-type': 'application/json' } : {},
+  });
 }
 
-const encoding = fc.constantFrom<'urlencoded' | 'multipart' | 'json' | 'text'>('urlencoded', 'urlencoded', 'multipart', 'json', 'text');
+const encoding = fc.constantFrom<'urlencoded' | 'multipart' | 'json' | 'text'>(
+  'urlencoded',
+  'urlencoded',
+  'multipart',
+  'json',
+  'text',
+);
 const tokenLike = () =>
   fc.oneof(
     fc.constantFrom(known.verificationToken, known.submissionToken, known.statusToken),
@@ -119,7 +145,13 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
         fc.constantFrom('application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', ''),
         async (body, type) => {
           const before = await count();
-          const res = await requestsPost(new Request('http://portal.test/api/v1/requests', { method: 'POST', body, headers: type ? { 'content-type': type } : {} }));
+          const res = await requestsPost(
+            new Request('http://portal.test/api/v1/requests', {
+              method: 'POST',
+              body,
+              headers: type ? { 'content-type': type } : {},
+            }),
+          );
           await expectExplained(res.clone());
           const after = await count();
           if (res.status === 201) expect(after.requests).toBe(before.requests + 1);
@@ -136,51 +168,77 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
     const stamp = fc.oneof(fc.constant('old'), fc.constant('fresh'), anyText);
     const honeypot = fc.oneof({ weight: 5, arbitrary: fc.constant('') }, { weight: 1, arbitrary: anyText });
     // One body in four is valid, so that accepted posts are common too, not only refusals.
-    const formBody = fc.oneof({ weight: 1, arbitrary: validRequestBody }, { weight: 3, arbitrary: requestBody }) as fc.Arbitrary<Record<string, unknown>>;
+    const formBody = fc.oneof(
+      { weight: 1, arbitrary: validRequestBody },
+      { weight: 3, arbitrary: requestBody },
+    ) as fc.Arbitrary<Record<string, unknown>>;
     let accepted = 0;
     await fc.assert(
-      fc.asyncProperty(formBody, fc.boolean(), stamp, honeypot, encoding, async (body, onBehalf, startedAt, website, enc) => {
-        const agent = body.agent as { name?: unknown; email?: unknown } | undefined;
-        const pairs: [string, string | undefined][] = [
-          ['email', text(body.email)],
-          ['name', text(body.name)],
-          ['accountEmail', text(body.accountEmail)],
-          ['jurisdiction', text(body.jurisdiction)],
-          ['details', text(body.details)],
-          ['onBehalf', onBehalf ? 'on' : undefined],
-          ['agent.name', text(agent?.name)],
-          ['agent.email', text(agent?.email)],
-          ['confirm', body.confirm === true ? 'on' : text(body.confirm)],
-          ['website', website],
-          ['formStartedAt', startedAt === 'old' ? formStartedStamp(new Date(Date.now() - 60_000)) : startedAt === 'fresh' ? formStartedStamp() : startedAt],
-          ...(Array.isArray(body.types) ? body.types.map((t): [string, string] => ['types', String(t)]) : [['types', text(body.types)] as [string, string | undefined]]),
-        ];
-        const fields = pairs.filter((p): p is [string, string] => p[1] !== undefined);
-        const url = 'http://portal.test/';
-        const request =
-          enc === 'multipart'
-            ? new Request(url, { method: 'POST', body: fields.reduce((form, [k, v]) => (form.append(k, v), form), new FormData()) })
-            : enc === 'urlencoded'
-              ? new Request(url, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } })
-              : formRequest(url, Object.fromEntries(fields), enc);
-        const before = await count();
-        const res = await requestFormPost(request);
-        expect(res.status, 'never a 5xx').toBeLessThan(500);
-        const stored = (await count()).requests - before.requests;
-        if (res.status === 303) {
-          expect(res.headers.get('location')).toMatch(/^\/submitted\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]{43}$/);
-          // A bot that filled the honeypot sees the same, but nothing is stored.
-          expect(stored).toBe(website.trim() === '' ? 1 : 0);
-          accepted += stored;
-          return;
-        }
-        expect(stored, 'nothing stored for a refused submission').toBe(0);
-        if (enc === 'json' || enc === 'text') return expectExplained(res);
-        // Refused: the form again, its errors listed, under a 4xx.
-        expect(res.status).toBeGreaterThanOrEqual(400);
-        expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-        expect(await res.text()).toMatch(/There is a problem/);
-      }),
+      fc.asyncProperty(
+        formBody,
+        fc.boolean(),
+        stamp,
+        honeypot,
+        encoding,
+        async (body, onBehalf, startedAt, website, enc) => {
+          const agent = body.agent as { name?: unknown; email?: unknown } | undefined;
+          const pairs: [string, string | undefined][] = [
+            ['email', text(body.email)],
+            ['name', text(body.name)],
+            ['accountEmail', text(body.accountEmail)],
+            ['jurisdiction', text(body.jurisdiction)],
+            ['details', text(body.details)],
+            ['onBehalf', onBehalf ? 'on' : undefined],
+            ['agent.name', text(agent?.name)],
+            ['agent.email', text(agent?.email)],
+            ['confirm', body.confirm === true ? 'on' : text(body.confirm)],
+            ['website', website],
+            [
+              'formStartedAt',
+              startedAt === 'old'
+                ? formStartedStamp(new Date(Date.now() - 60_000))
+                : startedAt === 'fresh'
+                  ? formStartedStamp()
+                  : startedAt,
+            ],
+            ...(Array.isArray(body.types)
+              ? body.types.map((t): [string, string] => ['types', String(t)])
+              : [['types', text(body.types)] as [string, string | undefined]]),
+          ];
+          const fields = pairs.filter((p): p is [string, string] => p[1] !== undefined);
+          const url = 'http://portal.test/';
+          const request =
+            enc === 'multipart'
+              ? new Request(url, {
+                  method: 'POST',
+                  body: fields.reduce((form, [k, v]) => (form.append(k, v), form), new FormData()),
+                })
+              : enc === 'urlencoded'
+                ? new Request(url, {
+                    method: 'POST',
+                    body: new URLSearchParams(fields),
+                    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                  })
+                : formRequest(url, Object.fromEntries(fields), enc);
+          const before = await count();
+          const res = await requestFormPost(request);
+          expect(res.status, 'never a 5xx').toBeLessThan(500);
+          const stored = (await count()).requests - before.requests;
+          if (res.status === 303) {
+            expect(res.headers.get('location')).toMatch(/^\/submitted\/[0-9a-f-]{36}\?token=[A-Za-z0-9_-]{43}$/);
+            // A bot that filled the honeypot sees the same, but nothing is stored.
+            expect(stored).toBe(website.trim() === '' ? 1 : 0);
+            accepted += stored;
+            return;
+          }
+          expect(stored, 'nothing stored for a refused submission').toBe(0);
+          if (enc === 'json' || enc === 'text') return expectExplained(res);
+          // Refused: the form again, its errors listed, under a 4xx.
+          expect(res.status).toBeGreaterThanOrEqual(400);
+          expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+          expect(await res.text()).toMatch(/There is a problem/);
+        },
+      ),
       { numRuns: RUNS },
     );
     expect(accepted, 'some posts were valid and stored').toBeGreaterThan(0);
@@ -200,98 +258,158 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
 
   it('POST /verify/confirm', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (fields, enc) => {
-        const res = await confirmPost(formRequest('http://portal.test/verify/confirm', fields, enc));
-        if (res.status >= 400) await expectExplained(res);
-        else expectOwnRedirect(res);
-      }),
+      fc.asyncProperty(
+        fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }),
+        encoding,
+        async (fields, enc) => {
+          const res = await confirmPost(formRequest('http://portal.test/verify/confirm', fields, enc));
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('POST /verify/resend', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.record({ token: fc.oneof(tokenLike(), anyJson), result: fc.oneof(anyText, fc.constantFrom('used', 'expired')) }, { requiredKeys: [] }), encoding, async (fields, enc) => {
-        const res = await verifyResendPost(formRequest('http://portal.test/verify/resend', fields, enc));
-        if (res.status >= 400) await expectExplained(res);
-        else expectOwnRedirect(res);
-      }),
+      fc.asyncProperty(
+        fc.record(
+          { token: fc.oneof(tokenLike(), anyJson), result: fc.oneof(anyText, fc.constantFrom('used', 'expired')) },
+          { requiredKeys: [] },
+        ),
+        encoding,
+        async (fields, enc) => {
+          const res = await verifyResendPost(formRequest('http://portal.test/verify/resend', fields, enc));
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('POST /submitted/{id}/resend', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
-        const res = await submittedResendPost(formRequest(`http://portal.test/submitted/${inPath(id)}/resend`, fields, enc), params(id));
-        if (res.status >= 400) await expectExplained(res);
-        else expectOwnRedirect(res);
-      }),
+      fc.asyncProperty(
+        idLike(),
+        fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }),
+        encoding,
+        async (id, fields, enc) => {
+          const res = await submittedResendPost(
+            formRequest(`http://portal.test/submitted/${inPath(id)}/resend`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('POST /status/{id}/reply', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson), message: fc.oneof(anyText, anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
-        const before = await count();
-        const res = await replyPost(formRequest(`http://portal.test/status/${inPath(id)}/reply`, fields, enc), params(id));
-        if (res.status >= 400) await expectExplained(res);
-        else expectOwnRedirect(res);
-        // Nobody asked the requester anything: no answer is ever stored.
-        expect((await count()).messages).toBe(before.messages);
-      }),
+      fc.asyncProperty(
+        idLike(),
+        fc.record({ token: fc.oneof(tokenLike(), anyJson), message: fc.oneof(anyText, anyJson) }, { requiredKeys: [] }),
+        encoding,
+        async (id, fields, enc) => {
+          const before = await count();
+          const res = await replyPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/reply`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          // Nobody asked the requester anything: no answer is ever stored.
+          expect((await count()).messages).toBe(before.messages);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('POST /status/{id}/appeal', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson), statement: fc.oneof(anyText, anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
-        const res = await appealPost(formRequest(`http://portal.test/status/${inPath(id)}/appeal`, fields, enc), params(id));
-        if (res.status >= 400) await expectExplained(res);
-        else expectOwnRedirect(res);
-        // No request here was denied, so there is nothing to appeal: nothing may be stored.
-        expect((await count()).appeals).toBe(0);
-      }),
+      fc.asyncProperty(
+        idLike(),
+        fc.record(
+          { token: fc.oneof(tokenLike(), anyJson), statement: fc.oneof(anyText, anyJson) },
+          { requiredKeys: [] },
+        ),
+        encoding,
+        async (id, fields, enc) => {
+          const res = await appealPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/appeal`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          // No request here was denied, so there is nothing to appeal: nothing may be stored.
+          expect((await count()).appeals).toBe(0);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('POST /status/{id}/download-link', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
-        const res = await downloadLinkPost(formRequest(`http://portal.test/status/${inPath(id)}/download-link`, fields, enc), params(id));
-        if (res.status >= 400) await expectExplained(res);
-        else expectOwnRedirect(res);
-        // No request here has a package: no one-time download grant may be made.
-        expect((await count()).grants).toBe(0);
-      }),
+      fc.asyncProperty(
+        idLike(),
+        fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }),
+        encoding,
+        async (id, fields, enc) => {
+          const res = await downloadLinkPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/download-link`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          // No request here has a package: no one-time download grant may be made.
+          expect((await count()).grants).toBe(0);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('POST /status/{id}/account-email', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(idLike(), fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (id, fields, enc) => {
-        const res = await accountEmailPost(formRequest(`http://portal.test/status/${inPath(id)}/account-email`, fields, enc), params(id));
-        if (res.status >= 400) await expectExplained(res);
-        else expectOwnRedirect(res);
-        // No request here names an account email: no proof link may be made.
-        expect(await db().accountEmailProof.count()).toBe(0);
-      }),
+      fc.asyncProperty(
+        idLike(),
+        fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }),
+        encoding,
+        async (id, fields, enc) => {
+          const res = await accountEmailPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/account-email`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          // No request here names an account email: no proof link may be made.
+          expect(await db().accountEmailProof.count()).toBe(0);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('POST /verify/account-email/confirm', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }), encoding, async (fields, enc) => {
-        const res = await confirmAccountEmailPost(formRequest('http://portal.test/verify/account-email/confirm', fields, enc));
-        if (res.status >= 400) await expectExplained(res);
-        else expectOwnRedirect(res);
-        expect(await db().privacyRequest.count({ where: { accountEmailVerifiedAt: { not: null } } })).toBe(0);
-      }),
+      fc.asyncProperty(
+        fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }),
+        encoding,
+        async (fields, enc) => {
+          const res = await confirmAccountEmailPost(
+            formRequest('http://portal.test/verify/account-email/confirm', fields, enc),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          expect(await db().privacyRequest.count({ where: { accountEmailVerifiedAt: { not: null } } })).toBe(0);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -299,7 +417,10 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
   it('POST /download/{token}/file', { timeout: FUZZ_TIMEOUT }, async () => {
     await fc.assert(
       fc.asyncProperty(tokenLike(), fc.oneof(anyText, fc.constant('')), async (token, body) => {
-        const res = await downloadFilePost(new Request(`http://portal.test/download/${inPath(token)}/file`, { method: 'POST', body }), { params: Promise.resolve({ token }) });
+        const res = await downloadFilePost(
+          new Request(`http://portal.test/download/${inPath(token)}/file`, { method: 'POST', body }),
+          { params: Promise.resolve({ token }) },
+        );
         // Without a grant nothing is served: always back to the link's own page, which explains.
         expect(res.status).toBe(303);
         const location = new URL(res.headers.get('location')!);
@@ -316,13 +437,18 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
         idLike(),
         fc.option(tokenLike(), { nil: undefined }),
         fc.option(anyText, { nil: undefined }),
-        fc.oneof(anyText, anyJson.map((v) => JSON.stringify(v) ?? '')),
+        fc.oneof(
+          anyText,
+          anyJson.map((v) => JSON.stringify(v) ?? ''),
+        ),
         async (taskId, token, signature, body) => {
           const before = await count();
           const url = `http://portal.test/api/fulfilment/callbacks/${inPath(taskId)}${token === undefined ? '' : `?token=${inPath(token)}`}`;
           const headers: Record<string, string> = { 'content-type': 'application/json' };
           if (signature !== undefined) headers[SIGNATURE_HEADER] = signature.replace(/[^\x20-\x7e]/g, '?');
-          const res = await callbackPost(new Request(url, { method: 'POST', body, headers }), { params: Promise.resolve({ taskId }) });
+          const res = await callbackPost(new Request(url, { method: 'POST', body, headers }), {
+            params: Promise.resolve({ taskId }),
+          });
           await expectExplained(res.clone());
           expect(res.status, 'no task is waiting for a callback here').toBeGreaterThanOrEqual(400);
           expect((await count()).audit, 'a refused callback changes nothing').toBe(before.audit);
@@ -337,10 +463,16 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
     await fc.assert(
       fc.asyncProperty(
         idLike(),
-        fc.record({ token: fc.oneof(tokenLike(), anyJson), confirmWithdraw: fc.oneof(fc.constant('on'), anyText) }, { requiredKeys: [] }),
+        fc.record(
+          { token: fc.oneof(tokenLike(), anyJson), confirmWithdraw: fc.oneof(fc.constant('on'), anyText) },
+          { requiredKeys: [] },
+        ),
         encoding,
         async (id, fields, enc) => {
-          const res = await withdrawPost(formRequest(`http://portal.test/status/${inPath(id)}/withdraw`, fields, enc), params(id));
+          const res = await withdrawPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/withdraw`, fields, enc),
+            params(id),
+          );
           if (res.status >= 400) await expectExplained(res);
           else expectOwnRedirect(res);
         },

@@ -14,7 +14,17 @@ import { submitted } from '../support/requests';
 beforeEach(resetDatabase);
 
 async function jobsOf() {
-  return db().$queryRaw<{ task: string; payload: Record<string, unknown>; run_at: Date; key: string | null; max_attempts: number; priority: number; queue: string | null }[]>`
+  return db().$queryRaw<
+    {
+      task: string;
+      payload: Record<string, unknown>;
+      run_at: Date;
+      key: string | null;
+      max_attempts: number;
+      priority: number;
+      queue: string | null;
+    }[]
+  >`
     SELECT t.identifier AS task, j.payload, j.run_at, j.key, j.max_attempts, j.priority, j.job_queue_id::text AS queue
     FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id ORDER BY t.identifier`;
 }
@@ -41,15 +51,46 @@ it('writes the audit event, link, email and jobs as the one-by-one helpers do', 
   expect(link.expiresAt.getTime() - request.receivedAt.getTime()).toBe(env().VERIFICATION_TTL_HOURS * 3600_000);
 
   const [email] = await db().outboxEmail.findMany({ where: { requestId: created.id } });
-  expect(email).toMatchObject({ template: 'verify-request', to: input.email, status: 'pending', attempts: 0, transport: null });
+  expect(email).toMatchObject({
+    template: 'verify-request',
+    to: input.email,
+    status: 'pending',
+    attempts: 0,
+    transport: null,
+  });
   expect(email.subject).toBe(`Confirm your privacy request ${created.reference}`);
   expect(email.text).toMatch(/\/verify\?token=[A-Za-z0-9_-]{43}/);
 
-  const acknowledgeBy = requestDeadline({ jurisdiction: 'US-CA', types: ['access'], receivedAt: request.receivedAt }).acknowledgeBy!;
+  const acknowledgeBy = requestDeadline({ jurisdiction: 'US-CA', types: ['access'], receivedAt: request.receivedAt })
+    .acknowledgeBy!;
   expect(await jobsOf()).toEqual([
-    { task: 'acknowledge-request', payload: { requestId: created.id }, run_at: new Date(acknowledgeBy.getTime() - 86_400_000), key: `acknowledge:${created.id}`, max_attempts: jobs['acknowledge-request'].maxAttempts, priority: 0, queue: null },
-    { task: 'deliver-email', payload: { outboxId: email.id }, run_at: expect.any(Date), key: null, max_attempts: jobs['deliver-email'].maxAttempts, priority: 0, queue: null },
-    { task: 'expire-unverified-request', payload: { requestId: created.id }, run_at: link.expiresAt, key: `expire-unverified:${created.id}`, max_attempts: jobs['expire-unverified-request'].maxAttempts, priority: 0, queue: null },
+    {
+      task: 'acknowledge-request',
+      payload: { requestId: created.id },
+      run_at: new Date(acknowledgeBy.getTime() - 86_400_000),
+      key: `acknowledge:${created.id}`,
+      max_attempts: jobs['acknowledge-request'].maxAttempts,
+      priority: 0,
+      queue: null,
+    },
+    {
+      task: 'deliver-email',
+      payload: { outboxId: email.id },
+      run_at: expect.any(Date),
+      key: null,
+      max_attempts: jobs['deliver-email'].maxAttempts,
+      priority: 0,
+      queue: null,
+    },
+    {
+      task: 'expire-unverified-request',
+      payload: { requestId: created.id },
+      run_at: link.expiresAt,
+      key: `expire-unverified:${created.id}`,
+      max_attempts: jobs['expire-unverified-request'].maxAttempts,
+      priority: 0,
+      queue: null,
+    },
   ]);
 });
 

@@ -29,7 +29,11 @@ describe('submitting a request', () => {
     expect(emails.map((e) => [e.template, e.to, e.status])).toEqual([['verify-request', input.email, 'pending']]);
     const jobs = await queuedJobs();
     // California also needs its receipt confirmed within 10 business days.
-    expect(jobs.map((j) => j.task_identifier).sort()).toEqual(['acknowledge-request', 'deliver-email', 'expire-unverified-request']);
+    expect(jobs.map((j) => j.task_identifier).sort()).toEqual([
+      'acknowledge-request',
+      'deliver-email',
+      'expire-unverified-request',
+    ]);
   });
 
   it('stores only hashes of the tokens it hands out', async () => {
@@ -61,7 +65,9 @@ describe('verifying the email', () => {
     expect(row).toMatchObject({ status: 'verified', verifiedIp: '198.51.100.7', verifiedUserAgent: 'Mail client' });
     expect(row.verifiedAt).toBeInstanceOf(Date);
 
-    const receipt = await db().outboxEmail.findFirstOrThrow({ where: { requestId: created.id, template: 'request-received' } });
+    const receipt = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: created.id, template: 'request-received' },
+    });
     expect(receipt.text).toContain(created.reference);
     expect(receipt.text).toMatch(/We will answer by \d{1,2} \w+ \d{4}/);
     const link = await latestStatusLink(input.email);
@@ -112,13 +118,20 @@ describe('re-sending the verification email', () => {
   it('needs the confirmation page token, supersedes the old link, and is rate limited', async () => {
     const { input, created } = await submitted();
     const first = await latestVerificationToken(input.email);
-    await expect(resendVerification({ requestId: created.id, submissionToken: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(resendVerification({ requestId: created.id, submissionToken: 'x'.repeat(43) })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const t0 = new Date(Date.now() + 61_000);
     await resendVerification({ requestId: created.id, submissionToken: created.submissionToken, now: t0 });
     expect(await verifyRequest({ token: first })).toEqual({ outcome: 'used', canResend: true });
     // Immediately again: too soon.
-    await expect(resendVerification({ requestId: created.id, submissionToken: created.submissionToken, now: new Date(t0.getTime() + 1000) }))
-      .rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(
+      resendVerification({
+        requestId: created.id,
+        submissionToken: created.submissionToken,
+        now: new Date(t0.getTime() + 1000),
+      }),
+    ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     const sent = await db().outboxEmail.count({ where: { requestId: created.id, template: 'verify-request' } });
     expect(sent).toBe(2);
   });
@@ -132,7 +145,10 @@ describe('expiry of unverified requests', () => {
     await runDueJobs();
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('unverified');
     // ...until the link really is past its expiry.
-    await db().verificationLink.updateMany({ where: { requestId: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().verificationLink.updateMany({
+      where: { requestId: created.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const { expireUnverifiedRequest } = await import('../../lib/requests/expire-unverified-request');
     await expireUnverifiedRequest({ requestId: created.id });
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
@@ -170,7 +186,9 @@ describe('withdrawing', () => {
 describe('the audit log', () => {
   it('refuses updates and deletes, even from the application', async () => {
     const { created } = await submitted();
-    await expect(db().auditEvent.updateMany({ where: { requestId: created.id }, data: { action: 'tampered' } })).rejects.toThrow(/append-only/);
+    await expect(
+      db().auditEvent.updateMany({ where: { requestId: created.id }, data: { action: 'tampered' } }),
+    ).rejects.toThrow(/append-only/);
     await expect(db().auditEvent.deleteMany({ where: { requestId: created.id } })).rejects.toThrow(/append-only/);
   });
 });

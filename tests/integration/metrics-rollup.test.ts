@@ -64,34 +64,87 @@ describe('the metrics rollup', () => {
     await completeRequest({ staff: denier, requestId: completed.id, message: 'Here is your data, as asked.' });
     // Denied, reopened by staff, then denied in part for another reason.
     const partial = await verified({ jurisdiction: 'US-CA', types: ['access', 'deletion'] });
-    await denyRequest({ staff: denier, requestId: partial.id, reason: 'other', partial: false, message: 'We cannot act on this request.' });
+    await denyRequest({
+      staff: denier,
+      requestId: partial.id,
+      reason: 'other',
+      partial: false,
+      message: 'We cannot act on this request.',
+    });
     await reopenRequest({ staff: denier, requestId: partial.id, reason: 'The requester sent the missing details.' });
-    await denyRequest({ staff: denier, requestId: partial.id, reason: 'exempt', partial: true, message: 'Part of it is exempt from this right.' });
+    await denyRequest({
+      staff: denier,
+      requestId: partial.id,
+      reason: 'exempt',
+      partial: true,
+      message: 'Part of it is exempt from this right.',
+    });
     const withdrawn = await verified({ jurisdiction: 'UK', types: ['objection'] });
     await withdrawRequest({ ...withdrawn.link });
     const unverified = await submitRequest({ input: aRequest({ jurisdiction: 'EU' }), channel: 'web' });
     await expireUnverifiedRequest({ requestId: unverified.id, now: new Date(Date.now() + 30 * DAY) });
     // Denied, appealed, and the appeal granted: the request reopens and leaves the closed counts.
     const reopened = await verified({ jurisdiction: 'US-CO', types: ['deletion'] });
-    await denyRequest({ staff: denier, requestId: reopened.id, reason: 'other', partial: false, message: 'We cannot act on this request.' });
+    await denyRequest({
+      staff: denier,
+      requestId: reopened.id,
+      reason: 'other',
+      partial: false,
+      message: 'We cannot act on this request.',
+    });
     const appeal = await submitAppeal({ ...reopened.link, statement: 'Please look at my request again.' });
-    await decideAppeal({ staff: otherAdmin, appealId: appeal.id, outcome: 'granted', message: 'You are right; we will act on it.' });
+    await decideAppeal({
+      staff: otherAdmin,
+      appealId: appeal.id,
+      outcome: 'granted',
+      message: 'You are right; we will act on it.',
+    });
     // Old closed requests, then a retention purge that anonymises them; one more is deleted outright.
     const old = [
-      await aRecordedRequest({ types: ['access'], jurisdiction: 'US-CA', status: 'completed', receivedAt: '2023-03-03T08:00:00Z', decidedDays: 10 }),
-      await aRecordedRequest({ types: ['deletion'], jurisdiction: 'US-VA', status: 'denied', denialReason: 'cannot_verify', receivedAt: '2023-03-03T20:00:00Z', decidedDays: 50 }),
-      await aRecordedRequest({ types: ['export'], jurisdiction: 'UK', status: 'expired', receivedAt: '2023-03-20T10:00:00Z', closedDays: 1 }),
+      await aRecordedRequest({
+        types: ['access'],
+        jurisdiction: 'US-CA',
+        status: 'completed',
+        receivedAt: '2023-03-03T08:00:00Z',
+        decidedDays: 10,
+      }),
+      await aRecordedRequest({
+        types: ['deletion'],
+        jurisdiction: 'US-VA',
+        status: 'denied',
+        denialReason: 'cannot_verify',
+        receivedAt: '2023-03-03T20:00:00Z',
+        decidedDays: 50,
+      }),
+      await aRecordedRequest({
+        types: ['export'],
+        jurisdiction: 'UK',
+        status: 'expired',
+        receivedAt: '2023-03-20T10:00:00Z',
+        closedDays: 1,
+      }),
     ];
-    const deleted = await aRecordedRequest({ types: ['access'], jurisdiction: 'US-CA', status: 'completed', receivedAt: '2023-03-03T09:00:00Z', decidedDays: 10 });
+    const deleted = await aRecordedRequest({
+      types: ['access'],
+      jurisdiction: 'US-CA',
+      status: 'completed',
+      receivedAt: '2023-03-03T09:00:00Z',
+      decidedDays: 10,
+    });
     await db().privacyRequest.delete({ where: { id: deleted.id } });
     expect((await purgeExpiredRecords()).requests).toBe(3);
     // A correction of a decision date moves the request to another group.
-    await db().privacyRequest.update({ where: { id: old[0].id }, data: { decidedAt: new Date(old[0].receivedAt.getTime() + 40 * DAY) } });
+    await db().privacyRequest.update({
+      where: { id: old[0].id },
+      data: { decidedAt: new Date(old[0].receivedAt.getTime() + 40 * DAY) },
+    });
 
     const { rollup, live } = await rollupAndLive();
     expect(rollup).toEqual(live);
     expect(live.reduce((sum, g) => sum + Number(g.n), 0)).toBe(7); // completed, partial, withdrawn, expired, three old ones
-    expect(live).toContainEqual(expect.objectContaining({ day: '2023-03-03', types: '{access}', days: 40, on_time: true, n: 1 }));
+    expect(live).toContainEqual(
+      expect.objectContaining({ day: '2023-03-03', types: '{access}', days: 40, on_time: true, n: 1 }),
+    );
   });
 
   it('gives the same metrics for a period whose ends fall mid-day as the requests themselves', async () => {
@@ -102,12 +155,31 @@ describe('the metrics rollup', () => {
       staff: otherAdmin,
       filter: { from: new Date('2023-03-03T12:00:00Z'), to: new Date('2023-04-01T06:00:00Z'), regime: null },
     });
-    expect(m.total).toMatchObject({ received: 2, denied: 1, deniedCannotVerify: 1, expired: 1, decided: 1, onTime: 0, medianDays: 50 });
+    expect(m.total).toMatchObject({
+      received: 2,
+      denied: 1,
+      deniedCannotVerify: 1,
+      expired: 1,
+      decided: 1,
+      onTime: 0,
+      medianDays: 50,
+    });
     // Every whole day of the period, and the period as a whole, agree with counting the requests.
     const [{ received }] = await db().$queryRaw<{ received: number }[]>`
       SELECT count(*)::int AS received FROM privacy_request WHERE received_at >= '2023-03-01' AND received_at < '2023-05-01'`;
-    const wide = await getRequestMetrics({ staff: otherAdmin, filter: { from: new Date('2023-03-01T00:00:00Z'), to: new Date('2023-05-01T00:00:00Z'), regime: null } });
+    const wide = await getRequestMetrics({
+      staff: otherAdmin,
+      filter: { from: new Date('2023-03-01T00:00:00Z'), to: new Date('2023-05-01T00:00:00Z'), regime: null },
+    });
     expect(wide.total.received).toBe(received);
-    expect(wide.total).toMatchObject({ received: 3, compliedWhole: 1, denied: 1, expired: 1, decided: 2, onTime: 1, medianDays: 45 });
+    expect(wide.total).toMatchObject({
+      received: 3,
+      compliedWhole: 1,
+      denied: 1,
+      expired: 1,
+      decided: 2,
+      onTime: 1,
+      medianDays: 45,
+    });
   });
 });

@@ -37,8 +37,16 @@ it('the drift check notices a schema change the migrations lack', async () => {
   const shadow = `shadow_b_${process.pid}`;
   await admin(`CREATE DATABASE ${shadow}`);
   try {
-    const changed = (await readFile(SCHEMA_PATH, 'utf8')).replace('model OutboxEmail {', 'model OutboxEmail {\n  extraColumn String?');
-    const sql = await diffSchemas({ url: urlFor(shadow), shadowUrl: urlFor(shadow), from: { kind: 'migrations' }, to: { kind: 'schema', content: changed } });
+    const changed = (await readFile(SCHEMA_PATH, 'utf8')).replace(
+      'model OutboxEmail {',
+      'model OutboxEmail {\n  extraColumn String?',
+    );
+    const sql = await diffSchemas({
+      url: urlFor(shadow),
+      shadowUrl: urlFor(shadow),
+      from: { kind: 'migrations' },
+      to: { kind: 'schema', content: changed },
+    });
     expect(sql).toMatch(/ALTER TABLE "outbox_email" ADD COLUMN\s+"extraColumn" TEXT/);
   } finally {
     await admin(`DROP DATABASE IF EXISTS ${shadow} WITH (FORCE)`);
@@ -50,7 +58,7 @@ it('applying migrations concurrently is safe: one applies, the others find nothi
   await admin(`CREATE DATABASE ${name}`);
   try {
     const results = await Promise.all([1, 2, 3].map(() => applyMigrations(urlFor(name))));
-    expect(results.flat().length).toBe((await readdirCount()));
+    expect(results.flat().length).toBe(await readdirCount());
     const client = new pg.Client({ connectionString: urlFor(name) });
     await client.connect();
     const rows = await client.query('SELECT migration_name, finished_at FROM _prisma_migrations');

@@ -42,7 +42,9 @@ function workerEnv(name: string, concurrency: number) {
 const outbox = (id: string) => db().outboxEmail.findUniqueOrThrow({ where: { id } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-it('a worker killed in the middle of a job does not lose it, and the email still goes out exactly once', { timeout: 60_000 }, async () => {
+it('a worker killed in the middle of a job does not lose it, and the email still goes out exactly once', {
+  timeout: 60_000,
+}, async () => {
   // The provider takes the message but never answers: the worker dies before it can record the send.
   stub.hangNext(1, Infinity, 'on-arrival');
   const first = await startWorkerProcess({ env: workerEnv('worker-a', 1) });
@@ -60,7 +62,9 @@ it('a worker killed in the middle of a job does not lose it, and the email still
   const second = await startWorkerProcess({ env: workerEnv('worker-b', 1) });
   await sleep(2_500);
   expect(stub.requests).toHaveLength(1);
-  expect(await db().$queryRaw`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL`).toEqual([{ n: 1 }]);
+  expect(
+    await db().$queryRaw`SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL`,
+  ).toEqual([{ n: 1 }]);
 
   expect(await expireJobLocks()).toBe(1);
   await waitUntil(async () => (await outbox(id)).status === 'sent', {
@@ -80,7 +84,10 @@ it('a worker killed in the middle of a job does not lose it, and the email still
 
 it('two worker processes on one queue deliver 3,000 emails, each exactly once', { timeout: 90_000 }, async () => {
   const count = 3_000;
-  await Promise.all([startWorkerProcess({ env: workerEnv('worker-a', 8) }), startWorkerProcess({ env: workerEnv('worker-b', 8) })]);
+  await Promise.all([
+    startWorkerProcess({ env: workerEnv('worker-a', 8) }),
+    startWorkerProcess({ env: workerEnv('worker-b', 8) }),
+  ]);
 
   const ids = await enqueueMany(count, 500);
 
@@ -88,10 +95,13 @@ it('two worker processes on one queue deliver 3,000 emails, each exactly once', 
   await waitUntil(async () => (await pending()) === 0 && (await queuedJobs()).length === 0, {
     timeoutMs: 60_000,
     intervalMs: 250,
-    describe: async () => `${await pending()} rows not sent, ${(await queuedJobs()).length} jobs left, ${stub.requests.length} requests`,
+    describe: async () =>
+      `${await pending()} rows not sent, ${(await queuedJobs()).length} jobs left, ${stub.requests.length} requests`,
   });
 
-  const rows = await db().outboxEmail.findMany({ select: { id: true, status: true, providerId: true, attempts: true } });
+  const rows = await db().outboxEmail.findMany({
+    select: { id: true, status: true, providerId: true, attempts: true },
+  });
   expect(rows).toHaveLength(count);
   expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
   expect(stub.deliveries).toHaveLength(count);

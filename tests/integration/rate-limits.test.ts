@@ -10,7 +10,13 @@ import { db } from '../../lib/db';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
 
-const LIMITS = { RATE_LIMIT_SUBMIT_PER_IP: '4', RATE_LIMIT_SUBMIT_PER_EMAIL: '2', RATE_LIMIT_RESEND_PER_IP: '2', RATE_LIMIT_FAILED_LOOKUPS_PER_IP: '3', MAX_UNVERIFIED_PER_EMAIL: '10' };
+const LIMITS = {
+  RATE_LIMIT_SUBMIT_PER_IP: '4',
+  RATE_LIMIT_SUBMIT_PER_EMAIL: '2',
+  RATE_LIMIT_RESEND_PER_IP: '2',
+  RATE_LIMIT_FAILED_LOOKUPS_PER_IP: '3',
+  MAX_UNVERIFIED_PER_EMAIL: '10',
+};
 
 beforeAll(() => {
   Object.assign(process.env, LIMITS);
@@ -23,7 +29,13 @@ afterAll(() => {
 beforeEach(resetDatabase);
 
 const post = (body: unknown, ip: string) =>
-  postRequest(new Request('http://portal.test/api/v1/requests', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-forwarded-for': ip } }));
+  postRequest(
+    new Request('http://portal.test/api/v1/requests', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+    }),
+  );
 
 it('limits submissions per email address: 429 with Retry-After and a message, nothing stored', async () => {
   const body = aRequest();
@@ -48,9 +60,26 @@ it('limits submissions per network address, whatever the email', async () => {
 it('limits verification re-sends per network address', async () => {
   const created = await submitRequest({ input: aRequest(), channel: 'web' });
   const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
-  await resendVerification({ requestId: created.id, submissionToken: created.submissionToken, ip: '192.0.2.9', now: later(2) });
-  await resendVerification({ requestId: created.id, submissionToken: created.submissionToken, ip: '192.0.2.9', now: later(4) });
-  await expect(resendVerification({ requestId: created.id, submissionToken: created.submissionToken, ip: '192.0.2.9', now: later(6) })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  await resendVerification({
+    requestId: created.id,
+    submissionToken: created.submissionToken,
+    ip: '192.0.2.9',
+    now: later(2),
+  });
+  await resendVerification({
+    requestId: created.id,
+    submissionToken: created.submissionToken,
+    ip: '192.0.2.9',
+    now: later(4),
+  });
+  await expect(
+    resendVerification({
+      requestId: created.id,
+      submissionToken: created.submissionToken,
+      ip: '192.0.2.9',
+      now: later(6),
+    }),
+  ).rejects.toMatchObject({ code: 'RATE_LIMITED' });
 });
 
 it('wrong status links count against the address; the right link is never refused', async () => {
@@ -59,11 +88,21 @@ it('wrong status links count against the address; the right link is never refuse
   await verifyRequest({ token: await latestVerificationToken(input.email) });
   const link = await latestStatusLink(input.email);
   const ip = '192.0.2.77';
-  for (let i = 0; i < 3; i++) await expect(getRequestStatus({ requestId: link.requestId, token: 'Z'.repeat(43), ip })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-  await expect(getRequestStatus({ requestId: link.requestId, token: 'Y'.repeat(43), ip })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  for (let i = 0; i < 3; i++)
+    await expect(getRequestStatus({ requestId: link.requestId, token: 'Z'.repeat(43), ip })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  await expect(getRequestStatus({ requestId: link.requestId, token: 'Y'.repeat(43), ip })).rejects.toMatchObject({
+    code: 'RATE_LIMITED',
+  });
   // The requester, on the same network, following the emailed link, still gets in.
   expect((await getRequestStatus({ ...link, ip })).status).toBe('verified');
-  const api = await getRequest(new Request(`http://portal.test/api/v1/requests/${link.requestId}?token=${'X'.repeat(43)}`, { headers: { 'x-forwarded-for': ip } }), { params: Promise.resolve({ id: link.requestId }) });
+  const api = await getRequest(
+    new Request(`http://portal.test/api/v1/requests/${link.requestId}?token=${'X'.repeat(43)}`, {
+      headers: { 'x-forwarded-for': ip },
+    }),
+    { params: Promise.resolve({ id: link.requestId }) },
+  );
   expect(api.status).toBe(429);
   expect(api.headers.get('retry-after')).toBeTruthy();
 });

@@ -45,7 +45,8 @@ async function verified(overrides: Partial<NewRequest> = {}) {
   return { input, ...created };
 }
 
-const emailsTo = (to: string, template?: string) => db().outboxEmail.findMany({ where: { to, ...(template ? { template } : {}) }, orderBy: { createdAt: 'asc' } });
+const emailsTo = (to: string, template?: string) =>
+  db().outboxEmail.findMany({ where: { to, ...(template ? { template } : {}) }, orderBy: { createdAt: 'asc' } });
 
 describe('the queue', () => {
   it('lists open requests due first, masked, filtered, searched by reference or exact email, in keyset pages', async () => {
@@ -61,10 +62,16 @@ describe('the queue', () => {
     expect(ukRow.name).toBe('A. L.');
     expect(ukRow.countdown).toBe('on_track');
 
-    expect((await listRequests({ staff: viewer, filter: { type: 'deletion' } })).rows.map((r) => r.id)).toEqual([ca.id]);
-    expect((await listRequests({ staff: viewer, filter: { jurisdiction: 'UK' } })).rows.map((r) => r.id)).toEqual([uk.id]);
+    expect((await listRequests({ staff: viewer, filter: { type: 'deletion' } })).rows.map((r) => r.id)).toEqual([
+      ca.id,
+    ]);
+    expect((await listRequests({ staff: viewer, filter: { jurisdiction: 'UK' } })).rows.map((r) => r.id)).toEqual([
+      uk.id,
+    ]);
     expect((await listRequests({ staff: viewer, filter: { q: uk.reference } })).rows.map((r) => r.id)).toEqual([uk.id]);
-    expect((await listRequests({ staff: viewer, filter: { q: ` ${ca.input.email.toUpperCase()} ` } })).rows.map((r) => r.id)).toEqual([ca.id]);
+    expect(
+      (await listRequests({ staff: viewer, filter: { q: ` ${ca.input.email.toUpperCase()} ` } })).rows.map((r) => r.id),
+    ).toEqual([ca.id]);
     expect((await listRequests({ staff: viewer, filter: { q: ca.input.email.slice(0, 6) } })).rows).toEqual([]);
     // An email search as it travels in the queue's URL: a request's id, never the address.
     const requester = await findRequester({ staff: viewer, email: ` ${ca.input.email.toUpperCase()} ` });
@@ -77,7 +84,9 @@ describe('the queue', () => {
     expect((await listRequests({ staff: viewer, filter: { due: 'overdue' } })).rows).toEqual([]);
 
     await assignRequest({ staff: reviewer, requestId: ca.id, assigneeId: reviewer.id });
-    expect((await listRequests({ staff: reviewer, filter: { assignee: 'me' } })).rows.map((r) => r.id)).toEqual([ca.id]);
+    expect((await listRequests({ staff: reviewer, filter: { assignee: 'me' } })).rows.map((r) => r.id)).toEqual([
+      ca.id,
+    ]);
   });
 
   it('pages by keyset without gaps or repeats', async () => {
@@ -102,15 +111,24 @@ describe('working a request', () => {
     expect(asReviewer.submitted.details).toBe('My old address was 1 Main St');
     await expect(revealRequester({ staff: viewer, requestId: r.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await revealRequester({ staff: reviewer, requestId: r.id })).email).toBe(r.input.email);
-    expect(await db().auditEvent.count({ where: { requestId: r.id, action: 'requester.revealed', actorId: reviewer.id } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { requestId: r.id, action: 'requester.revealed', actorId: reviewer.id } }),
+    ).toBe(1);
   });
 
   it('ask -> the requester answers on the status page -> the clock resumes and the assignee is told', async () => {
     const r = await verified({ jurisdiction: 'UK' });
     await assignRequest({ staff: admin, requestId: r.id, assigneeId: reviewer.id });
-    expect((await emailsTo(reviewer.email, 'staff-notice')).map((e) => e.subject)).toEqual([`${r.reference} was assigned to you`]);
+    expect((await emailsTo(reviewer.email, 'staff-notice')).map((e) => e.subject)).toEqual([
+      `${r.reference} was assigned to you`,
+    ]);
     await startRequest({ staff: reviewer, requestId: r.id });
-    const { clockPaused } = await askRequester({ staff: reviewer, requestId: r.id, reason: 'awaiting_clarification', message: 'Which organization is the account in?' });
+    const { clockPaused } = await askRequester({
+      staff: reviewer,
+      requestId: r.id,
+      reason: 'awaiting_clarification',
+      message: 'Which organization is the account in?',
+    });
     expect(clockPaused).toBe(true);
     const ask = (await emailsTo(r.input.email, 'requester-message'))[0];
     expect(ask.text).toContain('Which organization is the account in?');
@@ -125,7 +143,9 @@ describe('working a request', () => {
       ['from_requester', 'Acme Research <b>Ltd</b>'],
     ]);
     expect(detail.pauses.every((p) => p.endedAt)).toBe(true);
-    expect((await emailsTo(reviewer.email, 'staff-notice')).at(-1)!.subject).toBe(`The requester answered on ${r.reference}`);
+    expect((await emailsTo(reviewer.email, 'staff-notice')).at(-1)!.subject).toBe(
+      `The requester answered on ${r.reference}`,
+    );
     await expect(replyToRequest({ ...link, message: 'again' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
@@ -139,7 +159,13 @@ describe('working a request', () => {
     ];
     for (const c of cases) {
       const r = await verified({ jurisdiction: c.jurisdiction });
-      await denyRequest({ staff: reviewer, requestId: r.id, reason: 'cannot_verify', partial: false, message: 'We could not match you to an account.' });
+      await denyRequest({
+        staff: reviewer,
+        requestId: r.id,
+        reason: 'cannot_verify',
+        partial: false,
+        message: 'We could not match you to an account.',
+      });
       const [email] = await emailsTo(r.input.email, 'request-decided');
       expect(email.subject).toMatch(/We cannot fulfil your privacy request/);
       expect(email.text.replace(/\s+/g, ' ')).toMatch(c.expect);
@@ -151,11 +177,15 @@ describe('working a request', () => {
 
   it('completing needs in_progress; reopening is for admins and audited', async () => {
     const r = await verified();
-    await expect(completeRequest({ staff: reviewer, requestId: r.id, message: 'Here is your data summary.' })).rejects.toThrow(/verified and not yet started cannot be completed/);
+    await expect(
+      completeRequest({ staff: reviewer, requestId: r.id, message: 'Here is your data summary.' }),
+    ).rejects.toThrow(/verified and not yet started cannot be completed/);
     await startRequest({ staff: reviewer, requestId: r.id });
     await completeRequest({ staff: reviewer, requestId: r.id, message: 'Here is your data summary.' });
     expect((await getRequestStatus(await latestStatusLink(r.input.email))).status).toBe('completed');
-    await expect(reopenRequest({ staff: reviewer, requestId: r.id, reason: 'Sent to the wrong person' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      reopenRequest({ staff: reviewer, requestId: r.id, reason: 'Sent to the wrong person' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await reopenRequest({ staff: admin, requestId: r.id, reason: 'Sent the wrong file' });
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: r.id } });
     expect(row.status).toBe('in_progress');
@@ -175,11 +205,38 @@ describe('working a request', () => {
     const a = await verified();
     const b = await verified();
     const closed = await verified();
-    await denyRequest({ staff: admin, requestId: closed.id, reason: 'other', partial: false, message: 'Closed for another reason.' });
-    await expect(bulkDeny({ staff: admin, requestIds: [a.id, b.id, closed.id], reason: 'duplicate', message: 'This repeats your earlier request.' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await denyRequest({
+      staff: admin,
+      requestId: closed.id,
+      reason: 'other',
+      partial: false,
+      message: 'Closed for another reason.',
+    });
+    await expect(
+      bulkDeny({
+        staff: admin,
+        requestIds: [a.id, b.id, closed.id],
+        reason: 'duplicate',
+        message: 'This repeats your earlier request.',
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('verified');
-    expect(await bulkDeny({ staff: admin, requestIds: [a.id, b.id], reason: 'duplicate', message: 'This repeats your earlier request.' })).toBe(2);
-    await expect(bulkDeny({ staff: reviewer, requestIds: [a.id], reason: 'duplicate', message: 'This repeats your earlier request.' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      await bulkDeny({
+        staff: admin,
+        requestIds: [a.id, b.id],
+        reason: 'duplicate',
+        message: 'This repeats your earlier request.',
+      }),
+    ).toBe(2);
+    await expect(
+      bulkDeny({
+        staff: reviewer,
+        requestIds: [a.id],
+        reason: 'duplicate',
+        message: 'This repeats your earlier request.',
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('two bulk denials at once both go through, although their requests share counting rows in opposite orders', async () => {
@@ -188,9 +245,14 @@ describe('working a request', () => {
     // PostgreSQL breaks the deadlock by aborting one (about every other round without the retry).
     for (let round = 0; round < 3; round += 1) {
       const batches: string[][] = [[], []];
-      for (let i = 0; i < 8; i += 1) batches[i % 2].push((await verified({ jurisdiction: i % 4 < 2 ? 'UK' : 'US-CA' })).id);
+      for (let i = 0; i < 8; i += 1)
+        batches[i % 2].push((await verified({ jurisdiction: i % 4 < 2 ? 'UK' : 'US-CA' })).id);
       batches[1].reverse();
-      const denied = await Promise.all(batches.map((requestIds) => bulkDeny({ staff: admin, requestIds, reason: 'duplicate', message: 'This repeats your earlier request.' })));
+      const denied = await Promise.all(
+        batches.map((requestIds) =>
+          bulkDeny({ staff: admin, requestIds, reason: 'duplicate', message: 'This repeats your earlier request.' }),
+        ),
+      );
       expect(denied).toEqual([4, 4]);
       expect(await db().privacyRequest.count({ where: { id: { in: batches.flat() }, status: 'denied' } })).toBe(8);
     }
@@ -198,7 +260,9 @@ describe('working a request', () => {
 
   it('a verified request notifies the admins', async () => {
     const r = await verified();
-    expect((await emailsTo(admin.email, 'staff-notice')).map((e) => e.subject)).toEqual([`New privacy request ${r.reference}`]);
+    expect((await emailsTo(admin.email, 'staff-notice')).map((e) => e.subject)).toEqual([
+      `New privacy request ${r.reference}`,
+    ]);
     expect(await emailsTo(reviewer.email, 'staff-notice')).toEqual([]);
   });
 });
@@ -208,9 +272,17 @@ describe('staff accounts and sign-in', () => {
     const invited = await inviteStaff({ staff: admin, input: { email: 'New.Person@Example.com', role: 'reviewer' } });
     expect(invited.email).toBe('new.person@example.com');
     const options = authOptions();
-    const email = options.providers.find((p) => p.id === 'email') as unknown as { options: { sendVerificationRequest: (p: { identifier: string; url: string }) => Promise<void> } };
-    await email.options.sendVerificationRequest({ identifier: 'new.person@example.com', url: 'http://portal.test/api/auth/callback/email?callbackUrl=%2Fadmin&token=abc&email=new.person%40example.com' });
-    await email.options.sendVerificationRequest({ identifier: 'stranger@example.com', url: 'http://portal.test/api/auth/callback/email?token=def' });
+    const email = options.providers.find((p) => p.id === 'email') as unknown as {
+      options: { sendVerificationRequest: (p: { identifier: string; url: string }) => Promise<void> };
+    };
+    await email.options.sendVerificationRequest({
+      identifier: 'new.person@example.com',
+      url: 'http://portal.test/api/auth/callback/email?callbackUrl=%2Fadmin&token=abc&email=new.person%40example.com',
+    });
+    await email.options.sendVerificationRequest({
+      identifier: 'stranger@example.com',
+      url: 'http://portal.test/api/auth/callback/email?token=def',
+    });
     const sent = await emailsTo('new.person@example.com', 'staff-sign-in');
     expect(sent.length).toBe(1);
     // The link carries its token, never the address; the token alone finds it, once.
@@ -218,20 +290,38 @@ describe('staff accounts and sign-in', () => {
     expect(sent[0].text + sent[0].html).not.toMatch(/email=new/);
     expect((await emailsTo('stranger@example.com')).length).toBe(0);
     const adapter = options.adapter!;
-    expect(await adapter.createVerificationToken!({ identifier: 'stranger@example.com', token: 'hashed', expires: new Date(Date.now() + 60_000) })).toBeNull();
+    expect(
+      await adapter.createVerificationToken!({
+        identifier: 'stranger@example.com',
+        token: 'hashed',
+        expires: new Date(Date.now() + 60_000),
+      }),
+    ).toBeNull();
     const expires = new Date(Date.now() + 60_000);
     await adapter.createVerificationToken!({ identifier: 'new.person@example.com', token: 'hashed-abc', expires });
-    expect(await adapter.useVerificationToken!({ token: 'hashed-abc' } as never)).toEqual({ identifier: 'new.person@example.com', token: 'hashed-abc', expires });
+    expect(await adapter.useVerificationToken!({ token: 'hashed-abc' } as never)).toEqual({
+      identifier: 'new.person@example.com',
+      token: 'hashed-abc',
+      expires,
+    });
     expect(await adapter.useVerificationToken!({ token: 'hashed-abc' } as never)).toBeNull();
-    await expect(adapter.createUser!({ email: 'stranger@example.com', emailVerified: null } as never)).rejects.toThrow(/invitation only/);
+    await expect(adapter.createUser!({ email: 'stranger@example.com', emailVerified: null } as never)).rejects.toThrow(
+      /invitation only/,
+    );
     const signIn = options.callbacks!.signIn!;
-    expect(await signIn({ user: { id: 'x', email: 'stranger@example.com' }, account: null, email: {} } as never)).toBe(false);
-    expect(await signIn({ user: { id: 'x', email: 'new.person@example.com' }, account: null, email: {} } as never)).toBe(true);
+    expect(await signIn({ user: { id: 'x', email: 'stranger@example.com' }, account: null, email: {} } as never)).toBe(
+      false,
+    );
+    expect(
+      await signIn({ user: { id: 'x', email: 'new.person@example.com' }, account: null, email: {} } as never),
+    ).toBe(true);
   });
 
   it('deactivating someone ends their sessions and their sign-in', async () => {
     const person = await aStaffMember('reviewer');
-    await db().session.create({ data: { sessionToken: `s-${Date.now()}`, userId: person.id, expires: new Date(Date.now() + 3600_000) } });
+    await db().session.create({
+      data: { sessionToken: `s-${Date.now()}`, userId: person.id, expires: new Date(Date.now() + 3600_000) },
+    });
     await deactivateStaff({ staff: admin, userId: person.id });
     expect(await db().session.count({ where: { userId: person.id } })).toBe(0);
     expect(await staffIdentity(person.id)).toBeNull();
@@ -244,9 +334,16 @@ describe('the audit log export', () => {
     const r = await verified({ name: '=HYPERLINK("http://evil")' });
     await addNote({ staff: reviewer, requestId: r.id, body: 'ok' });
     let csv = '';
-    for await (const chunk of exportAuditLog({ staff: admin, from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 3600_000) })) csv += chunk;
+    for await (const chunk of exportAuditLog({
+      staff: admin,
+      from: new Date(Date.now() - 3600_000),
+      to: new Date(Date.now() + 3600_000),
+    }))
+      csv += chunk;
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('id,at,action,actor_type,actor_id,actor_email,request_id,request_reference,ip,user_agent,public,summary,data');
+    expect(lines[0]).toBe(
+      'id,at,action,actor_type,actor_id,actor_email,request_id,request_reference,ip,user_agent,public,summary,data',
+    );
     expect(csv).toContain('request.submitted');
     expect(csv).toContain('note.added');
     expect(csv).toContain(r.reference);

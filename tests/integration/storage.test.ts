@@ -80,7 +80,11 @@ describe.each(STORAGE_DRIVERS)('%s storage', (driver) => {
     const key = 'tasks/t-roundtrip/events.ndjson';
     const { size } = await putObject(key, blocks(12));
     expect(size).toBe(12 * MiB);
-    expect(createHash('sha256').update(await readAll(getObject(key))).digest('hex')).toBe(sha256OfBlocks(12));
+    expect(
+      createHash('sha256')
+        .update(await readAll(getObject(key)))
+        .digest('hex'),
+    ).toBe(sha256OfBlocks(12));
 
     const raw = await storage.readRaw(key);
     expect(raw.length).toBe(encryptedSize(12 * MiB));
@@ -103,7 +107,9 @@ describe.each(STORAGE_DRIVERS)('%s storage', (driver) => {
   });
 
   it('a source that breaks off stores nothing, and the object already there stays whole', async () => {
-    await expect(putObject('packages/r-fail/new.zip', blocks(12, { failAt: 10 }))).rejects.toThrow('the source broke off');
+    await expect(putObject('packages/r-fail/new.zip', blocks(12, { failAt: 10 }))).rejects.toThrow(
+      'the source broke off',
+    );
     expect(await objectExists('packages/r-fail/new.zip')).toBe(false);
 
     const key = 'packages/r-fail/kept.zip';
@@ -124,7 +130,8 @@ describe.each(STORAGE_DRIVERS)('%s storage', (driver) => {
 
   it('deletePrefix removes all 1,001 objects under a task and nothing beside it', async () => {
     const keys = Array.from({ length: 1001 }, (_, i) => `tasks/t-many/files/${String(i).padStart(4, '0')}.txt`);
-    for (let i = 0; i < keys.length; i += 50) await Promise.all(keys.slice(i, i + 50).map((key) => putObject(key, Readable.from([key]))));
+    for (let i = 0; i < keys.length; i += 50)
+      await Promise.all(keys.slice(i, i + 50).map((key) => putObject(key, Readable.from([key]))));
     await putObject('tasks/t-many-other/kept.txt', Readable.from(['kept']));
     await putObject('tasks/t-many.txt', Readable.from(['kept']));
     const before = storage.s3?.requests().length ?? 0;
@@ -158,18 +165,23 @@ describe('s3 storage only', () => {
     await storage.stop();
   });
 
-  const callsFor = (key: string, pattern: RegExp) => storage.s3!.requests().filter((r) => r.includes(`/${key}?`) && pattern.test(r));
+  const callsFor = (key: string, pattern: RegExp) =>
+    storage.s3!.requests().filter((r) => r.includes(`/${key}?`) && pattern.test(r));
 
   it('a large object goes up as a multipart upload while its source is still being read', async () => {
     const key = 'packages/r-multipart/p.zip';
     const parts = () => callsFor(key, /^PUT .*partNumber=/);
     // The source holds back its last MiB until S3 has seen a part: the upload does not wait for the whole.
     await putObject(key, blocks(12, { beforeLast: () => waitFor(() => parts().length >= 1, 'the first part') }));
-    expect(parts().length).toBe(Math.ceil((encryptedSize(12 * MiB)) / PART_BYTES));
+    expect(parts().length).toBe(Math.ceil(encryptedSize(12 * MiB) / PART_BYTES));
     expect(parts().length).toBeGreaterThan(1);
     expect(callsFor(key, /^POST .*uploads/)).toHaveLength(1);
     expect(callsFor(key, /^POST .*uploadId=/)).toHaveLength(1);
-    expect(createHash('sha256').update(await readAll(getObject(key))).digest('hex')).toBe(sha256OfBlocks(12));
+    expect(
+      createHash('sha256')
+        .update(await readAll(getObject(key)))
+        .digest('hex'),
+    ).toBe(sha256OfBlocks(12));
   });
 
   it('a multipart upload whose source fails is aborted, not completed', async () => {
@@ -183,11 +195,15 @@ describe('s3 storage only', () => {
 
   it('a missing bucket, refused credentials and an unreachable endpoint fail with words an operator can act on', async () => {
     await withEnv({ STORAGE_ROOT: 's3://no-such-bucket/portal' }, async () => {
-      await expect(putObject('packages/r/p.zip', Readable.from(['x']))).rejects.toThrow('storage: writing s3://no-such-bucket/portal/packages/r/p.zip failed: the bucket "no-such-bucket" does not exist');
+      await expect(putObject('packages/r/p.zip', Readable.from(['x']))).rejects.toThrow(
+        'storage: writing s3://no-such-bucket/portal/packages/r/p.zip failed: the bucket "no-such-bucket" does not exist',
+      );
     });
     // s3rver checks the access key id, not SigV4 signatures: a wrong secret would pass here.
     await withEnv({ S3_ACCESS_KEY_ID: 'NOT-A-KEY' }, async () => {
-      await expect(putObject('packages/r/p.zip', Readable.from(['x']))).rejects.toThrow('S3 refused the credentials (InvalidAccessKeyId)');
+      await expect(putObject('packages/r/p.zip', Readable.from(['x']))).rejects.toThrow(
+        'S3 refused the credentials (InvalidAccessKeyId)',
+      );
     });
     await withEnv({ S3_ENDPOINT: 'http://127.0.0.1:9' }, async () => {
       await expect(objectExists('packages/r/p.zip')).rejects.toThrow('cannot reach http://127.0.0.1:9 (ECONNREFUSED)');

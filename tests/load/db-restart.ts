@@ -30,7 +30,12 @@ async function main() {
         const res = await fetch(`${url}/api/v1/requests`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: `restart.${n}.${Date.now()}@example.com`, types: ['access'], jurisdiction: 'UK', confirm: true }),
+          body: JSON.stringify({
+            email: `restart.${n}.${Date.now()}@example.com`,
+            types: ['access'],
+            jurisdiction: 'UK',
+            confirm: true,
+          }),
         }).catch(() => null);
         const status = res?.status ?? 0;
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
@@ -59,19 +64,36 @@ async function main() {
     sending = false;
     await load;
 
-    check(app.proc.child.exitCode === null && app.proc.child.pid === appPid, 'the same app process served throughout (no restart)');
-    check(accepted.length > recoveredAt, `submissions are accepted again after recovery (${accepted.length - recoveredAt} more)`);
+    check(
+      app.proc.child.exitCode === null && app.proc.child.pid === appPid,
+      'the same app process served throughout (no restart)',
+    );
+    check(
+      accepted.length > recoveredAt,
+      `submissions are accepted again after recovery (${accepted.length - recoveredAt} more)`,
+    );
     check(beforeStop > 0, `submissions were accepted before the stop (${beforeStop})`);
     check(!statuses.has(500), 'no 500: a submission while the database is down gets a 503 with a message');
     check(unexplained === 0, 'every refusal carries a message');
 
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
-    const found = await client.query('SELECT count(*)::int AS n FROM privacy_request WHERE id = ANY($1::uuid[])', [accepted]);
-    const audits = await client.query("SELECT count(DISTINCT request_id)::int AS n FROM audit_event WHERE action = 'request.submitted' AND request_id = ANY($1::uuid[])", [accepted]);
+    const found = await client.query('SELECT count(*)::int AS n FROM privacy_request WHERE id = ANY($1::uuid[])', [
+      accepted,
+    ]);
+    const audits = await client.query(
+      "SELECT count(DISTINCT request_id)::int AS n FROM audit_event WHERE action = 'request.submitted' AND request_id = ANY($1::uuid[])",
+      [accepted],
+    );
     await client.end();
-    check(found.rows[0].n === accepted.length, `every accepted request is in the database (${found.rows[0].n}/${accepted.length})`);
-    check(audits.rows[0].n === accepted.length, `every accepted request has its audit event (${audits.rows[0].n}/${accepted.length})`);
+    check(
+      found.rows[0].n === accepted.length,
+      `every accepted request is in the database (${found.rows[0].n}/${accepted.length})`,
+    );
+    check(
+      audits.rows[0].n === accepted.length,
+      `every accepted request has its audit event (${audits.rows[0].n}/${accepted.length})`,
+    );
 
     console.log(
       `[db-restart] submissions: ${n} sent, ${accepted.length} accepted (${acceptedWhileDown - beforeStop} while stopping), statuses ${JSON.stringify(Object.fromEntries(statuses))}; ${((Date.now() - started) / 1000).toFixed(1)} s`,

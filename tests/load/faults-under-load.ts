@@ -60,7 +60,11 @@ async function main() {
   };
   const startWorker = async () => {
     const proc = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/worker.ts'], workerEnv);
-    await waitFor(async () => proc.output().includes('[worker] running'), 60_000, () => proc.output());
+    await waitFor(
+      async () => proc.output().includes('[worker] running'),
+      60_000,
+      () => proc.output(),
+    );
     return proc;
   };
   let kills = 0;
@@ -70,15 +74,20 @@ async function main() {
   const killAndRestartOnce = async () => {
     await worker!.stop('SIGKILL');
     kills += 1;
-    const aged = await sql.query("UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '5 hours' WHERE locked_at IS NOT NULL");
+    const aged = await sql.query(
+      "UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '5 hours' WHERE locked_at IS NOT NULL",
+    );
     const client = await sql.connect();
     try {
-      await runTaskListOnce({ logger: new Logger(() => () => {}) }, { 'stale-lock-sweep-only': async () => {} }, client).promise;
+      await runTaskListOnce({ logger: new Logger(() => () => {}) }, { 'stale-lock-sweep-only': async () => {} }, client)
+        .promise;
     } finally {
       client.release();
     }
     worker = await startWorker();
-    console.log(`[faults] worker killed and restarted (${kills}/3); ${aged.rowCount} jobs were locked by the dead worker`);
+    console.log(
+      `[faults] worker killed and restarted (${kills}/3); ${aged.rowCount} jobs were locked by the dead worker`,
+    );
   };
   // Failed sends are retried by the queue; here "later" is now.
   let fastForwarding = true;
@@ -99,11 +108,18 @@ async function main() {
     await prepareDatabase(database.url);
     app = await startApp({
       databaseUrl: database.url,
-      env: { WORKER_IN_PROCESS: 'false', RESEND_API_KEY: 're_load_test', RESEND_BASE_URL: stub.url, EMAIL_TRANSPORT: 'resend' },
+      env: {
+        WORKER_IN_PROCESS: 'false',
+        RESEND_API_KEY: 're_load_test',
+        RESEND_BASE_URL: stub.url,
+        EMAIL_TRANSPORT: 'resend',
+      },
     });
     worker = await startWorker();
     const { url } = app;
-    console.log(`[faults] ${SIZE} requests, ${CONCURRENCY} at a time; the email stub fails ${FAIL_RATE * 100}% of sends`);
+    console.log(
+      `[faults] ${SIZE} requests, ${CONCURRENCY} at a time; the email stub fails ${FAIL_RATE * 100}% of sends`,
+    );
 
     // 1. Submit, killing the worker after a third and after two thirds.
     const emails = Array.from({ length: SIZE }, (_, i) => `load.${i}.${Date.now()}@example.com`);
@@ -116,19 +132,28 @@ async function main() {
       const res = await fetch(`${url}/api/v1/requests`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, types: ['access', 'deletion'], jurisdiction: index % 2 ? 'UK' : 'EU', confirm: true }),
+        body: JSON.stringify({
+          email,
+          types: ['access', 'deletion'],
+          jurisdiction: index % 2 ? 'UK' : 'EU',
+          confirm: true,
+        }),
       });
       if (res.status !== 201) throw new Error(`submission ${index}: ${res.status} ${await res.text()}`);
       ids.set(email, (await res.json()).id);
       submittedCount += 1;
     });
     const submitSeconds = (Date.now() - submitStarted) / 1000;
-    console.log(`[faults] submitted ${submittedCount} in ${submitSeconds.toFixed(1)} s (${(submittedCount / submitSeconds).toFixed(0)}/s)`);
+    console.log(
+      `[faults] submitted ${submittedCount} in ${submitSeconds.toFixed(1)} s (${(submittedCount / submitSeconds).toFixed(0)}/s)`,
+    );
 
     // 2. Confirm each request from the link in its email, as it arrives; the third kill half-way.
     const verifyStarted = Date.now();
     const linkFor = (email: string) => {
-      const delivery = stub.deliveries.find((d) => d.body.to === email || (Array.isArray(d.body.to) && d.body.to.includes(email)));
+      const delivery = stub.deliveries.find(
+        (d) => d.body.to === email || (Array.isArray(d.body.to) && d.body.to.includes(email)),
+      );
       return delivery?.body.text && /\/verify\?token=([A-Za-z0-9_-]{43})/.exec(delivery.body.text)?.[1];
     };
     let verified = 0;
@@ -140,17 +165,25 @@ async function main() {
           token = linkFor(email);
           return Boolean(token);
         },
-        180_000, () => `no verification email for ${email}`);
-      const res = await fetch(`${url}/verify/confirm`, { method: 'POST', body: new URLSearchParams({ token: token! }), redirect: 'manual' });
+        180_000,
+        () => `no verification email for ${email}`,
+      );
+      const res = await fetch(`${url}/verify/confirm`, {
+        method: 'POST',
+        body: new URLSearchParams({ token: token! }),
+        redirect: 'manual',
+      });
       const location = res.headers.get('location') ?? '';
-      if (res.status !== 303 || !location.startsWith(`/status/${ids.get(email)}?token=`)) throw new Error(`verify ${email}: ${res.status} ${location}`);
+      if (res.status !== 303 || !location.startsWith(`/status/${ids.get(email)}?token=`))
+        throw new Error(`verify ${email}: ${res.status} ${location}`);
       verified += 1;
     });
     console.log(`[faults] confirmed ${verified} in ${((Date.now() - verifyStarted) / 1000).toFixed(1)} s`);
 
     // 3. Every receipt goes out too.
     await waitFor(
-      async () => (await sql.query("SELECT count(*)::int AS n FROM outbox_email WHERE status <> 'sent'")).rows[0].n === 0,
+      async () =>
+        (await sql.query("SELECT count(*)::int AS n FROM outbox_email WHERE status <> 'sent'")).rows[0].n === 0,
       300_000,
       () => 'outbox never drained',
     );
@@ -158,14 +191,19 @@ async function main() {
     // 4. The counts.
     const q = async (text: string, values: unknown[] = []) => (await sql.query(text, values)).rows;
     const idList = [...ids.values()];
-    const [requests] = await q("SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'verified')::int AS verified FROM privacy_request WHERE id = ANY($1::uuid[])", [idList]);
+    const [requests] = await q(
+      "SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'verified')::int AS verified FROM privacy_request WHERE id = ANY($1::uuid[])",
+      [idList],
+    );
     const [audit] = await q(
       `SELECT count(*) FILTER (WHERE a = 2)::int AS complete FROM (
          SELECT request_id, count(DISTINCT action) FILTER (WHERE action IN ('request.submitted', 'request.verified')) AS a
          FROM audit_event WHERE request_id = ANY($1::uuid[]) GROUP BY request_id) t`,
       [idList],
     );
-    const outbox = await q("SELECT template, count(*)::int AS n, count(DISTINCT \"to\")::int AS recipients, count(*) FILTER (WHERE status = 'sent')::int AS sent FROM outbox_email GROUP BY template ORDER BY template");
+    const outbox = await q(
+      'SELECT template, count(*)::int AS n, count(DISTINCT "to")::int AS recipients, count(*) FILTER (WHERE status = \'sent\')::int AS sent FROM outbox_email GROUP BY template ORDER BY template',
+    );
     const outboxIds = new Set((await q('SELECT id FROM outbox_email')).map((r) => r.id as string));
     const perKey = stub.requestsPerKey();
     const deliveredKeys = new Set(stub.deliveries.map((d) => d.idempotencyKey));
@@ -187,8 +225,11 @@ async function main() {
     console.log('[faults] counts:');
     console.log(`  requests in the database: ${requests.total}/${SIZE} (${requests.verified} verified)`);
     console.log(`  with submitted + verified audit events: ${audit.complete}`);
-    for (const row of outbox) console.log(`  outbox ${row.template}: ${row.n} emails to ${row.recipients} addresses, ${row.sent} sent`);
-    console.log(`  stub: ${stub.requests.length} send attempts, ${failedRequests} failed (${((failedRequests / stub.requests.length) * 100).toFixed(1)}%), ${retried} emails needed a retry, ${stub.deliveries.length} deliveries`);
+    for (const row of outbox)
+      console.log(`  outbox ${row.template}: ${row.n} emails to ${row.recipients} addresses, ${row.sent} sent`);
+    console.log(
+      `  stub: ${stub.requests.length} send attempts, ${failedRequests} failed (${((failedRequests / stub.requests.length) * 100).toFixed(1)}%), ${retried} emails needed a retry, ${stub.deliveries.length} deliveries`,
+    );
     console.log(`  due-date jobs: ${dueJobs[0].overdue} overdue, ${dueJobs[0].reminders} reminders`);
     console.log(`  worker kills: ${kills}`);
 
@@ -197,13 +238,25 @@ async function main() {
     check(audit.complete === SIZE, `every request has its audit trail (${audit.complete}/${SIZE})`);
     const byTemplate = Object.fromEntries(outbox.map((r) => [r.template, r]));
     for (const template of ['verify-request', 'request-received']) {
-      check(byTemplate[template]?.n === SIZE && byTemplate[template]?.recipients === SIZE, `one ${template} email per request (${byTemplate[template]?.n ?? 0})`);
+      check(
+        byTemplate[template]?.n === SIZE && byTemplate[template]?.recipients === SIZE,
+        `one ${template} email per request (${byTemplate[template]?.n ?? 0})`,
+      );
     }
-    check(stub.deliveries.length === outboxIds.size, `one delivery per outbox email (${stub.deliveries.length}/${outboxIds.size})`);
-    check([...outboxIds].every((id) => deliveredKeys.has(id)), 'every outbox email delivered under its own Idempotency-Key');
+    check(
+      stub.deliveries.length === outboxIds.size,
+      `one delivery per outbox email (${stub.deliveries.length}/${outboxIds.size})`,
+    );
+    check(
+      [...outboxIds].every((id) => deliveredKeys.has(id)),
+      'every outbox email delivered under its own Idempotency-Key',
+    );
     check(duplicates === 0, 'no recipient got the same email twice');
     check(failedRequests > 0 && retried > 0, 'the stub did fail sends, and they were retried');
-    check(dueJobs[0].overdue === SIZE && dueJobs[0].reminders === SIZE * reminderOffsets, `every due-date job exists (${dueJobs[0].overdue} overdue, ${dueJobs[0].reminders} reminders)`);
+    check(
+      dueJobs[0].overdue === SIZE && dueJobs[0].reminders === SIZE * reminderOffsets,
+      `every due-date job exists (${dueJobs[0].overdue} overdue, ${dueJobs[0].reminders} reminders)`,
+    );
     check(kills === 3, 'the worker was killed and restarted three times');
     console.log(`[faults] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {

@@ -14,7 +14,12 @@ import { freePort } from '../support/test-database';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-export type RestartableDatabase = { url: string; stop(): Promise<void>; start(): Promise<void>; destroy(): Promise<void> };
+export type RestartableDatabase = {
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  destroy(): Promise<void>;
+};
 
 export async function restartableDatabase(): Promise<RestartableDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'portal-load-pg-'));
@@ -43,7 +48,12 @@ export type Proc = { child: ChildProcess; output: () => string; stop(signal?: No
 
 /** A process leading its own group, so a kill reaches every child (tsx relays nothing on SIGKILL). */
 export function startProcess(command: string, args: string[], env: Record<string, string>): Proc {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (c: Buffer) => {
     output += c.toString();
@@ -69,34 +79,50 @@ export function startProcess(command: string, args: string[], env: Record<string
 }
 
 /** The production build, served by `next start` directly (not `npx`, which leaves next-server behind). */
-export async function startApp(options: { databaseUrl: string; env?: Record<string, string> }): Promise<{ url: string; proc: Proc }> {
-  if (!existsSync(path.join(ROOT, '.next/BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+export async function startApp(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+}): Promise<{ url: string; proc: Proc }> {
+  if (!existsSync(path.join(ROOT, '.next/BUILD_ID')))
+    throw new Error('No production build: run `npm run build` first.');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // APP_NODE_FLAGS passes Node flags to the app only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark).
   const nodeFlags = process.env.APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const proc = startProcess(process.execPath, [...nodeFlags, 'node_modules/next/dist/bin/next', 'start', '--port', String(port)], {
-    NODE_ENV: 'production',
-    DATABASE_URL: options.databaseUrl,
-    PORT: String(port),
-    APP_URL: url,
-    NEXTAUTH_URL: url,
-    APP_SECRET: 'load-test-secret-load-test-secret-load-test',
-    EMAIL_TRANSPORT: 'dev',
-    FORM_MIN_FILL_SECONDS: '0',
-    // Every load request comes from this machine's one address: the per-address limits (proven in
-    // tests/integration/rate-limits.test.ts) are raised so that they count but never stop the run.
-    RATE_LIMIT_SUBMIT_PER_IP: '1000000',
-    RATE_LIMIT_RESEND_PER_IP: '1000000',
-    RATE_LIMIT_FAILED_LOOKUPS_PER_IP: '1000000',
-    LOG_LEVEL: 'warn',
-    ...options.env,
-  });
-  await waitFor(async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200, 60_000, () => proc.output());
+  const proc = startProcess(
+    process.execPath,
+    [...nodeFlags, 'node_modules/next/dist/bin/next', 'start', '--port', String(port)],
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(port),
+      APP_URL: url,
+      NEXTAUTH_URL: url,
+      APP_SECRET: 'load-test-secret-load-test-secret-load-test',
+      EMAIL_TRANSPORT: 'dev',
+      FORM_MIN_FILL_SECONDS: '0',
+      // Every load request comes from this machine's one address: the per-address limits (proven in
+      // tests/integration/rate-limits.test.ts) are raised so that they count but never stop the run.
+      RATE_LIMIT_SUBMIT_PER_IP: '1000000',
+      RATE_LIMIT_RESEND_PER_IP: '1000000',
+      RATE_LIMIT_FAILED_LOOKUPS_PER_IP: '1000000',
+      LOG_LEVEL: 'warn',
+      ...options.env,
+    },
+  );
+  await waitFor(
+    async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200,
+    60_000,
+    () => proc.output(),
+  );
   return { url, proc };
 }
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, describe: () => string = () => ''): Promise<number> {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  describe: () => string = () => '',
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     if (await check().catch(() => false)) return Date.now() - started;

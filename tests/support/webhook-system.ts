@@ -10,7 +10,10 @@ type Answer = (job: ReceivedJob, res: ServerResponse) => void;
 
 export async function startWebhookSystem() {
   const jobs: ReceivedJob[] = [];
-  let answer: Answer = (_job, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'done', confirmation: 'ok' }));
+  let answer: Answer = (_job, res) =>
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ status: 'done', confirmation: 'ok' }));
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -30,7 +33,10 @@ export async function startWebhookSystem() {
       answer = next;
     },
     json(status: number, body: unknown, contentType = 'application/json') {
-      answer = (_job, res) => res.writeHead(status, { 'content-type': contentType }).end(typeof body === 'string' ? body : JSON.stringify(body));
+      answer = (_job, res) =>
+        res
+          .writeHead(status, { 'content-type': contentType })
+          .end(typeof body === 'string' ? body : JSON.stringify(body));
     },
     async close() {
       server.closeAllConnections();

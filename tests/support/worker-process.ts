@@ -27,7 +27,10 @@ const running = new Set<WorkerProcess>();
  * Starts `scripts/worker.ts` and resolves once it prints that it runs. The process leads its own
  * process group, so that a kill reaches tsx's child node process too: SIGKILL cannot be relayed.
  */
-export async function startWorkerProcess(options: { env: Record<string, string>; readyTimeoutMs?: number }): Promise<WorkerProcess> {
+export async function startWorkerProcess(options: {
+  env: Record<string, string>;
+  readyTimeoutMs?: number;
+}): Promise<WorkerProcess> {
   const child: ChildProcess = spawn(TSX, ['scripts/worker.ts'], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
@@ -92,7 +95,8 @@ export async function expireJobLocks() {
   const pool = new pg.Pool({ connectionString: env().DATABASE_URL!, max: 1 });
   const client = await pool.connect();
   try {
-    await runTaskListOnce({ logger: new Logger(() => () => {}) }, { 'stale-lock-sweep-only': async () => {} }, client).promise;
+    await runTaskListOnce({ logger: new Logger(() => () => {}) }, { 'stale-lock-sweep-only': async () => {} }, client)
+      .promise;
   } finally {
     client.release();
     await pool.end();
@@ -101,7 +105,10 @@ export async function expireJobLocks() {
 }
 
 /** Polls `check` until it returns true; fails after `timeoutMs` with `describe()` in the message. */
-export async function waitUntil(check: () => Promise<boolean>, options: { timeoutMs: number; intervalMs?: number; describe?: () => Promise<string> | string }) {
+export async function waitUntil(
+  check: () => Promise<boolean>,
+  options: { timeoutMs: number; intervalMs?: number; describe?: () => Promise<string> | string },
+) {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     if (await check()) return;

@@ -17,7 +17,11 @@ export const metadata: Metadata = {
 };
 
 /** Opening the link only shows a button: link scanners in mail systems must not confirm anything. */
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function VerifyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = await searchParams;
   const token = tokenSchema.safeParse(firstParam(query.token));
   const result = firstParam(query.result);

@@ -43,21 +43,31 @@ export function VerifyPanel({ token, view, notice }: { token: string; view: Veri
     case 'used':
       return (
         <>
-          <PageHeading focusOnMount>{view === 'expired' ? 'This link has expired' : 'This link has already been used'}</PageHeading>
+          <PageHeading focusOnMount>
+            {view === 'expired' ? 'This link has expired' : 'This link has already been used'}
+          </PageHeading>
           <p>
             {view === 'expired'
               ? 'Confirmation links work for a limited time, and this one has run out.'
               : 'Each confirmation link works once, and only the newest link we sent is valid.'}{' '}
             Your request has not been confirmed yet. We can email a new link to the address on the request.
           </p>
-          <ResendLinkForm action="/verify/resend" hiddenFields={{ token, result: view }} buttonLabel="Send me a new link" notice={notice} />
+          <ResendLinkForm
+            action="/verify/resend"
+            hiddenFields={{ token, result: view }}
+            buttonLabel="Send me a new link"
+            notice={notice}
+          />
         </>
       );
     case 'request-closed':
       return (
         <>
           <PageHeading focusOnMount>This request is closed</PageHeading>
-          <p>This request was closed, so it can no longer be confirmed. If you still want us to act, please make a new request.</p>
+          <p>
+            This request was closed, so it can no longer be confirmed. If you still want us to act, please make a new
+            request.
+          </p>
           <p>
             <Link href="/">Make a new privacy request</Link>
           </p>

@@ -29,7 +29,10 @@ import { inviteSchema } from '@/lib/staff/schemas';
 
 const requestId = z.uuid('Unknown request');
 const optionalId = z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.string().min(1).nullable());
-const ids = z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.uuid()).min(1, 'Select at least one request'));
+const ids = z.preprocess(
+  (v) => (Array.isArray(v) ? v : v ? [v] : []),
+  z.array(z.uuid()).min(1, 'Select at least one request'),
+);
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
 function refresh(id?: string) {
@@ -37,36 +40,58 @@ function refresh(id?: string) {
   if (id) revalidatePath(`/admin/requests/${id}`);
 }
 
-export const assignAction = staffAction('requests.work', z.object({ requestId, assigneeId: optionalId }), async ({ staff, input }) => {
-  await assignRequest({ staff, requestId: input.requestId, assigneeId: input.assigneeId });
-  refresh(input.requestId);
-}, () => 'Assignment saved.');
+export const assignAction = staffAction(
+  'requests.work',
+  z.object({ requestId, assigneeId: optionalId }),
+  async ({ staff, input }) => {
+    await assignRequest({ staff, requestId: input.requestId, assigneeId: input.assigneeId });
+    refresh(input.requestId);
+  },
+  () => 'Assignment saved.',
+);
 
-export const startAction = staffAction('requests.work', z.object({ requestId }), async ({ staff, input }) => {
-  const started = await startRequest({ staff, requestId: input.requestId });
-  refresh(input.requestId);
-  return started;
-}, (started) =>
-  started.unprovenAccountEmail
-    ? 'Work started. The account email the requester named is not proven: tasks look for data only under the proven address until the requester proves it.'
-    : 'Work started.');
+export const startAction = staffAction(
+  'requests.work',
+  z.object({ requestId }),
+  async ({ staff, input }) => {
+    const started = await startRequest({ staff, requestId: input.requestId });
+    refresh(input.requestId);
+    return started;
+  },
+  (started) =>
+    started.unprovenAccountEmail
+      ? 'Work started. The account email the requester named is not proven: tasks look for data only under the proven address until the requester proves it.'
+      : 'Work started.',
+);
 
 export const askRequesterAction = staffAction(
   'requests.work',
-  z.object({ requestId, reason: z.enum(['awaiting_identity', 'awaiting_clarification']), message: z.string().max(5000) }),
+  z.object({
+    requestId,
+    reason: z.enum(['awaiting_identity', 'awaiting_clarification']),
+    message: z.string().max(5000),
+  }),
   async ({ staff, input }) => {
     const result = await askRequester({ staff, ...input });
     refresh(input.requestId);
     return result;
   },
-  (r) => (r.clockPaused ? 'Message sent; the clock is paused until the requester answers.' : 'Message sent; this regime does not allow pausing the clock.'),
+  (r) =>
+    r.clockPaused
+      ? 'Message sent; the clock is paused until the requester answers.'
+      : 'Message sent; this regime does not allow pausing the clock.',
 );
 
-export const extendAction = staffAction('requests.work', z.object({ requestId, reason: z.string().max(2000) }), async ({ staff, input }) => {
-  const deadline = await extendRequestDeadline({ staff, ...input });
-  refresh(input.requestId);
-  return { dueAt: deadline.dueAt.toISOString() };
-}, () => 'Deadline extended; the requester has been told why.');
+export const extendAction = staffAction(
+  'requests.work',
+  z.object({ requestId, reason: z.string().max(2000) }),
+  async ({ staff, input }) => {
+    const deadline = await extendRequestDeadline({ staff, ...input });
+    refresh(input.requestId);
+    return { dueAt: deadline.dueAt.toISOString() };
+  },
+  () => 'Deadline extended; the requester has been told why.',
+);
 
 export const denyAction = staffAction(
   'requests.work',
@@ -78,28 +103,50 @@ export const denyAction = staffAction(
   () => 'Decision sent to the requester.',
 );
 
-export const completeAction = staffAction('requests.work', completionSchema.extend({ requestId }), async ({ staff, input }) => {
-  await completeRequest({ staff, ...input });
-  refresh(input.requestId);
-}, () => 'Request completed; the requester has been told.');
+export const completeAction = staffAction(
+  'requests.work',
+  completionSchema.extend({ requestId }),
+  async ({ staff, input }) => {
+    await completeRequest({ staff, ...input });
+    refresh(input.requestId);
+  },
+  () => 'Request completed; the requester has been told.',
+);
 
-export const reopenAction = staffAction('requests.admin', z.object({ requestId, reason: z.string().max(2000) }), async ({ staff, input }) => {
-  await reopenRequest({ staff, ...input });
-  refresh(input.requestId);
-}, () => 'Request reopened.');
+export const reopenAction = staffAction(
+  'requests.admin',
+  z.object({ requestId, reason: z.string().max(2000) }),
+  async ({ staff, input }) => {
+    await reopenRequest({ staff, ...input });
+    refresh(input.requestId);
+  },
+  () => 'Request reopened.',
+);
 
-export const addNoteAction = staffAction('requests.work', z.object({ requestId, body: z.string().max(5000) }), async ({ staff, input }) => {
-  await addNote({ staff, ...input });
-  refresh(input.requestId);
-}, () => 'Note added.');
+export const addNoteAction = staffAction(
+  'requests.work',
+  z.object({ requestId, body: z.string().max(5000) }),
+  async ({ staff, input }) => {
+    await addNote({ staff, ...input });
+    refresh(input.requestId);
+  },
+  () => 'Note added.',
+);
 
-export const revealAction = staffAction('requests.reveal', z.object({ requestId }), async ({ staff, input }) => revealRequester({ staff, requestId: input.requestId }));
+export const revealAction = staffAction('requests.reveal', z.object({ requestId }), async ({ staff, input }) =>
+  revealRequester({ staff, requestId: input.requestId }),
+);
 
-export const bulkAssignAction = staffAction('requests.work', z.object({ requestIds: ids, assigneeId: optionalId }), async ({ staff, input }) => {
-  const count = await bulkAssign({ staff, ...input });
-  refresh();
-  return count;
-}, (n) => `${n} request${n === 1 ? '' : 's'} assigned.`);
+export const bulkAssignAction = staffAction(
+  'requests.work',
+  z.object({ requestIds: ids, assigneeId: optionalId }),
+  async ({ staff, input }) => {
+    const count = await bulkAssign({ staff, ...input });
+    refresh();
+    return count;
+  },
+  (n) => `${n} request${n === 1 ? '' : 's'} assigned.`,
+);
 
 export const bulkDenyAction = staffAction(
   'requests.admin',
@@ -112,40 +159,75 @@ export const bulkDenyAction = staffAction(
   (n) => `${n} request${n === 1 ? '' : 's'} denied.`,
 );
 
-export const inviteStaffAction = staffAction('staff.manage', inviteSchema, async ({ staff, input }) => {
-  const user = await inviteStaff({ staff, input });
-  revalidatePath('/admin/staff');
-  return { id: user.id };
-}, () => 'Invitation sent.');
+export const inviteStaffAction = staffAction(
+  'staff.manage',
+  inviteSchema,
+  async ({ staff, input }) => {
+    const user = await inviteStaff({ staff, input });
+    revalidatePath('/admin/staff');
+    return { id: user.id };
+  },
+  () => 'Invitation sent.',
+);
 
-export const deactivateStaffAction = staffAction('staff.manage', z.object({ userId: z.string().min(1) }), async ({ staff, input }) => {
-  await deactivateStaff({ staff, userId: input.userId });
-  revalidatePath('/admin/staff');
-}, () => 'Access removed; their sessions have ended.');
+export const deactivateStaffAction = staffAction(
+  'staff.manage',
+  z.object({ userId: z.string().min(1) }),
+  async ({ staff, input }) => {
+    await deactivateStaff({ staff, userId: input.userId });
+    revalidatePath('/admin/staff');
+  },
+  () => 'Access removed; their sessions have ended.',
+);
 
-export const removeSsoLinkAction = staffAction('staff.manage', z.object({ linkId: z.string().min(1) }), async ({ staff, input }) => {
-  await removeSsoLink({ staff, linkId: input.linkId });
-  revalidatePath('/admin/staff');
-}, () => 'Single sign-on link removed; their next single sign-on links again by verified email.');
+export const removeSsoLinkAction = staffAction(
+  'staff.manage',
+  z.object({ linkId: z.string().min(1) }),
+  async ({ staff, input }) => {
+    await removeSsoLink({ staff, linkId: input.linkId });
+    revalidatePath('/admin/staff');
+  },
+  () => 'Single sign-on link removed; their next single sign-on links again by verified email.',
+);
 
-export const changeRoleAction = staffAction('staff.manage', z.object({ userId: z.string().min(1), role: z.enum(['admin', 'reviewer', 'viewer']) }), async ({ staff, input }) => {
-  await changeStaffRole({ staff, ...input });
-  revalidatePath('/admin/staff');
-}, () => 'Role changed.');
+export const changeRoleAction = staffAction(
+  'staff.manage',
+  z.object({ userId: z.string().min(1), role: z.enum(['admin', 'reviewer', 'viewer']) }),
+  async ({ staff, input }) => {
+    await changeStaffRole({ staff, ...input });
+    revalidatePath('/admin/staff');
+  },
+  () => 'Role changed.',
+);
 
-export const placeLegalHoldAction = staffAction('records.hold', z.object({ requestId, reason: z.string().max(1000) }), async ({ staff, input }) => {
-  await placeLegalHold({ staff, ...input });
-  refresh(input.requestId);
-}, () => 'Legal hold placed: this request will not be purged until the hold is lifted.');
+export const placeLegalHoldAction = staffAction(
+  'records.hold',
+  z.object({ requestId, reason: z.string().max(1000) }),
+  async ({ staff, input }) => {
+    await placeLegalHold({ staff, ...input });
+    refresh(input.requestId);
+  },
+  () => 'Legal hold placed: this request will not be purged until the hold is lifted.',
+);
 
-export const liftLegalHoldAction = staffAction('records.hold', z.object({ requestId }), async ({ staff, input }) => {
-  await liftLegalHold({ staff, requestId: input.requestId });
-  refresh(input.requestId);
-}, () => 'Legal hold lifted.');
+export const liftLegalHoldAction = staffAction(
+  'records.hold',
+  z.object({ requestId }),
+  async ({ staff, input }) => {
+    await liftLegalHold({ staff, requestId: input.requestId });
+    refresh(input.requestId);
+  },
+  () => 'Legal hold lifted.',
+);
 
 export const decideAppealAction = staffAction(
   'appeals.decide',
-  z.object({ requestId, appealId: z.uuid('Unknown appeal'), outcome: z.enum(['granted', 'rejected'], 'Choose the outcome'), message: z.string().max(10_000) }),
+  z.object({
+    requestId,
+    appealId: z.uuid('Unknown appeal'),
+    outcome: z.enum(['granted', 'rejected'], 'Choose the outcome'),
+    message: z.string().max(10_000),
+  }),
   async ({ staff, input }) => {
     await decideAppeal({ staff, appealId: input.appealId, outcome: input.outcome, message: input.message });
     refresh(input.requestId);

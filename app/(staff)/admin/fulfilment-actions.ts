@@ -19,21 +19,36 @@ import { saveSystem } from '@/lib/fulfilment/save-system';
 import { categorySchema, systemSchema } from '@/lib/fulfilment/schemas';
 import { updateManualTask } from '@/lib/fulfilment/update-manual-task';
 
-export const saveSystemAction = staffAction('inventory.manage', systemSchema, async ({ staff, input }) => {
-  const system = await saveSystem({ staff, input });
-  revalidatePath('/admin/inventory');
-  return { id: system.id };
-}, () => 'System saved.');
+export const saveSystemAction = staffAction(
+  'inventory.manage',
+  systemSchema,
+  async ({ staff, input }) => {
+    const system = await saveSystem({ staff, input });
+    revalidatePath('/admin/inventory');
+    return { id: system.id };
+  },
+  () => 'System saved.',
+);
 
-export const saveCategoryAction = staffAction('inventory.manage', categorySchema, async ({ staff, input }) => {
-  await saveCategory({ staff, input });
-  revalidatePath('/admin/inventory');
-}, () => 'Category saved.');
+export const saveCategoryAction = staffAction(
+  'inventory.manage',
+  categorySchema,
+  async ({ staff, input }) => {
+    await saveCategory({ staff, input });
+    revalidatePath('/admin/inventory');
+  },
+  () => 'Category saved.',
+);
 
-export const deleteCategoryAction = staffAction('inventory.manage', z.object({ categoryId: z.uuid() }), async ({ staff, input }) => {
-  await deleteCategory({ staff, categoryId: input.categoryId });
-  revalidatePath('/admin/inventory');
-}, () => 'Category removed.');
+export const deleteCategoryAction = staffAction(
+  'inventory.manage',
+  z.object({ categoryId: z.uuid() }),
+  async ({ staff, input }) => {
+    await deleteCategory({ staff, categoryId: input.categoryId });
+    revalidatePath('/admin/inventory');
+  },
+  () => 'Category removed.',
+);
 
 const taskId = z.uuid('Unknown task');
 const optionalId = z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.string().min(1).nullable());
@@ -42,43 +57,72 @@ function refreshRequest(requestId: string) {
   revalidatePath(`/admin/requests/${requestId}`);
 }
 
-export const assignTaskAction = staffAction('requests.work', z.object({ taskId, requestId: z.uuid(), assigneeId: optionalId }), async ({ staff, input }) => {
-  await assignTask({ staff, taskId: input.taskId, assigneeId: input.assigneeId });
-  refreshRequest(input.requestId);
-}, () => 'Task assigned.');
+export const assignTaskAction = staffAction(
+  'requests.work',
+  z.object({ taskId, requestId: z.uuid(), assigneeId: optionalId }),
+  async ({ staff, input }) => {
+    await assignTask({ staff, taskId: input.taskId, assigneeId: input.assigneeId });
+    refreshRequest(input.requestId);
+  },
+  () => 'Task assigned.',
+);
 
 export const updateTaskAction = staffAction(
   'requests.work',
   z.object({
     taskId,
     requestId: z.uuid(),
-    done: z.preprocess((v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]), z.array(z.coerce.number().int().min(0))),
+    done: z.preprocess(
+      (v) => (Array.isArray(v) ? v : v === undefined ? [] : [v]),
+      z.array(z.coerce.number().int().min(0)),
+    ),
     result: z.string().max(10_000).optional(),
     finish: z.preprocess((v) => v === 'true' || v === true, z.boolean()),
   }),
   async ({ staff, input }) => {
-    await updateManualTask({ staff, taskId: input.taskId, done: input.done, result: input.result ?? null, finish: input.finish });
+    await updateManualTask({
+      staff,
+      taskId: input.taskId,
+      done: input.done,
+      result: input.result ?? null,
+      finish: input.finish,
+    });
     refreshRequest(input.requestId);
     return input.finish;
   },
   (finished) => (finished ? 'Task marked done.' : 'Task saved.'),
 );
 
-export const retryTaskAction = staffAction('requests.work', z.object({ taskId, requestId: z.uuid() }), async ({ staff, input }) => {
-  await retryTask({ staff, taskId: input.taskId });
-  refreshRequest(input.requestId);
-}, () => 'The connector will run again shortly.');
+export const retryTaskAction = staffAction(
+  'requests.work',
+  z.object({ taskId, requestId: z.uuid() }),
+  async ({ staff, input }) => {
+    await retryTask({ staff, taskId: input.taskId });
+    refreshRequest(input.requestId);
+  },
+  () => 'The connector will run again shortly.',
+);
 
-export const closeTaskAction = staffAction('requests.admin', z.object({ taskId, requestId: z.uuid(), reason: z.string().max(2000) }), async ({ staff, input }) => {
-  await closeTask({ staff, taskId: input.taskId, reason: input.reason });
-  refreshRequest(input.requestId);
-}, () => 'Task closed.');
+export const closeTaskAction = staffAction(
+  'requests.admin',
+  z.object({ taskId, requestId: z.uuid(), reason: z.string().max(2000) }),
+  async ({ staff, input }) => {
+    await closeTask({ staff, taskId: input.taskId, reason: input.reason });
+    refreshRequest(input.requestId);
+  },
+  () => 'Task closed.',
+);
 
-export const closeOpenTasksAction = staffAction('requests.admin', z.object({ requestId: z.uuid(), reason: z.string().max(2000) }), async ({ staff, input }) => {
-  const count = await closeOpenTasks({ staff, requestId: input.requestId, reason: input.reason });
-  refreshRequest(input.requestId);
-  return count;
-}, (n) => `${n} task${n === 1 ? '' : 's'} closed.`);
+export const closeOpenTasksAction = staffAction(
+  'requests.admin',
+  z.object({ requestId: z.uuid(), reason: z.string().max(2000) }),
+  async ({ staff, input }) => {
+    const count = await closeOpenTasks({ staff, requestId: input.requestId, reason: input.reason });
+    refreshRequest(input.requestId);
+    return count;
+  },
+  (n) => `${n} task${n === 1 ? '' : 's'} closed.`,
+);
 
 const attachChain = staffAction(
   'requests.work',
@@ -93,6 +137,15 @@ const attachChain = staffAction(
 /** The staffAction chain with the file kept as a File (the shared form reader keeps only text). */
 export const attachFileAction = Object.assign(
   async (_previous: unknown, formData: FormData) =>
-    attachChain.runAs(await currentStaff(), formData instanceof FormData ? { taskId: formData.get('taskId'), requestId: formData.get('requestId'), file: formData.get('file') } as never : ({} as never)),
+    attachChain.runAs(
+      await currentStaff(),
+      formData instanceof FormData
+        ? ({
+            taskId: formData.get('taskId'),
+            requestId: formData.get('requestId'),
+            file: formData.get('file'),
+          } as never)
+        : ({} as never),
+    ),
   { permission: attachChain.permission, runAs: attachChain.runAs },
 );

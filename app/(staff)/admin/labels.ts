@@ -96,7 +96,13 @@ export function formatInstant(date: Date | string, timeZone: string): string {
   let format = instantFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-GB', {
-      day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone,
     });
     instantFormats.set(timeZone, format);
   }

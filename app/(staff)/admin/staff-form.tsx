@@ -8,14 +8,26 @@
  * clears its form. Until the page has hydrated their buttons stay disabled (`pending`): a form that
  * posted natively would lose what was typed, so each is `method="post"` and inert until then.
  */
-import { startTransition, useActionState, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
+import {
+  startTransition,
+  useActionState,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FormEvent,
+  type ReactNode,
+} from 'react';
 import { FieldError } from '@/app/components/field-error';
 import type { ActionResult } from '@/lib/auth/staff-action';
 
 export type StaffFormAction = (previous: unknown, formData: FormData) => Promise<ActionResult<unknown>>;
 export type Outcome = { intent: string; result: ActionResult<unknown>; seq: number } | null;
 
-const UNREACHABLE: ActionResult<never> = { ok: false, error: 'We could not reach the server. Check your connection and try again.' };
+const UNREACHABLE: ActionResult<never> = {
+  ok: false,
+  error: 'We could not reach the server. Check your connection and try again.',
+};
 
 /** A check in the browser before an action runs, for mistakes the server would read as a choice. */
 export type FormCheck = (formData: FormData) => ActionResult<never> | null;
@@ -24,25 +36,34 @@ const noSubscription = () => () => {};
 
 /** False in the server's HTML and while hydrating, true once this component runs in the browser. */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 export function useStaffForms(actions: Record<string, StaffFormAction>, checks: Record<string, FormCheck> = {}) {
   const hydrated = useHydrated();
   const lastForm = useRef<HTMLFormElement | null>(null);
   const [activeIntent, setActiveIntent] = useState<string | null>(null);
-  const [outcome, dispatch, pending] = useActionState(async (previous: Outcome, formData: FormData): Promise<Outcome> => {
-    const intent = String(formData.get('intent') ?? '');
-    formData.delete('intent');
-    const action = actions[intent];
-    let result: ActionResult<unknown>;
-    try {
-      result = checks[intent]?.(formData) ?? (action ? await action(null, formData) : { ok: false, error: 'Unknown action.' });
-    } catch {
-      result = UNREACHABLE;
-    }
-    return { intent, result, seq: (previous?.seq ?? 0) + 1 };
-  }, null);
+  const [outcome, dispatch, pending] = useActionState(
+    async (previous: Outcome, formData: FormData): Promise<Outcome> => {
+      const intent = String(formData.get('intent') ?? '');
+      formData.delete('intent');
+      const action = actions[intent];
+      let result: ActionResult<unknown>;
+      try {
+        result =
+          checks[intent]?.(formData) ??
+          (action ? await action(null, formData) : { ok: false, error: 'Unknown action.' });
+      } catch {
+        result = UNREACHABLE;
+      }
+      return { intent, result, seq: (previous?.seq ?? 0) + 1 };
+    },
+    null,
+  );
 
   useEffect(() => {
     if (outcome?.result.ok) lastForm.current?.reset();
@@ -76,7 +97,15 @@ export function fieldErrors(outcome: Outcome, intent: string, field: string): st
  * status for success, an alert for an error. The status region is always present so that screen
  * readers announce its new text.
  */
-export function ActionFeedback({ outcome, intents, successText }: { outcome: Outcome; intents?: string[]; successText?: (outcome: Outcome) => ReactNode }) {
+export function ActionFeedback({
+  outcome,
+  intents,
+  successText,
+}: {
+  outcome: Outcome;
+  intents?: string[];
+  successText?: (outcome: Outcome) => ReactNode;
+}) {
   const mine = outcome && (!intents || intents.includes(outcome.intent)) ? outcome : null;
   const success = mine?.result.ok ? (successText?.(mine) ?? mine.result.message) : null;
   return (
@@ -87,7 +116,9 @@ export function ActionFeedback({ outcome, intents, successText }: { outcome: Out
       {mine && !mine.result.ok && (
         <div role="alert" className="admin-notice admin-notice--error" key={mine.seq}>
           <p>{mine.result.error}</p>
-          {mine.result.fields && Object.keys(mine.result.fields).length > 0 && <p className="admin-hint">See the fields marked below.</p>}
+          {mine.result.fields && Object.keys(mine.result.fields).length > 0 && (
+            <p className="admin-hint">See the fields marked below.</p>
+          )}
         </div>
       )}
     </>
@@ -98,39 +129,112 @@ function describedBy(id: string, hint?: ReactNode, errors?: string[]) {
   return [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(' ') || undefined;
 }
 
-type FieldProps = { id: string; name: string; label: ReactNode; hint?: ReactNode; errors?: string[]; required?: boolean };
+type FieldProps = {
+  id: string;
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  required?: boolean;
+};
 
-export function TextAreaField({ id, name, label, hint, errors, required, rows = 4, maxLength = 5000, defaultValue }: FieldProps & { rows?: number; maxLength?: number; defaultValue?: string }) {
+export function TextAreaField({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  required,
+  rows = 4,
+  maxLength = 5000,
+  defaultValue,
+}: FieldProps & { rows?: number; maxLength?: number; defaultValue?: string }) {
   return (
     <div className={errors?.length ? 'admin-field admin-field--error' : 'admin-field'}>
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="admin-hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p className="admin-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       <FieldError id={`${id}-error`} messages={errors} />
-      <textarea id={id} name={name} rows={rows} maxLength={maxLength} required={required} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        required={required}
+        defaultValue={defaultValue}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      />
     </div>
   );
 }
 
-export function TextField({ id, name, label, hint, errors, required, type = 'text', autoComplete = 'off', defaultValue }: FieldProps & { type?: 'text' | 'email' | 'password'; autoComplete?: string; defaultValue?: string }) {
+export function TextField({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  required,
+  type = 'text',
+  autoComplete = 'off',
+  defaultValue,
+}: FieldProps & { type?: 'text' | 'email' | 'password'; autoComplete?: string; defaultValue?: string }) {
   return (
     <div className={errors?.length ? 'admin-field admin-field--error' : 'admin-field'}>
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="admin-hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p className="admin-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       <FieldError id={`${id}-error`} messages={errors} />
-      <input id={id} name={name} type={type} autoComplete={autoComplete} defaultValue={defaultValue} spellCheck={type === 'email' ? false : undefined} required={required} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)} />
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={defaultValue}
+        spellCheck={type === 'email' ? false : undefined}
+        required={required}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      />
     </div>
   );
 }
 
 export function SelectField({
-  id, name, label, hint, errors, required, options, placeholder, defaultValue,
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  required,
+  options,
+  placeholder,
+  defaultValue,
 }: FieldProps & { options: readonly { value: string; label: string }[]; placeholder?: string; defaultValue?: string }) {
   return (
     <div className={errors?.length ? 'admin-field admin-field--error' : 'admin-field'}>
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="admin-hint" id={`${id}-hint`}>{hint}</p>}
+      {hint && (
+        <p className="admin-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
       <FieldError id={`${id}-error`} messages={errors} />
-      <select id={id} name={name} required={required} defaultValue={defaultValue ?? ''} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy(id, hint, errors)}>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        defaultValue={defaultValue ?? ''}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(id, hint, errors)}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -144,10 +248,29 @@ export function SelectField({
 
 /** A submit button that names its form's intent and says when the action is running. */
 export function ActionButton({
-  intent, children, pendingLabel, form, variant = 'primary', ariaLabel,
-}: { intent: string; children: ReactNode; pendingLabel: string; form: { pending: boolean; running: (intent: string) => boolean }; variant?: 'primary' | 'secondary' | 'warning'; ariaLabel?: string }) {
+  intent,
+  children,
+  pendingLabel,
+  form,
+  variant = 'primary',
+  ariaLabel,
+}: {
+  intent: string;
+  children: ReactNode;
+  pendingLabel: string;
+  form: { pending: boolean; running: (intent: string) => boolean };
+  variant?: 'primary' | 'secondary' | 'warning';
+  ariaLabel?: string;
+}) {
   return (
-    <button type="submit" name="intent" value={intent} className={`admin-button admin-button--${variant}`} disabled={form.pending} aria-label={ariaLabel}>
+    <button
+      type="submit"
+      name="intent"
+      value={intent}
+      className={`admin-button admin-button--${variant}`}
+      disabled={form.pending}
+      aria-label={ariaLabel}
+    >
       {form.running(intent) ? pendingLabel : children}
     </button>
   );

@@ -35,10 +35,14 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
             <ul className="mailbox__list">
               {messages.map((message) => (
                 <li key={message.id}>
-                  <a href={`/dev/mailbox?id=${message.id}`} aria-current={message.id === selected?.id ? 'true' : undefined}>
+                  <a
+                    href={`/dev/mailbox?id=${message.id}`}
+                    aria-current={message.id === selected?.id ? 'true' : undefined}
+                  >
                     {message.subject}
                     <span className="mailbox__meta">
-                      To {message.to} · <time dateTime={message.createdAt.toISOString()}>{timeFormat.format(message.createdAt)}</time>
+                      To {message.to} ·{' '}
+                      <time dateTime={message.createdAt.toISOString()}>{timeFormat.format(message.createdAt)}</time>
                     </span>
                   </a>
                 </li>

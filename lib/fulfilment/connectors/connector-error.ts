@@ -4,7 +4,10 @@
  * carries the subject's data.
  */
 export class ConnectorError extends Error {
-  constructor(message: string, readonly retryable: boolean) {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
     super(message);
     this.name = 'ConnectorError';
   }

@@ -9,8 +9,17 @@ import net from 'node:net';
 import { ConnectorError } from './connector-error';
 
 const BLOCKED_V4: [string, number][] = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ];
 
 function v4ToInt(ip: string) {
@@ -20,7 +29,7 @@ function v4ToInt(ip: string) {
 export function isPrivateAddress(ip: string): boolean {
   if (net.isIPv4(ip)) {
     const n = v4ToInt(ip);
-    return BLOCKED_V4.some(([base, bits]) => (n >>> (32 - bits)) === (v4ToInt(base) >>> (32 - bits)));
+    return BLOCKED_V4.some(([base, bits]) => n >>> (32 - bits) === v4ToInt(base) >>> (32 - bits));
   }
   const lower = ip.toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower);
@@ -29,7 +38,10 @@ export function isPrivateAddress(ip: string): boolean {
 }
 
 /** The address to connect to, after the check. */
-export async function resolveAllowed(hostname: string, allowPrivateNetwork: boolean): Promise<{ address: string; family: 4 | 6 }> {
+export async function resolveAllowed(
+  hostname: string,
+  allowPrivateNetwork: boolean,
+): Promise<{ address: string; family: 4 | 6 }> {
   const host = hostname.replace(/^\[|\]$/g, '');
   let addresses: { address: string; family: number }[];
   try {
@@ -39,7 +51,10 @@ export async function resolveAllowed(hostname: string, allowPrivateNetwork: bool
   }
   if (addresses.length === 0) throw new ConnectorError(`The webhook host ${hostname} has no address.`, true);
   if (!allowPrivateNetwork && addresses.some((a) => isPrivateAddress(a.address))) {
-    throw new ConnectorError(`The webhook URL resolves to a private or loopback address; an admin must allow private networks for this system.`, false);
+    throw new ConnectorError(
+      `The webhook URL resolves to a private or loopback address; an admin must allow private networks for this system.`,
+      false,
+    );
   }
   return { address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
 }

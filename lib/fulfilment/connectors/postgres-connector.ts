@@ -21,7 +21,8 @@ export type ConnectorJob = { taskId: string; type: TaskType; identities: string[
 /** The bound values for a statement: exactly as many as its highest placeholder. */
 export function bindValues(sql: string, identity: string, change: string | null): string[] {
   const highest = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-  if (highest >= 2 && change === null) throw new ConnectorError('This statement uses $2 (the requested change) but the task has none.', false);
+  if (highest >= 2 && change === null)
+    throw new ConnectorError('This statement uses $2 (the requested change) but the task has none.', false);
   return highest >= 2 ? [identity, change!] : [identity];
 }
 
@@ -31,7 +32,10 @@ async function* collectRows(client: pg.Client, statement: Statement, identities:
     await client.query('BEGIN READ ONLY');
     try {
       // The database renders each row as JSON text: no per-column parsing and re-serialising here.
-      await client.query(`DECLARE portal_collect NO SCROLL CURSOR FOR SELECT row_to_json(q)::text AS j FROM (${statement.sql.replace(/;\s*$/, "")}) q`, bindValues(statement.sql, identity, null));
+      await client.query(
+        `DECLARE portal_collect NO SCROLL CURSOR FOR SELECT row_to_json(q)::text AS j FROM (${statement.sql.replace(/;\s*$/, '')}) q`,
+        bindValues(statement.sql, identity, null),
+      );
       for (;;) {
         const batch = await client.query(`FETCH ${BATCH} FROM portal_collect`);
         if (batch.rows.length === 0) break;
@@ -52,10 +56,17 @@ export function dataSetKey(taskId: string, name: string) {
   return `tasks/${taskId}/${name}.ndjson`;
 }
 
-export async function runPostgresConnector(system: { connectionUrl: string | null; statements: unknown }, job: ConnectorJob): Promise<TaskOutcome> {
+export async function runPostgresConnector(
+  system: { connectionUrl: string | null; statements: unknown },
+  job: ConnectorJob,
+): Promise<TaskOutcome> {
   if (!system.connectionUrl) throw new ConnectorError('The system has no database URL configured.', false);
   const parsed = statementsSchema.safeParse(system.statements);
-  if (!parsed.success) throw new ConnectorError('The system\'s SQL statements are not valid; an admin must fix them in the inventory.', false);
+  if (!parsed.success)
+    throw new ConnectorError(
+      "The system's SQL statements are not valid; an admin must fix them in the inventory.",
+      false,
+    );
   const statements = parsed.data[job.type] ?? [];
   if (statements.length === 0) throw new ConnectorError(`The system has no ${job.type} statements.`, false);
 
@@ -86,7 +97,8 @@ export async function runPostgresConnector(system: { connectionUrl: string | nul
     try {
       for (const statement of statements) {
         let rows = 0;
-        for (const identity of job.identities) rows += (await client.query(statement.sql, bindValues(statement.sql, identity, job.change))).rowCount ?? 0;
+        for (const identity of job.identities)
+          rows += (await client.query(statement.sql, bindValues(statement.sql, identity, job.change))).rowCount ?? 0;
         results.push({ name: statement.name, rows });
       }
       await client.query('COMMIT');
@@ -99,7 +111,8 @@ export async function runPostgresConnector(system: { connectionUrl: string | nul
     if (error instanceof ConnectorError) throw error;
     // A SQL error is the configuration's fault and will not heal by retrying; a dropped connection may.
     const sqlState = (error as { code?: string }).code;
-    const retryable = !sqlState || sqlState.startsWith('08') || sqlState === '57P01' || sqlState === '40001' || sqlState === '40P01';
+    const retryable =
+      !sqlState || sqlState.startsWith('08') || sqlState === '57P01' || sqlState === '40001' || sqlState === '40P01';
     throw new ConnectorError(`The database refused a statement: ${(error as Error).message}`, retryable);
   } finally {
     await client.end().catch(() => {});

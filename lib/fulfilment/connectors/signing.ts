@@ -15,9 +15,16 @@ export function sign(secret: string, body: string, now = Date.now()): string {
   return `t=${t},v1=${v1}`;
 }
 
-export type SignatureCheck = { ok: true; timestamp: number; signature: string } | { ok: false; reason: 'missing' | 'malformed' | 'mismatch' | 'stale' };
+export type SignatureCheck =
+  | { ok: true; timestamp: number; signature: string }
+  | { ok: false; reason: 'missing' | 'malformed' | 'mismatch' | 'stale' };
 
-export function verifySignature(secret: string, body: string, header: string | null | undefined, now = Date.now()): SignatureCheck {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string | null | undefined,
+  now = Date.now(),
+): SignatureCheck {
   if (!header) return { ok: false, reason: 'missing' };
   const parts = Object.fromEntries(header.split(',').map((p) => p.trim().split('=', 2) as [string, string]));
   const t = Number(parts.t);

@@ -31,12 +31,20 @@ export function parseAnswer(raw: string): WebhookAnswer {
     throw new ConnectorError('The system answered with something that is not JSON.', false);
   }
   const parsed = answerSchema.safeParse(json);
-  if (!parsed.success) throw new ConnectorError(`The system's answer does not match the connector schema (${parsed.error.issues[0]?.path.join('.') || 'body'}: ${parsed.error.issues[0]?.message}).`, false);
+  if (!parsed.success)
+    throw new ConnectorError(
+      `The system's answer does not match the connector schema (${parsed.error.issues[0]?.path.join('.') || 'body'}: ${parsed.error.issues[0]?.message}).`,
+      false,
+    );
   return parsed.data;
 }
 
 /** A finished answer as the task's outcome; collected rows go to storage, encrypted. */
-export async function outcomeOf(answer: Extract<WebhookAnswer, { status: 'done' }>, taskId: string, type: TaskType): Promise<TaskOutcome> {
+export async function outcomeOf(
+  answer: Extract<WebhookAnswer, { status: 'done' }>,
+  taskId: string,
+  type: TaskType,
+): Promise<TaskOutcome> {
   if (type === 'collect' && !answer.data) throw new ConnectorError('A collect answer must carry `data`.', false);
   const datasets: NonNullable<TaskOutcome['datasets']> = [];
   for (const [name, rows] of Object.entries(answer.data ?? {})) {
@@ -44,5 +52,10 @@ export async function outcomeOf(answer: Extract<WebhookAnswer, { status: 'done' 
     await putObject(key, Readable.from(rows.map((r) => `${JSON.stringify(r)}\n`)));
     datasets.push({ name, rows: rows.length, storageKey: key });
   }
-  return { ...(datasets.length ? { datasets } : {}), confirmation: answer.confirmation, kept: answer.kept, at: new Date().toISOString() };
+  return {
+    ...(datasets.length ? { datasets } : {}),
+    confirmation: answer.confirmation,
+    kept: answer.kept,
+    at: new Date().toISOString(),
+  };
 }

@@ -25,18 +25,30 @@ export function callbackUrl(taskId: string, token: string) {
 }
 
 /** POSTs `body` to the checked address, reading at most `limit` bytes of the answer. */
-function post(url: URL, address: { address: string; family: 4 | 6 }, body: string, headers: Record<string, string>, limit: number) {
+function post(
+  url: URL,
+  address: { address: string; family: 4 | 6 },
+  body: string,
+  headers: Record<string, string>,
+  limit: number,
+) {
   return new Promise<{ status: number; contentType: string; text: string }>((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const req = client.request(
       url,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'bitstride-privacy-portal', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          'user-agent': 'bitstride-privacy-portal',
+          ...headers,
+        },
         timeout: env().CONNECTOR_TIMEOUT_SECONDS * 1000,
         // Connect to the address we checked, never to a second lookup's answer.
         lookup: (_host, options, callback) => {
-          if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [address]);
+          if ((options as { all?: boolean }).all)
+            (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [address]);
           else (callback as (e: null, a: string, f: number) => void)(null, address.address, address.family);
         },
       },
@@ -57,19 +69,34 @@ function post(url: URL, address: { address: string; family: 4 | 6 }, body: strin
           }
           chunks.push(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', (e) => reject(new ConnectorError(`The connection broke while reading the answer (${e.message}).`, true)));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type'] ?? ''),
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', (e) =>
+          reject(new ConnectorError(`The connection broke while reading the answer (${e.message}).`, true)),
+        );
       },
     );
     req.on('timeout', () => req.destroy(new ConnectorError('The system did not answer in time.', true)));
-    req.on('error', (e) => reject(e instanceof ConnectorError ? e : new ConnectorError(`Could not reach the system (${e.message}).`, true)));
+    req.on('error', (e) =>
+      reject(e instanceof ConnectorError ? e : new ConnectorError(`Could not reach the system (${e.message}).`, true)),
+    );
     req.end(body);
   });
 }
 
 /** Sends the job; returns the outcome when the system answered at once, null when it will call back. */
-export async function sendWebhookJob(system: WebhookSystem, job: ConnectorJob, request: { number: number; receivedAt: Date }): Promise<TaskOutcome | null> {
-  if (!system.webhookUrl || !system.webhookSecret) throw new ConnectorError('The system has no webhook URL or secret configured.', false);
+export async function sendWebhookJob(
+  system: WebhookSystem,
+  job: ConnectorJob,
+  request: { number: number; receivedAt: Date },
+): Promise<TaskOutcome | null> {
+  if (!system.webhookUrl || !system.webhookSecret)
+    throw new ConnectorError('The system has no webhook URL or secret configured.', false);
   const url = new URL(system.webhookUrl);
   const address = await resolveAllowed(url.hostname, system.allowPrivateNetwork);
   const token = generateToken();
@@ -86,9 +113,15 @@ export async function sendWebhookJob(system: WebhookSystem, job: ConnectorJob, r
   const limit = Math.floor(env().CONNECTOR_MAX_RESPONSE_MB * 1024 * 1024);
   const res = await post(url, address, body, { [SIGNATURE_HEADER]: sign(system.webhookSecret, body) }, limit);
   if (res.status === 202) return null;
-  if (res.status >= 500 || res.status === 429 || res.status === 408) throw new ConnectorError(`The system answered HTTP ${res.status}.`, true);
-  if (res.status < 200 || res.status >= 300) throw new ConnectorError(`The system refused the job (HTTP ${res.status}).`, false);
-  if (!/^application\/json\b/i.test(res.contentType)) throw new ConnectorError(`The system answered with ${res.contentType || 'no content type'} instead of JSON.`, false);
+  if (res.status >= 500 || res.status === 429 || res.status === 408)
+    throw new ConnectorError(`The system answered HTTP ${res.status}.`, true);
+  if (res.status < 200 || res.status >= 300)
+    throw new ConnectorError(`The system refused the job (HTTP ${res.status}).`, false);
+  if (!/^application\/json\b/i.test(res.contentType))
+    throw new ConnectorError(
+      `The system answered with ${res.contentType || 'no content type'} instead of JSON.`,
+      false,
+    );
   const answer = parseAnswer(res.text);
   if (answer.status === 'accepted') return null;
   if (answer.status === 'failed') throw new ConnectorError(`The system reported a failure: ${answer.reason}`, false);

@@ -23,11 +23,19 @@ export function packageKey(requestId: string, packageId: string) {
 
 /** Safe entry names: our slugs for folders, a sanitised version of an uploaded file's name. */
 function entryName(name: string) {
-  return name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_').slice(0, 120) || 'file';
+  return (
+    name
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^\.+/, '_')
+      .slice(0, 120) || 'file'
+  );
 }
 
 export async function buildDataPackage(options: { requestId: string }) {
-  const pkg = await db().dataPackage.findUnique({ where: { requestId: options.requestId }, include: { request: true } });
+  const pkg = await db().dataPackage.findUnique({
+    where: { requestId: options.requestId },
+    include: { request: true },
+  });
   if (!pkg || pkg.status !== 'building') return;
   const tasks = await db().fulfilmentTask.findMany({
     where: { requestId: options.requestId, type: 'collect', status: 'done' },
@@ -51,7 +59,12 @@ export async function buildDataPackage(options: { requestId: string }) {
   const reference = formatReference(pkg.request.number, pkg.request.receivedAt);
   zip.add('README.txt', Readable.from([packageReadme({ company: env().COMPANY_NAME, reference, files, attachments })]));
   const inventory = tasks.map((t) => ({ key: t.system.key, name: t.system.name, categories: t.system.categories }));
-  zip.add('supplementary-information.txt', Readable.from([supplementaryInformation({ company: env().COMPANY_NAME, contactEmail: env().PRIVACY_CONTACT_EMAIL, inventory })]));
+  zip.add(
+    'supplementary-information.txt',
+    Readable.from([
+      supplementaryInformation({ company: env().COMPANY_NAME, contactEmail: env().PRIVACY_CONTACT_EMAIL, inventory }),
+    ]),
+  );
   zip.end();
 
   const key = packageKey(pkg.requestId, pkg.id);
@@ -59,16 +72,32 @@ export async function buildDataPackage(options: { requestId: string }) {
   const builtAt = new Date();
   const expiresAt = new Date(builtAt.getTime() + env().DOWNLOAD_TTL_DAYS * 86_400_000);
   await db().$transaction(async (tx) => {
-    await tx.dataPackage.update({ where: { id: pkg.id }, data: { status: 'ready', storageKey: key, size, builtAt, expiresAt, lastError: null } });
-    await addJob(tx, 'delete-data-package', { packageId: pkg.id }, { runAt: expiresAt, jobKey: `delete-data-package:${pkg.id}` });
-    await recordAuditEvent(tx, { requestId: pkg.requestId, action: 'package.built', actor: { type: 'system' }, data: { packageId: pkg.id, size, files: files.length, expiresAt: expiresAt.toISOString() } });
+    await tx.dataPackage.update({
+      where: { id: pkg.id },
+      data: { status: 'ready', storageKey: key, size, builtAt, expiresAt, lastError: null },
+    });
+    await addJob(
+      tx,
+      'delete-data-package',
+      { packageId: pkg.id },
+      { runAt: expiresAt, jobKey: `delete-data-package:${pkg.id}` },
+    );
+    await recordAuditEvent(tx, {
+      requestId: pkg.requestId,
+      action: 'package.built',
+      actor: { type: 'system' },
+      data: { packageId: pkg.id, size, files: files.length, expiresAt: expiresAt.toISOString() },
+    });
   });
 }
 
 /** The job's last attempt failed: the package shows as failed to staff, with the reason. */
 export async function markPackageFailed(requestId: string, error: unknown) {
   logger.error({ err: error, requestId }, 'data package build failed');
-  await db().dataPackage.updateMany({ where: { requestId, status: 'building' }, data: { status: 'failed', lastError: error instanceof Error ? error.message.slice(0, 2000) : 'unknown error' } });
+  await db().dataPackage.updateMany({
+    where: { requestId, status: 'building' },
+    data: { status: 'failed', lastError: error instanceof Error ? error.message.slice(0, 2000) : 'unknown error' },
+  });
 }
 
 /** End of the download window: the file goes; the row stays as the record that it existed. */
@@ -79,6 +108,11 @@ export async function deleteDataPackage(options: { packageId: string }) {
   if (pkg.storageKey) await deleteObject(pkg.storageKey);
   await db().$transaction(async (tx) => {
     await tx.dataPackage.update({ where: { id: pkg.id }, data: { status: 'deleted', deletedAt: new Date() } });
-    await recordAuditEvent(tx, { requestId: pkg.requestId, action: 'package.deleted', actor: { type: 'system' }, data: { packageId: pkg.id } });
+    await recordAuditEvent(tx, {
+      requestId: pkg.requestId,
+      action: 'package.deleted',
+      actor: { type: 'system' },
+      data: { packageId: pkg.id },
+    });
   });
 }

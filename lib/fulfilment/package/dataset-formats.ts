@@ -64,7 +64,9 @@ export function ndjsonToCsv(source: Readable): AsyncGenerator<string> {
           yield csvLine(columns);
         }
         const known = columns.map((c) => row[c]);
-        const extra = Object.keys(row).filter((k) => !columns!.includes(k)).map((k) => `${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`);
+        const extra = Object.keys(row)
+          .filter((k) => !columns!.includes(k))
+          .map((k) => `${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`);
         yield csvLine([...known, ...extra]);
       }
       if (!columns) yield '\r\n';

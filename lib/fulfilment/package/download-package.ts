@@ -29,7 +29,15 @@ export async function queueDataPackage(tx: Tx, request: { id: string; types: str
   await tx.dataPackage.upsert({
     where: { requestId: request.id },
     create: { requestId: request.id },
-    update: { status: 'building', storageKey: null, size: null, builtAt: null, expiresAt: null, deletedAt: null, lastError: null },
+    update: {
+      status: 'building',
+      storageKey: null,
+      size: null,
+      builtAt: null,
+      expiresAt: null,
+      deletedAt: null,
+      lastError: null,
+    },
   });
   await addJob(tx, 'build-data-package', { requestId: request.id }, { jobKey: `build-data-package:${request.id}` });
   return true;
@@ -40,27 +48,55 @@ export async function packageState(requestId: string) {
   const pkg = await db().dataPackage.findUnique({ where: { requestId } });
   if (!pkg) return null;
   const expired = pkg.status === 'deleted' || (pkg.expiresAt !== null && pkg.expiresAt <= new Date());
-  return { status: expired ? ('expired' as const) : pkg.status, expiresAt: pkg.expiresAt, size: pkg.size === null ? null : Number(pkg.size), lastError: pkg.lastError };
+  return {
+    status: expired ? ('expired' as const) : pkg.status,
+    expiresAt: pkg.expiresAt,
+    size: pkg.size === null ? null : Number(pkg.size),
+    lastError: pkg.lastError,
+  };
 }
 
 /** "Email me a download link": from the status page, to the request's email only. */
-export async function requestDownloadLink(options: { requestId: string; statusToken: string; ip?: string | null; userAgent?: string | null }) {
+export async function requestDownloadLink(options: {
+  requestId: string;
+  statusToken: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}) {
   await db().$transaction(async (tx) => {
     const request = await findRequestByStatusToken(options.requestId, options.statusToken, tx, options.ip);
     await tx.$queryRaw`SELECT id FROM privacy_request WHERE id = ${request.id}::uuid FOR UPDATE`;
     const pkg = await tx.dataPackage.findUnique({ where: { requestId: request.id } });
-    if (!pkg || pkg.status !== 'ready' || !pkg.expiresAt || pkg.expiresAt <= new Date()) throw new AppError('CONFLICT', 'There is no data package to download for this request.');
-    const recent = await tx.downloadGrant.count({ where: { requestId: request.id, createdAt: { gt: new Date(Date.now() - LINK_TTL_MS) } } });
-    if (recent >= MAX_LINKS_PER_HOUR) throw new AppError('RATE_LIMITED', 'We have sent several links in the last hour. Use the newest one in your inbox, or try again later.');
+    if (!pkg || pkg.status !== 'ready' || !pkg.expiresAt || pkg.expiresAt <= new Date())
+      throw new AppError('CONFLICT', 'There is no data package to download for this request.');
+    const recent = await tx.downloadGrant.count({
+      where: { requestId: request.id, createdAt: { gt: new Date(Date.now() - LINK_TTL_MS) } },
+    });
+    if (recent >= MAX_LINKS_PER_HOUR)
+      throw new AppError(
+        'RATE_LIMITED',
+        'We have sent several links in the last hour. Use the newest one in your inbox, or try again later.',
+      );
     const token = generateToken();
     const expiresAt = new Date(Date.now() + LINK_TTL_MS);
     await tx.downloadGrant.create({ data: { requestId: request.id, tokenHash: hashToken(token), expiresAt } });
-    await recordAuditEvent(tx, { requestId: request.id, action: 'package.link_sent', actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent }, summary: 'You asked for a download link; we emailed it to you' });
+    await recordAuditEvent(tx, {
+      requestId: request.id,
+      action: 'package.link_sent',
+      actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
+      summary: 'You asked for a download link; we emailed it to you',
+    });
     await enqueueEmail(tx, {
       template: 'download-link',
       to: request.email,
       requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), downloadUrl: `${env().APP_URL}/download/${token}`, linkMinutes: LINK_TTL_MS / 60_000, packageExpiresAt: formatPublicDate(pkg.expiresAt, requestTimeZone(request)) },
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        downloadUrl: `${env().APP_URL}/download/${token}`,
+        linkMinutes: LINK_TTL_MS / 60_000,
+        packageExpiresAt: formatPublicDate(pkg.expiresAt, requestTimeZone(request)),
+      },
     });
   });
 }
@@ -71,27 +107,61 @@ export type GrantState =
 
 /** What a one-time link is now, without using it (mail scanners open links; only the button downloads). */
 export async function inspectDownloadGrant(token: string): Promise<GrantState> {
-  const grant = tokenSchema.safeParse(token).success ? await db().downloadGrant.findUnique({ where: { tokenHash: hashToken(token) }, include: { request: { include: { dataPackage: true } } } }) : null;
+  const grant = tokenSchema.safeParse(token).success
+    ? await db().downloadGrant.findUnique({
+        where: { tokenHash: hashToken(token) },
+        include: { request: { include: { dataPackage: true } } },
+      })
+    : null;
   if (!grant) return { state: 'unknown', statusUrl: null };
   const { request } = grant;
   const pkg = request.dataPackage;
   const statusUrl = publicLinks.statusOf(request);
-  if (!pkg || pkg.status !== 'ready' || !pkg.expiresAt || pkg.expiresAt <= new Date()) return { state: 'package_expired', statusUrl };
+  if (!pkg || pkg.status !== 'ready' || !pkg.expiresAt || pkg.expiresAt <= new Date())
+    return { state: 'package_expired', statusUrl };
   if (grant.usedAt) return { state: 'link_used', statusUrl };
   if (grant.expiresAt <= new Date()) return { state: 'link_expired', statusUrl };
-  return { state: 'ready', reference: formatReference(request.number, request.receivedAt), size: Number(pkg.size ?? 0), packageExpiresAt: pkg.expiresAt };
+  return {
+    state: 'ready',
+    reference: formatReference(request.number, request.receivedAt),
+    size: Number(pkg.size ?? 0),
+    packageExpiresAt: pkg.expiresAt,
+  };
 }
 
 /** Uses the one-time link (atomically: a second use gets GONE) and opens the decrypted package. */
-export async function openDownload(options: { token: string; ip?: string | null; userAgent?: string | null }): Promise<{ stream: Readable; fileName: string; size: number }> {
-  if (!tokenSchema.safeParse(options.token).success) throw new AppError('NOT_FOUND', 'This download link is not valid.');
+export async function openDownload(options: {
+  token: string;
+  ip?: string | null;
+  userAgent?: string | null;
+}): Promise<{ stream: Readable; fileName: string; size: number }> {
+  if (!tokenSchema.safeParse(options.token).success)
+    throw new AppError('NOT_FOUND', 'This download link is not valid.');
   return db().$transaction(async (tx) => {
-    const used = await tx.downloadGrant.updateManyAndReturn({ where: { tokenHash: hashToken(options.token), usedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
-    if (used.length === 0) throw new AppError('GONE', 'This download link has expired or was already used. Ask for a new one on your request page.');
+    const used = await tx.downloadGrant.updateManyAndReturn({
+      where: { tokenHash: hashToken(options.token), usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    });
+    if (used.length === 0)
+      throw new AppError(
+        'GONE',
+        'This download link has expired or was already used. Ask for a new one on your request page.',
+      );
     const grant = used[0];
     const pkg = await tx.dataPackage.findUnique({ where: { requestId: grant.requestId }, include: { request: true } });
-    if (!pkg || pkg.status !== 'ready' || !pkg.storageKey || !pkg.expiresAt || pkg.expiresAt <= new Date()) throw new AppError('GONE', 'The download window for this package has ended.');
-    await recordAuditEvent(tx, { requestId: grant.requestId, action: 'package.downloaded', actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent }, summary: 'You downloaded your data', data: { packageId: pkg.id, grantId: grant.id } });
-    return { stream: getObject(pkg.storageKey), fileName: `${formatReference(pkg.request.number, pkg.request.receivedAt)}-data.zip`, size: Number(pkg.size ?? 0) };
+    if (!pkg || pkg.status !== 'ready' || !pkg.storageKey || !pkg.expiresAt || pkg.expiresAt <= new Date())
+      throw new AppError('GONE', 'The download window for this package has ended.');
+    await recordAuditEvent(tx, {
+      requestId: grant.requestId,
+      action: 'package.downloaded',
+      actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
+      summary: 'You downloaded your data',
+      data: { packageId: pkg.id, grantId: grant.id },
+    });
+    return {
+      stream: getObject(pkg.storageKey),
+      fileName: `${formatReference(pkg.request.number, pkg.request.receivedAt)}-data.zip`,
+      size: Number(pkg.size ?? 0),
+    };
   });
 }

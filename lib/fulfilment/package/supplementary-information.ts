@@ -5,12 +5,23 @@
 export type InventoryForPackage = {
   key: string;
   name: string;
-  categories: { name: string; purposes: string[]; legalBasis: string; recipients: string[]; retention: string; source: string }[];
+  categories: {
+    name: string;
+    purposes: string[];
+    legalBasis: string;
+    recipients: string[];
+    retention: string;
+    source: string;
+  }[];
 }[];
 
 export type PackageFile = { system: string; systemName: string; dataset: string; rows: number };
 
-export function supplementaryInformation(options: { company: string; contactEmail: string; inventory: InventoryForPackage }) {
+export function supplementaryInformation(options: {
+  company: string;
+  contactEmail: string;
+  inventory: InventoryForPackage;
+}) {
   const lines: string[] = [];
   lines.push('ABOUT YOUR DATA (Art. 15 GDPR supplementary information)', '');
   lines.push(`Who we are: ${options.company}, contact ${options.contactEmail}.`, '');
@@ -19,33 +30,53 @@ export function supplementaryInformation(options: { company: string; contactEmai
       lines.push(`${c.name} (held in: ${system.name})`);
       lines.push(`  Why we use it (purposes): ${c.purposes.join('; ')}`);
       lines.push(`  Legal basis: ${c.legalBasis}`);
-      lines.push(`  Who receives it (recipients): ${c.recipients.length ? c.recipients.join('; ') : 'nobody outside Bitstride'}`);
+      lines.push(
+        `  Who receives it (recipients): ${c.recipients.length ? c.recipients.join('; ') : 'nobody outside Bitstride'}`,
+      );
       lines.push(`  How long we keep it (retention): ${c.retention}`);
       lines.push(`  Where it comes from (source): ${c.source}`);
       lines.push('');
     }
   }
-  lines.push('Transfers: our providers may process information outside your country; where required we use appropriate safeguards (such as standard contractual clauses).');
-  lines.push('Automated decisions: we do not make decisions about you based solely on automated processing that have legal or similarly significant effects.');
-  lines.push('Your rights: you may ask us to correct, delete or restrict your data, object to its use, and receive it in a machine-readable format. You may complain to a data protection supervisory authority.');
+  lines.push(
+    'Transfers: our providers may process information outside your country; where required we use appropriate safeguards (such as standard contractual clauses).',
+  );
+  lines.push(
+    'Automated decisions: we do not make decisions about you based solely on automated processing that have legal or similarly significant effects.',
+  );
+  lines.push(
+    'Your rights: you may ask us to correct, delete or restrict your data, object to its use, and receive it in a machine-readable format. You may complain to a data protection supervisory authority.',
+  );
   lines.push(`To exercise these rights, reply to our email or write to ${options.contactEmail}.`);
   return lines.join('\n') + '\n';
 }
 
-export function packageReadme(options: { company: string; reference: string; files: PackageFile[]; attachments: { system: string; fileName: string }[] }) {
+export function packageReadme(options: {
+  company: string;
+  reference: string;
+  files: PackageFile[];
+  attachments: { system: string; fileName: string }[];
+}) {
   const lines: string[] = [];
   lines.push(`YOUR DATA FROM ${options.company.toUpperCase()} (request ${options.reference})`, '');
-  lines.push('This package holds a copy of the personal data we found about you. There is one folder per system that holds data.');
+  lines.push(
+    'This package holds a copy of the personal data we found about you. There is one folder per system that holds data.',
+  );
   lines.push('Each data set comes twice, with the same content:');
   lines.push('  - a .json file, for programs and for moving your data to another service;');
   lines.push('  - a .csv file, which opens in a spreadsheet (Excel, Numbers, LibreOffice).');
   lines.push('');
   lines.push('What each file is:');
   for (const f of options.files) {
-    lines.push(`  ${f.system}/${f.dataset}.json and ${f.system}/${f.dataset}.csv: ${f.dataset.replace(/_/g, ' ')} from ${f.systemName} (${f.rows} record${f.rows === 1 ? '' : 's'})`);
+    lines.push(
+      `  ${f.system}/${f.dataset}.json and ${f.system}/${f.dataset}.csv: ${f.dataset.replace(/_/g, ' ')} from ${f.systemName} (${f.rows} record${f.rows === 1 ? '' : 's'})`,
+    );
   }
-  for (const a of options.attachments) lines.push(`  ${a.system}/files/${a.fileName}: a document our team attached while collecting your data`);
-  lines.push('  supplementary-information.txt: why we use your data, on what basis, who receives it, how long we keep it, where it comes from, and your rights (the information Art. 15 GDPR requires).');
+  for (const a of options.attachments)
+    lines.push(`  ${a.system}/files/${a.fileName}: a document our team attached while collecting your data`);
+  lines.push(
+    '  supplementary-information.txt: why we use your data, on what basis, who receives it, how long we keep it, where it comes from, and your rights (the information Art. 15 GDPR requires).',
+  );
   lines.push('');
   lines.push('If something looks wrong or missing, tell us and we will correct it.');
   return lines.join('\n') + '\n';

@@ -12,21 +12,40 @@ import { lockRequestFor } from './lock-request';
  * Asks the requester for clarification or identity information. The message goes by email with the
  * status-page link, where the requester answers; the clock pauses where the regime allows it.
  */
-export async function askRequester(options: { staff: StaffIdentity; requestId: string; reason: PauseReason; message: string }) {
+export async function askRequester(options: {
+  staff: StaffIdentity;
+  requestId: string;
+  reason: PauseReason;
+  message: string;
+}) {
   const staff = authorize(options.staff, 'requests.work');
   const message = options.message.trim();
-  if (message.length < 10) throw new AppError('INVALID_INPUT', 'Write the question for the requester (at least 10 characters).', { fields: { message: ['Write what you need from the requester'] } });
-  if (message.length > 5000) throw new AppError('INVALID_INPUT', 'The message must be at most 5,000 characters.', { fields: { message: ['At most 5,000 characters'] } });
+  if (message.length < 10)
+    throw new AppError('INVALID_INPUT', 'Write the question for the requester (at least 10 characters).', {
+      fields: { message: ['Write what you need from the requester'] },
+    });
+  if (message.length > 5000)
+    throw new AppError('INVALID_INPUT', 'The message must be at most 5,000 characters.', {
+      fields: { message: ['At most 5,000 characters'] },
+    });
   return db().$transaction(async (tx) => {
     const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'askRequester');
-    await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, assigneeId: request.assigneeId ?? staff.id } });
-    await tx.requesterMessage.create({ data: { requestId: request.id, direction: 'to_requester', body: message, staffId: staff.id } });
+    await tx.privacyRequest.update({
+      where: { id: request.id },
+      data: { status: nextStatus, assigneeId: request.assigneeId ?? staff.id },
+    });
+    await tx.requesterMessage.create({
+      data: { requestId: request.id, direction: 'to_requester', body: message, staffId: staff.id },
+    });
     const actor = { type: 'staff' as const, id: staff.id };
     await recordAuditEvent(tx, {
       requestId: request.id,
       action: 'request.asked_requester',
       actor,
-      summary: options.reason === 'awaiting_identity' ? 'We asked you to confirm your identity' : 'We asked you for more information',
+      summary:
+        options.reason === 'awaiting_identity'
+          ? 'We asked you to confirm your identity'
+          : 'We asked you for more information',
       data: { reason: options.reason },
     });
     const clockPaused = await pauseClock(tx, { requestId: request.id, reason: options.reason, actor });
@@ -34,7 +53,13 @@ export async function askRequester(options: { staff: StaffIdentity; requestId: s
       template: 'requester-message',
       to: request.email,
       requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), message, clockPaused, statusUrl: publicLinks.statusOf(request) },
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        message,
+        clockPaused,
+        statusUrl: publicLinks.statusOf(request),
+      },
     });
     return { clockPaused };
   });

@@ -14,9 +14,14 @@ export async function assignRequest(options: { staff: StaffIdentity; requestId: 
   await db().$transaction(async (tx) => {
     const { request } = await lockRequestFor(tx, options.requestId, options.assigneeId ? 'assign' : 'unassign');
     const assignee = options.assigneeId
-      ? await tx.user.findFirst({ where: { id: options.assigneeId, deactivatedAt: null, role: { in: ['admin', 'reviewer'] } } })
+      ? await tx.user.findFirst({
+          where: { id: options.assigneeId, deactivatedAt: null, role: { in: ['admin', 'reviewer'] } },
+        })
       : null;
-    if (options.assigneeId && !assignee) throw new AppError('INVALID_INPUT', 'Choose an active reviewer or admin.', { fields: { assigneeId: ['Choose an active reviewer or admin'] } });
+    if (options.assigneeId && !assignee)
+      throw new AppError('INVALID_INPUT', 'Choose an active reviewer or admin.', {
+        fields: { assigneeId: ['Choose an active reviewer or admin'] },
+      });
     if (request.assigneeId === (assignee?.id ?? null)) return;
     await tx.privacyRequest.update({ where: { id: request.id }, data: { assigneeId: assignee?.id ?? null } });
     await recordAuditEvent(tx, {

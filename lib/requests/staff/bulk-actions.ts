@@ -15,7 +15,8 @@ function checkIds(ids: string[]) {
 export async function bulkAssign(options: { staff: StaffIdentity; requestIds: string[]; assigneeId: string | null }) {
   authorize(options.staff, 'requests.work');
   checkIds(options.requestIds);
-  for (const requestId of options.requestIds) await assignRequest({ staff: options.staff, requestId, assigneeId: options.assigneeId });
+  for (const requestId of options.requestIds)
+    await assignRequest({ staff: options.staff, requestId, assigneeId: options.assigneeId });
   return options.requestIds.length;
 }
 
@@ -23,14 +24,25 @@ export async function bulkAssign(options: { staff: StaffIdentity; requestIds: st
  * An admin denies verified duplicates or spam in one go, with one reason and message. All or
  * nothing: one request that cannot be denied stops the batch, with its reference in the message.
  */
-export async function bulkDeny(options: { staff: StaffIdentity; requestIds: string[]; reason: 'duplicate' | 'manifestly_unfounded'; message: string }) {
+export async function bulkDeny(options: {
+  staff: StaffIdentity;
+  requestIds: string[];
+  reason: 'duplicate' | 'manifestly_unfounded';
+  message: string;
+}) {
   authorize(options.staff, 'requests.admin');
   checkIds(options.requestIds);
   // Retried if PostgreSQL breaks a deadlock with another batch (tests/integration/staff-workflow.test.ts).
-  await transactionWithRetry(async (tx) => {
-    for (const requestId of options.requestIds) {
-      await denyRequest({ staff: options.staff, requestId, reason: options.reason, partial: false, message: options.message }, tx);
-    }
-  }, { timeout: 60_000 });
+  await transactionWithRetry(
+    async (tx) => {
+      for (const requestId of options.requestIds) {
+        await denyRequest(
+          { staff: options.staff, requestId, reason: options.reason, partial: false, message: options.message },
+          tx,
+        );
+      }
+    },
+    { timeout: 60_000 },
+  );
   return options.requestIds.length;
 }

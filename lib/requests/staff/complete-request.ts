@@ -22,15 +22,42 @@ export async function completeRequest(options: { staff: StaffIdentity; requestId
     await assertTasksFinished(tx, request.id);
     const systems = await fulfilmentSummary(tx, request.id, requestTimeZone(request));
     const now = new Date();
-    await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, responseMessage: message, decidedAt: now, decidedById: staff.id, closedAt: now, partial: false, denialReason: null } });
+    await tx.privacyRequest.update({
+      where: { id: request.id },
+      data: {
+        status: nextStatus,
+        responseMessage: message,
+        decidedAt: now,
+        decidedById: staff.id,
+        closedAt: now,
+        partial: false,
+        denialReason: null,
+      },
+    });
     await cancelDeadlineJobs(tx, request.id);
     const withPackage = await queueDataPackage(tx, request);
-    await recordAuditEvent(tx, { requestId: request.id, action: 'request.completed', actor: { type: 'staff', id: staff.id }, summary: 'We completed your request; see our email', data: { systems } });
+    await recordAuditEvent(tx, {
+      requestId: request.id,
+      action: 'request.completed',
+      actor: { type: 'staff', id: staff.id },
+      summary: 'We completed your request; see our email',
+      data: { systems },
+    });
     await enqueueEmail(tx, {
       template: 'request-decided',
       to: request.email,
       requestId: request.id,
-      props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), outcome: 'completed', reasonLabel: null, message, notices: [], statusUrl: publicLinks.statusOf(request), systems, ...(withPackage ? { downloadDays: env().DOWNLOAD_TTL_DAYS } : {}) },
+      props: {
+        brand: brand(),
+        reference: formatReference(request.number, request.receivedAt),
+        outcome: 'completed',
+        reasonLabel: null,
+        message,
+        notices: [],
+        statusUrl: publicLinks.statusOf(request),
+        systems,
+        ...(withPackage ? { downloadDays: env().DOWNLOAD_TTL_DAYS } : {}),
+      },
     });
   });
 }

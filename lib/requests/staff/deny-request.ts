@@ -18,7 +18,10 @@ import { denialSchema } from './schemas';
  * carries the notices their regime requires (complaint and court for EU/UK, appeal for US-VA/US-CO,
  * the Commissioner for Canada). One transaction: status, audit, email, jobs cancelled.
  */
-export async function denyRequest(options: { staff: StaffIdentity; requestId: string; reason: DenialReason; partial: boolean; message: string }, tx?: Tx) {
+export async function denyRequest(
+  options: { staff: StaffIdentity; requestId: string; reason: DenialReason; partial: boolean; message: string },
+  tx?: Tx,
+) {
   const staff = authorize(options.staff, 'requests.work');
   const { message } = denialSchema.parse(options);
   const run = async (t: Tx) => {
@@ -27,7 +30,15 @@ export async function denyRequest(options: { staff: StaffIdentity; requestId: st
     const status = options.partial ? 'completed' : nextStatus;
     await t.privacyRequest.update({
       where: { id: request.id },
-      data: { status, denialReason: options.reason, partial: options.partial, responseMessage: message, decidedAt: now, decidedById: staff.id, closedAt: now },
+      data: {
+        status,
+        denialReason: options.reason,
+        partial: options.partial,
+        responseMessage: message,
+        decidedAt: now,
+        decidedById: staff.id,
+        closedAt: now,
+      },
     });
     await t.clockPause.updateMany({ where: { requestId: request.id, endedAt: null }, data: { endedAt: now } });
     await cancelDeadlineJobs(t, request.id);
@@ -35,7 +46,9 @@ export async function denyRequest(options: { staff: StaffIdentity; requestId: st
       requestId: request.id,
       action: options.partial ? 'request.partially_denied' : 'request.denied',
       actor: { type: 'staff', id: staff.id },
-      summary: options.partial ? 'We answered your request in part; see our email for the reasons' : 'We could not fulfil your request; see our email for the reasons',
+      summary: options.partial
+        ? 'We answered your request in part; see our email for the reasons'
+        : 'We could not fulfil your request; see our email for the reasons',
       data: { reason: options.reason, partial: options.partial },
     });
     const [rule] = requestRules(request);

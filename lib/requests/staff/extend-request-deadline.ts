@@ -8,6 +8,10 @@ export async function extendRequestDeadline(options: { staff: StaffIdentity; req
   const staff = authorize(options.staff, 'requests.work');
   return db().$transaction(async (tx) => {
     await lockRequestFor(tx, options.requestId, 'extend');
-    return extendDeadline(tx, { requestId: options.requestId, reason: options.reason, actor: { type: 'staff', id: staff.id } });
+    return extendDeadline(tx, {
+      requestId: options.requestId,
+      reason: options.reason,
+      actor: { type: 'staff', id: staff.id },
+    });
   });
 }

@@ -9,6 +9,10 @@ import { hashEmail } from '../../security/tokens';
  */
 export async function findRequester(options: { staff: StaffIdentity | null; email: string }): Promise<string> {
   authorize(options.staff, 'requests.read');
-  const latest = await db().privacyRequest.findFirst({ where: { emailHash: hashEmail(options.email) }, orderBy: { receivedAt: 'desc' }, select: { id: true } });
+  const latest = await db().privacyRequest.findFirst({
+    where: { emailHash: hashEmail(options.email) },
+    orderBy: { receivedAt: 'desc' },
+    select: { id: true },
+  });
   return latest?.id ?? 'none';
 }

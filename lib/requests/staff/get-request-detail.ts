@@ -23,18 +23,38 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       assignee: { select: { id: true, name: true, email: true } },
       notes: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } },
       messages: { orderBy: { createdAt: 'asc' } },
-      emails: { orderBy: { createdAt: 'asc' }, select: { id: true, template: true, subject: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true } },
+      emails: {
+        orderBy: { createdAt: 'asc' },
+        select: {
+          id: true,
+          template: true,
+          subject: true,
+          status: true,
+          attempts: true,
+          lastError: true,
+          createdAt: true,
+          sentAt: true,
+        },
+      },
       auditEvents: { orderBy: { id: 'asc' } },
       appeals: { orderBy: { receivedAt: 'asc' } },
     },
   });
   if (!request) throw new AppError('NOT_FOUND', 'No request with that id.');
   const staffNames = new Map(
-    (await db().user.findMany({ where: { id: { in: request.auditEvents.flatMap((e) => (e.actorId ? [e.actorId] : [])) } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, u.name ?? u.email]),
+    (
+      await db().user.findMany({
+        where: { id: { in: request.auditEvents.flatMap((e) => (e.actorId ? [e.actorId] : [])) } },
+        select: { id: true, name: true, email: true },
+      })
+    ).map((u) => [u.id, u.name ?? u.email]),
   );
   const seesFreeText = can(staff.role, 'requests.work');
   const duplicateOf = request.possibleDuplicateOfId
-    ? await db().privacyRequest.findUnique({ where: { id: request.possibleDuplicateOfId }, select: { id: true, number: true, receivedAt: true, status: true } })
+    ? await db().privacyRequest.findUnique({
+        where: { id: request.possibleDuplicateOfId },
+        select: { id: true, number: true, receivedAt: true, status: true },
+      })
     : null;
   const deadline = requestDeadline(request);
   return {
@@ -53,17 +73,44 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       agent: request.agentEmail ? { name: maskName(request.agentName), email: maskEmail(request.agentEmail) } : null,
       details: seesFreeText ? request.details : request.details ? '[hidden for your role]' : null,
     },
-    verification: { verifiedAt: request.verifiedAt, ip: request.verifiedIp, userAgent: request.verifiedUserAgent, submittedIp: request.submittedIp },
+    verification: {
+      verifiedAt: request.verifiedAt,
+      ip: request.verifiedIp,
+      userAgent: request.verifiedUserAgent,
+      submittedIp: request.submittedIp,
+    },
     receivedAt: request.receivedAt,
     dueAt: request.dueAt,
-    deadline: { explanation: deadline.explanation, maxExtendedDueAt: deadline.maxExtendedDueAt, acknowledgeBy: deadline.acknowledgeBy, timeZone: deadline.timeZone },
+    deadline: {
+      explanation: deadline.explanation,
+      maxExtendedDueAt: deadline.maxExtendedDueAt,
+      acknowledgeBy: deadline.acknowledgeBy,
+      timeZone: deadline.timeZone,
+    },
     extendedAt: request.extendedAt,
     extensionReason: request.extensionReason,
     pauses: request.pauses,
-    decision: { denialReason: request.denialReason, partial: request.partial, message: request.responseMessage, decidedAt: request.decidedAt },
+    decision: {
+      denialReason: request.denialReason,
+      partial: request.partial,
+      message: request.responseMessage,
+      decidedAt: request.decidedAt,
+    },
     assignee: request.assignee,
-    notes: seesFreeText ? request.notes.map((n) => ({ id: n.id, body: n.body, author: n.author.name ?? n.author.email, createdAt: n.createdAt })) : [],
-    messages: request.messages.map((m) => ({ id: m.id, direction: m.direction, body: seesFreeText ? m.body : '[hidden for your role]', createdAt: m.createdAt })),
+    notes: seesFreeText
+      ? request.notes.map((n) => ({
+          id: n.id,
+          body: n.body,
+          author: n.author.name ?? n.author.email,
+          createdAt: n.createdAt,
+        }))
+      : [],
+    messages: request.messages.map((m) => ({
+      id: m.id,
+      direction: m.direction,
+      body: seesFreeText ? m.body : '[hidden for your role]',
+      createdAt: m.createdAt,
+    })),
     emails: request.emails,
     timeline: request.auditEvents.map((e) => ({
       id: e.id.toString(),
@@ -77,7 +124,13 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
     /** The request names an account email not yet proven: no task looks for data under it. */
     unprovenAccountEmail: unprovenAccountEmail(request) !== null,
     decidedById: request.decidedById,
-    possibleDuplicateOf: duplicateOf ? { id: duplicateOf.id, reference: formatReference(duplicateOf.number, duplicateOf.receivedAt), status: duplicateOf.status } : null,
+    possibleDuplicateOf: duplicateOf
+      ? {
+          id: duplicateOf.id,
+          reference: formatReference(duplicateOf.number, duplicateOf.receivedAt),
+          status: duplicateOf.status,
+        }
+      : null,
     appeals: request.appeals.map((a) => ({
       id: a.id,
       status: a.status,

@@ -24,7 +24,10 @@ export const queueFilterSchema = z.object({
   /** Requests from the same email address as this request ('none': an address with no requests). How an email search travels in a URL (findRequester). */
   requester: z.union([z.uuid(), z.literal('none')]).optional(),
   /** Keyset cursor: "<dueAt ms>_<id>" of the last row of the previous page. */
-  after: z.string().regex(/^\d+_[0-9a-f-]{36}$/).optional(),
+  after: z
+    .string()
+    .regex(/^\d+_[0-9a-f-]{36}$/)
+    .optional(),
 });
 
 export type QueueFilter = z.input<typeof queueFilterSchema>;
@@ -58,7 +61,10 @@ function searchClause(q: string | undefined): Prisma.PrivacyRequestWhereInput {
 
 async function requesterClause(requester: string | undefined): Promise<Prisma.PrivacyRequestWhereInput[]> {
   if (!requester) return [];
-  const one = requester === 'none' ? null : await db().privacyRequest.findUnique({ where: { id: requester }, select: { emailHash: true } });
+  const one =
+    requester === 'none'
+      ? null
+      : await db().privacyRequest.findUnique({ where: { id: requester }, select: { emailHash: true } });
   return [one ? { emailHash: one.emailHash } : { id: NO_REQUEST }];
 }
 
@@ -66,17 +72,29 @@ function isOpenOnly(filter: { status: readonly string[] }) {
   return filter.status.every((s) => (OPEN_STATUSES as readonly string[]).includes(s));
 }
 
-export function queueWhere(filter: z.output<typeof queueFilterSchema>, staff: StaffIdentity, now: Date): Prisma.PrivacyRequestWhereInput {
+export function queueWhere(
+  filter: z.output<typeof queueFilterSchema>,
+  staff: StaffIdentity,
+  now: Date,
+): Prisma.PrivacyRequestWhereInput {
   const assignee = filter.assignee === 'me' ? staff.id : filter.assignee === 'none' ? null : filter.assignee;
   const dueWindow =
-    filter.due === 'overdue' ? { lt: now } : filter.due === '7d' ? { gte: now, lt: new Date(now.getTime() + 7 * DAY) } : filter.due === '30d' ? { gte: now, lt: new Date(now.getTime() + 30 * DAY) } : undefined;
+    filter.due === 'overdue'
+      ? { lt: now }
+      : filter.due === '7d'
+        ? { gte: now, lt: new Date(now.getTime() + 7 * DAY) }
+        : filter.due === '30d'
+          ? { gte: now, lt: new Date(now.getTime() + 30 * DAY) }
+          : undefined;
   // closedAt is null exactly while a request is open, so an open-only view is "closedAt is null, minus
   // the open statuses not asked for". Said that way PostgreSQL estimates it well and reads the
   // (closed_at, due_at, id) index in order; `status IN (…)` on top makes it guess a hundredfold too few.
   const openOnly = isOpenOnly(filter);
   const notAsked = OPEN_STATUSES.filter((s) => !filter.status.includes(s));
   return {
-    ...(openOnly ? { closedAt: null, ...(notAsked.length ? { status: { notIn: [...notAsked] } } : {}) } : { status: { in: filter.status } }),
+    ...(openOnly
+      ? { closedAt: null, ...(notAsked.length ? { status: { notIn: [...notAsked] } } : {}) }
+      : { status: { in: filter.status } }),
     ...(filter.type ? { types: { has: filter.type } } : {}),
     ...(filter.jurisdiction ? { jurisdiction: filter.jurisdiction } : {}),
     ...(filter.assignee !== undefined ? { assigneeId: assignee } : {}),
@@ -100,7 +118,10 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
       ...(await requesterClause(filter.requester)),
       // The leading `dueAt >= cursor` gives PostgreSQL an index range to start from; the OR breaks ties.
       ...(filter.after
-        ? [{ dueAt: { gte: new Date(Number(afterMs)) } }, { OR: [{ dueAt: { gt: new Date(Number(afterMs)) } }, { id: { gt: afterId } }] }]
+        ? [
+            { dueAt: { gte: new Date(Number(afterMs)) } },
+            { OR: [{ dueAt: { gt: new Date(Number(afterMs)) } }, { id: { gt: afterId } }] },
+          ]
         : []),
     ],
   };
@@ -108,31 +129,44 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
     where,
     // In an open-only view closedAt is null on every row, so ordering by it first changes nothing but
     // lets PostgreSQL read the (closed_at, due_at, id) index in order instead of sorting.
-    orderBy: isOpenOnly(filter) ? [{ closedAt: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }] : [{ dueAt: 'asc' }, { id: 'asc' }],
+    orderBy: isOpenOnly(filter)
+      ? [{ closedAt: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }]
+      : [{ dueAt: 'asc' }, { id: 'asc' }],
     take: PAGE_SIZE + 1,
     select: {
-      id: true, number: true, status: true, types: true, jurisdiction: true, receivedAt: true, dueAt: true, email: true, name: true, possibleDuplicateOfId: true,
+      id: true,
+      number: true,
+      status: true,
+      types: true,
+      jurisdiction: true,
+      receivedAt: true,
+      dueAt: true,
+      email: true,
+      name: true,
+      possibleDuplicateOfId: true,
       assignee: { select: { id: true, name: true, email: true } },
     },
   });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
   return {
-    rows: page.map((r): QueueRow => ({
-      id: r.id,
-      reference: formatReference(r.number, r.receivedAt),
-      status: r.status,
-      types: r.types,
-      jurisdiction: r.jurisdiction,
-      receivedAt: r.receivedAt,
-      dueAt: r.dueAt,
-      countdown: countdown(r.status, r.dueAt, now, requestTimeZone(r)),
-      timeZone: staffTimeZone(r),
-      assignee: r.assignee,
-      email: maskEmail(r.email),
-      name: maskName(r.name),
-      possibleDuplicate: r.possibleDuplicateOfId !== null,
-    })),
+    rows: page.map(
+      (r): QueueRow => ({
+        id: r.id,
+        reference: formatReference(r.number, r.receivedAt),
+        status: r.status,
+        types: r.types,
+        jurisdiction: r.jurisdiction,
+        receivedAt: r.receivedAt,
+        dueAt: r.dueAt,
+        countdown: countdown(r.status, r.dueAt, now, requestTimeZone(r)),
+        timeZone: staffTimeZone(r),
+        assignee: r.assignee,
+        email: maskEmail(r.email),
+        name: maskName(r.name),
+        possibleDuplicate: r.possibleDuplicateOfId !== null,
+      }),
+    ),
     nextCursor: rows.length > PAGE_SIZE && last ? `${last.dueAt.getTime()}_${last.id}` : null,
   };
 }

@@ -8,7 +8,9 @@ import { assertTransition, type RequestAction } from '../status-machine';
  */
 export async function lockRequestFor(tx: Tx, requestId: string, action: RequestAction) {
   if (!/^[0-9a-f-]{36}$/i.test(requestId)) throw new AppError('NOT_FOUND', 'No request with that id.');
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM privacy_request WHERE id = ${requestId}::uuid FOR UPDATE`;
+  const locked = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM privacy_request WHERE id = ${requestId}::uuid FOR UPDATE`;
   if (locked.length === 0) throw new AppError('NOT_FOUND', 'No request with that id.');
   const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: requestId }, include: { pauses: true } });
   const nextStatus = assertTransition(request.status, action);

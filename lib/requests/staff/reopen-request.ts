@@ -9,10 +9,14 @@ import { lockRequestFor } from './lock-request';
 export async function reopenRequest(options: { staff: StaffIdentity; requestId: string; reason: string }) {
   const staff = authorize(options.staff, 'requests.admin');
   const reason = options.reason.trim();
-  if (reason.length < 5) throw new AppError('INVALID_INPUT', 'Say why the request is reopened.', { fields: { reason: ['Say why'] } });
+  if (reason.length < 5)
+    throw new AppError('INVALID_INPUT', 'Say why the request is reopened.', { fields: { reason: ['Say why'] } });
   await db().$transaction(async (tx) => {
     const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'reopen');
-    await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, closedAt: null, decidedAt: null, decidedById: null } });
+    await tx.privacyRequest.update({
+      where: { id: request.id },
+      data: { status: nextStatus, closedAt: null, decidedAt: null, decidedById: null },
+    });
     await scheduleDeadlineJobs(tx, request);
     await recordAuditEvent(tx, {
       requestId: request.id,

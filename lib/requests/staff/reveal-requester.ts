@@ -12,7 +12,11 @@ export async function revealRequester(options: { staff: StaffIdentity; requestId
       select: { id: true, email: true, name: true, accountEmail: true, agentName: true, agentEmail: true },
     });
     if (!request) throw new AppError('NOT_FOUND', 'No request with that id.');
-    await recordAuditEvent(tx, { requestId: request.id, action: 'requester.revealed', actor: { type: 'staff', id: staff.id } });
+    await recordAuditEvent(tx, {
+      requestId: request.id,
+      action: 'requester.revealed',
+      actor: { type: 'staff', id: staff.id },
+    });
     return request;
   });
 }

@@ -14,7 +14,10 @@ export async function startRequest(options: { staff: StaffIdentity; requestId: s
   const staff = authorize(options.staff, 'requests.work');
   return db().$transaction(async (tx) => {
     const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'start');
-    await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus, assigneeId: request.assigneeId ?? staff.id } });
+    await tx.privacyRequest.update({
+      where: { id: request.id },
+      data: { status: nextStatus, assigneeId: request.assigneeId ?? staff.id },
+    });
     await createFulfilmentTasks(tx, request, staff.id);
     const unproven = unprovenAccountEmail(request) !== null;
     await recordAuditEvent(tx, {

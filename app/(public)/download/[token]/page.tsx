@@ -19,7 +19,8 @@ export default async function DownloadPage({ params }: { params: Promise<{ token
       <>
         <PageHeading>Download your data</PageHeading>
         <p>
-          This is the copy of your data for request {grant.reference}: a ZIP file ({Math.max(1, Math.round(grant.size / 1024))} KB) with one folder per system, each data set as JSON and as CSV
+          This is the copy of your data for request {grant.reference}: a ZIP file (
+          {Math.max(1, Math.round(grant.size / 1024))} KB) with one folder per system, each data set as JSON and as CSV
           (for a spreadsheet), and a README that explains every file.
         </p>
         <p>This link works once. Save the file somewhere safe: it contains your personal data.</p>
@@ -31,18 +32,28 @@ export default async function DownloadPage({ params }: { params: Promise<{ token
       </>
     );
   }
-  const heading = grant.state === 'package_expired' ? 'The download period has ended' : grant.state === 'link_used' ? 'This link was already used' : grant.state === 'link_expired' ? 'This link has expired' : 'This link is not valid';
+  const heading =
+    grant.state === 'package_expired'
+      ? 'The download period has ended'
+      : grant.state === 'link_used'
+        ? 'This link was already used'
+        : grant.state === 'link_expired'
+          ? 'This link has expired'
+          : 'This link is not valid';
   return (
     <>
       <PageHeading>{heading}</PageHeading>
       {grant.state === 'package_expired' ? (
         <p>
-          We delete the copy of your data when its download period ends. To get your data again, make a new request, or write to <a href={`mailto:${contact}`}>{contact}</a>.
+          We delete the copy of your data when its download period ends. To get your data again, make a new request, or
+          write to <a href={`mailto:${contact}`}>{contact}</a>.
         </p>
       ) : (
         <p>
           Download links work once and for one hour, to make sure only you receive your data.{' '}
-          {grant.statusUrl ? 'Open your request page and choose "Email me a download link" to get a new one.' : 'Use the newest link we emailed you, or ask for a new one on your request page.'}
+          {grant.statusUrl
+            ? 'Open your request page and choose "Email me a download link" to get a new one.'
+            : 'Use the newest link we emailed you, or ask for a new one on your request page.'}
         </p>
       )}
       {grant.statusUrl && (

@@ -5,7 +5,17 @@ import { NOTICES, type NoticeKey } from '../../notices';
  * The other account email the requester named: a claim until they prove it. The address is shown
  * masked only (whoever holds this page's link sees no more than that), and the link goes to it.
  */
-export function AccountEmailForm({ requestId, token, masked, notice }: { requestId: string; token: string; masked: string; notice?: NoticeKey }) {
+export function AccountEmailForm({
+  requestId,
+  token,
+  masked,
+  notice,
+}: {
+  requestId: string;
+  token: string;
+  masked: string;
+  notice?: NoticeKey;
+}) {
   const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
   return (
     <form action={`/status/${requestId}/account-email`} method="post" noValidate aria-labelledby="account-email-title">
@@ -17,8 +27,9 @@ export function AccountEmailForm({ requestId, token, masked, notice }: { request
         </div>
       ) : (
         <p>
-          You told us your account uses another address ({masked}). We only look for, copy, change or delete data held under it once you prove it is
-          yours: we email a link to that address, and you confirm from there. Until then we act only for the address you confirmed with this request.
+          You told us your account uses another address ({masked}). We only look for, copy, change or delete data held
+          under it once you prove it is yours: we email a link to that address, and you confirm from there. Until then
+          we act only for the address you confirmed with this request.
         </p>
       )}
       <input type="hidden" name="token" value={token} />

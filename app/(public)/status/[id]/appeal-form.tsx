@@ -6,16 +6,29 @@ import { NOTICES, type NoticeKey } from '../../notices';
  * A denied requester appeals, within the regime's window. Posts to a route handler (post/redirect/get),
  * like every form on a token page, so it works without JavaScript under `no-referrer`.
  */
-export function AppealForm({ requestId, token, closesOn, notice }: { requestId: string; token: string; closesOn: string; notice?: NoticeKey }) {
+export function AppealForm({
+  requestId,
+  token,
+  closesOn,
+  notice,
+}: {
+  requestId: string;
+  token: string;
+  closesOn: string;
+  notice?: NoticeKey;
+}) {
   const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
-  const fieldErrors = notice === 'appeal-too-short' || notice === 'appeal-too-long' ? [NOTICES[notice].message] : undefined;
+  const fieldErrors =
+    notice === 'appeal-too-short' || notice === 'appeal-too-long' ? [NOTICES[notice].message] : undefined;
   return (
     <form action={`/status/${requestId}/appeal`} method="post" noValidate aria-labelledby="appeal-title">
       <h2 id="appeal-title">Appeal our decision</h2>
-      <ErrorSummaryView errors={error ? [{ message: error, fieldId: fieldErrors ? 'appeal-statement' : undefined }] : []} />
+      <ErrorSummaryView
+        errors={error ? [{ message: error, fieldId: fieldErrors ? 'appeal-statement' : undefined }] : []}
+      />
       <p>
-        If you disagree with our decision, you can appeal until {closesOn}. Someone who did not make the original decision will
-        review it, and we will tell you the outcome and our reasons.
+        If you disagree with our decision, you can appeal until {closesOn}. Someone who did not make the original
+        decision will review it, and we will tell you the outcome and our reasons.
       </p>
       <input type="hidden" name="token" value={token} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>

@@ -1,10 +1,26 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { NOTICES, type NoticeKey } from '../../notices';
 
-export type PackageView = { status: 'building' | 'ready' | 'failed' | 'deleted' | 'expired'; expiresOn: string | null; sizeLabel: string | null };
+export type PackageView = {
+  status: 'building' | 'ready' | 'failed' | 'deleted' | 'expired';
+  expiresOn: string | null;
+  sizeLabel: string | null;
+};
 
 /** The data package on the status page: being prepared, ready (ask for a one-time link), or gone. */
-export function PackageSection({ requestId, token, pkg, contactEmail, notice }: { requestId: string; token: string; pkg: PackageView; contactEmail: string; notice?: NoticeKey }) {
+export function PackageSection({
+  requestId,
+  token,
+  pkg,
+  contactEmail,
+  notice,
+}: {
+  requestId: string;
+  token: string;
+  pkg: PackageView;
+  contactEmail: string;
+  notice?: NoticeKey;
+}) {
   // A route handler, not a server action: token pages send no Referer, and browsers then send
   // `Origin: null`, which server actions refuse (see docs/security.md).
   const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
@@ -12,12 +28,16 @@ export function PackageSection({ requestId, token, pkg, contactEmail, notice }: 
   return (
     <section aria-labelledby="package-title">
       <h2 id="package-title">Your data</h2>
-      {pkg.status === 'building' && <p>We are preparing the copy of your data. Come back to this page in a little while.</p>}
-      {pkg.status === 'failed' && <p>We could not prepare the copy of your data automatically. Our team has been told and will contact you.</p>}
+      {pkg.status === 'building' && (
+        <p>We are preparing the copy of your data. Come back to this page in a little while.</p>
+      )}
+      {pkg.status === 'failed' && (
+        <p>We could not prepare the copy of your data automatically. Our team has been told and will contact you.</p>
+      )}
       {(pkg.status === 'expired' || pkg.status === 'deleted') && (
         <p>
-          The download period for the copy of your data has ended and we have deleted it. To get your data again, make a new request or write to{' '}
-          <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
+          The download period for the copy of your data has ended and we have deleted it. To get your data again, make a
+          new request or write to <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
         </p>
       )}
       {pkg.status === 'ready' && (
@@ -29,8 +49,8 @@ export function PackageSection({ requestId, token, pkg, contactEmail, notice }: 
             </div>
           ) : (
             <p>
-              The copy of your data{pkg.sizeLabel ? ` (${pkg.sizeLabel})` : ''} is ready and can be downloaded until {pkg.expiresOn}. To make sure it is really you, we
-              send a one-time download link to your email address.
+              The copy of your data{pkg.sizeLabel ? ` (${pkg.sizeLabel})` : ''} is ready and can be downloaded until{' '}
+              {pkg.expiresOn}. To make sure it is really you, we send a one-time download link to your email address.
             </p>
           )}
           <input type="hidden" name="token" value={token} />

@@ -23,9 +23,11 @@ import { WithdrawForm } from './withdraw-form';
  * loading React here keeps the page light, and no code at all runs on a page whose URL holds the
  * status token. Referrer-Policy: no-referrer comes from proxy.ts (header) and the page's meta tag.
  */
-const INVALID_ADVICE = 'Use the status link from your most recent email about this request, and check that you copied all of it.';
+const INVALID_ADVICE =
+  'Use the status link from your most recent email about this request, and check that you copied all of it.';
 
-const invalidLink = (advice: string) => staticPage({ title: 'Your request', children: <InvalidLinkView advice={advice} /> });
+const invalidLink = (advice: string) =>
+  staticPage({ title: 'Your request', children: <InvalidLinkView advice={advice} /> });
 
 export async function GET(incoming: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -50,7 +52,8 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
   const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
   const notice = readNotice(param('notice'))?.key;
-  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email') => (param('form') === form ? notice : undefined);
+  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email') =>
+    param('form') === form ? notice : undefined;
   const justAppealed = param('appealed') === '1' && request.appeal.made !== null;
   const appealMade = request.appeal.made;
   return staticPage({
@@ -70,10 +73,20 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
         )}
         {justAppealed && (
           <div className="notice notice--success" role="status">
-            <p>We have your appeal. We will decide it by {formatPublicDate(new Date(appealMade!.dueAt), request.timeZone)} and write to you with the outcome.</p>
+            <p>
+              We have your appeal. We will decide it by{' '}
+              {formatPublicDate(new Date(appealMade!.dueAt), request.timeZone)} and write to you with the outcome.
+            </p>
           </div>
         )}
-        {request.question && <ReplyForm requestId={request.id} token={token.data} question={request.question} notice={noticeFor('reply')} />}
+        {request.question && (
+          <ReplyForm
+            requestId={request.id}
+            token={token.data}
+            question={request.question}
+            notice={noticeFor('reply')}
+          />
+        )}
         <dl className="summary-list">
           <dt>Reference</dt>
           <dd>{request.reference}</dd>
@@ -95,7 +108,9 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
               <dt>Account email</dt>
               <dd>
                 {request.accountEmail.masked}{' '}
-                {request.accountEmail.provenAt ? `(confirmed on ${formatPublicDate(new Date(request.accountEmail.provenAt), request.timeZone)})` : '(not confirmed yet)'}
+                {request.accountEmail.provenAt
+                  ? `(confirmed on ${formatPublicDate(new Date(request.accountEmail.provenAt), request.timeZone)})`
+                  : '(not confirmed yet)'}
               </dd>
             </>
           )}
@@ -125,7 +140,12 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
         )}
 
         {request.accountEmail && !request.accountEmail.provenAt && !request.closedAt && (
-          <AccountEmailForm requestId={request.id} token={token.data} masked={request.accountEmail.masked} notice={noticeFor('account-email')} />
+          <AccountEmailForm
+            requestId={request.id}
+            token={token.data}
+            masked={request.accountEmail.masked}
+            notice={noticeFor('account-email')}
+          />
         )}
         {pkg && (
           <PackageSection
@@ -133,7 +153,11 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             token={token.data}
             contactEmail={env().PRIVACY_CONTACT_EMAIL}
             notice={noticeFor('package')}
-            pkg={{ status: pkg.status, expiresOn: pkg.expiresAt ? formatPublicDate(pkg.expiresAt, request.timeZone) : null, sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null }}
+            pkg={{
+              status: pkg.status,
+              expiresOn: pkg.expiresAt ? formatPublicDate(pkg.expiresAt, request.timeZone) : null,
+              sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null,
+            }}
           />
         )}
         {appealMade && (
@@ -154,7 +178,12 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           </>
         )}
         {request.appeal.canAppeal && request.appeal.closesAt && (
-          <AppealForm requestId={request.id} token={token.data} closesOn={formatPublicDate(new Date(request.appeal.closesAt), request.timeZone)} notice={noticeFor('appeal')} />
+          <AppealForm
+            requestId={request.id}
+            token={token.data}
+            closesOn={formatPublicDate(new Date(request.appeal.closesAt), request.timeZone)}
+            notice={noticeFor('appeal')}
+          />
         )}
 
         <h2>What has happened so far</h2>
@@ -164,7 +193,9 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           Keep this page&rsquo;s link private: anyone with it can see this page
           {request.canWithdraw ? ' and withdraw the request' : ''}.
         </p>
-        {request.canWithdraw && <WithdrawForm requestId={request.id} token={token.data} notice={noticeFor('withdraw')} />}
+        {request.canWithdraw && (
+          <WithdrawForm requestId={request.id} token={token.data} notice={noticeFor('withdraw')} />
+        )}
       </>
     ),
   });

@@ -16,7 +16,8 @@ export const STATUS_WORDING: Record<RequestStatus, { title: string; explanation:
   },
   awaiting_requester: {
     title: 'Waiting for information from you',
-    explanation: 'We have emailed you a question. Please answer it so that we can continue; the answer date may move while we wait.',
+    explanation:
+      'We have emailed you a question. Please answer it so that we can continue; the answer date may move while we wait.',
   },
   completed: {
     title: 'Completed',

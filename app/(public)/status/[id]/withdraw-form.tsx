@@ -9,7 +9,9 @@ export function WithdrawForm({ requestId, token, notice }: { requestId: string; 
   return (
     <form action={`/status/${requestId}/withdraw`} method="post" noValidate aria-labelledby="withdraw-title">
       <h2 id="withdraw-title">Withdraw this request</h2>
-      <ErrorSummaryView errors={error ? [{ message: error, fieldId: boxError ? 'confirm-withdraw' : undefined }] : []} />
+      <ErrorSummaryView
+        errors={error ? [{ message: error, fieldId: boxError ? 'confirm-withdraw' : undefined }] : []}
+      />
       <p>
         If you no longer want us to act on this request, you can withdraw it. We will stop working on it and close it.
         You cannot reopen a withdrawn request, but you can always make a new one.

@@ -32,9 +32,7 @@ export default async function SubmittedPage({
     <>
       <h1>Check your email</h1>
       <div className="notice notice--success">
-        <p>
-          We received your request. We sent an email with a link to confirm it. The link expires in {hours} hours.
-        </p>
+        <p>We received your request. We sent an email with a link to confirm it. The link expires in {hours} hours.</p>
       </div>
       <p>
         Open the email and press the link, then press <strong>Confirm my request</strong>. We cannot start on your
@@ -42,7 +40,10 @@ export default async function SubmittedPage({
       </p>
       <p>If you made the request for someone else, the email went to their address: ask them to confirm it.</p>
       <h2>No email?</h2>
-      <p>It can take a few minutes to arrive. Check your spam or junk folder. If it is not there, we can send it again; only the newest link will work.</p>
+      <p>
+        It can take a few minutes to arrive. Check your spam or junk folder. If it is not there, we can send it again;
+        only the newest link will work.
+      </p>
       <ResendLinkForm
         action={`/submitted/${id}/resend`}
         hiddenFields={{ token: token.data }}

@@ -17,11 +17,26 @@ export const metadata: Metadata = {
 };
 
 const RESULTS = {
-  proven: ['This address is confirmed', 'Thank you. We now look for the data held under this address too, as part of your privacy request.'],
-  'already-proven': ['Already confirmed', 'This address is already confirmed for the request. There is nothing more to do.'],
-  expired: ['This link has expired', 'Links to confirm an account email work for a limited time. Ask for a new one on your request’s status page.'],
-  used: ['This link has already been used', 'Each link works once, and only the newest link we sent is valid. Ask for a new one on your request’s status page.'],
-  'request-closed': ['This request is closed', 'The request this link belongs to is closed, so there is nothing to confirm. If you still want us to act, make a new request.'],
+  proven: [
+    'This address is confirmed',
+    'Thank you. We now look for the data held under this address too, as part of your privacy request.',
+  ],
+  'already-proven': [
+    'Already confirmed',
+    'This address is already confirmed for the request. There is nothing more to do.',
+  ],
+  expired: [
+    'This link has expired',
+    'Links to confirm an account email work for a limited time. Ask for a new one on your request’s status page.',
+  ],
+  used: [
+    'This link has already been used',
+    'Each link works once, and only the newest link we sent is valid. Ask for a new one on your request’s status page.',
+  ],
+  'request-closed': [
+    'This request is closed',
+    'The request this link belongs to is closed, so there is nothing to confirm. If you still want us to act, make a new request.',
+  ],
 } as const;
 
 /**
@@ -29,7 +44,11 @@ const RESULTS = {
  * links, and must not confirm anything. It proves the address, nothing else: it never confirms the
  * request itself, and it shows no status link (its reader is whoever holds that mailbox).
  */
-export default async function ConfirmAccountEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConfirmAccountEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = await searchParams;
   const result = firstParam(query.result);
   if (result && Object.hasOwn(RESULTS, result)) {
@@ -57,8 +76,8 @@ export default async function ConfirmAccountEmailPage({ searchParams }: { search
         </div>
       )}
       <p>
-        A privacy request names this address as its maker&rsquo;s account email. Press the button to confirm that this address is yours and that you made
-        that request: we will then look for the data held under it too.
+        A privacy request names this address as its maker&rsquo;s account email. Press the button to confirm that this
+        address is yours and that you made that request: we will then look for the data held under it too.
       </p>
       <p>If you did not make a privacy request, close this page: nothing will happen to your data.</p>
       <form action="/verify/account-email/confirm" method="post">

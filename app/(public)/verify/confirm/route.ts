@@ -11,10 +11,12 @@ export async function POST(request: Request) {
   if (!token.success) return seeOther(withQuery('/verify', { result: 'invalid' }));
   try {
     const result = await verifyRequest({ token: token.data, ...requesterOf(request) });
-    if (result.outcome === 'verified') return seeOther(`/status/${result.requestId}?token=${encodeURIComponent(result.statusToken)}`);
+    if (result.outcome === 'verified')
+      return seeOther(`/status/${result.requestId}?token=${encodeURIComponent(result.statusToken)}`);
     return seeOther(withQuery('/verify', { token: token.data, result: result.outcome }));
   } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return seeOther(withQuery('/verify', { result: 'invalid' }));
+    if (error instanceof AppError && error.code === 'NOT_FOUND')
+      return seeOther(withQuery('/verify', { result: 'invalid' }));
     publicError(error);
     return seeOther(withQuery('/verify', { token: token.data, notice: 'unexpected' }));
   }

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 const DAY = 86_400_000;
 const MAX_DAYS = 366;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-const validDay = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined);
+const validDay = (value: string | undefined) =>
+  value && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined;
 
 export type RangeParams = { from?: string | string[]; to?: string | string[] };
 
@@ -19,7 +20,13 @@ function checkRange(from: string, to: string): string | null {
  * A page's date range (UTC days, both included; the last 30 days by default) and the link to a CSV
  * export over it (the routes built by lib/http/csv-range-route.ts). Works without JavaScript.
  */
-export function CsvRangeDownload(props: { params: RangeParams; page: string; api: string; idPrefix: string; linkText: (from: string, to: string) => ReactNode }) {
+export function CsvRangeDownload(props: {
+  params: RangeParams;
+  page: string;
+  api: string;
+  idPrefix: string;
+  linkText: (from: string, to: string) => ReactNode;
+}) {
   const today = new Date();
   const from = validDay([props.params.from].flat()[0]) ?? isoDay(new Date(today.getTime() - 29 * DAY));
   const to = validDay([props.params.to].flat()[0]) ?? isoDay(today);
@@ -50,7 +57,11 @@ export function CsvRangeDownload(props: { params: RangeParams; page: string; api
         </div>
       ) : (
         <p>
-          <a className="admin-button admin-button--primary" href={`${props.api}?${new URLSearchParams({ from, to })}`} download>
+          <a
+            className="admin-button admin-button--primary"
+            href={`${props.api}?${new URLSearchParams({ from, to })}`}
+            download
+          >
             {props.linkText(from, to)}
           </a>
         </p>

@@ -5,7 +5,10 @@ export default function WorkspaceError({ error, reset }: { error: Error & { dige
   return (
     <div className="admin-stack">
       <h1>Something went wrong</h1>
-      <p>The page could not be shown. Try again; if it keeps happening, send the reference below to the team that runs this workspace.</p>
+      <p>
+        The page could not be shown. Try again; if it keeps happening, send the reference below to the team that runs
+        this workspace.
+      </p>
       {error.digest && (
         <p>
           Reference: <code>{error.digest}</code>

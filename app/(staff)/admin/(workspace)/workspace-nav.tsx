@@ -6,7 +6,8 @@ import { usePathname } from 'next/navigation';
 /** The workspace's sections; the current one is marked for screen readers as well as visually. */
 export function WorkspaceNav({ links }: { links: { href: string; label: string }[] }) {
   const pathname = usePathname();
-  const current = (href: string) => (href === '/admin' ? pathname === '/admin' || pathname.startsWith('/admin/requests') : pathname.startsWith(href));
+  const current = (href: string) =>
+    href === '/admin' ? pathname === '/admin' || pathname.startsWith('/admin/requests') : pathname.startsWith(href);
   return (
     <nav aria-label="Workspace" className="admin-nav">
       <ul>

@@ -22,7 +22,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   const { OIDC_ISSUER, OIDC_NAME, APP_URL, APP_SECRET } = env();
   // proxy.ts sets the cookie when missing. Without one (cookies refused), next-auth refuses the post
   // and leads back here.
-  const csrfToken = csrfTokenFromCookie((await cookies()).get(csrfCookieName(APP_URL.startsWith('https://')))?.value, APP_SECRET) ?? '';
+  const csrfToken =
+    csrfTokenFromCookie((await cookies()).get(csrfCookieName(APP_URL.startsWith('https://')))?.value, APP_SECRET) ?? '';
 
   return (
     <>

@@ -6,7 +6,15 @@ import { SsoButton } from './sso-button';
  * Whatever address is typed, next-auth leads to the same page: the form never tells whether
  * someone is on the team.
  */
-export function SignInForm({ callbackUrl, csrfToken, sso }: { callbackUrl: string; csrfToken: string; sso: { name: string } | null }) {
+export function SignInForm({
+  callbackUrl,
+  csrfToken,
+  sso,
+}: {
+  callbackUrl: string;
+  csrfToken: string;
+  sso: { name: string } | null;
+}) {
   return (
     <>
       <form method="post" action="/api/auth/signin/email" className="admin-stack">

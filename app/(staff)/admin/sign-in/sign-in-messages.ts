@@ -14,12 +14,18 @@ const ERROR_MESSAGES: Record<string, string> = {
   Callback: 'Sign-in did not finish. Try again, or ask for a new link.',
   SessionRequired: 'Please sign in to continue.',
   Configuration: 'Sign-in is not available right now. Please try again later.',
-  SsoWrongIssuer: 'This sign-in came from an identity provider this workspace does not trust. Use your company account, or ask for an email link.',
-  SsoEmailMissing: 'Your identity provider did not share an email address, so we cannot tell who you are. Ask your IT team to share your email, or ask for an email link.',
-  SsoEmailUnverified: 'Your identity provider did not confirm this email address, so it cannot sign you in. Ask your IT team to verify it, or ask for an email link.',
-  SsoNotStaff: 'This email address does not belong to an active member of the privacy team. Ask an admin to invite you.',
-  SsoEmailChanged: 'The email address of your identity provider account has changed since it was linked, so it no longer signs you in. Ask an admin to remove the old link, then sign in again.',
-  SsoAlreadyLinked: 'Another identity provider account is already linked to this person. Ask an admin to remove that link, then sign in again.',
+  SsoWrongIssuer:
+    'This sign-in came from an identity provider this workspace does not trust. Use your company account, or ask for an email link.',
+  SsoEmailMissing:
+    'Your identity provider did not share an email address, so we cannot tell who you are. Ask your IT team to share your email, or ask for an email link.',
+  SsoEmailUnverified:
+    'Your identity provider did not confirm this email address, so it cannot sign you in. Ask your IT team to verify it, or ask for an email link.',
+  SsoNotStaff:
+    'This email address does not belong to an active member of the privacy team. Ask an admin to invite you.',
+  SsoEmailChanged:
+    'The email address of your identity provider account has changed since it was linked, so it no longer signs you in. Ask an admin to remove the old link, then sign in again.',
+  SsoAlreadyLinked:
+    'Another identity provider account is already linked to this person. Ask an admin to remove that link, then sign in again.',
 };
 
 export function signInErrorMessage(code: string): string {

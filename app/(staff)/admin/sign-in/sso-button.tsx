@@ -8,7 +8,11 @@ import { signIn } from 'next-auth/react';
  */
 export function SsoButton({ name, callbackUrl }: { name: string; callbackUrl: string }) {
   return (
-    <button type="button" className="admin-button admin-button--secondary" onClick={() => void signIn('oidc', { callbackUrl })}>
+    <button
+      type="button"
+      className="admin-button admin-button--secondary"
+      onClick={() => void signIn('oidc', { callbackUrl })}
+    >
       Sign in with {name}
     </button>
   );

@@ -17,10 +17,16 @@ export async function GET(request: Request) {
     const report = await getCcpaReport({ staff, year: query.year });
     const name = `ccpa-7102-report-${report.year}`;
     if (query.format === 'json') {
-      return NextResponse.json(report, { headers: { 'Content-Disposition': `attachment; filename="${name}.json"`, 'Cache-Control': 'no-store' } });
+      return NextResponse.json(report, {
+        headers: { 'Content-Disposition': `attachment; filename="${name}.json"`, 'Cache-Control': 'no-store' },
+      });
     }
     return new NextResponse(ccpaReportCsv(report), {
-      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}.csv"`, 'Cache-Control': 'no-store' },
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${name}.csv"`,
+        'Cache-Control': 'no-store',
+      },
     });
   });
 }

@@ -1,4 +1,8 @@
-import { parseQueueParams, queueHref, type QueueSearchParams } from '@/app/(staff)/admin/(workspace)/(queue)/queue-filter';
+import {
+  parseQueueParams,
+  queueHref,
+  type QueueSearchParams,
+} from '@/app/(staff)/admin/(workspace)/(queue)/queue-filter';
 import { readFormPost, seeOther } from '@/app/(public)/form-post';
 import { requireStaff } from '@/lib/auth/current-staff';
 import { AppError } from '@/lib/errors';

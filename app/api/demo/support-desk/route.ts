@@ -5,5 +5,7 @@ import { jsonRoute, readJsonText } from '@/lib/http/json-route';
 
 /** The demo help desk the seeded webhook connector talks to (FULFILMENT_DEMO only). */
 export async function POST(request: Request) {
-  return jsonRoute(async () => NextResponse.json(await answerDemoSupportDesk(await readJsonText(request), request.headers.get(SIGNATURE_HEADER))));
+  return jsonRoute(async () =>
+    NextResponse.json(await answerDemoSupportDesk(await readJsonText(request), request.headers.get(SIGNATURE_HEADER))),
+  );
 }

@@ -8,7 +8,11 @@ import { submitRequest } from '@/lib/requests/submit-request';
 export async function POST(request: Request) {
   return jsonRoute(async () => {
     const body = await readJsonBody(request);
-    const created = await submitRequest({ input: newRequestSchema.parse(body), channel: 'api', ...clientInfo(request.headers) });
+    const created = await submitRequest({
+      input: newRequestSchema.parse(body),
+      channel: 'api',
+      ...clientInfo(request.headers),
+    });
     return NextResponse.json({ id: created.id, reference: created.reference, status: created.status }, { status: 201 });
   });
 }

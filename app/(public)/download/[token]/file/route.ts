@@ -12,7 +12,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   try {
     const { stream, fileName, size } = await openDownload({ token, ...clientInfo(request.headers) });
     return new Response(Readable.toWeb(stream) as ReadableStream, {
-      headers: { 'content-type': 'application/zip', 'content-disposition': `attachment; filename="${fileName}"`, 'content-length': String(size), 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'content-length': String(size),
+        'cache-control': 'no-store',
+      },
     });
   } catch (error) {
     if (!(error instanceof AppError)) logger.error({ err: error }, 'download failed');

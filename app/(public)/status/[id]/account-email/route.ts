@@ -8,7 +8,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     await sendAccountEmailProof({ requestId: post.requestId, statusToken: post.token, ...requesterOf(request) });
   } catch (error) {
-    return post.back({ form: 'account-email', notice: noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'account-link-closed', RATE_LIMITED: 'rate-limited' }) });
+    return post.back({
+      form: 'account-email',
+      notice: noticeForError(error, {
+        NOT_FOUND: 'not-found',
+        CONFLICT: 'account-link-closed',
+        RATE_LIMITED: 'rate-limited',
+      }),
+    });
   }
   return post.back({ form: 'account-email', notice: 'account-link-sent' });
 }

@@ -13,7 +13,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     return post.back({
       form: 'appeal',
-      notice: noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'appeal-closed', INVALID_INPUT: 'appeal-too-short', RATE_LIMITED: 'too-many-attempts' }),
+      notice: noticeForError(error, {
+        NOT_FOUND: 'not-found',
+        CONFLICT: 'appeal-closed',
+        INVALID_INPUT: 'appeal-too-short',
+        RATE_LIMITED: 'too-many-attempts',
+      }),
     });
   }
   return post.back({ appealed: '1' });

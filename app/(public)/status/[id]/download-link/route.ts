@@ -8,7 +8,14 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     await requestDownloadLink({ requestId: post.requestId, statusToken: post.token, ...requesterOf(request) });
   } catch (error) {
-    return post.back({ form: 'package', notice: noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'package-unavailable', RATE_LIMITED: 'rate-limited' }) });
+    return post.back({
+      form: 'package',
+      notice: noticeForError(error, {
+        NOT_FOUND: 'not-found',
+        CONFLICT: 'package-unavailable',
+        RATE_LIMITED: 'rate-limited',
+      }),
+    });
   }
   return post.back({ form: 'package', notice: 'download-link-sent' });
 }

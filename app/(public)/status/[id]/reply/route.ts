@@ -13,7 +13,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     return post.back({
       form: 'reply',
-      notice: noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'not-awaiting', INVALID_INPUT: 'answer-empty', RATE_LIMITED: 'too-many-attempts' }),
+      notice: noticeForError(error, {
+        NOT_FOUND: 'not-found',
+        CONFLICT: 'not-awaiting',
+        INVALID_INPUT: 'answer-empty',
+        RATE_LIMITED: 'too-many-attempts',
+      }),
     });
   }
   return post.back({ answered: '1' });

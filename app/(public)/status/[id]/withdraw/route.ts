@@ -11,7 +11,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     return post.back({
       form: 'withdraw',
-      notice: noticeForError(error, { NOT_FOUND: 'not-found', CONFLICT: 'withdraw-closed', INVALID_INPUT: 'withdraw-closed', RATE_LIMITED: 'too-many-attempts' }),
+      notice: noticeForError(error, {
+        NOT_FOUND: 'not-found',
+        CONFLICT: 'withdraw-closed',
+        INVALID_INPUT: 'withdraw-closed',
+        RATE_LIMITED: 'too-many-attempts',
+      }),
     });
   }
   return post.back({ withdrawn: '1' });

@@ -1,6 +1,16 @@
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { resendVerification } from '@/lib/verification/resend-verification';
-import { fieldText, isRequestId, notAForm, noticeForError, readFormPost, requesterOf, seeOther, unknownLink, withQuery } from '../../../form-post';
+import {
+  fieldText,
+  isRequestId,
+  notAForm,
+  noticeForError,
+  readFormPost,
+  requesterOf,
+  seeOther,
+  unknownLink,
+  withQuery,
+} from '../../../form-post';
 
 /** "Send the email again" on the confirmation page: proof is the page's own submission token. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {

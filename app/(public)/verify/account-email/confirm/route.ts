@@ -15,7 +15,8 @@ export async function POST(request: Request) {
     const { outcome } = await confirmAccountEmail({ token: token.data, ...requesterOf(request) });
     return seeOther(withQuery(PAGE, { result: outcome }));
   } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return seeOther(withQuery(PAGE, { result: 'invalid' }));
+    if (error instanceof AppError && error.code === 'NOT_FOUND')
+      return seeOther(withQuery(PAGE, { result: 'invalid' }));
     publicError(error);
     return seeOther(withQuery(PAGE, { token: token.data, notice: 'unexpected' }));
   }

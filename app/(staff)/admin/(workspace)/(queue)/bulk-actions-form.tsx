@@ -3,19 +3,39 @@
 import type { ReactNode } from 'react';
 import type { ActionResult } from '@/lib/auth/staff-action';
 import { bulkAssignAction, bulkDenyAction } from '../../actions';
-import { ActionButton, ActionFeedback, SelectField, TextAreaField, fieldErrors, useStaffForms, type FormCheck } from '../../staff-form';
+import {
+  ActionButton,
+  ActionFeedback,
+  SelectField,
+  TextAreaField,
+  fieldErrors,
+  useStaffForms,
+  type FormCheck,
+} from '../../staff-form';
 
 const BULK_DENY_REASONS = [
   { value: 'duplicate', label: 'Duplicate of a request already handled' },
   { value: 'manifestly_unfounded', label: 'Spam, or manifestly unfounded' },
 ];
 
-const NOTHING_SELECTED: ActionResult<never> = { ok: false, error: 'Select at least one request.', fields: { requestIds: ['Select at least one request in the table'] } };
+const NOTHING_SELECTED: ActionResult<never> = {
+  ok: false,
+  error: 'Select at least one request.',
+  fields: { requestIds: ['Select at least one request in the table'] },
+};
 
 const CHECKS: Record<string, FormCheck> = {
   // An empty choice would unassign: make "nobody" an explicit choice.
   assign: (data) =>
-    !data.has('requestIds') ? NOTHING_SELECTED : data.get('assigneeId') ? null : { ok: false, error: 'Choose who to assign the selected requests to.', fields: { assigneeId: ['Choose a person, or “Nobody”'] } },
+    !data.has('requestIds')
+      ? NOTHING_SELECTED
+      : data.get('assigneeId')
+        ? null
+        : {
+            ok: false,
+            error: 'Choose who to assign the selected requests to.',
+            fields: { assigneeId: ['Choose a person, or “Nobody”'] },
+          },
   deny: (data) => (data.has('requestIds') ? null : NOTHING_SELECTED),
 };
 
@@ -23,7 +43,17 @@ const CHECKS: Record<string, FormCheck> = {
  * One form around the queue's table, so each row's box is one of its `requestIds`. Its buttons
  * name the action: assign the selected rows, or (admins) deny them as duplicates or spam.
  */
-export function BulkActionsForm({ children, people, canDeny, hasRows }: { children: ReactNode; people: { value: string; label: string }[]; canDeny: boolean; hasRows: boolean }) {
+export function BulkActionsForm({
+  children,
+  people,
+  canDeny,
+  hasRows,
+}: {
+  children: ReactNode;
+  people: { value: string; label: string }[];
+  canDeny: boolean;
+  hasRows: boolean;
+}) {
   const form = useStaffForms({ assign: bulkAssignAction, deny: bulkDenyAction }, CHECKS);
   const { outcome } = form;
   const selectionError = fieldErrors(outcome, outcome?.intent ?? '', 'requestIds');
@@ -58,7 +88,14 @@ export function BulkActionsForm({ children, people, canDeny, hasRows }: { childr
               {canDeny && (
                 <fieldset>
                   <legend>Deny as duplicate or spam</legend>
-                  <SelectField id="bulk-deny-reason" name="reason" label="Reason" options={BULK_DENY_REASONS} defaultValue="duplicate" errors={fieldErrors(outcome, 'deny', 'reason')} />
+                  <SelectField
+                    id="bulk-deny-reason"
+                    name="reason"
+                    label="Reason"
+                    options={BULK_DENY_REASONS}
+                    defaultValue="duplicate"
+                    errors={fieldErrors(outcome, 'deny', 'reason')}
+                  />
                   <TextAreaField
                     id="bulk-deny-message"
                     name="message"

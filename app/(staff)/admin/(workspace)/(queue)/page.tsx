@@ -29,7 +29,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <h1>Request queue</h1>
       <QueueFilterForm filter={filter} people={people} />
       <h2 className="admin-results-title">
-        {rows.length === 0 ? 'No requests match these filters' : `${rows.length}${nextCursor ? '+' : ''} request${rows.length === 1 ? '' : 's'}${filter.after ? ' (later page)' : ''}`}
+        {rows.length === 0
+          ? 'No requests match these filters'
+          : `${rows.length}${nextCursor ? '+' : ''} request${rows.length === 1 ? '' : 's'}${filter.after ? ' (later page)' : ''}`}
       </h2>
       {canWork ? (
         // Mounted even when no rows are left, so the result of the bulk action that emptied the page stays visible.

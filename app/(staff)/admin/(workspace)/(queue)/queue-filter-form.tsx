@@ -25,7 +25,13 @@ export function QueueFilterForm({ filter, people }: { filter: QueueView; people:
         <legend>Status</legend>
         {REQUEST_STATUSES.map((status) => (
           <div className="admin-choice" key={status}>
-            <input type="checkbox" id={`filter-status-${status}`} name="status" value={status} defaultChecked={statuses.includes(status)} />
+            <input
+              type="checkbox"
+              id={`filter-status-${status}`}
+              name="status"
+              value={status}
+              defaultChecked={statuses.includes(status)}
+            />
             <label htmlFor={`filter-status-${status}`}>{STATUS_LABELS[status]}</label>
           </div>
         ))}
@@ -79,14 +85,25 @@ export function QueueFilterForm({ filter, people }: { filter: QueueView; people:
         </div>
         <div className="admin-field admin-field--wide">
           <label htmlFor="filter-q">Search</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filter.q ?? ''} maxLength={320} aria-describedby="filter-q-hint" autoComplete="off" spellCheck={false} />
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            defaultValue={filter.q ?? ''}
+            maxLength={320}
+            aria-describedby="filter-q-hint"
+            autoComplete="off"
+            spellCheck={false}
+          />
           <p className="admin-hint" id="filter-q-hint">
             A reference such as BR-2026-000123, or a requester&apos;s exact email address.
           </p>
           {filter.requester && (
             <p className="admin-hint" id="filter-requester">
               <input type="hidden" name="requester" value={filter.requester} />
-              {filter.requester === 'none' ? 'No request comes from the email address searched for.' : 'Showing requests from the email address searched for.'}
+              {filter.requester === 'none'
+                ? 'No request comes from the email address searched for.'
+                : 'Showing requests from the email address searched for.'}
             </p>
           )}
         </div>

@@ -11,12 +11,16 @@ export type QueueSearchParams = Record<string, string | string[] | undefined>;
 
 export const DEFAULT_STATUSES = queueFilterSchema.parse({}).status;
 
-const all = (value: string | string[] | undefined) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const all = (value: string | string[] | undefined) =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 const one = (value: string | string[] | undefined) => all(value)[0]?.trim() || undefined;
-const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined) => (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
+const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined) =>
+  (allowed as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
 
 export function parseQueueParams(params: QueueSearchParams) {
-  const status = all(params.status).filter((s): s is (typeof REQUEST_STATUSES)[number] => (REQUEST_STATUSES as readonly string[]).includes(s));
+  const status = all(params.status).filter((s): s is (typeof REQUEST_STATUSES)[number] =>
+    (REQUEST_STATUSES as readonly string[]).includes(s),
+  );
   const assignee = one(params.assignee);
   const after = one(params.after);
   const q = one(params.q)?.slice(0, 320);

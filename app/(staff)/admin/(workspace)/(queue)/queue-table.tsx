@@ -32,7 +32,13 @@ export function QueueTable({ rows, selectable }: { rows: QueueRow[]; selectable:
             <tr key={row.id}>
               {selectable && (
                 <td className="admin-table__select">
-                  <input type="checkbox" name="requestIds" value={row.id} id={`select-${row.id}`} aria-label={`Select ${row.reference}`} />
+                  <input
+                    type="checkbox"
+                    name="requestIds"
+                    value={row.id}
+                    id={`select-${row.id}`}
+                    aria-label={`Select ${row.reference}`}
+                  />
                 </td>
               )}
               <th scope="row">
@@ -49,9 +55,16 @@ export function QueueTable({ rows, selectable }: { rows: QueueRow[]; selectable:
               <td>{row.jurisdiction}</td>
               <td>{formatZonedDay(row.receivedAt, row.timeZone)}</td>
               <td className="admin-table__due">
-                <time dateTime={row.dueAt.toISOString()}>{formatZonedDay(row.dueAt, row.timeZone)}</time> <CountdownBadge countdown={row.countdown} />
+                <time dateTime={row.dueAt.toISOString()}>{formatZonedDay(row.dueAt, row.timeZone)}</time>{' '}
+                <CountdownBadge countdown={row.countdown} />
               </td>
-              <td>{row.assignee ? (row.assignee.name || row.assignee.email) : <span className="admin-muted">Unassigned</span>}</td>
+              <td>
+                {row.assignee ? (
+                  row.assignee.name || row.assignee.email
+                ) : (
+                  <span className="admin-muted">Unassigned</span>
+                )}
+              </td>
               <td>
                 <span className="admin-masked">{row.email}</span>
               </td>

@@ -38,7 +38,8 @@ export default async function AppealsPage() {
                 <td>{typeLabels(a.types)}</td>
                 <td>{formatZonedDay(a.receivedAt, a.timeZone)}</td>
                 <td className="admin-table__due">
-                  <time dateTime={a.dueAt.toISOString()}>{formatZonedDay(a.dueAt, a.timeZone)}</time> <CountdownBadge countdown={a.countdown} />
+                  <time dateTime={a.dueAt.toISOString()}>{formatZonedDay(a.dueAt, a.timeZone)}</time>{' '}
+                  <CountdownBadge countdown={a.countdown} />
                 </td>
               </tr>
             ))}

@@ -11,8 +11,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <>
       <h1>Audit log</h1>
       <p>
-        Every change to a request, every reveal of personal data, every sign-in and every staff change, with who did it and when. Each
-        export is itself recorded.
+        Every change to a request, every reveal of personal data, every sign-in and every staff change, with who did it
+        and when. Each export is itself recorded.
       </p>
       <CsvRangeDownload
         params={await searchParams}

@@ -3,7 +3,15 @@
 import { TASK_TYPE_LABELS, TASK_TYPES } from '@/lib/fulfilment/task-types';
 import type { InventorySystem } from '@/lib/fulfilment/list-inventory';
 import { deleteCategoryAction, saveCategoryAction, saveSystemAction } from '../../fulfilment-actions';
-import { ActionButton, ActionFeedback, SelectField, TextAreaField, TextField, fieldErrors, useStaffForms } from '../../staff-form';
+import {
+  ActionButton,
+  ActionFeedback,
+  SelectField,
+  TextAreaField,
+  TextField,
+  fieldErrors,
+  useStaffForms,
+} from '../../staff-form';
 
 const KINDS = [
   { value: 'manual', label: 'Manual (a person does the work)' },
@@ -14,7 +22,13 @@ const KINDS = [
 type Category = InventorySystem['categories'][number];
 
 /** Create or edit a system and its connector. Stored secrets are never sent back: empty keeps them. */
-export function SystemForm({ system, people }: { system: InventorySystem | null; people: { value: string; label: string }[] }) {
+export function SystemForm({
+  system,
+  people,
+}: {
+  system: InventorySystem | null;
+  people: { value: string; label: string }[];
+}) {
   const form = useStaffForms({ saveSystem: saveSystemAction });
   const errors = (field: string) => fieldErrors(form.outcome, 'saveSystem', field);
   const p = system ? `sys-${system.key}` : 'sys-new';
@@ -22,22 +36,73 @@ export function SystemForm({ system, people }: { system: InventorySystem | null;
     <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
       <ActionFeedback outcome={form.outcome} />
       {system && <input type="hidden" name="id" value={system.id} />}
-      <TextField id={`${p}-key`} name="key" label="Key" hint="Lower-case; the folder name in data packages." defaultValue={system?.key} errors={errors('key')} />
+      <TextField
+        id={`${p}-key`}
+        name="key"
+        label="Key"
+        hint="Lower-case; the folder name in data packages."
+        defaultValue={system?.key}
+        errors={errors('key')}
+      />
       <TextField id={`${p}-name`} name="name" label="Name" defaultValue={system?.name} errors={errors('name')} />
-      <TextAreaField id={`${p}-description`} name="description" label="Description (optional)" rows={2} defaultValue={system?.description ?? ''} errors={errors('description')} />
-      <SelectField id={`${p}-kind`} name="kind" label="Kind" options={KINDS} defaultValue={system?.kind ?? 'manual'} errors={errors('kind')} />
-      <SelectField id={`${p}-owner`} name="ownerId" label="Owner" options={[{ value: '', label: 'Nobody' }, ...people]} defaultValue={system?.owner?.id ?? ''} errors={errors('ownerId')} />
+      <TextAreaField
+        id={`${p}-description`}
+        name="description"
+        label="Description (optional)"
+        rows={2}
+        defaultValue={system?.description ?? ''}
+        errors={errors('description')}
+      />
+      <SelectField
+        id={`${p}-kind`}
+        name="kind"
+        label="Kind"
+        options={KINDS}
+        defaultValue={system?.kind ?? 'manual'}
+        errors={errors('kind')}
+      />
+      <SelectField
+        id={`${p}-owner`}
+        name="ownerId"
+        label="Owner"
+        options={[{ value: '', label: 'Nobody' }, ...people]}
+        defaultValue={system?.owner?.id ?? ''}
+        errors={errors('ownerId')}
+      />
       <fieldset className="admin-field">
         <legend>Tasks this system takes part in</legend>
         {TASK_TYPES.map((t) => (
           <div className="admin-choice" key={t}>
-            <input type="checkbox" id={`${p}-task-${t}`} name="taskTypes" value={t} defaultChecked={system ? system.taskTypes.includes(t) : true} />
+            <input
+              type="checkbox"
+              id={`${p}-task-${t}`}
+              name="taskTypes"
+              value={t}
+              defaultChecked={system ? system.taskTypes.includes(t) : true}
+            />
             <label htmlFor={`${p}-task-${t}`}>{TASK_TYPE_LABELS[t]}</label>
           </div>
         ))}
       </fieldset>
-      <TextAreaField id={`${p}-checklist`} name="checklist" label="Checklist for manual tasks" hint="One step per line." rows={3} defaultValue={system?.checklist.join('\n')} errors={errors('checklist')} />
-      <TextField id={`${p}-connection`} name="connectionUrl" type="password" label="PostgreSQL connection URL" hint={system?.hasConnectionUrl ? 'Set. Leave empty to keep it.' : 'postgresql://user:password@host:5432/database'} errors={errors('connectionUrl')} />
+      <TextAreaField
+        id={`${p}-checklist`}
+        name="checklist"
+        label="Checklist for manual tasks"
+        hint="One step per line."
+        rows={3}
+        defaultValue={system?.checklist.join('\n')}
+        errors={errors('checklist')}
+      />
+      <TextField
+        id={`${p}-connection`}
+        name="connectionUrl"
+        type="password"
+        label="PostgreSQL connection URL"
+        hint={
+          system?.hasConnectionUrl ? 'Set. Leave empty to keep it.' : 'postgresql://user:password@host:5432/database'
+        }
+        errors={errors('connectionUrl')}
+      />
       <TextAreaField
         id={`${p}-statements`}
         name="statements"
@@ -48,13 +113,40 @@ export function SystemForm({ system, people }: { system: InventorySystem | null;
         defaultValue={system ? JSON.stringify(system.statements, null, 2) : ''}
         errors={errors('statements')}
       />
-      <TextField id={`${p}-webhook`} name="webhookUrl" label="Webhook URL" defaultValue={system?.webhookUrl ?? ''} errors={errors('webhookUrl')} />
-      <TextField id={`${p}-secret`} name="webhookSecret" type="password" label="Webhook shared secret" hint={system?.hasWebhookSecret ? 'Set. Leave empty to keep it.' : 'At least 32 characters.'} errors={errors('webhookSecret')} />
+      <TextField
+        id={`${p}-webhook`}
+        name="webhookUrl"
+        label="Webhook URL"
+        defaultValue={system?.webhookUrl ?? ''}
+        errors={errors('webhookUrl')}
+      />
+      <TextField
+        id={`${p}-secret`}
+        name="webhookSecret"
+        type="password"
+        label="Webhook shared secret"
+        hint={system?.hasWebhookSecret ? 'Set. Leave empty to keep it.' : 'At least 32 characters.'}
+        errors={errors('webhookSecret')}
+      />
       <div className="admin-choice">
-        <input type="checkbox" id={`${p}-private`} name="allowPrivateNetwork" defaultChecked={system?.allowPrivateNetwork} />
+        <input
+          type="checkbox"
+          id={`${p}-private`}
+          name="allowPrivateNetwork"
+          defaultChecked={system?.allowPrivateNetwork}
+        />
         <label htmlFor={`${p}-private`}>Allow the webhook to reach private or loopback addresses</label>
       </div>
-      <SelectField id={`${p}-active`} name="active" label="Active" options={[{ value: 'true', label: 'Yes: new requests get tasks' }, { value: 'false', label: 'No' }]} defaultValue={system?.active === false ? 'false' : 'true'} />
+      <SelectField
+        id={`${p}-active`}
+        name="active"
+        label="Active"
+        options={[
+          { value: 'true', label: 'Yes: new requests get tasks' },
+          { value: 'false', label: 'No' },
+        ]}
+        defaultValue={system?.active === false ? 'false' : 'true'}
+      />
       <ActionButton intent="saveSystem" form={form} pendingLabel="Saving…">
         {system ? 'Save system' : 'Add system'}
       </ActionButton>
@@ -71,7 +163,15 @@ export function SystemForm({ system, people }: { system: InventorySystem | null;
 }
 
 /** Add a data category to a system, or remove one. */
-export function CategoryForm({ systemId, systemName, categories }: { systemId: string; systemName: string; categories: Category[] }) {
+export function CategoryForm({
+  systemId,
+  systemName,
+  categories,
+}: {
+  systemId: string;
+  systemName: string;
+  categories: Category[];
+}) {
   const form = useStaffForms({ saveCategory: saveCategoryAction, deleteCategory: deleteCategoryAction });
   const errors = (field: string) => fieldErrors(form.outcome, 'saveCategory', field);
   const p = `cat-${systemId.slice(0, 8)}`;
@@ -83,7 +183,13 @@ export function CategoryForm({ systemId, systemName, categories }: { systemId: s
         <form key={c.id} method="post" onSubmit={form.onSubmit} className="admin-inline-form">
           <input type="hidden" name="categoryId" value={c.id} />
           <span>{c.name}</span>
-          <ActionButton intent="deleteCategory" form={form} variant="secondary" pendingLabel="Removing…" ariaLabel={`Remove ${c.name}`}>
+          <ActionButton
+            intent="deleteCategory"
+            form={form}
+            variant="secondary"
+            pendingLabel="Removing…"
+            ariaLabel={`Remove ${c.name}`}
+          >
             Remove
           </ActionButton>
         </form>
@@ -91,9 +197,23 @@ export function CategoryForm({ systemId, systemName, categories }: { systemId: s
       <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
         <input type="hidden" name="systemId" value={systemId} />
         <TextField id={`${p}-name`} name="name" label="Category" errors={errors('name')} />
-        <TextAreaField id={`${p}-purposes`} name="purposes" label="Purposes" hint="One per line." rows={2} errors={errors('purposes')} />
+        <TextAreaField
+          id={`${p}-purposes`}
+          name="purposes"
+          label="Purposes"
+          hint="One per line."
+          rows={2}
+          errors={errors('purposes')}
+        />
         <TextField id={`${p}-basis`} name="legalBasis" label="Legal basis" errors={errors('legalBasis')} />
-        <TextAreaField id={`${p}-recipients`} name="recipients" label="Recipients" hint="One per line." rows={2} errors={errors('recipients')} />
+        <TextAreaField
+          id={`${p}-recipients`}
+          name="recipients"
+          label="Recipients"
+          hint="One per line."
+          rows={2}
+          errors={errors('recipients')}
+        />
         <TextField id={`${p}-retention`} name="retention" label="Retention" errors={errors('retention')} />
         <TextField id={`${p}-source`} name="source" label="Source" errors={errors('source')} />
         <ActionButton intent="saveCategory" form={form} pendingLabel="Adding…">

@@ -18,7 +18,10 @@ export default async function InventoryPage() {
   return (
     <>
       <h1>Data inventory</h1>
-      <p>Each system gets one task per request that concerns it. The categories are what we tell requesters about their data.</p>
+      <p>
+        Each system gets one task per request that concerns it. The categories are what we tell requesters about their
+        data.
+      </p>
       {systems.length === 0 && <p className="admin-muted">No systems yet.</p>}
       {systems.map((system) => (
         <section key={system.id} aria-labelledby={`system-${system.key}`} className="admin-panel">
@@ -26,11 +29,14 @@ export default async function InventoryPage() {
           <dl className="admin-facts">
             <div>
               <dt>Kind</dt>
-              <dd>{KIND_LABELS[system.kind]}{system.active ? '' : ' (inactive)'}</dd>
+              <dd>
+                {KIND_LABELS[system.kind]}
+                {system.active ? '' : ' (inactive)'}
+              </dd>
             </div>
             <div>
               <dt>Owner</dt>
-              <dd>{system.owner ? (system.owner.name || system.owner.email) : 'Nobody'}</dd>
+              <dd>{system.owner ? system.owner.name || system.owner.email : 'Nobody'}</dd>
             </div>
             <div>
               <dt>Tasks</dt>

@@ -21,7 +21,9 @@ function OutcomesTable({ metrics }: { metrics: RequestMetrics }) {
     // biome-ignore lint/a11y/useSemanticElements: a <section> would add a landmark per table; the region is the scroll box
     <div className="admin-table-wrap" tabIndex={0} role="region" aria-label="Outcomes by type">
       <table className="admin-table admin-table--numbers">
-        <caption>Outcomes of requests received in the period, by type (a request with several types counts under each)</caption>
+        <caption>
+          Outcomes of requests received in the period, by type (a request with several types counts under each)
+        </caption>
         <thead>
           <tr>
             <th scope="col">Type</th>
@@ -59,7 +61,10 @@ function OutcomesTable({ metrics }: { metrics: RequestMetrics }) {
               <td>{days(r.medianDays)}</td>
               <td>{days(r.meanDays)}</td>
               <td>
-                {percent(r.onTimeRate)} <span className="admin-hint">({r.onTime} of {r.decided})</span>
+                {percent(r.onTimeRate)}{' '}
+                <span className="admin-hint">
+                  ({r.onTime} of {r.decided})
+                </span>
               </td>
             </tr>
           ))}
@@ -103,16 +108,19 @@ function AppealsTable({ metrics }: { metrics: RequestMetrics }) {
 export default async function MetricsPage({ searchParams }: { searchParams: MetricsParams }) {
   const staff = await requireStaffPage('metrics.read', '/admin/metrics');
   const f = readMetricsFilter(await searchParams);
-  const metrics = f.problem ? null : await getRequestMetrics({ staff, filter: { from: f.start, to: f.end, regime: f.regime } });
+  const metrics = f.problem
+    ? null
+    : await getRequestMetrics({ staff, filter: { from: f.start, to: f.end, regime: f.regime } });
   const weeks = metrics ? [...new Set(metrics.weekly.map((w) => w.week))] : [];
-  const weeklyCount = (week: string, type: string) => metrics?.weekly.find((w) => w.week === week && w.type === type)?.received ?? 0;
+  const weeklyCount = (week: string, type: string) =>
+    metrics?.weekly.find((w) => w.week === week && w.type === type)?.received ?? 0;
 
   return (
     <>
       <h1>Metrics</h1>
       <p>
-        Requests received in the period, counted in the database, including requests whose personal data has been purged.{' '}
-        <Link href="/admin/metrics/ccpa-report">CCPA §7102 yearly report</Link>
+        Requests received in the period, counted in the database, including requests whose personal data has been
+        purged. <Link href="/admin/metrics/ccpa-report">CCPA §7102 yearly report</Link>
       </p>
       <form method="get" action="/admin/metrics" className="admin-panel admin-panel--form">
         <fieldset>
@@ -152,14 +160,18 @@ export default async function MetricsPage({ searchParams }: { searchParams: Metr
           <section aria-labelledby="outcomes-title">
             <h2 id="outcomes-title">Outcomes</h2>
             <p className="admin-hint">
-              Days to response run from receipt to the decision (completed or denied). On time: decided by the due date in force.
+              Days to response run from receipt to the decision (completed or denied). On time: decided by the due date
+              in force.
             </p>
             <OutcomesTable metrics={metrics} />
           </section>
           <section aria-labelledby="open-title">
             <h2 id="open-title">Open now, by due date</h2>
             <table className="admin-table admin-table--numbers">
-              <caption>Verified requests still open today{f.regime ? ` (${JURISDICTION_LABELS[f.regime]})` : ''}, whenever received</caption>
+              <caption>
+                Verified requests still open today{f.regime ? ` (${JURISDICTION_LABELS[f.regime]})` : ''}, whenever
+                received
+              </caption>
               <thead>
                 <tr>
                   {metrics.open.map((w) => (

@@ -12,9 +12,9 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
       <h1>Records of requests</h1>
       <p>
         The record CCPA regs §7101 asks a business to keep for at least 24 months, for requests received in the chosen
-        dates: date of request, nature of request, manner made, date and nature of the response, the basis of any denial,
-        and any appeal and its outcome. It holds no personal data, so it is complete even for requests whose personal data
-        has been purged. Each export is recorded in the <a href="/admin/audit">audit log</a>.
+        dates: date of request, nature of request, manner made, date and nature of the response, the basis of any
+        denial, and any appeal and its outcome. It holds no personal data, so it is complete even for requests whose
+        personal data has been purged. Each export is recorded in the <a href="/admin/audit">audit log</a>.
       </p>
       <CsvRangeDownload
         params={await searchParams}

@@ -4,7 +4,10 @@ import { inviteStaffAction } from '../../actions';
 import { ROLE_LABELS } from '../../labels';
 import { ActionButton, ActionFeedback, SelectField, TextField, fieldErrors, useStaffForms } from '../../staff-form';
 
-const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[]).map((value) => ({ value, label: ROLE_LABELS[value] }));
+const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[]).map((value) => ({
+  value,
+  label: ROLE_LABELS[value],
+}));
 
 export function InviteForm() {
   const form = useStaffForms({ invite: inviteStaffAction });
@@ -15,9 +18,24 @@ export function InviteForm() {
       <p className="admin-hint">They get an email and can then sign in with this address.</p>
       <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
         <ActionFeedback outcome={form.outcome} />
-        <TextField id="invite-email" name="email" type="email" label="Email address" autoComplete="off" required errors={errors('email')} />
+        <TextField
+          id="invite-email"
+          name="email"
+          type="email"
+          label="Email address"
+          autoComplete="off"
+          required
+          errors={errors('email')}
+        />
         <TextField id="invite-name" name="name" label="Name (optional)" autoComplete="off" errors={errors('name')} />
-        <SelectField id="invite-role" name="role" label="Role" options={ROLE_OPTIONS} defaultValue="reviewer" errors={errors('role')} />
+        <SelectField
+          id="invite-role"
+          name="role"
+          label="Role"
+          options={ROLE_OPTIONS}
+          defaultValue="reviewer"
+          errors={errors('role')}
+        />
         <ActionButton intent="invite" form={form} pendingLabel="Inviting…">
           Send invitation
         </ActionButton>

@@ -12,12 +12,15 @@ export const metadata: Metadata = { title: 'Staff' };
 export default async function StaffPage() {
   const staff = await requireStaffPage('staff.manage', '/admin/staff');
   // Active people first, then those whose access was removed.
-  const people = (await listStaff({ staff })).toSorted((a, b) => Number(Boolean(a.deactivatedAt)) - Number(Boolean(b.deactivatedAt)));
+  const people = (await listStaff({ staff })).toSorted(
+    (a, b) => Number(Boolean(a.deactivatedAt)) - Number(Boolean(b.deactivatedAt)),
+  );
   return (
     <>
       <h1>Staff</h1>
       <p>
-        Admins manage staff and export the audit log; reviewers work on requests; viewers see requests with personal data masked.
+        Admins manage staff and export the audit log; reviewers work on requests; viewers see requests with personal
+        data masked.
       </p>
       <StaffTable
         selfId={staff.id}
@@ -28,7 +31,12 @@ export default async function StaffPage() {
           role: p.role,
           invited: formatZonedDay(p.invitedAt, staffTimeZone()),
           deactivated: p.deactivatedAt ? formatZonedDay(p.deactivatedAt, staffTimeZone()) : null,
-          ssoLinks: p.accounts.map((link) => ({ id: link.id, email: link.email, issuer: link.issuer, linked: formatZonedDay(link.linkedAt, staffTimeZone()) })),
+          ssoLinks: p.accounts.map((link) => ({
+            id: link.id,
+            email: link.email,
+            issuer: link.issuer,
+            linked: formatZonedDay(link.linkedAt, staffTimeZone()),
+          })),
         }))}
       />
       <InviteForm />

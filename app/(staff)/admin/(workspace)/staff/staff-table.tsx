@@ -5,7 +5,15 @@ import { ROLE_LABELS } from '../../labels';
 import { ActionButton, ActionFeedback, useStaffForms } from '../../staff-form';
 
 type SsoLink = { id: string; email: string; issuer: string; linked: string };
-type Person = { id: string; email: string; name: string | null; role: keyof typeof ROLE_LABELS; invited: string; deactivated: string | null; ssoLinks: SsoLink[] };
+type Person = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: keyof typeof ROLE_LABELS;
+  invited: string;
+  deactivated: string | null;
+  ssoLinks: SsoLink[];
+};
 
 const ROLES = Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[];
 
@@ -14,7 +22,11 @@ const ROLES = Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[];
  * deactivated person's row loses its forms.
  */
 export function StaffTable({ people, selfId }: { people: Person[]; selfId: string }) {
-  const form = useStaffForms({ role: changeRoleAction, deactivate: deactivateStaffAction, unlink: removeSsoLinkAction });
+  const form = useStaffForms({
+    role: changeRoleAction,
+    deactivate: deactivateStaffAction,
+    unlink: removeSsoLinkAction,
+  });
   return (
     <>
       <ActionFeedback outcome={form.outcome} />
@@ -58,7 +70,13 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
                             </option>
                           ))}
                         </select>
-                        <ActionButton intent="role" form={form} variant="secondary" pendingLabel="Saving…" ariaLabel={`Change the role of ${who}`}>
+                        <ActionButton
+                          intent="role"
+                          form={form}
+                          variant="secondary"
+                          pendingLabel="Saving…"
+                          ariaLabel={`Change the role of ${who}`}
+                        >
                           Change
                         </ActionButton>
                       </form>
@@ -74,7 +92,13 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
                         <span className="admin-break">
                           Linked {link.linked} as {link.email} at {link.issuer}
                         </span>
-                        <ActionButton intent="unlink" form={form} variant="secondary" pendingLabel="Removing…" ariaLabel={`Remove the single sign-on link of ${who}`}>
+                        <ActionButton
+                          intent="unlink"
+                          form={form}
+                          variant="secondary"
+                          pendingLabel="Removing…"
+                          ariaLabel={`Remove the single sign-on link of ${who}`}
+                        >
                           Remove link
                         </ActionButton>
                       </form>
@@ -84,7 +108,13 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
                     {!person.deactivated && person.id !== selfId && (
                       <form method="post" onSubmit={form.onSubmit}>
                         <input type="hidden" name="userId" value={person.id} />
-                        <ActionButton intent="deactivate" form={form} variant="warning" pendingLabel="Removing…" ariaLabel={`Deactivate ${who}`}>
+                        <ActionButton
+                          intent="deactivate"
+                          form={form}
+                          variant="warning"
+                          pendingLabel="Removing…"
+                          ariaLabel={`Deactivate ${who}`}
+                        >
                           Deactivate
                         </ActionButton>
                       </form>

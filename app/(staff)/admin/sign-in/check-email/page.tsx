@@ -10,7 +10,9 @@ export default function CheckEmailPage() {
     <>
       <h1>Check your email</h1>
       <p>{LINK_SENT}</p>
-      <p>The link works once, for a short time. If nothing arrives within a few minutes, check the address and ask again.</p>
+      <p>
+        The link works once, for a short time. If nothing arrives within a few minutes, check the address and ask again.
+      </p>
       <p>
         <Link href="/admin/sign-in">Ask for another link</Link>
       </p>

@@ -8,7 +8,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ tas
   return jsonRoute(async () => {
     const { taskId } = await params;
     const body = await readJsonText(request, callbackBodyLimit());
-    const result = await receiveWebhookCallback({ taskId, token: new URL(request.url).searchParams.get('token'), signature: request.headers.get(SIGNATURE_HEADER), body });
+    const result = await receiveWebhookCallback({
+      taskId,
+      token: new URL(request.url).searchParams.get('token'),
+      signature: request.headers.get(SIGNATURE_HEADER),
+      body,
+    });
     return NextResponse.json(result);
   });
 }

@@ -10,7 +10,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   return jsonRoute(async () => {
     const { id } = await params;
     const token = tokenSchema.safeParse(new URL(request.url).searchParams.get('token') ?? '');
-    if (!token.success) throw new AppError('NOT_FOUND', 'This status link is not valid. Use the link from your most recent email about this request.');
+    if (!token.success)
+      throw new AppError(
+        'NOT_FOUND',
+        'This status link is not valid. Use the link from your most recent email about this request.',
+      );
     const status = await getRequestStatus({ requestId: id, token: token.data, ip: clientInfo(request.headers).ip });
     return NextResponse.json(status, { headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
   });

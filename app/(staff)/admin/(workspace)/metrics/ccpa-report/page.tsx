@@ -14,9 +14,11 @@ type SearchParams = Promise<{ year?: string | string[] }>;
 export default async function CcpaReportPage({ searchParams }: { searchParams: SearchParams }) {
   const staff = await requireStaffPage('metrics.read', '/admin/metrics/ccpa-report');
   const requested = Number([(await searchParams).year].flat()[0]);
-  const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : new Date().getUTCFullYear() - 1;
+  const year =
+    Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : new Date().getUTCFullYear() - 1;
   const report = await getCcpaReport({ staff, year });
-  const download = (format: 'csv' | 'json') => `/api/admin/ccpa-report?${new URLSearchParams({ year: String(year), format })}`;
+  const download = (format: 'csv' | 'json') =>
+    `/api/admin/ccpa-report?${new URLSearchParams({ year: String(year), format })}`;
 
   return (
     <>
@@ -33,9 +35,9 @@ export default async function CcpaReportPage({ searchParams }: { searchParams: S
       </form>
       <article className="admin-panel">
         <p>
-          Requests received from California consumers between 1 January and 31 December {year} (Pacific time), as required by
-          the CCPA regulations, §7102(a). A request that asked for more than one thing counts once in each category it
-          concerns. Days to a substantive response are counted from the day the request was received.
+          Requests received from California consumers between 1 January and 31 December {year} (Pacific time), as
+          required by the CCPA regulations, §7102(a). A request that asked for more than one thing counts once in each
+          category it concerns. Days to a substantive response are counted from the day the request was received.
         </p>
         <div className="admin-table-wrap">
           <table className="admin-table admin-table--numbers">
@@ -58,7 +60,9 @@ export default async function CcpaReportPage({ searchParams }: { searchParams: S
                         {row.label}
                       </th>
                     ) : (
-                      <td key={c.key}>{c.key === 'medianDays' || c.key === 'meanDays' ? formatDays(row[c.key]) || '—' : row[c.key]}</td>
+                      <td key={c.key}>
+                        {c.key === 'medianDays' || c.key === 'meanDays' ? formatDays(row[c.key]) || '—' : row[c.key]}
+                      </td>
                     ),
                   )}
                 </tr>

@@ -16,7 +16,15 @@ export function LegalHoldForm({ requestId, held }: { requestId: string; held: bo
         </ActionButton>
       ) : (
         <>
-          <TextAreaField id="hold-reason" name="reason" label="Reason for a legal hold" hint="Recorded in the audit log." rows={2} maxLength={1000} errors={fieldErrors(form.outcome, 'hold', 'reason')} />
+          <TextAreaField
+            id="hold-reason"
+            name="reason"
+            label="Reason for a legal hold"
+            hint="Recorded in the audit log."
+            rows={2}
+            maxLength={1000}
+            errors={fieldErrors(form.outcome, 'hold', 'reason')}
+          />
           <ActionButton intent="hold" form={form} variant="secondary" pendingLabel="Placing…">
             Place a legal hold
           </ActionButton>

@@ -10,7 +10,14 @@ export function NoteForm({ requestId }: { requestId: string }) {
     <form method="post" onSubmit={form.onSubmit} className="admin-action-form" noValidate>
       <ActionFeedback outcome={form.outcome} />
       <input type="hidden" name="requestId" value={requestId} />
-      <TextAreaField id="note-body" name="body" label="Add a note" hint="Only staff see notes." rows={3} errors={fieldErrors(form.outcome, 'note', 'body')} />
+      <TextAreaField
+        id="note-body"
+        name="body"
+        label="Add a note"
+        hint="Only staff see notes."
+        rows={3}
+        errors={fieldErrors(form.outcome, 'note', 'body')}
+      />
       <ActionButton intent="note" form={form} variant="secondary" pendingLabel="Adding…">
         Add note
       </ActionButton>

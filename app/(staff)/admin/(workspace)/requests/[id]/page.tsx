@@ -46,7 +46,10 @@ export default async function RequestPage({ params }: { params: Params }) {
   const extension = detail.extendedAt
     ? { allowed: false, explanation: 'The deadline has already been extended once.' }
     : detail.deadline.maxExtendedDueAt
-      ? { allowed: true, explanation: `The extension moves the due date to ${formatDay(detail.deadline.maxExtendedDueAt, zone)}.` }
+      ? {
+          allowed: true,
+          explanation: `The extension moves the due date to ${formatDay(detail.deadline.maxExtendedDueAt, zone)}.`,
+        }
       : { allowed: false, explanation: "This request's regime does not allow an extension." };
 
   return (
@@ -78,16 +81,19 @@ export default async function RequestPage({ params }: { params: Params }) {
           </div>
           <div>
             <dt>Assignee</dt>
-            <dd>{detail.assignee ? (detail.assignee.name || detail.assignee.email) : 'Unassigned'}</dd>
+            <dd>{detail.assignee ? detail.assignee.name || detail.assignee.email : 'Unassigned'}</dd>
           </div>
         </dl>
       </header>
       {detail.possibleDuplicateOf && (
         <div className="admin-notice" role="note">
           <p>
-            <strong>Possible duplicate</strong> of <Link href={`/admin/requests/${detail.possibleDuplicateOf.id}`}>{detail.possibleDuplicateOf.reference}</Link> (
-            {statusLabel(detail.possibleDuplicateOf.status)}): the same email asked for the same type shortly before. Decide whether to
-            handle it or deny it as a duplicate.
+            <strong>Possible duplicate</strong> of{' '}
+            <Link href={`/admin/requests/${detail.possibleDuplicateOf.id}`}>
+              {detail.possibleDuplicateOf.reference}
+            </Link>{' '}
+            ({statusLabel(detail.possibleDuplicateOf.status)}): the same email asked for the same type shortly before.
+            Decide whether to handle it or deny it as a duplicate.
           </p>
         </div>
       )}
@@ -123,9 +129,11 @@ export default async function RequestPage({ params }: { params: Params }) {
               <h2 id="package-title">Data package</h2>
               <p>
                 {pkg.status === 'building' && 'Being built by the job queue.'}
-                {pkg.status === 'ready' && `Ready (${Math.max(1, Math.round((pkg.size ?? 0) / 1024))} KB, encrypted at rest); downloadable until ${formatDay(pkg.expiresAt!, zone)} after the requester confirms their email again.`}
+                {pkg.status === 'ready' &&
+                  `Ready (${Math.max(1, Math.round((pkg.size ?? 0) / 1024))} KB, encrypted at rest); downloadable until ${formatDay(pkg.expiresAt!, zone)} after the requester confirms their email again.`}
                 {pkg.status === 'failed' && `The build failed: ${pkg.lastError ?? 'unknown error'}`}
-                {(pkg.status === 'expired' || pkg.status === 'deleted') && 'The download window has ended; the file is deleted.'}
+                {(pkg.status === 'expired' || pkg.status === 'deleted') &&
+                  'The download window has ended; the file is deleted.'}
               </p>
             </section>
           )}
@@ -144,7 +152,13 @@ export default async function RequestPage({ params }: { params: Params }) {
                 </div>
                 <div>
                   <dt>Outcome</dt>
-                  <dd>{appeal.status === 'pending' ? 'Pending' : appeal.status === 'granted' ? 'Granted: decision reversed' : 'Rejected: decision stands'}</dd>
+                  <dd>
+                    {appeal.status === 'pending'
+                      ? 'Pending'
+                      : appeal.status === 'granted'
+                        ? 'Granted: decision reversed'
+                        : 'Rejected: decision stands'}
+                  </dd>
                 </div>
               </dl>
               {appeal.statement && <p className="admin-prewrap">{appeal.statement}</p>}
@@ -153,7 +167,11 @@ export default async function RequestPage({ params }: { params: Params }) {
                 (appeal.status === 'pending' && detail.decidedById === staff.id ? (
                   <p className="admin-muted">You made the decision appealed: another admin must decide this appeal.</p>
                 ) : (
-                  <AppealDecisionForm requestId={detail.id} appealId={appeal.id} decided={appeal.status !== 'pending'} />
+                  <AppealDecisionForm
+                    requestId={detail.id}
+                    appealId={appeal.id}
+                    decided={appeal.status !== 'pending'}
+                  />
                 ))}
             </section>
           ))}
@@ -189,16 +207,26 @@ export default async function RequestPage({ params }: { params: Params }) {
           <section aria-labelledby="records-title" className="admin-panel">
             <h2 id="records-title">Retention</h2>
             {detail.retention.purgedAt ? (
-              <p>Personal data purged on {formatZonedDay(detail.retention.purgedAt, zone)}; the anonymised record remains.</p>
+              <p>
+                Personal data purged on {formatZonedDay(detail.retention.purgedAt, zone)}; the anonymised record
+                remains.
+              </p>
             ) : detail.retention.legalHold ? (
               <p>
-                <strong>On legal hold</strong> since {formatZonedDay(detail.retention.legalHold.at, zone)}: not purged until the hold is lifted.
-                {detail.retention.legalHold.reason && <span className="admin-prewrap"> Reason: {detail.retention.legalHold.reason}</span>}
+                <strong>On legal hold</strong> since {formatZonedDay(detail.retention.legalHold.at, zone)}: not purged
+                until the hold is lifted.
+                {detail.retention.legalHold.reason && (
+                  <span className="admin-prewrap"> Reason: {detail.retention.legalHold.reason}</span>
+                )}
               </p>
             ) : (
-              <p className="admin-muted">Personal data is purged after the retention period once the request is closed.</p>
+              <p className="admin-muted">
+                Personal data is purged after the retention period once the request is closed.
+              </p>
             )}
-            {!detail.retention.purgedAt && can(staff.role, 'records.hold') && <LegalHoldForm requestId={detail.id} held={Boolean(detail.retention.legalHold)} />}
+            {!detail.retention.purgedAt && can(staff.role, 'records.hold') && (
+              <LegalHoldForm requestId={detail.id} held={Boolean(detail.retention.legalHold)} />
+            )}
           </section>
           <section aria-labelledby="notes-title" className="admin-panel">
             <h2 id="notes-title">Notes</h2>

@@ -2,10 +2,34 @@
 
 import type { FormEvent, ReactNode } from 'react';
 import { DENIAL_REASONS } from '@/lib/requests/denial-notices';
-import { askRequesterAction, assignAction, completeAction, denyAction, extendAction, reopenAction, startAction } from '../../../actions';
-import { ActionButton, ActionFeedback, SelectField, TextAreaField, fieldErrors, useStaffForms, type FormCheck } from '../../../staff-form';
+import {
+  askRequesterAction,
+  assignAction,
+  completeAction,
+  denyAction,
+  extendAction,
+  reopenAction,
+  startAction,
+} from '../../../actions';
+import {
+  ActionButton,
+  ActionFeedback,
+  SelectField,
+  TextAreaField,
+  fieldErrors,
+  useStaffForms,
+  type FormCheck,
+} from '../../../staff-form';
 
-export type AvailableActions = { start: boolean; assign: boolean; askRequester: boolean; extend: boolean; deny: boolean; complete: boolean; reopen: boolean };
+export type AvailableActions = {
+  start: boolean;
+  assign: boolean;
+  askRequester: boolean;
+  extend: boolean;
+  deny: boolean;
+  complete: boolean;
+  reopen: boolean;
+};
 
 const ACTIONS = {
   start: startAction,
@@ -18,7 +42,10 @@ const ACTIONS = {
 };
 
 const CHECKS: Record<string, FormCheck> = {
-  deny: (data) => (data.get('reason') ? null : { ok: false, error: 'Choose the reason for the denial.', fields: { reason: ['Choose a reason'] } }),
+  deny: (data) =>
+    data.get('reason')
+      ? null
+      : { ok: false, error: 'Choose the reason for the denial.', fields: { reason: ['Choose a reason'] } },
 };
 
 const ASK_REASONS = [
@@ -26,10 +53,25 @@ const ASK_REASONS = [
   { value: 'awaiting_identity', label: 'Proof of identity' },
 ];
 
-const DENY_REASONS = Object.entries(DENIAL_REASONS).map(([value, label]) => ({ value, label: label[0].toUpperCase() + label.slice(1) }));
+const DENY_REASONS = Object.entries(DENIAL_REASONS).map(([value, label]) => ({
+  value,
+  label: label[0].toUpperCase() + label.slice(1),
+}));
 
 /** One action's form; the less frequent ones fold away until opened. */
-function ActionForm({ title, open = false, onSubmit, requestId, children }: { title: string; open?: boolean; onSubmit: (event: FormEvent<HTMLFormElement>) => void; requestId: string; children: ReactNode }) {
+function ActionForm({
+  title,
+  open = false,
+  onSubmit,
+  requestId,
+  children,
+}: {
+  title: string;
+  open?: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  requestId: string;
+  children: ReactNode;
+}) {
   const body = (
     <form method="post" onSubmit={onSubmit} className="admin-action-form" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
@@ -54,7 +96,12 @@ function ActionForm({ title, open = false, onSubmit, requestId, children }: { ti
  * result, shown at the top, so it stays visible when the action removes its own form.
  */
 export function RequestActions({
-  requestId, available, assigneeId, people, extension, unprovenAccountEmail,
+  requestId,
+  available,
+  assigneeId,
+  people,
+  extension,
+  unprovenAccountEmail,
 }: {
   requestId: string;
   available: AvailableActions;
@@ -80,9 +127,10 @@ export function RequestActions({
           {unprovenAccountEmail && (
             <div className="admin-notice admin-notice--error" role="note">
               <p>
-                <strong>Unproven account email.</strong> The requester named another account email and has not proven it is theirs. Tasks look for
-                data only under the proven address: anything held only under the other one is not collected, changed or erased. The requester can prove
-                it from their status page; connector tasks then run again for it, and manual ones should look under it too.
+                <strong>Unproven account email.</strong> The requester named another account email and has not proven it
+                is theirs. Tasks look for data only under the proven address: anything held only under the other one is
+                not collected, changed or erased. The requester can prove it from their status page; connector tasks
+                then run again for it, and manual ones should look under it too.
               </p>
             </div>
           )}
@@ -108,7 +156,14 @@ export function RequestActions({
       )}
       {available.askRequester && (
         <ActionForm {...shared} title="Ask the requester">
-          <SelectField id="ask-reason" name="reason" label="What you need" options={ASK_REASONS} defaultValue="awaiting_clarification" errors={errors('askRequester', 'reason')} />
+          <SelectField
+            id="ask-reason"
+            name="reason"
+            label="What you need"
+            options={ASK_REASONS}
+            defaultValue="awaiting_clarification"
+            errors={errors('askRequester', 'reason')}
+          />
           <TextAreaField
             id="ask-message"
             name="message"
@@ -126,7 +181,14 @@ export function RequestActions({
           {extension.allowed ? (
             <>
               <p className="admin-hint">{extension.explanation}</p>
-              <TextAreaField id="extend-reason" name="reason" label="Why more time is needed" hint="The requester is told this reason." maxLength={2000} errors={errors('extend', 'reason')} />
+              <TextAreaField
+                id="extend-reason"
+                name="reason"
+                label="Why more time is needed"
+                hint="The requester is told this reason."
+                maxLength={2000}
+                errors={errors('extend', 'reason')}
+              />
               <ActionButton intent="extend" form={form} pendingLabel="Extending…">
                 Extend the deadline
               </ActionButton>
@@ -154,7 +216,14 @@ export function RequestActions({
       )}
       {available.deny && (
         <ActionForm {...shared} title="Deny">
-          <SelectField id="deny-reason" name="reason" label="Reason" options={DENY_REASONS} placeholder="Choose a reason" errors={errors('deny', 'reason')} />
+          <SelectField
+            id="deny-reason"
+            name="reason"
+            label="Reason"
+            options={DENY_REASONS}
+            placeholder="Choose a reason"
+            errors={errors('deny', 'reason')}
+          />
           <div className="admin-choice">
             <input type="checkbox" id="deny-partial" name="partial" aria-describedby="deny-partial-hint" />
             <label htmlFor="deny-partial">Partial denial</label>
@@ -178,7 +247,13 @@ export function RequestActions({
       )}
       {available.reopen && (
         <ActionForm {...shared} title="Reopen">
-          <TextAreaField id="reopen-reason" name="reason" label="Why it is reopened" maxLength={2000} errors={errors('reopen', 'reason')} />
+          <TextAreaField
+            id="reopen-reason"
+            name="reason"
+            label="Why it is reopened"
+            maxLength={2000}
+            errors={errors('reopen', 'reason')}
+          />
           <ActionButton intent="reopen" form={form} variant="secondary" pendingLabel="Reopening…">
             Reopen the request
           </ActionButton>

@@ -15,11 +15,20 @@ export function SubmittedSection({ detail, canReveal }: { detail: RequestDetail;
         requestId={detail.id}
         masked={submitted}
         canReveal={canReveal}
-        accountEmailProvenOn={submitted.accountEmailProvenAt ? formatInstant(submitted.accountEmailProvenAt, staffTimeZone(detail)) : null}
+        accountEmailProvenOn={
+          submitted.accountEmailProvenAt ? formatInstant(submitted.accountEmailProvenAt, staffTimeZone(detail)) : null
+        }
       />
       <h3>Details from the requester</h3>
-      {submitted.details ? <p className="admin-prewrap">{submitted.details}</p> : <p className="admin-muted">None given.</p>}
-      <p className="admin-hint">Received {formatInstant(detail.receivedAt, staffTimeZone(detail))} through the {detail.channel === 'api' ? 'API' : 'web form'}.</p>
+      {submitted.details ? (
+        <p className="admin-prewrap">{submitted.details}</p>
+      ) : (
+        <p className="admin-muted">None given.</p>
+      )}
+      <p className="admin-hint">
+        Received {formatInstant(detail.receivedAt, staffTimeZone(detail))} through the{' '}
+        {detail.channel === 'api' ? 'API' : 'web form'}.
+      </p>
     </section>
   );
 }
@@ -61,7 +70,9 @@ export function DeadlineSection({ detail }: { detail: RequestDetail }) {
         <dt>Acknowledge by</dt>
         <dd>{deadline.acknowledgeBy ? formatDay(deadline.acknowledgeBy, zone) : 'No acknowledgement required'}</dd>
         <dt>Latest with extension</dt>
-        <dd>{deadline.maxExtendedDueAt ? formatDay(deadline.maxExtendedDueAt, zone) : 'This regime allows no extension'}</dd>
+        <dd>
+          {deadline.maxExtendedDueAt ? formatDay(deadline.maxExtendedDueAt, zone) : 'This regime allows no extension'}
+        </dd>
         {detail.extendedAt && (
           <>
             <dt>Extended</dt>
@@ -85,7 +96,8 @@ export function DeadlineSection({ detail }: { detail: RequestDetail }) {
         <ul>
           {detail.pauses.map((p) => (
             <li key={p.id}>
-              {PAUSE_REASON_LABELS[p.reason]}: {formatInstant(p.startedAt, staffTimeZone(detail))} to {p.endedAt ? formatInstant(p.endedAt, staffTimeZone(detail)) : 'now (still paused)'}
+              {PAUSE_REASON_LABELS[p.reason]}: {formatInstant(p.startedAt, staffTimeZone(detail))} to{' '}
+              {p.endedAt ? formatInstant(p.endedAt, staffTimeZone(detail)) : 'now (still paused)'}
             </li>
           ))}
         </ul>

@@ -1,8 +1,22 @@
 'use client';
 
 import { TASK_STATUS_LABELS, TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
-import { assignTaskAction, attachFileAction, closeOpenTasksAction, closeTaskAction, retryTaskAction, updateTaskAction } from '../../../fulfilment-actions';
-import { ActionButton, ActionFeedback, SelectField, TextAreaField, useStaffForms, fieldErrors } from '../../../staff-form';
+import {
+  assignTaskAction,
+  attachFileAction,
+  closeOpenTasksAction,
+  closeTaskAction,
+  retryTaskAction,
+  updateTaskAction,
+} from '../../../fulfilment-actions';
+import {
+  ActionButton,
+  ActionFeedback,
+  SelectField,
+  TextAreaField,
+  useStaffForms,
+  fieldErrors,
+} from '../../../staff-form';
 
 export type TaskView = {
   id: string;
@@ -20,12 +34,32 @@ export type TaskView = {
   attachments: { id: string; fileName: string; size: number }[];
 };
 
-const ACTIONS = { attachFile: attachFileAction, closeOpenTasks: closeOpenTasksAction, assignTask: assignTaskAction, updateTask: updateTaskAction, retryTask: retryTaskAction, closeTask: closeTaskAction };
+const ACTIONS = {
+  attachFile: attachFileAction,
+  closeOpenTasks: closeOpenTasksAction,
+  assignTask: assignTaskAction,
+  updateTask: updateTaskAction,
+  retryTask: retryTaskAction,
+  closeTask: closeTaskAction,
+};
 
 /** One card per system task: what it is, its state, and what the viewer may do with it. */
-export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { requestId: string; tasks: TaskView[]; people: { value: string; label: string }[]; canWork: boolean; canClose: boolean }) {
+export function RequestTasks({
+  requestId,
+  tasks,
+  people,
+  canWork,
+  canClose,
+}: {
+  requestId: string;
+  tasks: TaskView[];
+  people: { value: string; label: string }[];
+  canWork: boolean;
+  canClose: boolean;
+}) {
   const form = useStaffForms(ACTIONS);
-  if (tasks.length === 0) return <p className="admin-muted">No tasks. Tasks are created, one per relevant system, when work starts.</p>;
+  if (tasks.length === 0)
+    return <p className="admin-muted">No tasks. Tasks are created, one per relevant system, when work starts.</p>;
   return (
     <>
       <ActionFeedback outcome={form.outcome} />
@@ -48,7 +82,13 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
               {task.closedReason && <p>Closed without being done: {task.closedReason}</p>}
               {task.result && finished && <p className="admin-prewrap">{task.result}</p>}
               {manualWork && (
-                <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack" data-intent="updateTask">
+                <form
+                  method="post"
+                  onSubmit={form.onSubmit}
+                  noValidate
+                  className="admin-stack"
+                  data-intent="updateTask"
+                >
                   <input type="hidden" name="taskId" value={task.id} />
                   <input type="hidden" name="requestId" value={requestId} />
                   {task.checklist.length > 0 && (
@@ -56,18 +96,38 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
                       <legend>Checklist</legend>
                       {task.checklist.map((item, i) => (
                         <div className="admin-choice" key={i}>
-                          <input type="checkbox" id={`${p}-step-${i}`} name="done" value={i} defaultChecked={item.done} />
+                          <input
+                            type="checkbox"
+                            id={`${p}-step-${i}`}
+                            name="done"
+                            value={i}
+                            defaultChecked={item.done}
+                          />
                           <label htmlFor={`${p}-step-${i}`}>{item.label}</label>
                         </div>
                       ))}
                     </fieldset>
                   )}
-                  <TextAreaField id={`${p}-result`} name="result" label="Result" hint="What was done, and anything kept and why (legal retention)." defaultValue={task.result ?? ''} maxLength={10_000} errors={fieldErrors(form.outcome, 'updateTask', 'result')} />
+                  <TextAreaField
+                    id={`${p}-result`}
+                    name="result"
+                    label="Result"
+                    hint="What was done, and anything kept and why (legal retention)."
+                    defaultValue={task.result ?? ''}
+                    maxLength={10_000}
+                    errors={fieldErrors(form.outcome, 'updateTask', 'result')}
+                  />
                   <div className="admin-row">
                     <ActionButton intent="updateTask" form={form} variant="secondary" pendingLabel="Saving…">
                       Save progress
                     </ActionButton>
-                    <button type="submit" name="finish" value="true" className="admin-button admin-button--primary" disabled={form.pending}>
+                    <button
+                      type="submit"
+                      name="finish"
+                      value="true"
+                      className="admin-button admin-button--primary"
+                      disabled={form.pending}
+                    >
                       Mark done
                     </button>
                   </div>
@@ -99,7 +159,13 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
                 <form method="post" onSubmit={form.onSubmit} className="admin-inline-form">
                   <input type="hidden" name="taskId" value={task.id} />
                   <input type="hidden" name="requestId" value={requestId} />
-                  <SelectField id={`${p}-assignee`} name="assigneeId" label="Task assigned to" options={[{ value: '', label: 'Nobody' }, ...people]} defaultValue={task.assigneeId ?? ''} />
+                  <SelectField
+                    id={`${p}-assignee`}
+                    name="assigneeId"
+                    label="Task assigned to"
+                    options={[{ value: '', label: 'Nobody' }, ...people]}
+                    defaultValue={task.assigneeId ?? ''}
+                  />
                   <ActionButton intent="assignTask" form={form} variant="secondary" pendingLabel="Saving…">
                     Assign task
                   </ActionButton>
@@ -120,7 +186,14 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
                   <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
                     <input type="hidden" name="taskId" value={task.id} />
                     <input type="hidden" name="requestId" value={requestId} />
-                    <TextAreaField id={`${p}-reason`} name="reason" label="Reason" hint="Recorded in the audit log." maxLength={2000} errors={fieldErrors(form.outcome, 'closeTask', 'reason')} />
+                    <TextAreaField
+                      id={`${p}-reason`}
+                      name="reason"
+                      label="Reason"
+                      hint="Recorded in the audit log."
+                      maxLength={2000}
+                      errors={fieldErrors(form.outcome, 'closeTask', 'reason')}
+                    />
                     <ActionButton intent="closeTask" form={form} variant="warning" pendingLabel="Closing…">
                       Close task
                     </ActionButton>
@@ -136,7 +209,14 @@ export function RequestTasks({ requestId, tasks, people, canWork, canClose }: { 
           <summary>Close every open task</summary>
           <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
             <input type="hidden" name="requestId" value={requestId} />
-            <TextAreaField id="close-all-reason" name="reason" label="Reason" hint="Recorded in the audit log for each task." maxLength={2000} errors={fieldErrors(form.outcome, 'closeOpenTasks', 'reason')} />
+            <TextAreaField
+              id="close-all-reason"
+              name="reason"
+              label="Reason"
+              hint="Recorded in the audit log for each task."
+              maxLength={2000}
+              errors={fieldErrors(form.outcome, 'closeOpenTasks', 'reason')}
+            />
             <ActionButton intent="closeOpenTasks" form={form} variant="warning" pendingLabel="Closing…">
               Close open tasks
             </ActionButton>

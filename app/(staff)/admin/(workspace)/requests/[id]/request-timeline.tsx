@@ -15,60 +15,68 @@ export function RequestTimeline({ detail, showNotes }: { detail: RequestDetail; 
     // With notes visible, the note itself says more than its "note added" event.
     ...detail.timeline
       .filter((e) => !(showNotes && e.action === 'note.added'))
-      .map((e): Entry => ({
-        key: `event-${e.id}`,
-        at: e.at,
-        kind: 'event',
+      .map(
+        (e): Entry => ({
+          key: `event-${e.id}`,
+          at: e.at,
+          kind: 'event',
+          body: (
+            <>
+              <strong>{eventLabel(e.action)}</strong> <span className="admin-muted">by {e.actor}</span>
+              {e.summary && (
+                <p className="admin-timeline__detail">
+                  {e.public ? 'The requester sees: ' : ''}“{e.summary}”
+                </p>
+              )}
+            </>
+          ),
+        }),
+      ),
+    ...detail.notes.map(
+      (n): Entry => ({
+        key: `note-${n.id}`,
+        at: n.createdAt,
+        kind: 'note',
         body: (
           <>
-            <strong>{eventLabel(e.action)}</strong> <span className="admin-muted">by {e.actor}</span>
-            {e.summary && (
-              <p className="admin-timeline__detail">
-                {e.public ? 'The requester sees: ' : ''}“{e.summary}”
-              </p>
-            )}
+            <strong>Internal note</strong> <span className="admin-muted">by {n.author}</span>
+            <p className="admin-timeline__text">{n.body}</p>
           </>
         ),
-      })),
-    ...detail.notes.map((n): Entry => ({
-      key: `note-${n.id}`,
-      at: n.createdAt,
-      kind: 'note',
-      body: (
-        <>
-          <strong>Internal note</strong> <span className="admin-muted">by {n.author}</span>
-          <p className="admin-timeline__text">{n.body}</p>
-        </>
-      ),
-    })),
-    ...detail.messages.map((m): Entry => ({
-      key: `message-${m.id}`,
-      at: m.createdAt,
-      kind: 'message',
-      body: (
-        <>
-          <strong>{m.direction === 'to_requester' ? 'Message to the requester' : 'Reply from the requester'}</strong>
-          <p className="admin-timeline__text">{m.body}</p>
-        </>
-      ),
-    })),
-    ...detail.emails.map((e): Entry => ({
-      key: `email-${e.id}`,
-      at: e.createdAt,
-      kind: 'email',
-      body: (
-        <>
-          <strong>Email: {e.subject}</strong>{' '}
-          <span className={`admin-badge admin-badge--email-${e.status}`}>{EMAIL_STATES[e.status]}</span>
-          <p className="admin-timeline__detail">
-            {e.status === 'sent' && e.sentAt ? `Sent ${formatInstant(e.sentAt, staffTimeZone(detail))}. ` : ''}
-            {e.attempts} attempt{e.attempts === 1 ? '' : 's'}.{' '}
-            {e.status === 'failed' && e.lastError ? `Last error: ${e.lastError}` : ''}
-            {e.status === 'pending' && e.lastError ? `Retrying after: ${e.lastError}` : ''}
-          </p>
-        </>
-      ),
-    })),
+      }),
+    ),
+    ...detail.messages.map(
+      (m): Entry => ({
+        key: `message-${m.id}`,
+        at: m.createdAt,
+        kind: 'message',
+        body: (
+          <>
+            <strong>{m.direction === 'to_requester' ? 'Message to the requester' : 'Reply from the requester'}</strong>
+            <p className="admin-timeline__text">{m.body}</p>
+          </>
+        ),
+      }),
+    ),
+    ...detail.emails.map(
+      (e): Entry => ({
+        key: `email-${e.id}`,
+        at: e.createdAt,
+        kind: 'email',
+        body: (
+          <>
+            <strong>Email: {e.subject}</strong>{' '}
+            <span className={`admin-badge admin-badge--email-${e.status}`}>{EMAIL_STATES[e.status]}</span>
+            <p className="admin-timeline__detail">
+              {e.status === 'sent' && e.sentAt ? `Sent ${formatInstant(e.sentAt, staffTimeZone(detail))}. ` : ''}
+              {e.attempts} attempt{e.attempts === 1 ? '' : 's'}.{' '}
+              {e.status === 'failed' && e.lastError ? `Last error: ${e.lastError}` : ''}
+              {e.status === 'pending' && e.lastError ? `Retrying after: ${e.lastError}` : ''}
+            </p>
+          </>
+        ),
+      }),
+    ),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
 
   return (

@@ -5,14 +5,35 @@ import { useEffect } from 'react';
 import { revealAction } from '../../../actions';
 import { ActionButton, ActionFeedback, useStaffForms } from '../../../staff-form';
 
-type Masked = { email: string; name: string | null; accountEmail: string | null; agent: { name: string | null; email: string } | null };
-type Revealed = { email: string; name: string | null; accountEmail: string | null; agentName: string | null; agentEmail: string | null };
+type Masked = {
+  email: string;
+  name: string | null;
+  accountEmail: string | null;
+  agent: { name: string | null; email: string } | null;
+};
+type Revealed = {
+  email: string;
+  name: string | null;
+  accountEmail: string | null;
+  agentName: string | null;
+  agentEmail: string | null;
+};
 
 /**
  * The requester's contact details, masked until a reviewer or admin reveals them (an audited action).
  * The account email is marked proven or not: tasks act for it only once the requester proved it.
  */
-export function RevealRequester({ requestId, masked, canReveal, accountEmailProvenOn }: { requestId: string; masked: Masked; canReveal: boolean; accountEmailProvenOn: string | null }) {
+export function RevealRequester({
+  requestId,
+  masked,
+  canReveal,
+  accountEmailProvenOn,
+}: {
+  requestId: string;
+  masked: Masked;
+  canReveal: boolean;
+  accountEmailProvenOn: string | null;
+}) {
   const router = useRouter();
   const form = useStaffForms({ reveal: revealAction });
   const { outcome } = form;
@@ -23,7 +44,12 @@ export function RevealRequester({ requestId, masked, canReveal, accountEmailProv
   }, [revealed, router]);
 
   const shown = revealed
-    ? { email: revealed.email, name: revealed.name, accountEmail: revealed.accountEmail, agent: revealed.agentEmail ? { name: revealed.agentName, email: revealed.agentEmail } : null }
+    ? {
+        email: revealed.email,
+        name: revealed.name,
+        accountEmail: revealed.accountEmail,
+        agent: revealed.agentEmail ? { name: revealed.agentName, email: revealed.agentEmail } : null,
+      }
     : masked;
   const none = <span className="admin-muted">Not given</span>;
 
@@ -41,7 +67,10 @@ export function RevealRequester({ requestId, masked, canReveal, accountEmailProv
             (accountEmailProvenOn ? (
               <span className="admin-muted"> (proven on {accountEmailProvenOn}: tasks act for it too)</span>
             ) : (
-              <span className="admin-muted"> (not proven: never used to find, copy, change or erase data until the requester proves it)</span>
+              <span className="admin-muted">
+                {' '}
+                (not proven: never used to find, copy, change or erase data until the requester proves it)
+              </span>
             ))}
         </dd>
         {shown.agent && (
@@ -54,7 +83,10 @@ export function RevealRequester({ requestId, masked, canReveal, accountEmailProv
           </>
         )}
       </dl>
-      <ActionFeedback outcome={outcome} successText={() => 'Shown in full. This reveal is recorded in the audit log.'} />
+      <ActionFeedback
+        outcome={outcome}
+        successText={() => 'Shown in full. This reveal is recorded in the audit log.'}
+      />
       {canReveal && !revealed && (
         <form method="post" onSubmit={form.onSubmit} className="admin-inline-form">
           <input type="hidden" name="requestId" value={requestId} />
