@@ -87,7 +87,7 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
                   <td>
                     {person.ssoLinks.length === 0 && <span className="admin-muted">Not linked</span>}
                     {person.ssoLinks.map((link) => (
-                      <form key={link.id} onSubmit={form.onSubmit} className="admin-stack">
+                      <form key={link.id} method="post" onSubmit={form.onSubmit} className="admin-stack">
                         <input type="hidden" name="linkId" value={link.id} />
                         <span className="admin-break">
                           Linked {link.linked} as {link.email} at {link.issuer}
