@@ -1,22 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { env, parseStorageRoot, resetEnvCache } from './env';
+import { scopedEnv } from '../tests/support/scoped-env';
+import { env, parseStorageRoot } from './env';
 
-const VARIABLES = ['STORAGE_ROOT', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE'];
-const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
+const settings = scopedEnv([
+  'STORAGE_ROOT',
+  'S3_ENDPOINT',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+]);
+const configure = (vars: Record<string, string>) => settings.set(vars);
 
-function configure(vars: Record<string, string>) {
-  for (const name of VARIABLES) delete process.env[name];
-  Object.assign(process.env, vars);
-  resetEnvCache();
-}
-
-afterEach(() => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetEnvCache();
-});
+afterEach(() => settings.restore());
 
 describe('STORAGE_ROOT', () => {
   it('is a folder, or a bucket with an optional key prefix', () => {

@@ -1,25 +1,16 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { proxy } from '@/proxy';
-import { resetEnvCache } from '../env';
+import { scopedEnv } from '../../tests/support/scoped-env';
 
-const VARIABLES = ['NODE_ENV', 'APP_SECRET', 'EMAIL_TRANSPORT', 'BENCH_ROUTES', 'FULFILMENT_DEMO'];
-const saved = Object.fromEntries(VARIABLES.map((name) => [name, process.env[name]]));
+const settings = scopedEnv(['NODE_ENV', 'APP_SECRET', 'EMAIL_TRANSPORT', 'BENCH_ROUTES', 'FULFILMENT_DEMO']);
 
 /** The settings of a production start, plus any given. */
 function production(vars: Record<string, string> = {}) {
-  for (const name of VARIABLES) delete process.env[name];
-  Object.assign(process.env, { NODE_ENV: 'production', APP_SECRET: 'p'.repeat(40), EMAIL_TRANSPORT: 'dev' }, vars);
-  resetEnvCache();
+  settings.set({ NODE_ENV: 'production', APP_SECRET: 'p'.repeat(40), EMAIL_TRANSPORT: 'dev', ...vars });
 }
 
-afterEach(() => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  resetEnvCache();
-});
+afterEach(() => settings.restore());
 
 const call = (path: string, method = 'POST') => proxy(new NextRequest(`http://portal.test${path}`, { method }));
 
