@@ -6,6 +6,8 @@ import { requestDeadline } from '../clock/request-deadline';
 import { appealWindow } from '../appeals/appeal-rules';
 import { unprovenAccountEmail } from '../verification/account-email-claim';
 import { maskEmail } from './mask';
+import type { VerificationLevel } from '../verification/levels';
+import { verificationState } from '../verification/verification-gate';
 
 export type PublicRequestStatus = {
   id: string;
@@ -28,6 +30,19 @@ export type PublicRequestStatus = {
    * do not act on until they prove it with a link sent to it. Null when none was named.
    */
   accountEmail: { masked: string; provenAt: string | null } | null;
+  /**
+   * How far the requester has proven who they are, and what the request needs before work starts
+   * and before its data is released (lib/verification/level-rules.ts). Labels, not codes.
+   */
+  verification: {
+    reached: VerificationLevel;
+    neededForWork: VerificationLevel;
+    neededForRelease: VerificationLevel;
+    /** The data package may be released: the level reached meets what release needs. */
+    readyForRelease: boolean;
+    /** Something more must be proven, for work or for release, while the request can still use it. */
+    moreNeeded: boolean;
+  };
   /** Where the regime has an appeal step: whether this decision can still be appealed, and any appeal made. */
   appeal: {
     canAppeal: boolean;
@@ -69,6 +84,7 @@ export async function getRequestStatus(options: {
     orderBy: { id: 'asc' },
     select: { createdAt: true, summary: true },
   });
+  const state = verificationState(request);
   return {
     id: request.id,
     reference: formatReference(request.number, request.receivedAt),
@@ -87,6 +103,15 @@ export async function getRequestStatus(options: {
       request.accountEmail && (request.accountEmailVerifiedAt || unprovenAccountEmail(request))
         ? { masked: maskEmail(request.accountEmail), provenAt: request.accountEmailVerifiedAt?.toISOString() ?? null }
         : null,
+    verification: {
+      reached: state.reached,
+      neededForWork: state.required.beforeWork,
+      neededForRelease: state.required.beforeDisclosure,
+      readyForRelease: state.readyForDisclosure,
+      moreNeeded:
+        (OPEN_STATUSES.includes(request.status) && !state.readyForWork) ||
+        ((OPEN_STATUSES.includes(request.status) || request.status === 'completed') && !state.readyForDisclosure),
+    },
     appeal: {
       canAppeal: window.open && !appeal,
       closesAt: window.closesAt?.toISOString() ?? null,

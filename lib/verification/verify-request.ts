@@ -13,6 +13,7 @@ import { newStatusNonce, statusToken } from '../security/status-token';
 import { notifyNewRequest } from '../staff/notify-new-request';
 import { hashesEqual, hashToken } from '../security/tokens';
 import { flagPossibleDuplicate } from './flag-possible-duplicate';
+import { recordVerificationCheck } from './record-verification-check';
 
 export type VerificationOutcome =
   | { outcome: 'verified'; requestId: string; statusToken: string }
@@ -70,6 +71,12 @@ export async function verifyRequest(options: {
         // The receipt email below says when to expect an answer: it is the acknowledgement.
         acknowledgedAt: request.acknowledgedAt ?? now,
       },
+    });
+    await recordVerificationCheck(tx, {
+      requestId: request.id,
+      method: 'email_link',
+      actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
+      now,
     });
     await removeJob(tx, `expire-unverified:${request.id}`);
     await removeJob(tx, deadlineJobKey.acknowledge(request.id));

@@ -39,6 +39,7 @@ export async function aRecordedRequest(options: {
       receivedAt,
       dueAt: at(options.dueDays ?? 45)!,
       verifiedAt: options.status === 'unverified' || options.status === 'expired' ? null : receivedAt,
+      verificationLevel: options.status === 'unverified' || options.status === 'expired' ? 'none' : 'email',
       decidedAt,
       closedAt: at(options.closedDays ?? options.decidedDays),
       partial: options.partial ?? false,

@@ -14,6 +14,7 @@ import { env } from '../../env';
 import { AppError } from '../../errors';
 import { addJob } from '../../queue/add-job';
 import { findRequestByStatusToken } from '../../verification/find-request-by-status-token';
+import { assertVerifiedFor } from '../../verification/verification-gate';
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
 import { tokenSchema } from '../../universal/request-schema';
@@ -69,6 +70,8 @@ export async function requestDownloadLink(options: {
     const pkg = await tx.dataPackage.findUnique({ where: { requestId: request.id } });
     if (!pkg || pkg.status !== 'ready' || !pkg.expiresAt || pkg.expiresAt <= new Date())
       throw new AppError('CONFLICT', 'There is no data package to download for this request.');
+    // Disclosure waits for the level the regime asks before releasing data (the status page offers the ways).
+    assertVerifiedFor(request, 'disclosure');
     const recent = await tx.downloadGrant.count({
       where: { requestId: request.id, createdAt: { gt: new Date(Date.now() - LINK_TTL_MS) } },
     });
@@ -151,6 +154,7 @@ export async function openDownload(options: {
     const pkg = await tx.dataPackage.findUnique({ where: { requestId: grant.requestId }, include: { request: true } });
     if (!pkg || pkg.status !== 'ready' || !pkg.storageKey || !pkg.expiresAt || pkg.expiresAt <= new Date())
       throw new AppError('GONE', 'The download window for this package has ended.');
+    assertVerifiedFor(pkg.request, 'disclosure');
     await recordAuditEvent(tx, {
       requestId: grant.requestId,
       action: 'package.downloaded',

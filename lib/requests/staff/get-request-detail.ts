@@ -7,6 +7,7 @@ import { maskEmail, maskName } from '../mask';
 import { formatReference } from '../../universal/reference';
 import { availableActions } from '../status-machine';
 import { unprovenAccountEmail } from '../../verification/account-email-claim';
+import { verificationShortfall, verificationState } from '../../verification/verification-gate';
 
 /**
  * Everything staff need to decide a request: what was submitted (contact details masked until
@@ -38,6 +39,10 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       },
       auditEvents: { orderBy: { id: 'asc' } },
       appeals: { orderBy: { receivedAt: 'asc' } },
+      verificationChecks: {
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, method: true, points: true, level: true, createdAt: true },
+      },
     },
   });
   if (!request) throw new AppError('NOT_FOUND', 'No request with that id.');
@@ -74,6 +79,9 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       details: seesFreeText ? request.details : request.details ? '[hidden for your role]' : null,
     },
     verification: {
+      /** The level reached, what work and disclosure need, and the rules (with sources) that say so. */
+      ...verificationState(request),
+      checks: request.verificationChecks,
       verifiedAt: request.verifiedAt,
       ip: request.verifiedIp,
       userAgent: request.verifiedUserAgent,
@@ -123,6 +131,8 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
     actions: availableActions(request.status),
     /** The request names an account email not yet proven: no task looks for data under it. */
     unprovenAccountEmail: unprovenAccountEmail(request) !== null,
+    /** Why Start would be refused for want of verification; null when it is not. */
+    workShortfall: verificationShortfall(request, 'work'),
     decidedById: request.decidedById,
     possibleDuplicateOf: duplicateOf
       ? {

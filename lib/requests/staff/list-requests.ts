@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { VerificationLevel } from '../../verification/levels';
+import { verificationState } from '../../verification/verification-gate';
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { type Countdown, countdown } from '../../clock/countdown';
 import { requestTimeZone, staffTimeZone } from '../../clock/request-deadline';
@@ -48,6 +50,8 @@ export type QueueRow = {
   name: string | null;
   /** Flagged at verification: the same email asked for the same type recently (staff decide). */
   possibleDuplicate: boolean;
+  /** The identity level reached, and whether it is enough to start work (lib/verification/level-rules.ts). */
+  verification: { reached: VerificationLevel; readyForWork: boolean };
 };
 
 /** The search box: a reference (BR-2026-000123) or an exact email, matched through its keyed hash. */
@@ -144,6 +148,8 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
       email: true,
       name: true,
       possibleDuplicateOfId: true,
+      verificationLevel: true,
+      verificationRequired: true,
       assignee: { select: { id: true, name: true, email: true } },
     },
   });
@@ -165,6 +171,7 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
         email: maskEmail(r.email),
         name: maskName(r.name),
         possibleDuplicate: r.possibleDuplicateOfId !== null,
+        verification: (({ reached, readyForWork }) => ({ reached, readyForWork }))(verificationState(r)),
       }),
     ),
     nextCursor: rows.length > PAGE_SIZE && last ? `${last.dueAt.getTime()}_${last.id}` : null,

@@ -3,10 +3,12 @@ import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { db } from '../../db';
 import { createFulfilmentTasks } from '../../fulfilment/create-tasks';
 import { unprovenAccountEmail } from '../../verification/account-email-claim';
+import { assertVerifiedFor } from '../../verification/verification-gate';
 import { lockRequestFor } from './lock-request';
 
 /**
- * Staff start work on a verified request; the requester sees that it is being worked on. Tasks act
+ * Staff start work on a verified request; the requester sees that it is being worked on. Refused
+ * below the level its regime and types require before work (lib/verification/level-rules.ts). Tasks act
  * only for proven addresses: the answer says when the request names an account email not yet
  * proven, whose data no task will find until the requester proves it.
  */
@@ -14,6 +16,7 @@ export async function startRequest(options: { staff: StaffIdentity; requestId: s
   const staff = authorize(options.staff, 'requests.work');
   return db().$transaction(async (tx) => {
     const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'start');
+    assertVerifiedFor(request, 'work');
     await tx.privacyRequest.update({
       where: { id: request.id },
       data: { status: nextStatus, assigneeId: request.assigneeId ?? staff.id },

@@ -14,12 +14,15 @@ export function PackageSection({
   pkg,
   contactEmail,
   notice,
+  awaitingProof = false,
 }: {
   requestId: string;
   token: string;
   pkg: PackageView;
   contactEmail: string;
   notice?: NoticeKey;
+  /** The request has not reached the level its regime asks before release: no link until it does. */
+  awaitingProof?: boolean;
 }) {
   // A route handler, not a server action: token pages send no Referer, and browsers then send
   // `Origin: null`, which server actions refuse (see docs/security.md).
@@ -40,7 +43,13 @@ export function PackageSection({
           new request or write to <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
         </p>
       )}
-      {pkg.status === 'ready' && (
+      {pkg.status === 'ready' && awaitingProof && (
+        <p>
+          The copy of your data is ready and kept until {pkg.expiresOn}. We can release it once you have proven who you
+          are, as explained above.
+        </p>
+      )}
+      {pkg.status === 'ready' && !awaitingProof && (
         <form action={`/status/${requestId}/download-link`} method="post" noValidate>
           <ErrorSummaryView errors={error ? [{ message: error }] : []} />
           {sent ? (

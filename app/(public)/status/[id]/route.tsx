@@ -13,6 +13,7 @@ import { STATUS_WORDING } from './status-wording';
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
 import { AccountEmailForm } from './account-email-form';
+import { IdentitySection } from './identity-section';
 import { AppealForm } from './appeal-form';
 import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
@@ -147,12 +148,16 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             notice={noticeFor('account-email')}
           />
         )}
+        {request.verification.moreNeeded && (!request.closedAt || pkg) && (
+          <IdentitySection verification={request.verification} />
+        )}
         {pkg && (
           <PackageSection
             requestId={request.id}
             token={token.data}
             contactEmail={env().PRIVACY_CONTACT_EMAIL}
             notice={noticeFor('package')}
+            awaitingProof={!request.verification.readyForRelease}
             pkg={{
               status: pkg.status,
               expiresOn: pkg.expiresAt ? formatPublicDate(pkg.expiresAt, request.timeZone) : null,

@@ -1,3 +1,4 @@
+import { VERIFICATION_LEVEL_LABELS } from '@/lib/verification/levels';
 import Link from 'next/link';
 import type { QueueRow } from '@/lib/requests/staff/list-requests';
 import { formatZonedDay, statusLabel, typeLabels } from '../../labels';
@@ -21,6 +22,7 @@ export function QueueTable({ rows, selectable }: { rows: QueueRow[]; selectable:
             <th scope="col">Status</th>
             <th scope="col">Types</th>
             <th scope="col">Regime</th>
+            <th scope="col">Identity</th>
             <th scope="col">Received</th>
             <th scope="col">Due</th>
             <th scope="col">Assignee</th>
@@ -53,6 +55,15 @@ export function QueueTable({ rows, selectable }: { rows: QueueRow[]; selectable:
               <td>{statusLabel(row.status)}</td>
               <td>{typeLabels(row.types)}</td>
               <td>{row.jurisdiction}</td>
+              <td>
+                {VERIFICATION_LEVEL_LABELS[row.verification.reached]}
+                {!row.verification.readyForWork && row.status !== 'unverified' && (
+                  <>
+                    {' '}
+                    <span className="admin-badge admin-badge--duplicate">More proof needed</span>
+                  </>
+                )}
+              </td>
               <td>{formatZonedDay(row.receivedAt, row.timeZone)}</td>
               <td className="admin-table__due">
                 <time dateTime={row.dueAt.toISOString()}>{formatZonedDay(row.dueAt, row.timeZone)}</time>{' '}

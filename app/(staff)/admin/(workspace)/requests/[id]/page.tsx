@@ -192,6 +192,7 @@ export default async function RequestPage({ params }: { params: Params }) {
                 people={people}
                 extension={extension}
                 unprovenAccountEmail={detail.unprovenAccountEmail}
+                workShortfall={detail.workShortfall}
                 available={{
                   start: allowed.has('start'),
                   assign: allowed.has('assign'),

@@ -102,6 +102,7 @@ export function RequestActions({
   people,
   extension,
   unprovenAccountEmail,
+  workShortfall,
 }: {
   requestId: string;
   available: AvailableActions;
@@ -110,6 +111,8 @@ export function RequestActions({
   extension: { allowed: boolean; explanation: string };
   /** The request names an account email not yet proven: warn before work starts. */
   unprovenAccountEmail: boolean;
+  /** Why Start is refused for want of verification (the server refuses it too); null when it is not. */
+  workShortfall: string | null;
 }) {
   const form = useStaffForms(ACTIONS, CHECKS);
   const { outcome } = form;
@@ -124,6 +127,14 @@ export function RequestActions({
       {available.start && (
         <ActionForm {...shared} title="Start work" open>
           <p className="admin-hint">Tells the requester that the privacy team is working on it.</p>
+          {workShortfall && (
+            <div className="admin-notice admin-notice--error" role="note">
+              <p>
+                <strong>Identity not verified enough.</strong> {workShortfall} The requester can prove more from their
+                status page.
+              </p>
+            </div>
+          )}
           {unprovenAccountEmail && (
             <div className="admin-notice admin-notice--error" role="note">
               <p>

@@ -1,6 +1,12 @@
 import { DENIAL_REASONS, type DenialReason } from '@/lib/requests/denial-notices';
 import type { RequestDetail } from '@/lib/requests/staff/get-request-detail';
 import { staffTimeZone } from '@/lib/clock/request-deadline';
+import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
+import {
+  VERIFICATION_LEVEL_LABELS,
+  VERIFICATION_METHOD_LABELS,
+  type VerificationLevel,
+} from '@/lib/verification/levels';
 import { PAUSE_REASON_LABELS, formatDay, formatInstant } from '../../../labels';
 import { RevealRequester } from './reveal-requester';
 
@@ -35,13 +41,53 @@ export function SubmittedSection({ detail, canReveal }: { detail: RequestDetail;
 
 export function VerificationSection({ detail }: { detail: RequestDetail }) {
   const v = detail.verification;
+  const zone = staffTimeZone(detail);
+  const level = (value: VerificationLevel) => VERIFICATION_LEVEL_LABELS[value];
   return (
     <section aria-labelledby="verification-title" className="admin-panel">
       <h2 id="verification-title">Verification</h2>
-      {v.verifiedAt ? (
+      <dl className="admin-summary">
+        <dt>Level reached</dt>
+        <dd data-testid="verification-level">{level(v.reached)}</dd>
+        <dt>Needed before work</dt>
+        <dd>
+          {level(v.required.beforeWork)}{' '}
+          {v.readyForWork ? '(reached)' : <strong>(not reached: Start is refused)</strong>}
+        </dd>
+        <dt>Needed before release</dt>
+        <dd>
+          {level(v.required.beforeDisclosure)}{' '}
+          {v.readyForDisclosure ? '(reached)' : <strong>(not reached: the data package is held back)</strong>}
+        </dd>
+      </dl>
+      <h3>Checks passed</h3>
+      {v.checks.length === 0 ? (
+        <p>The requester has not proven anything yet.</p>
+      ) : (
+        <ul>
+          {v.checks.map((check) => (
+            <li key={check.id}>
+              {VERIFICATION_METHOD_LABELS[check.method]}
+              {check.points !== null && ` (${check.points} matched)`}
+              {check.level !== null && ` (accepted at ${level(check.level).toLowerCase()})`}:{' '}
+              {formatInstant(check.createdAt, zone)}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Why this level</h3>
+      <ul className="admin-explanation">
+        {v.required.rules.map((rule) => (
+          <li key={rule.appliesTo}>
+            {REQUEST_TYPE_LABELS[rule.appliesTo].split(' — ')[0]}: {rule.reason}{' '}
+            <span className="admin-muted">Source: {rule.source}</span>
+          </li>
+        ))}
+      </ul>
+      {v.verifiedAt && (
         <dl className="admin-summary">
           <dt>Email confirmed</dt>
-          <dd>{formatInstant(v.verifiedAt, staffTimeZone(detail))}</dd>
+          <dd>{formatInstant(v.verifiedAt, zone)}</dd>
           <dt>From IP address</dt>
           <dd>{v.ip ?? notRecorded}</dd>
           <dt>Browser</dt>
@@ -49,8 +95,6 @@ export function VerificationSection({ detail }: { detail: RequestDetail }) {
           <dt>Submitted from IP</dt>
           <dd>{v.submittedIp ?? notRecorded}</dd>
         </dl>
-      ) : (
-        <p>The requester has not confirmed their email address yet.</p>
       )}
     </section>
   );

@@ -1,0 +1,172 @@
+/**
+ * The verification each right needs, per regime, as data: like the deadline rules, a lawyer can read
+ * and change a row without reading code. Every row names its source; [P] primary text, [S] a
+ * secondary summary of it (docs/rights-law.md §2 "Verifying identity").
+ *
+ * `beforeWork`: the level a request must reach before staff start work on it (tasks look for,
+ * change or erase data). `beforeDisclosure`: before the data package is released to the requester.
+ * The most specific row wins: regime and type, then regime and any type, then any regime and type.
+ */
+import type { Jurisdiction, RequestType } from '../universal/codes';
+import { highestLevel, type VerificationLevel } from './levels';
+
+export type VerificationRule = {
+  jurisdiction: Jurisdiction | '*';
+  type: RequestType | '*';
+  beforeWork: VerificationLevel;
+  beforeDisclosure: VerificationLevel;
+  /** Why, in a sentence staff can repeat to a requester. */
+  reason: string;
+  source: string;
+};
+
+export const VERIFICATION_RULES: readonly VerificationRule[] = [
+  {
+    jurisdiction: 'US-CA',
+    type: 'access',
+    beforeWork: 'email',
+    beforeDisclosure: 'high',
+    reason:
+      'Specific pieces of personal information are disclosed only at a reasonably high degree of certainty: three data points and a signed declaration, or the account’s own sign-in. Below it, the request is answered as one for categories.',
+    source: '11 CCR §7062(c), §7061(a), §7024(a) [S]; docs/rights-law.md §2',
+  },
+  {
+    jurisdiction: 'US-CA',
+    type: 'export',
+    beforeWork: 'email',
+    beforeDisclosure: 'high',
+    reason: 'A portable copy discloses specific pieces of personal information: as for access.',
+    source: '11 CCR §7062(c); Civ. Code §1798.130(a)(2)(B) [S]',
+  },
+  {
+    jurisdiction: 'US-CA',
+    type: 'deletion',
+    beforeWork: 'reasonable',
+    beforeDisclosure: 'reasonable',
+    reason:
+      'Data is erased only at a reasonable degree of certainty (two data points) or through the account’s sign-in.',
+    source: '11 CCR §7062(d), §7061(a) [S]',
+  },
+  {
+    jurisdiction: 'US-CA',
+    type: 'correction',
+    beforeWork: 'reasonable',
+    beforeDisclosure: 'reasonable',
+    reason:
+      'Data is changed only at a reasonable degree of certainty, verified with data other than the data to be corrected.',
+    source: '11 CCR §7060(h), §7062(d) [S]',
+  },
+  {
+    jurisdiction: 'US-CA',
+    type: 'restriction',
+    beforeWork: 'none',
+    beforeDisclosure: 'none',
+    reason: 'A request to limit the use of sensitive personal information is not a verifiable consumer request.',
+    source: '11 CCR §7027(e), §7060(b) [P]',
+  },
+  {
+    jurisdiction: 'US-CA',
+    type: 'objection',
+    beforeWork: 'none',
+    beforeDisclosure: 'none',
+    reason: 'An opt-out of sale or sharing, or of marketing, must not require verification.',
+    source: '11 CCR §7026(d), §7060(b) [S]; 15 U.S.C. §7704(a)(4) [P]',
+  },
+  {
+    jurisdiction: 'US-VA',
+    type: 'objection',
+    beforeWork: 'none',
+    beforeDisclosure: 'none',
+    reason: 'An opt-out is honored without authentication beyond what the request itself needs.',
+    source: 'Va. Code §59.1-577(B) [S]; 15 U.S.C. §7704(a)(4) [P]',
+  },
+  {
+    jurisdiction: 'US-CO',
+    type: 'objection',
+    beforeWork: 'none',
+    beforeDisclosure: 'none',
+    reason: 'An opt-out needs no authentication.',
+    source: 'C.R.S. 6-1-1306(1)(a)(III) [S]; 15 U.S.C. §7704(a)(4) [P]',
+  },
+  {
+    jurisdiction: '*',
+    type: 'objection',
+    beforeWork: 'none',
+    beforeDisclosure: 'none',
+    reason: 'Objection to direct marketing, and unsubscribing, are honored without condition.',
+    source: 'GDPR Art. 21(2)-(3) [P]; 15 U.S.C. §7704(a)(4) [P]; CASL s.11(3) [S]',
+  },
+  {
+    jurisdiction: 'EU',
+    type: '*',
+    beforeWork: 'email',
+    beforeDisclosure: 'email',
+    reason:
+      'Reasonable and proportionate: control of the account’s email address or its sign-in. Staff may ask for more only with reasonable doubts about identity.',
+    source: 'GDPR Art. 12(2), 12(6), Recital 64 [P]; EDPB Guidelines 01/2022 ¶64-77 [P]',
+  },
+  {
+    jurisdiction: 'UK',
+    type: '*',
+    beforeWork: 'email',
+    beforeDisclosure: 'email',
+    reason:
+      'Reasonable and proportionate: control of the account’s email address or its sign-in. Staff may ask for more only with reasonable doubts about identity.',
+    source: 'UK GDPR Art. 12(2), 12(6) [P]; ICO guidance on the right of access, "identity" [S]',
+  },
+  {
+    jurisdiction: '*',
+    type: '*',
+    beforeWork: 'email',
+    beforeDisclosure: 'email',
+    reason: 'Commercially reasonable authentication: control of the email address the account uses.',
+    source:
+      'Va. Code §59.1-577(B)(4), C.R.S. 6-1-1306(2), Conn. §42-518(c)(4) [S]; PIPEDA Sch. 1 4.9 [S]; LGPD Art. 18 [S]; portal policy for other places',
+  },
+];
+
+function ruleFor(jurisdiction: Jurisdiction, type: RequestType): VerificationRule {
+  const candidates = [
+    (r: VerificationRule) => r.jurisdiction === jurisdiction && r.type === type,
+    (r: VerificationRule) => r.jurisdiction === '*' && r.type === type,
+    (r: VerificationRule) => r.jurisdiction === jurisdiction && r.type === '*',
+    (r: VerificationRule) => r.jurisdiction === '*' && r.type === '*',
+  ];
+  for (const matches of candidates) {
+    const rule = VERIFICATION_RULES.find(matches);
+    if (rule) return rule;
+  }
+  throw new Error('VERIFICATION_RULES needs a row for every regime and type');
+}
+
+export type RequiredVerification = {
+  beforeWork: VerificationLevel;
+  beforeDisclosure: VerificationLevel;
+  /** The rows that apply, one per type of the request. */
+  rules: (VerificationRule & { appliesTo: RequestType })[];
+};
+
+/**
+ * What a request needs: the strictest level among its types. `override` is a level staff asked
+ * for with reasonable doubts about the requester's identity (GDPR Art. 12(6)); it only raises.
+ */
+export function requiredVerification(request: {
+  jurisdiction: string;
+  types: readonly RequestType[];
+  verificationRequired?: VerificationLevel | null;
+}): RequiredVerification {
+  const rules = request.types.map((type) => ({
+    ...ruleFor(request.jurisdiction as Jurisdiction, type),
+    appliesTo: type,
+  }));
+  const override = request.verificationRequired ?? 'none';
+  return {
+    beforeWork: highestLevel([...rules.map((r) => r.beforeWork), override]),
+    beforeDisclosure: highestLevel([
+      ...rules.map((r) => r.beforeDisclosure),
+      ...rules.map((r) => r.beforeWork),
+      override,
+    ]),
+    rules,
+  };
+}
