@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 description of the public JSON API. The request body's schema is generated from
  * the same zod schema the API parses with, so the document cannot drift from the code.
  */
+import { VERIFICATION_LEVELS } from '../verification/levels';
 import { z } from 'zod';
 import { env } from '../env';
 import { REQUEST_STATUSES } from '../universal/codes';
@@ -144,6 +145,22 @@ export function openApiDocument() {
               properties: {
                 masked: { type: 'string', examples: ['j•••@e•••.com'] },
                 provenAt: { type: ['string', 'null'], format: 'date-time' },
+              },
+            },
+            verification: {
+              type: 'object',
+              description:
+                'How far the requester has proven who they are, and what the request needs before work starts and before its data is released, from the verification rules (lib/verification/level-rules.ts): none < email < reasonable < high. Below `neededForWork` staff cannot start; below `neededForRelease` the data package is held back. The status page offers the ways to prove more.',
+              required: ['reached', 'neededForWork', 'neededForRelease', 'readyForRelease', 'moreNeeded'],
+              properties: {
+                reached: { enum: [...VERIFICATION_LEVELS] },
+                neededForWork: { enum: [...VERIFICATION_LEVELS] },
+                neededForRelease: { enum: [...VERIFICATION_LEVELS] },
+                readyForRelease: { type: 'boolean' },
+                moreNeeded: {
+                  type: 'boolean',
+                  description: 'Something more must be proven while it can still be used.',
+                },
               },
             },
             appeal: {
