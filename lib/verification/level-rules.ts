@@ -18,7 +18,12 @@ export type VerificationRule = {
   /** Why, in a sentence staff can repeat to a requester. */
   reason: string;
   source: string;
+  /** Told to the requester when the request is answered while its data is held back for want of proof. */
+  heldBackNotice?: string;
 };
+
+const CATEGORIES_INSTEAD =
+  'We could not yet verify your identity to the degree the law requires before we release specific pieces of personal information, so we have answered your request as a request for the categories of information we hold (CCPA regulations §7024(a)). Your copy is kept until its download period ends: prove who you are from your status page and we will release it.';
 
 export const VERIFICATION_RULES: readonly VerificationRule[] = [
   {
@@ -29,6 +34,7 @@ export const VERIFICATION_RULES: readonly VerificationRule[] = [
     reason:
       'Specific pieces of personal information are disclosed only at a reasonably high degree of certainty: three data points and a signed declaration, or the account’s own sign-in. Below it, the request is answered as one for categories.',
     source: '11 CCR §7062(c), §7061(a), §7024(a) [S]; docs/rights-law.md §2',
+    heldBackNotice: CATEGORIES_INSTEAD,
   },
   {
     jurisdiction: 'US-CA',
@@ -37,6 +43,7 @@ export const VERIFICATION_RULES: readonly VerificationRule[] = [
     beforeDisclosure: 'high',
     reason: 'A portable copy discloses specific pieces of personal information: as for access.',
     source: '11 CCR §7062(c); Civ. Code §1798.130(a)(2)(B) [S]',
+    heldBackNotice: CATEGORIES_INSTEAD,
   },
   {
     jurisdiction: 'US-CA',

@@ -37,3 +37,15 @@ export function assertVerifiedFor(request: VerifiableRequest, stage: 'work' | 'd
   const shortfall = verificationShortfall(request, stage);
   if (shortfall) throw new AppError('CONFLICT', shortfall);
 }
+
+/** What the requester is told when their request is answered while its data is held back for want of proof. */
+export function heldBackNotices(request: VerifiableRequest): string[] {
+  const state = verificationState(request);
+  if (state.readyForDisclosure) return [];
+  const notices = state.required.rules.map((rule) => rule.heldBackNotice).filter((n): n is string => Boolean(n));
+  return notices.length > 0
+    ? [...new Set(notices)]
+    : [
+        'Your copy is kept until its download period ends: prove who you are from your status page and we will release it.',
+      ];
+}

@@ -109,6 +109,13 @@ describe('verification levels', () => {
     await closeOpenTasks({ staff: admin, requestId: r.id, reason: 'Not part of this test' });
     await completeRequest({ staff: admin, requestId: r.id, message: 'Your copy is ready.' });
     await packageReady(r.id);
+    const decided = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: r.id, template: 'request-decided' },
+    });
+    expect(decided.text).toContain(
+      'as a request for the categories of information we hold (CCPA regulations §7024(a))',
+    );
+    expect(decided.text).not.toContain('Email me a download link');
 
     await expect(requestDownloadLink({ requestId: r.id, statusToken: r.status.token })).rejects.toMatchObject({
       code: 'CONFLICT',

@@ -10,6 +10,7 @@ import { fulfilmentSummary } from '../../fulfilment/fulfilment-summary';
 import { queueDataPackage } from '../../fulfilment/package/download-package';
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
+import { heldBackNotices } from '../../verification/verification-gate';
 import { lockRequestFor } from './lock-request';
 import { completionSchema } from './schemas';
 
@@ -36,6 +37,8 @@ export async function completeRequest(options: { staff: StaffIdentity; requestId
     });
     await cancelDeadlineJobs(tx, request.id);
     const withPackage = await queueDataPackage(tx, request);
+    // Below the level for release, the package is built and kept, and the requester told why (§7024(a)).
+    const heldBack = withPackage ? heldBackNotices(request) : [];
     await recordAuditEvent(tx, {
       requestId: request.id,
       action: 'request.completed',
@@ -53,10 +56,10 @@ export async function completeRequest(options: { staff: StaffIdentity; requestId
         outcome: 'completed',
         reasonLabel: null,
         message,
-        notices: [],
+        notices: heldBack,
         statusUrl: publicLinks.statusOf(request),
         systems,
-        ...(withPackage ? { downloadDays: env().DOWNLOAD_TTL_DAYS } : {}),
+        ...(withPackage && heldBack.length === 0 ? { downloadDays: env().DOWNLOAD_TTL_DAYS } : {}),
       },
     });
   });
