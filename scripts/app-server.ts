@@ -9,7 +9,7 @@
  * before Next.js (proxy.ts, route handlers, server actions, next-auth) sees the request.
  *
  * Shutdown is `next start`'s: on SIGTERM or SIGINT stop accepting, let requests in flight finish,
- * close Next.js, exit 143 or 130.
+ * close Next.js, exit 143 or 130; bounded in time like `next dev`'s (SHUTDOWN_GRACE_MS).
  */
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -37,15 +37,23 @@ const server = createServer((request, response) => {
 // this one runs before it.
 server.on('upgrade', (request) => assignClientAddress(request, trust));
 
+/**
+ * How long a shutdown may take before the process exits anyway. `next dev` gives its server 100 ms;
+ * a production server lets requests in flight finish, within the time orchestrators usually allow.
+ */
+const SHUTDOWN_GRACE_MS = dev ? 1_000 : 10_000;
+
 let stopping = false;
 function stop(signal: 'SIGTERM' | 'SIGINT') {
   if (stopping) return;
   stopping = true;
+  const code = signal === 'SIGINT' ? 130 : 143;
+  setTimeout(() => process.exit(code), SHUTDOWN_GRACE_MS);
   server.close(() => {
     app
       .close()
       .catch((error) => console.error(error))
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      .finally(() => process.exit(code));
   });
   // The development server's live-reload sockets never end by themselves.
   if (dev) server.closeAllConnections();
