@@ -3,6 +3,7 @@
  * variable. README.md lists each of these.
  */
 import { createHash } from 'node:crypto';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const bool = z
@@ -108,6 +109,31 @@ const schema = z
     APPEAL_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(60),
     /** A verified request from the same email for the same type within this many days is flagged as a possible duplicate. */
     DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+    /**
+     * The proxies whose X-Forwarded-For is believed (scripts/app-server.ts): addresses, CIDR ranges and
+     * proxy-addr's names (loopback, linklocal, uniquelocal; `private` is uniquelocal). Empty: none, the
+     * client is the connection's peer.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean)
+          .map((entry) => (entry === 'private' ? 'uniquelocal' : entry)),
+      )
+      .superRefine((entries, ctx) => {
+        try {
+          proxyaddr.compile(entries);
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be IP addresses, CIDR ranges or loopback/linklocal/private, separated by commas (${(error as Error).message})`,
+          });
+        }
+      }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {

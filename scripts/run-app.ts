@@ -1,7 +1,8 @@
 /**
  * Shared by `npm run dev` and `npm start`: a database (DATABASE_URL, or the embedded PostgreSQL),
- * migrations applied, then Next.js with that database. The job worker starts inside the Next.js
- * server (instrumentation.ts) unless WORKER_IN_PROCESS=false.
+ * migrations applied, then Next.js with that database, served by scripts/app-server.ts (which
+ * decides each request's client address from the connection). The job worker starts inside the
+ * Next.js server (instrumentation.ts) unless WORKER_IN_PROCESS=false.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -19,7 +20,7 @@ export async function runApp(mode: 'dev' | 'start') {
   await seed();
   const port = process.env.PORT ?? '3000';
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', mode, '--port', port], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/app-server.ts', mode], {
     // APP_LOG_FILE: a copy of everything the server logs (the log-redaction e2e test reads it).
     stdio: process.env.APP_LOG_FILE ? ['inherit', 'pipe', 'pipe'] : 'inherit',
     // next-auth builds its links from NEXTAUTH_URL: the same public address as every other link.

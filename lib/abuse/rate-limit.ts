@@ -2,8 +2,8 @@
  * Per-hour rate limits, counted in PostgreSQL by rate-limiter-flexible (so every web instance shares
  * them). The limits protect inboxes and the status-link space without ever getting in the way of
  * someone who follows the links we sent: failed status lookups count, successful ones do not.
- * The client address is the first X-Forwarded-For entry, which Next.js fills from the connection
- * when no proxy does. Expired counters are removed by the daily retention job.
+ * The client address is the one scripts/app-server.ts resolved from the connection and
+ * TRUSTED_PROXIES (lib/http/client-info.ts). Expired counters are removed by the daily retention job.
  */
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import pg from 'pg';

@@ -1,6 +1,6 @@
 /**
  * What the load scripts share: a PostgreSQL they can stop and start again (embedded, in a throwaway
- * directory), the built app started as `npm start` starts it (`next start`), and worker processes.
+ * directory), the built app served as `npm start` serves it (scripts/app-server.ts), and worker processes.
  * Everything runs on this machine; the scripts refuse a non-local database.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -78,7 +78,7 @@ export function startProcess(command: string, args: string[], env: Record<string
   };
 }
 
-/** The production build, served by `next start` directly (not `npx`, which leaves next-server behind). */
+/** The production build, served by scripts/app-server.ts in a process of its own, as `npm start` does. */
 export async function startApp(options: {
   databaseUrl: string;
   env?: Record<string, string>;
@@ -89,27 +89,23 @@ export async function startApp(options: {
   const url = `http://127.0.0.1:${port}`;
   // APP_NODE_FLAGS passes Node flags to the app only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark).
   const nodeFlags = process.env.APP_NODE_FLAGS?.split(' ').filter(Boolean) ?? [];
-  const proc = startProcess(
-    process.execPath,
-    [...nodeFlags, 'node_modules/next/dist/bin/next', 'start', '--port', String(port)],
-    {
-      NODE_ENV: 'production',
-      DATABASE_URL: options.databaseUrl,
-      PORT: String(port),
-      APP_URL: url,
-      NEXTAUTH_URL: url,
-      APP_SECRET: 'load-test-secret-load-test-secret-load-test',
-      EMAIL_TRANSPORT: 'dev',
-      FORM_MIN_FILL_SECONDS: '0',
-      // Every load request comes from this machine's one address: the per-address limits (proven in
-      // tests/integration/rate-limits.test.ts) are raised so that they count but never stop the run.
-      RATE_LIMIT_SUBMIT_PER_IP: '1000000',
-      RATE_LIMIT_RESEND_PER_IP: '1000000',
-      RATE_LIMIT_FAILED_LOOKUPS_PER_IP: '1000000',
-      LOG_LEVEL: 'warn',
-      ...options.env,
-    },
-  );
+  const proc = startProcess(process.execPath, [...nodeFlags, '--import', 'tsx', 'scripts/app-server.ts', 'start'], {
+    NODE_ENV: 'production',
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(port),
+    APP_URL: url,
+    NEXTAUTH_URL: url,
+    APP_SECRET: 'load-test-secret-load-test-secret-load-test',
+    EMAIL_TRANSPORT: 'dev',
+    FORM_MIN_FILL_SECONDS: '0',
+    // Every load request comes from this machine's one address: the per-address limits (proven in
+    // tests/integration/rate-limits.test.ts) are raised so that they count but never stop the run.
+    RATE_LIMIT_SUBMIT_PER_IP: '1000000',
+    RATE_LIMIT_RESEND_PER_IP: '1000000',
+    RATE_LIMIT_FAILED_LOOKUPS_PER_IP: '1000000',
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  });
   await waitFor(
     async () => (await fetch(`${url}/api/health`).catch(() => null))?.status === 200,
     60_000,
