@@ -48,6 +48,19 @@ export async function submitAppeal(options: {
           : 'This decision cannot be appealed on this page.',
       );
     }
+    if (!request.verifiedAt) {
+      // Closed because its email was not confirmed in time: the status link went only to that address,
+      // so using it proves the mailbox as the verification link would have. Kept as the evidence, so
+      // that a granted appeal reopens a request whose email is proven.
+      await tx.privacyRequest.update({
+        where: { id: request.id },
+        data: {
+          verifiedAt: now,
+          verifiedIp: options.ip?.slice(0, 64) ?? null,
+          verifiedUserAgent: options.userAgent?.slice(0, 512) ?? null,
+        },
+      });
+    }
     const deadline = appealDeadline({ jurisdiction: request.jurisdiction, types: request.types as RequestType[] }, now);
     const appeal = await tx.requestAppeal.create({
       data: { requestId: request.id, statement, receivedAt: now, dueAt: deadline.dueAt },
