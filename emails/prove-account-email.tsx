@@ -1,7 +1,7 @@
 import { Button, Text } from '@react-email/components';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type ProveAccountEmailProps = { brand: Brand; reference: string; confirmUrl: string; expiresInHours: number };
+export type ProveAccountEmailProps = { brand: Brand; reference: string; confirmUrl: string; expiresIn: string };
 
 export const proveAccountEmailSubject = (p: ProveAccountEmailProps) =>
   `Confirm this address for privacy request ${p.reference}`;
@@ -22,8 +22,8 @@ export default function ProveAccountEmail(p: ProveAccountEmailProps) {
         Confirm this address
       </Button>
       <Text style={paragraph}>
-        The link works once and expires in {p.expiresInHours} hours. If you did not make a privacy request, ignore this
-        email: nothing will happen to your data. Questions: {p.brand.contactEmail}.
+        The link works once and expires in {p.expiresIn}. If you did not make a privacy request, ignore this email:
+        nothing will happen to your data. Questions: {p.brand.contactEmail}.
       </Text>
       <Text style={paragraph}>If the button does not work, copy this address into your browser: {p.confirmUrl}</Text>
     </EmailLayout>
@@ -34,5 +34,5 @@ ProveAccountEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
   confirmUrl: 'http://localhost:3000/verify/account-email?token=example',
-  expiresInHours: 24,
+  expiresIn: '24 hours',
 } satisfies ProveAccountEmailProps;

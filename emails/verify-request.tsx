@@ -5,12 +5,13 @@ export type VerifyRequestEmailProps = {
   brand: Brand;
   reference: string;
   verifyUrl: string;
-  expiresInHours: number;
+  /** How long the link works, in words ("10 days"). */
+  expiresIn: string;
 };
 
 export const verifyRequestSubject = (p: VerifyRequestEmailProps) => `Confirm your privacy request ${p.reference}`;
 
-export default function VerifyRequestEmail({ brand, reference, verifyUrl, expiresInHours }: VerifyRequestEmailProps) {
+export default function VerifyRequestEmail({ brand, reference, verifyUrl, expiresIn }: VerifyRequestEmailProps) {
   return (
     <EmailLayout brand={brand} preview={`Confirm your privacy request ${reference}`}>
       <Text style={paragraph}>
@@ -21,8 +22,8 @@ export default function VerifyRequestEmail({ brand, reference, verifyUrl, expire
         Confirm my request
       </Button>
       <Text style={paragraph}>
-        The link works once and expires in {expiresInHours} hours. If you did not make this request, ignore this email:
-        nothing will happen.
+        The link works once and expires in {expiresIn}. If you did not make this request, you do not need to do
+        anything: we will close it when the link runs out.
       </Text>
       <Text style={paragraph}>If the button does not work, copy this address into your browser: {verifyUrl}</Text>
     </EmailLayout>
@@ -33,5 +34,5 @@ VerifyRequestEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
   verifyUrl: 'http://localhost:3000/verify?token=example',
-  expiresInHours: 24,
+  expiresIn: '10 days',
 } satisfies VerifyRequestEmailProps;

@@ -25,11 +25,20 @@ const schema = z
     COMPANY_NAME: z.string().min(1).default('Bitstride'),
     PRIVACY_CONTACT_EMAIL: z.email().default('legal@bitstride.xyz'),
     PRIVACY_POLICY_URL: z.url().default('https://bitstride.xyz/privacy'),
+    /** How long a verification link works (10 days unset); an unconfirmed request is closed when its newest link runs out. */
+    VERIFICATION_TTL_DAYS: z.coerce.number().positive().max(30).optional(),
+    /** The same in hours, as configurations before VERIFICATION_TTL_DAYS set it; when set, it is the one used. */
     VERIFICATION_TTL_HOURS: z.coerce
       .number()
       .positive()
-      .max(24 * 14)
-      .default(24),
+      .max(24 * 30)
+      .optional(),
+    /** How long before a verification link runs out the requester is reminded (0: never). */
+    VERIFICATION_REMINDER_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 30)
+      .default(48),
     WORKER_IN_PROCESS: bool.default(true),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
@@ -160,6 +169,13 @@ const schema = z
           'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (or leave both unset for the AWS default credential chain)',
       });
     }
+    if (env.VERIFICATION_TTL_HOURS !== undefined && env.VERIFICATION_TTL_DAYS !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['VERIFICATION_TTL_HOURS'],
+        message: 'set VERIFICATION_TTL_DAYS or VERIFICATION_TTL_HOURS, not both',
+      });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
@@ -198,6 +214,8 @@ export type Env = z.infer<typeof schema> & {
   storageKey: Buffer;
   storage: StorageLocation;
   s3ForcePathStyle: boolean;
+  /** The lifetime of a verification link in hours: VERIFICATION_TTL_HOURS if set, else VERIFICATION_TTL_DAYS (default 10) × 24. */
+  verificationTtlHours: number;
 };
 
 let cached: Env | undefined;
@@ -224,6 +242,7 @@ export function env(): Env {
           .digest(),
     storage: parseStorageRoot(e.STORAGE_ROOT) as StorageLocation,
     s3ForcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
+    verificationTtlHours: e.VERIFICATION_TTL_HOURS ?? (e.VERIFICATION_TTL_DAYS ?? 10) * 24,
     seedAdminEmail: e.SEED_ADMIN_EMAIL?.toLowerCase() ?? (e.NODE_ENV === 'production' ? null : 'admin@example.com'),
   };
   return cached;

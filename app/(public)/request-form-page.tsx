@@ -2,6 +2,7 @@ import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { islandScripts } from '@/app/components/islands';
 import { staticPage } from '@/app/components/static-page';
 import { env } from '@/lib/env';
+import { formatHours } from '@/lib/universal/duration';
 import { normaliseErrorPaths, summaryErrors } from './request-form-errors';
 import { REQUEST_FORM_ISLAND, type RequestFormProps } from './request-form-values';
 import { registerByName, RequestFormView } from './request-form-view';
@@ -30,7 +31,7 @@ export async function requestFormPage({
   headers?: Record<string, string>;
 }): Promise<Response> {
   const { renderToString } = await import('react-dom/server');
-  const { COMPANY_NAME, VERIFICATION_TTL_HOURS } = env();
+  const { COMPANY_NAME, verificationTtlHours } = env();
   const errors = normaliseErrorPaths(props.state.fieldErrors);
   const form = renderToString(
     <RequestFormView
@@ -51,7 +52,7 @@ export async function requestFormPage({
     children: (
       <>
         <h1>Make a privacy request to {COMPANY_NAME}</h1>
-        <RightsIntro companyName={COMPANY_NAME} verificationHours={VERIFICATION_TTL_HOURS} />
+        <RightsIntro companyName={COMPANY_NAME} verificationLifetime={formatHours(verificationTtlHours)} />
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the form's own server render, which the island hydrates */}
         <div id={REQUEST_FORM_ISLAND.container} dangerouslySetInnerHTML={{ __html: form }} />
         <script

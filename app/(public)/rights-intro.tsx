@@ -1,5 +1,12 @@
 /** What each right means, in plain words, following the privacy policy's "Your choices and rights". */
-export function RightsIntro({ companyName, verificationHours }: { companyName: string; verificationHours: number }) {
+export function RightsIntro({
+  companyName,
+  verificationLifetime,
+}: {
+  companyName: string;
+  /** How long the confirmation link works, in words ("10 days"). */
+  verificationLifetime: string;
+}) {
   return (
     <>
       <p className="lead">
@@ -37,7 +44,7 @@ export function RightsIntro({ companyName, verificationHours }: { companyName: s
       <ol>
         <li>Fill in the form below. You can ask for more than one thing at once.</li>
         <li>
-          We email you a link to confirm the request. The link works for {verificationHours} hours. We start once you
+          We email you a link to confirm the request. The link works for {verificationLifetime}. We start once you
           confirm.
         </li>
         <li>

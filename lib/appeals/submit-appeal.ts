@@ -1,3 +1,4 @@
+import { recordVerificationCheck } from '../verification/record-verification-check';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { scheduleAppealDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
@@ -47,6 +48,26 @@ export async function submitAppeal(options: {
           ? 'The time to appeal this decision has passed.'
           : 'This decision cannot be appealed on this page.',
       );
+    }
+    if (!request.verifiedAt) {
+      // Closed because its email was not confirmed in time: the status link went only to that address,
+      // so using it proves the mailbox as the verification link would have. Kept as the evidence, so
+      // that a granted appeal reopens a request whose email is proven.
+      await tx.privacyRequest.update({
+        where: { id: request.id },
+        data: {
+          verifiedAt: now,
+          verifiedIp: options.ip?.slice(0, 64) ?? null,
+          verifiedUserAgent: options.userAgent?.slice(0, 512) ?? null,
+        },
+      });
+      await recordVerificationCheck(tx, {
+        requestId: request.id,
+        method: 'email_link',
+        actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
+        detail: { via: 'appeal' },
+        now,
+      });
     }
     const deadline = appealDeadline({ jurisdiction: request.jurisdiction, types: request.types as RequestType[] }, now);
     const appeal = await tx.requestAppeal.create({

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { calendarDaysUntil, dayIn, formatPublicDate } from './zoned-day';
+import { calendarDaysUntil, dayIn, formatPublicDate, formatPublicDateTime } from './zoned-day';
 
 const NEW_YORK = 'America/New_York';
 const LONDON = 'Europe/London';
@@ -9,6 +9,15 @@ const LONDON = 'Europe/London';
 const at = (local: string, zone: string) => DateTime.fromISO(local, { zone }).toJSDate();
 /** A due date as computeDeadline writes it: the end of that day in the rule's zone. */
 const endOf = (day: string, zone: string) => DateTime.fromISO(day, { zone }).endOf('day').toJSDate();
+
+describe('formatPublicDateTime', () => {
+  it('reads the day and the clock in the given zone, and names the place', () => {
+    const instant = new Date('2026-12-23T03:30:00Z');
+    expect(formatPublicDateTime(instant, 'America/Los_Angeles')).toBe('22 December 2026 at 19:30, Los Angeles time');
+    expect(formatPublicDateTime(instant, LONDON)).toBe('23 December 2026 at 03:30, London time');
+    expect(formatPublicDateTime(instant, 'UTC')).toBe('23 December 2026 at 03:30, UTC');
+  });
+});
 
 describe('formatPublicDate', () => {
   it('reads the day in the given zone, not in UTC', () => {

@@ -15,6 +15,22 @@ export function formatPublicDate(date: Date, timeZone: string): string {
   return format.format(date);
 }
 
+const publicTimes = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as the requester reads it, with its clock time and the zone named ("22 December 2026 at
+ * 14:05, Los Angeles time"): for moments that are not the end of a day, such as a link running out.
+ */
+export function formatPublicDateTime(date: Date, timeZone: string): string {
+  let format = publicTimes.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
+    publicTimes.set(timeZone, format);
+  }
+  const place = timeZone.includes('/') ? `${timeZone.split('/').at(-1)!.replaceAll('_', ' ')} time` : timeZone;
+  return `${formatPublicDate(date, timeZone)} at ${format.format(date)}, ${place}`;
+}
+
 /** The calendar day an instant falls on in `timeZone`, as "2026-11-27". */
 export function dayIn(date: Date, timeZone: string): string {
   const day = DateTime.fromJSDate(date, { zone: timeZone });

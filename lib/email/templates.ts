@@ -10,13 +10,14 @@ import DownloadLinkEmail, { downloadLinkSubject } from '@/emails/download-link';
 import ProveAccountEmail, { proveAccountEmailSubject } from '@/emails/prove-account-email';
 import RequestAcknowledgedEmail, { requestAcknowledgedSubject } from '@/emails/request-acknowledged';
 import RequestDecidedEmail, { requestDecidedSubject } from '@/emails/request-decided';
-import RequestExpiredEmail, { requestExpiredSubject } from '@/emails/request-expired';
+import RequestNotVerifiedEmail, { requestNotVerifiedSubject } from '@/emails/request-not-verified';
 import RequesterMessageEmail, { requesterMessageSubject } from '@/emails/requester-message';
 import RequestReceivedEmail, { requestReceivedSubject } from '@/emails/request-received';
 import RequestWithdrawnEmail, { requestWithdrawnSubject } from '@/emails/request-withdrawn';
 import StaffDigestEmail, { staffDigestSubject } from '@/emails/staff-digest';
 import StaffNoticeEmail, { staffNoticeSubject } from '@/emails/staff-notice';
 import StaffSignInEmail, { staffSignInSubject } from '@/emails/staff-sign-in';
+import VerificationReminderEmail, { verificationReminderSubject } from '@/emails/verification-reminder';
 import VerifyRequestEmail, { verifyRequestSubject } from '@/emails/verify-request';
 
 type Template<P> = { component: ComponentType<P>; subject: (props: P) => string };
@@ -28,7 +29,8 @@ export const templates = {
   'verify-request': template(VerifyRequestEmail, verifyRequestSubject),
   'request-received': template(RequestReceivedEmail, requestReceivedSubject),
   'request-withdrawn': template(RequestWithdrawnEmail, requestWithdrawnSubject),
-  'request-expired': template(RequestExpiredEmail, requestExpiredSubject),
+  'verification-reminder': template(VerificationReminderEmail, verificationReminderSubject),
+  'request-not-verified': template(RequestNotVerifiedEmail, requestNotVerifiedSubject),
   'request-acknowledged': template(RequestAcknowledgedEmail, requestAcknowledgedSubject),
   'deadline-extended': template(DeadlineExtendedEmail, deadlineExtendedSubject),
   'staff-digest': template(StaffDigestEmail, staffDigestSubject),

@@ -15,6 +15,14 @@ export const jobs = {
     payload: z.object({ requestId: z.uuid() }),
     maxAttempts: 25,
   },
+  /**
+   * Before the verification link runs out: one reminder with a fresh link expiring at the same moment.
+   * `expiresAt` is the link's expiry it was scheduled for: a job left over from an older link does nothing.
+   */
+  'remind-unverified-request': {
+    payload: z.object({ requestId: z.uuid(), expiresAt: z.iso.datetime() }),
+    maxAttempts: 25,
+  },
   /** US-CA: confirm receipt within 10 business days if nothing has done so yet. */
   'acknowledge-request': {
     payload: z.object({ requestId: z.uuid() }),

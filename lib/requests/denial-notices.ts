@@ -47,3 +47,26 @@ export function denialNotices(jurisdiction: Jurisdiction, contactEmail: string, 
       return [`If you disagree with this decision, write to ${contactEmail}.`];
   }
 }
+
+/**
+ * What the closing email of a request whose email address was never confirmed tells the requester
+ * (rights-law.md §2 and §4): the regime's notices for a denial because we could not verify, where
+ * nothing at all was verified. California's differ from a denial after verification: §7024(a) treats
+ * a request for specific pieces that cannot be verified as one for categories, and §7024(b) lets a
+ * request for categories that cannot be verified be denied with a pointer to the privacy policy;
+ * §7022(a) the same for deletion, without the pointer. The sentences speak only of the parts that
+ * needed verification, since a request may also hold parts the law lets us act on without it.
+ */
+export function couldNotVerifyNotices(
+  jurisdiction: Jurisdiction,
+  contacts: { contactEmail: string; privacyPolicyUrl: string },
+  appealDays: number | null,
+): string[] {
+  if (jurisdiction === 'US-CA')
+    return [
+      'Because we could not verify your identity, we have not disclosed, deleted or corrected any personal information for the parts of your request that needed verification (CCPA regulations §7022(a), §7024(a)-(b)).',
+      `The law lets us treat a request for specific pieces of information that we cannot verify as a request for the categories of information we hold, where we can verify you to that lower degree. As we could not verify you at all, we direct you instead to our privacy policy, which describes the categories of personal information we collect, use and disclose: ${contacts.privacyPolicyUrl}.`,
+      `You can make a new request at any time. If you have questions, write to ${contacts.contactEmail}.`,
+    ];
+  return denialNotices(jurisdiction, contacts.contactEmail, appealDays);
+}

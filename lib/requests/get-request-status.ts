@@ -5,6 +5,7 @@ import { formatReference } from '../universal/reference';
 import { requestDeadline } from '../clock/request-deadline';
 import { appealWindow } from '../appeals/appeal-rules';
 import { unprovenAccountEmail } from '../verification/account-email-claim';
+import type { DenialReason } from './denial-notices';
 import { maskEmail } from './mask';
 import type { VerificationLevel } from '../verification/levels';
 import { verificationState } from '../verification/verification-gate';
@@ -21,6 +22,8 @@ export type PublicRequestStatus = {
   /** Why the due date is what it is, step by step. */
   deadlineExplanation: string[];
   closedAt: string | null;
+  /** Why a denied request (or a partial completion) was refused in part or whole; null otherwise. */
+  denialReason: DenialReason | null;
   canWithdraw: boolean;
   /** While we wait on the requester: what we asked, to answer on the status page. */
   question: string | null;
@@ -96,6 +99,7 @@ export async function getRequestStatus(options: {
     timeZone: deadline.timeZone,
     deadlineExplanation: deadline.explanation,
     closedAt: request.closedAt?.toISOString() ?? null,
+    denialReason: request.denialReason,
     canWithdraw: OPEN_STATUSES.includes(request.status),
     question,
     timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '' })),

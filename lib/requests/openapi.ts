@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { env } from '../env';
 import { REQUEST_STATUSES } from '../universal/codes';
 import { newRequestSchema } from '../universal/request-schema';
+import { DENIAL_REASONS } from './denial-notices';
 
 const errorBody = {
   type: 'object',
@@ -78,7 +79,8 @@ export function openApiDocument() {
               in: 'query',
               required: true,
               schema: { type: 'string' },
-              description: 'The token of the status link sent by email after verification.',
+              description:
+                'The token of the status link sent by email after verification, or with the decision on a request whose email was not confirmed in time.',
             },
           ],
           responses: {
@@ -119,7 +121,11 @@ export function openApiDocument() {
             reference: { type: 'string' },
             types: { type: 'array', items: { type: 'string' } },
             jurisdiction: { type: 'string' },
-            status: { enum: [...REQUEST_STATUSES] },
+            status: {
+              enum: [...REQUEST_STATUSES],
+              description:
+                'A request whose email address is not confirmed before its newest verification link runs out is `denied` with `denialReason` `cannot_verify`. `expired` is what that closure was called before; requests closed that way keep it.',
+            },
             receivedAt: { type: 'string', format: 'date-time' },
             dueAt: { type: 'string', format: 'date-time' },
             timeZone: { type: 'string' },
@@ -129,6 +135,10 @@ export function openApiDocument() {
               description: 'How the due date was computed, step by step.',
             },
             closedAt: { type: ['string', 'null'], format: 'date-time' },
+            denialReason: {
+              enum: [...Object.keys(DENIAL_REASONS), null],
+              description: 'Why a denied request, or a request completed in part, was refused; null otherwise.',
+            },
             canWithdraw: { type: 'boolean' },
             question: { type: ['string', 'null'], description: 'While status is awaiting_requester: what we asked.' },
             timeline: {

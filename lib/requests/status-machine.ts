@@ -4,7 +4,9 @@
  * the test walks every status x every action.
  *
  * unverified -> verified -> in_progress -> (awaiting_requester <-> in_progress) -> completed | denied
- * and, from any open status, withdrawn; from unverified, expired.
+ * and, from any open status, withdrawn; from unverified, denied when its email is not confirmed in
+ * time (could not verify). `expired` is what that closure was called before: rows that have it keep
+ * it, nothing leads to it any more.
  */
 import { AppError } from '../errors';
 import type { RequestStatus } from '../universal/codes';
@@ -13,7 +15,7 @@ const OPEN_VERIFIED = ['verified', 'in_progress', 'awaiting_requester'] as const
 
 export const TRANSITIONS = {
   verify: { from: ['unverified'], to: 'verified' },
-  expire: { from: ['unverified'], to: 'expired' },
+  expire: { from: ['unverified'], to: 'denied' },
   withdraw: { from: ['unverified', ...OPEN_VERIFIED], to: 'withdrawn' },
   start: { from: ['verified'], to: 'in_progress' },
   assign: { from: OPEN_VERIFIED, to: null },
@@ -43,7 +45,7 @@ const STATUS_WORDS: Record<RequestStatus, string> = {
 
 const ACTION_WORDS: Record<RequestAction, string> = {
   verify: 'be verified',
-  expire: 'expire',
+  expire: 'be closed as unverified',
   withdraw: 'be withdrawn',
   start: 'be started',
   assign: 'be assigned',

@@ -17,7 +17,7 @@ export type SubmittedRequest = { id: string; reference: string; status: 'unverif
 
 /**
  * Records a new request as `unverified` and sends the verification email. The row, its audit event,
- * its verification link, the outbox email, its delivery job and the expiry job (and, in California,
+ * its verification link, the outbox email, its delivery job, the reminder and expiry jobs (and, in California,
  * the acknowledgement job) are written by one statement, so they exist together or not at all.
  *
  * Intake is the portal's busiest path (bench/intake): after the two rate-limit counters it costs two
@@ -62,7 +62,12 @@ export async function submitRequest(options: {
     }),
     link: link.row,
     email: email.row,
-    jobs: [link.expiryJob, email.deliveryJob, ...(acknowledgement ? [acknowledgement] : [])],
+    jobs: [
+      link.expiryJob,
+      ...(link.reminderJob ? [link.reminderJob] : []),
+      email.deliveryJob,
+      ...(acknowledgement ? [acknowledgement] : []),
+    ],
   };
   const row = requestRow(options, request, deadline.dueAt);
 
@@ -120,7 +125,7 @@ type SubmissionRecords = {
  *
  * The places are the cap on unconfirmed requests per address, kept without a lock: the unique index
  * on (email_hash, unverified_slot) lets no two requests hold the same place, and a trigger frees the
- * place when the request leaves `unverified` (confirmed, expired or withdrawn). Two concurrent posts
+ * place when the request leaves `unverified` (confirmed, closed unconfirmed or withdrawn). Two concurrent posts
  * for one address that pick the same place: one writes, the other writes nothing (ON CONFLICT DO
  * NOTHING) and is tried again by the caller with a fresh look at the places.
  */
@@ -173,10 +178,10 @@ async function writeSubmission(row: ReturnType<typeof requestRow>, records: Subm
 /**
  * A cap on requests waiting for confirmation per email address, so that a form cannot be used to
  * flood someone's inbox. Confirming one (the link in the email) frees a place at once; otherwise
- * the oldest expires with its link.
+ * the oldest is closed (could not verify) when its link runs out.
  */
 function refuseTooManyUnverified(max: number, oldestWaiting: Date | null, now: Date): never {
-  const ttlMs = env().VERIFICATION_TTL_HOURS * 3600_000;
+  const ttlMs = env().verificationTtlHours * 3600_000;
   const oldest = oldestWaiting?.getTime() ?? now.getTime();
   const retryAfterSeconds = Math.max(60, Math.ceil((oldest + ttlMs - now.getTime()) / 1000));
   throw new AppError(

@@ -2,31 +2,54 @@ import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db';
 import { enqueueEmail, brand } from '../email/enqueue-email';
 import { env } from '../env';
-import { addJob, type JobRequest } from '../queue/add-job';
+import { addJob, removeJob, type JobRequest } from '../queue/add-job';
+import { formatHours } from '../universal/duration';
 import { formatReference } from '../universal/reference';
 import { publicLinks } from '../email/public-links';
 import { generateToken, hashToken } from '../security/tokens';
 
 type LinkedRequest = { id: string; number: number; receivedAt: Date; email: string };
 
+/** The keys of an unconfirmed request's jobs: one of each, replaced when a new link is sent. */
+export const unverifiedJobKey = {
+  expire: (requestId: string) => `expire-unverified:${requestId}`,
+  remind: (requestId: string) => `remind-unverified:${requestId}`,
+};
+
+/**
+ * The reminder before a link that runs out at `expiresAt`, VERIFICATION_REMINDER_HOURS ahead of it;
+ * none when the link lives no longer than that (or reminders are off).
+ */
+export function reminderJob(requestId: string, issuedAt: Date, expiresAt: Date) {
+  const leadMs = env().VERIFICATION_REMINDER_HOURS * 3600_000;
+  if (leadMs <= 0 || expiresAt.getTime() - issuedAt.getTime() <= leadMs) return null;
+  return {
+    name: 'remind-unverified-request' as const,
+    payload: { requestId, expiresAt: expiresAt.toISOString() },
+    runAt: new Date(expiresAt.getTime() - leadMs),
+    jobKey: unverifiedJobKey.remind(requestId),
+  } satisfies JobRequest;
+}
+
 /**
  * A new verification link for the request, not yet written: the stored row (only the token's hash),
- * the job that expires the request when the link does (keyed, so it is replaced, never duplicated),
- * and the email that carries the token.
+ * the jobs that remind the requester before the link runs out and expire the request when it does
+ * (keyed, so they are replaced, never duplicated), and the email that carries the token.
  */
 export function newVerificationLink(request: LinkedRequest, now: Date) {
   const token = generateToken();
-  const ttlHours = env().VERIFICATION_TTL_HOURS;
+  const ttlHours = env().verificationTtlHours;
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
   const expiryJob = {
     name: 'expire-unverified-request' as const,
     payload: { requestId: request.id },
     runAt: expiresAt,
-    jobKey: `expire-unverified:${request.id}`,
+    jobKey: unverifiedJobKey.expire(request.id),
   } satisfies JobRequest;
   return {
     row: { id: randomUUID(), requestId: request.id, tokenHash: hashToken(token), expiresAt, createdAt: now },
     expiryJob,
+    reminderJob: reminderJob(request.id, now, expiresAt),
     email: {
       template: 'verify-request' as const,
       to: request.email,
@@ -35,16 +58,29 @@ export function newVerificationLink(request: LinkedRequest, now: Date) {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         verifyUrl: publicLinks.verify(token),
-        expiresInHours: ttlHours,
+        expiresIn: formatHours(ttlHours),
       },
     },
   };
 }
 
 /**
+ * Writes a new link row in the caller's transaction. Earlier unused links stop working: only the
+ * newest email is valid. Returns the token, which only the email carries.
+ */
+export async function replaceVerificationLink(tx: Tx, requestId: string, expiresAt: Date, now: Date) {
+  const token = generateToken();
+  await tx.verificationLink.updateMany({ where: { requestId, usedAt: null }, data: { usedAt: now } });
+  await tx.verificationLink.create({
+    data: { id: randomUUID(), requestId, tokenHash: hashToken(token), expiresAt, createdAt: now },
+  });
+  return token;
+}
+
+/**
  * Creates a fresh single-use verification link for the request and emails it, in the caller's
- * transaction. Earlier unused links stop working: only the newest email is valid. The request expires
- * when the newest link does (the job is replaced, never duplicated).
+ * transaction. Earlier unused links stop working: only the newest email is valid. The request is
+ * reminded before, and expires when, the newest link runs out (the jobs are replaced, never duplicated).
  */
 export async function issueVerificationToken(tx: Tx, request: LinkedRequest, now = new Date()) {
   const link = newVerificationLink(request, now);
@@ -54,5 +90,11 @@ export async function issueVerificationToken(tx: Tx, request: LinkedRequest, now
     runAt: link.expiryJob.runAt,
     jobKey: link.expiryJob.jobKey,
   });
+  if (link.reminderJob)
+    await addJob(tx, link.reminderJob.name, link.reminderJob.payload, {
+      runAt: link.reminderJob.runAt,
+      jobKey: link.reminderJob.jobKey,
+    });
+  else await removeJob(tx, unverifiedJobKey.remind(request.id));
   await enqueueEmail(tx, link.email);
 }

@@ -44,7 +44,7 @@ export async function resendVerification(options: {
     if (request.status !== 'unverified') {
       throw new AppError(
         'CONFLICT',
-        request.status === 'expired' || request.status === 'withdrawn'
+        !request.verifiedAt || request.status === 'withdrawn'
           ? 'This request is closed. Please make a new request.'
           : 'This request is already confirmed. Use the status link in your email.',
       );

@@ -4,6 +4,7 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
 import { env } from '../env';
+import { formatHours } from '../universal/duration';
 import { AppError } from '../errors';
 import { generateToken, hashEmail, hashToken } from '../security/tokens';
 import { formatReference } from '../universal/reference';
@@ -50,7 +51,9 @@ export async function sendAccountEmailProof(options: {
       );
     }
     const token = generateToken();
-    const ttlHours = env().VERIFICATION_TTL_HOURS;
+    // As long as a verification link, but never more than a day: it is asked for by someone on the
+    // status page, waiting for it, and a request's link lives days only to give a slow reader time.
+    const ttlHours = Math.min(env().verificationTtlHours, 24);
     await tx.accountEmailProof.updateMany({ where: { requestId: request.id, usedAt: null }, data: { usedAt: now } });
     await tx.accountEmailProof.create({
       data: {
@@ -75,7 +78,7 @@ export async function sendAccountEmailProof(options: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         confirmUrl: publicLinks.proveAccountEmail(token),
-        expiresInHours: ttlHours,
+        expiresIn: formatHours(ttlHours),
       },
     });
   });

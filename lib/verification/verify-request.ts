@@ -13,6 +13,7 @@ import { newStatusNonce, statusToken } from '../security/status-token';
 import { notifyNewRequest } from '../staff/notify-new-request';
 import { hashesEqual, hashToken } from '../security/tokens';
 import { flagPossibleDuplicate } from './flag-possible-duplicate';
+import { unverifiedJobKey } from './issue-verification-token';
 import { recordVerificationCheck } from './record-verification-check';
 
 export type VerificationOutcome =
@@ -42,7 +43,8 @@ export async function verifyRequest(options: {
     }
     const request = found.request;
     if (request.status !== 'unverified') {
-      return request.status === 'expired' || request.status === 'withdrawn'
+      // Never verified and no longer waiting: closed unconfirmed (could not verify) or withdrawn.
+      return !request.verifiedAt || request.status === 'withdrawn'
         ? { outcome: 'request-closed' }
         : { outcome: 'already-verified' };
     }
@@ -78,7 +80,8 @@ export async function verifyRequest(options: {
       actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
       now,
     });
-    await removeJob(tx, `expire-unverified:${request.id}`);
+    await removeJob(tx, unverifiedJobKey.expire(request.id));
+    await removeJob(tx, unverifiedJobKey.remind(request.id));
     await removeJob(tx, deadlineJobKey.acknowledge(request.id));
     await scheduleDeadlineJobs(tx, { id: request.id, dueAt: deadline.dueAt }, now);
     await flagPossibleDuplicate(tx, request);

@@ -7,6 +7,7 @@ import { buildDataPackage, deleteDataPackage, markPackageFailed } from '../fulfi
 import { runFulfilmentTask } from '../fulfilment/run-task';
 import { purgeExpiredRecords } from '../retention/purge-expired-records';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
+import { remindUnverifiedRequest } from '../verification/remind-unverified-request';
 import { sendStaffDigest } from '../clock/send-staff-digest';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
 
@@ -26,6 +27,7 @@ export const taskList: TaskList = {
   'expire-unverified-request': task('expire-unverified-request', ({ requestId }) =>
     expireUnverifiedRequest({ requestId }),
   ),
+  'remind-unverified-request': task('remind-unverified-request', (payload) => remindUnverifiedRequest(payload)),
   'acknowledge-request': task('acknowledge-request', ({ requestId }) => acknowledgeRequest({ requestId })),
   'deadline-reminder': task('deadline-reminder', (payload) => notifyDeadline(payload)),
   'staff-digest': task('staff-digest', ({ userId }) => sendStaffDigest({ userId })),

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { createSession, createStaff } from './db';
+import { createSession, createStaff, sql } from './db';
 import { expectNoSeriousA11yViolations, linkIn, uniqueEmail, waitForEmail } from './support';
 
 /** A browser signed in as a new admin (sessions are made directly: sign-in has its own test). */
@@ -81,4 +81,37 @@ test('a Virginia requester appeals a denial from the status page and another adm
   expect(outcome.text).toContain('Virginia Attorney General');
   await requester.goto(statusUrl);
   await expect(requester.getByText(/our decision stands/i).first()).toBeVisible();
+});
+
+test('a Virginia request never confirmed is closed as "could not verify", and its emailed link lets the mailbox appeal', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('unconfirmed');
+  const res = await request.post('/api/v1/requests', {
+    data: { email, name: 'Una Confirmed', types: ['deletion'], jurisdiction: 'US-VA', confirm: true },
+  });
+  expect(res.status()).toBe(201);
+  const { id } = await res.json();
+  const first = await waitForEmail(request, email, /confirm your privacy request/i);
+  expect(first.text).toMatch(/expires in 10 days/);
+
+  // The link runs out: its expiry job becomes due and the server's worker closes the request.
+  await sql("UPDATE verification_link SET expires_at = now() - interval '1 minute' WHERE request_id = $1", [id]);
+  await sql('UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = $1', [`expire-unverified:${id}`]);
+  const decision = await waitForEmail(request, email, /could not verify your privacy request/i);
+  expect(decision.text).toMatch(/appeal this decision within 60 days/);
+
+  const requester = await (await browser.newContext()).newPage();
+  await requester.goto(linkIn(decision, /\/status\//));
+  await expect(requester.getByText('Closed — we could not verify this request')).toBeVisible();
+  await expect(requester.getByRole('heading', { name: /appeal our decision/i })).toBeVisible();
+  await expectNoSeriousA11yViolations(requester);
+  await requester
+    .getByLabel(/why do you disagree/i)
+    .fill('I made this request; the first email went to my spam folder.');
+  await requester.getByRole('button', { name: /send my appeal/i }).click();
+  await expect(requester.getByText(/we have your appeal/i)).toBeVisible();
+  await waitForEmail(request, email, /we received your appeal/i);
 });

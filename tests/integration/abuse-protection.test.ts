@@ -71,9 +71,9 @@ describe('the cap on unconfirmed requests per email address', () => {
     // The first request's link runs out: the request expires and its place (1) is free again.
     await expireUnverifiedRequest({
       requestId: submitted[0].id,
-      now: new Date(Date.now() + (env().VERIFICATION_TTL_HOURS + 1) * 3600_000),
+      now: new Date(Date.now() + (env().verificationTtlHours + 1) * 3600_000),
     });
-    expect((await places())[0]).toBe('expired:null');
+    expect((await places())[0]).toBe('denied:null');
     await expect(submitRequest({ input: aRequest({ email }), channel: 'web' })).resolves.toMatchObject({
       status: 'unverified',
     });

@@ -6,6 +6,7 @@ import { pauseClock } from '../../lib/clock/pause-clock';
 import { requestTimeZone } from '../../lib/clock/request-deadline';
 import { resumeClock } from '../../lib/clock/resume-clock';
 import { db } from '../../lib/db';
+import { env } from '../../lib/env';
 import type { NewRequest } from '../../lib/universal/request-schema';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
@@ -216,14 +217,18 @@ describe('acknowledgement and expiry', () => {
     expect((await queuedJobs('acknowledge-request')).length).toBe(0);
   });
 
-  it('an unverified request expires with its link and the requester is told how to file again', async () => {
+  it('an unverified request is closed with its link (could not verify) and the requester is told how to file again', async () => {
     const input = aRequest();
-    const created = await submitRequest({ input, channel: 'web', now: new Date(Date.now() - 25 * 3600_000) });
+    const created = await submitRequest({
+      input,
+      channel: 'web',
+      now: new Date(Date.now() - (env().verificationTtlHours + 1) * 3600_000),
+    });
     await runDueJobs();
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row.status).toBe('expired');
+    expect(row).toMatchObject({ status: 'denied', denialReason: 'cannot_verify' });
     const email = await db().outboxEmail.findFirstOrThrow({
-      where: { requestId: created.id, template: 'request-expired' },
+      where: { requestId: created.id, template: 'request-not-verified' },
     });
     expect(email.text).toMatch(/Make a new request/);
   });

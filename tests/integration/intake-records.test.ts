@@ -48,7 +48,7 @@ it('writes the audit event, link, email and jobs as the one-by-one helpers do', 
   const [link] = await db().verificationLink.findMany({ where: { requestId: created.id } });
   expect(link.usedAt).toBeNull();
   expect(link.createdAt).toEqual(request.receivedAt);
-  expect(link.expiresAt.getTime() - request.receivedAt.getTime()).toBe(env().VERIFICATION_TTL_HOURS * 3600_000);
+  expect(link.expiresAt.getTime() - request.receivedAt.getTime()).toBe(env().verificationTtlHours * 3600_000);
 
   const [email] = await db().outboxEmail.findMany({ where: { requestId: created.id } });
   expect(email).toMatchObject({
@@ -91,10 +91,23 @@ it('writes the audit event, link, email and jobs as the one-by-one helpers do', 
       priority: 0,
       queue: null,
     },
+    {
+      task: 'remind-unverified-request',
+      payload: { requestId: created.id, expiresAt: link.expiresAt.toISOString() },
+      run_at: new Date(link.expiresAt.getTime() - env().VERIFICATION_REMINDER_HOURS * 3600_000),
+      key: `remind-unverified:${created.id}`,
+      max_attempts: jobs['remind-unverified-request'].maxAttempts,
+      priority: 0,
+      queue: null,
+    },
   ]);
 });
 
 it('schedules no acknowledgement where the regime sets none', async () => {
   await submitted({ jurisdiction: 'UK' });
-  expect((await jobsOf()).map((j) => j.task)).toEqual(['deliver-email', 'expire-unverified-request']);
+  expect((await jobsOf()).map((j) => j.task)).toEqual([
+    'deliver-email',
+    'expire-unverified-request',
+    'remind-unverified-request',
+  ]);
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
+import { env } from '../../lib/env';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
 import { withdrawRequest } from '../../lib/requests/withdraw-request';
 import { resendVerification } from '../../lib/verification/resend-verification';
@@ -33,6 +34,7 @@ describe('submitting a request', () => {
       'acknowledge-request',
       'deliver-email',
       'expire-unverified-request',
+      'remind-unverified-request',
     ]);
   });
 
@@ -100,7 +102,7 @@ describe('verifying the email', () => {
   it('refuses an expired link and offers a new one, which works', async () => {
     const { input, created } = await submitted();
     const token = await latestVerificationToken(input.email);
-    const later = new Date(Date.now() + 25 * 3600_000);
+    const later = new Date(Date.now() + (env().verificationTtlHours + 1) * 3600_000);
     expect(await verifyRequest({ token, now: later })).toEqual({ outcome: 'expired', canResend: true });
     await resendVerification({ verificationToken: token, now: later });
     const fresh = await latestVerificationToken(input.email);
@@ -140,7 +142,7 @@ describe('re-sending the verification email', () => {
 describe('expiry of unverified requests', () => {
   it('closes a request whose link ran out, when the queue reaches the job', async () => {
     const { created } = await submitted();
-    await advanceQueueTo(new Date(Date.now() + 24 * 3600_000 + 60_000));
+    await advanceQueueTo(new Date(Date.now() + env().verificationTtlHours * 3600_000 + 60_000));
     // The handler reads the real clock; the link has not expired yet in real time, so nothing happens...
     await runDueJobs();
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('unverified');
@@ -152,7 +154,8 @@ describe('expiry of unverified requests', () => {
     const { expireUnverifiedRequest } = await import('../../lib/requests/expire-unverified-request');
     await expireUnverifiedRequest({ requestId: created.id });
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row.status).toBe('expired');
+    // Closed as a request we could not verify (it was `expired` before issue #13).
+    expect(row).toMatchObject({ status: 'denied', denialReason: 'cannot_verify' });
     expect(row.closedAt).toBeInstanceOf(Date);
   });
 });

@@ -14,7 +14,7 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
   completed: 'Completed',
   denied: 'Denied',
   withdrawn: 'Withdrawn',
-  expired: 'Expired',
+  expired: 'Expired unconfirmed',
 };
 
 /** Short enough for a table cell; the request form's labels are written for requesters. */
@@ -56,6 +56,7 @@ const EVENT_LABELS: Record<string, string> = {
   'request.reopened': 'Reopened',
   'request.withdrawn': 'Withdrawn by the requester',
   'request.expired': 'Expired unconfirmed',
+  'verification.reminded': 'Reminder to confirm sent',
   'requester.revealed': 'Requester details revealed',
   'verification.resent': 'Confirmation link sent again',
   'deadline.extended': 'Deadline extended',

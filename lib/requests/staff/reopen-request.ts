@@ -13,6 +13,12 @@ export async function reopenRequest(options: { staff: StaffIdentity; requestId: 
     throw new AppError('INVALID_INPUT', 'Say why the request is reopened.', { fields: { reason: ['Say why'] } });
   await db().$transaction(async (tx) => {
     const { request, nextStatus } = await lockRequestFor(tx, options.requestId, 'reopen');
+    // Work starts only on a request whose email was proven; one closed unconfirmed is filed again.
+    if (!request.verifiedAt)
+      throw new AppError(
+        'CONFLICT',
+        'This request was closed because its email address was never confirmed, so it cannot be reopened. The requester can make a new request.',
+      );
     await tx.privacyRequest.update({
       where: { id: request.id },
       data: { status: nextStatus, closedAt: null, decidedAt: null, decidedById: null },

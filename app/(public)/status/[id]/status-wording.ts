@@ -31,8 +31,23 @@ export const STATUS_WORDING: Record<RequestStatus, { title: string; explanation:
     title: 'Withdrawn',
     explanation: 'You withdrew this request, so we have stopped working on it.',
   },
+  // Requests closed unconfirmed before such closures became denials (could not verify) keep this status.
   expired: {
     title: 'Closed — the email address was not confirmed in time',
     explanation: 'If you still want us to act, please make a new request.',
   },
 };
+
+/** A denial because we could not verify: after a request was not confirmed in time, or after staff tried. */
+export const COULD_NOT_VERIFY_WORDING = {
+  title: 'Closed — we could not verify this request',
+  explanation:
+    'Our email explains why, and what you can do if you disagree. If you still want us to act, you can also make a new request.',
+};
+
+/** What the status badge says: a denial says why when the reason is that we could not verify. */
+export function statusWording(request: { status: RequestStatus; denialReason: string | null }) {
+  return request.status === 'denied' && request.denialReason === 'cannot_verify'
+    ? COULD_NOT_VERIFY_WORDING
+    : STATUS_WORDING[request.status];
+}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { InvalidLink } from '@/app/components/invalid-link';
 import { ResendLinkForm } from '@/app/components/resend-link-form';
 import { env } from '@/lib/env';
+import { formatHours } from '@/lib/universal/duration';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { firstParam } from '../../read-input';
 import { readNotice } from '../../notices';
@@ -27,16 +28,16 @@ export default async function SubmittedPage({
   const token = tokenSchema.safeParse(firstParam(query.token));
   if (!token.success || !/^[0-9a-f-]{36}$/i.test(id)) return <InvalidLink />;
 
-  const hours = env().VERIFICATION_TTL_HOURS;
+  const lifetime = formatHours(env().verificationTtlHours);
   return (
     <>
       <h1>Check your email</h1>
       <div className="notice notice--success">
-        <p>We received your request. We sent an email with a link to confirm it. The link expires in {hours} hours.</p>
+        <p>We received your request. We sent an email with a link to confirm it. The link expires in {lifetime}.</p>
       </div>
       <p>
         Open the email and press the link, then press <strong>Confirm my request</strong>. We cannot start on your
-        request until you confirm it, and if it is not confirmed in time, we close it.
+        request until you confirm it, and if it is not confirmed in time, we close it as a request we could not verify.
       </p>
       <p>If you made the request for someone else, the email went to their address: ask them to confirm it.</p>
       <h2>No email?</h2>

@@ -200,7 +200,11 @@ export default async function RequestPage({ params }: { params: Params }) {
                   extend: allowed.has('extend'),
                   deny: allowed.has('deny'),
                   complete: allowed.has('complete'),
-                  reopen: allowed.has('reopen') && can(staff.role, 'requests.admin'),
+                  // A request whose email was never proven cannot be reopened (lib/requests/staff/reopen-request.ts).
+                  reopen:
+                    allowed.has('reopen') &&
+                    can(staff.role, 'requests.admin') &&
+                    Boolean(detail.verification.verifiedAt),
                 }}
               />
             </section>
