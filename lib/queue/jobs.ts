@@ -51,6 +51,11 @@ export const jobs = {
     payload: z.object({}).passthrough(),
     maxAttempts: 5,
   },
+  /** Daily (crontab): requests still below their verification level at their due date close as "could not verify". */
+  'close-unverifiable-requests': {
+    payload: z.object({}).passthrough(),
+    maxAttempts: 5,
+  },
   /** A fulfilment task's connector run (PostgreSQL statements or a webhook job). Failures retry, then fail the task visibly. */
   'run-fulfilment-task': {
     payload: z.object({ taskId: z.uuid() }),

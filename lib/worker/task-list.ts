@@ -8,6 +8,7 @@ import { runFulfilmentTask } from '../fulfilment/run-task';
 import { purgeExpiredRecords } from '../retention/purge-expired-records';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
 import { remindUnverifiedRequest } from '../verification/remind-unverified-request';
+import { closeUnverifiableRequests } from '../verification/close-unverifiable-requests';
 import { sendStaffDigest } from '../clock/send-staff-digest';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
 
@@ -44,11 +45,20 @@ export const taskList: TaskList = {
   }),
   'delete-data-package': task('delete-data-package', ({ packageId }) => deleteDataPackage({ packageId })),
   'daily-sweep': task('daily-sweep', async () => void (await dailySweep())),
+  'close-unverifiable-requests': task(
+    'close-unverifiable-requests',
+    async () => void (await closeUnverifiableRequests()),
+  ),
   'purge-expired-records': task('purge-expired-records', async () => void (await purgeExpiredRecords())),
 };
 
 /**
- * graphile-worker crontab: the retention purge every day at 04:00 UTC and the repair sweep at 05:00 UTC
+ * graphile-worker crontab: the retention purge every day at 04:00 UTC, the repair sweep at 05:00 UTC and
+ * the closing of requests still unverified at their due date at 05:30 UTC
  * (missed runs up to a day late are caught up).
  */
-export const crontab = ['0 4 * * * purge-expired-records ?fill=1d', '0 5 * * * daily-sweep ?fill=1d'].join('\n');
+export const crontab = [
+  '0 4 * * * purge-expired-records ?fill=1d',
+  '0 5 * * * daily-sweep ?fill=1d',
+  '30 5 * * * close-unverifiable-requests ?fill=1d',
+].join('\n');

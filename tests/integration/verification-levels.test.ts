@@ -24,6 +24,7 @@ import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { putObject } from '../../lib/storage/storage';
 import type { NewRequest } from '../../lib/universal/request-schema';
+import { closeUnverifiableRequests } from '../../lib/verification/close-unverifiable-requests';
 import { recordVerificationCheck } from '../../lib/verification/record-verification-check';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { seededInventory } from '../support/fulfilment';
@@ -171,6 +172,27 @@ describe('verification levels', () => {
     const download = await openDownload({ token });
     expect(download.fileName).toMatch(/-data\.zip$/);
     download.stream.destroy();
+  });
+
+  it('a request still below its level for work at its due date is closed as "could not verify", with notices', async () => {
+    const stuck = await verified({ jurisdiction: 'US-CA', types: ['deletion'] });
+    const proven = await verified({ jurisdiction: 'US-CA', types: ['deletion'] });
+    await check(proven.id, 'data_points', 1);
+    const enough = await verified({ jurisdiction: 'UK', types: ['access'] });
+    const dueAt = (await db().privacyRequest.findUniqueOrThrow({ where: { id: stuck.id } })).dueAt;
+
+    expect(await closeUnverifiableRequests(new Date(dueAt.getTime() - 60_000))).toBe(0);
+    const after = new Date(dueAt.getTime() + 3_600_000);
+    expect(await closeUnverifiableRequests(after)).toBe(1);
+    const closed = await db().privacyRequest.findUniqueOrThrow({ where: { id: stuck.id } });
+    expect(closed).toMatchObject({ status: 'denied', denialReason: 'cannot_verify', decidedById: null });
+    expect(closed.closedAt).toEqual(after);
+    const email = await db().outboxEmail.findFirstOrThrow({ where: { requestId: stuck.id, template: 'request-decided' } });
+    expect(email.text).toContain('CCPA regulations §7022(a)');
+    expect(email.text).toContain('/status/');
+    for (const other of [proven, enough])
+      expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: other.id } })).status).toBe('verified');
+    expect(await closeUnverifiableRequests(after)).toBe(0);
   });
 
   it('an opt-out needs nothing and a GDPR request needs only the email', async () => {
