@@ -49,7 +49,7 @@ export const INVENTORY_SEED: SeedSystem[] = [
       collect: [
         {
           name: 'account',
-          sql: `SELECT email, name, organization, auth_provider, marketing_opt_in, processing_restricted, created_at FROM accounts WHERE ${MATCH}`,
+          sql: `SELECT email, name, organization, auth_provider, marketing_opt_in, processing_restricted, card_last4, created_at FROM accounts WHERE ${MATCH}`,
         },
         {
           name: 'api_keys',
