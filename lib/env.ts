@@ -106,6 +106,11 @@ const schema = z
     RATE_LIMIT_SUBMIT_PER_EMAIL: z.coerce.number().int().min(1).default(5),
     RATE_LIMIT_RESEND_PER_IP: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_FAILED_LOOKUPS_PER_IP: z.coerce.number().int().min(1).default(30),
+    /** Answers to identity questions an hour, per client address and per request (each answer form posted counts). */
+    RATE_LIMIT_IDENTITY_ANSWERS_PER_IP: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_IDENTITY_ANSWERS_PER_REQUEST: z.coerce.number().int().min(1).default(3),
+    /** Failed answers after which identity questions lock for the request and staff are told. */
+    IDENTITY_QUESTIONS_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     /** Requests waiting for email confirmation that one address may have at once. */
     MAX_UNVERIFIED_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(3),
     /** Turns on /api/bench/bare, the baseline route of bench/intake.ts. Never in a deployment. */

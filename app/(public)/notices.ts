@@ -53,6 +53,52 @@ export const NOTICES = {
     message:
       'There is no account email left to confirm on this request: it is already confirmed, or the request is closed.',
   },
+  'identity-reached': {
+    tone: 'success',
+    message: 'Thank you: your answers match our records, and this request now has the proof of identity it needs.',
+  },
+  'identity-answers-enough': {
+    tone: 'success',
+    message: 'Thank you: enough of your answers match our records. To finish, sign the declaration below.',
+  },
+  'identity-more-needed': {
+    tone: 'error',
+    message:
+      'Not enough of your answers matched our records. We do not say which ones; below is how many matching answers we still need.',
+  },
+  'identity-locked': {
+    tone: 'error',
+    message:
+      'Too many answers did not match our records, so we no longer ask questions for this request. Our team will contact you.',
+  },
+  'identity-unreadable': {
+    tone: 'error',
+    message:
+      'Answer at least one question. Give the month as a month and a year (for example March 2025), and the card as four digits.',
+  },
+  'identity-rate-limited': {
+    tone: 'error',
+    message: 'Answers have been sent too many times in the last hour. Please try again later.',
+  },
+  'identity-unavailable': {
+    tone: 'error',
+    message: 'We cannot check answers right now. Please try again in a few minutes; this attempt did not count.',
+  },
+  'identity-not-needed': {
+    tone: 'error',
+    message: 'This request needs no more answers, or it is closed.',
+  },
+  'declaration-signed': { tone: 'success', message: 'Thank you: we have your signed declaration.' },
+  'declaration-tick': { tone: 'error', message: 'Tick the box to make the declaration.' },
+  'declaration-name': {
+    tone: 'error',
+    message:
+      'Type your full name as you gave it with this request. If you gave none, contact us at the address below to verify another way.',
+  },
+  'declaration-not-needed': {
+    tone: 'error',
+    message: 'This request does not need a signed declaration, or it is closed.',
+  },
   unexpected: { tone: 'error', message: 'Something went wrong on our side. Please try again in a few minutes.' },
 } as const satisfies Record<string, { tone: 'success' | 'error'; message: string }>;
 

@@ -11,7 +11,13 @@ import { env } from '../env';
 import { AppError } from '../errors';
 import { hashEmail } from '../security/tokens';
 
-export type RateLimitRule = 'submit-ip' | 'submit-email' | 'resend-ip' | 'failed-lookup-ip';
+export type RateLimitRule =
+  | 'submit-ip'
+  | 'submit-email'
+  | 'resend-ip'
+  | 'failed-lookup-ip'
+  | 'identity-answers-ip'
+  | 'identity-answers-request';
 
 const MESSAGES: Record<RateLimitRule, string> = {
   'submit-ip': 'Too many requests have been sent from your network in the last hour. Please try again later.',
@@ -21,6 +27,10 @@ const MESSAGES: Record<RateLimitRule, string> = {
     'Too many links have been asked for from your network in the last hour. Please check your inbox, or try again later.',
   'failed-lookup-ip':
     'Too many links that do not work have been opened from your network. Please use the newest link from your email, or try again later.',
+  'identity-answers-ip':
+    'Too many answers to identity questions have been sent from your network in the last hour. Please try again later.',
+  'identity-answers-request':
+    'Too many answers to identity questions have been sent for this request in the last hour. Please try again later.',
 };
 
 const globalForLimits = globalThis as unknown as {
@@ -35,6 +45,8 @@ function points(rule: RateLimitRule): number {
     'submit-email': e.RATE_LIMIT_SUBMIT_PER_EMAIL,
     'resend-ip': e.RATE_LIMIT_RESEND_PER_IP,
     'failed-lookup-ip': e.RATE_LIMIT_FAILED_LOOKUPS_PER_IP,
+    'identity-answers-ip': e.RATE_LIMIT_IDENTITY_ANSWERS_PER_IP,
+    'identity-answers-request': e.RATE_LIMIT_IDENTITY_ANSWERS_PER_REQUEST,
   }[rule];
 }
 
@@ -67,7 +79,7 @@ function tooMany(rule: RateLimitRule, res: RateLimiterRes): never {
   });
 }
 
-/** Counts one event against `rule` for `subject` (an IP, or an email); throws RATE_LIMITED past the limit. */
+/** Counts one event against `rule` for `subject` (an IP, an email, or a request id); throws RATE_LIMITED past the limit. */
 export async function consumeRateLimit(rule: RateLimitRule, subject: string | null | undefined) {
   if (!subject || !env().RATE_LIMITS) return;
   try {

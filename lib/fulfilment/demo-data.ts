@@ -9,8 +9,8 @@ export const DEMO_DATABASE = 'bitstride_demo';
 
 /** The people the demo data knows; a requester using one of these emails finds data in every demo system. */
 export const DEMO_PEOPLE = [
-  { email: 'ada@demo.bitstride.xyz', name: 'Ada Lovelace', organization: 'Analytical Engines Ltd' },
-  { email: 'grace@demo.bitstride.xyz', name: 'Grace Hopper', organization: 'Compilers Inc' },
+  { email: 'ada@demo.bitstride.xyz', name: 'Ada Lovelace', organization: 'Analytical Engines Ltd', cardLast4: '1815' },
+  { email: 'grace@demo.bitstride.xyz', name: 'Grace Hopper', organization: 'Compilers Inc', cardLast4: '1906' },
 ];
 
 const DDL = `
@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS support_tickets (
   id serial PRIMARY KEY, account_email text NOT NULL, subject text NOT NULL, body text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now());
 CREATE INDEX IF NOT EXISTS usage_events_email ON usage_events (lower(account_email));
+-- The last four digits of the card on file, as the payment provider reports them (an identity question).
+ALTER TABLE accounts ADD COLUMN IF NOT EXISTS card_last4 text;
 `;
 
 export function withDatabaseName(url: string, name: string) {
@@ -61,12 +63,15 @@ export async function ensureDemoDatabase(serverUrl: string, name = DEMO_DATABASE
 }
 
 /** One person's rows in every demo table (tests add their own requesters this way). */
-export async function addDemoPerson(url: string, person: { email: string; name: string; organization?: string }) {
+export async function addDemoPerson(
+  url: string,
+  person: { email: string; name: string; organization?: string; cardLast4?: string },
+) {
   await withClient(url, async (c) => {
     await c.query('BEGIN');
     const inserted = await c.query(
-      'INSERT INTO accounts (email, name, organization, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING',
-      [person.email, person.name, person.organization ?? null, '2025-03-14T09:26:53Z'],
+      'INSERT INTO accounts (email, name, organization, card_last4, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING',
+      [person.email, person.name, person.organization ?? null, person.cardLast4 ?? '4242', '2025-03-14T09:26:53Z'],
     );
     if (inserted.rowCount === 1) {
       await c.query(

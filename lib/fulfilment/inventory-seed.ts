@@ -49,7 +49,7 @@ export const INVENTORY_SEED: SeedSystem[] = [
       collect: [
         {
           name: 'account',
-          sql: `SELECT email, name, organization, auth_provider, marketing_opt_in, processing_restricted, created_at FROM accounts WHERE ${MATCH}`,
+          sql: `SELECT email, name, organization, auth_provider, marketing_opt_in, processing_restricted, card_last4, created_at FROM accounts WHERE ${MATCH}`,
         },
         {
           name: 'api_keys',
@@ -62,6 +62,17 @@ export const INVENTORY_SEED: SeedSystem[] = [
       ],
       restrict: [{ name: 'account', sql: `UPDATE accounts SET processing_restricted = true WHERE ${MATCH}` }],
       suppress: [{ name: 'account', sql: `UPDATE accounts SET marketing_opt_in = false WHERE ${MATCH}` }],
+      // The identity questions this system can answer: each column is named after its question.
+      verify: [
+        {
+          name: 'account',
+          sql: `SELECT organization, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM') AS account_created_month, card_last4 FROM accounts WHERE ${MATCH}`,
+        },
+        {
+          name: 'api_keys',
+          sql: 'SELECT key_prefix AS api_key_prefix FROM api_keys WHERE lower(account_email) = lower($1)',
+        },
+      ],
     },
     categories: [
       {

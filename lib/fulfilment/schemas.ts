@@ -47,6 +47,16 @@ export const statementsSchema = z
     correct: z.array(statementSchema),
     restrict: z.array(statementSchema),
     suppress: z.array(statementSchema),
+    /**
+     * Identity questions: SELECTs by $1 alone whose columns are named after the questions they answer
+     * (lib/verification/identity-questions.ts), e.g. `organization`, `card_last4`. Run on the server
+     * when a requester answers; the values never leave it.
+     */
+    verify: z.array(
+      statementSchema
+        .refine((s) => /^\s*(select|with)\b/i.test(s.sql), { message: 'verify statements are SELECTs', path: ['sql'] })
+        .refine((s) => !/\$2\b/.test(s.sql), { message: 'verify statements bind only $1 (email)', path: ['sql'] }),
+    ),
   })
   .partial();
 

@@ -9,6 +9,7 @@ import type { DenialReason } from './denial-notices';
 import { maskEmail } from './mask';
 import type { VerificationLevel } from '../verification/levels';
 import { verificationState } from '../verification/verification-gate';
+import { identityProofState } from '../verification/identity-proof-state';
 
 export type PublicRequestStatus = {
   id: string;
@@ -45,6 +46,13 @@ export type PublicRequestStatus = {
     readyForRelease: boolean;
     /** Something more must be proven, for work or for release, while the request can still use it. */
     moreNeeded: boolean;
+    /**
+     * The identity questions (data points): offered while matching answers can raise the level;
+     * locked after too many failed forms. Counts only, never an answer.
+     */
+    questions: { offered: boolean; locked: boolean; answersNeeded: number; moreAnswers: number };
+    /** The signed declaration: offered where a rule needs a reasonably high degree of certainty. */
+    declaration: { offered: boolean };
   };
   /** Where the regime has an appeal step: whether this decision can still be appealed, and any appeal made. */
   appeal: {
@@ -88,6 +96,7 @@ export async function getRequestStatus(options: {
     select: { createdAt: true, summary: true },
   });
   const state = verificationState(request);
+  const proof = await identityProofState(db(), request);
   return {
     id: request.id,
     reference: formatReference(request.number, request.receivedAt),
@@ -115,6 +124,13 @@ export async function getRequestStatus(options: {
       moreNeeded:
         (OPEN_STATUSES.includes(request.status) && !state.readyForWork) ||
         ((OPEN_STATUSES.includes(request.status) || request.status === 'completed') && !state.readyForDisclosure),
+      questions: {
+        offered: proof.questionsOffered,
+        locked: proof.locked,
+        answersNeeded: proof.answersNeeded,
+        moreAnswers: proof.moreAnswers,
+      },
+      declaration: { offered: proof.declarationOffered },
     },
     appeal: {
       canAppeal: window.open && !appeal,

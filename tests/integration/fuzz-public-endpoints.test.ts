@@ -14,6 +14,8 @@ import { POST as replyPost } from '../../app/(public)/status/[id]/reply/route';
 import { POST as appealPost } from '../../app/(public)/status/[id]/appeal/route';
 import { POST as downloadLinkPost } from '../../app/(public)/status/[id]/download-link/route';
 import { POST as accountEmailPost } from '../../app/(public)/status/[id]/account-email/route';
+import { POST as identityQuestionsPost } from '../../app/(public)/status/[id]/identity-questions/route';
+import { POST as declarationPost } from '../../app/(public)/status/[id]/declaration/route';
 import { POST as confirmAccountEmailPost } from '../../app/(public)/verify/account-email/confirm/route';
 import { POST as downloadFilePost } from '../../app/(public)/download/[token]/file/route';
 import { POST as callbackPost } from '../../app/api/fulfilment/callbacks/[taskId]/route';
@@ -390,6 +392,63 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
           else expectOwnRedirect(res);
           // No request here names an account email: no proof link may be made.
           expect(await db().accountEmailProof.count()).toBe(0);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  // The known requests need no more than their email: no answer or declaration may ever be recorded.
+  it('POST /status/{id}/identity-questions', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        idLike(),
+        fc.record(
+          {
+            token: fc.oneof(tokenLike(), anyJson),
+            organization: naughty,
+            account_created_month: fc.oneof(naughty, fc.constant('March 2025')),
+            api_key_prefix: anyText,
+            card_last4: fc.oneof(naughty, fc.stringMatching(/^\d{4}$/)),
+          },
+          { requiredKeys: [] },
+        ),
+        encoding,
+        async (id, fields, enc) => {
+          const res = await identityQuestionsPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/identity-questions`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          expect(
+            await db().verificationCheck.count({ where: { method: { in: ['data_points', 'declaration'] } } }),
+          ).toBe(0);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /status/{id}/declaration', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        idLike(),
+        fc.record(
+          { token: fc.oneof(tokenLike(), anyJson), fullName: naughty, declared: fc.oneof(naughty, fc.constant('on')) },
+          { requiredKeys: [] },
+        ),
+        encoding,
+        async (id, fields, enc) => {
+          const res = await declarationPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/declaration`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          expect(
+            await db().verificationCheck.count({ where: { method: { in: ['data_points', 'declaration'] } } }),
+          ).toBe(0);
         },
       ),
       { numRuns: RUNS },

@@ -8,6 +8,7 @@ import { formatReference } from '../../universal/reference';
 import { availableActions } from '../status-machine';
 import { unprovenAccountEmail } from '../../verification/account-email-claim';
 import { verificationShortfall, verificationState } from '../../verification/verification-gate';
+import { identityProofState } from '../../verification/identity-proof-state';
 
 /**
  * Everything staff need to decide a request: what was submitted (contact details masked until
@@ -82,6 +83,11 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       /** The level reached, what work and disclosure need, and the rules (with sources) that say so. */
       ...verificationState(request),
       checks: request.verificationChecks,
+      /** Identity-question forms whose answers did not match enough, and whether the questions locked. */
+      identityQuestions: await identityProofState(db(), request).then((p) => ({
+        failures: p.failures,
+        locked: p.locked,
+      })),
       verifiedAt: request.verifiedAt,
       ip: request.verifiedIp,
       userAgent: request.verifiedUserAgent,

@@ -8,12 +8,14 @@ import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
 import { formatPublicDate } from '@/lib/deadlines/zoned-day';
 import { tokenSchema } from '@/lib/universal/request-schema';
-import { readNotice } from '../../notices';
+import { NOTICES, readNotice } from '../../notices';
 import { statusWording } from './status-wording';
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
 import { AccountEmailForm } from './account-email-form';
 import { IdentitySection } from './identity-section';
+import { IdentityQuestionsForm } from './identity-questions-form';
+import { DeclarationForm } from './declaration-form';
 import { AppealForm } from './appeal-form';
 import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
@@ -53,8 +55,12 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
   const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
   const notice = readNotice(param('notice'))?.key;
-  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email') =>
-    param('form') === form ? notice : undefined;
+  const noticeFor = (
+    form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email' | 'identity-questions' | 'declaration',
+  ) => (param('form') === form ? notice : undefined);
+  // A proof that succeeded may leave nothing more to prove (and so no form to say it on).
+  const proofNotice = noticeFor('identity-questions') ?? noticeFor('declaration');
+  const proofSucceeded = proofNotice && NOTICES[proofNotice].tone === 'success' ? NOTICES[proofNotice] : undefined;
   const justAppealed = param('appealed') === '1' && request.appeal.made !== null;
   const appealMade = request.appeal.made;
   return staticPage({
@@ -78,6 +84,11 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
               We have your appeal. We will decide it by{' '}
               {formatPublicDate(new Date(appealMade!.dueAt), request.timeZone)} and write to you with the outcome.
             </p>
+          </div>
+        )}
+        {proofSucceeded && (
+          <div className="notice notice--success" role="status">
+            <p>{proofSucceeded.message}</p>
           </div>
         )}
         {request.question && (
@@ -149,7 +160,17 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           />
         )}
         {request.verification.moreNeeded && (!request.closedAt || pkg) && (
-          <IdentitySection verification={request.verification} />
+          <IdentitySection verification={request.verification}>
+            <IdentityQuestionsForm
+              requestId={request.id}
+              token={token.data}
+              questions={request.verification.questions}
+              notice={noticeFor('identity-questions')}
+            />
+            {request.verification.declaration.offered && (
+              <DeclarationForm requestId={request.id} token={token.data} notice={noticeFor('declaration')} />
+            )}
+          </IdentitySection>
         )}
         {pkg && (
           <PackageSection

@@ -75,6 +75,14 @@ export function VerificationSection({ detail }: { detail: RequestDetail }) {
           ))}
         </ul>
       )}
+      {v.identityQuestions.failures > 0 && (
+        <p data-testid="identity-question-failures">
+          Identity question forms that did not match enough: {v.identityQuestions.failures}
+          {v.identityQuestions.locked && (
+            <strong> (locked: the requester can no longer answer; verify them another way)</strong>
+          )}
+        </p>
+      )}
       <h3>Why this level</h3>
       <ul className="admin-explanation">
         {v.required.rules.map((rule) => (
