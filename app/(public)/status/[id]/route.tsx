@@ -9,7 +9,7 @@ import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-r
 import { formatPublicDate } from '@/lib/deadlines/zoned-day';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { readNotice } from '../../notices';
-import { STATUS_WORDING } from './status-wording';
+import { statusWording } from './status-wording';
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
 import { AccountEmailForm } from './account-email-form';
@@ -49,7 +49,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
   }
 
   const pkg = await packageState(request.id);
-  const wording = STATUS_WORDING[request.status];
+  const wording = statusWording(request);
   const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
   const notice = readNotice(param('notice'))?.key;
@@ -104,6 +104,16 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             <span className="status-badge">{wording.title}</span>
             <p className="hint">{wording.explanation}</p>
           </dd>
+          {request.optOut && !request.optOut.only && (
+            <>
+              <dt>Opt-out</dt>
+              <dd>
+                {request.optOut.honoredAt
+                  ? `Opt-out honored on ${formatPublicDate(new Date(request.optOut.honoredAt), request.timeZone)}`
+                  : 'Being applied now: an opt-out needs no confirmation'}
+              </dd>
+            </>
+          )}
           {request.accountEmail && (
             <>
               <dt>Account email</dt>

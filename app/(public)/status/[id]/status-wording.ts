@@ -36,3 +36,23 @@ export const STATUS_WORDING: Record<RequestStatus, { title: string; explanation:
     explanation: 'If you still want us to act, please make a new request.',
   },
 };
+
+/**
+ * A request of opt-outs only, which needs no confirmation: while its systems act on it, and once
+ * every one has ("Opt-out honored"). Other statuses (withdrawn…) keep their usual words.
+ */
+export const OPT_OUT_WORDING: Partial<Record<RequestStatus, { title: string; explanation: string }>> = {
+  in_progress: {
+    title: 'Opt-out received — being applied',
+    explanation: 'An opt-out needs no confirmation: we are acting on it now, in every system that holds your data.',
+  },
+  completed: {
+    title: 'Opt-out honored',
+    explanation: 'Every system that holds your data has acted on your opt-out. Our email says what each one did.',
+  },
+};
+
+/** The words for the request's status, an opt-out's own where it has them. */
+export function statusWording(request: { status: RequestStatus; optOut: { only: boolean } | null }) {
+  return (request.optOut?.only && OPT_OUT_WORDING[request.status]) || STATUS_WORDING[request.status];
+}
