@@ -4,9 +4,8 @@ import { cancelDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import type { Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
-import { REQUEST_TYPE_LABELS } from '../universal/codes';
+import { REQUEST_TYPE_LABELS, type RequestType } from '../universal/codes';
 import type { TaskStatus } from '../generated/prisma/client';
-import { OPEN_STATUSES, type RequestType } from '../universal/codes';
 import { formatReference } from '../universal/reference';
 import { isOptOutOnly, optOutTypes } from '../verification/opt-outs';
 import { fulfilmentSummary } from './fulfilment-summary';
@@ -23,7 +22,7 @@ export const OPT_OUT_HONORED_SUMMARY = 'Opt-out honored';
  *   each system did): nobody has anything left to decide, so no staff member has to press Complete;
  * - a request with other parts records, once, that its opt-out is honored (on the status page); the
  *   rest goes on as usual, and staff complete it.
- * A request without any opt-out task is left alone, as is one not open (withdrawn, denied…).
+ * A request without any opt-out task is left alone, as is a withdrawn one.
  */
 export async function completeHonoredOptOut(tx: Tx, requestId: string) {
   // The request's row lock serialises the last two tasks finishing at once: one of them completes it.
@@ -38,7 +37,7 @@ export async function completeHonoredOptOut(tx: Tx, requestId: string) {
   if (tasks.length === 0 || tasks.some((t) => !FINISHED.includes(t.status))) return;
 
   if (!isOptOutOnly(request.types)) {
-    if (!OPEN_STATUSES.includes(request.status)) return;
+    if (request.status === 'withdrawn') return;
     const told = await tx.auditEvent.count({ where: { requestId, action: 'opt-out.honored' } });
     if (told > 0) return;
     await recordAuditEvent(tx, {

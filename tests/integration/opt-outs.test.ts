@@ -22,7 +22,7 @@ import { verifyRequest } from '../../lib/verification/verify-request';
 import { seededInventory } from '../support/fulfilment';
 import { runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
-import { aRequest, latestVerificationToken } from '../support/requests';
+import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
 import { aStaffMember } from '../support/staff';
 
 let reviewer: StaffIdentity;
@@ -43,12 +43,10 @@ const keys = (tasks: Awaited<ReturnType<typeof listTasks>>) =>
   tasks.map((t) => `${t.system.key}:${t.type}:${t.automated ? 'auto' : 'manual'}`).sort();
 const SUPPRESS_TASKS = ['accounts:suppress:auto', 'analytics:suppress:manual', 'communications:suppress:manual'];
 
-/** The status link of the newest opt-out confirmation email to `email`. */
+/** The opt-out confirmation email to `email` and its status link. */
 async function optOutStatusLink(email: string) {
   const row = await db().outboxEmail.findFirstOrThrow({ where: { to: email, template: 'opt-out-received' } });
-  const match = /\/status\/([0-9a-f-]{36})\?token=([A-Za-z0-9_-]{43})/.exec(row.text);
-  if (!match) throw new Error('no status link in the email');
-  return { requestId: match[1], token: match[2], email: row };
+  return { ...(await latestStatusLink(email, 'opt-out-received')), email: row };
 }
 
 async function statusPageText(requestId: string, token: string) {
