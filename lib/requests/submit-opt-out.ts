@@ -3,8 +3,9 @@ import { scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
 import { formatPublicDate } from '../deadlines/zoned-day';
 import type { Prisma } from '../generated/prisma/client';
-import { brand, enqueueEmail } from '../email/enqueue-email';
+import { brand, prepareOutboxEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
+import { addJob } from '../queue/add-job';
 import { createFulfilmentTasks } from '../fulfilment/create-tasks';
 import { newStatusNonce, statusToken } from '../security/status-token';
 import { REQUEST_TYPE_LABELS, type RequestType } from '../universal/codes';
@@ -42,6 +43,20 @@ export async function submitOptOut(options: {
   const { row, now } = options;
   const statusNonce = newStatusNonce();
   const reference = formatReference(row.number, row.receivedAt);
+  // Rendered before the transaction, which then only writes.
+  const email = await prepareOutboxEmail({
+    template: 'opt-out-received',
+    to: row.email,
+    requestId: row.id,
+    props: {
+      brand: brand(),
+      reference,
+      typesLabel: row.types.map((t) => REQUEST_TYPE_LABELS[t].toLowerCase()).join(', '),
+      receivedOn: formatPublicDate(row.receivedAt, options.timeZone),
+      dueOn: formatPublicDate(options.dueAt, options.timeZone),
+      statusUrl: publicLinks.status(row.id, statusToken({ id: row.id, statusNonce })),
+    },
+  });
   await db().$transaction(async (tx) => {
     await tx.privacyRequest.create({
       data: {
@@ -67,19 +82,8 @@ export async function submitOptOut(options: {
     });
     await createFulfilmentTasks(tx, row, { type: 'system' });
     await scheduleDeadlineJobs(tx, { id: row.id, dueAt: options.dueAt }, now);
-    await enqueueEmail(tx, {
-      template: 'opt-out-received',
-      to: row.email,
-      requestId: row.id,
-      props: {
-        brand: brand(),
-        reference,
-        typesLabel: row.types.map((t) => REQUEST_TYPE_LABELS[t].toLowerCase()).join(', '),
-        receivedOn: formatPublicDate(row.receivedAt, options.timeZone),
-        dueOn: formatPublicDate(options.dueAt, options.timeZone),
-        statusUrl: publicLinks.status(row.id, statusToken({ id: row.id, statusNonce })),
-      },
-    });
+    await tx.outboxEmail.create({ data: email.row, select: { id: true } });
+    await addJob(tx, email.deliveryJob.name, email.deliveryJob.payload);
   });
   return { reference };
 }
