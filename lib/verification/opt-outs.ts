@@ -6,7 +6,8 @@
  * waits for verification for the rest.
  *
  * Adding an opt-out (unsubscribe, opt-out of sale/sharing, limit…) is adding a row here with its
- * source; intake, the fulfilment tasks, the status page and the API follow from this list.
+ * source; intake, the fulfilment tasks, the status page and the API follow from this list. Its rows in
+ * level-rules.ts (`beforeWork: 'none'`) say the same for staff's verification panel: keep them in step.
  */
 import type { RequestType } from '../universal/codes';
 
