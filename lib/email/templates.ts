@@ -7,6 +7,7 @@ import AppealDecidedEmail, { appealDecidedSubject } from '@/emails/appeal-decide
 import AppealReceivedEmail, { appealReceivedSubject } from '@/emails/appeal-received';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
 import DownloadLinkEmail, { downloadLinkSubject } from '@/emails/download-link';
+import OptOutReceivedEmail, { optOutReceivedSubject } from '@/emails/opt-out-received';
 import ProveAccountEmail, { proveAccountEmailSubject } from '@/emails/prove-account-email';
 import RequestAcknowledgedEmail, { requestAcknowledgedSubject } from '@/emails/request-acknowledged';
 import RequestDecidedEmail, { requestDecidedSubject } from '@/emails/request-decided';
@@ -28,6 +29,7 @@ function template<P>(component: ComponentType<P>, subject: (props: P) => string)
 export const templates = {
   'verify-request': template(VerifyRequestEmail, verifyRequestSubject),
   'request-received': template(RequestReceivedEmail, requestReceivedSubject),
+  'opt-out-received': template(OptOutReceivedEmail, optOutReceivedSubject),
   'request-withdrawn': template(RequestWithdrawnEmail, requestWithdrawnSubject),
   'verification-reminder': template(VerificationReminderEmail, verificationReminderSubject),
   'request-not-verified': template(RequestNotVerifiedEmail, requestNotVerifiedSubject),

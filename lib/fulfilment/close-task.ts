@@ -2,6 +2,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { completeHonoredOptOut } from './complete-honored-opt-out';
 import { lockTask, assertOpen } from './lock-task';
 
 /** Admins only: closes an unfinished task without doing it, so the request can be completed. The reason is audited. */
@@ -25,5 +26,6 @@ export async function closeTask(options: { staff: StaffIdentity; taskId: string;
       actor: { type: 'staff', id: staff.id },
       data: { taskId: task.id, system: task.system.name, type: task.type, reason },
     });
+    await completeHonoredOptOut(tx, task.requestId);
   });
 }

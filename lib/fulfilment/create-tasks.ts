@@ -1,4 +1,4 @@
-import { recordAuditEvent } from '../audit/record-audit-event';
+import { type Actor, recordAuditEvent } from '../audit/record-audit-event';
 import type { Tx } from '../db';
 import { AppError } from '../errors';
 import type { DataSystem } from '../generated/prisma/client';
@@ -17,12 +17,13 @@ export function connectorHandles(system: Pick<DataSystem, 'kind' | 'statements'>
 
 /**
  * One task per active system and task type the request calls for, in the caller's transaction (the
- * request moving to in_progress). Automated tasks get their connector job in the same transaction.
+ * request moving to in_progress, or an opt-out acted on at receipt by the system). Tasks that exist
+ * already are kept, not duplicated. Automated tasks get their connector job in the same transaction.
  */
 export async function createFulfilmentTasks(
   tx: Tx,
   request: { id: string; types: RequestType[]; details: string | null },
-  actorId: string,
+  actor: Extract<Actor, { type: 'staff' | 'system' }>,
 ) {
   const types = taskTypesFor(request.types);
   const systems = await tx.dataSystem.findMany({
@@ -56,8 +57,8 @@ export async function createFulfilmentTasks(
   await recordAuditEvent(tx, {
     requestId: request.id,
     action: 'tasks.created',
-    actor: { type: 'staff', id: actorId },
-    data: { count: created },
+    actor,
+    data: { count: created, types },
   });
   return created;
 }

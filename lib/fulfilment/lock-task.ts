@@ -1,5 +1,6 @@
 import type { Tx } from '../db';
 import { AppError } from '../errors';
+import { taskMayProceed } from './opt-out-tasks';
 
 /** Locks the task's request and the task itself: one person acting on a task at a time. */
 export async function lockTask(tx: Tx, taskId: string) {
@@ -10,9 +11,9 @@ export async function lockTask(tx: Tx, taskId: string) {
   if (rows.length === 0) throw new AppError('NOT_FOUND', 'No task with that id.');
   const task = await tx.fulfilmentTask.findUniqueOrThrow({
     where: { id: taskId },
-    include: { request: { select: { id: true, status: true } }, system: { select: { name: true } } },
+    include: { request: { select: { id: true, status: true, types: true } }, system: { select: { name: true } } },
   });
-  if (!['in_progress', 'awaiting_requester'].includes(task.request.status))
+  if (!taskMayProceed(task.type, task.request))
     throw new AppError('CONFLICT', 'Tasks can change only while the request is being worked on.');
   return task;
 }

@@ -11,8 +11,8 @@ import { runPostgresConnector, type ConnectorJob } from './connectors/postgres-c
 import { sendWebhookJob } from './connectors/webhook-connector';
 import type { TaskOutcome } from './outcome';
 import { provenIdentities } from '../verification/account-email-claim';
-
-const WORKING = ['in_progress', 'awaiting_requester'];
+import { completeHonoredOptOut } from './complete-honored-opt-out';
+import { taskMayProceed } from './opt-out-tasks';
 
 /** Records a finished automated task (from the job, or from a webhook callback). */
 export async function finishAutomatedTask(taskId: string, outcome: TaskOutcome) {
@@ -30,6 +30,7 @@ export async function finishAutomatedTask(taskId: string, outcome: TaskOutcome) 
       actor: { type: 'system' },
       data: { taskId, type: task.type, outcome },
     });
+    await completeHonoredOptOut(tx, task.requestId);
   });
 }
 
@@ -58,6 +59,7 @@ export async function runFulfilmentTask(options: { taskId: string; attempt: numb
       request: {
         select: {
           status: true,
+          types: true,
           email: true,
           accountEmail: true,
           accountEmailVerifiedAt: true,
@@ -67,7 +69,7 @@ export async function runFulfilmentTask(options: { taskId: string; attempt: numb
       },
     },
   });
-  if (!task || !task.automated || !['open', 'running'].includes(task.status) || !WORKING.includes(task.request.status))
+  if (!task?.automated || !['open', 'running'].includes(task.status) || !taskMayProceed(task.type, task.request))
     return;
   await db().fulfilmentTask.update({ where: { id: task.id }, data: { status: 'running', attempts: { increment: 1 } } });
   // Only addresses the requester proved control of reach a system: the request's email (its

@@ -3,6 +3,7 @@ import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { readChecklist } from './task-checklist';
+import { completeHonoredOptOut } from './complete-honored-opt-out';
 import { lockTask, assertOpen } from './lock-task';
 
 /**
@@ -61,5 +62,6 @@ export async function updateManualTask(options: {
         stepsDone: checklist.filter((i) => i.done).length,
       },
     });
+    if (options.finish) await completeHonoredOptOut(tx, task.requestId);
   });
 }

@@ -10,6 +10,8 @@ import { maskEmail } from './mask';
 import type { VerificationLevel } from '../verification/levels';
 import { verificationState } from '../verification/verification-gate';
 import { identityProofState } from '../verification/identity-proof-state';
+import { optOutTaskTypes } from '../fulfilment/opt-out-tasks';
+import { isOptOutOnly, optOutTypes } from '../verification/opt-outs';
 
 export type PublicRequestStatus = {
   id: string;
@@ -26,6 +28,11 @@ export type PublicRequestStatus = {
   /** Why a denied request (or a partial completion) was refused in part or whole; null otherwise. */
   denialReason: DenialReason | null;
   canWithdraw: boolean;
+  /**
+   * The request's opt-outs, acted on from receipt without verification (null when it has none):
+   * `only` when nothing else was asked; `honoredAt` once every system has acted on them.
+   */
+  optOut: { types: RequestType[]; only: boolean; honoredAt: string | null } | null;
   /** While we wait on the requester: what we asked, to answer on the status page. */
   question: string | null;
   timeline: { at: string; summary: string }[];
@@ -90,6 +97,7 @@ export async function getRequestStatus(options: {
     orderBy: { receivedAt: 'desc' },
   });
   const window = appealWindow(request);
+  const optOut = await optOutState(request);
   const events = await db().auditEvent.findMany({
     where: { requestId: request.id, public: true },
     orderBy: { id: 'asc' },
@@ -110,6 +118,7 @@ export async function getRequestStatus(options: {
     closedAt: request.closedAt?.toISOString() ?? null,
     denialReason: request.denialReason,
     canWithdraw: OPEN_STATUSES.includes(request.status),
+    optOut,
     question,
     timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '' })),
     accountEmail:
@@ -145,4 +154,17 @@ export async function getRequestStatus(options: {
         : null,
     },
   };
+}
+
+/** Whether the request's opt-outs are honored: every one of their tasks done or closed, when the last was. */
+async function optOutState(request: { id: string; types: RequestType[] }): Promise<PublicRequestStatus['optOut']> {
+  const types = optOutTypes(request.types);
+  if (types.length === 0) return null;
+  const tasks = await db().fulfilmentTask.findMany({
+    where: { requestId: request.id, type: { in: optOutTaskTypes(types) } },
+    select: { status: true, completedAt: true },
+  });
+  const honored = tasks.length > 0 && tasks.every((t) => t.status === 'done' || t.status === 'closed');
+  const last = Math.max(...tasks.map((t) => t.completedAt?.getTime() ?? 0));
+  return { types, only: isOptOutOnly(request.types), honoredAt: honored ? new Date(last).toISOString() : null };
 }

@@ -8,6 +8,7 @@ import { env } from '../env';
 import { REQUEST_STATUSES } from '../universal/codes';
 import { newRequestSchema } from '../universal/request-schema';
 import { DENIAL_REASONS } from './denial-notices';
+import { OPT_OUTS } from '../verification/opt-outs';
 
 const errorBody = {
   type: 'object',
@@ -37,13 +38,13 @@ const errorResponse = (description: string) => ({
 
 export function openApiDocument() {
   const { $schema: _, ...newRequest } = z.toJSONSchema(newRequestSchema, { io: 'input', unrepresentable: 'any' });
+  const optOuts = OPT_OUTS.map((o) => `\`${o.type}\``).join(', ');
   return {
     openapi: '3.1.0',
     info: {
       title: `${env().COMPANY_NAME} privacy requests API`,
       version: '1.0.0',
-      description:
-        "File a privacy-rights request (access, correction, deletion, export, restriction, objection). The address in `email` receives a verification link; the request is acted on once it is confirmed. In the agent case `email` is the data subject's and `agent.email` the agent's.",
+      description: `File a privacy-rights request (access, correction, deletion, export, restriction, objection). The address in \`email\` receives a verification link; the request is acted on once it is confirmed. Opt-outs (${optOuts}) need no verification: a request of opt-outs only starts \`in_progress\`, is acted on at receipt and its address receives a confirmation with the status-page link instead; in a request that also asks for more, the opt-outs are acted on at receipt and the rest waits for the confirmation. In the agent case \`email\` is the data subject's and \`agent.email\` the agent's.`,
     },
     servers: [{ url: env().APP_URL }],
     paths: {
@@ -57,7 +58,8 @@ export function openApiDocument() {
           },
           responses: {
             '201': {
-              description: 'Recorded; a verification email is on its way.',
+              description:
+                'Recorded. Usually `unverified`: a verification email is on its way. A request of opt-outs only is `in_progress` with `verificationRequired: false`: no verification step, a confirmation email with the status-page link is on its way.',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/CreatedRequest' } } },
             },
             '400': errorResponse('The body is not valid JSON or UTF-8.'),
@@ -80,7 +82,7 @@ export function openApiDocument() {
               required: true,
               schema: { type: 'string' },
               description:
-                'The token of the status link sent by email after verification, or with the decision on a request whose email was not confirmed in time.',
+                'The token of the status link sent by email after verification (at receipt for a request of opt-outs only), or with the decision on a request whose email was not confirmed in time.',
             },
           ],
           responses: {
@@ -107,11 +109,25 @@ export function openApiDocument() {
         NewRequest: newRequest,
         CreatedRequest: {
           type: 'object',
-          required: ['id', 'reference', 'status'],
+          required: ['id', 'reference', 'status', 'verificationRequired', 'actedOnAtReceipt'],
           properties: {
             id: { type: 'string', format: 'uuid' },
             reference: { type: 'string', examples: ['BR-2026-000123'] },
-            status: { const: 'unverified' },
+            status: {
+              enum: ['unverified', 'in_progress'],
+              description:
+                '`unverified`: waiting for the email address to be confirmed. `in_progress`: a request of opt-outs only, being acted on since receipt; it never waits for confirmation and never expires unconfirmed.',
+            },
+            verificationRequired: {
+              type: 'boolean',
+              description:
+                'Whether anything waits for the email address to be confirmed (a verification link was sent). False for a request of opt-outs only.',
+            },
+            actedOnAtReceipt: {
+              type: 'array',
+              items: { type: 'string' },
+              description: `The opt-outs (${optOuts}) of the request, acted on at receipt without verification.`,
+            },
           },
         },
         RequestStatus: {
@@ -140,6 +156,16 @@ export function openApiDocument() {
               description: 'Why a denied request, or a request completed in part, was refused; null otherwise.',
             },
             canWithdraw: { type: 'boolean' },
+            optOut: {
+              type: ['object', 'null'],
+              description:
+                "The request's opt-outs, acted on from receipt without verification; null when it has none. `only`: nothing else was asked (the request completes by itself once honored).",
+              properties: {
+                types: { type: 'array', items: { type: 'string' } },
+                only: { type: 'boolean' },
+                honoredAt: { type: ['string', 'null'], format: 'date-time' },
+              },
+            },
             question: { type: ['string', 'null'], description: 'While status is awaiting_requester: what we asked.' },
             timeline: {
               type: 'array',

@@ -3,17 +3,32 @@ import { consumeRateLimit } from '../abuse/rate-limit';
 import { auditEventRow } from '../audit/record-audit-event';
 import { acknowledgementJob } from '../clock/acknowledge-request';
 import { requestDeadline } from '../clock/request-deadline';
-import { db } from '../db';
+import { recordAuditEvent } from '../audit/record-audit-event';
+import { db, type Tx } from '../db';
+import { createFulfilmentTasks } from '../fulfilment/create-tasks';
 import { prepareOutboxEmail } from '../email/enqueue-email';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { type JobRequest, jobSpecs } from '../queue/add-job';
 import { generateToken, hashEmail, hashToken } from '../security/tokens';
 import { newVerificationLink } from '../verification/issue-verification-token';
+import type { RequestType } from '../universal/codes';
 import { formatReference } from '../universal/reference';
 import type { NewRequest } from '../universal/request-schema';
+import { isOptOutOnly, optOutTypes } from '../verification/opt-outs';
+import { submitOptOut } from './submit-opt-out';
 
-export type SubmittedRequest = { id: string; reference: string; status: 'unverified'; submissionToken: string };
+export type SubmittedRequest = {
+  id: string;
+  reference: string;
+  /** `in_progress` for a request of opt-outs only (acted on at receipt), else `unverified`. */
+  status: 'unverified' | 'in_progress';
+  /** False when nothing waits for the email to be confirmed: no verification link was sent. */
+  verificationRequired: boolean;
+  /** The opt-outs acted on at receipt, without verification (their tasks exist already). */
+  actedOnAtReceipt: RequestType[];
+  submissionToken: string;
+};
 
 /**
  * Records a new request as `unverified` and sends the verification email. The row, its audit event,
@@ -22,6 +37,11 @@ export type SubmittedRequest = { id: string; reference: string; status: 'unverif
  *
  * Intake is the portal's busiest path (bench/intake): after the two rate-limit counters it costs two
  * round trips, the request's number and the statement, where an interactive transaction took six.
+ *
+ * Opt-outs need no verification (lib/verification/opt-outs.ts). A request of opt-outs only is acted
+ * on at receipt instead (`submitOptOut`). A request with an opt-out among other types is written as
+ * above, in a transaction that also creates its opt-out tasks: that part proceeds at once, the rest
+ * waits for verification.
  */
 export async function submitRequest(options: {
   input: NewRequest;
@@ -49,6 +69,30 @@ export async function submitRequest(options: {
     emailHash: hashEmail(input.email),
     submissionTokenHash: hashToken(submissionToken),
   };
+  const row = requestRow(options, request, deadline.dueAt);
+  if (isOptOutOnly(input.types)) {
+    await submitOptOut({
+      row,
+      channel,
+      dueAt: deadline.dueAt,
+      timeZone: deadline.timeZone,
+      ip: options.ip,
+      userAgent: options.userAgent,
+      byAgent: Boolean(input.agent),
+      jurisdiction: input.jurisdiction,
+      now,
+    });
+    return {
+      id: request.id,
+      reference: formatReference(number, now),
+      status: 'in_progress',
+      verificationRequired: false,
+      actedOnAtReceipt: input.types,
+      submissionToken,
+    };
+  }
+  const optOuts = optOutTypes(input.types);
+
   const link = newVerificationLink(request, now);
   const email = await prepareOutboxEmail(link.email);
   const acknowledgement = acknowledgementJob(request.id, deadline.acknowledgeBy);
@@ -69,15 +113,27 @@ export async function submitRequest(options: {
       ...(acknowledgement ? [acknowledgement] : []),
     ],
   };
-  const row = requestRow(options, request, deadline.dueAt);
-
   const max = env().MAX_UNVERIFIED_PER_EMAIL;
   // Each attempt either writes, or finds every place taken, or lost a place to a concurrent post for
   // the same address (which then holds it): at most `max` of those, so the loop ends.
   for (let attempt = 0; attempt <= max; attempt += 1) {
-    const written = await writeSubmission(row, records, max);
+    const written =
+      optOuts.length === 0
+        ? await writeSubmission(db(), row, records, max)
+        : await db().$transaction(async (tx) => {
+            const result = await writeSubmission(tx, row, records, max);
+            if (result.stored) await actOnOptOutsAtReceipt(tx, { ...row, types: optOuts });
+            return result;
+          });
     if (written.stored)
-      return { id: request.id, reference: formatReference(number, now), status: 'unverified', submissionToken };
+      return {
+        id: request.id,
+        reference: formatReference(number, now),
+        status: 'unverified',
+        verificationRequired: true,
+        actedOnAtReceipt: optOuts,
+        submissionToken,
+      };
     if (written.waiting >= max) refuseTooManyUnverified(max, written.oldestWaiting, now);
   }
   throw new Error('Could not take a place for an unconfirmed request after repeated conflicts.');
@@ -129,9 +185,14 @@ type SubmissionRecords = {
  * for one address that pick the same place: one writes, the other writes nothing (ON CONFLICT DO
  * NOTHING) and is tried again by the caller with a fresh look at the places.
  */
-async function writeSubmission(row: ReturnType<typeof requestRow>, records: SubmissionRecords, max: number) {
+async function writeSubmission(
+  client: Tx | ReturnType<typeof db>,
+  row: ReturnType<typeof requestRow>,
+  records: SubmissionRecords,
+  max: number,
+) {
   const { audit, link, email } = records;
-  const [result] = await db().$queryRaw<
+  const [result] = await client.$queryRaw<
     [{ stored: boolean; jobs: number; waiting: number; oldestWaiting: Date | null }]
   >`
     WITH waiting AS (
@@ -173,6 +234,18 @@ async function writeSubmission(row: ReturnType<typeof requestRow>, records: Subm
     SELECT EXISTS (SELECT FROM request) AS stored, (SELECT count(*)::int FROM jobs) AS jobs,
       (SELECT count(*)::int FROM waiting) AS waiting, (SELECT min(received_at) FROM waiting) AS "oldestWaiting"`;
   return result;
+}
+
+/** The opt-outs of a request that also asks for more: their tasks, by the system, at receipt. */
+async function actOnOptOutsAtReceipt(tx: Tx, optOut: { id: string; types: RequestType[]; details: string | null }) {
+  await createFulfilmentTasks(tx, optOut, { type: 'system' });
+  await recordAuditEvent(tx, {
+    requestId: optOut.id,
+    action: 'opt-out.started',
+    actor: { type: 'system' },
+    summary: 'Your opt-out needs no confirmation: we are acting on it now',
+    data: { types: optOut.types, verification: 'not-required' },
+  });
 }
 
 /**

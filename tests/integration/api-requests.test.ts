@@ -31,6 +31,8 @@ describe('POST /api/v1/requests', () => {
       id: expect.any(String),
       reference: expect.stringMatching(/^BR-\d{4}-\d{6}$/),
       status: 'unverified',
+      verificationRequired: true,
+      actedOnAtReceipt: [],
     });
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: json.id } });
     expect(row.channel).toBe('api');

@@ -196,7 +196,12 @@ describe('verification levels', () => {
   });
 
   it('an opt-out needs nothing and a GDPR request needs only the email', async () => {
-    const optOut = await verified({ jurisdiction: 'US-CA', types: ['objection'] });
+    // Not even the email link: an opt-out is acted on at receipt (lib/verification/opt-outs.ts).
+    const optOut = await submitRequest({
+      input: aRequest({ jurisdiction: 'US-CA', types: ['objection'] }),
+      channel: 'web',
+    });
+    expect(optOut).toMatchObject({ status: 'in_progress', verificationRequired: false });
     const detail = await getRequestDetail({ staff: admin, requestId: optOut.id });
     expect(detail.verification.required).toMatchObject({ beforeWork: 'none', beforeDisclosure: 'none' });
     const eu = await verified({ jurisdiction: 'EU', types: ['access', 'deletion'] });

@@ -28,9 +28,13 @@ export async function latestVerificationToken(email: string): Promise<string> {
   return match[1];
 }
 
-export async function latestStatusLink(email: string): Promise<{ requestId: string; token: string }> {
+/** The status link from the newest receipt email (or, for a request of opt-outs only, its confirmation). */
+export async function latestStatusLink(
+  email: string,
+  template: 'request-received' | 'opt-out-received' = 'request-received',
+): Promise<{ requestId: string; token: string }> {
   const row = await db().outboxEmail.findFirstOrThrow({
-    where: { to: email, template: 'request-received' },
+    where: { to: email, template },
     orderBy: { createdAt: 'desc' },
   });
   const match = /\/status\/([0-9a-f-]{36})\?token=([A-Za-z0-9_-]{43})/.exec(row.text);

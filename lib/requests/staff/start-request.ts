@@ -21,7 +21,7 @@ export async function startRequest(options: { staff: StaffIdentity; requestId: s
       where: { id: request.id },
       data: { status: nextStatus, assigneeId: request.assigneeId ?? staff.id },
     });
-    await createFulfilmentTasks(tx, request, staff.id);
+    await createFulfilmentTasks(tx, request, { type: 'staff', id: staff.id });
     const unproven = unprovenAccountEmail(request) !== null;
     await recordAuditEvent(tx, {
       requestId: request.id,

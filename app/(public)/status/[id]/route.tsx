@@ -115,6 +115,16 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             <span className="status-badge">{wording.title}</span>
             <p className="hint">{wording.explanation}</p>
           </dd>
+          {request.optOut && !request.optOut.only && (
+            <>
+              <dt>Opt-out</dt>
+              <dd>
+                {request.optOut.honoredAt
+                  ? `Opt-out honored on ${formatPublicDate(new Date(request.optOut.honoredAt), request.timeZone)}`
+                  : 'Being applied now: an opt-out needs no confirmation'}
+              </dd>
+            </>
+          )}
           {request.accountEmail && (
             <>
               <dt>Account email</dt>

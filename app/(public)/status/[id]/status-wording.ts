@@ -45,9 +45,29 @@ export const COULD_NOT_VERIFY_WORDING = {
     'Our email explains why, and what you can do if you disagree. If you still want us to act, you can also make a new request.',
 };
 
-/** What the status badge says: a denial says why when the reason is that we could not verify. */
-export function statusWording(request: { status: RequestStatus; denialReason: string | null }) {
-  return request.status === 'denied' && request.denialReason === 'cannot_verify'
-    ? COULD_NOT_VERIFY_WORDING
-    : STATUS_WORDING[request.status];
+/**
+ * A request of opt-outs only, which needs no confirmation: while its systems act on it, and once
+ * every one has ("Opt-out honored"). Other statuses (withdrawn…) keep their usual words.
+ */
+export const OPT_OUT_WORDING: Partial<Record<RequestStatus, { title: string; explanation: string }>> = {
+  in_progress: {
+    title: 'Opt-out received — being applied',
+    explanation: 'An opt-out needs no confirmation: we are acting on it now, in every system that holds your data.',
+  },
+  completed: {
+    title: 'Opt-out honored',
+    explanation: 'Every system that holds your data has acted on your opt-out. Our email says what each one did.',
+  },
+};
+
+/**
+ * The words for the request's status: a denial says why when we could not verify; an opt-out has its own.
+ */
+export function statusWording(request: {
+  status: RequestStatus;
+  denialReason: string | null;
+  optOut: { only: boolean } | null;
+}) {
+  if (request.status === 'denied' && request.denialReason === 'cannot_verify') return COULD_NOT_VERIFY_WORDING;
+  return (request.optOut?.only && OPT_OUT_WORDING[request.status]) || STATUS_WORDING[request.status];
 }

@@ -3,6 +3,8 @@ import { InvalidLink } from '@/app/components/invalid-link';
 import { ResendLinkForm } from '@/app/components/resend-link-form';
 import { env } from '@/lib/env';
 import { formatHours } from '@/lib/universal/duration';
+import { getSubmittedOptOut } from '@/lib/requests/get-submitted-opt-out';
+import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { firstParam } from '../../read-input';
 import { readNotice } from '../../notices';
@@ -28,6 +30,26 @@ export default async function SubmittedPage({
   const token = tokenSchema.safeParse(firstParam(query.token));
   if (!token.success || !/^[0-9a-f-]{36}$/i.test(id)) return <InvalidLink />;
 
+  const optOut = await getSubmittedOptOut({ requestId: id, submissionToken: token.data });
+  const optOutWords = optOut?.types.map((t) => REQUEST_TYPE_LABELS[t].toLowerCase()).join(', ');
+  if (optOut?.only)
+    return (
+      <>
+        <h1>We are acting on your opt-out</h1>
+        <div className="notice notice--success">
+          <p>
+            We received your opt-out ({optOutWords}). It needs no confirmation: we are already acting on it in every
+            system that holds your data.
+          </p>
+        </div>
+        <p>
+          We sent an email to the address you gave, with a link to the request&rsquo;s status page. The page says
+          &ldquo;Opt-out honored&rdquo; once every system has acted.
+        </p>
+        <p>If you made the request for someone else, the email went to their address.</p>
+      </>
+    );
+
   const lifetime = formatHours(env().verificationTtlHours);
   return (
     <>
@@ -35,6 +57,12 @@ export default async function SubmittedPage({
       <div className="notice notice--success">
         <p>We received your request. We sent an email with a link to confirm it. The link expires in {lifetime}.</p>
       </div>
+      {optOut && (
+        <p>
+          Your opt-out ({optOutWords}) needs no confirmation: we are already acting on it. The rest of your request
+          waits for you to confirm.
+        </p>
+      )}
       <p>
         Open the email and press the link, then press <strong>Confirm my request</strong>. We cannot start on your
         request until you confirm it, and if it is not confirmed in time, we close it as a request we could not verify.

@@ -4,7 +4,10 @@ import { jsonRoute, readJsonBody } from '@/lib/http/json-route';
 import { newRequestSchema } from '@/lib/universal/request-schema';
 import { submitRequest } from '@/lib/requests/submit-request';
 
-/** POST /api/v1/requests: file a request. The email then receives a verification link. */
+/**
+ * POST /api/v1/requests: file a request. The email then receives a verification link, or, for a
+ * request of opt-outs only (no verification), a confirmation with the status-page link.
+ */
 export async function POST(request: Request) {
   return jsonRoute(async () => {
     const body = await readJsonBody(request);
@@ -13,6 +16,7 @@ export async function POST(request: Request) {
       channel: 'api',
       ...clientInfo(request.headers),
     });
-    return NextResponse.json({ id: created.id, reference: created.reference, status: created.status }, { status: 201 });
+    const { id, reference, status, verificationRequired, actedOnAtReceipt } = created;
+    return NextResponse.json({ id, reference, status, verificationRequired, actedOnAtReceipt }, { status: 201 });
   });
 }

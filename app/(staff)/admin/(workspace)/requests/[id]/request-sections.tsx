@@ -7,6 +7,7 @@ import {
   VERIFICATION_METHOD_LABELS,
   type VerificationLevel,
 } from '@/lib/verification/levels';
+import { isOptOutOnly } from '@/lib/verification/opt-outs';
 import { PAUSE_REASON_LABELS, formatDay, formatInstant } from '../../../labels';
 import { RevealRequester } from './reveal-requester';
 
@@ -103,6 +104,9 @@ export function VerificationSection({ detail }: { detail: RequestDetail }) {
           <dt>Submitted from IP</dt>
           <dd>{v.submittedIp ?? notRecorded}</dd>
         </dl>
+      )}
+      {!v.verifiedAt && isOptOutOnly(detail.types) && (
+        <p>Not needed: an opt-out is acted on at receipt, without verification (the law forbids asking for it).</p>
       )}
     </section>
   );

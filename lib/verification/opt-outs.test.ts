@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { JURISDICTIONS, REQUEST_TYPES } from '../universal/codes';
+import { requiredVerification } from './level-rules';
+import { isOptOutOnly, OPT_OUTS, optOutTypes } from './opt-outs';
+
+describe('opt-outs', () => {
+  it('are request types, each once, each with its primary source', () => {
+    for (const rule of OPT_OUTS) {
+      expect(REQUEST_TYPES).toContain(rule.type);
+      expect(rule.sources.length).toBeGreaterThan(0);
+    }
+    expect(new Set(OPT_OUTS.map((r) => r.type)).size).toBe(OPT_OUTS.length);
+    expect(OPT_OUTS.flatMap((r) => r.sources).join(' ')).toMatch(
+      /§7026\(d\).*§7060\(b\).*§7704\(a\)\(4\).*Art\. 21\(3\)/,
+    );
+  });
+
+  it('a request of opt-outs only needs no verification; one that asks for more does', () => {
+    expect(isOptOutOnly(['objection'])).toBe(true);
+    expect(isOptOutOnly(['access', 'objection'])).toBe(false);
+    expect(isOptOutOnly(['access'])).toBe(false);
+    expect(isOptOutOnly([])).toBe(false);
+    expect(optOutTypes(['access', 'objection', 'deletion'])).toEqual(['objection']);
+  });
+
+  it('agree with the verification rules: an opt-out needs no level in any regime', () => {
+    for (const jurisdiction of JURISDICTIONS)
+      for (const type of REQUEST_TYPES) {
+        const required = requiredVerification({ jurisdiction, types: [type] });
+        if (OPT_OUTS.some((rule) => rule.type === type))
+          expect(required, `${jurisdiction} ${type}`).toMatchObject({ beforeWork: 'none', beforeDisclosure: 'none' });
+      }
+  });
+});

@@ -1,0 +1,200 @@
+/**
+ * Opt-outs need no verification (lib/verification/opt-outs.ts): on real PostgreSQL with the seeded
+ * inventory (the Account database's PostgreSQL connector on this run's demo database, and two manual
+ * systems that stop communications), an opt-out is acted on at receipt and completes by itself once
+ * every system has acted; in a request that also asks for more, only the opt-out part proceeds at once.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GET as statusPage } from '../../app/(public)/status/[id]/route';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import { db } from '../../lib/db';
+import { env, resetEnvCache } from '../../lib/env';
+import { listTasks } from '../../lib/fulfilment/list-tasks';
+import { updateManualTask } from '../../lib/fulfilment/update-manual-task';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
+import { getRequestStatus } from '../../lib/requests/get-request-status';
+import { startRequest } from '../../lib/requests/staff/start-request';
+import { submitRequest } from '../../lib/requests/submit-request';
+import { verifyRequest } from '../../lib/verification/verify-request';
+import { seededInventory } from '../support/fulfilment';
+import { runDueJobs } from '../support/jobs';
+import { queuedJobs, resetDatabase } from '../support/reset-database';
+import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
+import { aStaffMember } from '../support/staff';
+
+let reviewer: StaffIdentity;
+const now = new Date(process.env.TEST_NOW ?? Date.now());
+
+beforeAll(async () => {
+  process.env.STORAGE_ROOT = await mkdtemp(path.join(os.tmpdir(), 'portal-opt-outs-'));
+  resetEnvCache();
+});
+
+beforeEach(async () => {
+  await resetDatabase();
+  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  await seededInventory();
+});
+
+const keys = (tasks: Awaited<ReturnType<typeof listTasks>>) =>
+  tasks.map((t) => `${t.system.key}:${t.type}:${t.automated ? 'auto' : 'manual'}`).sort();
+const SUPPRESS_TASKS = ['accounts:suppress:auto', 'analytics:suppress:manual', 'communications:suppress:manual'];
+
+/** The opt-out confirmation email to `email` and its status link. */
+async function optOutStatusLink(email: string) {
+  const row = await db().outboxEmail.findFirstOrThrow({ where: { to: email, template: 'opt-out-received' } });
+  return { ...(await latestStatusLink(email, 'opt-out-received')), email: row };
+}
+
+async function statusPageText(requestId: string, token: string) {
+  const res = await statusPage(new Request(`http://portal.test/status/${requestId}?token=${token}`), {
+    params: Promise.resolve({ id: requestId }),
+  });
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+/** What a person does on a manual task: every step ticked, a result written, marked done. */
+async function finishManualTasks(requestId: string) {
+  for (const task of (await listTasks({ staff: reviewer, requestId })).filter((t) => !t.automated)) {
+    const steps = task.checklist.map((_, i) => i);
+    await updateManualTask({ staff: reviewer, taskId: task.id, done: steps, result: 'Suppressed.', finish: true });
+  }
+}
+
+describe('a request that only opts out', () => {
+  it('is acted on at receipt: no verification link, tasks at once, a confirmation with a working status link', async () => {
+    const input = aRequest({ types: ['objection'], jurisdiction: 'US-CA' });
+    const created = await submitRequest({ input, channel: 'web', now });
+    expect(created).toMatchObject({
+      status: 'in_progress',
+      verificationRequired: false,
+      actedOnAtReceipt: ['objection'],
+    });
+
+    const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row).toMatchObject({ status: 'in_progress', verifiedAt: null, unverifiedSlot: null, acknowledgedAt: now });
+    expect(await db().verificationLink.count({ where: { requestId: created.id } })).toBe(0);
+    expect(await db().outboxEmail.count({ where: { to: input.email, template: 'verify-request' } })).toBe(0);
+    expect(await queuedJobs('expire-unverified-request')).toEqual([]);
+    expect(await queuedJobs('acknowledge-request')).toEqual([]);
+
+    expect(keys(await listTasks({ staff: reviewer, requestId: created.id }))).toEqual(SUPPRESS_TASKS);
+    const audit = await db().auditEvent.findMany({ where: { requestId: created.id }, orderBy: { id: 'asc' } });
+    expect(audit.map((e) => [e.action, e.actorType])).toEqual([
+      ['request.submitted', 'requester'],
+      ['tasks.created', 'system'],
+    ]);
+
+    const link = await optOutStatusLink(input.email);
+    expect(link.requestId).toBe(created.id);
+    expect(link.email.subject).toBe(`We are acting on your opt-out ${created.reference}`);
+    expect(link.email.text).toMatch(/needs no confirmation/);
+    const page = await statusPageText(link.requestId, link.token);
+    expect(page).toContain('Opt-out received — being applied');
+    expect(page).toContain(created.reference);
+  });
+
+  it('does not take one of the address’s places for unconfirmed requests', async () => {
+    const email = `capped.${Date.now()}@example.com`;
+    const max = env().MAX_UNVERIFIED_PER_EMAIL;
+    for (let i = 0; i < max; i += 1) await submitRequest({ input: aRequest({ email }), channel: 'web', now });
+    await expect(submitRequest({ input: aRequest({ email }), channel: 'web', now })).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+    });
+    // Every place is taken, and an opt-out is still taken in, and takes none.
+    const optOut = await submitRequest({ input: aRequest({ email, types: ['objection'] }), channel: 'web', now });
+    expect(optOut.status).toBe('in_progress');
+    expect(await db().privacyRequest.count({ where: { email, status: 'unverified' } })).toBe(max);
+  });
+
+  it('completes by itself, audited, once every system has acted, and the status page says "Opt-out honored"', async () => {
+    const input = aRequest({ types: ['objection'], jurisdiction: 'UK' });
+    const created = await submitRequest({ input, channel: 'api', now });
+    const link = await optOutStatusLink(input.email);
+
+    await runDueJobs(); // the Account database's connector, on the demo database
+    const afterConnector = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
+    expect(afterConnector.status).toBe('in_progress');
+    expect((await getRequestStatus({ requestId: created.id, token: link.token })).optOut).toEqual({
+      types: ['objection'],
+      only: true,
+      honoredAt: null,
+    });
+
+    await finishManualTasks(created.id);
+    const done = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
+    expect(done.status).toBe('completed');
+    expect(done.closedAt).not.toBeNull();
+    expect(done.decidedById).toBeNull();
+    const completed = await db().auditEvent.findFirstOrThrow({
+      where: { requestId: created.id, action: 'request.completed' },
+    });
+    expect(completed.actorType).toBe('system');
+    const email = await db().outboxEmail.findFirstOrThrow({ where: { to: input.email, template: 'request-decided' } });
+    expect(email.text).toMatch(/We have honored your opt-out/);
+    expect(email.text).toContain(`/status/${created.id}?token=${link.token}`);
+
+    const status = await getRequestStatus({ requestId: created.id, token: link.token });
+    expect(status.status).toBe('completed');
+    expect(status.optOut?.honoredAt).not.toBeNull();
+    const page = await statusPageText(created.id, link.token);
+    expect(page).toContain('Opt-out honored');
+    expect(page).not.toContain('Waiting for you to confirm');
+  });
+});
+
+describe('a request that opts out and asks for more', () => {
+  it('acts on the opt-out at receipt; the rest waits for verification and Start, without duplicate tasks', async () => {
+    const input = aRequest({ types: ['access', 'objection'], jurisdiction: 'UK' });
+    const created = await submitRequest({ input, channel: 'web', now });
+    expect(created).toMatchObject({
+      status: 'unverified',
+      verificationRequired: true,
+      actedOnAtReceipt: ['objection'],
+    });
+    const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.status).toBe('unverified');
+    expect(row.unverifiedSlot).toBe(1);
+    expect(await db().outboxEmail.count({ where: { to: input.email, template: 'verify-request' } })).toBe(1);
+    expect(await db().outboxEmail.count({ where: { to: input.email, template: 'opt-out-received' } })).toBe(0);
+    expect((await queuedJobs('expire-unverified-request')).length).toBe(1);
+
+    // Only the opt-out's tasks, at once; they run and can be finished while the request is unconfirmed.
+    expect(keys(await listTasks({ staff: reviewer, requestId: created.id }))).toEqual(SUPPRESS_TASKS);
+    await runDueJobs();
+    const accountTask = (await listTasks({ staff: reviewer, requestId: created.id })).find(
+      (t) => t.system.key === 'accounts',
+    );
+    expect(accountTask?.status).toBe('done');
+    await finishManualTasks(created.id);
+    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('unverified');
+    const honored = await db().auditEvent.findMany({ where: { requestId: created.id, action: 'opt-out.honored' } });
+    expect(honored).toHaveLength(1);
+    expect(honored[0].public).toBe(true);
+
+    // The rest: verification, then Start creates the access tasks and none of the opt-out's again.
+    await verifyRequest({ token: await latestVerificationToken(input.email), now });
+    await startRequest({ staff: reviewer, requestId: created.id });
+    const tasks = await listTasks({ staff: reviewer, requestId: created.id });
+    expect(keys(tasks)).toEqual(
+      [
+        ...SUPPRESS_TASKS,
+        'accounts:collect:auto',
+        'usage:collect:auto',
+        'support:collect:manual',
+        'billing:collect:manual',
+        'logs:collect:manual',
+        'analytics:collect:manual',
+        'customer-content:collect:manual',
+        'communications:collect:manual',
+      ].sort(),
+    );
+    expect(tasks.filter((t) => t.type === 'suppress').every((t) => t.status === 'done')).toBe(true);
+    // Staff complete the rest; the system does not complete a request that asked for more.
+    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('in_progress');
+  });
+});
