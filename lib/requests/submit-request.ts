@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { consumeRateLimit } from '../abuse/rate-limit';
+import { type AgentDocument, refuseMissingAgentDocument } from '../agents/agent-document';
+import { storeAgentDocument } from '../agents/store-agent-document';
 import { auditEventRow } from '../audit/record-audit-event';
 import { acknowledgementJob } from '../clock/acknowledge-request';
 import { requestDeadline } from '../clock/request-deadline';
@@ -25,6 +27,8 @@ export type SubmittedRequest = { id: string; reference: string; status: 'unverif
  */
 export async function submitRequest(options: {
   input: NewRequest;
+  /** An authorized agent's proof: required when `input.agent` is given (CCPA regs §7063(a)). */
+  agentDocument?: AgentDocument;
   channel: 'web' | 'api';
   ip?: string | null;
   userAgent?: string | null;
@@ -32,6 +36,7 @@ export async function submitRequest(options: {
 }): Promise<SubmittedRequest> {
   const { input, channel } = options;
   const now = options.now ?? new Date();
+  if (input.agent && !options.agentDocument) refuseMissingAgentDocument();
   const deadline = requestDeadline({ jurisdiction: input.jurisdiction, types: input.types, receivedAt: now });
   await consumeRateLimit('submit-ip', options.ip);
   await consumeRateLimit('submit-email', input.email);
@@ -49,7 +54,10 @@ export async function submitRequest(options: {
     emailHash: hashEmail(input.email),
     submissionTokenHash: hashToken(submissionToken),
   };
-  const link = newVerificationLink(request, now);
+  const agent = input.agent
+    ? { name: input.agent.name, email: input.agent.email, kind: input.agent.authorization }
+    : null;
+  const link = newVerificationLink(request, now, agent);
   const email = await prepareOutboxEmail(link.email);
   const acknowledgement = acknowledgementJob(request.id, deadline.acknowledgeBy);
   const records = {
@@ -58,23 +66,38 @@ export async function submitRequest(options: {
       action: 'request.submitted',
       actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
       summary: 'Request received; waiting for the email address to be confirmed',
-      data: { channel, types: input.types, jurisdiction: input.jurisdiction, byAgent: Boolean(input.agent) },
+      data: {
+        channel,
+        types: input.types,
+        jurisdiction: input.jurisdiction,
+        byAgent: Boolean(input.agent),
+        ...(input.agent ? { agentAuthorization: input.agent.authorization } : {}),
+      },
     }),
     link: link.row,
     email: email.row,
     jobs: [link.expiryJob, email.deliveryJob, ...(acknowledgement ? [acknowledgement] : [])],
   };
   const row = requestRow(options, request, deadline.dueAt);
+  const document = agent && options.agentDocument ? await storeAgentDocument(request.id, options.agentDocument) : null;
+  const authorization = agent && document ? { kind: agent.kind, ...document.row } : null;
 
   const max = env().MAX_UNVERIFIED_PER_EMAIL;
   // Each attempt either writes, or finds every place taken, or lost a place to a concurrent post for
   // the same address (which then holds it): at most `max` of those, so the loop ends.
   for (let attempt = 0; attempt <= max; attempt += 1) {
-    const written = await writeSubmission(row, records, max);
+    const written = await writeSubmission(row, { ...records, authorization }, max).catch(async (error) => {
+      await document?.discard();
+      throw error;
+    });
     if (written.stored)
       return { id: request.id, reference: formatReference(number, now), status: 'unverified', submissionToken };
-    if (written.waiting >= max) refuseTooManyUnverified(max, written.oldestWaiting, now);
+    if (written.waiting >= max) {
+      await document?.discard();
+      refuseTooManyUnverified(max, written.oldestWaiting, now);
+    }
   }
+  await document?.discard();
   throw new Error('Could not take a place for an unconfirmed request after repeated conflicts.');
 }
 
@@ -112,6 +135,14 @@ type SubmissionRecords = {
   link: ReturnType<typeof newVerificationLink>['row'];
   email: Awaited<ReturnType<typeof prepareOutboxEmail>>['row'];
   jobs: JobRequest[];
+  /** The agent's proof, already stored: its row in agent_authorization. */
+  authorization: {
+    kind: 'signed_permission' | 'power_of_attorney';
+    documentKey: string;
+    documentName: string;
+    documentType: string;
+    documentSize: number;
+  } | null;
 };
 
 /**
@@ -126,6 +157,7 @@ type SubmissionRecords = {
  */
 async function writeSubmission(row: ReturnType<typeof requestRow>, records: SubmissionRecords, max: number) {
   const { audit, link, email } = records;
+  const agent = records.authorization;
   const [result] = await db().$queryRaw<
     [{ stored: boolean; jobs: number; waiting: number; oldestWaiting: Date | null }]
   >`
@@ -161,6 +193,11 @@ async function writeSubmission(row: ReturnType<typeof requestRow>, records: Subm
       INSERT INTO outbox_email (id, request_id, template, "to", subject, html, text)
       SELECT ${email.id}::uuid, request.id, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text}
       FROM request
+    ), agent_proof AS (
+      INSERT INTO agent_authorization (request_id, kind, document_key, document_name, document_type, document_size)
+      SELECT request.id, ${agent?.kind ?? null}::"AgentAuthorizationKind", ${agent?.documentKey ?? null},
+        ${agent?.documentName ?? null}, ${agent?.documentType ?? null}, ${agent?.documentSize ?? null}::int
+      FROM request WHERE ${agent !== null}::boolean
     ), jobs AS (
       SELECT graphile_worker.add_jobs(${jobSpecs(records.jobs)}) FROM request
     )
