@@ -4,7 +4,8 @@
  * the test walks every status x every action.
  *
  * unverified -> verified -> in_progress -> (awaiting_requester <-> in_progress) -> completed | denied
- * and, from any open status, withdrawn; from unverified, expired.
+ * and, from any open status, withdrawn; from unverified, expired, or denied when the person an
+ * agent filed for says they did not ask anyone to (refuseAgent, CCPA regs §7063(a)).
  */
 import { AppError } from '../errors';
 import type { RequestStatus } from '../universal/codes';
@@ -14,6 +15,7 @@ const OPEN_VERIFIED = ['verified', 'in_progress', 'awaiting_requester'] as const
 export const TRANSITIONS = {
   verify: { from: ['unverified'], to: 'verified' },
   expire: { from: ['unverified'], to: 'expired' },
+  refuseAgent: { from: ['unverified'], to: 'denied' },
   withdraw: { from: ['unverified', ...OPEN_VERIFIED], to: 'withdrawn' },
   start: { from: ['verified'], to: 'in_progress' },
   assign: { from: OPEN_VERIFIED, to: null },
@@ -44,6 +46,7 @@ const STATUS_WORDS: Record<RequestStatus, string> = {
 const ACTION_WORDS: Record<RequestAction, string> = {
   verify: 'be verified',
   expire: 'expire',
+  refuseAgent: 'be refused by the person it is about',
   withdraw: 'be withdrawn',
   start: 'be started',
   assign: 'be assigned',
