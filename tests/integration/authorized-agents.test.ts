@@ -14,6 +14,7 @@ import { GET as agentStatusPage } from '../../app/(public)/status/[id]/agent/rou
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { POST as refusePost } from '../../app/(public)/verify/refuse/route';
 import { POST as postRequest } from '../../app/api/v1/requests/route';
+import { GET as getOpenApi } from '../../app/api/v1/openapi.json/route';
 import { POST as requestFormPost } from '../../app/(public)/route';
 import { openAgentDocument } from '../../lib/agents/open-agent-document';
 import { staffIdentity } from '../../lib/auth/current-staff';
@@ -26,6 +27,7 @@ import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
+import { purgeExpiredRecords } from '../../lib/retention/purge-expired-records';
 import { refuseAgentRequest } from '../../lib/requests/refuse-agent-request';
 import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { resetDatabase } from '../support/reset-database';
@@ -122,6 +124,14 @@ describe('an agent without proof', () => {
     expect(notADocument.res.status).toBe(422);
     expect((await notADocument.res.json()).error.fields['agent.document'][0]).toMatch(/PDF, PNG or JPEG/);
     expect(await db().privacyRequest.count()).toBe(0);
+  });
+
+  it('is told by the OpenAPI document how to send the proof', async () => {
+    const doc = await (await getOpenApi()).json();
+    const agent = doc.components.schemas.NewRequest.properties.agent;
+    expect(agent.required).toEqual(expect.arrayContaining(['authorization', 'document']));
+    expect(agent.properties.document.properties.content.contentEncoding).toBe('base64');
+    expect(agent.properties.authorization.enum).toEqual(['signed_permission', 'power_of_attorney']);
   });
 
   it('is refused by the web form with 422, the message beside the field', async () => {
@@ -357,5 +367,23 @@ describe('staff and the proof', () => {
     expect(toAgent).toContain('agent-not-authorized');
     const decided = (await emailsTo(person)).find((e) => e.template === 'request-decided')!;
     expect(decided.text).toMatch(/could not show that you authorized them/);
+  });
+});
+
+describe('retention', () => {
+  it('the purge deletes the proof from storage and stops the agent’s link', async () => {
+    const { id, person } = await agentRequest('signed_permission', { jurisdiction: 'UK' });
+    await refuseAgentRequest({ token: await latestVerificationToken(person) });
+    const folder = path.join(storageRoot, 'agent-authorizations', id!);
+    expect(await readdir(folder)).toHaveLength(1);
+    const closedAt = (await db().privacyRequest.findUniqueOrThrow({ where: { id: id! } })).closedAt!;
+    await purgeExpiredRecords({ now: new Date(closedAt.getTime() + 25 * 31 * 86_400_000) });
+    expect(await readdir(folder).catch(() => [])).toHaveLength(0);
+    expect(await db().agentAuthorization.findUniqueOrThrow({ where: { requestId: id! } })).toMatchObject({
+      documentKey: null,
+      documentName: null,
+      agentStatusNonce: null,
+      kind: 'signed_permission',
+    });
   });
 });
