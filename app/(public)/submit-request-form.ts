@@ -79,7 +79,8 @@ export async function submitRequestForm({
     const { status, message, fields, retryAfterSeconds } = publicError(error);
     return refused(
       status,
-      { fieldErrors: fields ?? {}, formError: message },
+      // A field's own message shows beside it and in the summary once, not again as the form's.
+      { fieldErrors: fields ?? {}, formError: fields ? undefined : message },
       retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined,
     );
   }
