@@ -6,7 +6,7 @@ import { REQUEST_TYPES } from '@/lib/universal/codes';
 
 export type RequestFormValues = {
   onBehalf: boolean;
-  agent: { name: string; email: string };
+  agent: { name: string; email: string; authorization: string };
   email: string;
   name: string;
   accountEmail: string;
@@ -39,7 +39,7 @@ export const REQUEST_FORM_ISLAND = { container: 'request-form', props: 'request-
 
 export const emptyRequestForm: RequestFormValues = {
   onBehalf: false,
-  agent: { name: '', email: '' },
+  agent: { name: '', email: '', authorization: '' },
   email: '',
   name: '',
   accountEmail: '',
@@ -53,6 +53,8 @@ export const emptyRequestForm: RequestFormValues = {
 export const REQUEST_FIELD_PATHS = [
   'agent.name',
   'agent.email',
+  'agent.authorization',
+  'agent.document',
   'email',
   'name',
   'accountEmail',
@@ -62,12 +64,13 @@ export const REQUEST_FIELD_PATHS = [
   'confirm',
 ] as const;
 export type RequestFieldPath = (typeof REQUEST_FIELD_PATHS)[number];
-/** Every field's name, as the form posts it and react-hook-form registers it. */
-export type RequestFieldName = RequestFieldPath | 'onBehalf';
+/** Every field's name, as the form posts it and react-hook-form registers it (the file goes unregistered). */
+export type RequestFieldName = Exclude<RequestFieldPath, 'agent.document'> | 'onBehalf';
 
 /** The id of the element an error about `path` points to ("types" points to its first checkbox). */
-export function fieldId(path: RequestFieldName): string {
+export function fieldId(path: RequestFieldName | 'agent.document'): string {
   if (path === 'types') return `field-types-${REQUEST_TYPES[0]}`;
+  if (path === 'agent.authorization') return 'field-agent-authorization-signed_permission';
   return `field-${path.replace('.', '-')}`;
 }
 
@@ -78,7 +81,7 @@ export function readRequestForm(formData: FormData): RequestFormValues {
   };
   return {
     onBehalf: formData.get('onBehalf') === 'on',
-    agent: { name: text('agent.name'), email: text('agent.email') },
+    agent: { name: text('agent.name'), email: text('agent.email'), authorization: text('agent.authorization') },
     email: text('email'),
     name: text('name'),
     accountEmail: text('accountEmail'),
@@ -89,8 +92,18 @@ export function readRequestForm(formData: FormData): RequestFormValues {
   };
 }
 
-/** The agent counts only while its box is ticked; its fields may still hold text from before. */
+/** The agent's proof as posted (multipart): a file, or nothing when no file was chosen. */
+export function readAgentDocument(formData: FormData): File | null {
+  const file = formData.get('agent.document');
+  return typeof file === 'object' && file !== null && file.size > 0 ? file : null;
+}
+
+/**
+ * The agent counts only while its box is ticked; its fields may still hold text from before. An
+ * unchosen kind of proof is left out, so the schema says it is missing.
+ */
 export function toRequestInput(values: RequestFormValues) {
   const { onBehalf, agent, ...rest } = values;
-  return onBehalf ? { ...rest, agent } : rest;
+  const { authorization, ...who } = agent;
+  return onBehalf ? { ...rest, agent: authorization ? { ...who, authorization } : who } : rest;
 }

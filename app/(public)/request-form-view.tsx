@@ -9,7 +9,14 @@ import {
   type FieldRegistration,
 } from '@/app/components/form-fields';
 import { HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-fields';
-import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_TYPES, REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
+import {
+  AGENT_AUTHORIZATION_KINDS,
+  AGENT_AUTHORIZATION_LABELS,
+  JURISDICTIONS,
+  JURISDICTION_LABELS,
+  REQUEST_TYPES,
+  REQUEST_TYPE_LABELS,
+} from '@/lib/universal/codes';
 import { fieldId, type RequestFieldName, type RequestFieldPath, type RequestFormValues } from './request-form-values';
 
 const jurisdictionOptions = JURISDICTIONS.map((code) => ({ value: code, label: JURISDICTION_LABELS[code] }));
@@ -51,19 +58,22 @@ export function RequestFormView({
 }: RequestFormViewProps) {
   const errorsFor = (path: RequestFieldPath) => errors[path];
   /** What every text field and select takes from its path: id, registration, starting value, errors. */
-  const bound = (path: Exclude<RequestFieldPath, 'types' | 'confirm'>, value: string) => ({
+  const bound = (path: Exclude<RequestFieldPath, 'types' | 'confirm' | 'agent.document'>, value: string) => ({
     id: fieldId(path),
     registration: register(path),
     defaultValue: value,
     errors: errorsFor(path),
   });
   const typesInvalid = Boolean(errorsFor('types')?.length);
+  const proofInvalid = Boolean(errorsFor('agent.authorization')?.length || errorsFor('agent.document')?.length);
   const confirmInvalid = Boolean(errorsFor('confirm')?.length);
   return (
     <form
       className="request-form"
       action="/"
       method="post"
+      // The agent's proof is a file: the form posts multipart, with or without JavaScript.
+      encType="multipart/form-data"
       onSubmit={onSubmit}
       onFocus={onFocus}
       noValidate
@@ -96,11 +106,48 @@ export function RequestFormView({
           {...bound('agent.email', values.agent.email)}
           type="email"
           label="Your email address (the agent)"
-          hint="We may ask you for proof that you are allowed to act for this person."
           required
           autoComplete="email"
           maxLength={254}
         />
+        <fieldset
+          className={proofInvalid ? 'field field--error' : 'field'}
+          aria-describedby={describedBy('agent-proof', true, proofInvalid)}
+        >
+          <legend>
+            Your proof that the person authorized you <span className="required">(required)</span>
+          </legend>
+          <p className="hint" id="agent-proof-hint">
+            A permission the person signed, or a power of attorney: a PDF, PNG or JPEG file of at most 5 MB. With a
+            signed permission we also ask the person to confirm. If the form comes back with an error, choose the file
+            again.
+          </p>
+          <FieldError
+            id="agent-proof-error"
+            messages={[...(errorsFor('agent.authorization') ?? []), ...(errorsFor('agent.document') ?? [])]}
+          />
+          {AGENT_AUTHORIZATION_KINDS.map((kind) => (
+            <div className="choice" key={kind}>
+              <input
+                {...register('agent.authorization')}
+                id={`field-agent-authorization-${kind}`}
+                type="radio"
+                value={kind}
+                defaultChecked={values.agent.authorization === kind}
+                aria-invalid={proofInvalid || undefined}
+              />
+              <label htmlFor={`field-agent-authorization-${kind}`}>{AGENT_AUTHORIZATION_LABELS[kind]}</label>
+            </div>
+          ))}
+          <label htmlFor={fieldId('agent.document')}>The document</label>
+          <input
+            id={fieldId('agent.document')}
+            name="agent.document"
+            type="file"
+            accept="application/pdf,image/png,image/jpeg"
+            aria-invalid={proofInvalid || undefined}
+          />
+        </fieldset>
       </div>
 
       <TextField

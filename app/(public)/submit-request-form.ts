@@ -7,7 +7,8 @@ import { fieldErrors } from '@/lib/universal/field-errors';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { generateToken } from '@/lib/security/tokens';
 import { fieldText } from './form-post';
-import { readRequestForm, toRequestInput, type RequestFormState } from './request-form-values';
+import { type AgentDocument, checkAgentDocument } from '@/lib/agents/agent-document';
+import { readAgentDocument, readRequestForm, toRequestInput, type RequestFormState } from './request-form-values';
 
 export type RequestFormOutcome =
   /** Where the browser goes next: the confirmation page. */
@@ -67,14 +68,19 @@ export async function submitRequestForm({
   if (!parsed.success) return refused(422, { fieldErrors: fieldErrors(parsed.error) });
 
   try {
-    const submitted = await submitRequest({ input: parsed.data, channel: 'web', ip, userAgent });
+    const file = parsed.data.agent ? readAgentDocument(form) : null;
+    const agentDocument: AgentDocument | undefined = file
+      ? checkAgentDocument({ filename: file.name, bytes: Buffer.from(await file.arrayBuffer()) })
+      : undefined;
+    const submitted = await submitRequest({ input: parsed.data, agentDocument, channel: 'web', ip, userAgent });
     return { kind: 'submitted', location: confirmationPage(submitted.id, submitted.submissionToken) };
   } catch (error) {
     // publicError logs anything unexpected and gives the requester only a reference.
     const { status, message, fields, retryAfterSeconds } = publicError(error);
     return refused(
       status,
-      { fieldErrors: fields ?? {}, formError: message },
+      // A field's own message shows beside it and in the summary once, not again as the form's.
+      { fieldErrors: fields ?? {}, formError: fields ? undefined : message },
       retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined,
     );
   }

@@ -5,6 +5,7 @@ import { createElement } from 'react';
 import type { Tx } from '../db';
 import { env } from '../env';
 import { addJob, type JobRequest } from '../queue/add-job';
+import { publicLinks } from './public-links';
 import { type TemplateName, type TemplateProps, templates } from './templates';
 
 export function brand() {
@@ -69,8 +70,54 @@ export async function prepareOutboxEmail<N extends TemplateName>(options: EmailO
  * a change that commits always has its email, and one that rolls back never sends one.
  */
 export async function enqueueEmail<N extends TemplateName>(tx: Tx, options: EmailOptions<N>) {
+  const id = await writeOutboxEmail(tx, options);
+  await enqueueAgentCopy(tx, options);
+  return id;
+}
+
+async function writeOutboxEmail<N extends TemplateName>(tx: Tx, options: EmailOptions<N>) {
   const { row, deliveryJob } = await prepareOutboxEmail(options);
   await tx.outboxEmail.create({ data: row, select: { id: true } });
   await addJob(tx, deliveryJob.name, deliveryJob.payload);
   return row.id;
+}
+
+/**
+ * The requester's emails an authorized agent may get a copy of (when the person consented), and
+ * what changes in the copy: the person's status link becomes the agent's read-only one. Absent
+ * templates are never copied: they carry the person's own secrets (a verification, account-proof or
+ * download link) or are not about the person's request.
+ */
+const AGENT_COPIES: Partial<Record<TemplateName, 'as-is' | 'agent-status-link'>> = {
+  'request-received': 'agent-status-link',
+  'request-acknowledged': 'as-is',
+  'request-withdrawn': 'as-is',
+  'request-not-verified': 'agent-status-link',
+  'deadline-extended': 'agent-status-link',
+  'requester-message': 'agent-status-link',
+  'request-decided': 'agent-status-link',
+  'appeal-received': 'agent-status-link',
+  'appeal-decided': 'agent-status-link',
+};
+
+/** A copy to the authorized agent of an email to the person, where the person consented to copies. */
+async function enqueueAgentCopy<N extends TemplateName>(tx: Tx, options: EmailOptions<N>) {
+  const policy = AGENT_COPIES[options.template];
+  if (!policy || !options.requestId) return;
+  const authorization = await tx.agentAuthorization.findUnique({
+    where: { requestId: options.requestId },
+    select: { copiesConsented: true, agentStatusNonce: true, request: { select: { email: true, agentEmail: true } } },
+  });
+  const agentEmail = authorization?.request.agentEmail;
+  if (!authorization?.copiesConsented || !agentEmail || options.to !== authorization.request.email) return;
+  const { agentStatusNonce } = authorization;
+  if (policy === 'agent-status-link' && !agentStatusNonce) return;
+  const props =
+    policy === 'agent-status-link'
+      ? ({
+          ...(options.props as object),
+          statusUrl: publicLinks.agentStatusOf({ id: options.requestId }, agentStatusNonce!),
+        } as TemplateProps<N>)
+      : options.props;
+  await writeOutboxEmail(tx, { ...options, to: agentEmail, props });
 }

@@ -12,5 +12,9 @@ export const publicLinks = {
     if (!request.statusNonce) throw new Error('An unverified request has no status link');
     return publicLinks.status(request.id, statusToken({ id: request.id, statusNonce: request.statusNonce }));
   },
+  /** The authorized agent's own status page: read-only, no withdraw, no data package. */
+  agentStatus: (requestId: string, token: string) => `${env().APP_URL}/status/${requestId}/agent?token=${token}`,
+  agentStatusOf: (request: { id: string }, agentStatusNonce: string) =>
+    publicLinks.agentStatus(request.id, statusToken({ id: request.id, statusNonce: agentStatusNonce })),
   staffRequest: (requestId: string) => `${env().APP_URL}/admin/requests/${requestId}`,
 };

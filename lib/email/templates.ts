@@ -3,6 +3,8 @@
  * adding a file in emails/ and a line here; `enqueueEmail` is typed by this table.
  */
 import type { ComponentType } from 'react';
+import AgentNotAuthorizedEmail, { agentNotAuthorizedSubject } from '@/emails/agent-not-authorized';
+import AgentStatusLinkEmail, { agentStatusLinkSubject } from '@/emails/agent-status-link';
 import AppealDecidedEmail, { appealDecidedSubject } from '@/emails/appeal-decided';
 import AppealReceivedEmail, { appealReceivedSubject } from '@/emails/appeal-received';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
@@ -44,6 +46,8 @@ export const templates = {
   'appeal-received': template(AppealReceivedEmail, appealReceivedSubject),
   'appeal-decided': template(AppealDecidedEmail, appealDecidedSubject),
   'prove-account-email': template(ProveAccountEmail, proveAccountEmailSubject),
+  'agent-status-link': template(AgentStatusLinkEmail, agentStatusLinkSubject),
+  'agent-not-authorized': template(AgentNotAuthorizedEmail, agentNotAuthorizedSubject),
 };
 
 export type TemplateName = keyof typeof templates;

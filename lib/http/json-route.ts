@@ -54,7 +54,11 @@ export async function readJsonText(request: Request, maxBytes = MAX_JSON_BYTES):
 
 /** Reads and parses a JSON body, as readJsonText; 400 when it does not parse. */
 export async function readJsonBody(request: Request, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
-  const text = await readJsonText(request, maxBytes);
+  return parseJsonText(await readJsonText(request, maxBytes));
+}
+
+/** A body's text as JSON; 400 when it does not parse. */
+export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {

@@ -6,7 +6,8 @@
  * - complied in whole: completed, not partial
  * - complied in part: completed with partial = true (a partial denial)
  * - denied: status denied, broken out by reason as §7102(a) allows:
- *   cannot_verify -> could not verify; not_covered -> not a covered person; exempt -> exempt;
+ *   cannot_verify and agent_not_authorized (an agent without the person's authority, CCPA regs
+ *   §7063(a), a failure to verify the request) -> could not verify; not_covered -> not a covered person; exempt -> exempt;
  *   anything else (manifestly unfounded, duplicate, other) -> other
  * - substantive response: decided_at of a completed or denied request. Days to it are whole days
  *   elapsed since receipt (a decision 30 days and 5 hours after receipt took 30 days); the median is
@@ -62,10 +63,10 @@ export const OUTCOMES_BY_KEY = Prisma.sql`,
       coalesce(sum(n) FILTER (WHERE status = 'completed' AND NOT partial), 0)::int AS complied_whole,
       coalesce(sum(n) FILTER (WHERE status = 'completed' AND partial), 0)::int AS complied_part,
       coalesce(sum(n) FILTER (WHERE status = 'denied'), 0)::int AS denied,
-      coalesce(sum(n) FILTER (WHERE status = 'denied' AND denial_reason = 'cannot_verify'), 0)::int AS denied_cannot_verify,
+      coalesce(sum(n) FILTER (WHERE status = 'denied' AND denial_reason IN ('cannot_verify', 'agent_not_authorized')), 0)::int AS denied_cannot_verify,
       coalesce(sum(n) FILTER (WHERE status = 'denied' AND denial_reason = 'not_covered'), 0)::int AS denied_not_covered,
       coalesce(sum(n) FILTER (WHERE status = 'denied' AND denial_reason = 'exempt'), 0)::int AS denied_exempt,
-      coalesce(sum(n) FILTER (WHERE status = 'denied' AND (denial_reason IS NULL OR denial_reason NOT IN ('cannot_verify', 'not_covered', 'exempt'))), 0)::int AS denied_other,
+      coalesce(sum(n) FILTER (WHERE status = 'denied' AND (denial_reason IS NULL OR denial_reason NOT IN ('cannot_verify', 'agent_not_authorized', 'not_covered', 'exempt'))), 0)::int AS denied_other,
       coalesce(sum(n) FILTER (WHERE status = 'withdrawn'), 0)::int AS withdrawn,
       coalesce(sum(n) FILTER (WHERE status = 'expired'), 0)::int AS expired,
       coalesce(sum(n) FILTER (WHERE open), 0)::int AS open,

@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   'requests.read': ['admin', 'reviewer', 'viewer'],
   /** Reveal a requester's email and name (audited). */
   'requests.reveal': ['admin', 'reviewer'],
+  /** Open an authorized agent's proof (signed permission, power of attorney); every view audited. */
+  'agents.proof.view': ['admin', 'reviewer'],
   /** Assign, ask, extend, deny, complete, notes. */
   'requests.work': ['admin', 'reviewer'],
   /** Reopen a closed request, bulk-deny duplicates or spam. */

@@ -11,6 +11,8 @@ export const DENIAL_REASONS = {
   not_covered: 'the request is not covered by the law of where you live',
   duplicate: 'it repeats a request we are already handling or have answered',
   other: 'another reason, explained above',
+  agent_not_authorized:
+    'the person acting for you could not show that you authorized them, or you told us you did not (CCPA regs §7063(a))',
 } as const;
 
 export type DenialReason = keyof typeof DENIAL_REASONS;

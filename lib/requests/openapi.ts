@@ -4,6 +4,7 @@
  */
 import { VERIFICATION_LEVELS } from '../verification/levels';
 import { z } from 'zod';
+import { AGENT_DOCUMENT_MAX_BYTES } from '../agents/agent-document';
 import { env } from '../env';
 import { REQUEST_STATUSES } from '../universal/codes';
 import { newRequestSchema } from '../universal/request-schema';
@@ -36,15 +37,48 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: errorBody } },
 });
 
+/**
+ * The agent's proof travels beside the shared schema's fields (the browser's form posts it as a
+ * file): the API reads and checks it on its own (lib/agents/agent-document.ts), and says so here.
+ */
+const agentDocument = {
+  type: 'object',
+  required: ['content'],
+  additionalProperties: false,
+  description: `Required with \`agent\`: the signed permission or power of attorney (CCPA regs §7063), a PDF, PNG or JPEG of at most ${AGENT_DOCUMENT_MAX_BYTES / 1024 / 1024} MB, checked by its content. Without it the request is refused with 422 (\`error.fields["agent.document"]\`). Only with it may the body exceed 64 KB (up to 8 MB).`,
+  properties: {
+    filename: { type: 'string', maxLength: 200, examples: ['signed-permission.pdf'] },
+    content: { type: 'string', contentEncoding: 'base64', description: 'The file, in standard base64.' },
+  },
+};
+
+function withAgentDocument(schema: Record<string, unknown>) {
+  const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  const agent = properties?.agent;
+  if (!agent?.properties) return schema;
+  return {
+    ...schema,
+    properties: {
+      ...properties,
+      agent: {
+        ...agent,
+        properties: { ...(agent.properties as object), document: agentDocument },
+        required: [...((agent.required as string[] | undefined) ?? []), 'document'],
+      },
+    },
+  };
+}
+
 export function openApiDocument() {
-  const { $schema: _, ...newRequest } = z.toJSONSchema(newRequestSchema, { io: 'input', unrepresentable: 'any' });
+  const { $schema: _, ...generated } = z.toJSONSchema(newRequestSchema, { io: 'input', unrepresentable: 'any' });
+  const newRequest = withAgentDocument(generated as Record<string, unknown>);
   const optOuts = OPT_OUTS.map((o) => `\`${o.type}\``).join(', ');
   return {
     openapi: '3.1.0',
     info: {
       title: `${env().COMPANY_NAME} privacy requests API`,
       version: '1.0.0',
-      description: `File a privacy-rights request (access, correction, deletion, export, restriction, objection). The address in \`email\` receives a verification link; the request is acted on once it is confirmed. Opt-outs (${optOuts}) need no verification: a request of opt-outs only starts \`in_progress\`, is acted on at receipt and its address receives a confirmation with the status-page link instead; in a request that also asks for more, the opt-outs are acted on at receipt and the rest waits for the confirmation. In the agent case \`email\` is the data subject's and \`agent.email\` the agent's.`,
+      description: `File a privacy-rights request (access, correction, deletion, export, restriction, objection). The address in \`email\` receives a verification link; the request is acted on once it is confirmed. Opt-outs (${optOuts}) need no verification: a request of opt-outs only starts \`in_progress\`, is acted on at receipt and its address receives a confirmation with the status-page link instead; in a request that also asks for more, the opt-outs are acted on at receipt and the rest waits for the confirmation. In the agent case \`email\` is the data subject's and \`agent.email\` the agent's; the agent sends its proof as \`agent.document\` (base64) and says which kind in \`agent.authorization\`. With \`signed_permission\` the verification link goes to the data subject, who confirms (and may agree that the agent receives copies of our emails) or refuses, which closes the request as denied (\`agent_not_authorized\`). With \`power_of_attorney\` the link goes to the agent, and the data subject is not asked. The agent then receives its own read-only status link; any data package goes to the data subject only.`,
     },
     servers: [{ url: env().APP_URL }],
     paths: {
@@ -63,7 +97,7 @@ export function openApiDocument() {
               content: { 'application/json': { schema: { $ref: '#/components/schemas/CreatedRequest' } } },
             },
             '400': errorResponse('The body is not valid JSON or UTF-8.'),
-            '413': errorResponse('The body is larger than 64 KB.'),
+            '413': errorResponse('The body is larger than 64 KB (8 MB with `agent.document`).'),
             '415': errorResponse('The body is not application/json.'),
             '422': errorResponse('Some fields are invalid; `error.fields` says which and why.'),
             '429': errorResponse('Too many requests; see Retry-After.'),

@@ -4,7 +4,13 @@ import { assertTransition, canTransition, TRANSITIONS, type RequestAction } from
 
 /** The expected outcome of every status x action, written out in full: an allowed target, or refused. */
 const EXPECTED: Record<RequestStatus, Partial<Record<RequestAction, RequestStatus>>> = {
-  unverified: { verify: 'verified', expire: 'denied', withdraw: 'withdrawn', addNote: 'unverified' },
+  unverified: {
+    verify: 'verified',
+    expire: 'denied',
+    refuseAgent: 'denied',
+    withdraw: 'withdrawn',
+    addNote: 'unverified',
+  },
   verified: {
     withdraw: 'withdrawn',
     start: 'in_progress',

@@ -5,8 +5,9 @@
  *
  * unverified -> verified -> in_progress -> (awaiting_requester <-> in_progress) -> completed | denied
  * and, from any open status, withdrawn; from unverified, denied when its email is not confirmed in
- * time (could not verify). `expired` is what that closure was called before: rows that have it keep
- * it, nothing leads to it any more.
+ * time (could not verify), or when the person an agent filed for says they did not ask anyone to
+ * (refuseAgent, CCPA regs §7063(a)). `expired` is what the first closure was called before: rows
+ * that have it keep it, nothing leads to it any more.
  */
 import { AppError } from '../errors';
 import type { RequestStatus } from '../universal/codes';
@@ -16,6 +17,7 @@ const OPEN_VERIFIED = ['verified', 'in_progress', 'awaiting_requester'] as const
 export const TRANSITIONS = {
   verify: { from: ['unverified'], to: 'verified' },
   expire: { from: ['unverified'], to: 'denied' },
+  refuseAgent: { from: ['unverified'], to: 'denied' },
   withdraw: { from: ['unverified', ...OPEN_VERIFIED], to: 'withdrawn' },
   start: { from: ['verified'], to: 'in_progress' },
   assign: { from: OPEN_VERIFIED, to: null },
@@ -46,6 +48,7 @@ const STATUS_WORDS: Record<RequestStatus, string> = {
 const ACTION_WORDS: Record<RequestAction, string> = {
   verify: 'be verified',
   expire: 'be closed as unverified',
+  refuseAgent: 'be refused by the person it is about',
   withdraw: 'be withdrawn',
   start: 'be started',
   assign: 'be assigned',

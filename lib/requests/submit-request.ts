@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { consumeRateLimit } from '../abuse/rate-limit';
+import { type AgentDocument, refuseMissingAgentDocument } from '../agents/agent-document';
+import { storeAgentDocument } from '../agents/store-agent-document';
 import { auditEventRow } from '../audit/record-audit-event';
 import { acknowledgementJob } from '../clock/acknowledge-request';
 import { requestDeadline } from '../clock/request-deadline';
@@ -45,6 +47,8 @@ export type SubmittedRequest = {
  */
 export async function submitRequest(options: {
   input: NewRequest;
+  /** An authorized agent's proof: required when `input.agent` is given (CCPA regs §7063(a)). */
+  agentDocument?: AgentDocument;
   channel: 'web' | 'api';
   ip?: string | null;
   userAgent?: string | null;
@@ -52,6 +56,7 @@ export async function submitRequest(options: {
 }): Promise<SubmittedRequest> {
   const { input, channel } = options;
   const now = options.now ?? new Date();
+  if (input.agent && !options.agentDocument) refuseMissingAgentDocument();
   const deadline = requestDeadline({ jurisdiction: input.jurisdiction, types: input.types, receivedAt: now });
   await consumeRateLimit('submit-ip', options.ip);
   await consumeRateLimit('submit-email', input.email);
@@ -93,7 +98,10 @@ export async function submitRequest(options: {
   }
   const optOuts = optOutTypes(input.types);
 
-  const link = newVerificationLink(request, now);
+  const agent = input.agent
+    ? { name: input.agent.name, email: input.agent.email, kind: input.agent.authorization }
+    : null;
+  const link = newVerificationLink(request, now, agent);
   const email = await prepareOutboxEmail(link.email);
   const acknowledgement = acknowledgementJob(request.id, deadline.acknowledgeBy);
   const records = {
@@ -102,7 +110,13 @@ export async function submitRequest(options: {
       action: 'request.submitted',
       actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
       summary: 'Request received; waiting for the email address to be confirmed',
-      data: { channel, types: input.types, jurisdiction: input.jurisdiction, byAgent: Boolean(input.agent) },
+      data: {
+        channel,
+        types: input.types,
+        jurisdiction: input.jurisdiction,
+        byAgent: Boolean(input.agent),
+        ...(input.agent ? { agentAuthorization: input.agent.authorization } : {}),
+      },
     }),
     link: link.row,
     email: email.row,
@@ -113,18 +127,25 @@ export async function submitRequest(options: {
       ...(acknowledgement ? [acknowledgement] : []),
     ],
   };
+  const document = agent && options.agentDocument ? await storeAgentDocument(request.id, options.agentDocument) : null;
+  const authorization = agent && document ? { kind: agent.kind, ...document.row } : null;
+
   const max = env().MAX_UNVERIFIED_PER_EMAIL;
   // Each attempt either writes, or finds every place taken, or lost a place to a concurrent post for
   // the same address (which then holds it): at most `max` of those, so the loop ends.
   for (let attempt = 0; attempt <= max; attempt += 1) {
-    const written =
-      optOuts.length === 0
-        ? await writeSubmission(db(), row, records, max)
-        : await db().$transaction(async (tx) => {
-            const result = await writeSubmission(tx, row, records, max);
-            if (result.stored) await actOnOptOutsAtReceipt(tx, { ...row, types: optOuts });
-            return result;
-          });
+    const submission = { ...records, authorization };
+    const written = await (optOuts.length === 0
+      ? writeSubmission(db(), row, submission, max)
+      : db().$transaction(async (tx) => {
+          const result = await writeSubmission(tx, row, submission, max);
+          if (result.stored) await actOnOptOutsAtReceipt(tx, { ...row, types: optOuts });
+          return result;
+        })
+    ).catch(async (error) => {
+      await document?.discard();
+      throw error;
+    });
     if (written.stored)
       return {
         id: request.id,
@@ -134,8 +155,12 @@ export async function submitRequest(options: {
         actedOnAtReceipt: optOuts,
         submissionToken,
       };
-    if (written.waiting >= max) refuseTooManyUnverified(max, written.oldestWaiting, now);
+    if (written.waiting >= max) {
+      await document?.discard();
+      refuseTooManyUnverified(max, written.oldestWaiting, now);
+    }
   }
+  await document?.discard();
   throw new Error('Could not take a place for an unconfirmed request after repeated conflicts.');
 }
 
@@ -173,6 +198,14 @@ type SubmissionRecords = {
   link: ReturnType<typeof newVerificationLink>['row'];
   email: Awaited<ReturnType<typeof prepareOutboxEmail>>['row'];
   jobs: JobRequest[];
+  /** The agent's proof, already stored: its row in agent_authorization. */
+  authorization: {
+    kind: 'signed_permission' | 'power_of_attorney';
+    documentKey: string;
+    documentName: string;
+    documentType: string;
+    documentSize: number;
+  } | null;
 };
 
 /**
@@ -192,6 +225,7 @@ async function writeSubmission(
   max: number,
 ) {
   const { audit, link, email } = records;
+  const agent = records.authorization;
   const [result] = await client.$queryRaw<
     [{ stored: boolean; jobs: number; waiting: number; oldestWaiting: Date | null }]
   >`
@@ -227,6 +261,11 @@ async function writeSubmission(
       INSERT INTO outbox_email (id, request_id, template, "to", subject, html, text)
       SELECT ${email.id}::uuid, request.id, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text}
       FROM request
+    ), agent_proof AS (
+      INSERT INTO agent_authorization (request_id, kind, document_key, document_name, document_type, document_size)
+      SELECT request.id, ${agent?.kind ?? null}::"AgentAuthorizationKind", ${agent?.documentKey ?? null},
+        ${agent?.documentName ?? null}, ${agent?.documentType ?? null}, ${agent?.documentSize ?? null}::int
+      FROM request WHERE ${agent !== null}::boolean
     ), jobs AS (
       SELECT graphile_worker.add_jobs(${jobSpecs(records.jobs)}) FROM request
     )

@@ -119,6 +119,15 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
       });
       for (const task of tasks) await deletePrefix(`tasks/${task.id}/`);
       for (const pkg of packages) await deleteObject(pkg.storageKey!);
+      // An authorized agent's proof (a signed document, often with a signature and an address) goes
+      // too; its row keeps only the kind and the person's answer, and the agent's link stops working.
+      const proofs = await tx.agentAuthorization.findMany({
+        where: { requestId: { in: ids }, documentKey: { not: null } },
+        select: { documentKey: true },
+      });
+      for (const proof of proofs) await deleteObject(proof.documentKey!);
+      await tx.$executeRaw`UPDATE agent_authorization SET document_key = NULL, document_name = NULL, agent_status_nonce = NULL
+        WHERE request_id = ANY(${ids}::uuid[])`;
       for (const table of [
         'verification_link',
         'account_email_proof',

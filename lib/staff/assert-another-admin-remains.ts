@@ -1,5 +1,5 @@
 import type { StaffRole } from '../permissions/staff-permissions';
-import { db } from '../db';
+import type { db } from '../db';
 import { AppError } from '../errors';
 
 /** Demoting or deactivating an admin must leave another active admin. */

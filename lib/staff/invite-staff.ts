@@ -4,7 +4,7 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { env } from '../env';
 import { AppError } from '../errors';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { inviteSchema } from './schemas';
 
 /** An admin invites a colleague: they can sign in from then on, by email link or single sign-on. */

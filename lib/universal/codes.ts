@@ -42,3 +42,12 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Statuses in which the request is still being handled: its clock runs and it can be withdrawn. */
 export const OPEN_STATUSES: readonly RequestStatus[] = ['unverified', 'verified', 'in_progress', 'awaiting_requester'];
+
+/** How an authorized agent proves it may act for the person (CCPA regs §7063(a) and (b)). */
+export const AGENT_AUTHORIZATION_KINDS = ['signed_permission', 'power_of_attorney'] as const;
+export type AgentAuthorizationKind = (typeof AGENT_AUTHORIZATION_KINDS)[number];
+
+export const AGENT_AUTHORIZATION_LABELS: Record<AgentAuthorizationKind, string> = {
+  signed_permission: 'Signed permission from the person',
+  power_of_attorney: 'Power of attorney',
+};

@@ -3,7 +3,7 @@
  * the JSON API all parse with it, so a rule can never differ between them.
  */
 import * as z from 'zod/mini';
-import { JURISDICTIONS, REQUEST_TYPES } from './codes';
+import { AGENT_AUTHORIZATION_KINDS, JURISDICTIONS, REQUEST_TYPES } from './codes';
 
 // zod/mini (same rules, same messages as classic zod, but tree-shakable): this schema also runs in
 // the requester's browser, where classic zod alone weighed 46 KB gzip of the form page's JavaScript.
@@ -66,8 +66,16 @@ const newRequestShape = {
   ),
   agent: z.optional(
     z.strictObject(
-      { name: text('Agent name', 200, 1), email: email('Agent email') },
-      { error: 'Agent must have a name and an email' },
+      {
+        name: text('Agent name', 200, 1),
+        email: email('Agent email'),
+        // The document itself travels beside the fields (a file in the form, base64 in the API):
+        // lib/agents/agent-document.ts checks it on the server.
+        authorization: z.enum(AGENT_AUTHORIZATION_KINDS, {
+          error: 'Choose the proof you have: signed permission or a power of attorney',
+        }),
+      },
+      { error: 'Agent must have a name, an email and the kind of proof' },
     ),
   ),
   confirm: z.literal(true, { error: 'Please confirm that the information is accurate' }),

@@ -31,12 +31,27 @@ export function reminderJob(requestId: string, issuedAt: Date, expiresAt: Date) 
   } satisfies JobRequest;
 }
 
+/** An authorized agent's request: who filed it and the kind of proof (lib/agents). */
+export type LinkAgent = { name: string; email: string; kind: 'signed_permission' | 'power_of_attorney' };
+
+/**
+ * Where the verification link goes. The person's own address, always, except for an agent with a
+ * power of attorney (CCPA regs §7063(b)): the person need not confirm, so the agent proves its own address.
+ */
+function verificationRecipient(request: LinkedRequest, agent?: LinkAgent | null) {
+  if (agent?.kind === 'power_of_attorney')
+    return { to: agent.email, agent: { name: agent.name, recipient: 'agent' as const } };
+  if (agent) return { to: request.email, agent: { name: agent.name, recipient: 'person' as const } };
+  return { to: request.email, agent: undefined };
+}
+
 /**
  * A new verification link for the request, not yet written: the stored row (only the token's hash),
  * the jobs that remind the requester before the link runs out and expire the request when it does
  * (keyed, so they are replaced, never duplicated), and the email that carries the token.
  */
-export function newVerificationLink(request: LinkedRequest, now: Date) {
+export function newVerificationLink(request: LinkedRequest, now: Date, agent?: LinkAgent | null) {
+  const recipient = verificationRecipient(request, agent);
   const token = generateToken();
   const ttlHours = env().verificationTtlHours;
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000);
@@ -52,13 +67,14 @@ export function newVerificationLink(request: LinkedRequest, now: Date) {
     reminderJob: reminderJob(request.id, now, expiresAt),
     email: {
       template: 'verify-request' as const,
-      to: request.email,
+      to: recipient.to,
       requestId: request.id,
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         verifyUrl: publicLinks.verify(token),
         expiresIn: formatHours(ttlHours),
+        ...(recipient.agent ? { agent: recipient.agent } : {}),
       },
     },
   };
@@ -82,8 +98,20 @@ export async function replaceVerificationLink(tx: Tx, requestId: string, expires
  * transaction. Earlier unused links stop working: only the newest email is valid. The request is
  * reminded before, and expires when, the newest link runs out (the jobs are replaced, never duplicated).
  */
-export async function issueVerificationToken(tx: Tx, request: LinkedRequest, now = new Date()) {
-  const link = newVerificationLink(request, now);
+export async function issueVerificationToken(
+  tx: Tx,
+  request: LinkedRequest & { agentName: string | null; agentEmail: string | null },
+  now = new Date(),
+) {
+  const authorization = await tx.agentAuthorization.findUnique({
+    where: { requestId: request.id },
+    select: { kind: true },
+  });
+  const agent =
+    authorization && request.agentName && request.agentEmail
+      ? { name: request.agentName, email: request.agentEmail, kind: authorization.kind }
+      : null;
+  const link = newVerificationLink(request, now, agent);
   await tx.verificationLink.updateMany({ where: { requestId: request.id, usedAt: null }, data: { usedAt: now } });
   await tx.verificationLink.create({ data: link.row });
   await addJob(tx, link.expiryJob.name, link.expiryJob.payload, {

@@ -35,6 +35,12 @@ export async function remindUnverifiedRequest(options: { requestId: string; expi
       },
     });
     if (alreadySent > 0) return;
+    // The reminder goes where the link went: to an agent holding a power of attorney, else to the person.
+    const authorization = await tx.agentAuthorization.findUnique({
+      where: { requestId: request.id },
+      select: { kind: true },
+    });
+    const to = authorization?.kind === 'power_of_attorney' && request.agentEmail ? request.agentEmail : request.email;
     const token = await replaceVerificationLink(tx, request.id, expiresAt, now);
     await recordAuditEvent(tx, {
       requestId: request.id,
@@ -44,7 +50,7 @@ export async function remindUnverifiedRequest(options: { requestId: string; expi
     });
     await enqueueEmail(tx, {
       template: 'verification-reminder',
-      to: request.email,
+      to,
       requestId: request.id,
       props: {
         brand: brand(),

@@ -11,7 +11,8 @@ const MIN_SECONDS_BETWEEN = 60;
 /**
  * Sends a new verification link. Proof of being allowed to ask is either the token of the
  * confirmation page (whoever submitted the form) or an earlier verification link (whoever holds the
- * mailbox). The email only ever goes to the request's own address. Limited per request.
+ * mailbox). The email goes where the first one went: the request's own address, or the agent's for
+ * an agent holding a power of attorney (issue-verification-token.ts). Limited per request.
  */
 export async function resendVerification(options: {
   requestId?: string;

@@ -1,5 +1,5 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { removeJob } from '../queue/add-job';
@@ -17,7 +17,8 @@ import { unverifiedJobKey } from './issue-verification-token';
 import { recordVerificationCheck } from './record-verification-check';
 
 export type VerificationOutcome =
-  | { outcome: 'verified'; requestId: string; statusToken: string }
+  /** `viewer`: whose status page the token opens (an agent with a power of attorney confirms its own address). */
+  | { outcome: 'verified'; requestId: string; statusToken: string; viewer: 'person' | 'agent' }
   | { outcome: 'already-verified' }
   | { outcome: 'expired' | 'used'; canResend: boolean }
   | { outcome: 'request-closed' };
@@ -29,6 +30,8 @@ export type VerificationOutcome =
  */
 export async function verifyRequest(options: {
   token: string;
+  /** Signed permission: the person agreed that their agent gets a copy of every email (the confirm page's box). */
+  agentCopies?: boolean;
   ip?: string | null;
   userAgent?: string | null;
   now?: Date;
@@ -36,7 +39,10 @@ export async function verifyRequest(options: {
   const now = options.now ?? new Date();
   const tokenHash = hashToken(options.token);
   return db().$transaction(async (tx) => {
-    const found = await tx.verificationLink.findUnique({ where: { tokenHash }, include: { request: true } });
+    const found = await tx.verificationLink.findUnique({
+      where: { tokenHash },
+      include: { request: { include: { agentAuthorization: true } } },
+    });
     // The lookup is by hash; compare again in constant time so that timing says nothing either way.
     if (!found || !hashesEqual(found.tokenHash, tokenHash)) {
       throw new AppError('NOT_FOUND', 'This confirmation link is not valid. Check that you copied the whole link.');
@@ -74,10 +80,13 @@ export async function verifyRequest(options: {
         acknowledgedAt: request.acknowledgedAt ?? now,
       },
     });
+    const agent = await confirmAgent(tx, request, { agentCopies: Boolean(options.agentCopies), now, ...options });
     await recordVerificationCheck(tx, {
       requestId: request.id,
       method: 'email_link',
       actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
+      // A power of attorney: the agent stands in for the person (§7063(b)), and this was its address.
+      ...(agent?.kind === 'power_of_attorney' ? { detail: { holder: 'agent', authorization: agent.kind } } : {}),
       now,
     });
     await removeJob(tx, unverifiedJobKey.expire(request.id));
@@ -105,11 +114,60 @@ export async function verifyRequest(options: {
         statusUrl: publicLinks.status(request.id, token),
       },
     });
+    if (agent && request.agentEmail)
+      await enqueueEmail(tx, {
+        template: 'agent-status-link',
+        to: request.agentEmail,
+        requestId: request.id,
+        props: {
+          brand: brand(),
+          reference: formatReference(request.number, request.receivedAt),
+          statusUrl: publicLinks.agentStatus(request.id, agent.statusToken),
+          copies: agent.copies,
+        },
+      });
     await notifyNewRequest(tx, {
       ...request,
       reference: formatReference(request.number, request.receivedAt),
       dueAt: deadline.dueAt,
     });
-    return { outcome: 'verified', requestId: request.id, statusToken: token };
+    return agent?.kind === 'power_of_attorney'
+      ? { outcome: 'verified', requestId: request.id, statusToken: agent.statusToken, viewer: 'agent' }
+      : { outcome: 'verified', requestId: request.id, statusToken: token, viewer: 'person' };
   });
+}
+
+/**
+ * An authorized agent's request, on its verification: the agent gets its own status link, and with
+ * signed permission the person's confirmation (and their choice about copies) is kept. Nothing for
+ * a request the person made themselves.
+ */
+async function confirmAgent(
+  tx: Tx,
+  request: { id: string; agentAuthorization: { kind: 'signed_permission' | 'power_of_attorney' } | null },
+  options: { agentCopies: boolean; now: Date; ip?: string | null; userAgent?: string | null },
+) {
+  const authorization = request.agentAuthorization;
+  if (!authorization) return null;
+  const byPerson = authorization.kind === 'signed_permission';
+  const agentStatusNonce = newStatusNonce();
+  const copies = byPerson && options.agentCopies;
+  await tx.agentAuthorization.update({
+    where: { requestId: request.id },
+    data: { agentStatusNonce, ...(byPerson ? { personConfirmedAt: options.now, copiesConsented: copies } : {}) },
+  });
+  await recordAuditEvent(tx, {
+    requestId: request.id,
+    action: byPerson ? 'agent.confirmed_by_person' : 'agent.power_of_attorney_confirmed',
+    actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
+    summary: byPerson
+      ? `The person confirmed that their agent may act for them${copies ? ', and that the agent receives copies of our emails' : ''}`
+      : 'The agent holding a power of attorney confirmed their email address',
+    data: { kind: authorization.kind, copies },
+  });
+  return {
+    kind: authorization.kind,
+    copies,
+    statusToken: statusToken({ id: request.id, statusNonce: agentStatusNonce }),
+  };
 }

@@ -25,6 +25,12 @@ test('a full journey writes none of the submitted values, and no token, to the l
   await page.getByRole('checkbox', { name: /on behalf of someone else/i }).check();
   await page.getByLabel(/your name \(the agent\)/i).fill(values.agentName);
   await page.getByLabel(/your email address \(the agent\)/i).fill(agentEmail);
+  await page.getByRole('radio', { name: /signed permission/i }).check();
+  await page.getByLabel(/^the document/i).setInputFiles({
+    name: 'permission.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+  });
   await page.getByRole('textbox', { name: /email address of the person/i }).fill(subject.toUpperCase());
   await page.getByLabel(/full name/i).fill(values.name);
   await page.getByLabel(/account email/i).fill(accountEmail);
@@ -37,7 +43,7 @@ test('a full journey writes none of the submitted values, and no token, to the l
   const submissionToken = new URL(page.url()).searchParams.get('token')!;
 
   // Confirm, read the status page and the JSON status, withdraw.
-  const verification = await waitForEmail(request, subject, /confirm your privacy request/i);
+  const verification = await waitForEmail(request, subject, /did you ask/i);
   const verifyUrl = linkIn(verification, /\/verify\?token=/);
   await page.goto(verifyUrl);
   await page.getByRole('button', { name: /confirm my request/i }).click();

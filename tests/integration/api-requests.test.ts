@@ -53,7 +53,7 @@ describe('POST /api/v1/requests', () => {
     const json = await res.json();
     expect(json.error.code).toBe('INVALID_INPUT');
     expect(Object.keys(json.error.fields).sort()).toEqual(
-      ['agent.email', 'agent.name', 'confirm', 'email', 'jurisdiction', 'types.1'].sort(),
+      ['agent.authorization', 'agent.email', 'agent.name', 'confirm', 'email', 'jurisdiction', 'types.1'].sort(),
     );
     expect(await db().privacyRequest.count()).toBe(0);
   });

@@ -187,7 +187,9 @@ describe('verification levels', () => {
     const closed = await db().privacyRequest.findUniqueOrThrow({ where: { id: stuck.id } });
     expect(closed).toMatchObject({ status: 'denied', denialReason: 'cannot_verify', decidedById: null });
     expect(closed.closedAt).toEqual(after);
-    const email = await db().outboxEmail.findFirstOrThrow({ where: { requestId: stuck.id, template: 'request-decided' } });
+    const email = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: stuck.id, template: 'request-decided' },
+    });
     expect(email.text).toContain('CCPA regulations §7022(a)');
     expect(email.text).toContain('/status/');
     for (const other of [proven, enough])

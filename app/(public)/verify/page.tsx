@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { InvalidLink } from '@/app/components/invalid-link';
+import { agentOnVerificationLink } from '@/lib/agents/agent-on-verification-link';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { firstParam } from '../read-input';
 import { readNotice } from '../notices';
 import { VerifyPanel, type VerifyView } from './verify-panel';
 
-const VIEWS: VerifyView[] = ['already-verified', 'expired', 'used', 'request-closed', 'invalid'];
+const VIEWS: VerifyView[] = ['already-verified', 'expired', 'used', 'request-closed', 'invalid', 'refused'];
 
 export const dynamic = 'force-dynamic';
 
@@ -27,5 +28,9 @@ export default async function VerifyPage({
   const result = firstParam(query.result);
   if (!token.success) return <InvalidLink focusOnMount={result === 'invalid'} />;
   const view = VIEWS.find((v) => v === result) ?? 'confirm';
-  return <VerifyPanel token={token.data} view={view} notice={readNotice(firstParam(query.notice))?.key} />;
+  // An agent filed with signed permission: the person confirms or refuses it here (CCPA regs §7063(a)).
+  const agent = view === 'confirm' ? await agentOnVerificationLink(token.data) : null;
+  return (
+    <VerifyPanel token={token.data} view={view} agent={agent} notice={readNotice(firstParam(query.notice))?.key} />
+  );
 }

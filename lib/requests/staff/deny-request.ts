@@ -66,6 +66,14 @@ export async function denyRequest(
         statusUrl: publicLinks.statusOf(request),
       },
     });
+    // The agent learns its authority was not accepted, whatever the person chose about copies.
+    if (options.reason === 'agent_not_authorized' && request.agentEmail)
+      await enqueueEmail(t, {
+        template: 'agent-not-authorized',
+        to: request.agentEmail,
+        requestId: request.id,
+        props: { brand: brand(), reference: formatReference(request.number, request.receivedAt), by: 'staff' },
+      });
   };
   return tx ? run(tx) : db().$transaction(run);
 }

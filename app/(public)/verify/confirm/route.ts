@@ -10,9 +10,16 @@ export async function POST(request: Request) {
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
   if (!token.success) return seeOther(withQuery('/verify', { result: 'invalid' }));
   try {
-    const result = await verifyRequest({ token: token.data, ...requesterOf(request) });
+    const result = await verifyRequest({
+      token: token.data,
+      agentCopies: form.get('agentCopies') === 'on',
+      ...requesterOf(request),
+    });
+    // An agent with a power of attorney confirmed its own address: its own, read-only page.
     if (result.outcome === 'verified')
-      return seeOther(`/status/${result.requestId}?token=${encodeURIComponent(result.statusToken)}`);
+      return seeOther(
+        `/status/${result.requestId}${result.viewer === 'agent' ? '/agent' : ''}?token=${encodeURIComponent(result.statusToken)}`,
+      );
     return seeOther(withQuery('/verify', { token: token.data, result: result.outcome }));
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND')

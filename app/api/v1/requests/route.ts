@@ -1,18 +1,29 @@
 import { NextResponse } from 'next/server';
+import { AGENT_JSON_MAX_BYTES, splitAgentDocument } from '@/lib/agents/agent-document';
 import { clientInfo } from '@/lib/http/client-info';
-import { jsonRoute, readJsonBody } from '@/lib/http/json-route';
+import { jsonRoute, MAX_JSON_BYTES, readJsonText, parseJsonText } from '@/lib/http/json-route';
+import { AppError } from '@/lib/errors';
 import { newRequestSchema } from '@/lib/universal/request-schema';
 import { submitRequest } from '@/lib/requests/submit-request';
 
 /**
  * POST /api/v1/requests: file a request. The email then receives a verification link, or, for a
- * request of opt-outs only (no verification), a confirmation with the status-page link.
+ * request of opt-outs only (no verification), a confirmation with the status-page link. An authorized
+ * agent sends its proof inline, `agent.document` as `{ filename, content: <base64> }`: only then may
+ * the body pass 64 KB.
  */
 export async function POST(request: Request) {
   return jsonRoute(async () => {
-    const body = await readJsonBody(request);
+    const text = await readJsonText(request, AGENT_JSON_MAX_BYTES);
+    const { body, agentDocument } = splitAgentDocument(parseJsonText(text));
+    if (Buffer.byteLength(text) > MAX_JSON_BYTES && !agentDocument)
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        'The request body must be at most 64 KB (8 MB with an agent’s document).',
+      );
     const created = await submitRequest({
       input: newRequestSchema.parse(body),
+      agentDocument,
       channel: 'api',
       ...clientInfo(request.headers),
     });

@@ -14,6 +14,8 @@ import { requestTimeZone, staffTimeZone } from '@/lib/clock/request-deadline';
 import { assignableStaff } from '../../../assignable-staff';
 import { formatDay, formatZonedDay, statusLabel, typeLabels } from '../../../labels';
 import { CountdownBadge } from '../../countdown-badge';
+import { getAgentAuthorization } from '@/lib/agents/get-agent-authorization';
+import { AgentSection } from './agent-section';
 import { AppealDecisionForm } from './appeal-decision-form';
 import { LegalHoldForm } from './legal-hold-form';
 import { NoteForm } from './note-form';
@@ -39,7 +41,11 @@ export default async function RequestPage({ params }: { params: Params }) {
   const { id } = await params;
   const staff = await requireStaffPage('requests.read', `/admin/requests/${id}`);
   const [detail, people] = await Promise.all([loadDetail(staff, id), assignableStaff()]);
-  const [tasks, pkg] = await Promise.all([listTasks({ staff, requestId: detail.id }), packageState(detail.id)]);
+  const [tasks, pkg, agent] = await Promise.all([
+    listTasks({ staff, requestId: detail.id }),
+    packageState(detail.id),
+    getAgentAuthorization({ staff, requestId: detail.id }),
+  ]);
   const canWork = can(staff.role, 'requests.work');
   const allowed = new Set<string>(detail.actions);
   const zone = staffTimeZone(detail);
@@ -175,6 +181,7 @@ export default async function RequestPage({ params }: { params: Params }) {
                 ))}
             </section>
           ))}
+          {agent && <AgentSection requestId={detail.id} agent={agent} timeZone={zone} />}
           <VerificationSection detail={detail} />
           <DeadlineSection detail={detail} />
           <section aria-labelledby="timeline-title" className="admin-panel">
