@@ -8,7 +8,7 @@ import { runFulfilmentTask } from '../fulfilment/run-task';
 import { purgeExpiredRecords } from '../retention/purge-expired-records';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
 import { remindUnverifiedRequest } from '../verification/remind-unverified-request';
-import { closeUnverifiableRequests } from '../verification/close-unverifiable-requests';
+import { closeUnverifiableRequests } from '../requests/close-unverifiable-requests';
 import { sendStaffDigest } from '../clock/send-staff-digest';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
 

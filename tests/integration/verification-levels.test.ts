@@ -24,7 +24,7 @@ import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { putObject } from '../../lib/storage/storage';
 import type { NewRequest } from '../../lib/universal/request-schema';
-import { closeUnverifiableRequests } from '../../lib/verification/close-unverifiable-requests';
+import { closeUnverifiableRequests } from '../../lib/requests/close-unverifiable-requests';
 import { recordVerificationCheck } from '../../lib/verification/record-verification-check';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { seededInventory } from '../support/fulfilment';

@@ -5,11 +5,11 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
 import { env } from '../env';
-import { couldNotVerifyNotices, DENIAL_REASONS } from '../requests/denial-notices';
-import { assertTransition } from '../requests/status-machine';
+import { couldNotVerifyNotices, DENIAL_REASONS } from './denial-notices';
+import { assertTransition } from './status-machine';
 import type { Jurisdiction } from '../universal/codes';
 import { formatReference } from '../universal/reference';
-import { verificationShortfall } from './verification-gate';
+import { verificationShortfall } from '../verification/verification-gate';
 
 const BATCH = 200;
 
