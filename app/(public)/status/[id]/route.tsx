@@ -8,11 +8,12 @@ import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
 import { formatPublicDate } from '@/lib/deadlines/zoned-day';
 import { tokenSchema } from '@/lib/universal/request-schema';
-import { readNotice } from '../../notices';
+import { NOTICES, readNotice } from '../../notices';
 import { STATUS_WORDING } from './status-wording';
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
 import { AccountEmailForm } from './account-email-form';
+import { AccountSignInForm } from './account-sign-in-form';
 import { IdentitySection } from './identity-section';
 import { AppealForm } from './appeal-form';
 import { ReplyForm } from './reply-form';
@@ -53,10 +54,12 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
   const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
   const notice = readNotice(param('notice'))?.key;
-  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email') =>
+  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email' | 'account-sign-in') =>
     param('form') === form ? notice : undefined;
   const justAppealed = param('appealed') === '1' && request.appeal.made !== null;
   const appealMade = request.appeal.made;
+  const signIn = env().requesterSignIn;
+  const signInNotice = noticeFor('account-sign-in');
   return staticPage({
     title: 'Your request',
     children: (
@@ -78,6 +81,11 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
               We have your appeal. We will decide it by{' '}
               {formatPublicDate(new Date(appealMade!.dueAt), request.timeZone)} and write to you with the outcome.
             </p>
+          </div>
+        )}
+        {signInNotice === 'signed-in' && (
+          <div className="notice notice--success" role="status">
+            <p>{NOTICES['signed-in'].message}</p>
           </div>
         )}
         {request.question && (
@@ -149,7 +157,11 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           />
         )}
         {request.verification.moreNeeded && (!request.closedAt || pkg) && (
-          <IdentitySection verification={request.verification} />
+          <IdentitySection verification={request.verification}>
+            {signIn && request.verification.reached !== 'high' && (
+              <AccountSignInForm requestId={request.id} token={token.data} name={signIn.name} notice={signInNotice} />
+            )}
+          </IdentitySection>
         )}
         {pkg && (
           <PackageSection
