@@ -14,7 +14,7 @@ import { requesterOidcConfig, signInRedirectUri } from './requester-oidc';
 export const SIGN_IN_MINUTES = 10;
 
 /**
- * The sign-in must be a fresh authentication at the provider (11 CCR §7061(b): re-authenticate
+ * The sign-in must be a fresh authentication at the provider (11 CCR §7061(a): re-authenticate
  * before disclosing or deleting): the provider is asked to log the person in again, and an ID token
  * whose `auth_time` is older than this is refused.
  */
