@@ -14,6 +14,8 @@ import { POST as replyPost } from '../../app/(public)/status/[id]/reply/route';
 import { POST as appealPost } from '../../app/(public)/status/[id]/appeal/route';
 import { POST as downloadLinkPost } from '../../app/(public)/status/[id]/download-link/route';
 import { POST as accountEmailPost } from '../../app/(public)/status/[id]/account-email/route';
+import { POST as accountSignInPost } from '../../app/(public)/status/[id]/account-sign-in/route';
+import { GET as accountSignInCallback } from '../../app/(public)/status/account-sign-in/callback/route';
 import { POST as confirmAccountEmailPost } from '../../app/(public)/verify/account-email/confirm/route';
 import { POST as downloadFilePost } from '../../app/(public)/download/[token]/file/route';
 import { POST as callbackPost } from '../../app/api/fulfilment/callbacks/[taskId]/route';
@@ -390,6 +392,52 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
           else expectOwnRedirect(res);
           // No request here names an account email: no proof link may be made.
           expect(await db().accountEmailProof.count()).toBe(0);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /status/{id}/account-sign-in', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        idLike(),
+        fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }),
+        encoding,
+        async (id, fields, enc) => {
+          const res = await accountSignInPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/account-sign-in`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          // No identity provider is configured here: no sign-in may be started.
+          expect(await db().requesterSignIn.count()).toBe(0);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('GET /status/account-sign-in/callback', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          { code: anyText, state: fc.oneof(tokenLike(), anyText), iss: anyText, error: anyText },
+          { requiredKeys: [] },
+        ),
+        fc.oneof(fc.constant(''), tokenLike(), anyText),
+        async (query, cookie) => {
+          const search = new URLSearchParams(query).toString();
+          const res = await accountSignInCallback(
+            new Request(`http://portal.test/status/account-sign-in/callback?${search}`, {
+              headers: cookie ? { cookie: `requester_sign_in=${encodeURIComponent(cookie)}` } : {},
+            }),
+          );
+          // Never a status link for a sign-in nobody started: the same page, whatever came back.
+          expect(res.status).toBe(400);
+          expect(await res.text()).toContain('This sign-in cannot be finished here');
+          expect(await db().verificationCheck.count({ where: { method: 'account_sign_in' } })).toBe(0);
         },
       ),
       { numRuns: RUNS },
