@@ -55,7 +55,7 @@ export async function finishAccountSignIn(options: {
   const now = options.now ?? new Date();
   const actor: Actor = { type: 'requester', ip: options.ip, userAgent: options.userAgent };
   const state = options.callbackUrl.searchParams.get('state');
-  const refuse = async (reason: SignInRefusal, requestId: string | null, extra: Record<string, string> = {}) =>
+  const refuse = async (reason: SignInRefusal, requestId: string, extra: Record<string, string> = {}) =>
     recordAuditEvent(db(), {
       requestId,
       action: 'verification.account_sign_in_refused',
@@ -88,7 +88,9 @@ export async function finishAccountSignIn(options: {
   });
   if (pending.refused !== null) {
     const { refused: reason, requestId, statusPath: back } = pending as Refused;
-    await refuse(reason, requestId);
+    // A state nobody started belongs to no request: nothing to audit, and anyone can make up one.
+    if (requestId) await refuse(reason, requestId);
+    else logger.info('requester sign-in: a callback with an unknown state');
     if (!back) return { outcome: reason === 'other_browser' ? 'other-browser' : 'unknown' };
     return { outcome: reason === 'expired' ? 'expired' : 'used', statusPath: back };
   }

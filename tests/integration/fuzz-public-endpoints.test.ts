@@ -431,7 +431,10 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
           const search = new URLSearchParams(query).toString();
           const res = await accountSignInCallback(
             new Request(`http://portal.test/status/account-sign-in/callback?${search}`, {
-              headers: cookie ? { cookie: `requester_sign_in=${encodeURIComponent(cookie)}` } : {},
+              // A browser sends only well-formed text: lone surrogates cannot reach a Cookie header.
+              headers: cookie
+                ? { cookie: `requester_sign_in=${encodeURIComponent(cookie.replace(/\p{Cs}/gu, ''))}` }
+                : {},
             }),
           );
           // Never a status link for a sign-in nobody started: the same page, whatever came back.
