@@ -14,6 +14,16 @@ export const E2E_LOG_FILE = `.data/e2e-${PG_PORT}/server.log`;
  */
 export const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? PORT + 10_000);
 export const OIDC_CLIENT = { id: 'privacy-portal-e2e', secret: 'e2e-oidc-client-secret', name: 'Test company account' };
+/**
+ * The requesters' "Sign in with your Bitstride account": another provider, apart from staff SSO,
+ * that tests/e2e/requester-sign-in.spec.ts starts on this port.
+ */
+export const REQUESTER_OIDC_PORT = Number(process.env.E2E_REQUESTER_OIDC_PORT ?? PORT + 11_000);
+export const REQUESTER_OIDC_CLIENT = {
+  id: 'privacy-portal-requesters-e2e',
+  secret: 'e2e-requester-oidc-client-secret',
+  name: 'your Bitstride account',
+};
 
 /** CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own browser if one is installed. */
 function chromiumPath(): string | undefined {
@@ -92,6 +102,10 @@ export default defineConfig({
       OIDC_CLIENT_ID: OIDC_CLIENT.id,
       OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
       OIDC_NAME: OIDC_CLIENT.name,
+      REQUESTER_OIDC_ISSUER: `http://127.0.0.1:${REQUESTER_OIDC_PORT}`,
+      REQUESTER_OIDC_CLIENT_ID: REQUESTER_OIDC_CLIENT.id,
+      REQUESTER_OIDC_CLIENT_SECRET: REQUESTER_OIDC_CLIENT.secret,
+      REQUESTER_OIDC_NAME: REQUESTER_OIDC_CLIENT.name,
     },
   },
 });

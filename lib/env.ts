@@ -73,6 +73,17 @@ const schema = z
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
+    /** Requesters' "Sign in with your Bitstride account": the company's own OpenID Connect provider, apart from staff SSO. */
+    REQUESTER_OIDC_ISSUER: z
+      .url()
+      .refine(
+        (url) => url.startsWith('https://') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/|$)/.test(url),
+        'must be https (plain http only on this machine, for tests)',
+      )
+      .optional(),
+    REQUESTER_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    REQUESTER_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    REQUESTER_OIDC_NAME: z.string().min(1).optional(),
     DEADLINE_RULES: z.string().optional(),
     /** Creates the demo Bitstride data set and points the seeded inventory's connectors at it. */
     FULFILMENT_DEMO: bool.optional(),
@@ -189,6 +200,15 @@ const schema = z
         message: 'single sign-on needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together',
       });
     }
+    const requesterOidc = [env.REQUESTER_OIDC_ISSUER, env.REQUESTER_OIDC_CLIENT_ID, env.REQUESTER_OIDC_CLIENT_SECRET];
+    if (requesterOidc.some(Boolean) && !requesterOidc.every(Boolean)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REQUESTER_OIDC_ISSUER'],
+        message:
+          'requester sign-in needs REQUESTER_OIDC_ISSUER, REQUESTER_OIDC_CLIENT_ID and REQUESTER_OIDC_CLIENT_SECRET together',
+      });
+    }
   });
 
 export type StorageLocation = { driver: 'local'; folder: string } | { driver: 's3'; bucket: string; prefix: string };
@@ -221,6 +241,8 @@ export type Env = z.infer<typeof schema> & {
   s3ForcePathStyle: boolean;
   /** The lifetime of a verification link in hours: VERIFICATION_TTL_HOURS if set, else VERIFICATION_TTL_DAYS (default 10) × 24. */
   verificationTtlHours: number;
+  /** "Sign in with your Bitstride account" for requesters, when REQUESTER_OIDC_* are set; else null. */
+  requesterSignIn: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
 };
 
 let cached: Env | undefined;
@@ -248,6 +270,15 @@ export function env(): Env {
     storage: parseStorageRoot(e.STORAGE_ROOT) as StorageLocation,
     s3ForcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
     verificationTtlHours: e.VERIFICATION_TTL_HOURS ?? (e.VERIFICATION_TTL_DAYS ?? 10) * 24,
+    requesterSignIn:
+      e.REQUESTER_OIDC_ISSUER && e.REQUESTER_OIDC_CLIENT_ID && e.REQUESTER_OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.REQUESTER_OIDC_ISSUER,
+            clientId: e.REQUESTER_OIDC_CLIENT_ID,
+            clientSecret: e.REQUESTER_OIDC_CLIENT_SECRET,
+            name: e.REQUESTER_OIDC_NAME ?? `your ${e.COMPANY_NAME} account`,
+          }
+        : null,
     seedAdminEmail: e.SEED_ADMIN_EMAIL?.toLowerCase() ?? (e.NODE_ENV === 'production' ? null : 'admin@example.com'),
   };
   return cached;

@@ -99,6 +99,29 @@ export const NOTICES = {
     tone: 'error',
     message: 'This request does not need a signed declaration, or it is closed.',
   },
+  'signed-in': {
+    tone: 'success',
+    message: 'You signed in with your account: we are now sure this request is yours.',
+  },
+  'sign-in-refused': {
+    tone: 'error',
+    message:
+      'That sign-in did not prove this request is yours, and nothing on it has changed. We can only count a sign-in to an account whose confirmed email address is the one of this request, or the account email you gave us.',
+  },
+  'sign-in-expired': {
+    tone: 'error',
+    message:
+      'That sign-in took too long or was already used, and nothing on your request has changed. Please start again.',
+  },
+  'sign-in-unavailable': {
+    tone: 'error',
+    message:
+      'Signing in with your account is not available right now. Please try again later, or prove who you are another way.',
+  },
+  'sign-in-not-needed': {
+    tone: 'error',
+    message: 'This request needs no more proof of who you are, or it is closed.',
+  },
   unexpected: { tone: 'error', message: 'Something went wrong on our side. Please try again in a few minutes.' },
 } as const satisfies Record<string, { tone: 'success' | 'error'; message: string }>;
 

@@ -16,6 +16,8 @@ export type StaticPageOptions = {
   secretUrl?: boolean;
   /** Module scripts of an island (scripts/build-islands.ts), with this response's CSP nonce. */
   scripts?: { sources: readonly string[]; nonce: string | null };
+  /** Go on to this address at once, without script (a hand-off page: the page shows a link too). */
+  refreshTo?: string;
 };
 
 /**
@@ -32,6 +34,7 @@ export async function staticPage({
   headers = {},
   secretUrl = true,
   scripts,
+  refreshTo,
 }: StaticPageOptions): Promise<Response> {
   // Imported on use: Next.js refuses a static import of react-dom/server in the app directory.
   const { renderToStaticMarkup } = await import('react-dom/server');
@@ -43,6 +46,7 @@ export async function staticPage({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title ? pageTitle(title) : SITE_NAME}</title>
         <meta name="description" content={SITE_DESCRIPTION} />
+        {refreshTo && <meta httpEquiv="refresh" content={`0;url=${refreshTo}`} />}
         {secretUrl && (
           <>
             {/* The URL holds a token: no Referer leaves this page, and search engines keep out. */}

@@ -1,18 +1,14 @@
-import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
 import { AppError } from '../errors';
-import { addJob } from '../queue/add-job';
 import { hashEmail, hashesEqual, hashToken } from '../security/tokens';
+import { markAccountEmailProven } from './mark-account-email-proven';
 
 export type AccountEmailProofOutcome = { outcome: 'proven' | 'already-proven' | 'expired' | 'used' | 'request-closed' };
 
-const WORKING = ['in_progress', 'awaiting_requester'] as const;
-
 /**
  * Opens an account-email proof link (the button on its page: mail scanners open links, so a GET
- * never gets here). The account email becomes proven, and from then on tasks act for it too. Tasks
- * a connector already finished ran without it: they are queued again, so the data held under the
- * account is collected or erased as well. The link verifies nothing else: it is not a verification
+ * never gets here). The account email becomes proven (`markAccountEmailProven`: tasks act for it
+ * too, and finished connector tasks run again). The link verifies nothing else: it is not a verification
  * link, and a verification link is not one of these.
  */
 export async function confirmAccountEmail(options: {
@@ -41,24 +37,11 @@ export async function confirmAccountEmail(options: {
     });
     if (claimed.count === 0) return { outcome: 'used' };
 
-    await tx.privacyRequest.update({ where: { id: request.id }, data: { accountEmailVerifiedAt: now } });
-    const rerun = WORKING.includes(request.status as (typeof WORKING)[number])
-      ? await tx.fulfilmentTask.updateManyAndReturn({
-          where: { requestId: request.id, automated: true, status: { in: ['done', 'failed'] } },
-          data: { status: 'open', lastError: null, completedAt: null },
-          select: { id: true, type: true },
-        })
-      : [];
-    // Collections first: where the request also erases, the account's data is copied before it goes.
-    rerun.sort((a, b) => Number(b.type === 'collect') - Number(a.type === 'collect'));
-    for (const task of rerun)
-      await addJob(tx, 'run-fulfilment-task', { taskId: task.id }, { jobKey: `fulfilment-task:${task.id}` });
-    await recordAuditEvent(tx, {
-      requestId: request.id,
-      action: 'account_email.proven',
+    await markAccountEmailProven(tx, {
+      request,
+      proof: 'email_link',
       actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
-      summary: 'Your other account email is confirmed; we look for your data under it too',
-      data: { tasksRunAgain: rerun.length },
+      now,
     });
     return { outcome: 'proven' };
   });

@@ -16,6 +16,8 @@ import { POST as downloadLinkPost } from '../../app/(public)/status/[id]/downloa
 import { POST as accountEmailPost } from '../../app/(public)/status/[id]/account-email/route';
 import { POST as identityQuestionsPost } from '../../app/(public)/status/[id]/identity-questions/route';
 import { POST as declarationPost } from '../../app/(public)/status/[id]/declaration/route';
+import { POST as accountSignInPost } from '../../app/(public)/status/[id]/account-sign-in/route';
+import { GET as accountSignInCallback } from '../../app/(public)/status/account-sign-in/callback/route';
 import { POST as confirmAccountEmailPost } from '../../app/(public)/verify/account-email/confirm/route';
 import { POST as downloadFilePost } from '../../app/(public)/download/[token]/file/route';
 import { POST as callbackPost } from '../../app/api/fulfilment/callbacks/[taskId]/route';
@@ -449,6 +451,55 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
           expect(
             await db().verificationCheck.count({ where: { method: { in: ['data_points', 'declaration'] } } }),
           ).toBe(0);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /status/{id}/account-sign-in', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        idLike(),
+        fc.record({ token: fc.oneof(tokenLike(), anyJson) }, { requiredKeys: [] }),
+        encoding,
+        async (id, fields, enc) => {
+          const res = await accountSignInPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/account-sign-in`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          // No identity provider is configured here: no sign-in may be started.
+          expect(await db().requesterSignIn.count()).toBe(0);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('GET /status/account-sign-in/callback', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          { code: anyText, state: fc.oneof(tokenLike(), anyText), iss: anyText, error: anyText },
+          { requiredKeys: [] },
+        ),
+        fc.oneof(fc.constant(''), tokenLike(), anyText),
+        async (query, cookie) => {
+          const search = new URLSearchParams(query).toString();
+          const res = await accountSignInCallback(
+            new Request(`http://portal.test/status/account-sign-in/callback?${search}`, {
+              // A browser sends only well-formed text: lone surrogates cannot reach a Cookie header.
+              headers: cookie
+                ? { cookie: `requester_sign_in=${encodeURIComponent(cookie.replace(/\p{Cs}/gu, ''))}` }
+                : {},
+            }),
+          );
+          // Never a status link for a sign-in nobody started: the same page, whatever came back.
+          expect(res.status).toBe(400);
+          expect(await res.text()).toContain('This sign-in cannot be finished here');
+          expect(await db().verificationCheck.count({ where: { method: 'account_sign_in' } })).toBe(0);
         },
       ),
       { numRuns: RUNS },

@@ -13,6 +13,7 @@ import { statusWording } from './status-wording';
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
 import { AccountEmailForm } from './account-email-form';
+import { AccountSignInForm } from './account-sign-in-form';
 import { IdentitySection } from './identity-section';
 import { IdentityQuestionsForm } from './identity-questions-form';
 import { DeclarationForm } from './declaration-form';
@@ -56,13 +57,23 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
   const notice = readNotice(param('notice'))?.key;
   const noticeFor = (
-    form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email' | 'identity-questions' | 'declaration',
+    form:
+      | 'reply'
+      | 'withdraw'
+      | 'package'
+      | 'appeal'
+      | 'account-email'
+      | 'identity-questions'
+      | 'declaration'
+      | 'account-sign-in',
   ) => (param('form') === form ? notice : undefined);
   // A proof that succeeded may leave nothing more to prove (and so no form to say it on).
-  const proofNotice = noticeFor('identity-questions') ?? noticeFor('declaration');
+  const proofNotice = noticeFor('identity-questions') ?? noticeFor('declaration') ?? noticeFor('account-sign-in');
   const proofSucceeded = proofNotice && NOTICES[proofNotice].tone === 'success' ? NOTICES[proofNotice] : undefined;
   const justAppealed = param('appealed') === '1' && request.appeal.made !== null;
   const appealMade = request.appeal.made;
+  const signIn = env().requesterSignIn;
+  const signInNotice = noticeFor('account-sign-in');
   return staticPage({
     title: 'Your request',
     children: (
@@ -171,6 +182,9 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
         )}
         {request.verification.moreNeeded && (!request.closedAt || pkg) && (
           <IdentitySection verification={request.verification}>
+            {signIn && request.verification.reached !== 'high' && (
+              <AccountSignInForm requestId={request.id} token={token.data} name={signIn.name} notice={signInNotice} />
+            )}
             <IdentityQuestionsForm
               requestId={request.id}
               token={token.data}

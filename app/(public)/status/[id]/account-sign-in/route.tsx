@@ -1,0 +1,49 @@
+import { staticPage } from '@/app/components/static-page';
+import { env } from '@/lib/env';
+import { SIGN_IN_MINUTES, startAccountSignIn } from '@/lib/verification/start-account-sign-in';
+import { noticeForError, readStatusFormPost, requesterOf } from '../../../form-post';
+import { readSignInCookie, signInCookie } from '../../account-sign-in-cookie';
+
+/**
+ * "Sign in with your Bitstride account": starts the sign-in and hands the browser to the identity
+ * provider. A page that moves on by itself (and links there), not a redirect: the status page's
+ * `form-action 'self'` forbids a form's post from ending up on another site.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const post = await readStatusFormPost(request, params);
+  if (post instanceof Response) return post;
+  let started: Awaited<ReturnType<typeof startAccountSignIn>>;
+  try {
+    started = await startAccountSignIn({
+      requestId: post.requestId,
+      statusToken: post.token,
+      browserKey: readSignInCookie(request),
+      ip: requesterOf(request).ip,
+    });
+  } catch (error) {
+    return post.back({
+      form: 'account-sign-in',
+      notice: noticeForError(error, {
+        NOT_FOUND: 'not-found',
+        CONFLICT: 'sign-in-not-needed',
+        UNAVAILABLE: 'sign-in-unavailable',
+        RATE_LIMITED: 'rate-limited',
+      }),
+    });
+  }
+  const name = env().requesterSignIn?.name ?? 'your account';
+  return staticPage({
+    title: 'Signing you in',
+    refreshTo: started.authorizationUrl,
+    headers: { 'Set-Cookie': signInCookie(started.browserKey, SIGN_IN_MINUTES), 'Cache-Control': 'no-store' },
+    children: (
+      <>
+        <h1>Sign in with {name}</h1>
+        <p>
+          We are taking you to sign in. <a href={started.authorizationUrl}>Continue to sign in</a> if nothing happens.
+        </p>
+        <p className="hint">Finish within {SIGN_IN_MINUTES} minutes, in this browser.</p>
+      </>
+    ),
+  });
+}
