@@ -16,6 +16,7 @@ import RequestReceivedEmail, { requestReceivedSubject } from '@/emails/request-r
 import RequestWithdrawnEmail, { requestWithdrawnSubject } from '@/emails/request-withdrawn';
 import StaffDigestEmail, { staffDigestSubject } from '@/emails/staff-digest';
 import StaffNoticeEmail, { staffNoticeSubject } from '@/emails/staff-notice';
+import StrongerProofRequestedEmail, { strongerProofRequestedSubject } from '@/emails/stronger-proof-requested';
 import StaffSignInEmail, { staffSignInSubject } from '@/emails/staff-sign-in';
 import VerifyRequestEmail, { verifyRequestSubject } from '@/emails/verify-request';
 
@@ -40,6 +41,7 @@ export const templates = {
   'appeal-received': template(AppealReceivedEmail, appealReceivedSubject),
   'appeal-decided': template(AppealDecidedEmail, appealDecidedSubject),
   'prove-account-email': template(ProveAccountEmail, proveAccountEmailSubject),
+  'stronger-proof-requested': template(StrongerProofRequestedEmail, strongerProofRequestedSubject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -6,6 +6,7 @@ import { notifyDeadline } from '../clock/notify-deadline';
 import { buildDataPackage, deleteDataPackage, markPackageFailed } from '../fulfilment/package/build-data-package';
 import { runFulfilmentTask } from '../fulfilment/run-task';
 import { purgeExpiredRecords } from '../retention/purge-expired-records';
+import { deleteIdentityEvidence } from '../retention/delete-identity-evidence';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
 import { sendStaffDigest } from '../clock/send-staff-digest';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
@@ -41,6 +42,9 @@ export const taskList: TaskList = {
     }
   }),
   'delete-data-package': task('delete-data-package', ({ packageId }) => deleteDataPackage({ packageId })),
+  'delete-identity-evidence': task('delete-identity-evidence', async ({ evidenceId }) => {
+    await deleteIdentityEvidence({ evidenceId });
+  }),
   'daily-sweep': task('daily-sweep', async () => void (await dailySweep())),
   'purge-expired-records': task('purge-expired-records', async () => void (await purgeExpiredRecords())),
 };
