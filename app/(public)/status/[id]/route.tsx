@@ -14,6 +14,8 @@ import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
 import { AccountEmailForm } from './account-email-form';
 import { IdentitySection } from './identity-section';
+import { EvidenceForm } from './evidence-form';
+import { evidenceForRequester } from '@/lib/verification/evidence/list-evidence';
 import { AppealForm } from './appeal-form';
 import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
@@ -48,12 +50,12 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
     throw error;
   }
 
-  const pkg = await packageState(request.id);
+  const [pkg, evidence] = await Promise.all([packageState(request.id), evidenceForRequester(request.id)]);
   const wording = STATUS_WORDING[request.status];
   const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
   const notice = readNotice(param('notice'))?.key;
-  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email') =>
+  const noticeFor = (form: 'reply' | 'withdraw' | 'package' | 'appeal' | 'account-email' | 'evidence') =>
     param('form') === form ? notice : undefined;
   const justAppealed = param('appealed') === '1' && request.appeal.made !== null;
   const appealMade = request.appeal.made;
@@ -149,7 +151,17 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           />
         )}
         {request.verification.moreNeeded && (!request.closedAt || pkg) && (
-          <IdentitySection verification={request.verification} />
+          <IdentitySection verification={request.verification}>
+            <EvidenceForm
+              requestId={request.id}
+              token={token.data}
+              sent={evidence}
+              timeZone={request.timeZone}
+              maxMb={env().EVIDENCE_MAX_MB}
+              canSend={request.status !== 'unverified'}
+              notice={noticeFor('evidence')}
+            />
+          </IdentitySection>
         )}
         {pkg && (
           <PackageSection
