@@ -34,6 +34,7 @@ const EXPECTED: Record<RequestStatus, Partial<Record<RequestAction, RequestStatu
     addNote: 'awaiting_requester',
     requesterReplies: 'in_progress',
     proofReached: 'in_progress',
+    proofReachedBeforeStart: 'verified',
     resume: 'in_progress',
     extend: 'awaiting_requester',
     deny: 'denied',

@@ -23,8 +23,10 @@ export const TRANSITIONS = {
   requesterReplies: { from: ['awaiting_requester'], to: 'in_progress' },
   /** Staff doubt the requester's identity and ask for a stronger proof (GDPR Art. 12(6)). */
   askForProof: { from: ['verified', 'in_progress'], to: 'awaiting_requester' },
-  /** The level staff asked for is reached (lib/verification/on-level-raised.ts). */
+  /** The level staff asked for is reached (lib/verification/on-level-raised.ts): back to work, */
   proofReached: { from: ['awaiting_requester'], to: 'in_progress' },
+  /** or back to "verified" when staff asked before work started, so that Start still creates the tasks. */
+  proofReachedBeforeStart: { from: ['awaiting_requester'], to: 'verified' },
   resume: { from: ['awaiting_requester'], to: 'in_progress' },
   extend: { from: OPEN_VERIFIED, to: null },
   deny: { from: OPEN_VERIFIED, to: 'denied' },
@@ -57,6 +59,7 @@ const ACTION_WORDS: Record<RequestAction, string> = {
   requesterReplies: 'take a reply from the requester',
   askForProof: 'ask the requester for stronger proof of identity',
   proofReached: 'go on after the requester proved their identity',
+  proofReachedBeforeStart: 'go back to verified after the requester proved their identity',
   resume: 'resume',
   extend: 'have its deadline extended',
   deny: 'be denied',

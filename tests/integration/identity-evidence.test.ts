@@ -360,5 +360,14 @@ describe('identity evidence', () => {
     expect(asked).toEqual({ clockPaused: false });
     expect(await db().clockPause.count({ where: { requestId: r.id } })).toBe(0);
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('awaiting_requester');
+    await expect(startRequest({ staff: admin, requestId: r.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    // Asked before work started: once proven, the request is back to "verified", and Start creates its tasks.
+    await upload(r, aPdf('LICENCE'));
+    const row = await db().identityEvidence.findFirstOrThrow({ where: { requestId: r.id } });
+    await acceptEvidence({ staff: reviewer, evidenceId: row.id, level: 'high' });
+    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: r.id } })).status).toBe('verified');
+    await startRequest({ staff: admin, requestId: r.id });
+    expect(await db().fulfilmentTask.count({ where: { requestId: r.id } })).toBeGreaterThan(0);
   });
 });
