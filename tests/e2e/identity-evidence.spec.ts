@@ -77,3 +77,46 @@ test('a requester uploads a document with JavaScript off and a reviewer accepts 
   await expect(requester.getByText('We accepted the document you sent as proof of your identity')).toBeVisible();
   await expect(requester.getByRole('heading', { name: 'Prove who you are' })).toHaveCount(0);
 });
+
+test('a reviewer asks for stronger proof: the UK clock pauses and the status page says why', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('stronger-proof');
+  const res = await request.post('/api/v1/requests', {
+    data: { email, types: ['access'], jurisdiction: 'UK', confirm: true },
+  });
+  const { id } = await res.json();
+  const requester = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await requester.goto(linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/));
+  await requester.getByRole('button', { name: /confirm my request/i }).click();
+  await expect(requester).toHaveURL(/\/status\//);
+  await expect(requester.getByRole('heading', { name: 'Prove who you are' })).toHaveCount(0);
+
+  const reviewer = await signedIn(browser, 'reviewer');
+  await reviewer.page.goto(`/admin/requests/${id}`);
+  await reviewer.page.locator('summary', { hasText: 'Ask for stronger proof' }).click();
+  await reviewer.page.getByLabel('Level to ask for').selectOption('high');
+  await reviewer.page
+    .getByLabel("Why you doubt the requester's identity")
+    .fill('The account changed its email yesterday.');
+  await reviewer.page.getByRole('button', { name: 'Ask for stronger proof' }).click();
+  await expect(
+    reviewer.page.getByText('Stronger proof asked for; the clock is paused until it is reached.'),
+  ).toBeVisible();
+
+  await waitForEmail(request, email, /please prove who you are/i);
+  await requester.reload();
+  await expect(requester.getByRole('heading', { name: 'Prove who you are' })).toBeVisible();
+  await expect(
+    requester.getByText('We asked you for high certainty because: The account changed its email yesterday.'),
+  ).toBeVisible();
+  await expect(requester.getByRole('button', { name: 'Send the document' })).toBeVisible();
+  const [row] = await sql<{ status: string; open: string }>(
+    `SELECT status::text, (SELECT count(*)::text FROM clock_pause p WHERE p.request_id = r.id AND p.ended_at IS NULL) AS open
+       FROM privacy_request r WHERE r.id = $1`,
+    [id],
+  );
+  expect(row).toEqual({ status: 'awaiting_requester', open: '1' });
+});

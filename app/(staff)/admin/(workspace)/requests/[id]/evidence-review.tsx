@@ -93,36 +93,43 @@ export function EvidenceReview({ requestId, evidence }: { requestId: string; evi
   );
 }
 
-/** "Ask for stronger proof": reasonable doubts about the requester's identity (GDPR Art. 12(6)). */
-export function StrongerProofForm({ requestId }: { requestId: string }) {
+/**
+ * "Ask for stronger proof": reasonable doubts about the requester's identity (GDPR Art. 12(6)). Rendered
+ * whenever staff may work the request, so that the outcome stays on screen once the form goes away.
+ */
+export function StrongerProofForm({ requestId, available }: { requestId: string; available: boolean }) {
   const form = useStaffForms({ askProof: askForStrongerProofAction });
   return (
-    <details className="admin-action">
-      <summary>Ask for stronger proof</summary>
-      <form method="post" onSubmit={form.onSubmit} className="admin-action-form" noValidate>
-        <ActionFeedback outcome={form.outcome} />
-        <input type="hidden" name="requestId" value={requestId} />
-        <SelectField
-          id="proof-level"
-          name="level"
-          label="Level to ask for"
-          options={LEVELS}
-          defaultValue="high"
-          errors={fieldErrors(form.outcome, 'askProof', 'level')}
-        />
-        <TextAreaField
-          id="proof-reason"
-          name="reason"
-          label="Why you doubt the requester's identity"
-          hint="Sent to the requester. The clock pauses where the regime allows it, until the level is reached."
-          rows={3}
-          maxLength={2000}
-          errors={fieldErrors(form.outcome, 'askProof', 'reason')}
-        />
-        <ActionButton intent="askProof" form={form} variant="secondary" pendingLabel="Asking…">
-          Ask for stronger proof
-        </ActionButton>
-      </form>
-    </details>
+    <>
+      <ActionFeedback outcome={form.outcome} />
+      {available && (
+        <details className="admin-action">
+          <summary>Ask for stronger proof</summary>
+          <form method="post" onSubmit={form.onSubmit} className="admin-action-form" noValidate>
+            <input type="hidden" name="requestId" value={requestId} />
+            <SelectField
+              id="proof-level"
+              name="level"
+              label="Level to ask for"
+              options={LEVELS}
+              defaultValue="high"
+              errors={fieldErrors(form.outcome, 'askProof', 'level')}
+            />
+            <TextAreaField
+              id="proof-reason"
+              name="reason"
+              label="Why you doubt the requester's identity"
+              hint="Sent to the requester. The clock pauses where the regime allows it, until the level is reached."
+              rows={3}
+              maxLength={2000}
+              errors={fieldErrors(form.outcome, 'askProof', 'reason')}
+            />
+            <ActionButton intent="askProof" form={form} variant="secondary" pendingLabel="Asking…">
+              Ask for stronger proof
+            </ActionButton>
+          </form>
+        </details>
+      )}
+    </>
   );
 }

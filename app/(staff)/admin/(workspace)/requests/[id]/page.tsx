@@ -232,7 +232,7 @@ export default async function RequestPage({ params }: { params: Params }) {
                   reopen: allowed.has('reopen') && can(staff.role, 'requests.admin'),
                 }}
               />
-              {allowed.has('askForProof') && <StrongerProofForm requestId={detail.id} />}
+              <StrongerProofForm requestId={detail.id} available={allowed.has('askForProof')} />
             </section>
           )}
           <section aria-labelledby="records-title" className="admin-panel">
