@@ -122,6 +122,21 @@ export const NOTICES = {
     tone: 'error',
     message: 'This request needs no more proof of who you are, or it is closed.',
   },
+  'evidence-sent': {
+    tone: 'success',
+    message: 'We have your document. Our team will review it and this page will show the outcome.',
+  },
+  'evidence-empty': { tone: 'error', message: 'Choose the file to send.' },
+  'evidence-too-large': { tone: 'error', message: 'The file is too large. Send a smaller scan or photo.' },
+  'evidence-wrong-type': {
+    tone: 'error',
+    message: 'We could not read that file as a PDF, JPEG or PNG. Send one of those.',
+  },
+  'evidence-not-now': {
+    tone: 'error',
+    message:
+      'We cannot take a document now: this request needs no more proof, or we already have documents from you to review.',
+  },
   unexpected: { tone: 'error', message: 'Something went wrong on our side. Please try again in a few minutes.' },
 } as const satisfies Record<string, { tone: 'success' | 'error'; message: string }>;
 

@@ -19,6 +19,7 @@ import RequestReceivedEmail, { requestReceivedSubject } from '@/emails/request-r
 import RequestWithdrawnEmail, { requestWithdrawnSubject } from '@/emails/request-withdrawn';
 import StaffDigestEmail, { staffDigestSubject } from '@/emails/staff-digest';
 import StaffNoticeEmail, { staffNoticeSubject } from '@/emails/staff-notice';
+import StrongerProofRequestedEmail, { strongerProofRequestedSubject } from '@/emails/stronger-proof-requested';
 import StaffSignInEmail, { staffSignInSubject } from '@/emails/staff-sign-in';
 import VerificationReminderEmail, { verificationReminderSubject } from '@/emails/verification-reminder';
 import VerifyRequestEmail, { verifyRequestSubject } from '@/emails/verify-request';
@@ -48,6 +49,7 @@ export const templates = {
   'prove-account-email': template(ProveAccountEmail, proveAccountEmailSubject),
   'agent-status-link': template(AgentStatusLinkEmail, agentStatusLinkSubject),
   'agent-not-authorized': template(AgentNotAuthorizedEmail, agentNotAuthorizedSubject),
+  'stronger-proof-requested': template(StrongerProofRequestedEmail, strongerProofRequestedSubject),
 };
 
 export type TemplateName = keyof typeof templates;

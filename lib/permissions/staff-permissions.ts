@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'records.export': ['admin'],
   /** Place and lift legal holds (they stop the retention purge). */
   'records.hold': ['admin'],
+  /** Open identity documents requesters uploaded (each view audited) and accept or reject them. */
+  'evidence.review': ['admin', 'reviewer'],
   /** Decide a requester's appeal (never the person who made the decision appealed). */
   'appeals.decide': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;

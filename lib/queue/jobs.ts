@@ -71,6 +71,11 @@ export const jobs = {
     payload: z.object({ packageId: z.uuid() }),
     maxAttempts: 25,
   },
+  /** EVIDENCE_RETENTION_DAYS after staff decided on an identity document: its file is deleted. */
+  'delete-identity-evidence': {
+    payload: z.object({ evidenceId: z.uuid() }),
+    maxAttempts: 25,
+  },
   /** Daily (crontab): purge verification evidence and personal data past their retention windows. */
   'purge-expired-records': {
     payload: z.object({}).passthrough(),

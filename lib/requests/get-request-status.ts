@@ -7,7 +7,7 @@ import { appealWindow } from '../appeals/appeal-rules';
 import { unprovenAccountEmail } from '../verification/account-email-claim';
 import type { DenialReason } from './denial-notices';
 import { maskEmail } from './mask';
-import type { VerificationLevel } from '../verification/levels';
+import { meetsLevel, type VerificationLevel } from '../verification/levels';
 import { verificationState } from '../verification/verification-gate';
 import { identityProofState } from '../verification/identity-proof-state';
 import { optOutTaskTypes } from '../fulfilment/opt-out-tasks';
@@ -60,6 +60,8 @@ export type PublicRequestStatus = {
     questions: { offered: boolean; locked: boolean; answersNeeded: number; moreAnswers: number };
     /** The signed declaration: offered where a rule needs a reasonably high degree of certainty. */
     declaration: { offered: boolean };
+    /** Staff asked for stronger proof (GDPR Art. 12(6)): the level and why, until it is reached. */
+    askedFor: { level: VerificationLevel; reason: string } | null;
   };
   /** Where the regime has an appeal step: whether this decision can still be appealed, and any appeal made. */
   appeal: {
@@ -82,15 +84,18 @@ export async function getRequestStatus(options: {
 }): Promise<PublicRequestStatus> {
   const request = await findRequestByStatusToken(options.requestId, options.token, undefined, options.ip);
   const pauses = await db().clockPause.findMany({ where: { requestId: request.id } });
-  const question =
+  const lastQuestion =
     request.status === 'awaiting_requester'
-      ? ((
-          await db().requesterMessage.findFirst({
-            where: { requestId: request.id, direction: 'to_requester' },
-            orderBy: { createdAt: 'desc' },
-          })
-        )?.body ?? null)
+      ? await db().requesterMessage.findFirst({
+          where: { requestId: request.id, direction: 'to_requester' },
+          orderBy: { createdAt: 'desc' },
+        })
       : null;
+  // Waiting for stronger proof asked after the last question: the proof, not a reply, is what we need.
+  const waitingForProof =
+    request.verificationRequiredAt !== null &&
+    (!lastQuestion || lastQuestion.createdAt < request.verificationRequiredAt);
+  const question = lastQuestion && !waitingForProof ? lastQuestion.body : null;
   const deadline = requestDeadline({ ...request, pauses });
   const appeal = await db().requestAppeal.findFirst({
     where: { requestId: request.id },
@@ -140,6 +145,12 @@ export async function getRequestStatus(options: {
         moreAnswers: proof.moreAnswers,
       },
       declaration: { offered: proof.declarationOffered },
+      askedFor:
+        request.verificationRequired &&
+        request.verificationRequiredReason &&
+        !meetsLevel(request.verificationLevel, request.verificationRequired)
+          ? { level: request.verificationRequired, reason: request.verificationRequiredReason }
+          : null,
     },
     appeal: {
       canAppeal: window.open && !appeal,

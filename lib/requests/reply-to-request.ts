@@ -7,6 +7,7 @@ import { findRequestByStatusToken } from '../verification/find-request-by-status
 import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { assertTransition } from './status-machine';
+import { meetsLevel } from '../verification/levels';
 
 /**
  * The requester answers our question from the status page: the answer is kept for staff, the clock
@@ -34,6 +35,12 @@ export async function replyToRequest(options: {
     const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: found.id } });
     if (request.status !== 'awaiting_requester')
       throw new AppError('CONFLICT', 'We are not waiting for an answer on this request.');
+    // Waiting for stronger proof of identity, not for an answer: only reaching the level ends that wait.
+    if (request.verificationRequired && !meetsLevel(request.verificationLevel, request.verificationRequired))
+      throw new AppError(
+        'CONFLICT',
+        'We are waiting for proof of who you are, not for an answer: use the ways shown on this page.',
+      );
     const nextStatus = assertTransition(request.status, 'requesterReplies');
     const actor = { type: 'requester' as const, ip: options.ip, userAgent: options.userAgent };
     await tx.privacyRequest.update({ where: { id: request.id }, data: { status: nextStatus } });

@@ -25,6 +25,12 @@ export const TRANSITIONS = {
   addNote: { from: ['unverified', ...OPEN_VERIFIED, 'completed', 'denied', 'withdrawn', 'expired'], to: null },
   askRequester: { from: ['verified', 'in_progress'], to: 'awaiting_requester' },
   requesterReplies: { from: ['awaiting_requester'], to: 'in_progress' },
+  /** Staff doubt the requester's identity and ask for a stronger proof (GDPR Art. 12(6)). */
+  askForProof: { from: ['verified', 'in_progress'], to: 'awaiting_requester' },
+  /** The level staff asked for is reached (lib/verification/on-level-raised.ts): back to work, */
+  proofReached: { from: ['awaiting_requester'], to: 'in_progress' },
+  /** or back to "verified" when staff asked before work started, so that Start still creates the tasks. */
+  proofReachedBeforeStart: { from: ['awaiting_requester'], to: 'verified' },
   resume: { from: ['awaiting_requester'], to: 'in_progress' },
   extend: { from: OPEN_VERIFIED, to: null },
   deny: { from: OPEN_VERIFIED, to: 'denied' },
@@ -56,6 +62,9 @@ const ACTION_WORDS: Record<RequestAction, string> = {
   addNote: 'take a note',
   askRequester: 'ask the requester for information',
   requesterReplies: 'take a reply from the requester',
+  askForProof: 'ask the requester for stronger proof of identity',
+  proofReached: 'go on after the requester proved their identity',
+  proofReachedBeforeStart: 'go back to verified after the requester proved their identity',
   resume: 'resume',
   extend: 'have its deadline extended',
   deny: 'be denied',

@@ -4,7 +4,9 @@
  *
  * 1. Verification evidence (IP addresses, user agents, verification links) goes first, on its own
  *    shorter window after the request closes (VERIFICATION_EVIDENCE_RETENTION_DAYS).
- * 2. The request's personal data goes RETENTION_MONTHS after it closes, unless a legal hold is on it
+ * 2. Identity documents requesters uploaded go EVIDENCE_RETENTION_DAYS after staff decided on them,
+ *    or after the request closed if nobody did (lib/retention/delete-identity-evidence.ts).
+ * 3. The request's personal data goes RETENTION_MONTHS after it closes, unless a legal hold is on it
  *    or an appeal is still pending. The row stays, anonymised: types, regime, channel, dates, status,
  *    denial reason. The audit log refers to it (and must), and the metrics and §7101 records for
  *    past years read those columns, so they do not change. Children that hold personal data go:
@@ -19,6 +21,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db';
 import { env } from '../env';
 import { deleteObject, deletePrefix } from '../storage/storage';
+import { purgeIdentityEvidence } from './delete-identity-evidence';
 
 /** Audit payload keys that hold codes, dates and ids, never personal data. Anything else is dropped. */
 export const AUDIT_KEYS_KEPT = [
@@ -107,7 +110,7 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
           email = '', email_hash = '', name = NULL, account_email = NULL, details = NULL, agent_name = NULL, agent_email = NULL,
           submission_token_hash = 'purged-' || id::text, status_nonce = NULL,
           verified_ip = NULL, verified_user_agent = NULL, submitted_ip = NULL, submitted_user_agent = NULL,
-          extension_reason = NULL, response_message = NULL,
+          extension_reason = NULL, response_message = NULL, verification_required_reason = NULL,
           purged_at = ${now}, evidence_purged_at = COALESCE(evidence_purged_at, ${now}), updated_at = ${now}
         WHERE id = ANY(${ids}::uuid[])`;
       // Fulfilment leaves files (collected data sets, attachments, packages) and task outcomes that
@@ -128,6 +131,11 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
       for (const proof of proofs) await deleteObject(proof.documentKey!);
       await tx.$executeRaw`UPDATE agent_authorization SET document_key = NULL, document_name = NULL, agent_status_nonce = NULL
         WHERE request_id = ANY(${ids}::uuid[])`;
+      const evidence = await tx.identityEvidence.findMany({
+        where: { requestId: { in: ids }, storageKey: { not: null } },
+        select: { storageKey: true },
+      });
+      for (const file of evidence) await deleteObject(file.storageKey!);
       for (const table of [
         'verification_link',
         'account_email_proof',
@@ -138,6 +146,7 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
         'download_grant',
         'data_package',
         'fulfilment_task',
+        'identity_evidence',
       ] as const) {
         await tx.$executeRawUnsafe(`DELETE FROM ${table} WHERE request_id = ANY($1::uuid[])`, ids);
       }
@@ -170,8 +179,9 @@ export async function purgeExpiredRecords(options: { now?: Date } = {}) {
     new Date(now.getTime() - env().VERIFICATION_EVIDENCE_RETENTION_DAYS * 86_400_000),
     now,
   );
+  const identityEvidence = await purgeIdentityEvidence(now);
   const requests = await purgeRequests(monthsBefore(now, env().RETENTION_MONTHS), now);
   // Rate-limit counters past their window (they hold keyed hashes only, but need not pile up).
   await db().$executeRaw`DELETE FROM rate_limit WHERE expire IS NOT NULL AND expire < ${BigInt(now.getTime())}`;
-  return { evidence, requests };
+  return { evidence, identityEvidence, requests };
 }

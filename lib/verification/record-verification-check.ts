@@ -3,11 +3,13 @@ import { type Actor, recordAuditEvent } from '../audit/record-audit-event';
 import type { Tx } from '../db';
 import {
   levelFromChecks,
+  meetsLevel,
   VERIFICATION_LEVEL_LABELS,
   VERIFICATION_METHOD_LABELS,
   type VerificationLevel,
   type VerificationMethod,
 } from './levels';
+import { onLevelRaised } from './on-level-raised';
 
 export type NewVerificationCheck = {
   requestId: string;
@@ -50,6 +52,7 @@ export async function recordVerificationCheck(tx: Tx, check: NewVerificationChec
   if (level !== before.verificationLevel) {
     await tx.privacyRequest.update({ where: { id: check.requestId }, data: { verificationLevel: level } });
   }
+  const raised = !meetsLevel(before.verificationLevel, level);
   // The email link has its own event (`request.verified`); every other method is told here.
   if (check.method === 'email_link') return { before: before.verificationLevel, level };
   await recordAuditEvent(tx, {
@@ -59,5 +62,6 @@ export async function recordVerificationCheck(tx: Tx, check: NewVerificationChec
     summary: `Identity check passed: ${VERIFICATION_METHOD_LABELS[check.method].toLowerCase()} (${VERIFICATION_LEVEL_LABELS[level].toLowerCase()})`,
     data: { method: check.method, points: check.points ?? null, level, previousLevel: before.verificationLevel },
   });
+  if (raised) await onLevelRaised(tx, { requestId: check.requestId, actor: check.actor, now });
   return { before: before.verificationLevel, level };
 }

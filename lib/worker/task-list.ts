@@ -6,6 +6,7 @@ import { notifyDeadline } from '../clock/notify-deadline';
 import { buildDataPackage, deleteDataPackage, markPackageFailed } from '../fulfilment/package/build-data-package';
 import { runFulfilmentTask } from '../fulfilment/run-task';
 import { purgeExpiredRecords } from '../retention/purge-expired-records';
+import { deleteIdentityEvidence } from '../retention/delete-identity-evidence';
 import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
 import { remindUnverifiedRequest } from '../verification/remind-unverified-request';
 import { closeUnverifiableRequests } from '../requests/close-unverifiable-requests';
@@ -44,6 +45,9 @@ export const taskList: TaskList = {
     }
   }),
   'delete-data-package': task('delete-data-package', ({ packageId }) => deleteDataPackage({ packageId })),
+  'delete-identity-evidence': task('delete-identity-evidence', async ({ evidenceId }) => {
+    await deleteIdentityEvidence({ evidenceId });
+  }),
   'daily-sweep': task('daily-sweep', async () => void (await dailySweep())),
   'close-unverifiable-requests': task(
     'close-unverifiable-requests',

@@ -126,10 +126,12 @@ describe('retention', () => {
     for (const s of purged.strings) expect(await tablesContaining(s), s).not.toEqual([]);
     expect(await purgeExpiredRecords({ now: new Date(Date.now() + 30 * 86_400_000) })).toEqual({
       evidence: 0,
+      identityEvidence: 0,
       requests: 0,
     });
     expect(await purgeExpiredRecords({ now: new Date(Date.now() + 91 * 86_400_000) })).toEqual({
       evidence: 2,
+      identityEvidence: 0,
       requests: 0,
     });
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: purged.id } });
@@ -157,7 +159,7 @@ describe('retention', () => {
     const before = await getRequestMetrics({ staff: admin, filter: year });
 
     const later = new Date(Date.now() + 25 * MONTH);
-    expect(await purgeExpiredRecords({ now: later })).toEqual({ evidence: 0, requests: 1 });
+    expect(await purgeExpiredRecords({ now: later })).toEqual({ evidence: 0, identityEvidence: 0, requests: 1 });
 
     for (const s of purged.strings) expect(await tablesContaining(s), s).toEqual([]);
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: purged.id } });

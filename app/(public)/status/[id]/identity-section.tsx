@@ -27,6 +27,11 @@ export function IdentitySection({
         . So far we have: {label(verification.reached)}. We only compare what you tell us with what we already hold, and
         delete what you send us for this once it is used.
       </p>
+      {verification.askedFor && (
+        <p>
+          We asked you for {label(verification.askedFor.level)} because: {verification.askedFor.reason}
+        </p>
+      )}
       {children}
     </section>
   );

@@ -17,6 +17,8 @@ import { AccountSignInForm } from './account-sign-in-form';
 import { IdentitySection } from './identity-section';
 import { IdentityQuestionsForm } from './identity-questions-form';
 import { DeclarationForm } from './declaration-form';
+import { EvidenceForm } from './evidence-form';
+import { evidenceForRequester } from '@/lib/verification/evidence/list-evidence';
 import { AppealForm } from './appeal-form';
 import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
@@ -51,7 +53,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
     throw error;
   }
 
-  const pkg = await packageState(request.id);
+  const [pkg, evidence] = await Promise.all([packageState(request.id), evidenceForRequester(request.id)]);
   const wording = statusWording(request);
   const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
@@ -65,7 +67,8 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
       | 'account-email'
       | 'identity-questions'
       | 'declaration'
-      | 'account-sign-in',
+      | 'account-sign-in'
+      | 'evidence',
   ) => (param('form') === form ? notice : undefined);
   // A proof that succeeded may leave nothing more to prove (and so no form to say it on).
   const proofNotice = noticeFor('identity-questions') ?? noticeFor('declaration') ?? noticeFor('account-sign-in');
@@ -194,6 +197,15 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             {request.verification.declaration.offered && (
               <DeclarationForm requestId={request.id} token={token.data} notice={noticeFor('declaration')} />
             )}
+            <EvidenceForm
+              requestId={request.id}
+              token={token.data}
+              sent={evidence}
+              timeZone={request.timeZone}
+              maxMb={env().EVIDENCE_MAX_MB}
+              canSend={request.status !== 'unverified'}
+              notice={noticeFor('evidence')}
+            />
           </IdentitySection>
         )}
         {pkg && (

@@ -23,6 +23,8 @@ import { RequestActions } from './request-actions';
 import { DeadlineSection, DecisionSection, SubmittedSection, VerificationSection } from './request-sections';
 import { RequestTasks } from './request-tasks';
 import { RequestTimeline } from './request-timeline';
+import { EvidenceReview, StrongerProofForm } from './evidence-review';
+import { listEvidence } from '@/lib/verification/evidence/list-evidence';
 
 type Params = Promise<{ id: string }>;
 
@@ -47,6 +49,8 @@ export default async function RequestPage({ params }: { params: Params }) {
     getAgentAuthorization({ staff, requestId: detail.id }),
   ]);
   const canWork = can(staff.role, 'requests.work');
+  const canReview = can(staff.role, 'evidence.review');
+  const evidence = canReview ? await listEvidence({ staff, requestId: detail.id }) : [];
   const allowed = new Set<string>(detail.actions);
   const zone = staffTimeZone(detail);
   const extension = detail.extendedAt
@@ -183,6 +187,31 @@ export default async function RequestPage({ params }: { params: Params }) {
           ))}
           {agent && <AgentSection requestId={detail.id} agent={agent} timeZone={zone} />}
           <VerificationSection detail={detail} />
+          <section aria-labelledby="evidence-title" className="admin-panel">
+            <h2 id="evidence-title">Identity evidence</h2>
+            {canReview ? (
+              <EvidenceReview
+                requestId={detail.id}
+                evidence={evidence.map((e) => ({
+                  id: e.id,
+                  kind: e.kind,
+                  contentType: e.contentType,
+                  sizeLabel: `${Math.max(1, Math.round(e.size / 1024))} KB`,
+                  uploadedAt: formatZonedDay(e.uploadedAt, zone),
+                  decision: e.decision,
+                  outcome:
+                    e.decision === 'accepted'
+                      ? `Accepted at ${e.decisionLevel} certainty on ${formatZonedDay(e.decidedAt!, zone)}.`
+                      : e.decision === 'rejected'
+                        ? `Rejected on ${formatZonedDay(e.decidedAt!, zone)}: ${e.decisionReason ?? ''}`
+                        : null,
+                  deleted: e.deletedAt !== null,
+                }))}
+              />
+            ) : (
+              <p className="admin-muted">Identity documents are visible to reviewers and admins.</p>
+            )}
+          </section>
           <DeadlineSection detail={detail} />
           <section aria-labelledby="timeline-title" className="admin-panel">
             <h2 id="timeline-title">Timeline</h2>
@@ -214,6 +243,7 @@ export default async function RequestPage({ params }: { params: Params }) {
                     Boolean(detail.verification.verifiedAt),
                 }}
               />
+              <StrongerProofForm requestId={detail.id} available={allowed.has('askForProof')} />
             </section>
           )}
           <section aria-labelledby="records-title" className="admin-panel">
