@@ -20,7 +20,7 @@ import { openAgentDocument } from '../../lib/agents/open-agent-document';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { enqueueEmail, brand } from '../../lib/email/enqueue-email';
-import { resetEnvCache } from '../../lib/env';
+import { env, resetEnvCache } from '../../lib/env';
 import { requestDownloadLink } from '../../lib/fulfilment/package/download-package';
 import { getCcpaReport } from '../../lib/metrics/ccpa-report';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
@@ -308,7 +308,9 @@ describe('an agent with signed permission', () => {
       now: RECEIVED,
     });
     const token = await latestVerificationToken(person);
-    expect(await refuseAgentRequest({ token, now: minutesLater(60 * 25) })).toEqual({ outcome: 'expired' });
+    // An hour after the link's lifetime (VERIFICATION_TTL_DAYS) ran out.
+    const lapsed = minutesLater(60 * (env().verificationTtlHours + 1));
+    expect(await refuseAgentRequest({ token, now: lapsed })).toEqual({ outcome: 'expired' });
     expect(await refuseAgentRequest({ token, now: minutesLater(5) })).toEqual({ outcome: 'refused' });
   });
 });
