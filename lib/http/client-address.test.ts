@@ -35,7 +35,7 @@ describe('with no trusted proxy', () => {
     );
   });
 
-  it('drops what a client says about the public URL, and every other address header', () => {
+  it('drops what a client says about the public URL (the host is the one it addressed), and every other address header', () => {
     const request = arriving('203.0.113.20', {
       host: 'privacy.example.com',
       'x-forwarded-host': 'evil.example',
@@ -46,7 +46,11 @@ describe('with no trusted proxy', () => {
       'x-client-ip': '192.0.2.3',
     });
     assignClientAddress(request, trustProxies([]));
-    expect(request.headers).toEqual({ host: 'privacy.example.com', 'x-forwarded-for': '203.0.113.20' });
+    expect(request.headers).toEqual({
+      host: 'privacy.example.com',
+      'x-forwarded-host': 'privacy.example.com',
+      'x-forwarded-for': '203.0.113.20',
+    });
   });
 
   it('a connection without a peer address has no client address, and no header claims one', () => {

@@ -66,7 +66,12 @@ export function assignClientAddress(request: IncomingMessage, trust: TrustProxy)
   const peer = request.socket.remoteAddress;
   const fromTrustedProxy = peer !== undefined && trust(peer, 0);
   for (const name of ADDRESS_HEADERS) delete request.headers[name];
-  if (!fromTrustedProxy) for (const name of PROXY_HEADERS) delete request.headers[name];
+  if (!fromTrustedProxy) {
+    for (const name of PROXY_HEADERS) delete request.headers[name];
+    // What `next start` does with no proxy in front: the host is the one the client addressed. Without
+    // it, Next.js falls back to the server's own hostname and refuses server actions from that origin.
+    if (request.headers.host) request.headers['x-forwarded-host'] = request.headers.host;
+  }
   if (address) request.headers['x-forwarded-for'] = address;
   else delete request.headers['x-forwarded-for'];
 }

@@ -32,6 +32,13 @@ const ROUTE_PERMISSIONS: Record<
     permission: 'evidence.review',
     allowedStatus: 404,
   },
+  // No request has this id: allowed roles get past the permission check to "not found".
+  '/api/admin/requests/[id]/agent-document': {
+    method: 'GET',
+    query: '',
+    permission: 'agents.proof.view',
+    allowedStatus: 404,
+  },
   '/api/admin/queue-search': {
     method: 'POST',
     query: '',
