@@ -35,7 +35,7 @@ describe('with no trusted proxy', () => {
     );
   });
 
-  it('drops what a client says about the public URL (the host is the one it addressed), and every other address header', () => {
+  it('drops what a client says about the public URL, and every other address header', () => {
     const request = arriving('203.0.113.20', {
       host: 'privacy.example.com',
       'x-forwarded-host': 'evil.example',
@@ -46,10 +46,25 @@ describe('with no trusted proxy', () => {
       'x-client-ip': '192.0.2.3',
     });
     assignClientAddress(request, trustProxies([]));
-    expect(request.headers).toEqual({
-      host: 'privacy.example.com',
-      'x-forwarded-host': 'privacy.example.com',
-      'x-forwarded-for': '203.0.113.20',
+    expect(request.headers).toEqual({ host: 'privacy.example.com', 'x-forwarded-for': '203.0.113.20' });
+  });
+
+  it("leaves Next.js's own forwarded server-action request as it is, and only that, only on loopback", () => {
+    const headers = {
+      host: 'localhost:3107',
+      'x-action-forwarded': '1',
+      'x-forwarded-host': '127.0.0.1:3107',
+      'x-forwarded-for': '203.0.113.9',
+    };
+    const internal = arriving('127.0.0.1', { ...headers });
+    assignClientAddress(internal, trustProxies([]));
+    expect(internal.headers).toEqual(headers);
+    const outside = arriving('198.51.100.3', { ...headers });
+    assignClientAddress(outside, trustProxies([]));
+    expect(outside.headers).toEqual({
+      host: 'localhost:3107',
+      'x-action-forwarded': '1',
+      'x-forwarded-for': '198.51.100.3',
     });
   });
 

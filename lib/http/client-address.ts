@@ -60,17 +60,22 @@ export function resolveClientAddress(request: Pick<IncomingMessage, 'headers' | 
   return null;
 }
 
+function isLoopback(address: string) {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
 /** Rewrites `request`'s headers in place: X-Forwarded-For is the resolved client alone (or absent). */
 export function assignClientAddress(request: IncomingMessage, trust: TrustProxy) {
-  const address = resolveClientAddress(request, trust);
   const peer = request.socket.remoteAddress;
+  // Next.js forwards a server action to the worker that owns it by fetching itself on loopback, with
+  // the headers this function already set on the way in: they stay as they are. No client outside
+  // this machine connects from a loopback address.
+  if (request.headers['x-action-forwarded'] === '1' && peer !== undefined && isLoopback(peer)) return;
+  const address = resolveClientAddress(request, trust);
   const fromTrustedProxy = peer !== undefined && trust(peer, 0);
   for (const name of ADDRESS_HEADERS) delete request.headers[name];
   if (!fromTrustedProxy) {
     for (const name of PROXY_HEADERS) delete request.headers[name];
-    // What `next start` does with no proxy in front: the host is the one the client addressed. Without
-    // it, Next.js falls back to the server's own hostname and refuses server actions from that origin.
-    if (request.headers.host) request.headers['x-forwarded-host'] = request.headers.host;
   }
   if (address) request.headers['x-forwarded-for'] = address;
   else delete request.headers['x-forwarded-for'];
