@@ -68,9 +68,16 @@ function isLoopback(address: string) {
 export function assignClientAddress(request: IncomingMessage, trust: TrustProxy) {
   const peer = request.socket.remoteAddress;
   // Next.js forwards a server action to the worker that owns it by fetching itself on loopback, with
-  // the headers this function already set on the way in: they stay as they are. No client outside
-  // this machine connects from a loopback address.
-  if (request.headers['x-action-forwarded'] === '1' && peer !== undefined && isLoopback(peer)) return;
+  // the headers this function already set on the way in (one address at most): they stay as they are.
+  // A proxy on this machine that appends to X-Forwarded-For makes a list, which is resolved as usual.
+  const forwardedFor = request.headers['x-forwarded-for'];
+  if (
+    request.headers['x-action-forwarded'] === '1' &&
+    peer !== undefined &&
+    isLoopback(peer) &&
+    (forwardedFor === undefined || (typeof forwardedFor === 'string' && isIP(forwardedFor) !== 0))
+  )
+    return;
   const address = resolveClientAddress(request, trust);
   const fromTrustedProxy = peer !== undefined && trust(peer, 0);
   for (const name of ADDRESS_HEADERS) delete request.headers[name];
