@@ -25,11 +25,17 @@ export const OPT_OUT_HONORED_SUMMARY = 'Opt-out honored';
  * A request without any opt-out task is left alone, as is a withdrawn one.
  */
 export async function completeHonoredOptOut(tx: Tx, requestId: string) {
+  const { types: requestTypes } = await tx.privacyRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: { types: true },
+  });
+  if (optOutTaskTypes(requestTypes).length === 0) return;
   // The request's row lock serialises the last two tasks finishing at once: one of them completes it.
-  await tx.$queryRaw`SELECT id FROM privacy_request WHERE id = ${requestId}::uuid FOR UPDATE`;
+  // NO KEY UPDATE, not UPDATE: each finishing transaction already holds the row's KEY SHARE lock (its
+  // audit event's foreign key), and two of them each waiting on the other's for UPDATE is a deadlock.
+  await tx.$queryRaw`SELECT id FROM privacy_request WHERE id = ${requestId}::uuid FOR NO KEY UPDATE`;
   const request = await tx.privacyRequest.findUniqueOrThrow({ where: { id: requestId } });
   const types = optOutTaskTypes(request.types);
-  if (types.length === 0) return;
   const tasks = await tx.fulfilmentTask.findMany({
     where: { requestId, type: { in: types } },
     select: { status: true },

@@ -13,6 +13,7 @@ import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { env, resetEnvCache } from '../../lib/env';
 import { listTasks } from '../../lib/fulfilment/list-tasks';
+import { finishAutomatedTask } from '../../lib/fulfilment/run-task';
 import { updateManualTask } from '../../lib/fulfilment/update-manual-task';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
@@ -196,5 +197,25 @@ describe('a request that opts out and asks for more', () => {
     expect(tasks.filter((t) => t.type === 'suppress').every((t) => t.status === 'done')).toBe(true);
     // Staff complete the rest; the system does not complete a request that asked for more.
     expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('in_progress');
+  });
+});
+
+describe('tasks finishing at the same moment', () => {
+  it('all finish: the opt-out check after each locks the request without deadlocking the others', async () => {
+    // Each finishing transaction inserts its audit event (a KEY SHARE lock on the request's row)
+    // before it locks the row: with FOR UPDATE, two of them could wait on each other (a deadlock,
+    // P2010, seen in the e2e run), and the task failed as "the connector failed unexpectedly".
+    const requests = await Promise.all(
+      Array.from({ length: 4 }, () => submitRequest({ input: aRequest({ types: ['objection'] }), channel: 'web' })),
+    );
+    const ids = requests.map((r) => r.id);
+    const tasks = await db().fulfilmentTask.findMany({ where: { requestId: { in: ids } } });
+    expect(tasks.length).toBeGreaterThanOrEqual(2 * ids.length);
+    const results = await Promise.allSettled(tasks.map((task) => finishAutomatedTask(task.id, { statements: [] })));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const after = await db().fulfilmentTask.findMany({ where: { requestId: { in: ids } } });
+    expect(after.every((t) => t.status === 'done')).toBe(true);
+    const statuses = await db().privacyRequest.findMany({ where: { id: { in: ids } }, select: { status: true } });
+    expect(statuses.map((r) => r.status)).toEqual(ids.map(() => 'completed'));
   });
 });
