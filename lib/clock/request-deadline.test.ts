@@ -47,7 +47,8 @@ describe('a request of several types keeps every clock', () => {
   const mixed = { jurisdiction: 'US-CA', types: ['access', 'objection'] as const, receivedAt, verifiedAt };
   const alone = (requestType: 'access' | 'objection', extended = false) =>
     computeDeadline({ jurisdiction: 'US-CA', requestType, receivedAt, verifiedAt, extended, rules: deadlineRules() });
-  const day = (date: Date | null) => (date ? date.toLocaleDateString('en-CA', { timeZone: 'America/Los_Angeles' }) : null);
+  const day = (date: Date | null) =>
+    date ? date.toLocaleDateString('en-CA', { timeZone: 'America/Los_Angeles' }) : null;
 
   it('CCPA regs §7026(f) and §7021: due at the opt-out, acknowledged by the access clock', () => {
     const deadline = requestDeadline(mixed, verifiedAt);
