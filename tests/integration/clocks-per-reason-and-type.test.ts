@@ -196,6 +196,41 @@ describe('a California request for access and opt-out keeps every clock', () => 
     expect(await queuedJobs('deadline-reminder')).toHaveLength(0);
   });
 
+  it('CCPA regs §7021(b): access can still be extended after the opt-out clock has run out', async () => {
+    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'objection'] });
+    // 25 days on: past the opt-out's 23 March, well within access's 45 days.
+    await extendRequestDeadline({
+      staff: reviewer,
+      requestId: request.id,
+      reason: 'Your data is spread over several archived systems.',
+      now: later(25 * DAY_MINUTES),
+    });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { requestId: request.id, action: 'deadline.extended' },
+    });
+    expect(audit.data).toMatchObject({ types: ['access'] });
+    expect(localDay(new Date((audit.data as { dueAt: string }).dueAt), LA)).toBe('2026-05-31');
+  });
+
+  it('a request whose only open type has no extension in its law cannot be extended', async () => {
+    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'objection'] });
+    await completeRequest({
+      staff: reviewer,
+      requestId: request.id,
+      message: 'Here is a summary of your data.',
+      types: ['access'],
+      now: later(DAY_MINUTES),
+    });
+    await expect(
+      extendRequestDeadline({
+        staff: reviewer,
+        requestId: request.id,
+        reason: 'We need more time for the opt-out.',
+        now: later(2 * DAY_MINUTES),
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('allow no extension') });
+  });
+
   it('completing every open type at once completes the request, as before', async () => {
     const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'objection'] });
     const result = await completeRequest({
