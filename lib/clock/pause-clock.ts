@@ -27,7 +27,7 @@ export function pauseRefusal(
   const rules = requestRules({ jurisdiction: request.jurisdiction, types: openTypes(request) });
   const refusing = rules.find((rule) => !rule.pauses[reason].allowed);
   if (!refusing) return null;
-  return `${REASON_NOUNS[reason]} does not stop the clock of a ${refusing.requestType} request in ${refusing.jurisdiction}: ${refusing.pauses[reason].source}`;
+  return `${REASON_NOUNS[reason]} does not stop the clock of ${refusing.requestType} requests in ${refusing.jurisdiction}: ${refusing.pauses[reason].source}`;
 }
 
 /** Per reason, whether it would stop this request's clock and why not: for the staff page. */

@@ -156,7 +156,7 @@ function pausesToCount(rule: ResolvedRule, pauses: readonly Pause[], clockStart:
     explanation.push(
       none
         ? `clock pauses ignored: the clock does not stop in ${rule.jurisdiction}`
-        : `clock pauses ignored: ${[...new Set(refused.map((p) => PAUSE_REASON_WORDS[p.reason]))].join(' and ')} does not stop the clock of a ${rule.requestType} request in ${rule.jurisdiction}`,
+        : `clock pauses ignored: ${[...new Set(refused.map((p) => PAUSE_REASON_WORDS[p.reason]))].join(' and ')} does not stop the clock of ${rule.requestType} requests in ${rule.jurisdiction}`,
     );
   }
   return mergePauses(

@@ -83,7 +83,7 @@ describe('computeDeadline counts a pause only for a reason its rule allows', () 
     expect(result.pausedDays).toBe(0);
     expect(result.dueAt).toEqual(computeDeadline({ jurisdiction: 'EU', requestType: 'access', receivedAt }).dueAt);
     expect(result.explanation).toContain(
-      'clock pauses ignored: waiting for a clarification does not stop the clock of a access request in EU',
+      'clock pauses ignored: waiting for a clarification does not stop the clock of access requests in EU',
     );
   });
 

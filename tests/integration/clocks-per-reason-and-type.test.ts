@@ -61,7 +61,7 @@ describe('pauses per reason', () => {
     const request = await startedRequest({ jurisdiction: 'EU', types: ['access'] });
     const result = await ask(request.id, 'awaiting_clarification');
     expect(result.clockPaused).toBe(false);
-    expect(result.pauseRefusal).toMatch(/does not stop the clock of a access request in EU: GDPR Art\. 12\(3\)/);
+    expect(result.pauseRefusal).toMatch(/does not stop the clock of access requests in EU: GDPR Art\. 12\(3\)/);
     expect(await db().clockPause.count({ where: { requestId: request.id } })).toBe(0);
     const after = await db().privacyRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(after.status).toBe('awaiting_requester');
@@ -85,7 +85,7 @@ describe('pauses per reason', () => {
     const deletion = await startedRequest({ jurisdiction: 'UK', types: ['deletion'] });
     const refused = await ask(deletion.id, 'awaiting_clarification');
     expect(refused.clockPaused).toBe(false);
-    expect(refused.pauseRefusal).toContain('deletion request in UK');
+    expect(refused.pauseRefusal).toContain('deletion requests in UK');
     expect(refused.pauseRefusal).toContain('s.54(3C)');
     expect(await db().clockPause.count({ where: { requestId: deletion.id } })).toBe(0);
 
@@ -112,7 +112,7 @@ describe('pauses per reason', () => {
       }),
     );
     expect(outcome.paused).toBe(false);
-    expect(outcome.refusal).toContain('deletion request in UK');
+    expect(outcome.refusal).toContain('deletion requests in UK');
   });
 });
 
