@@ -44,7 +44,6 @@ export function appealDeadline(request: { jurisdiction: string; types: readonly 
     pauseAllowed: false,
     clockStarts: 'receipt' as const,
     acknowledgement: null,
-    optOutDeadline: null,
     byRequestType: undefined,
   };
   return computeDeadline({

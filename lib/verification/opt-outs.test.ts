@@ -11,16 +11,19 @@ describe('opt-outs', () => {
     }
     expect(new Set(OPT_OUTS.map((r) => r.type)).size).toBe(OPT_OUTS.length);
     expect(OPT_OUTS.flatMap((r) => r.sources).join(' ')).toMatch(
-      /§7026\(d\).*§7060\(b\).*§7704\(a\)\(4\).*Art\. 21\(3\)/,
+      /§7704\(a\)\(4\).*Art\. 21\(3\).*§7026\(d\).*§7060\(b\).*§7027\(e\).*Art\. 21\(1\)/,
     );
+    expect(OPT_OUTS.map((r) => r.type)).toEqual(['unsubscribe', 'opt_out_sale', 'limit_sensitive', 'objection']);
   });
 
   it('a request of opt-outs only needs no verification; one that asks for more does', () => {
+    expect(isOptOutOnly(['unsubscribe', 'opt_out_sale'])).toBe(true);
     expect(isOptOutOnly(['objection'])).toBe(true);
-    expect(isOptOutOnly(['access', 'objection'])).toBe(false);
+    expect(isOptOutOnly(['access', 'unsubscribe'])).toBe(false);
     expect(isOptOutOnly(['access'])).toBe(false);
+    expect(isOptOutOnly(['restriction'])).toBe(false);
     expect(isOptOutOnly([])).toBe(false);
-    expect(optOutTypes(['access', 'objection', 'deletion'])).toEqual(['objection']);
+    expect(optOutTypes(['access', 'limit_sensitive', 'deletion'])).toEqual(['limit_sensitive']);
   });
 
   it('agree with the verification rules: an opt-out needs no level in any regime', () => {
