@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { JURISDICTIONS, REQUEST_TYPES } from '../universal/codes';
+import {
+  ACTED_AT_RECEIPT_WORDING,
+  actedAtReceiptEffects,
+  actedAtReceiptHonored,
+  actedAtReceiptNoun,
+} from '../universal/opt-out-wording';
 import { requiredVerification } from './level-rules';
 import { isOptOutOnly, OPT_OUTS, optOutTypes } from './opt-outs';
 
@@ -33,5 +39,18 @@ describe('opt-outs', () => {
         if (OPT_OUTS.some((rule) => rule.type === type))
           expect(required, `${jurisdiction} ${type}`).toMatchObject({ beforeWork: 'none', beforeDisclosure: 'none' });
       }
+  });
+
+  it('each have their own words for the email, the confirmation page and the status page', () => {
+    for (const rule of OPT_OUTS) expect(ACTED_AT_RECEIPT_WORDING[rule.type], rule.type).toBeDefined();
+    expect(actedAtReceiptNoun(['access', 'unsubscribe', 'opt_out_sale'])).toBe(
+      'unsubscribe request and opt-out of sale or sharing',
+    );
+    expect(actedAtReceiptHonored(['limit_sensitive'])).toBe('Use of sensitive information limited');
+    expect(actedAtReceiptHonored(['unsubscribe', 'objection'])).toBe('Opt-out honored');
+    expect(actedAtReceiptEffects(['opt_out_sale'], { sellsOrShares: false })[0]).toMatch(
+      /^we do not sell .* we have recorded your opt-out, and it applies if that ever changes$/,
+    );
+    expect(actedAtReceiptEffects(['opt_out_sale'], { sellsOrShares: true })[0]).toMatch(/^we stop selling/);
   });
 });
