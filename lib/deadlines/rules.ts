@@ -221,7 +221,7 @@ export interface ResolvedRule extends RequestTypeRule {
   timeZone: string;
   holidayCountry: string | null;
   appealDays: number | null;
-  /** True where the type's row says it is an opt-out here (its row gives the law's opt-out clock). */
+  /** True where the type's row says it is an opt-out in this regime; its clock is the row's, else the regime's. */
   isOptOut: boolean;
 }
 

@@ -35,9 +35,10 @@ export const RequestTypeRuleSchema = z.strictObject(requestTypeRuleShape);
 export type RequestTypeRule = z.infer<typeof RequestTypeRuleSchema>;
 
 /**
- * A request type's row in a jurisdiction: any field of the rule, plus `optOut`, which says the row is
- * the law's clock for an opt-out (unsubscribe, opt-out of sale/sharing, limit): the row itself gives
- * that clock (e.g. 15 business days, no extension, no acknowledgement in California).
+ * A request type's row in a jurisdiction: any field of the rule, plus `optOut`, which says the type is
+ * an opt-out in this regime (unsubscribe, opt-out of sale/sharing, limit). The row's own fields give
+ * the law's clock where it has one of its own (California: 15 business days, no extension, no
+ * acknowledgement); without them the regime's clock applies (Virginia: 45 days, +45).
  */
 export const RequestTypeRowSchema = z.strictObject({ ...requestTypeRuleShape, optOut: z.boolean() }).partial();
 export type RequestTypeRow = z.infer<typeof RequestTypeRowSchema>;
