@@ -144,6 +144,13 @@ const schema = z
     EVIDENCE_MAX_MB: z.coerce.number().positive().max(8).default(5),
     /** Days an appeal has to be decided, from its receipt (US-VA, US-CO: 60). */
     APPEAL_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+    /**
+     * Whether Bitstride sells personal information or shares it for cross-context behavioural advertising
+     * (CCPA §1798.120). Its privacy policy names vendors, providers and organization members as
+     * recipients and no sale or sharing, hence false. Either way an opt-out is accepted and recorded;
+     * false, the form and the emails say there is nothing to stop today.
+     */
+    SELLS_OR_SHARES_PERSONAL_INFORMATION: bool.default(false),
     /** A verified request from the same email for the same type within this many days is flagged as a possible duplicate. */
     DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
     /**

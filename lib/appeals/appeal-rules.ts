@@ -47,7 +47,6 @@ export function appealDeadline(request: { jurisdiction: string; types: readonly 
     },
     clockStarts: 'receipt' as const,
     acknowledgement: null,
-    optOutDeadline: null,
     byRequestType: undefined,
   };
   return computeDeadline({

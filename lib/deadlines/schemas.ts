@@ -45,13 +45,17 @@ const requestTypeRuleShape = {
 export const RequestTypeRuleSchema = z.strictObject(requestTypeRuleShape);
 export type RequestTypeRule = z.infer<typeof RequestTypeRuleSchema>;
 
+/**
+ * A request type's row in a jurisdiction: any field of the rule, plus `optOut`, which says the type is
+ * an opt-out in this regime (unsubscribe, opt-out of sale/sharing, limit). The row's own fields give
+ * the law's clock where it has one of its own (California: 15 business days, no extension, no
+ * acknowledgement); without them the regime's clock applies (Virginia: 45 days, +45).
+ */
+export const RequestTypeRowSchema = z.strictObject({ ...requestTypeRuleShape, optOut: z.boolean() }).partial();
+export type RequestTypeRow = z.infer<typeof RequestTypeRowSchema>;
+
 export const JurisdictionRuleSchema = z.strictObject({
   ...requestTypeRuleShape,
-  /**
-   * Where set, 'objection' requests here are opt-outs of sale/sharing: this period replaces
-   * firstDeadline, with no extension and no acknowledgement (byRequestType.objection still wins).
-   */
-  optOutDeadline: PeriodSchema.nullable(),
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'not an IANA time zone' }),
   /** date-holidays code, e.g. 'GB-ENG', 'US-CA', 'BE'; null means weekends are the only non-working days. */
   holidayCountry: z
@@ -60,7 +64,8 @@ export const JurisdictionRuleSchema = z.strictObject({
     .nullable(),
   /** Days to decide an appeal against a refusal; null where the law has no appeal step. */
   appealDays: z.number().int().positive().nullable(),
-  byRequestType: z.partialRecord(z.enum(REQUEST_TYPES), RequestTypeRuleSchema.partial()).optional(),
+  /** Per request type, the fields that differ from the jurisdiction's own (docs/rights-law.md §1). */
+  byRequestType: z.partialRecord(z.enum(REQUEST_TYPES), RequestTypeRowSchema).optional(),
 });
 export type JurisdictionRule = z.infer<typeof JurisdictionRuleSchema>;
 

@@ -39,7 +39,8 @@ export const INVENTORY_SEED: SeedSystem[] = [
     description: 'Bitstride accounts, organizations, authentication settings and API keys.',
     kind: 'postgres',
     demo: 'postgres',
-    taskTypes: ['collect', 'erase', 'correct', 'restrict', 'suppress'],
+    // Account credentials are sensitive personal information (Cal. Civ. Code §1798.140(ae)(1)(B)): limit_use.
+    taskTypes: ['collect', 'erase', 'correct', 'restrict', 'suppress', 'stop_processing', 'stop_sale', 'limit_use'],
     checklist: [
       'Find the account by email',
       'Apply the change in the admin console',
@@ -189,7 +190,7 @@ export const INVENTORY_SEED: SeedSystem[] = [
     name: 'Website analytics',
     description: 'Cookie, analytics and performance data (Vercel Analytics and Speed Insights).',
     kind: 'manual',
-    taskTypes: ['collect', 'erase', 'suppress'],
+    taskTypes: ['collect', 'erase', 'suppress', 'stop_processing', 'stop_sale'],
     checklist: ['Check whether analytics hold identifiable data for the person', 'Record the outcome'],
     categories: [
       {

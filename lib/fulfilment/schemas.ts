@@ -47,6 +47,9 @@ export const statementsSchema = z
     correct: z.array(statementSchema),
     restrict: z.array(statementSchema),
     suppress: z.array(statementSchema),
+    stop_processing: z.array(statementSchema),
+    stop_sale: z.array(statementSchema),
+    limit_use: z.array(statementSchema),
     /**
      * Identity questions: SELECTs by $1 alone whose columns are named after the questions they answer
      * (lib/verification/identity-questions.ts), e.g. `organization`, `card_last4`. Run on the server

@@ -80,7 +80,7 @@ describe('the metrics rollup', () => {
       message: 'Part of it is exempt from this right.',
     });
     // An opt-out needs no verification: its status link comes with the confirmation at receipt.
-    const optOut = aRequest({ jurisdiction: 'UK', types: ['objection'] });
+    const optOut = aRequest({ jurisdiction: 'UK', types: ['unsubscribe'] });
     await submitRequest({ input: optOut, channel: 'web' });
     await withdrawRequest({ ...(await latestStatusLink(optOut.email, 'opt-out-received')) });
     const unverified = await submitRequest({ input: aRequest({ jurisdiction: 'EU' }), channel: 'web' });

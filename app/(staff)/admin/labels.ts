@@ -24,7 +24,10 @@ export const TYPE_LABELS: Record<RequestType, string> = {
   deletion: 'Deletion',
   export: 'Export',
   restriction: 'Restriction',
-  objection: 'Objection / opt-out',
+  objection: 'Objection',
+  unsubscribe: 'Unsubscribe',
+  opt_out_sale: 'Opt-out of sale/sharing',
+  limit_sensitive: 'Limit sensitive data',
 };
 
 export const COUNTDOWN_LABELS: Record<QueueRow['countdown'], string> = {

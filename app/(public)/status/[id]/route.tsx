@@ -9,7 +9,10 @@ import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-r
 import { formatPublicDate } from '@/lib/deadlines/zoned-day';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { NOTICES, readNotice } from '../../notices';
+import { actedAtReceiptHonored, actedAtReceiptNoun } from '@/lib/universal/opt-out-wording';
 import { statusWording } from './status-wording';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
 import { AccountEmailForm } from './account-email-form';
@@ -131,11 +134,11 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           </dd>
           {request.optOut && !request.optOut.only && (
             <>
-              <dt>Opt-out</dt>
+              <dt>{capitalised(actedAtReceiptNoun(request.optOut.types))}</dt>
               <dd>
                 {request.optOut.honoredAt
-                  ? `Opt-out honored on ${formatPublicDate(new Date(request.optOut.honoredAt), request.timeZone)}`
-                  : 'Being applied now: an opt-out needs no confirmation'}
+                  ? `${actedAtReceiptHonored(request.optOut.types)} on ${formatPublicDate(new Date(request.optOut.honoredAt), request.timeZone)}`
+                  : 'Being applied now: it needs no confirmation'}
               </dd>
             </>
           )}
