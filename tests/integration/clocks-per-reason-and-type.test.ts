@@ -120,7 +120,7 @@ describe('a California request for access and opt-out keeps every clock', () => 
   it('keeps the access acknowledgement and extension, opt-out first, then access', async () => {
     // Due at the opt-out's 15 business days; the access clock's 10-business-day acknowledgement stays
     // (§7021(a)): its job is queued at receipt (verification's receipt email then meets it).
-    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'objection'] }, async (id) => {
+    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'opt_out_sale'] }, async (id) => {
       const [acknowledgement] = await queuedJobs('acknowledge-request');
       expect(acknowledgement?.payload).toEqual({ requestId: id });
       expect(localDay(acknowledgement.run_at, LA)).toBe('2026-03-15'); // a day before 16 March
@@ -153,13 +153,13 @@ describe('a California request for access and opt-out keeps every clock', () => 
       staff: reviewer,
       requestId: request.id,
       message: 'We no longer sell or share your personal information.',
-      types: ['objection'],
+      types: ['opt_out_sale'],
       now: later(2 * DAY_MINUTES),
     });
     expect(first.completed).toBe(false);
     const afterOptOut = await db().privacyRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(afterOptOut.status).toBe('in_progress');
-    expect(afterOptOut.completedTypes).toEqual(['objection']);
+    expect(afterOptOut.completedTypes).toEqual(['opt_out_sale']);
     expect(localDay(afterOptOut.dueAt, LA)).toBe('2026-05-31');
     const overdue = (await queuedJobs('deadline-reminder')).find((j) => j.key === `deadline:${request.id}:overdue`);
     expect(overdue?.run_at).toEqual(afterOptOut.dueAt);
@@ -167,7 +167,7 @@ describe('a California request for access and opt-out keeps every clock', () => 
       where: { requestId: request.id, template: 'request-decided' },
     });
     expect(partMail.subject).toContain('We have completed part of your privacy request');
-    expect(partMail.text).toContain('Completed now: Stop communications / object to processing.');
+    expect(partMail.text).toContain('Completed now: Opt out of the sale or sharing of my personal information.');
     expect(partMail.text).toContain(`We will answer by ${formatPublicDate(afterOptOut.dueAt, LA)} at the latest`);
     expect(await db().auditEvent.count({ where: { requestId: request.id, action: 'request.types_completed' } })).toBe(
       1,
@@ -184,7 +184,7 @@ describe('a California request for access and opt-out keeps every clock', () => 
     expect(second.completed).toBe(true);
     const done = await db().privacyRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(done.status).toBe('completed');
-    expect(done.completedTypes).toEqual(['objection', 'access']);
+    expect(done.completedTypes).toEqual(['opt_out_sale', 'access']);
     const mails = await db().outboxEmail.findMany({
       where: { requestId: request.id, template: 'request-decided' },
       orderBy: { createdAt: 'asc' },
@@ -197,7 +197,7 @@ describe('a California request for access and opt-out keeps every clock', () => 
   });
 
   it('CCPA regs §7021(b): access can still be extended after the opt-out clock has run out', async () => {
-    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'objection'] });
+    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'opt_out_sale'] });
     // 25 days on: past the opt-out's 23 March, well within access's 45 days.
     await extendRequestDeadline({
       staff: reviewer,
@@ -213,7 +213,7 @@ describe('a California request for access and opt-out keeps every clock', () => 
   });
 
   it('a request whose only open type has no extension in its law cannot be extended', async () => {
-    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'objection'] });
+    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'opt_out_sale'] });
     await completeRequest({
       staff: reviewer,
       requestId: request.id,
@@ -232,7 +232,7 @@ describe('a California request for access and opt-out keeps every clock', () => 
   });
 
   it('completing every open type at once completes the request, as before', async () => {
-    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'objection'] });
+    const request = await startedRequest({ jurisdiction: 'US-CA', types: ['access', 'opt_out_sale'] });
     const result = await completeRequest({
       staff: reviewer,
       requestId: request.id,
@@ -242,6 +242,6 @@ describe('a California request for access and opt-out keeps every clock', () => 
     expect(result.completed).toBe(true);
     const done = await db().privacyRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(done.status).toBe('completed');
-    expect(done.completedTypes).toEqual(['access', 'objection']);
+    expect(done.completedTypes).toEqual(['access', 'opt_out_sale']);
   });
 });
