@@ -243,6 +243,24 @@ export function RequestActions({
             Tick if part of the request was fulfilled and only the rest is refused.
           </p>
           <TextAreaField
+            id="deny-basis"
+            name="basis"
+            label="Legal basis (for an exemption)"
+            hint="Required when the reason is an exemption: the exception or provision relied on, e.g. “Cal. Civ. Code §1798.105(d)(8): to comply with a legal obligation (tax records)”. The requester receives it."
+            rows={2}
+            maxLength={2000}
+            errors={errors('deny', 'basis')}
+          />
+          <TextAreaField
+            id="deny-fulfilled"
+            name="fulfilled"
+            label="What was done"
+            hint="Required for a partial denial, and for a California deletion refused under an exemption: what was provided or deleted, and what is kept."
+            rows={3}
+            maxLength={4000}
+            errors={errors('deny', 'fulfilled')}
+          />
+          <TextAreaField
             id="deny-message"
             name="message"
             label="Message to the requester"
