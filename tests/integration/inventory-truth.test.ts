@@ -1,0 +1,153 @@
+/**
+ * The Art. 15 supplement says only what is true (issue #14 §10), on real PostgreSQL and through a
+ * real package build: the transfer safeguard each system records, retention periods only once an
+ * admin confirmed them (the policy's criteria until then), and the categories the policy names.
+ */
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import { db } from '../../lib/db';
+import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
+import { confirmCategoryRetention } from '../../lib/fulfilment/confirm-category-retention';
+import { openDownload, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
+import { POLICY_RETENTION_CRITERIA } from '../../lib/fulfilment/retention-criteria';
+import { saveSystem } from '../../lib/fulfilment/save-system';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
+import { completeRequest } from '../../lib/requests/staff/complete-request';
+import { startRequest } from '../../lib/requests/staff/start-request';
+import { submitRequest } from '../../lib/requests/submit-request';
+import { verifyRequest } from '../../lib/verification/verify-request';
+import { aDemoPerson, seededInventory } from '../support/fulfilment';
+import { runDueJobs } from '../support/jobs';
+import { resetDatabase } from '../support/reset-database';
+import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
+import { aStaffMember } from '../support/staff';
+import { useStorage } from '../support/storage-under-test';
+import { unzip } from '../support/unzip';
+
+const CONFIRMED_AT = new Date('2026-12-01T10:00:00Z');
+let admin: StaffIdentity;
+let reviewer: StaffIdentity;
+
+beforeAll(async () => {
+  await useStorage('local');
+});
+
+beforeEach(async () => {
+  await resetDatabase();
+  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  await seededInventory();
+});
+
+const category = (name: string) => db().dataCategory.findFirstOrThrow({ where: { name } });
+
+/** An access request for a demo person, fulfilled, and the supplementary information of its package. */
+async function supplementOfAPackage() {
+  const input = aRequest({ types: ['access'] });
+  await aDemoPerson(input.email);
+  const created = await submitRequest({ input, channel: 'web' });
+  await verifyRequest({ token: await latestVerificationToken(input.email) });
+  await startRequest({ staff: admin, requestId: created.id });
+  await runDueJobs();
+  await closeOpenTasks({ staff: admin, requestId: created.id, reason: 'Manual systems hold nothing for this person' });
+  await completeRequest({ staff: admin, requestId: created.id, message: 'Your copy is ready to download.' });
+  await runDueJobs();
+  await requestDownloadLink({ requestId: created.id, statusToken: (await latestStatusLink(input.email)).token });
+  const mail = await db().outboxEmail.findFirstOrThrow({ where: { requestId: created.id, template: 'download-link' } });
+  const { stream } = await openDownload({ token: /\/download\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1] });
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return (await unzip(Buffer.concat(chunks))).get('supplementary-information.txt')!;
+}
+
+describe('the supplementary information says only what is true', () => {
+  it('GDPR Art. 15(2), 15(1)(d): names the recorded safeguard, and a period only once confirmed', async () => {
+    const accounts = await db().dataSystem.findUniqueOrThrow({ where: { key: 'accounts' } });
+    await saveSystem({
+      staff: admin,
+      input: {
+        id: accounts.id,
+        key: accounts.key,
+        name: accounts.name,
+        kind: accounts.kind,
+        taskTypes: accounts.taskTypes,
+        checklist: accounts.checklist,
+        statements: accounts.statements as never,
+        active: true,
+        transferSafeguard: 'sccs',
+        transferCountry: 'United States',
+      },
+    });
+    await confirmCategoryRetention({
+      staff: admin,
+      categoryId: (await category('Account information')).id,
+      now: CONFIRMED_AT,
+    });
+
+    const info = await supplementOfAPackage();
+    expect(info).toContain(
+      'Account database: transferred to United States under the standard contractual clauses adopted by the European Commission (GDPR Art. 46(2)(c)).',
+    );
+    expect(info).toContain('Usage metering: not yet recorded in our inventory; ask us and we will tell you.');
+    expect(info).not.toContain('such as standard contractual clauses');
+
+    // Confirmed: the period. Unconfirmed: the policy's criteria, not the seed's "13 months".
+    expect(info).toMatch(
+      /Account information \(held in: Account database\)[\s\S]*?How long we keep it \(retention\): While the account is open, then 30 days/,
+    );
+    expect(info).toMatch(
+      new RegExp(
+        `Usage data \\(held in: Usage metering\\)[\\s\\S]*?How long we keep it \\(retention\\): ${POLICY_RETENTION_CRITERIA.replace(/[()]/g, '\\$&')}`,
+      ),
+    );
+    expect(info).not.toContain('13 months');
+    // The portal's own records are part of what we hold about every requester.
+    expect(info).toContain('Privacy request records (held in: Privacy request portal)');
+  });
+
+  it('a transfer must name its destination', async () => {
+    const usage = await db().dataSystem.findUniqueOrThrow({ where: { key: 'usage' } });
+    await expect(
+      saveSystem({
+        staff: admin,
+        input: {
+          id: usage.id,
+          key: usage.key,
+          name: usage.name,
+          kind: usage.kind,
+          taskTypes: usage.taskTypes,
+          active: true,
+          transferSafeguard: 'adequacy',
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { fields: { transferCountry: expect.any(Array) } } });
+  });
+
+  it('the seed holds the categories the policy names, every seeded period unconfirmed', async () => {
+    for (const name of ['Survey responses', 'Data received from connected services', 'Privacy request records'])
+      expect((await category(name)).retentionConfirmedAt).toBeNull();
+    expect(await db().dataCategory.count({ where: { retentionConfirmedAt: { not: null } } })).toBe(0);
+  });
+});
+
+describe('confirming a retention period', () => {
+  it('is for admins only, and audited with the period confirmed', async () => {
+    const usage = await category('Usage data');
+    await expect(confirmCategoryRetention({ staff: reviewer, categoryId: usage.id })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect((await category('Usage data')).retentionConfirmedAt).toBeNull();
+
+    await confirmCategoryRetention({ staff: admin, categoryId: usage.id, now: CONFIRMED_AT });
+    expect(await category('Usage data')).toMatchObject({
+      retentionConfirmedAt: CONFIRMED_AT,
+      retentionConfirmedById: admin.id,
+    });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: 'inventory.retention_confirmed' } });
+    expect(event).toMatchObject({ actorType: 'staff', actorId: admin.id });
+    expect(event.data).toMatchObject({
+      categoryId: usage.id,
+      retention: '13 months, then aggregated without identifiers',
+    });
+  });
+});
