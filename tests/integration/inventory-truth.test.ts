@@ -3,11 +3,14 @@
  * real package build: the transfer safeguard each system records, retention periods only once an
  * admin confirmed them (the policy's criteria until then), and the categories the policy names.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { confirmCategoryRetention } from '../../lib/fulfilment/confirm-category-retention';
+import { INVENTORY_SEED } from '../../lib/fulfilment/inventory-seed';
 import { openDownload, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
 import { POLICY_RETENTION_CRITERIA } from '../../lib/fulfilment/retention-criteria';
 import { saveSystem } from '../../lib/fulfilment/save-system';
@@ -149,5 +152,51 @@ describe('confirming a retention period', () => {
       categoryId: usage.id,
       retention: '13 months, then aggregated without identifiers',
     });
+  });
+});
+
+describe('migration 20261202160400 on an inventory seeded before it', () => {
+  const MIGRATION = path.resolve('prisma/migrations/20261202160400_notices_and_inventory_truth/migration.sql');
+  /** The migration's data statements (after its column changes, which the test database already has). */
+  const dataStatements = () =>
+    readFileSync(MIGRATION, 'utf8')
+      .split('-- Categories the privacy policy names')[1]
+      .replace(/^[^\n]*\n/, '') // the rest of that comment line
+      .split(/;\s*\n/)
+      .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+      .filter(Boolean);
+  const ADDED = ['Survey responses', 'Data received from connected services', 'Privacy request records'];
+
+  it('adds the categories the policy names, with the seed text, once', async () => {
+    await db().dataSystem.deleteMany({ where: { key: 'privacy-requests' } });
+    await db().dataCategory.deleteMany({ where: { name: { in: ADDED } } });
+    for (let run = 0; run < 2; run++) for (const sql of dataStatements()) await db().$executeRawUnsafe(sql);
+    const seeded = INVENTORY_SEED.flatMap((s) => s.categories.map((c) => ({ ...c, system: s.key }))).filter((c) =>
+      ADDED.includes(c.name),
+    );
+    expect(seeded).toHaveLength(3);
+    for (const c of seeded) {
+      const rows = await db().dataCategory.findMany({ where: { name: c.name }, include: { system: true } });
+      expect(rows, c.name).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        purposes: c.purposes,
+        legalBasis: c.legalBasis,
+        recipients: c.recipients,
+        retention: c.retention,
+        source: c.source,
+        retentionConfirmedAt: null,
+        system: { key: c.system },
+      });
+    }
+    expect(await db().dataSystem.findUniqueOrThrow({ where: { key: 'privacy-requests' } })).toMatchObject({
+      taskTypes: [],
+      name: 'Privacy request portal',
+    });
+  });
+
+  it('leaves an empty inventory empty, so a fresh install is still seeded', async () => {
+    await db().dataSystem.deleteMany();
+    for (const sql of dataStatements()) await db().$executeRawUnsafe(sql);
+    expect(await db().dataSystem.count()).toBe(0);
   });
 });
