@@ -13,6 +13,7 @@ import { confirmCategoryRetention } from '../../lib/fulfilment/confirm-category-
 import { INVENTORY_SEED } from '../../lib/fulfilment/inventory-seed';
 import { openDownload, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
 import { POLICY_RETENTION_CRITERIA } from '../../lib/fulfilment/retention-criteria';
+import { saveCategory } from '../../lib/fulfilment/save-category';
 import { saveSystem } from '../../lib/fulfilment/save-system';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { completeRequest } from '../../lib/requests/staff/complete-request';
@@ -151,6 +152,33 @@ describe('confirming a retention period', () => {
     expect(event.data).toMatchObject({
       categoryId: usage.id,
       retention: '13 months, then aggregated without identifiers',
+    });
+  });
+});
+
+describe('a period an admin writes', () => {
+  it('counts as confirmed by them; an edit that leaves the period alone keeps its state', async () => {
+    const support = await db().dataSystem.findUniqueOrThrow({ where: { key: 'support' } });
+    const input = {
+      systemId: support.id,
+      name: 'Call recordings',
+      purposes: 'Answer support requests',
+      legalBasis: 'Legitimate interest (Art. 6(1)(f) GDPR)',
+      recipients: '',
+      retention: '6 months',
+      source: 'You, when you call us',
+    };
+    const created = await saveCategory({ staff: admin, input });
+    expect(created).toMatchObject({ retentionConfirmedById: admin.id, retentionConfirmedAt: expect.any(Date) });
+
+    const survey = await category('Survey responses');
+    await saveCategory({
+      staff: admin,
+      input: { ...input, id: survey.id, name: survey.name, retention: survey.retention, source: 'You, in a survey' },
+    });
+    expect(await category('Survey responses')).toMatchObject({
+      source: 'You, in a survey',
+      retentionConfirmedAt: null,
     });
   });
 });
