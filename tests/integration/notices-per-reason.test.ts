@@ -7,13 +7,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
+import { getRequestStatus } from '../../lib/requests/get-request-status';
 import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { getRequestDetail } from '../../lib/requests/staff/get-request-detail';
 import { submitRequest } from '../../lib/requests/submit-request';
 import type { NewRequest } from '../../lib/universal/request-schema';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
-import { aRequest, latestVerificationToken } from '../support/requests';
+import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
 import { aStaffMember } from '../support/staff';
 
 let reviewer: StaffIdentity;
@@ -77,6 +78,11 @@ describe('notices per reason', () => {
     expect(text).not.toMatch(/could not verify your identity/);
     const detail = await getRequestDetail({ staff: reviewer, requestId: r.id });
     expect(detail.decision).toMatchObject({ basis: BASIS, fulfilled: DONE });
+    // The status page and the API give the same notices.
+    const status = await getRequestStatus(await latestStatusLink(r.input.email));
+    expect(status.decisionNotices).toEqual(
+      expect.arrayContaining([`The legal basis for this decision: ${BASIS}.`, `What we did: ${DONE}`]),
+    );
   });
 
   it('GDPR Art. 12(4): an EU refusal under an exemption gives the basis, the supervisory authority and the courts', async () => {
