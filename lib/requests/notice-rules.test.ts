@@ -111,6 +111,18 @@ describe('denial notices per regime and reason (notice-rules.ts)', () => {
     expect(await renderDenial(ctx)).toMatch(/appeal this decision within 60 days.*Virginia Attorney General/);
   });
 
+  it('a state whose rule names its authority and decision period gives them', async () => {
+    const ctx = {
+      ...contextFor('US-CO', 'other', false, ['access']),
+      authority: { name: 'Colorado Department of Law', url: 'https://coag.gov/file-complaint/' },
+      appealDecision: '45 days',
+    };
+    const text = await renderDenial(ctx);
+    expect(missing(text, ctx)).toEqual([]);
+    expect(text).toContain('Colorado Department of Law (https://coag.gov/file-complaint/)');
+    expect(text).toContain('decide the appeal within 45 days of receiving it');
+  });
+
   it('every partial denial says what was done, in every regime', () => {
     for (const j of JURISDICTIONS)
       expect(requiredNoticeElements(contextFor(j, 'other', true, ['access'])), j).toContain('fulfilled');

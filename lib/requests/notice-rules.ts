@@ -125,6 +125,10 @@ export type NoticeContext = {
   privacyPolicyUrl: string;
   basis?: string | null;
   fulfilled?: string | null;
+  /** The authority the jurisdiction's rule names, when it names one; else the state's Attorney General. */
+  authority?: { name: string; url?: string | null } | null;
+  /** How long an appeal takes to decide, in words ("60 days"), when the rule says. */
+  appealDecision?: string | null;
 };
 
 /** The family a jurisdiction's notices come from. A US state with no privacy law of its own is OTHER. */
@@ -145,6 +149,11 @@ export function noticeFamily(jurisdiction: Jurisdiction): NoticeFamily {
 export function stateAttorneyGeneral(jurisdiction: Jurisdiction): string {
   const state = JURISDICTION_LABELS[jurisdiction].replace(/^United States\s*[—-]\s*/, '');
   return `${state} Attorney General`;
+}
+
+/** The enforcer a US-state notice names: the rule's authority where it has one. */
+function stateAuthority(ctx: Pick<NoticeContext, 'jurisdiction' | 'authority'>) {
+  return ctx.authority?.name ?? stateAttorneyGeneral(ctx.jurisdiction);
 }
 
 /** The elements one denial must carry, in the order they are written. */
@@ -206,9 +215,9 @@ const SENTENCES: Record<NoticeElement, (ctx: NoticeContext) => string | null> = 
   privacy_policy: (ctx) =>
     `Our privacy policy describes the categories of personal information we collect, use and disclose: ${ctx.privacyPolicyUrl} (CCPA regulations §7024(b)).`,
   appeal: (ctx) =>
-    `You can appeal this decision within ${ctx.appealDays} days: write to ${ctx.contactEmail} with the subject "Appeal" and your request reference, or use the appeal option on your request's status page. We will tell you the outcome of the appeal and the reasons for it.`,
+    `You can appeal this decision within ${ctx.appealDays} days: write to ${ctx.contactEmail} with the subject "Appeal" and your request reference, or use the appeal option on your request's status page. We will ${ctx.appealDecision ? `decide the appeal within ${ctx.appealDecision} of receiving it and ` : ''}tell you the outcome of the appeal and the reasons for it.`,
   attorney_general: (ctx) =>
-    `If you disagree with our decision${ctx.appealDays === null ? '' : ' after an appeal'}, you can contact the ${stateAttorneyGeneral(ctx.jurisdiction)} to submit a complaint.`,
+    `If you disagree with our decision${ctx.appealDays === null ? '' : ' after an appeal'}, you can contact the ${stateAuthority(ctx)}${ctx.authority?.url ? ` (${ctx.authority.url})` : ''} to submit a complaint.`,
   supervisory_complaint: (ctx) => AUTHORITY[noticeFamily(ctx.jurisdiction) as keyof typeof AUTHORITY],
   judicial_remedy: () =>
     'You also have the right to seek a judicial remedy: to enforce your rights through the courts (GDPR and UK GDPR Art. 79).',
@@ -227,7 +236,7 @@ export const NOTICE_ELEMENT_MUST_SAY: Record<NoticeElement, (ctx: NoticeContext)
   kept_only_for_exception: () => /use the information we keep only for the purpose of that exception/,
   privacy_policy: (ctx) => ctx.privacyPolicyUrl,
   appeal: (ctx) => new RegExp(`appeal this decision within ${ctx.appealDays} days`),
-  attorney_general: (ctx) => stateAttorneyGeneral(ctx.jurisdiction),
+  attorney_general: (ctx) => stateAuthority(ctx),
   supervisory_complaint: (ctx) =>
     ({
       EU: /complaint with a data protection supervisory authority/,
