@@ -2,6 +2,7 @@
 
 import type { FormEvent, ReactNode } from 'react';
 import { DENIAL_REASONS } from '@/lib/requests/denial-notices';
+import { EXEMPTION_BASES } from '@/lib/requests/exemption-bases';
 import {
   askRequesterAction,
   assignAction,
@@ -16,6 +17,7 @@ import {
   ActionFeedback,
   SelectField,
   TextAreaField,
+  TextField,
   fieldErrors,
   useStaffForms,
   type FormCheck,
@@ -242,13 +244,12 @@ export function RequestActions({
           <p className="admin-hint" id="deny-partial-hint">
             Tick if part of the request was fulfilled and only the rest is refused.
           </p>
-          <TextAreaField
+          <TextField
             id="deny-basis"
             name="basis"
             label="Legal basis (for an exemption)"
-            hint="Required when the reason is an exemption: the exception or provision relied on, e.g. “Cal. Civ. Code §1798.105(d)(8): to comply with a legal obligation (tax records)”. The requester receives it."
-            rows={2}
-            maxLength={2000}
+            hint="Required when the reason is an exemption: pick the exception relied on, or write it. The requester receives it."
+            suggestions={EXEMPTION_BASES.map((b) => b.basis)}
             errors={errors('deny', 'basis')}
           />
           <TextAreaField
