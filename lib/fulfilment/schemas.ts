@@ -1,5 +1,6 @@
 /** The inputs of the data inventory: one zod schema each, shared by the admin forms and the server. */
 import { z } from 'zod';
+import { TRANSFER_SAFEGUARDS } from './transfer-safeguards';
 import { TASK_TYPES } from './task-types';
 
 const lines = z.preprocess(
@@ -93,6 +94,9 @@ export const systemSchema = z.object({
   webhookSecret: optionalText(200),
   allowPrivateNetwork: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
   active: z.preprocess((v) => v === undefined || v === 'on' || v === 'true' || v === true, z.boolean()),
+  /** Empty means not recorded yet; the data package then says so (transfer-safeguards.ts). */
+  transferSafeguard: z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(TRANSFER_SAFEGUARDS).nullable()),
+  transferCountry: optionalText(100),
 });
 
 /** Form-shaped: every field is parsed, so the type only guides callers. */

@@ -191,6 +191,12 @@ export function openApiDocument() {
               enum: [...Object.keys(DENIAL_REASONS), null],
               description: 'Why a denied request, or a request completed in part, was refused; null otherwise.',
             },
+            decisionNotices: {
+              type: ['array', 'null'],
+              items: { type: 'string' },
+              description:
+                "A refusal's notices, as the decision email gave them: the legal basis of an exemption, what was done in part, the appeal or the authority to complain to, per the requester's regime and the reason; null when nothing was refused.",
+            },
             canWithdraw: { type: 'boolean' },
             optOut: {
               type: ['object', 'null'],

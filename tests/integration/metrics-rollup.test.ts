@@ -78,6 +78,8 @@ describe('the metrics rollup', () => {
       reason: 'exempt',
       partial: true,
       message: 'Part of it is exempt from this right.',
+      basis: 'A legal obligation to keep invoices',
+      fulfilled: 'We gave you a copy of everything else.',
     });
     // An opt-out needs no verification: its status link comes with the confirmation at receipt.
     const optOut = aRequest({ jurisdiction: 'UK', types: ['unsubscribe'] });

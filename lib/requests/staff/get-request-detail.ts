@@ -120,6 +120,8 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       denialReason: request.denialReason,
       partial: request.partial,
       message: request.responseMessage,
+      basis: request.denialBasis,
+      fulfilled: request.denialFulfilled,
       decidedAt: request.decidedAt,
     },
     assignee: request.assignee,

@@ -25,6 +25,7 @@ import { evidenceForRequester } from '@/lib/verification/evidence/list-evidence'
 import { AppealForm } from './appeal-form';
 import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
+import { DecisionNotices } from './decision-notices';
 
 /**
  * The requester's status page: plain HTML from a route handler, with no script. Everything on it is
@@ -224,6 +225,9 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
               sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null,
             }}
           />
+        )}
+        {request.decisionNotices && (
+          <DecisionNotices notices={request.decisionNotices} partial={request.status === 'completed'} />
         )}
         {appealMade && (
           <>

@@ -2,6 +2,7 @@
 
 import type { FormEvent, ReactNode } from 'react';
 import { DENIAL_REASONS } from '@/lib/requests/denial-notices';
+import { EXEMPTION_BASES } from '@/lib/requests/exemption-bases';
 import {
   askRequesterAction,
   assignAction,
@@ -16,6 +17,7 @@ import {
   ActionFeedback,
   SelectField,
   TextAreaField,
+  TextField,
   fieldErrors,
   useStaffForms,
   type FormCheck,
@@ -284,6 +286,23 @@ export function RequestActions({
           <p className="admin-hint" id="deny-partial-hint">
             Tick if part of the request was fulfilled and only the rest is refused.
           </p>
+          <TextField
+            id="deny-basis"
+            name="basis"
+            label="Legal basis (for an exemption)"
+            hint="Required when the reason is an exemption: pick the exception relied on, or write it. The requester receives it."
+            suggestions={EXEMPTION_BASES.map((b) => b.basis)}
+            errors={errors('deny', 'basis')}
+          />
+          <TextAreaField
+            id="deny-fulfilled"
+            name="fulfilled"
+            label="What was done"
+            hint="Required for a partial denial, and for a California deletion refused under an exemption: what was provided or deleted, and what is kept."
+            rows={3}
+            maxLength={4000}
+            errors={errors('deny', 'fulfilled')}
+          />
           <TextAreaField
             id="deny-message"
             name="message"

@@ -207,6 +207,18 @@ export function DecisionSection({ detail }: { detail: RequestDetail }) {
             ? `${decision.partial ? 'Partly denied' : 'Denied'}: ${DENIAL_REASONS[decision.denialReason as DenialReason] ?? decision.denialReason}`
             : 'Completed'}
         </dd>
+        {decision.basis && (
+          <>
+            <dt>Legal basis</dt>
+            <dd className="admin-prewrap">{decision.basis}</dd>
+          </>
+        )}
+        {decision.fulfilled && (
+          <>
+            <dt>What was done</dt>
+            <dd className="admin-prewrap">{decision.fulfilled}</dd>
+          </>
+        )}
       </dl>
       {decision.message && (
         <>
