@@ -134,8 +134,6 @@ const schema = z
     EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Largest identity document a requester may upload (the proxy buffers at most 10 MB of a body). */
     EVIDENCE_MAX_MB: z.coerce.number().positive().max(8).default(5),
-    /** Days an appeal has to be decided, from its receipt (US-VA, US-CO: 60). */
-    APPEAL_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(60),
     /** A verified request from the same email for the same type within this many days is flagged as a possible duplicate. */
     DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
     /**

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { Jurisdiction, RequestType } from '../universal/codes';
+import { DateTime } from 'luxon';
+import {
+  type Jurisdiction,
+  type RequestType,
+  US_STATE_JURISDICTIONS,
+  type UsStateJurisdiction,
+} from '../universal/codes';
 import {
   DeadlineRulesSchema,
   RuleOverridesSchema,
@@ -8,6 +14,7 @@ import {
   type Period,
   type RequestTypeRule,
 } from './schemas';
+import { US_STATE_LAWS } from './us-state-laws';
 
 /**
  * Response deadlines per jurisdiction, as data, from docs/rights-law.md section 1 ("Deadlines").
@@ -19,17 +26,50 @@ const months = (amount: number): Period => ({ amount, unit: 'months' });
 const calendarDays = (amount: number): Period => ({ amount, unit: 'calendarDays' });
 const businessDays = (amount: number): Period => ({ amount, unit: 'businessDays' });
 
-// US state laws share a shape: 45 days, +45 once, counted from receipt, no pause, no roll.
-const usStateBase = {
-  firstDeadline: calendarDays(45),
-  extension: calendarDays(45),
-  pauseAllowed: false,
-  clockStarts: 'receipt',
-  acknowledgement: null,
-  optOutDeadline: null,
-  rollToWorkingDay: false,
-  appealDays: null,
-} as const;
+/**
+ * Days a requester has to appeal a refusal where the law has an appeal step. The statutes say "a
+ * reasonable period of time" (Va. Code §59.1-577(C), C.R.S. 6-1-1306(3)(a)) [S]; 60 is policy.
+ */
+const APPEAL_WINDOW_DAYS = 60;
+
+// No appeal step: the requester goes to the authority instead (rights-law.md §5).
+const noAppeal = { appealWindowDays: null, appealDecision: null, appealExtension: null } as const;
+
+/** A US state's rule from its row in us-state-laws.ts: days from receipt, no pause, no roll. */
+function usStateRule(state: UsStateJurisdiction): JurisdictionRule {
+  const law = US_STATE_LAWS[state];
+  return {
+    firstDeadline: calendarDays(law.responseDays),
+    extension: calendarDays(law.extensionDays),
+    pauseAllowed: false,
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    optOutDeadline: null,
+    rollToWorkingDay: false,
+    timeZone: law.timeZone,
+    holidayCountry: law.holidayCountry,
+    ...(law.appeal
+      ? {
+          appealWindowDays: APPEAL_WINDOW_DAYS,
+          appealDecision: calendarDays(law.appeal.decisionDays),
+          appealExtension: law.appeal.extensionDays ? calendarDays(law.appeal.extensionDays) : null,
+        }
+      : noAppeal),
+    authority: law.authority,
+    effective: { from: law.effectiveFrom, before: 'US-OTHER' },
+    sources: [
+      ...law.sources,
+      ...(law.appeal
+        ? [`${law.law}: appeal within "a reasonable period"; ${APPEAL_WINDOW_DAYS} days is policy [policy]`]
+        : []),
+    ],
+  };
+}
+
+const usStates = Object.fromEntries(US_STATE_JURISDICTIONS.map((state) => [state, usStateRule(state)])) as Record<
+  UsStateJurisdiction,
+  JurisdictionRule
+>;
 
 export const DEFAULT_RULES: DeadlineRules = {
   EU: {
@@ -44,7 +84,12 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: true,
     timeZone: 'Europe/Brussels',
     holidayCountry: 'BE',
-    appealDays: null,
+    ...noAppeal,
+    authority: {
+      name: 'the data protection supervisory authority of the EU or EEA country where you live or work',
+      url: 'https://edpb.europa.eu/about-edpb/about-edpb/members_en',
+    },
+    effective: null,
     sources: [
       'GDPR Art. 12(3): within one month of receipt [P]',
       'GDPR Art. 12(3): extendable by two further months where necessary [P]',
@@ -63,7 +108,9 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: true,
     timeZone: 'Europe/London',
     holidayCountry: 'GB-ENG',
-    appealDays: null,
+    ...noAppeal,
+    authority: { name: "the Information Commissioner's Office (ICO)", url: 'https://ico.org.uk/make-a-complaint/' },
+    effective: null,
     sources: [
       'UK GDPR Art. 12(3) and ICO guidance: one month, same date next month, else its last day [P]',
       'ICO guidance: a weekend or bank holiday moves to the next working day [P]',
@@ -71,51 +118,38 @@ export const DEFAULT_RULES: DeadlineRules = {
       'UK GDPR Art. 12A (Data (Use and Access) Act 2025, from 5 Feb 2026): clock start and stop [P]',
     ],
   },
+  ...usStates,
   'US-CA': {
-    ...usStateBase,
+    ...usStates['US-CA'],
     // §7021: 45 days from receipt "regardless of time required to verify", so no pause.
     acknowledgement: businessDays(10),
     optOutDeadline: businessDays(15),
-    timeZone: 'America/Los_Angeles',
-    holidayCountry: 'US-CA',
     sources: [
       'CCPA regs §7021(a): confirm receipt within 10 business days [P]',
       'CCPA regs §7021(b): respond within 45 calendar days of receipt, regardless of verification [P]',
       'CCPA regs §7021(b): extendable once by 45 calendar days (90 in all) with notice [P]',
+      ...usStates['US-CA'].sources,
     ],
     byRequestType: {
       // Opt-out of sale/sharing: optOutDeadline applies, no extension, no verification.
       objection: { sources: ['CCPA regs §7026(f)(1): opt-out within 15 business days, no extension [S]'] },
     },
   },
-  'US-VA': {
-    ...usStateBase,
-    timeZone: 'America/New_York',
-    holidayCountry: 'US-VA',
-    appealDays: 60,
-    sources: [
-      'Va. Code §59.1-577(B): respond within 45 days of receipt [P]',
-      'Va. Code §59.1-577(B): extendable once by 45 days when reasonably necessary [P]',
-      'Va. Code §59.1-577: appeal decided within 60 days of its receipt [P]',
-    ],
-  },
-  'US-CO': {
-    ...usStateBase,
-    timeZone: 'America/Denver',
-    holidayCountry: 'US-CO',
-    appealDays: 60,
-    sources: [
-      'C.R.S. 6-1-1306: respond within 45 days of receipt, extendable by 45 days [S]',
-      'C.R.S. 6-1-1306(3)(b): appeal decided within 45 days, +60 with notice [S]; APPEAL_DECISION_DAYS differs (rights-law.md)',
-      'C.R.S. 6-1-1306(3)(a): appeal within "a reasonable period" of the decision; appealDays 60 is policy [S]',
-      'Colorado Privacy Act Rule 6.11: the appeal and its outcome are recorded [P]',
-    ],
-  },
+  // A state without a comprehensive privacy law in force, or a request received before its law took effect.
   'US-OTHER': {
-    ...usStateBase,
+    firstDeadline: calendarDays(45),
+    extension: calendarDays(45),
+    pauseAllowed: false,
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    optOutDeadline: null,
+    rollToWorkingDay: false,
     timeZone: 'America/New_York',
     holidayCountry: 'US',
-    sources: ['Bitstride policy: the common US state-law deadline of 45 days, +45 [policy]'],
+    ...noAppeal,
+    authority: { name: 'the Attorney General of your state', url: null },
+    effective: null,
+    sources: ['Bitstride policy: the common US state-law deadline of 45 days, +45, no appeal step [policy]'],
   },
   BR: {
     firstDeadline: calendarDays(15),
@@ -127,7 +161,9 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: false,
     timeZone: 'America/Sao_Paulo',
     holidayCountry: 'BR',
-    appealDays: null,
+    ...noAppeal,
+    authority: { name: 'the National Data Protection Authority (ANPD)', url: 'https://www.gov.br/anpd/' },
+    effective: null,
     sources: ['LGPD Art. 19(II): complete declaration within 15 days of the request; no extension in the text [P]'],
   },
   CA: {
@@ -140,10 +176,39 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: false,
     timeZone: 'America/Toronto',
     holidayCountry: 'CA-ON',
-    appealDays: null,
+    ...noAppeal,
+    authority: {
+      name: 'the Office of the Privacy Commissioner of Canada',
+      url: 'https://www.priv.gc.ca/en/report-a-concern/',
+    },
+    effective: null,
     sources: [
       'PIPEDA s.8(3): respond within 30 days of receipt [P]',
-      'PIPEDA s.8(4): extendable by up to 30 days, with notice within the first 30 [P]',
+      'PIPEDA s.8(4): extendable by up to 30 days, with notice within the first 30 naming the right to complain to the Commissioner [P]',
+    ],
+  },
+  'CA-QC': {
+    firstDeadline: calendarDays(30),
+    extension: null,
+    pauseAllowed: false,
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    optOutDeadline: null,
+    rollToWorkingDay: false,
+    // Montreal and Quebec City share Toronto's zone (America/Montreal is an alias of it).
+    timeZone: 'America/Toronto',
+    holidayCountry: 'CA-QC',
+    ...noAppeal,
+    authority: {
+      name: "the Commission d'accès à l'information du Québec (CAI)",
+      url: 'https://www.cai.gouv.qc.ca/',
+    },
+    effective: null,
+    sources: [
+      'P-39.1 s.32: answer within 30 days of receipt; no extension in the section [P]',
+      'P-39.1 s.32: no answer within the time limit is a refusal [P]',
+      "P-39.1 s.34: a refusal gives the reasons, the provision relied on and the recourse to the Commission d'accès à l'information [S]",
+      'Charter of the French language s.55 ff. and Law 96: the requester is served in French [S]',
     ],
   },
   OTHER: {
@@ -156,7 +221,9 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: false,
     timeZone: 'UTC',
     holidayCountry: null,
-    appealDays: null,
+    ...noAppeal,
+    authority: null,
+    effective: null,
     sources: ['Bitstride policy: 30 days, +30 where no law sets a deadline [policy]'],
   },
 };
@@ -168,26 +235,68 @@ export interface ResolvedRule extends RequestTypeRule {
   requestType: RequestType;
   timeZone: string;
   holidayCountry: string | null;
-  appealDays: number | null;
+  appealWindowDays: number | null;
+  appealDecision: Period | null;
+  appealExtension: Period | null;
+  authority: JurisdictionRule['authority'];
   /** True where this request is an opt-out under `optOutDeadline`. */
   isOptOut: boolean;
+  /** Set where the request arrived before the jurisdiction's law took effect: the rule applied instead. */
+  beforeEffective: { from: string; appliedRulesOf: Jurisdiction } | null;
 }
 
-export function resolveRule(rules: DeadlineRules, jurisdiction: Jurisdiction, requestType: RequestType): ResolvedRule {
-  const { byRequestType, optOutDeadline, timeZone, holidayCountry, appealDays, ...defaults } = rules[jurisdiction];
+/**
+ * The rule for one jurisdiction and request type. Given `receivedAt`, a request that arrived before
+ * the law took effect (`effective`) gets the periods and appeal of the policy default it names,
+ * keeping its own zone, calendar and authority; without it, the law's own rule.
+ */
+export function resolveRule(
+  rules: DeadlineRules,
+  jurisdiction: Jurisdiction,
+  requestType: RequestType,
+  receivedAt?: Date,
+): ResolvedRule {
+  const own = rules[jurisdiction];
+  const early =
+    receivedAt && own.effective && localDate(receivedAt, own.timeZone) < own.effective.from ? own.effective : null;
+  const source = early ? rules[early.before] : own;
+  const {
+    byRequestType,
+    optOutDeadline,
+    appealWindowDays,
+    appealDecision,
+    appealExtension,
+    sources,
+    timeZone: _zone,
+    holidayCountry: _calendar,
+    authority: _authority,
+    effective: _effective,
+    ...defaults
+  } = source;
   const isOptOut = requestType === 'objection' && optOutDeadline !== null;
   const optOut = isOptOut ? { firstDeadline: optOutDeadline, extension: null, acknowledgement: null } : {};
   return {
     ...defaults,
+    sources: early
+      ? [`received before ${jurisdiction}'s law took effect on ${early.from}: the policy default applies`, ...sources]
+      : sources,
     ...optOut,
     ...withoutUndefined(byRequestType?.[requestType] ?? {}),
     jurisdiction,
     requestType,
-    timeZone,
-    holidayCountry,
-    appealDays,
+    timeZone: own.timeZone,
+    holidayCountry: own.holidayCountry,
+    appealWindowDays,
+    appealDecision,
+    appealExtension,
+    authority: own.authority,
     isOptOut,
+    beforeEffective: early ? { from: early.from, appliedRulesOf: early.before } : null,
   };
+}
+
+function localDate(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate() as string;
 }
 
 /**

@@ -2,7 +2,13 @@
  * What a refusal must tell the requester, per regime (rights-law.md §4 Denials). Data, like the
  * deadline rules: a lawyer can read and change it without reading code.
  */
+import type { ResolvedRule } from '../deadlines';
+import type { Period } from '../deadlines/schemas';
 import type { Jurisdiction } from '../universal/codes';
+import { quebecDenialNotices } from '../email/quebec-notices';
+
+/** The parts of a request's rule its notices read: the appeal step and the authority to name. */
+export type NoticeRule = Pick<ResolvedRule, 'appealWindowDays' | 'appealDecision' | 'appealExtension' | 'authority'>;
 
 export const DENIAL_REASONS = {
   cannot_verify: 'we could not verify your identity',
@@ -21,19 +27,13 @@ const GDPR = [
   'You have the right to lodge a complaint with a data protection supervisory authority, in particular in the member state where you live or work, and to seek a judicial remedy before a court (GDPR Art. 12(4), 77 and 79).',
 ];
 
-export function denialNotices(jurisdiction: Jurisdiction, contactEmail: string, appealDays: number | null): string[] {
+export function denialNotices(jurisdiction: Jurisdiction, contactEmail: string, rule: NoticeRule): string[] {
   switch (jurisdiction) {
     case 'EU':
       return GDPR;
     case 'UK':
       return [
         `You can complain to us first at ${contactEmail}. You also have the right to complain to the Information Commissioner's Office (ico.org.uk) and to seek to enforce your rights through the courts (UK GDPR Art. 12(4)).`,
-      ];
-    case 'US-VA':
-    case 'US-CO':
-      return [
-        `You can appeal this decision within ${appealDays ?? 60} days: write to ${contactEmail} with the subject "Appeal" and your request reference, or use the appeal option on your request's status page. We will decide the appeal within 60 days and tell you the outcome and the reasons.`,
-        `If your appeal is denied, you can contact the ${jurisdiction === 'US-VA' ? 'Virginia' : 'Colorado'} Attorney General to submit a complaint.`,
       ];
     case 'US-CA':
       return [
@@ -43,11 +43,39 @@ export function denialNotices(jurisdiction: Jurisdiction, contactEmail: string, 
       return [
         'You have the right to complain to the Office of the Privacy Commissioner of Canada (priv.gc.ca) about this refusal (PIPEDA s.8(7)).',
       ];
+    case 'CA-QC':
+      return quebecDenialNotices(contactEmail).map((notice) => notice.text);
     case 'BR':
       return ['You may petition the National Data Protection Authority (ANPD) about this answer (LGPD Art. 18 §1).'];
-    default:
+    case 'OTHER':
       return [`If you disagree with this decision, write to ${contactEmail}.`];
+    default:
+      return usStateNotices(contactEmail, rule);
   }
+}
+
+/**
+ * A US state: where its law has an appeal step, how to appeal, by when we decide, and the Attorney
+ * General to contact after a refused appeal (e.g. Va. Code §59.1-577(B)(2), (C)); else where to write.
+ */
+function usStateNotices(contactEmail: string, rule: NoticeRule): string[] {
+  const authority = rule.authority && `${rule.authority.name}${rule.authority.url ? ` (${rule.authority.url})` : ''}`;
+  if (!rule.appealDecision)
+    return [
+      `If you disagree with this decision, write to ${contactEmail}.${authority ? ` You may also contact ${authority}.` : ''}`,
+    ];
+  const within = rule.appealWindowDays ? ` within ${rule.appealWindowDays} days` : '';
+  const extension = rule.appealExtension
+    ? `, or, where necessary, within ${describeDays(rule.appealExtension)} more, telling you why within the first ${describeDays(rule.appealDecision)}`
+    : '';
+  return [
+    `You can appeal this decision${within}: write to ${contactEmail} with the subject "Appeal" and your request reference, or use the appeal option on your request's status page. We will decide the appeal within ${describeDays(rule.appealDecision)} of receiving it${extension}, and tell you the outcome and the reasons.`,
+    ...(authority ? [`If your appeal is denied, you can contact ${authority} to submit a complaint.`] : []),
+  ];
+}
+
+function describeDays(period: Period): string {
+  return `${period.amount} ${period.unit === 'businessDays' ? 'business days' : period.unit === 'months' ? 'months' : 'days'}`;
 }
 
 /**
@@ -62,7 +90,7 @@ export function denialNotices(jurisdiction: Jurisdiction, contactEmail: string, 
 export function couldNotVerifyNotices(
   jurisdiction: Jurisdiction,
   contacts: { contactEmail: string; privacyPolicyUrl: string },
-  appealDays: number | null,
+  rule: NoticeRule,
 ): string[] {
   if (jurisdiction === 'US-CA')
     return [
@@ -70,5 +98,5 @@ export function couldNotVerifyNotices(
       `The law lets us treat a request for specific pieces of information that we cannot verify as a request for the categories of information we hold, where we can verify you to that lower degree. As we could not verify you at all, we direct you instead to our privacy policy, which describes the categories of personal information we collect, use and disclose: ${contacts.privacyPolicyUrl}.`,
       `You can make a new request at any time. If you have questions, write to ${contacts.contactEmail}.`,
     ];
-  return denialNotices(jurisdiction, contacts.contactEmail, appealDays);
+  return denialNotices(jurisdiction, contacts.contactEmail, rule);
 }

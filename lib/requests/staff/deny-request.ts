@@ -62,7 +62,7 @@ export async function denyRequest(
         outcome: options.partial ? 'partially_denied' : 'denied',
         reasonLabel: DENIAL_REASONS[options.reason],
         message,
-        notices: denialNotices(request.jurisdiction as Jurisdiction, env().PRIVACY_CONTACT_EMAIL, rule.appealDays),
+        notices: denialNotices(request.jurisdiction as Jurisdiction, env().PRIVACY_CONTACT_EMAIL, rule),
         statusUrl: publicLinks.statusOf(request),
       },
     });
