@@ -147,7 +147,7 @@ describe('Quebec and the authorities', () => {
     ['CA-QC', /Commission d'accès à l'information/, 'P-39.1 s.42'],
     ['US-VA', /Virginia Attorney General/, 'Va. Code §59.1-577(C)'],
     ['US-CO', /Colorado Attorney General/, 'C.R.S. 6-1-1306(3)(c)'],
-  ] as const)('%s names %s (%s)', (jurisdiction, name) => {
+  ] as const)('%s names %s (%s)', (jurisdiction, name, _citation) => {
     expect(DEFAULT_RULES[jurisdiction].authority?.name).toMatch(name);
   });
 });
