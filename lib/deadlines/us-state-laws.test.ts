@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { JURISDICTIONS, US_STATE_JURISDICTIONS, US_STATES, type Jurisdiction } from '../universal/codes';
+import {
+  JURISDICTION_GROUPS,
+  JURISDICTIONS,
+  US_STATE_JURISDICTIONS,
+  US_STATES,
+  type Jurisdiction,
+} from '../universal/codes';
 import { isKnownHolidayCalendar } from './calendar';
 import { computeDeadline } from './compute-deadline';
 import { DEFAULT_RULES, resolveRule } from './rules';
@@ -38,6 +44,13 @@ const STATES: [Jurisdiction, string, number, number, number | null, number | nul
 ];
 
 describe('US state laws', () => {
+  it('the form groups every jurisdiction exactly once, the states under "United States" with another state last', () => {
+    const grouped = JURISDICTION_GROUPS.flatMap((group) => group.jurisdictions);
+    expect([...grouped].sort()).toEqual([...JURISDICTIONS].sort());
+    const us = JURISDICTION_GROUPS.find((group) => group.label === 'United States')!.jurisdictions;
+    expect(us).toEqual([...US_STATE_JURISDICTIONS, 'US-OTHER']);
+  });
+
   it('cover every US state jurisdiction, one row each', () => {
     expect(STATES.map(([state]) => state).sort()).toEqual([...US_STATE_JURISDICTIONS].sort());
     for (const state of US_STATE_JURISDICTIONS) expect(JURISDICTIONS).toContain(state);

@@ -15,8 +15,8 @@ import { denialSchema } from './schemas';
 
 /**
  * Denies a request in whole or in part, with a reason code and a message. The requester's email
- * carries the notices their regime requires (complaint and court for EU/UK, appeal for US-VA/US-CO,
- * the Commissioner for Canada). One transaction: status, audit, email, jobs cancelled.
+ * carries the notices their regime requires (complaint and court for EU/UK, appeal and the Attorney
+ * General for the US states with an appeal step, the Commissioner for Canada, the CAI for Quebec). One transaction: status, audit, email, jobs cancelled.
  */
 export async function denyRequest(
   options: { staff: StaffIdentity; requestId: string; reason: DenialReason; partial: boolean; message: string },
