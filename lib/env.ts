@@ -40,6 +40,14 @@ const schema = z
       .max(24 * 30)
       .default(48),
     WORKER_IN_PROCESS: bool.default(true),
+    /** Connections each process keeps to PostgreSQL (node-postgres' pool; its default is 10). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * How long a transaction may wait for a free connection, and then run, before it is abandoned
+     * (Prisma's defaults, 2 s and 5 s, are shorter than a busy pool's queue on a small machine).
+     */
+    DB_TRANSACTION_MAX_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),

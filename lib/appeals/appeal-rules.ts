@@ -64,7 +64,13 @@ export function appealDeadline(request: RegimeOf, appealReceivedAt: Date, option
       ...rules[jurisdiction],
       firstDeadline: rule.decision,
       extension: rule.extension,
-      pauseAllowed: false,
+      pauses: {
+        awaiting_identity: { allowed: false, source: "An appeal decision runs from the appeal's receipt [policy]" },
+        awaiting_clarification: {
+          allowed: false,
+          source: "An appeal decision runs from the appeal's receipt [policy]",
+        },
+      },
       clockStarts: 'receipt',
       acknowledgement: null,
       optOutDeadline: null,

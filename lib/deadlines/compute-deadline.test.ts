@@ -211,7 +211,7 @@ describe('Brazil', () => {
 
 describe('pauses', () => {
   const receivedAt = at('2026-02-02T10:00:00Z'); // Mon 2 Feb 2026 -> due Mon 2 Mar
-  const pause = (from: string, to: string) => ({ from: at(from), to: at(to) });
+  const pause = (from: string, to: string) => ({ from: at(from), to: at(to), reason: 'awaiting_identity' as const });
 
   it('moves a UK deadline by the whole days paused', () => {
     const result = due({

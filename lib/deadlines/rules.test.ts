@@ -50,7 +50,7 @@ describe('DEFAULT_RULES', () => {
   it('lets the clock pause only in the EU and UK, and start at verification only in the UK', () => {
     for (const jurisdiction of JURISDICTIONS) {
       const rule = resolveRule(DEFAULT_RULES, jurisdiction, 'deletion');
-      expect(rule.pauseAllowed, jurisdiction).toBe(jurisdiction === 'EU' || jurisdiction === 'UK');
+      expect(rule.pauses.awaiting_identity.allowed, jurisdiction).toBe(jurisdiction === 'EU' || jurisdiction === 'UK');
       expect(rule.clockStarts, jurisdiction).toBe(jurisdiction === 'UK' ? 'verification' : 'receipt');
       expect(rule.rollToWorkingDay, jurisdiction).toBe(jurisdiction === 'EU' || jurisdiction === 'UK');
       expect(rule.sources.length, jurisdiction).toBeGreaterThan(0);
@@ -112,10 +112,22 @@ describe('overrideRules / getRules', () => {
   });
 
   it.each([
-    ['an unknown jurisdiction', { XX: { pauseAllowed: true } }],
+    ['an unknown jurisdiction', { XX: { rollToWorkingDay: true } }],
     ['a misspelt field', { UK: { pauseAlowed: true } }],
-    ['an unknown request type', { UK: { byRequestType: { erase: { pauseAllowed: true } } } }],
+    ['an unknown request type', { UK: { byRequestType: { erase: { rollToWorkingDay: true } } } }],
     ['a partial period', { UK: { extension: { amount: 3 } } }],
+    ['the old pause boolean', { UK: { pauseAllowed: true } }],
+    ['a pause rule without every reason', { UK: { pauses: { awaiting_identity: { allowed: true, source: 'x' } } } }],
+    [
+      'a pause rule without a source',
+      {
+        UK: {
+          byRequestType: {
+            deletion: { pauses: { awaiting_identity: { allowed: true }, awaiting_clarification: { allowed: true } } },
+          },
+        },
+      },
+    ],
     ['a zero period', { UK: { firstDeadline: { amount: 0, unit: 'months' } } }],
     ['an unknown time zone', { UK: { timeZone: 'Europe/Atlantis' } }],
     ['an unknown holiday calendar', { UK: { holidayCountry: 'GB-XYZ' } }],

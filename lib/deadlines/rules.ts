@@ -12,6 +12,7 @@ import {
   type DeadlineRules,
   type JurisdictionRule,
   type Period,
+  type PauseRule,
   type RequestTypeRule,
 } from './schemas';
 import { US_STATE_LAWS } from './us-state-laws';
@@ -25,6 +26,43 @@ import { US_STATE_LAWS } from './us-state-laws';
 const months = (amount: number): Period => ({ amount, unit: 'months' });
 const calendarDays = (amount: number): Period => ({ amount, unit: 'calendarDays' });
 const businessDays = (amount: number): Period => ({ amount, unit: 'businessDays' });
+const pauseAllowed = (source: string): PauseRule => ({ allowed: true, source });
+const pauseRefused = (source: string): PauseRule => ({ allowed: false, source });
+// Where the law counts from receipt and says nothing of stopping: neither wait stops the clock.
+const noPause = (source: string) => ({
+  awaiting_identity: pauseRefused(source),
+  awaiting_clarification: pauseRefused(source),
+});
+
+/*
+ * Pauses per reason (docs/rights-law.md, "Pauses per reason"). GDPR stops the month for nothing in
+ * its text; regulators accept that it does not run while identity information asked for under
+ * Art. 12(6) is awaited, but a question about what the request covers does not stop it. The UK's
+ * Art. 12A stops the clock for a clarification only of an access request (Art. 15).
+ */
+const GDPR_PAUSES = {
+  awaiting_identity: pauseAllowed(
+    'GDPR Art. 12(6); EDPB Guidelines 01/2022 §3 and §5.3: regulators treat the month as not running while identity information asked for is awaited [S]',
+  ),
+  awaiting_clarification: pauseRefused(
+    'GDPR Art. 12(3): one month of receipt, extendable only by notice; no provision stops it while the scope of a request is clarified [P]',
+  ),
+};
+const UK_IDENTITY_PAUSE = pauseAllowed(
+  'UK GDPR Art. 12A: the period runs from the latest of receipt and receipt of the identity information asked for under Art. 12(6) [S; P for the DPA 2018 s.54(3) twin]',
+);
+const UK_PAUSES = {
+  awaiting_identity: UK_IDENTITY_PAUSE,
+  awaiting_clarification: pauseRefused(
+    'UK GDPR Art. 12A: only a request under Art. 15 (access) stops for clarification of what it covers [S; P for the DPA 2018 s.54(3C), "a request under section 45(1)"]',
+  ),
+};
+const UK_ACCESS_PAUSES = {
+  awaiting_identity: UK_IDENTITY_PAUSE,
+  awaiting_clarification: pauseAllowed(
+    'UK GDPR Art. 12A: the days from asking for the information needed to identify what an access request covers to receiving it do not count [S; P for the DPA 2018 s.54(3C)-(3D)]',
+  ),
+};
 
 /**
  * Days a requester has to appeal a refusal where the law has an appeal step. The statutes say "a
@@ -41,7 +79,9 @@ function usStateRule(state: UsStateJurisdiction): JurisdictionRule {
   return {
     firstDeadline: calendarDays(law.responseDays),
     extension: calendarDays(law.extensionDays),
-    pauseAllowed: false,
+    pauses: noPause(
+      'US state privacy laws count the period from receipt; none stops it while the requester is awaited [S]',
+    ),
     clockStarts: 'receipt',
     acknowledgement: null,
     optOutDeadline: null,
@@ -75,8 +115,7 @@ export const DEFAULT_RULES: DeadlineRules = {
   EU: {
     firstDeadline: months(1),
     extension: months(2),
-    // Regulators treat the month as paused while an identity check goes unanswered [S].
-    pauseAllowed: true,
+    pauses: GDPR_PAUSES,
     clockStarts: 'receipt',
     acknowledgement: null,
     optOutDeadline: null,
@@ -100,7 +139,7 @@ export const DEFAULT_RULES: DeadlineRules = {
   UK: {
     firstDeadline: months(1),
     extension: months(2),
-    pauseAllowed: true,
+    pauses: UK_PAUSES,
     // Art. 12A: the period begins at the latest of receipt, identity information, fee, authority.
     clockStarts: 'verification',
     acknowledgement: null,
@@ -117,12 +156,13 @@ export const DEFAULT_RULES: DeadlineRules = {
       'UK GDPR Art. 12(3): extendable by two further months (three in all) [P]',
       'UK GDPR Art. 12A (Data (Use and Access) Act 2025, from 5 Feb 2026): clock start and stop [P]',
     ],
+    byRequestType: { access: { pauses: UK_ACCESS_PAUSES } },
   },
   ...usStates,
   'US-CA': {
     ...usStates['US-CA'],
-    // §7021: 45 days from receipt "regardless of time required to verify", so no pause.
     acknowledgement: businessDays(10),
+    pauses: noPause('CCPA regs §7021(b): 45 days from receipt "regardless of time required to verify" [P]'),
     optOutDeadline: businessDays(15),
     sources: [
       'CCPA regs §7021(a): confirm receipt within 10 business days [P]',
@@ -139,7 +179,9 @@ export const DEFAULT_RULES: DeadlineRules = {
   'US-OTHER': {
     firstDeadline: calendarDays(45),
     extension: calendarDays(45),
-    pauseAllowed: false,
+    pauses: noPause(
+      'US state privacy laws count the period from receipt; none stops it while the requester is awaited [S]',
+    ),
     clockStarts: 'receipt',
     acknowledgement: null,
     optOutDeadline: null,
@@ -154,7 +196,7 @@ export const DEFAULT_RULES: DeadlineRules = {
   BR: {
     firstDeadline: calendarDays(15),
     extension: null,
-    pauseAllowed: false,
+    pauses: noPause('LGPD Art. 19(II): 15 days from the request; the text stops them for nothing [P]'),
     clockStarts: 'receipt',
     acknowledgement: null,
     optOutDeadline: null,
@@ -169,7 +211,7 @@ export const DEFAULT_RULES: DeadlineRules = {
   CA: {
     firstDeadline: calendarDays(30),
     extension: calendarDays(30),
-    pauseAllowed: false,
+    pauses: noPause('PIPEDA s.8(3): 30 days after receipt; the Act stops them for nothing [P]'),
     clockStarts: 'receipt',
     acknowledgement: null,
     optOutDeadline: null,
@@ -190,7 +232,7 @@ export const DEFAULT_RULES: DeadlineRules = {
   'CA-QC': {
     firstDeadline: calendarDays(30),
     extension: null,
-    pauseAllowed: false,
+    pauses: noPause('P-39.1 s.32: 30 days of receipt; the section stops them for nothing [P]'),
     clockStarts: 'receipt',
     acknowledgement: null,
     optOutDeadline: null,
@@ -214,7 +256,7 @@ export const DEFAULT_RULES: DeadlineRules = {
   OTHER: {
     firstDeadline: calendarDays(30),
     extension: calendarDays(30),
-    pauseAllowed: false,
+    pauses: noPause('Bitstride policy: where no law sets a deadline, the policy period runs without stopping [policy]'),
     clockStarts: 'receipt',
     acknowledgement: null,
     optOutDeadline: null,

@@ -14,12 +14,23 @@ export const PeriodSchema = z.strictObject({
 });
 export type Period = z.infer<typeof PeriodSchema>;
 
+/** Why the clock may stop while we wait on the requester (the `clock_pause.reason` values). */
+export const PAUSE_REASONS = ['awaiting_identity', 'awaiting_clarification'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+// One row per pause reason: whether the law lets that wait stop the clock, and where it says so.
+export const PauseRuleSchema = z.strictObject({ allowed: z.boolean(), source: z.string().min(1) });
+export type PauseRule = z.infer<typeof PauseRuleSchema>;
+
 // The fields that may differ between request types of one jurisdiction.
 const requestTypeRuleShape = {
   firstDeadline: PeriodSchema,
   extension: PeriodSchema.nullable(),
-  /** May the clock stop while we wait on the requester (identity, clarification)? */
-  pauseAllowed: z.boolean(),
+  /**
+   * Per reason, may the clock stop while we wait on the requester? Replaced whole by an override
+   * (both reasons given), like a period: a reason left out would silently mean something.
+   */
+  pauses: z.strictObject({ awaiting_identity: PauseRuleSchema, awaiting_clarification: PauseRuleSchema }),
   /** 'verification': the clock starts when identity is confirmed, if that is later than receipt. */
   clockStarts: z.enum(['receipt', 'verification']),
   /** Deadline to confirm receipt to the requester, counted from receipt; null where the law sets none. */

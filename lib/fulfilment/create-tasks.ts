@@ -63,10 +63,10 @@ export async function createFulfilmentTasks(
   return created;
 }
 
-/** Refuses to close a request while any task is not done (or closed by an admin with a reason). */
-export async function assertTasksFinished(tx: Tx, requestId: string) {
+/** Refuses to close a request (or the part of it doing `taskTypes`) while a task is not done or closed. */
+export async function assertTasksFinished(tx: Tx, requestId: string, taskTypes?: readonly TaskType[]) {
   const open = await tx.fulfilmentTask.findMany({
-    where: { requestId, status: { notIn: ['done', 'closed'] } },
+    where: { requestId, status: { notIn: ['done', 'closed'] }, ...(taskTypes ? { type: { in: [...taskTypes] } } : {}) },
     include: { system: { select: { name: true } } },
   });
   if (open.length === 0) return;

@@ -51,6 +51,7 @@ const EVENT_LABELS: Record<string, string> = {
   'request.asked_requester': 'Requester asked for information',
   'request.requester_replied': 'Requester replied',
   'request.completed': 'Completed',
+  'request.types_completed': 'Part of the request completed',
   'request.denied': 'Denied',
   'request.partially_denied': 'Partially denied',
   'request.reopened': 'Reopened',
@@ -62,7 +63,7 @@ const EVENT_LABELS: Record<string, string> = {
   'deadline.extended': 'Deadline extended',
   'clock.paused': 'Clock paused',
   'clock.resumed': 'Clock resumed',
-  'clock.pause_not_allowed': 'Clock not paused (this regime does not allow it)',
+  'clock.pause_not_allowed': 'Clock not paused (not allowed for this reason here)',
   'note.added': 'Note added',
 };
 

@@ -1,6 +1,7 @@
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { can } from '../../permissions/staff-permissions';
 import { appealRule } from '../../appeals/appeal-rules';
+import { pauseOptions } from '../../clock/pause-clock';
 import { requestDeadline } from '../../clock/request-deadline';
 import { db } from '../../db';
 import { AppError } from '../../errors';
@@ -101,7 +102,18 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       maxExtendedDueAt: deadline.maxExtendedDueAt,
       acknowledgeBy: deadline.acknowledgeBy,
       timeZone: deadline.timeZone,
+      /** Each type's own clock: a mixed request is due at the nearest open one. */
+      types: deadline.types.map((d) => ({
+        type: d.requestType,
+        dueAt: d.dueAt,
+        acknowledgeBy: d.acknowledgeBy,
+        maxExtendedDueAt: d.maxExtendedDueAt,
+        completed: d.completed,
+      })),
     },
+    completedTypes: request.completedTypes,
+    /** Per pause reason, why it would not stop this request's clock (null: it would). */
+    pauseOptions: pauseOptions(request),
     extendedAt: request.extendedAt,
     extensionReason: request.extensionReason,
     pauses: request.pauses,
