@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REGIONAL_RIGHTS } from '@/lib/universal/regional-rights';
+import { US_STATE_JURISDICTIONS } from '@/lib/universal/codes';
 import { regionalClassName, typeHint } from './request-type-choices';
 
 describe('the form’s regional rights', () => {
@@ -14,7 +15,9 @@ describe('the form’s regional rights', () => {
 
   it('offers limiting sensitive data only in California (CCPA regs §7027), opting out of sale in every US regime', () => {
     expect(regionalClassName('limit_sensitive')).toBe('regional-right in-US-CA');
-    expect(regionalClassName('opt_out_sale')).toBe('regional-right in-US-CA in-US-VA in-US-CO in-US-OTHER');
+    expect(regionalClassName('opt_out_sale')).toBe(
+      `regional-right ${[...US_STATE_JURISDICTIONS, 'US-OTHER'].map((j) => `in-${j}`).join(' ')}`,
+    );
   });
 
   it('says so when Bitstride neither sells nor shares, and still offers the opt-out', () => {

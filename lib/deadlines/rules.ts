@@ -87,6 +87,12 @@ const POLICY_UNSUBSCRIBE = optOutClock(businessDays(10), [
   'Bitstride policy: 10 business days, as CAN-SPAM and CASL, inside the month [policy]',
 ]);
 
+// The opt-out's own provision, where read; other states cite their law as a whole.
+const OPT_OUT_SOURCES: Partial<Record<UsStateJurisdiction, string>> = {
+  'US-VA': 'Va. Code §59.1-577(A)(5), (B): opt out of sale, targeted advertising; 45 days, +45 [S]',
+  'US-CO': 'C.R.S. 6-1-1306(1)(a), (2): opt out of sale, targeted advertising; 45 days, +45 [S]',
+};
+
 // Every US state: marketing email is CAN-SPAM's; an opt-out of sale/sharing runs the state's own
 // period (+ extension) unless its law sets a shorter one (California's row).
 const usStateTypes = {
@@ -129,7 +135,10 @@ function usStateRule(state: UsStateJurisdiction): JurisdictionRule {
       ...usStateTypes,
       opt_out_sale: {
         optOut: true,
-        sources: [`${law.law}: opt out of sale and targeted advertising, within the response period [S]`],
+        sources: [
+          OPT_OUT_SOURCES[state] ??
+            `${law.law}: opt out of sale and targeted advertising, within the response period [S]`,
+        ],
       },
     },
     sources: [
@@ -270,6 +279,7 @@ export const DEFAULT_RULES: DeadlineRules = {
       'PIPEDA s.8(3): respond within 30 days of receipt [P]',
       'PIPEDA s.8(4): extendable by up to 30 days, with notice within the first 30 naming the right to complain to the Commissioner [P]',
     ],
+    byRequestType: { unsubscribe: CASL_UNSUBSCRIBE },
   },
   'CA-QC': {
     firstDeadline: calendarDays(30),

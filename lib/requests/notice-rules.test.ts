@@ -115,7 +115,7 @@ describe('denial notices per regime and reason (notice-rules.ts)', () => {
     const ctx = {
       ...contextFor('US-CO', 'other', false, ['access']),
       authority: { name: 'Colorado Department of Law', url: 'https://coag.gov/file-complaint/' },
-      appealDecision: '45 days',
+      appealDecision: '45 days of receiving it',
     };
     const text = await renderDenial(ctx);
     expect(missing(text, ctx)).toEqual([]);
