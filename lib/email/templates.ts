@@ -7,6 +7,8 @@ import AgentNotAuthorizedEmail, { agentNotAuthorizedSubject } from '@/emails/age
 import AgentStatusLinkEmail, { agentStatusLinkSubject } from '@/emails/agent-status-link';
 import AppealDecidedEmail, { appealDecidedSubject } from '@/emails/appeal-decided';
 import AppealReceivedEmail, { appealReceivedSubject } from '@/emails/appeal-received';
+import ComplaintReceivedEmail, { complaintReceivedSubject } from '@/emails/complaint-received';
+import ComplaintResolvedEmail, { complaintResolvedSubject } from '@/emails/complaint-resolved';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
 import DownloadLinkEmail, { downloadLinkSubject } from '@/emails/download-link';
 import OptOutReceivedEmail, { optOutReceivedSubject } from '@/emails/opt-out-received';
@@ -50,6 +52,8 @@ export const templates = {
   'agent-status-link': template(AgentStatusLinkEmail, agentStatusLinkSubject),
   'agent-not-authorized': template(AgentNotAuthorizedEmail, agentNotAuthorizedSubject),
   'stronger-proof-requested': template(StrongerProofRequestedEmail, strongerProofRequestedSubject),
+  'complaint-received': template(ComplaintReceivedEmail, complaintReceivedSubject),
+  'complaint-resolved': template(ComplaintResolvedEmail, complaintResolvedSubject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -19,16 +19,24 @@ export type SystemSummary = {
 export async function fulfilmentSummary(tx: Tx, requestId: string, timeZone: string): Promise<SystemSummary[]> {
   const tasks = await tx.fulfilmentTask.findMany({
     where: { requestId },
-    include: { system: { select: { name: true } } },
-    orderBy: [{ system: { name: 'asc' } }, { type: 'asc' }],
+    include: { system: { select: { name: true } }, recipient: { select: { name: true } } },
+    orderBy: [{ type: 'asc' }, { system: { name: 'asc' } }, { recipient: { name: 'asc' } }],
   });
   return tasks.map((t) => {
     const outcome = readOutcome(t.outcome);
     const when = t.completedAt ? formatPublicDate(t.completedAt, timeZone) : null;
+    // A recipient's task names the recipient; "system" is what the completion email calls each line.
+    const name = t.system?.name ?? t.recipient?.name ?? '';
     if (t.status === 'closed')
-      return { system: t.system.name, action: 'no action was needed', when, detail: null, kept: null };
+      return {
+        system: name,
+        action: t.type === 'notify_recipient' ? 'not told (see your status page for why)' : 'no action was needed',
+        when,
+        detail: null,
+        kept: null,
+      };
     return {
-      system: t.system.name,
+      system: name,
       action: TASK_DONE_WORDS[t.type],
       when,
       detail: t.automated ? describeOutcome(outcome) : t.result,

@@ -4,10 +4,14 @@
  */
 import type { RequestType } from '../universal/codes';
 
-export const TASK_TYPES = ['collect', 'erase', 'correct', 'restrict', 'suppress'] as const;
+export const TASK_TYPES = ['collect', 'erase', 'correct', 'restrict', 'suppress', 'notify_recipient'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-export const TASK_FOR_REQUEST: Record<RequestType, TaskType> = {
+/** The task types a system of the inventory takes part in; notify_recipient belongs to recipients. */
+export const SYSTEM_TASK_TYPES = ['collect', 'erase', 'correct', 'restrict', 'suppress'] as const;
+export type SystemTaskType = (typeof SYSTEM_TASK_TYPES)[number];
+
+export const TASK_FOR_REQUEST: Record<RequestType, SystemTaskType> = {
   access: 'collect',
   export: 'collect',
   deletion: 'erase',
@@ -22,6 +26,7 @@ export const TASK_TYPE_LABELS: Record<TaskType, string> = {
   correct: 'Correct the data',
   restrict: 'Restrict processing',
   suppress: 'Stop communications',
+  notify_recipient: 'Tell the recipient',
 };
 
 /** Past tense, for the per-system record and the completion email. */
@@ -31,6 +36,7 @@ export const TASK_DONE_WORDS: Record<TaskType, string> = {
   correct: 'corrected',
   restrict: 'restricted',
   suppress: 'suppressed from communications',
+  notify_recipient: 'told of the change',
 };
 
 export const TASK_STATUS_LABELS = {
@@ -42,7 +48,7 @@ export const TASK_STATUS_LABELS = {
 } as const;
 
 /** The distinct task types a request's types call for, in a stable order. */
-export function taskTypesFor(types: readonly RequestType[]): TaskType[] {
-  const wanted = new Set(types.map((t) => TASK_FOR_REQUEST[t]));
-  return TASK_TYPES.filter((t) => wanted.has(t));
+export function taskTypesFor(types: readonly RequestType[]): SystemTaskType[] {
+  const wanted = new Set<TaskType>(types.map((t) => TASK_FOR_REQUEST[t]));
+  return SYSTEM_TASK_TYPES.filter((t) => wanted.has(t));
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { TASK_TYPE_LABELS, TASK_TYPES } from '@/lib/fulfilment/task-types';
+import { SYSTEM_TASK_TYPES, TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
 import type { InventorySystem } from '@/lib/fulfilment/list-inventory';
 import { deleteCategoryAction, saveCategoryAction, saveSystemAction } from '../../fulfilment-actions';
 import {
@@ -71,7 +71,7 @@ export function SystemForm({
       />
       <fieldset className="admin-field">
         <legend>Tasks this system takes part in</legend>
-        {TASK_TYPES.map((t) => (
+        {SYSTEM_TASK_TYPES.map((t) => (
           <div className="admin-choice" key={t}>
             <input
               type="checkbox"
