@@ -286,7 +286,11 @@ describe('complaints to us (UK DPA 2018 s.164A)', () => {
       }),
     ).not.toBeNull();
     expect((await queuedJobs('deadline-reminder')).filter((j) => j.key?.startsWith('complaint-deadline:'))).toEqual([]);
-    expect(await listOpenComplaints({ staff: reviewer, now: resolvedAt })).toEqual([]);
+    // Answered, it stays in the list for a week, marked answered, then leaves it.
+    expect(await listOpenComplaints({ staff: reviewer, now: resolvedAt })).toEqual([
+      expect.objectContaining({ id: complaint.id, resolvedAt }),
+    ]);
+    expect(await listOpenComplaints({ staff: reviewer, now: new Date('2026-12-28T00:00:00Z') })).toEqual([]);
 
     const metrics = await getComplaintMetrics({
       staff: reviewer,

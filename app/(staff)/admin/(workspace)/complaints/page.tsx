@@ -10,7 +10,7 @@ import { ResolveComplaintForm } from './resolve-complaint-form';
 export const metadata: Metadata = { title: 'Complaints' };
 
 /**
- * Complaints waiting for their outcome, due first (UK DPA 2018 s.164A: acknowledged at receipt by
+ * Complaints waiting for their outcome, due first, then those answered this week (UK DPA 2018 s.164A: acknowledged at receipt by
  * email, the outcome "without undue delay", our target in lib/complaints/complaint-rules.ts).
  */
 export default async function ComplaintsPage() {
@@ -21,7 +21,7 @@ export default async function ComplaintsPage() {
     <>
       <h1>Complaints</h1>
       {complaints.length === 0 ? (
-        <p className="admin-muted">No complaints are waiting for an answer.</p>
+        <p className="admin-muted">No complaints are waiting for an answer, and none was answered this week.</p>
       ) : (
         <ul className="admin-tasks">
           {complaints.map((c) => (
@@ -43,11 +43,17 @@ export default async function ComplaintsPage() {
                 <dt>Answer by</dt>
                 <dd className="admin-table__due">
                   <time dateTime={c.respondBy.toISOString()}>{formatZonedDay(c.respondBy, c.timeZone)}</time>{' '}
-                  <CountdownBadge countdown={c.countdown} />
+                  {!c.resolvedAt && <CountdownBadge countdown={c.countdown} />}
                 </dd>
+                {c.resolvedAt && (
+                  <>
+                    <dt>Answered</dt>
+                    <dd>{formatZonedDay(c.resolvedAt, c.timeZone)}</dd>
+                  </>
+                )}
               </dl>
               {c.statement !== null && <p className="admin-prewrap">{c.statement}</p>}
-              {canResolve && <ResolveComplaintForm complaintId={c.id} />}
+              {canResolve && <ResolveComplaintForm complaintId={c.id} resolved={c.resolvedAt !== null} />}
             </li>
           ))}
         </ul>
