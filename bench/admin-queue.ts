@@ -18,6 +18,8 @@ async function main() {
   await withBenchDatabase('admin', async (url) => {
     const { db, disconnectDb } = await import('../lib/db');
     const { listRequests } = await import('../lib/requests/staff/list-requests');
+    const { hashEmail } = await import('../lib/security/tokens');
+    const { formatReference } = await import('../lib/universal/reference');
     const seedStarted = performance.now();
     await seedRequests(db(), REQUESTS);
     console.log(
@@ -31,6 +33,9 @@ async function main() {
       SELECT due_at, id FROM privacy_request WHERE closed_at IS NULL AND status IN ('verified','in_progress','awaiting_requester')
       ORDER BY due_at, id OFFSET 1000 LIMIT 1`);
     const after = `${deep[0].due_at.getTime()}_${deep[0].id}`;
+    const [reference] = await db().$queryRawUnsafe<{ number: number; received_at: Date }[]>(
+      `SELECT number, received_at FROM privacy_request WHERE closed_at IS NULL AND status <> 'unverified' ORDER BY number DESC LIMIT 1`,
+    );
     // The same SQL the app sends (lib/requests/staff/list-requests.ts), with literal values.
     const open = `r.closed_at IS NULL AND r.status <> 'unverified'`;
     const nowSql = `'${now.toISOString()}'::timestamptz`;
@@ -52,6 +57,38 @@ async function main() {
         sql: `${open} AND r.jurisdiction = 'US-CA'`,
       },
       { name: 'filter: overdue', filter: { due: 'overdue' as const }, sql: `${open} AND r.due_at < ${nowSql}` },
+      {
+        name: 'filter: due within 7 days',
+        filter: { due: '7d' as const },
+        sql: `${open} AND r.due_at >= ${nowSql} AND r.due_at < ${nowSql} + interval '7 days'`,
+      },
+      {
+        name: 'filter: status = awaiting requester',
+        filter: { status: ['awaiting_requester' as const] },
+        sql: `r.closed_at IS NULL AND r.status NOT IN ('unverified', 'verified', 'in_progress')`,
+      },
+      { name: 'filter: assigned to me', filter: { assignee: 'me' }, sql: `${open} AND r.assignee_id = '${staff.id}'` },
+      { name: 'filter: unassigned', filter: { assignee: 'none' }, sql: `${open} AND r.assignee_id IS NULL` },
+      {
+        name: 'filter: regime = US-CA + type = access',
+        filter: { jurisdiction: 'US-CA' as const, type: 'access' as const },
+        sql: `${open} AND r.types @> ARRAY['access']::"RequestType"[] AND r.jurisdiction = 'US-CA'`,
+      },
+      {
+        name: 'filter: regime = EU + assigned to me',
+        filter: { jurisdiction: 'EU' as const, assignee: 'me' },
+        sql: `${open} AND r.jurisdiction = 'EU' AND r.assignee_id = '${staff.id}'`,
+      },
+      {
+        name: 'search: by reference',
+        filter: { q: formatReference(reference.number, reference.received_at) },
+        sql: `${open} AND r.number = ${reference.number}`,
+      },
+      {
+        name: 'search: by email',
+        filter: { q: 'person42@example.com' },
+        sql: `${open} AND r.email_hash = '${hashEmail('person42@example.com')}'`,
+      },
     ];
     const rows: string[] = [];
     for (const c of cases) {
@@ -64,7 +101,7 @@ async function main() {
       }
       const raw: number[] = [];
       const query = `SELECT r.id, r.number, r.status, r.types, r.jurisdiction, r.received_at, r.due_at, r.email, r.name, a.id, a.name, a.email
-        FROM privacy_request r LEFT JOIN staff_user a ON a.id = r.assignee_id WHERE ${c.sql} ORDER BY r.closed_at, r.due_at, r.id LIMIT 51`;
+        FROM privacy_request r LEFT JOIN staff_user a ON a.id = r.assignee_id WHERE ${c.sql} ORDER BY r.due_at, r.id LIMIT 51`;
       for (let i = 0; i < RUNS; i++) {
         const plan = await db().$queryRawUnsafe<
           { 'QUERY PLAN': { 'Execution Time': number; 'Planning Time': number }[] }[]

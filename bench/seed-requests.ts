@@ -18,7 +18,7 @@ export async function seedRequests(db: Db, count: number) {
         received_at, due_at, verified_at, closed_at, assignee_id, updated_at)
       SELECT gen_random_uuid(),
         s.status::"RequestStatus",
-        (ARRAY['{access}', '{deletion}', '{access,deletion}', '{export}', '{correction}', '{objection}', '{restriction}', '{access,export}'])[1 + (g % 8)]::"RequestType"[],
+        (ARRAY['{access}', '{deletion}', '{access,deletion}', '{export}', '{correction}', '{unsubscribe}', '{restriction}', '{access,export}'])[1 + (g % 8)]::"RequestType"[],
         (ARRAY['US-CA','US-CA','US-CA','EU','EU','UK','US-VA','US-CO','US-OTHER','BR','CA','OTHER'])[1 + (g % 12)],
         CASE WHEN g % 5 = 0 THEN 'api'::"SubmissionChannel" ELSE 'web'::"SubmissionChannel" END,
         md5('email' || (g % (${count} / 3 + 1))),

@@ -4,7 +4,8 @@ import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layo
 export type RequestDecidedEmailProps = {
   brand: Brand;
   reference: string;
-  outcome: 'completed' | 'denied' | 'partially_denied';
+  /** part_completed: some of the request's types are done, the others still open. */
+  outcome: 'completed' | 'part_completed' | 'denied' | 'partially_denied';
   reasonLabel: string | null;
   message: string;
   /** The notices the requester's regime requires with a refusal (complaint, court, appeal). */
@@ -14,10 +15,16 @@ export type RequestDecidedEmailProps = {
   /** Access/export: the package is being prepared; download after re-confirming the email on the status page. */
   downloadDays?: number;
   systems?: { system: string; action: string; when: string | null; detail: string | null; kept: string | null }[];
+  /** The parts of the request completed with this message, when not the whole request. */
+  completedParts?: string[];
+  /** part_completed: the parts still open, and when we answer them at the latest. */
+  openParts?: string[];
+  openDueOn?: string;
 };
 
 const TITLES = {
   completed: 'We have completed your privacy request',
+  part_completed: 'We have completed part of your privacy request',
   denied: 'We cannot fulfil your privacy request',
   partially_denied: 'We have partly fulfilled your privacy request',
 } as const;
@@ -30,6 +37,12 @@ export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
       <Text style={{ ...paragraph, fontWeight: 600 }}>
         {TITLES[p.outcome]} ({p.reference}).
       </Text>
+      {p.completedParts?.length ? <Text style={paragraph}>Completed now: {p.completedParts.join('; ')}.</Text> : null}
+      {p.openParts?.length ? (
+        <Text style={paragraph}>
+          Still in progress: {p.openParts.join('; ')}. We will answer by {p.openDueOn} at the latest.
+        </Text>
+      ) : null}
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
       {p.systems?.length ? <Text style={{ ...paragraph, fontWeight: 600 }}>What we did, system by system:</Text> : null}
       {p.systems?.map((s) => (

@@ -10,10 +10,14 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 /** The Prisma client, created on first use so that scripts and tests can set DATABASE_URL first. */
 export function db(): PrismaClient {
   if (!globalForPrisma.prisma) {
-    const url = env().DATABASE_URL;
+    const { DATABASE_URL: url, DATABASE_POOL_SIZE, DB_TRANSACTION_MAX_WAIT_MS, DB_TRANSACTION_TIMEOUT_MS } = env();
     if (!url)
       throw new Error('DATABASE_URL is not set: start the app with `npm run dev` or `npm start`, which provide one.');
-    globalForPrisma.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    globalForPrisma.prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: DATABASE_POOL_SIZE }),
+      // Under load a transaction queues for a connection: waiting is right, failing the request is not.
+      transactionOptions: { maxWait: DB_TRANSACTION_MAX_WAIT_MS, timeout: DB_TRANSACTION_TIMEOUT_MS },
+    });
   }
   return globalForPrisma.prisma;
 }
@@ -36,7 +40,7 @@ export async function transactionWithRetry<T>(
   const attempts = options.attempts ?? 3;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await db().$transaction(fn, { timeout: options.timeout });
+      return await db().$transaction(fn, options.timeout ? { timeout: options.timeout } : undefined);
     } catch (error) {
       // P2034: "Transaction failed due to a write conflict or a deadlock. Please retry your transaction".
       if (attempt >= attempts || (error as { code?: unknown }).code !== 'P2034') throw error;

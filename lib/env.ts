@@ -40,6 +40,14 @@ const schema = z
       .max(24 * 30)
       .default(48),
     WORKER_IN_PROCESS: bool.default(true),
+    /** Connections each process keeps to PostgreSQL (node-postgres' pool; its default is 10). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * How long a transaction may wait for a free connection, and then run, before it is abandoned
+     * (Prisma's defaults, 2 s and 5 s, are shorter than a busy pool's queue on a small machine).
+     */
+    DB_TRANSACTION_MAX_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    DB_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     EMBEDDED_PG_DIR: z.string().min(1).default('.data/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
@@ -138,6 +146,13 @@ const schema = z
     EVIDENCE_MAX_MB: z.coerce.number().positive().max(8).default(5),
     /** Days an appeal has to be decided, from its receipt (US-VA, US-CO: 60). */
     APPEAL_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(60),
+    /**
+     * Whether Bitstride sells personal information or shares it for cross-context behavioural advertising
+     * (CCPA §1798.120). Its privacy policy names vendors, providers and organization members as
+     * recipients and no sale or sharing, hence false. Either way an opt-out is accepted and recorded;
+     * false, the form and the emails say there is nothing to stop today.
+     */
+    SELLS_OR_SHARES_PERSONAL_INFORMATION: bool.default(false),
     /** A verified request from the same email for the same type within this many days is flagged as a possible duplicate. */
     DUPLICATE_WINDOW_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
     /**

@@ -128,6 +128,17 @@ export function publicError(error: unknown): PublicError {
       retryAfterSeconds: 30,
     };
   }
+  // P2028: a transaction could not get a connection, or finish, within its bounds (lib/db.ts): the
+  // database is overloaded, not wrong; nothing was written, and the same request can be sent again.
+  if ((error as { code?: unknown } | null)?.code === 'P2028') {
+    logger.warn({ err: error }, 'database busy: transaction timed out');
+    return {
+      status: 503,
+      code: 'UNAVAILABLE',
+      message: 'We are very busy for a moment and nothing was saved. Please try again in a minute.',
+      retryAfterSeconds: 30,
+    };
+  }
   const reference = randomUUID();
   logger.error({ err: error, reference }, 'unexpected error');
   return {

@@ -36,6 +36,7 @@ export async function requestFormPage({
   const form = renderToString(
     <RequestFormView
       companyName={props.companyName}
+      sellsOrShares={props.sellsOrShares}
       formStartedAt={props.formStartedAt}
       values={props.state.values}
       errors={errors}
@@ -52,7 +53,11 @@ export async function requestFormPage({
     children: (
       <>
         <h1>Make a privacy request to {COMPANY_NAME}</h1>
-        <RightsIntro companyName={COMPANY_NAME} verificationLifetime={formatHours(verificationTtlHours)} />
+        <RightsIntro
+          companyName={COMPANY_NAME}
+          sellsOrShares={props.sellsOrShares}
+          verificationLifetime={formatHours(verificationTtlHours)}
+        />
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the form's own server render, which the island hydrates */}
         <div id={REQUEST_FORM_ISLAND.container} dangerouslySetInnerHTML={{ __html: form }} />
         <script

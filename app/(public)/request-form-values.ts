@@ -29,6 +29,8 @@ export type RequestFormState = {
  */
 export type RequestFormProps = {
   companyName: string;
+  /** SELLS_OR_SHARES_PERSONAL_INFORMATION, for what the opt-out of sale/sharing says. */
+  sellsOrShares: boolean;
   /** The signed "form served at" stamp (lib/abuse/form-guard.ts). */
   formStartedAt: string;
   state: RequestFormState;

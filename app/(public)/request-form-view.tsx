@@ -17,12 +17,15 @@ import {
   REQUEST_TYPES,
   REQUEST_TYPE_LABELS,
 } from '@/lib/universal/codes';
+import { isRegional, regionalClassName, typeHint } from './request-type-choices';
 import { fieldId, type RequestFieldName, type RequestFieldPath, type RequestFormValues } from './request-form-values';
 
 const jurisdictionOptions = JURISDICTIONS.map((code) => ({ value: code, label: JURISDICTION_LABELS[code] }));
 
 export type RequestFormViewProps = {
   companyName: string;
+  /** SELLS_OR_SHARES_PERSONAL_INFORMATION: false, the opt-out of sale/sharing says there is none today. */
+  sellsOrShares: boolean;
   formStartedAt: string;
   /** What the fields start with: empty, or what the requester sent when the server answers a post. */
   values: RequestFormValues;
@@ -47,6 +50,7 @@ export const registerByName = (name: RequestFieldName): FieldRegistration => ({ 
  */
 export function RequestFormView({
   companyName,
+  sellsOrShares,
   formStartedAt,
   values,
   errors,
@@ -193,17 +197,28 @@ export function RequestFormView({
           Choose at least one.
         </p>
         <FieldError id="types-error" messages={errorsFor('types')} />
-        {REQUEST_TYPES.map((code) => (
-          <CheckboxChoice
-            key={code}
-            id={`field-types-${code}`}
-            label={REQUEST_TYPE_LABELS[code]}
-            value={code}
-            registration={register('types')}
-            defaultChecked={values.types.includes(code)}
-            invalid={typesInvalid}
-          />
-        ))}
+        {REQUEST_TYPES.map((code) => {
+          const choice = (
+            <CheckboxChoice
+              key={code}
+              id={`field-types-${code}`}
+              label={REQUEST_TYPE_LABELS[code]}
+              hint={typeHint(code, { companyName, sellsOrShares })}
+              value={code}
+              registration={register('types')}
+              defaultChecked={values.types.includes(code)}
+              invalid={typesInvalid}
+            />
+          );
+          // A right only some regimes give shows once one of them is chosen (public/styles/portal.css).
+          return isRegional(code) ? (
+            <div key={code} className={regionalClassName(code)}>
+              {choice}
+            </div>
+          ) : (
+            choice
+          );
+        })}
       </fieldset>
 
       <TextAreaField

@@ -21,6 +21,7 @@ const warmUpValidation = () => void preloadRequestSchema().catch(() => undefined
  */
 export function RequestForm({
   companyName,
+  sellsOrShares,
   formStartedAt,
   state,
   typedValues,
@@ -67,6 +68,7 @@ export function RequestForm({
   return (
     <RequestFormView
       companyName={companyName}
+      sellsOrShares={sellsOrShares}
       formStartedAt={formStartedAt}
       values={state.values}
       errors={errors}

@@ -1,9 +1,12 @@
 /** What each right means, in plain words, following the privacy policy's "Your choices and rights". */
 export function RightsIntro({
   companyName,
+  sellsOrShares,
   verificationLifetime,
 }: {
   companyName: string;
+  /** SELLS_OR_SHARES_PERSONAL_INFORMATION. */
+  sellsOrShares: boolean;
   /** How long the confirmation link works, in words ("10 days"). */
   verificationLifetime: string;
 }) {
@@ -36,8 +39,22 @@ export function RightsIntro({
           <strong>Restrict</strong> — limit how we use your information, for example while we check a correction.
         </li>
         <li>
-          <strong>Stop communications or object</strong> — stop sending you product updates and similar messages, or
-          stop using your information for purposes such as analytics.
+          <strong>Object</strong> — stop using your information for a purpose you object to, such as analytics, unless
+          we have compelling legitimate grounds.
+        </li>
+        <li>
+          <strong>Unsubscribe</strong> — stop sending you product updates and similar marketing messages.
+        </li>
+        <li>
+          <strong>Opt out of sale or sharing</strong> (US residents) — never sell your personal information or share it
+          for cross-context behavioural advertising.{' '}
+          {sellsOrShares
+            ? null
+            : `${companyName} does not sell or share personal information today; your opt-out is recorded and applies if that ever changes.`}
+        </li>
+        <li>
+          <strong>Limit the use of sensitive information</strong> (California residents) — use information such as your
+          account sign-in only as the law allows.
         </li>
       </ul>
       <h2>How it works</h2>

@@ -17,6 +17,7 @@ const nonceOf = (request: Request) => request.headers.get('x-nonce');
 export async function GET(request: Request) {
   const props = {
     companyName: env().COMPANY_NAME,
+    sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION,
     formStartedAt: formStartedStamp(),
     state: { values: emptyRequestForm, fieldErrors: {} },
   };
@@ -31,6 +32,11 @@ export async function POST(request: Request) {
   if (!form) return notAForm();
   const outcome = await submitRequestForm({ form, ...requesterOf(request) });
   if (outcome.kind === 'submitted') return seeOther(outcome.location);
-  const props = { companyName: env().COMPANY_NAME, formStartedAt: outcome.formStartedAt, state: outcome.state };
+  const props = {
+    companyName: env().COMPANY_NAME,
+    sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION,
+    formStartedAt: outcome.formStartedAt,
+    state: outcome.state,
+  };
   return requestFormPage({ props, nonce: nonceOf(request), status: outcome.status, headers: outcome.headers });
 }

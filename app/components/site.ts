@@ -5,7 +5,7 @@
 export const SITE_NAME = 'Privacy requests';
 
 export const SITE_DESCRIPTION =
-  'Ask for a copy of your data, correct it, delete it, export it, restrict it, or stop communications.';
+  'Ask for a copy of your data, correct, delete, export or restrict it, object to its use, unsubscribe, or opt out.';
 
 /** A page's <title>: its own words, then the site's. */
 export const pageTitle = (title: string) => `${title} · ${SITE_NAME}`;

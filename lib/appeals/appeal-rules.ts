@@ -41,10 +41,12 @@ export function appealDeadline(request: { jurisdiction: string; types: readonly 
     ...base,
     firstDeadline: { amount: env().APPEAL_DECISION_DAYS, unit: 'calendarDays' as const },
     extension: null,
-    pauseAllowed: false,
+    pauses: {
+      awaiting_identity: { allowed: false, source: "An appeal decision runs from the appeal's receipt [policy]" },
+      awaiting_clarification: { allowed: false, source: "An appeal decision runs from the appeal's receipt [policy]" },
+    },
     clockStarts: 'receipt' as const,
     acknowledgement: null,
-    optOutDeadline: null,
     byRequestType: undefined,
   };
   return computeDeadline({

@@ -11,8 +11,8 @@ import { requestDeadline } from './request-deadline';
 import { scheduleDeadlineJobs } from './schedule-deadline-jobs';
 
 /**
- * Takes the regime's extension, once: only before the first due date has passed, only where the
- * law provides one, and with a reason, which the requester receives with the new date (the notice
+ * Takes the regime's extension, once: for the open types whose law provides one, only before their
+ * first due date has passed, and with a reason, which the requester receives with the new date (the notice
  * GDPR Art. 12(3), CCPA §7021(b) and PIPEDA s.8(4) require). Runs in the caller's transaction.
  */
 export async function extendDeadline(tx: Tx, options: { requestId: string; reason: string; actor: Actor; now?: Date }) {
@@ -32,14 +32,19 @@ export async function extendDeadline(tx: Tx, options: { requestId: string; reaso
   if (request.extendedAt)
     throw new AppError('CONFLICT', 'This deadline has already been extended; the law allows one extension.');
   const current = requestDeadline(request, now);
-  if (now > current.dueAt)
+  const extended = requestDeadline({ ...request, extendedAt: now }, now);
+  // The extension moves each open type whose law has one; the others (a California opt-out) keep theirs.
+  const moved = extended.types.filter((d, i) => !d.completed && d.dueAt > current.types[i].dueAt);
+  if (moved.length === 0)
+    throw new AppError('CONFLICT', `The rules of ${request.jurisdiction} allow no extension for this request.`);
+  const before = (type: string) => current.types.find((d) => d.requestType === type)!;
+  if (moved.some((d) => now > before(d.requestType).dueAt))
     throw new AppError(
       'CONFLICT',
       'The deadline has passed: an extension must be notified before the original due date.',
     );
-  const extended = requestDeadline({ ...request, extendedAt: now }, now);
-  if (extended.dueAt <= current.dueAt)
-    throw new AppError('CONFLICT', `The rules of ${request.jurisdiction} allow no extension for this request.`);
+  // What the requester is told: the clock the extension moves first, before and after.
+  const shown = moved.reduce((earliest, d) => (d.dueAt < earliest.dueAt ? d : earliest));
 
   await tx.privacyRequest.update({
     where: { id: request.id },
@@ -53,12 +58,14 @@ export async function extendDeadline(tx: Tx, options: { requestId: string; reaso
     requestId: request.id,
     action: 'deadline.extended',
     actor: options.actor,
-    summary: `We need more time; we will answer by ${formatPublicDate(extended.dueAt, zone)}`,
+    summary: `We need more time; we will answer by ${formatPublicDate(shown.dueAt, zone)}`,
     data: {
       reason,
-      previousDueAt: current.dueAt.toISOString(),
-      dueAt: extended.dueAt.toISOString(),
-      explanation: extended.explanation,
+      types: moved.map((d) => d.requestType),
+      previousDueAt: before(shown.requestType).dueAt.toISOString(),
+      dueAt: shown.dueAt.toISOString(),
+      requestDueAt: extended.dueAt.toISOString(),
+      explanation: shown.explanation,
     },
   });
   await enqueueEmail(tx, {
@@ -69,8 +76,8 @@ export async function extendDeadline(tx: Tx, options: { requestId: string; reaso
       brand: brand(),
       reference: formatReference(request.number, request.receivedAt),
       reason,
-      previousDueOn: formatPublicDate(current.dueAt, zone),
-      newDueOn: formatPublicDate(extended.dueAt, zone),
+      previousDueOn: formatPublicDate(before(shown.requestType).dueAt, zone),
+      newDueOn: formatPublicDate(shown.dueAt, zone),
       statusUrl: publicLinks.statusOf(request),
     },
   });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { computeDeadline, type Deadline, getRules, resolveRule } from '../deadlines';
+import { computeDeadline, type Deadline, getRules, type PauseReason, resolveRule } from '../deadlines';
 import { env } from '../env';
 import type { Jurisdiction, RequestType } from '../universal/codes';
 
@@ -14,22 +14,29 @@ export function deadlineRules() {
 export type ClockedRequest = {
   jurisdiction: string;
   types: readonly RequestType[];
+  /** The types staff already completed: their clocks no longer make the request due. */
+  completedTypes?: readonly RequestType[];
   receivedAt: Date;
   verifiedAt?: Date | null;
   extendedAt?: Date | null;
-  pauses?: readonly { startedAt: Date; endedAt: Date | null }[];
+  pauses?: readonly { startedAt: Date; endedAt: Date | null; reason: PauseReason }[];
 };
 
+/** One type's own clock within a request: its due date, acknowledgement and extension limit. */
+export type TypeDeadline = Deadline & { requestType: RequestType; completed: boolean };
+
 /**
- * The deadline in force for a request. A request may combine types whose clocks differ (a California
- * opt-out runs 15 business days, access 45 days): it is due when its earliest clock runs out, and
- * that clock's explanation is the one shown. A pause still open counts up to `now`.
+ * Every type's own clock. A request may combine types whose clocks differ (a California opt-out runs
+ * 15 business days with no acknowledgement and no extension, access 45 days with both): each keeps
+ * its own. The extension, once taken, moves the types whose rule has one. A pause still open counts
+ * up to `now`, for the types whose rule lets that reason stop the clock.
  */
-export function requestDeadline(request: ClockedRequest, now = new Date()) {
+export function typeDeadlines(request: ClockedRequest, now = new Date()): TypeDeadline[] {
   const firstClock = !request.verifiedAt && !request.extendedAt && !request.pauses?.length;
-  const pauses = (request.pauses ?? []).map((p) => ({ from: p.startedAt, to: p.endedAt ?? now }));
-  const deadlines = request.types.map((requestType) =>
-    firstClock
+  const pauses = (request.pauses ?? []).map((p) => ({ from: p.startedAt, to: p.endedAt ?? now, reason: p.reason }));
+  const completed = new Set(request.completedTypes ?? []);
+  return request.types.map((requestType) => ({
+    ...(firstClock
       ? firstClockDeadline(request.jurisdiction as Jurisdiction, requestType, request.receivedAt)
       : computeDeadline({
           jurisdiction: request.jurisdiction as Jurisdiction,
@@ -39,9 +46,37 @@ export function requestDeadline(request: ClockedRequest, now = new Date()) {
           pauses,
           extended: Boolean(request.extendedAt),
           rules: deadlineRules(),
-        }),
-  );
-  return deadlines.reduce((earliest, d) => (d.dueAt < earliest.dueAt ? d : earliest));
+        })),
+    requestType,
+    completed: completed.has(requestType),
+  }));
+}
+
+/**
+ * The deadline the request shows: that of its nearest open type (the latest once every one is
+ * done), with that clock's explanation. The acknowledgement is owed when any type's law asks for
+ * one, by the earliest such date, whichever type is nearest. `types` lists every type's own clock.
+ */
+export function requestDeadline(request: ClockedRequest, now = new Date()) {
+  const types = typeDeadlines(request, now);
+  const open = types.filter((d) => !d.completed);
+  // Once every type is done (a request reopened after completion), the last clock to close stays.
+  const nearest =
+    open.length > 0
+      ? open.reduce((earliest, d) => (d.dueAt < earliest.dueAt ? d : earliest))
+      : types.reduce((latest, d) => (d.dueAt > latest.dueAt ? d : latest));
+  const acknowledgeBy = types
+    .map((d) => d.acknowledgeBy)
+    .filter((date): date is Date => date !== null)
+    .reduce<Date | null>((earliest, date) => (earliest && earliest <= date ? earliest : date), null);
+  const { requestType: _type, completed: _completed, ...deadline } = nearest;
+  return { ...deadline, acknowledgeBy, types };
+}
+
+/** The types still open, in the request's order. */
+export function openTypes(request: Pick<ClockedRequest, 'types' | 'completedTypes'>): RequestType[] {
+  const completed = new Set(request.completedTypes ?? []);
+  return request.types.filter((t) => !completed.has(t));
 }
 
 const firstClockByDay = new Map<string, Deadline>();

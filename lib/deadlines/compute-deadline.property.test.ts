@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { JURISDICTIONS, REQUEST_TYPES } from '../universal/codes';
 import { isWorkingDay } from './calendar';
-import { computeDeadline, DEFAULT_RULES, type ComputeDeadlineOptions, type Pause } from './index';
+import { computeDeadline, DEFAULT_RULES, resolveRule, type ComputeDeadlineOptions, type Pause } from './index';
 
 const RUNS = { numRuns: 500 };
 const DAY_MS = 86_400_000;
@@ -25,7 +25,7 @@ const pausesNear = (receivedAt: Date) =>
     .map((specs) =>
       specs.map(({ startMinutes, lengthMinutes }): Pause => {
         const from = new Date(receivedAt.getTime() + startMinutes * MINUTE_MS);
-        return { from, to: new Date(from.getTime() + lengthMinutes * MINUTE_MS) };
+        return { from, to: new Date(from.getTime() + lengthMinutes * MINUTE_MS), reason: 'awaiting_identity' };
       }),
     );
 
@@ -101,13 +101,13 @@ describe('computeDeadline invariants (all jurisdictions x request types, receipt
       fc.property(requests, (request) => {
         const unpaused = computeDeadline({ ...request, pauses: [] });
         const paused = computeDeadline(request);
-        const rule = DEFAULT_RULES[request.jurisdiction];
+        const rule = resolveRule(DEFAULT_RULES, request.jurisdiction, request.requestType);
         const zone = paused.timeZone;
         const maxDays = Math.floor(stoppedMs(request.pauses, request.receivedAt) / DAY_MS);
 
         expect(paused.dueAt >= unpaused.dueAt).toBe(true);
         expect(paused.pausedDays).toBeLessThanOrEqual(maxDays);
-        if (!rule.pauseAllowed) {
+        if (!rule.pauses.awaiting_identity.allowed) {
           expect(paused.dueAt).toEqual(unpaused.dueAt);
           expect(paused.pausedDays).toBe(0);
         }

@@ -110,11 +110,27 @@ describe('California', () => {
     expect(localDate(result.originalDueAt, result.timeZone)).toBe('2027-01-07');
   });
 
-  it('treats objection as an opt-out: 15 business days, no extension, no acknowledgement', () => {
-    const result = due({ jurisdiction: 'US-CA', requestType: 'objection', receivedAt });
+  it('treats an opt-out of sale/sharing as an opt-out: 15 business days, no extension, no acknowledgement', () => {
+    const result = due({ jurisdiction: 'US-CA', requestType: 'opt_out_sale', receivedAt });
     expect(result.dueDate).toBe('2026-12-16');
     expect(result.maxExtendedDueAt).toBeNull();
     expect(result.acknowledgeBy).toBeNull();
+  });
+
+  it('CCPA regs §7027(g)(1): a request to limit is due on the same day as an opt-out', () => {
+    expect(due({ jurisdiction: 'US-CA', requestType: 'limit_sensitive', receivedAt }).dueDate).toBe('2026-12-16');
+  });
+
+  it('CAN-SPAM §7704(a)(4)(A): unsubscribing is due in 10 business days, skipping Thanksgiving', () => {
+    const result = due({ jurisdiction: 'US-CA', requestType: 'unsubscribe', receivedAt });
+    expect(result.dueDate).toBe('2026-12-09');
+    expect(result.maxExtendedDueAt).toBeNull();
+  });
+
+  it('an objection in California keeps the 45 days and the acknowledgement', () => {
+    const result = due({ jurisdiction: 'US-CA', requestType: 'objection', receivedAt });
+    expect(result.dueDate).toBe('2027-01-07');
+    expect(result.acknowledgeBy).not.toBeNull();
   });
 
   it('keeps counting from receipt when identity is verified later', () => {
@@ -211,7 +227,7 @@ describe('Brazil', () => {
 
 describe('pauses', () => {
   const receivedAt = at('2026-02-02T10:00:00Z'); // Mon 2 Feb 2026 -> due Mon 2 Mar
-  const pause = (from: string, to: string) => ({ from: at(from), to: at(to) });
+  const pause = (from: string, to: string) => ({ from: at(from), to: at(to), reason: 'awaiting_identity' as const });
 
   it('moves a UK deadline by the whole days paused', () => {
     const result = due({

@@ -11,7 +11,7 @@ import {
 import { describePeriod, formatDate, formatDay, formatInstant, listHolidays, monthName, weekdayName } from './format';
 import { applyPauses, mergePauses, type Pause } from './pauses';
 import { DEFAULT_RULES, resolveRule, type ResolvedRule } from './rules';
-import type { DeadlineRules, Period } from './schemas';
+import { type DeadlineRules, PAUSE_REASONS, type PauseReason, type Period } from './schemas';
 
 export interface ComputeDeadlineOptions {
   jurisdiction: Jurisdiction;
@@ -147,13 +147,29 @@ function clockStartOf(
 }
 
 function pausesToCount(rule: ResolvedRule, pauses: readonly Pause[], clockStart: Date, explanation: string[]): Pause[] {
-  const merged = mergePauses(pauses, clockStart);
-  if (merged.length > 0 && !rule.pauseAllowed) {
-    explanation.push(`clock pauses ignored: the clock does not stop in ${rule.jurisdiction}`);
-    return [];
+  const refused = mergePauses(
+    pauses.filter((p) => !rule.pauses[p.reason].allowed),
+    clockStart,
+  );
+  if (refused.length > 0) {
+    const none = PAUSE_REASONS.every((reason) => !rule.pauses[reason].allowed);
+    explanation.push(
+      none
+        ? `clock pauses ignored: the clock does not stop in ${rule.jurisdiction}`
+        : `clock pauses ignored: ${[...new Set(refused.map((p) => PAUSE_REASON_WORDS[p.reason]))].join(' and ')} does not stop the clock of ${rule.requestType} requests in ${rule.jurisdiction}`,
+    );
   }
-  return merged;
+  return mergePauses(
+    pauses.filter((p) => rule.pauses[p.reason].allowed),
+    clockStart,
+  );
 }
+
+/** How an explanation names a pause reason. */
+export const PAUSE_REASON_WORDS: Record<PauseReason, string> = {
+  awaiting_identity: 'waiting for proof of identity',
+  awaiting_clarification: 'waiting for a clarification',
+};
 
 interface Landing {
   day: DateTime;

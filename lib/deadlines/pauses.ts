@@ -1,9 +1,12 @@
 import type { DateTime } from 'luxon';
+import type { PauseReason } from './schemas';
 
-/** A time the clock was stopped while waiting on the requester. `to` may lie in the future. */
+/** A time the clock was stopped while waiting on the requester, and why. `to` may lie in the future. */
 export interface Pause {
   from: Date;
   to: Date;
+  /** Counted only where the rule allows this reason to stop the clock (`pauses` in the rules). */
+  reason: PauseReason;
 }
 
 const DAY_MS = 86_400_000;
@@ -19,7 +22,7 @@ export function mergePauses(pauses: readonly Pause[], clockStart: Date): Pause[]
   }
   const clipped = pauses
     .filter(({ to }) => to > clockStart)
-    .map(({ from, to }) => ({ from: from < clockStart ? clockStart : from, to }))
+    .map((pause) => ({ ...pause, from: pause.from < clockStart ? clockStart : pause.from }))
     .sort((a, b) => a.from.getTime() - b.from.getTime());
   const merged: Pause[] = [];
   for (const pause of clipped) {

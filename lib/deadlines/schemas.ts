@@ -14,12 +14,23 @@ export const PeriodSchema = z.strictObject({
 });
 export type Period = z.infer<typeof PeriodSchema>;
 
+/** Why the clock may stop while we wait on the requester (the `clock_pause.reason` values). */
+export const PAUSE_REASONS = ['awaiting_identity', 'awaiting_clarification'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+// One row per pause reason: whether the law lets that wait stop the clock, and where it says so.
+export const PauseRuleSchema = z.strictObject({ allowed: z.boolean(), source: z.string().min(1) });
+export type PauseRule = z.infer<typeof PauseRuleSchema>;
+
 // The fields that may differ between request types of one jurisdiction.
 const requestTypeRuleShape = {
   firstDeadline: PeriodSchema,
   extension: PeriodSchema.nullable(),
-  /** May the clock stop while we wait on the requester (identity, clarification)? */
-  pauseAllowed: z.boolean(),
+  /**
+   * Per reason, may the clock stop while we wait on the requester? Replaced whole by an override
+   * (both reasons given), like a period: a reason left out would silently mean something.
+   */
+  pauses: z.strictObject({ awaiting_identity: PauseRuleSchema, awaiting_clarification: PauseRuleSchema }),
   /** 'verification': the clock starts when identity is confirmed, if that is later than receipt. */
   clockStarts: z.enum(['receipt', 'verification']),
   /** Deadline to confirm receipt to the requester, counted from receipt; null where the law sets none. */
@@ -34,13 +45,17 @@ const requestTypeRuleShape = {
 export const RequestTypeRuleSchema = z.strictObject(requestTypeRuleShape);
 export type RequestTypeRule = z.infer<typeof RequestTypeRuleSchema>;
 
+/**
+ * A request type's row in a jurisdiction: any field of the rule, plus `optOut`, which says the type is
+ * an opt-out in this regime (unsubscribe, opt-out of sale/sharing, limit). The row's own fields give
+ * the law's clock where it has one of its own (California: 15 business days, no extension, no
+ * acknowledgement); without them the regime's clock applies (Virginia: 45 days, +45).
+ */
+export const RequestTypeRowSchema = z.strictObject({ ...requestTypeRuleShape, optOut: z.boolean() }).partial();
+export type RequestTypeRow = z.infer<typeof RequestTypeRowSchema>;
+
 export const JurisdictionRuleSchema = z.strictObject({
   ...requestTypeRuleShape,
-  /**
-   * Where set, 'objection' requests here are opt-outs of sale/sharing: this period replaces
-   * firstDeadline, with no extension and no acknowledgement (byRequestType.objection still wins).
-   */
-  optOutDeadline: PeriodSchema.nullable(),
   timeZone: z.string().refine((zone) => IANAZone.isValidZone(zone), { message: 'not an IANA time zone' }),
   /** date-holidays code, e.g. 'GB-ENG', 'US-CA', 'BE'; null means weekends are the only non-working days. */
   holidayCountry: z
@@ -49,7 +64,8 @@ export const JurisdictionRuleSchema = z.strictObject({
     .nullable(),
   /** Days to decide an appeal against a refusal; null where the law has no appeal step. */
   appealDays: z.number().int().positive().nullable(),
-  byRequestType: z.partialRecord(z.enum(REQUEST_TYPES), RequestTypeRuleSchema.partial()).optional(),
+  /** Per request type, the fields that differ from the jurisdiction's own (docs/rights-law.md §1). */
+  byRequestType: z.partialRecord(z.enum(REQUEST_TYPES), RequestTypeRowSchema).optional(),
 });
 export type JurisdictionRule = z.infer<typeof JurisdictionRuleSchema>;
 

@@ -7,6 +7,7 @@ import { publicLinks } from '../email/public-links';
 import { REQUEST_TYPE_LABELS, type RequestType } from '../universal/codes';
 import type { TaskStatus } from '../generated/prisma/client';
 import { formatReference } from '../universal/reference';
+import { actedAtReceiptNoun } from '../universal/opt-out-wording';
 import { isOptOutOnly, optOutTypes } from '../verification/opt-outs';
 import { fulfilmentSummary } from './fulfilment-summary';
 import { optOutTaskTypes } from './opt-out-tasks';
@@ -62,7 +63,7 @@ export async function completeHonoredOptOut(tx: Tx, requestId: string) {
   if (allTasks > 0) return;
   const systems = await fulfilmentSummary(tx, requestId, requestTimeZone(request));
   const now = new Date();
-  const message = `We have honored your opt-out (${optOutWords(request.types)}) in every system that holds your data.`;
+  const message = `We have honored your ${actedAtReceiptNoun(request.types)} (${optOutWords(request.types)}) in every system that holds your data.`;
   await tx.privacyRequest.update({
     where: { id: requestId },
     data: { status: 'completed', responseMessage: message, decidedAt: now, closedAt: now, partial: false },

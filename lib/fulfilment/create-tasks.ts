@@ -6,7 +6,7 @@ import { addJob } from '../queue/add-job';
 import type { RequestType } from '../universal/codes';
 import { recipientRuleFor, typesThatTellRecipients } from './recipient-rules';
 import { statementsSchema } from './schemas';
-import { type SystemTaskType, taskTypesFor } from './task-types';
+import { type SystemTaskType, type TaskType, taskTypesFor } from './task-types';
 
 /** Whether the system's connector can do this task itself; otherwise a person does it. */
 export function connectorHandles(system: Pick<DataSystem, 'kind' | 'statements'>, type: SystemTaskType): boolean {
@@ -136,10 +136,20 @@ function changeWords(types: readonly RequestType[]) {
     .join(', ');
 }
 
-/** Refuses to close a request while any task is not done (or closed by an admin with a reason). */
-export async function assertTasksFinished(tx: Tx, requestId: string) {
+/** The task types of a part of a request, with the recipients' tasks when the part changes data. */
+export function withRecipientTasks(taskTypes: readonly TaskType[]): TaskType[] {
+  const changes = taskTypes.some((t) => t === 'erase' || t === 'correct' || t === 'restrict');
+  return changes ? [...taskTypes, 'notify_recipient'] : [...taskTypes];
+}
+
+/** Refuses to close a request (or the part of it doing `taskTypes`) while a task is not done or closed. */
+export async function assertTasksFinished(tx: Tx, requestId: string, taskTypes?: readonly TaskType[]) {
   const open = await tx.fulfilmentTask.findMany({
-    where: { requestId, status: { notIn: ['done', 'closed'] } },
+    where: {
+      requestId,
+      status: { notIn: ['done', 'closed'] },
+      ...(taskTypes ? { type: { in: withRecipientTasks(taskTypes) } } : {}),
+    },
     include: { system: { select: { name: true } }, recipient: { select: { name: true } } },
   });
   if (open.length === 0) return;

@@ -9,9 +9,10 @@ import { AppError } from '../errors';
 import { demoWebhookSecret } from './demo-connectors';
 import { DEMO_DATABASE, withDatabaseName } from './demo-data';
 import { verifySignature } from './connectors/signing';
+import { TASK_TYPES } from './task-types';
 
 const jobSchema = z.object({
-  taskType: z.enum(['collect', 'erase', 'correct', 'restrict', 'suppress']),
+  taskType: z.enum(TASK_TYPES),
   subject: z.object({ identities: z.array(z.object({ value: z.string() })) }),
 });
 

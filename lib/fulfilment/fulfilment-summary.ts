@@ -1,7 +1,8 @@
 import type { Tx } from '../db';
 import { formatPublicDate } from '../deadlines/zoned-day';
 import { readOutcome, describeOutcome } from './outcome';
-import { TASK_DONE_WORDS } from './task-types';
+import { withRecipientTasks } from './create-tasks';
+import { TASK_DONE_WORDS, type TaskType } from './task-types';
 
 export type SystemSummary = {
   system: string;
@@ -16,9 +17,15 @@ export type SystemSummary = {
  * free-text result is included: staff are asked to write it for the requester (what was done,
  * what was kept and why). An admin's closing reason is internal and is not.
  */
-export async function fulfilmentSummary(tx: Tx, requestId: string, timeZone: string): Promise<SystemSummary[]> {
+export async function fulfilmentSummary(
+  tx: Tx,
+  requestId: string,
+  timeZone: string,
+  /** Only these kinds of work (the types completed now, when a request is completed part by part). */
+  taskTypes?: readonly TaskType[],
+): Promise<SystemSummary[]> {
   const tasks = await tx.fulfilmentTask.findMany({
-    where: { requestId },
+    where: { requestId, ...(taskTypes ? { type: { in: withRecipientTasks(taskTypes) } } : {}) },
     include: { system: { select: { name: true } }, recipient: { select: { name: true } } },
     orderBy: [{ type: 'asc' }, { system: { name: 'asc' } }, { recipient: { name: 'asc' } }],
   });

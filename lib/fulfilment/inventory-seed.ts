@@ -2,6 +2,8 @@
  * The data inventory a fresh install starts with, read from Bitstride's privacy policy: which
  * systems hold which categories, why, on what basis, who receives them, how long they are kept and
  * where they come from. Admins edit it in the workspace; the seed runs only on an empty inventory.
+ * Every seeded retention period is unconfirmed (retentionConfirmedAt null) until an admin confirms it:
+ * the policy states no periods, so the package gives its criteria until then.
  */
 import type { Tx } from '../db';
 import type { Db } from '../db';
@@ -30,6 +32,26 @@ type SeedSystem = {
 };
 
 const HOSTING = 'Infrastructure and hosting providers';
+/**
+ * Categories the privacy policy names without a period: the seed states the policy's criteria, and
+ * like every seeded value it stays unconfirmed until an admin confirms it.
+ */
+const POLICY_CRITERIA = 'As long as needed for the purposes above (the criteria of our privacy policy)';
+
+/**
+ * Added after the first release (the policy names them, the first seed lacked them): written by
+ * the seed on a fresh install, and by migration 20261202160400 into an existing inventory.
+ */
+const REQUEST_RECORD_CATEGORIES: SeedCategory[] = [
+  {
+    name: 'Privacy request records',
+    purposes: ['Handle your privacy requests and show that we answered them as the law requires'],
+    legalBasis: 'Legal obligation (Art. 6(1)(c) GDPR; CCPA regulations §7101)',
+    recipients: [HOSTING],
+    retention: 'At least 24 months after the request closes, then anonymised (CCPA regulations §7101(a))',
+    source: 'You, when you make a request; our staff, when they handle it',
+  },
+];
 const MATCH = 'lower(email) = lower($1)';
 
 export const INVENTORY_SEED: SeedSystem[] = [
@@ -39,7 +61,8 @@ export const INVENTORY_SEED: SeedSystem[] = [
     description: 'Bitstride accounts, organizations, authentication settings and API keys.',
     kind: 'postgres',
     demo: 'postgres',
-    taskTypes: ['collect', 'erase', 'correct', 'restrict', 'suppress'],
+    // Account credentials are sensitive personal information (Cal. Civ. Code §1798.140(ae)(1)(B)): limit_use.
+    taskTypes: ['collect', 'erase', 'correct', 'restrict', 'suppress', 'stop_processing', 'stop_sale', 'limit_use'],
     checklist: [
       'Find the account by email',
       'Apply the change in the admin console',
@@ -139,6 +162,14 @@ export const INVENTORY_SEED: SeedSystem[] = [
         retention: '3 years after the ticket is closed',
         source: 'You, when you contact us',
       },
+      {
+        name: 'Survey responses',
+        purposes: ['Understand feedback and improve the service'],
+        legalBasis: 'Consent (Art. 6(1)(a) GDPR) or legitimate interest in improving the service (Art. 6(1)(f))',
+        recipients: ['Communication and help-desk providers'],
+        retention: POLICY_CRITERIA,
+        source: 'You, when you answer a survey',
+      },
     ],
   },
   {
@@ -189,7 +220,7 @@ export const INVENTORY_SEED: SeedSystem[] = [
     name: 'Website analytics',
     description: 'Cookie, analytics and performance data (Vercel Analytics and Speed Insights).',
     kind: 'manual',
-    taskTypes: ['collect', 'erase', 'suppress'],
+    taskTypes: ['collect', 'erase', 'suppress', 'stop_processing', 'stop_sale'],
     checklist: ['Check whether analytics hold identifiable data for the person', 'Record the outcome'],
     categories: [
       {
@@ -229,6 +260,16 @@ export const INVENTORY_SEED: SeedSystem[] = [
         retention: 'Until you delete it or close the account',
         source: 'You and the members of your organization',
       },
+      {
+        name: 'Data received from connected services',
+        purposes: [
+          'Operate the integrations you set up (sign-in, infrastructure, model, storage, payment, observability)',
+        ],
+        legalBasis: 'Performance of a contract (Art. 6(1)(b) GDPR)',
+        recipients: [HOSTING, 'The connected service itself, under its own privacy policy'],
+        retention: POLICY_CRITERIA,
+        source: 'The identity providers and third-party services you connect',
+      },
     ],
   },
   {
@@ -248,6 +289,16 @@ export const INVENTORY_SEED: SeedSystem[] = [
         source: 'You, when you subscribe or create an account',
       },
     ],
+  },
+  {
+    // The portal's own records of each request; no tasks: the request itself is the record.
+    key: 'privacy-requests',
+    name: 'Privacy request portal',
+    description: 'Records of the privacy requests you make through this portal and our responses.',
+    kind: 'manual',
+    taskTypes: [],
+    checklist: [],
+    categories: REQUEST_RECORD_CATEGORIES,
   },
 ];
 

@@ -17,15 +17,28 @@ export async function saveCategory(options: { staff: StaffIdentity; input: Categ
       throw new AppError('INVALID_INPUT', 'This system already has a category with that name.', {
         fields: { name: ['Choose another name'] },
       });
+    const before = id ? await tx.dataCategory.findUnique({ where: { id } }) : null;
+    // A period an admin writes is one they stand behind; an unchanged one keeps its confirmation.
+    const retentionWritten = !before || before.retention !== data.retention;
+    const confirmation = retentionWritten ? { retentionConfirmedAt: new Date(), retentionConfirmedById: staff.id } : {};
     const category = id
-      ? await tx.dataCategory.update({ where: { id }, data })
+      ? await tx.dataCategory.update({ where: { id }, data: { ...data, ...confirmation } })
       : await tx.dataCategory.create({
-          data: { ...data, position: await tx.dataCategory.count({ where: { systemId: data.systemId } }) },
+          data: {
+            ...data,
+            ...confirmation,
+            position: await tx.dataCategory.count({ where: { systemId: data.systemId } }),
+          },
         });
     await recordAuditEvent(tx, {
       action: id ? 'inventory.category_updated' : 'inventory.category_created',
       actor: { type: 'staff', id: staff.id },
-      data: { systemId: data.systemId, categoryId: category.id, name: category.name },
+      data: {
+        systemId: data.systemId,
+        categoryId: category.id,
+        name: category.name,
+        retentionConfirmed: retentionWritten,
+      },
     });
     return category;
   });

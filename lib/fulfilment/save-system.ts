@@ -29,6 +29,11 @@ export async function saveSystem(options: { staff: StaffIdentity; input: SystemI
       throw new AppError('INVALID_INPUT', 'A webhook connector needs a shared secret of at least 32 characters.', {
         fields: { webhookSecret: ['At least 32 characters'] },
       });
+    // A transfer names where it goes; the package cannot name the safeguard of a transfer to nowhere.
+    if (data.transferSafeguard && data.transferSafeguard !== 'no_transfer' && !data.transferCountry)
+      throw new AppError('INVALID_INPUT', 'Name the country the data is transferred to.', {
+        fields: { transferCountry: ['Give the destination country'] },
+      });
     if (data.ownerId && !(await tx.user.findFirst({ where: { id: data.ownerId, deactivatedAt: null } }))) {
       throw new AppError('INVALID_INPUT', 'The owner must be an active staff member.', {
         fields: { ownerId: ['Choose an active staff member'] },
@@ -52,6 +57,8 @@ export async function saveSystem(options: { staff: StaffIdentity; input: SystemI
         key: system.key,
         kind: system.kind,
         allowPrivateNetwork: system.allowPrivateNetwork,
+        transferSafeguard: system.transferSafeguard,
+        transferCountry: system.transferCountry,
         connectorChanged: Boolean(data.connectionUrl || data.webhookSecret || existing?.webhookUrl !== data.webhookUrl),
       },
     });

@@ -1,5 +1,6 @@
 /** The inputs of the data inventory: one zod schema each, shared by the admin forms and the server. */
 import { z } from 'zod';
+import { TRANSFER_SAFEGUARDS } from './transfer-safeguards';
 import { SYSTEM_TASK_TYPES } from './task-types';
 
 const lines = z.preprocess(
@@ -47,6 +48,9 @@ export const statementsSchema = z
     correct: z.array(statementSchema),
     restrict: z.array(statementSchema),
     suppress: z.array(statementSchema),
+    stop_processing: z.array(statementSchema),
+    stop_sale: z.array(statementSchema),
+    limit_use: z.array(statementSchema),
     /**
      * Identity questions: SELECTs by $1 alone whose columns are named after the questions they answer
      * (lib/verification/identity-questions.ts), e.g. `organization`, `card_last4`. Run on the server
@@ -90,6 +94,9 @@ export const systemSchema = z.object({
   webhookSecret: optionalText(200),
   allowPrivateNetwork: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
   active: z.preprocess((v) => v === undefined || v === 'on' || v === 'true' || v === true, z.boolean()),
+  /** Empty means not recorded yet; the data package then says so (transfer-safeguards.ts). */
+  transferSafeguard: z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(TRANSFER_SAFEGUARDS).nullable()),
+  transferCountry: optionalText(100),
 });
 
 /** Form-shaped: every field is parsed, so the type only guides callers. */

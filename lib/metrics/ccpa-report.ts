@@ -20,13 +20,19 @@ import {
   type OutcomeRow,
 } from './outcome-sql';
 
-/** The portal's request types under the §7102 categories (data: change it here, not in the SQL). */
+/**
+ * The portal's request types under the §7102(a)(1) categories (data: change it here, not in the SQL;
+ * docs/rights-law.md §3 has the table). Only the right itself counts: an opt-out of sale/sharing is
+ * `opt_out_sale`, never unsubscribing from marketing email (CAN-SPAM, not the CCPA) nor an objection;
+ * a request to limit is `limit_sensitive`, never a GDPR-style restriction. Types outside every
+ * category (restriction, objection, unsubscribe) are not in the report.
+ */
 export const CCPA_CATEGORIES = [
   { key: 'know', label: 'Requests to know', types: ['access', 'export'] },
   { key: 'delete', label: 'Requests to delete', types: ['deletion'] },
   { key: 'correct', label: 'Requests to correct', types: ['correction'] },
-  { key: 'opt_out', label: 'Requests to opt out of sale/sharing', types: ['objection'] },
-  { key: 'limit', label: 'Requests to limit use of sensitive personal information', types: ['restriction'] },
+  { key: 'opt_out', label: 'Requests to opt out of sale/sharing', types: ['opt_out_sale'] },
+  { key: 'limit', label: 'Requests to limit use of sensitive personal information', types: ['limit_sensitive'] },
 ] as const satisfies readonly { key: string; label: string; types: readonly RequestType[] }[];
 
 export type CcpaCategory = (typeof CCPA_CATEGORIES)[number]['key'];

@@ -1,8 +1,9 @@
 /**
- * What a refusal must tell the requester, per regime (rights-law.md §4 Denials). Data, like the
- * deadline rules: a lawyer can read and change it without reading code.
+ * The reasons staff choose from when denying, and the notices a refusal carries (rights-law.md §4
+ * Denials; the per-regime, per-reason table is notice-rules.ts).
  */
 import type { Jurisdiction } from '../universal/codes';
+import { denialNoticeSentences, type NoticeContext } from './notice-rules';
 
 export const DENIAL_REASONS = {
   cannot_verify: 'we could not verify your identity',
@@ -17,37 +18,12 @@ export const DENIAL_REASONS = {
 
 export type DenialReason = keyof typeof DENIAL_REASONS;
 
-const GDPR = [
-  'You have the right to lodge a complaint with a data protection supervisory authority, in particular in the member state where you live or work, and to seek a judicial remedy before a court (GDPR Art. 12(4), 77 and 79).',
-];
-
-export function denialNotices(jurisdiction: Jurisdiction, contactEmail: string, appealDays: number | null): string[] {
-  switch (jurisdiction) {
-    case 'EU':
-      return GDPR;
-    case 'UK':
-      return [
-        `You can complain to us first at ${contactEmail}. You also have the right to complain to the Information Commissioner's Office (ico.org.uk) and to seek to enforce your rights through the courts (UK GDPR Art. 12(4)).`,
-      ];
-    case 'US-VA':
-    case 'US-CO':
-      return [
-        `You can appeal this decision within ${appealDays ?? 60} days: write to ${contactEmail} with the subject "Appeal" and your request reference, or use the appeal option on your request's status page. We will decide the appeal within 60 days and tell you the outcome and the reasons.`,
-        `If your appeal is denied, you can contact the ${jurisdiction === 'US-VA' ? 'Virginia' : 'Colorado'} Attorney General to submit a complaint.`,
-      ];
-    case 'US-CA':
-      return [
-        'Where we could not verify your identity, we have treated your request as far as the law allows without verification, and disclosed nothing we could not verify (CCPA regs §7022, §7024).',
-      ];
-    case 'CA':
-      return [
-        'You have the right to complain to the Office of the Privacy Commissioner of Canada (priv.gc.ca) about this refusal (PIPEDA s.8(7)).',
-      ];
-    case 'BR':
-      return ['You may petition the National Data Protection Authority (ANPD) about this answer (LGPD Art. 18 §1).'];
-    default:
-      return [`If you disagree with this decision, write to ${contactEmail}.`];
-  }
+/**
+ * The regime's notices for a denial, from the per-reason table in notice-rules.ts. Kept as the one
+ * entry point the closing paths share.
+ */
+export function denialNotices(ctx: NoticeContext): string[] {
+  return denialNoticeSentences(ctx);
 }
 
 /**
@@ -70,5 +46,13 @@ export function couldNotVerifyNotices(
       `The law lets us treat a request for specific pieces of information that we cannot verify as a request for the categories of information we hold, where we can verify you to that lower degree. As we could not verify you at all, we direct you instead to our privacy policy, which describes the categories of personal information we collect, use and disclose: ${contacts.privacyPolicyUrl}.`,
       `You can make a new request at any time. If you have questions, write to ${contacts.contactEmail}.`,
     ];
-  return denialNotices(jurisdiction, contacts.contactEmail, appealDays);
+  return denialNotices({
+    jurisdiction,
+    reason: 'cannot_verify',
+    partial: false,
+    types: [],
+    appealDays,
+    contactEmail: contacts.contactEmail,
+    privacyPolicyUrl: contacts.privacyPolicyUrl,
+  });
 }

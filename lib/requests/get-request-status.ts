@@ -1,11 +1,12 @@
 import { db } from '../db';
-import { OPEN_STATUSES, type RequestStatus, type RequestType } from '../universal/codes';
+import { type Jurisdiction, OPEN_STATUSES, type RequestStatus, type RequestType } from '../universal/codes';
 import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
 import { formatReference } from '../universal/reference';
-import { requestDeadline } from '../clock/request-deadline';
+import { requestDeadline, requestRules } from '../clock/request-deadline';
 import { appealWindow } from '../appeals/appeal-rules';
 import { unprovenAccountEmail } from '../verification/account-email-claim';
-import type { DenialReason } from './denial-notices';
+import { type DenialReason, denialNotices } from './denial-notices';
+import { env } from '../env';
 import { maskEmail } from './mask';
 import { meetsLevel, type VerificationLevel } from '../verification/levels';
 import { verificationState } from '../verification/verification-gate';
@@ -27,6 +28,8 @@ export type PublicRequestStatus = {
   closedAt: string | null;
   /** Why a denied request (or a partial completion) was refused in part or whole; null otherwise. */
   denialReason: DenialReason | null;
+  /** A refusal's notices as the email gave them (notice-rules.ts): reasons, basis, recourse; null otherwise. */
+  decisionNotices: string[] | null;
   canWithdraw: boolean;
   /**
    * The request's opt-outs, acted on from receipt without verification (null when it has none):
@@ -122,6 +125,19 @@ export async function getRequestStatus(options: {
     deadlineExplanation: deadline.explanation,
     closedAt: request.closedAt?.toISOString() ?? null,
     denialReason: request.denialReason,
+    decisionNotices: request.denialReason
+      ? denialNotices({
+          jurisdiction: request.jurisdiction as Jurisdiction,
+          reason: request.denialReason,
+          partial: request.partial,
+          types: request.types,
+          appealDays: requestRules(request)[0].appealDays,
+          contactEmail: env().PRIVACY_CONTACT_EMAIL,
+          privacyPolicyUrl: env().PRIVACY_POLICY_URL,
+          basis: request.denialBasis,
+          fulfilled: request.denialFulfilled,
+        })
+      : null,
     canWithdraw: OPEN_STATUSES.includes(request.status),
     optOut,
     question,

@@ -9,6 +9,7 @@ import { env } from '../env';
 import { REQUEST_STATUSES } from '../universal/codes';
 import { newRequestSchema } from '../universal/request-schema';
 import { DENIAL_REASONS } from './denial-notices';
+import { REGIONAL_REQUEST_TYPES, regimesOffering } from '../universal/regional-rights';
 import { OPT_OUTS } from '../verification/opt-outs';
 
 const errorBody = {
@@ -73,12 +74,13 @@ export function openApiDocument() {
   const { $schema: _, ...generated } = z.toJSONSchema(newRequestSchema, { io: 'input', unrepresentable: 'any' });
   const newRequest = withAgentDocument(generated as Record<string, unknown>);
   const optOuts = OPT_OUTS.map((o) => `\`${o.type}\``).join(', ');
+  const regional = REGIONAL_REQUEST_TYPES.map((type) => `\`${type}\`: ${regimesOffering(type).join(', ')}`).join('; ');
   return {
     openapi: '3.1.0',
     info: {
       title: `${env().COMPANY_NAME} privacy requests API`,
       version: '1.0.0',
-      description: `File a privacy-rights request (access, correction, deletion, export, restriction, objection). The address in \`email\` receives a verification link; the request is acted on once it is confirmed. Opt-outs (${optOuts}) need no verification: a request of opt-outs only starts \`in_progress\`, is acted on at receipt and its address receives a confirmation with the status-page link instead; in a request that also asks for more, the opt-outs are acted on at receipt and the rest waits for the confirmation. In the agent case \`email\` is the data subject's and \`agent.email\` the agent's; the agent sends its proof as \`agent.document\` (base64) and says which kind in \`agent.authorization\`. With \`signed_permission\` the verification link goes to the data subject, who confirms (and may agree that the agent receives copies of our emails) or refuses, which closes the request as denied (\`agent_not_authorized\`). With \`power_of_attorney\` the link goes to the agent, and the data subject is not asked. The agent then receives its own read-only status link; any data package goes to the data subject only.`,
+      description: `File a privacy-rights request: \`access\`, \`correction\`, \`deletion\`, \`export\`, \`restriction\`, \`objection\` (to processing, GDPR Art. 21), \`unsubscribe\` (from marketing email), \`opt_out_sale\` (of sale or sharing) and \`limit_sensitive\` (the use of sensitive personal information). The last two are accepted only from a regime whose law gives them (${regional}); elsewhere the request is refused with a field error on \`types\`. The address in \`email\` receives a verification link; the request is acted on once it is confirmed. Opt-outs (${optOuts}) need no verification: a request of opt-outs only starts \`in_progress\`, is acted on at receipt and its address receives a confirmation with the status-page link instead; in a request that also asks for more, the opt-outs are acted on at receipt and the rest waits for the confirmation. In the agent case \`email\` is the data subject's and \`agent.email\` the agent's; the agent sends its proof as \`agent.document\` (base64) and says which kind in \`agent.authorization\`. With \`signed_permission\` the verification link goes to the data subject, who confirms (and may agree that the agent receives copies of our emails) or refuses, which closes the request as denied (\`agent_not_authorized\`). With \`power_of_attorney\` the link goes to the agent, and the data subject is not asked. The agent then receives its own read-only status link; any data package goes to the data subject only.`,
     },
     servers: [{ url: env().APP_URL }],
     paths: {
@@ -188,6 +190,12 @@ export function openApiDocument() {
             denialReason: {
               enum: [...Object.keys(DENIAL_REASONS), null],
               description: 'Why a denied request, or a request completed in part, was refused; null otherwise.',
+            },
+            decisionNotices: {
+              type: ['array', 'null'],
+              items: { type: 'string' },
+              description:
+                "A refusal's notices, as the decision email gave them: the legal basis of an exemption, what was done in part, the appeal or the authority to complain to, per the requester's regime and the reason; null when nothing was refused.",
             },
             canWithdraw: { type: 'boolean' },
             optOut: {

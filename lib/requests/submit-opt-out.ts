@@ -4,6 +4,7 @@ import { db } from '../db';
 import { formatPublicDate } from '../deadlines/zoned-day';
 import type { Prisma } from '../generated/prisma/client';
 import { brand, prepareOutboxEmail } from '../email/enqueue-email';
+import { env } from '../env';
 import { publicLinks } from '../email/public-links';
 import { addJob } from '../queue/add-job';
 import { createFulfilmentTasks } from '../fulfilment/create-tasks';
@@ -11,6 +12,7 @@ import { newStatusNonce, statusToken } from '../security/status-token';
 import { REQUEST_TYPE_LABELS, type RequestType } from '../universal/codes';
 import { formatReference } from '../universal/reference';
 import { OPT_OUTS } from '../verification/opt-outs';
+import { actedAtReceiptEffects, actedAtReceiptNotYou, actedAtReceiptNoun } from '../universal/opt-out-wording';
 
 type OptOutRow = Prisma.PrivacyRequestUncheckedCreateInput & {
   id: string;
@@ -51,7 +53,10 @@ export async function submitOptOut(options: {
     props: {
       brand: brand(),
       reference,
+      noun: actedAtReceiptNoun(row.types),
       typesLabel: row.types.map((t) => REQUEST_TYPE_LABELS[t].toLowerCase()).join(', '),
+      effects: actedAtReceiptEffects(row.types, { sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION }),
+      notYou: actedAtReceiptNotYou(row.types),
       receivedOn: formatPublicDate(row.receivedAt, options.timeZone),
       dueOn: formatPublicDate(options.dueAt, options.timeZone),
       statusUrl: publicLinks.status(row.id, statusToken({ id: row.id, statusNonce })),
@@ -70,7 +75,7 @@ export async function submitOptOut(options: {
       requestId: row.id,
       action: 'request.submitted',
       actor: { type: 'requester', ip: options.ip, userAgent: options.userAgent },
-      summary: 'Opt-out received; it needs no confirmation, so we are acting on it now',
+      summary: `Received (${actedAtReceiptNoun(row.types)}); it needs no confirmation, so we are acting on it now`,
       data: {
         channel: options.channel,
         types: row.types,
@@ -78,6 +83,8 @@ export async function submitOptOut(options: {
         byAgent: options.byAgent,
         verification: 'not-required',
         sources: OPT_OUTS.filter((o) => row.types.includes(o.type)).flatMap((o) => o.sources),
+        // Recorded with the request: whether there was any sale or sharing to stop when it arrived.
+        ...(row.types.includes('opt_out_sale') && { sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION }),
       },
     });
     await createFulfilmentTasks(tx, row, { type: 'system' });

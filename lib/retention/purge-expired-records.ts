@@ -110,7 +110,8 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
           email = '', email_hash = '', name = NULL, account_email = NULL, details = NULL, agent_name = NULL, agent_email = NULL,
           submission_token_hash = 'purged-' || id::text, status_nonce = NULL,
           verified_ip = NULL, verified_user_agent = NULL, submitted_ip = NULL, submitted_user_agent = NULL,
-          extension_reason = NULL, response_message = NULL, verification_required_reason = NULL,
+          extension_reason = NULL, response_message = NULL, denial_basis = NULL, denial_fulfilled = NULL,
+          verification_required_reason = NULL,
           purged_at = ${now}, evidence_purged_at = COALESCE(evidence_purged_at, ${now}), updated_at = ${now}
         WHERE id = ANY(${ids}::uuid[])`;
       // Fulfilment leaves files (collected data sets, attachments, packages) and task outcomes that

@@ -1,7 +1,17 @@
 /**
  * The codes the JSON API, the database and the deadline rules share. Changing one is an API change.
  */
-export const REQUEST_TYPES = ['access', 'correction', 'deletion', 'export', 'restriction', 'objection'] as const;
+export const REQUEST_TYPES = [
+  'access',
+  'correction',
+  'deletion',
+  'export',
+  'restriction',
+  'objection',
+  'unsubscribe',
+  'opt_out_sale',
+  'limit_sensitive',
+] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
@@ -10,7 +20,10 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   deletion: 'Deletion — erase my data',
   export: 'Export — a machine-readable copy',
   restriction: 'Restriction — limit how my data is used',
-  objection: 'Stop communications / object to processing',
+  objection: 'Objection — stop using my data for a purpose I object to',
+  unsubscribe: 'Unsubscribe — stop marketing emails',
+  opt_out_sale: 'Opt out of the sale or sharing of my personal information',
+  limit_sensitive: 'Limit the use of my sensitive personal information',
 };
 
 export const JURISDICTIONS = ['EU', 'UK', 'US-CA', 'US-VA', 'US-CO', 'US-OTHER', 'BR', 'CA', 'OTHER'] as const;

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { AGENT_AUTHORIZATION_KINDS, JURISDICTIONS, REQUEST_TYPES } from './codes';
+import { isOfferedIn } from './regional-rights';
 
 // zod/mini (same rules, same messages as classic zod, but tree-shakable): this schema also runs in
 // the requester's browser, where classic zod alone weighed 46 KB gzip of the form page's JavaScript.
@@ -83,6 +84,7 @@ const newRequestShape = {
 
 const correctionFields = z.looseObject({ types: newRequestShape.types, details: newRequestShape.details });
 const agentFields = z.looseObject({ email: newRequestShape.email, agent: newRequestShape.agent });
+const regimeFields = z.looseObject({ types: newRequestShape.types, jurisdiction: newRequestShape.jurisdiction });
 
 /**
  * Cross-field rules run whenever the fields they read are valid, even if others are not, so that the
@@ -98,6 +100,12 @@ export const newRequestSchema = z.strictObject(newRequestShape).check(
     path: ['agent', 'email'],
     message: "The agent's email must differ from the email of the person the request is about",
     when: (payload) => agentFields.safeParse(payload.value).success,
+  }),
+  z.refine((value) => value.types.every((t) => isOfferedIn(value.jurisdiction, t)), {
+    path: ['types'],
+    message:
+      'The law where you live does not give every right you chose: opting out of sale or sharing, and limiting the use of sensitive information, are offered only where a state law gives them',
+    when: (payload) => regimeFields.safeParse(payload.value).success,
   }),
 );
 

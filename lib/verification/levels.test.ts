@@ -64,13 +64,20 @@ describe('the verification rules', () => {
     expect(requiredVerification({ jurisdiction: 'US-CA', types: ['correction'] }).beforeWork).toBe('reasonable');
   });
 
-  it('asks nothing for opt-outs, anywhere', () => {
+  it('asks nothing for opt-outs, unsubscribing, limiting or objecting, anywhere', () => {
     for (const jurisdiction of JURISDICTIONS)
-      expect(requiredVerification({ jurisdiction, types: ['objection'] })).toMatchObject({
-        beforeWork: 'none',
-        beforeDisclosure: 'none',
-      });
-    expect(requiredVerification({ jurisdiction: 'US-CA', types: ['restriction'] }).beforeWork).toBe('none');
+      for (const type of ['unsubscribe', 'opt_out_sale', 'limit_sensitive', 'objection'] as const)
+        expect(requiredVerification({ jurisdiction, types: [type] }), `${jurisdiction} ${type}`).toMatchObject({
+          beforeWork: 'none',
+          beforeDisclosure: 'none',
+        });
+    expect(requiredVerification({ jurisdiction: 'US-CA', types: ['limit_sensitive'] }).rules[0].source).toContain(
+      '§7027(e)',
+    );
+  });
+
+  it('treats a California restriction as any request, not as a request to limit (11 CCR §7027)', () => {
+    expect(requiredVerification({ jurisdiction: 'US-CA', types: ['restriction'] }).beforeWork).toBe('email');
   });
 
   it('asks GDPR regimes for control of the email, and more only when staff ask for it', () => {
@@ -83,8 +90,8 @@ describe('the verification rules', () => {
   });
 
   it('takes the strictest type of a mixed request', () => {
-    const mixed = requiredVerification({ jurisdiction: 'US-CA', types: ['objection', 'access', 'deletion'] });
+    const mixed = requiredVerification({ jurisdiction: 'US-CA', types: ['opt_out_sale', 'access', 'deletion'] });
     expect(mixed).toMatchObject({ beforeWork: 'reasonable', beforeDisclosure: 'high' });
-    expect(mixed.rules.map((r) => r.appliesTo)).toEqual(['objection', 'access', 'deletion']);
+    expect(mixed.rules.map((r) => r.appliesTo)).toEqual(['opt_out_sale', 'access', 'deletion']);
   });
 });

@@ -5,9 +5,8 @@
  * that also asks for something else (access, deletion…) has its opt-out tasks created at once and
  * waits for verification for the rest.
  *
- * Adding an opt-out (unsubscribe, opt-out of sale/sharing, limit…) is adding a row here with its
- * source; intake, the fulfilment tasks, the status page and the API follow from this list. Its rows in
- * level-rules.ts (`beforeWork: 'none'`) say the same for staff's verification panel: keep them in step.
+ * Adding an opt-out is adding a row here with its source; intake, the fulfilment tasks, the status
+ * page and the API follow from this list. Its rows in level-rules.ts (`beforeWork: 'none'`) say the same for staff's verification panel: keep them in step.
  */
 import type { RequestType } from '../universal/codes';
 
@@ -19,17 +18,36 @@ export type OptOutRule = {
 
 export const OPT_OUTS: readonly OptOutRule[] = [
   {
-    // "Stop communications / object to processing": in the US an opt-out of marketing email and of
-    // sale/sharing; in the EU/UK an Art. 21 objection. An Art. 21(1) objection to other processing
-    // is strictly not an opt-out (the controller may show compelling grounds), but the form offers it
-    // as stopping communications, and an objection to direct marketing must be honoured without
-    // condition (Art. 21(3)), so it is acted on at receipt like the others.
-    type: 'objection',
+    type: 'unsubscribe',
+    sources: [
+      'CAN-SPAM 15 U.S.C. §7704(a)(4): an opt-out is honoured without asking for more than an email address or a reply [P]',
+      'CASL s.11(3): an unsubscribe is given effect without delay [S]',
+      'GDPR Art. 21(3) (and UK GDPR): where the data subject objects to direct marketing, the data shall no longer be processed for it, without condition [P]',
+    ],
+  },
+  {
+    type: 'opt_out_sale',
     sources: [
       'CCPA regs 11 CCR §7026(d): a request to opt out of sale/sharing need not be a verifiable consumer request; the business shall not require verification [S]',
       'CCPA regs 11 CCR §7060(b): a business shall not require a consumer to verify a request to opt out or to limit [S]',
-      'CAN-SPAM 15 U.S.C. §7704(a)(4): an opt-out is honoured without asking for more than an email address or a reply [P]',
-      'GDPR Art. 21(3) (and UK GDPR): where the data subject objects to direct marketing, the data shall no longer be processed for it, without condition [S]',
+      'Va. Code §59.1-577(B); C.R.S. 6-1-1306(1)(a)(III): an opt-out is not authenticated beyond what the request needs [S]',
+    ],
+  },
+  {
+    type: 'limit_sensitive',
+    sources: [
+      'CCPA regs 11 CCR §7027(e): a business shall not require a verifiable consumer request for a request to limit [P]',
+    ],
+  },
+  {
+    // An Art. 21(1) objection to processing other than direct marketing is strictly not an opt-out
+    // (the controller may show compelling grounds), but once made the processing stops unless such
+    // grounds are shown, and it acts only on the address's own records: the portal acts on it at
+    // receipt, as it did before objection and unsubscribing were two types (docs/rights-law.md).
+    type: 'objection',
+    sources: [
+      'GDPR Art. 21(1) (and UK GDPR): the controller shall no longer process the data unless it demonstrates compelling legitimate grounds [P]',
+      'GDPR Art. 12(2), 12(6): act on the request; ask for identity only with reasonable doubts [P]',
     ],
   },
 ];

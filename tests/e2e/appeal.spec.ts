@@ -39,6 +39,8 @@ test('a Virginia requester appeals a denial from the status page and another adm
   await denier.page.goto(`/admin/requests/${id}`);
   await denier.page.locator('summary', { hasText: 'Deny' }).click();
   await denier.page.locator('#deny-reason').selectOption('exempt');
+  // An exemption names its basis, which the requester receives (11 CCR §7022(f)(1)).
+  await denier.page.locator('#deny-basis').fill('Va. Code §59.1-582(A)(1): records kept to comply with tax law');
   await denier.page.locator('#deny-message').fill('The records you asked us to delete must be kept for tax law.');
   await denier.page.getByRole('button', { name: 'Deny and tell the requester' }).click();
   await expect(denier.page.getByText(/decision sent to the requester/i).first()).toBeVisible();

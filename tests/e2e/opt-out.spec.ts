@@ -3,7 +3,7 @@ import { baseURL } from '../../playwright.config';
 import { createSession, createStaff } from './db';
 import { expectNoSeriousA11yViolations, linkIn, uniqueEmail, waitForEmail } from './support';
 
-test('an opt-out filed on the form needs no confirmation, and its status page says it is honored once done', async ({
+test('an unsubscribe filed on the form needs no confirmation, and its status page says it is honored once done', async ({
   page,
   browser,
   request,
@@ -13,22 +13,22 @@ test('an opt-out filed on the form needs no confirmation, and its status page sa
   await page.goto('/');
   await page.getByRole('textbox', { name: /^your email address/i }).fill(email);
   await page.getByLabel(/where you live/i).selectOption('US-CA');
-  await page.getByRole('checkbox', { name: /stop communications/i }).check();
+  await page.getByRole('checkbox', { name: /^unsubscribe/i }).check();
   await page.getByRole('checkbox', { name: /confirm|accurate/i }).check();
   await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
 
   await expect(page).toHaveURL(/\/submitted\//);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We are acting on your opt-out');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We are acting on your unsubscribe request');
   await expect(page.getByText(/needs no confirmation/i)).toBeVisible();
   await expect(page.getByRole('button', { name: /send the email again/i })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
 
   // No verification link: the confirmation carries the status link.
-  const confirmation = await waitForEmail(request, email, /we are acting on your opt-out/i);
+  const confirmation = await waitForEmail(request, email, /we are acting on your unsubscribe request/i);
   expect(confirmation.text).not.toMatch(/\/verify\?token=/);
   const statusUrl = linkIn(confirmation, /\/status\/[0-9a-f-]{36}\?token=/);
   await page.goto(statusUrl);
-  await expect(page.getByText('Opt-out received — being applied')).toBeVisible();
+  await expect(page.getByText('Unsubscribe request received — being applied')).toBeVisible();
   const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/BR-\d{4}-\d{6}/)![0];
 
   // The Account database's connector acts alone; a person does the two manual systems.
@@ -47,7 +47,7 @@ test('an opt-out filed on the form needs no confirmation, and its status page sa
   for (const system of ['Website analytics', 'Product and marketing email']) {
     const task = staff
       .getByRole('listitem')
-      .filter({ has: staff.getByRole('heading', { name: `${system}: Stop communications` }) });
+      .filter({ has: staff.getByRole('heading', { name: `${system}: Stop marketing communications` }) });
     // The workspace's buttons work once the page is hydrated: tick the steps after that.
     await expect(task.getByRole('button', { name: 'Mark done' })).toBeEnabled();
     for (const box of await task.getByRole('checkbox').all()) await box.check();
@@ -58,9 +58,9 @@ test('an opt-out filed on the form needs no confirmation, and its status page sa
 
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText('Opt-out honored', { exact: true })).toBeVisible({ timeout: 1000 });
+    await expect(page.getByText('Unsubscribed', { exact: true })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expectNoSeriousA11yViolations(page);
   const done = await waitForEmail(request, email, /we have completed your privacy request/i);
-  expect(done.text).toMatch(/We have honored your opt-out/);
+  expect(done.text).toMatch(/We have honored your unsubscribe request/);
 });

@@ -64,6 +64,24 @@ describe('POST /api/v1/requests', () => {
     expect((await res.json()).error.fields.details[0]).toMatch(/what is wrong/);
   });
 
+  it('refuses a right the regime does not give (limit outside California, opt-out of sale outside the US)', async () => {
+    for (const [jurisdiction, type] of [
+      ['US-VA', 'limit_sensitive'],
+      ['UK', 'opt_out_sale'],
+    ]) {
+      const res = await post(JSON.stringify({ ...valid(), jurisdiction, types: ['access', type] }));
+      expect(res.status, `${jurisdiction} ${type}`).toBe(422);
+      expect((await res.json()).error.fields.types[0]).toMatch(/does not give every right you chose/);
+    }
+    expect(await db().privacyRequest.count()).toBe(0);
+    const california = await post(JSON.stringify({ ...valid(), types: ['limit_sensitive', 'opt_out_sale'] }));
+    expect(california.status).toBe(201);
+    expect(await california.json()).toMatchObject({
+      status: 'in_progress',
+      actedOnAtReceipt: ['limit_sensitive', 'opt_out_sale'],
+    });
+  });
+
   it('answers 415 for a body that is not JSON by content type', async () => {
     const res = await post('email=a@b.co', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(res.status).toBe(415);
@@ -138,6 +156,10 @@ describe('GET /api/v1/openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/requests', '/api/v1/requests/{id}']));
     expect(doc.components.schemas.NewRequest.properties.jurisdiction.enum).toContain('US-CA');
+    expect(doc.components.schemas.NewRequest.properties.types.items.enum).toEqual(
+      expect.arrayContaining(['objection', 'unsubscribe', 'opt_out_sale', 'limit_sensitive']),
+    );
+    expect(doc.info.description).toContain('`limit_sensitive`: US-CA');
     expect(doc.components.schemas.NewRequest.required).toEqual(
       expect.arrayContaining(['email', 'types', 'jurisdiction', 'confirm']),
     );

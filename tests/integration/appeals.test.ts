@@ -41,6 +41,7 @@ async function denied(overrides: Partial<NewRequest>) {
     reason: 'exempt',
     partial: false,
     message: 'The data is exempt from this right.',
+    basis: 'Va. Code §59.1-582(A)(1): to comply with federal, state or local law',
   });
   return { input, created, link: await latestStatusLink(input.email) };
 }

@@ -241,6 +241,7 @@ describe('an agent with signed permission', () => {
       reason: 'exempt',
       partial: false,
       message: 'The information is exempt.',
+      basis: 'A legal obligation to keep the information',
     });
     expect((await emailsTo(agent)).filter((e) => e.template === 'request-decided')).toHaveLength(1);
   });
@@ -254,6 +255,7 @@ describe('an agent with signed permission', () => {
       reason: 'exempt',
       partial: false,
       message: 'The information is exempt.',
+      basis: 'A legal obligation to keep the information',
     });
     expect((await emailsTo(agent)).map((e) => e.template)).toEqual(['agent-status-link']);
     expect((await emailsTo(person)).map((e) => e.template)).toEqual([

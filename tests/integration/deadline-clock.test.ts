@@ -115,7 +115,7 @@ describe('pausing, resuming and extending the clock', () => {
         now: pausedAt,
       }),
     );
-    expect(paused).toBe(true);
+    expect(paused).toEqual({ paused: true, refusal: null });
     expect((await queuedJobs('deadline-reminder')).length).toBe(0);
     const resumedAt = new Date(pausedAt.getTime() + 10 * DAY + 3600_000);
     const deadline = await db().$transaction((tx) =>
@@ -145,7 +145,8 @@ describe('pausing, resuming and extending the clock', () => {
     const paused = await db().$transaction((tx) =>
       pauseClock(tx, { requestId: request.id, reason: 'awaiting_identity', actor: staffActor(reviewer.id) }),
     );
-    expect(paused).toBe(false);
+    expect(paused.paused).toBe(false);
+    expect(paused.refusal).toContain('CCPA regs §7021(b)');
     expect(await db().clockPause.count()).toBe(0);
     expect((await queuedJobs('deadline-reminder')).length).toBe(3);
   });

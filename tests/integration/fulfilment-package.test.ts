@@ -19,6 +19,7 @@ import {
 } from '../../lib/fulfilment/package/download-package';
 import { packageReadme, supplementaryInformation } from '../../lib/fulfilment/package/supplementary-information';
 import { INVENTORY_SEED } from '../../lib/fulfilment/inventory-seed';
+import { POLICY_RETENTION_CRITERIA } from '../../lib/fulfilment/retention-criteria';
 import { completeRequest } from '../../lib/requests/staff/complete-request';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
@@ -82,16 +83,23 @@ describe('package contents', () => {
       'accounts/api_keys.json and accounts/api_keys.csv: api keys from Account database (2 records)',
     );
     expect(readme).toContain('opens in a spreadsheet');
+    // As seeded: no transfer recorded, no retention period confirmed (the policy states none).
     const info = supplementaryInformation({
       company: 'Bitstride',
       contactEmail: 'legal@bitstride.xyz',
-      inventory: INVENTORY_SEED,
+      inventory: INVENTORY_SEED.map((s) => ({
+        ...s,
+        transferSafeguard: null,
+        transferCountry: null,
+        categories: s.categories.map((c) => ({ ...c, retentionConfirmedAt: null })),
+      })),
     });
     for (const c of INVENTORY_SEED.flatMap((s) => s.categories)) {
       expect(info).toContain(c.name);
       expect(info).toContain(`Legal basis: ${c.legalBasis}`);
-      expect(info).toContain(`How long we keep it (retention): ${c.retention}`);
+      expect(info).toContain(`How long we keep it (retention): ${POLICY_RETENTION_CRITERIA}`);
     }
+    expect(info).not.toContain('such as standard contractual clauses');
     expect(info).toMatch(/complain to a data protection supervisory authority/);
   });
 

@@ -82,9 +82,9 @@ describe('fulfilment tasks', () => {
     expect(tasks.find((t) => t.system?.key === 'billing')!.checklist.every((i) => !i.done)).toBe(true);
   });
 
-  it('correction carries the requested change; stop communications suppresses; restriction restricts', async () => {
+  it('correction carries the requested change; unsubscribing suppresses; objection stops processing; restriction restricts', async () => {
     const r = await started({
-      types: ['correction', 'objection', 'restriction'],
+      types: ['correction', 'unsubscribe', 'objection', 'restriction'],
       details: 'My organization is now Acme Research',
     });
     const tasks = await listTasks({ staff: reviewer, requestId: r.id });
@@ -97,7 +97,9 @@ describe('fulfilment tasks', () => {
       [
         'accounts:restrict:auto',
         'accounts:suppress:auto',
+        'accounts:stop_processing:manual',
         'analytics:suppress:manual',
+        'analytics:stop_processing:manual',
         'billing:restrict:manual',
         'communications:suppress:manual',
         'customer-content:restrict:manual',

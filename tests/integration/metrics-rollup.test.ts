@@ -78,9 +78,11 @@ describe('the metrics rollup', () => {
       reason: 'exempt',
       partial: true,
       message: 'Part of it is exempt from this right.',
+      basis: 'A legal obligation to keep invoices',
+      fulfilled: 'We gave you a copy of everything else.',
     });
     // An opt-out needs no verification: its status link comes with the confirmation at receipt.
-    const optOut = aRequest({ jurisdiction: 'UK', types: ['objection'] });
+    const optOut = aRequest({ jurisdiction: 'UK', types: ['unsubscribe'] });
     await submitRequest({ input: optOut, channel: 'web' });
     await withdrawRequest({ ...(await latestStatusLink(optOut.email, 'opt-out-received')) });
     const unverified = await submitRequest({ input: aRequest({ jurisdiction: 'EU' }), channel: 'web' });

@@ -78,7 +78,7 @@ beforeAll(async () => {
       decidedDays: 5,
     },
     7: {
-      types: ['objection'],
+      types: ['opt_out_sale'],
       jurisdiction: 'US-CA',
       status: 'withdrawn',
       receivedAt: '2025-04-09T12:00:00Z',
@@ -91,7 +91,7 @@ beforeAll(async () => {
       receivedAt: '2025-04-10T12:00:00Z',
       closedDays: 1,
     },
-    9: { types: ['restriction'], jurisdiction: 'US-CA', status: 'in_progress', receivedAt: '2025-12-20T12:00:00Z' }, // due 2026-02-03
+    9: { types: ['limit_sensitive'], jurisdiction: 'US-CA', status: 'in_progress', receivedAt: '2025-12-20T12:00:00Z' }, // due 2026-02-03
     10: {
       types: ['access'],
       jurisdiction: 'UK',
@@ -231,8 +231,8 @@ describe('the metrics page numbers', () => {
       medianDays: 5,
       meanDays: 5,
     });
-    // objection: 7
-    expect(byType.objection).toMatchObject({
+    // opt-out of sale/sharing: 7
+    expect(byType.opt_out_sale).toMatchObject({
       ...ZERO,
       received: 1,
       withdrawn: 1,
@@ -240,8 +240,8 @@ describe('the metrics page numbers', () => {
       meanDays: null,
       onTimeRate: null,
     });
-    // restriction: 9
-    expect(byType.restriction).toMatchObject({ ...ZERO, received: 1, open: 1, medianDays: null });
+    // limit the use of sensitive personal information: 9
+    expect(byType.limit_sensitive).toMatchObject({ ...ZERO, received: 1, open: 1, medianDays: null });
 
     // all: 1-11, 13, 15, 16 (14 requests; 12 and 14 fall outside 2025)
     expect(m.total).toMatchObject({
@@ -279,14 +279,14 @@ describe('the metrics page numbers', () => {
       { week: '2025-04-07', type: 'access', received: 2 }, // 5 8
       { week: '2025-04-07', type: 'correction', received: 1 }, // 6
       { week: '2025-04-07', type: 'deletion', received: 1 }, // 5
-      { week: '2025-04-07', type: 'objection', received: 1 }, // 7
+      { week: '2025-04-07', type: 'opt_out_sale', received: 1 }, // 7
       { week: '2025-05-05', type: 'access', received: 1 }, // 10
       { week: '2025-05-05', type: 'export', received: 1 }, // 11
       { week: '2025-06-02', type: 'deletion', received: 1 }, // 15
       { week: '2025-06-30', type: 'access', received: 1 }, // 16
       { week: '2025-06-30', type: 'export', received: 1 }, // 16
       { week: '2025-10-27', type: 'access', received: 1 }, // 13
-      { week: '2025-12-15', type: 'restriction', received: 1 }, // 9
+      { week: '2025-12-15', type: 'limit_sensitive', received: 1 }, // 9
     ]);
     expect(m.distribution).toEqual([
       { label: '0–7 days', decided: 2 }, // 11 (2), 6 (5)
@@ -432,7 +432,7 @@ describe('the §7101 records export', () => {
       `${ref(4)},2025-03-11T12:00:00.000Z,deletion,web form,US-CA,2025-04-30T12:00:00.000Z,denied,not_covered,,,no`,
       `${ref(5)},2025-04-07T12:00:00.000Z,access deletion,web form,US-CA,2025-05-17T12:00:00.000Z,denied,exempt,,,no`,
       `${ref(6)},2025-04-08T12:00:00.000Z,correction,web form,US-CA,2025-04-13T12:00:00.000Z,denied,manifestly_unfounded,,,no`,
-      `${ref(7)},2025-04-09T12:00:00.000Z,objection,web form,US-CA,2025-04-12T12:00:00.000Z,withdrawn by the requester,,,,no`,
+      `${ref(7)},2025-04-09T12:00:00.000Z,opt_out_sale,web form,US-CA,2025-04-12T12:00:00.000Z,withdrawn by the requester,,,,no`,
       `${ref(8)},2025-04-10T12:00:00.000Z,access,web form,US-CA,2025-04-11T12:00:00.000Z,expired unverified,,,,no`,
       `${ref(10)},2025-05-05T12:00:00.000Z,access,API,UK,2025-07-04T12:00:00.000Z,complied in whole,,,,no`,
       `${ref(11)},2025-05-06T12:00:00.000Z,export,web form,UK,2025-05-08T12:00:00.000Z,complied in whole,,,,yes`,

@@ -1,8 +1,9 @@
 /**
  * Opt-outs need no verification (lib/verification/opt-outs.ts): on real PostgreSQL with the seeded
  * inventory (the Account database's PostgreSQL connector on this run's demo database, and two manual
- * systems that stop communications), an opt-out is acted on at receipt and completes by itself once
+ * systems that stop marketing email), an unsubscribe is acted on at receipt and completes by itself once
  * every system has acted; in a request that also asks for more, only the opt-out part proceeds at once.
+ * Each split type (unsubscribe, opt-out of sale/sharing, limit, objection) gets its own tasks and words.
  */
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -68,12 +69,12 @@ async function finishManualTasks(requestId: string) {
 
 describe('a request that only opts out', () => {
   it('is acted on at receipt: no verification link, tasks at once, a confirmation with a working status link', async () => {
-    const input = aRequest({ types: ['objection'], jurisdiction: 'US-CA' });
+    const input = aRequest({ types: ['unsubscribe'], jurisdiction: 'US-CA' });
     const created = await submitRequest({ input, channel: 'web', now });
     expect(created).toMatchObject({
       status: 'in_progress',
       verificationRequired: false,
-      actedOnAtReceipt: ['objection'],
+      actedOnAtReceipt: ['unsubscribe'],
     });
 
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
@@ -92,10 +93,11 @@ describe('a request that only opts out', () => {
 
     const link = await optOutStatusLink(input.email);
     expect(link.requestId).toBe(created.id);
-    expect(link.email.subject).toBe(`We are acting on your opt-out ${created.reference}`);
+    expect(link.email.subject).toBe(`We are acting on your unsubscribe request ${created.reference}`);
     expect(link.email.text).toMatch(/needs no confirmation/);
+    expect(link.email.text).toMatch(/we stop sending marketing email to this address/);
     const page = await statusPageText(link.requestId, link.token);
-    expect(page).toContain('Opt-out received — being applied');
+    expect(page).toContain('Unsubscribe request received — being applied');
     expect(page).toContain(created.reference);
   });
 
@@ -107,13 +109,13 @@ describe('a request that only opts out', () => {
       code: 'RATE_LIMITED',
     });
     // Every place is taken, and an opt-out is still taken in, and takes none.
-    const optOut = await submitRequest({ input: aRequest({ email, types: ['objection'] }), channel: 'web', now });
+    const optOut = await submitRequest({ input: aRequest({ email, types: ['unsubscribe'] }), channel: 'web', now });
     expect(optOut.status).toBe('in_progress');
     expect(await db().privacyRequest.count({ where: { email, status: 'unverified' } })).toBe(max);
   });
 
-  it('completes by itself, audited, once every system has acted, and the status page says "Opt-out honored"', async () => {
-    const input = aRequest({ types: ['objection'], jurisdiction: 'UK' });
+  it('completes by itself, audited, once every system has acted, and the status page says "Unsubscribed"', async () => {
+    const input = aRequest({ types: ['unsubscribe'], jurisdiction: 'UK' });
     const created = await submitRequest({ input, channel: 'api', now });
     const link = await optOutStatusLink(input.email);
 
@@ -121,7 +123,7 @@ describe('a request that only opts out', () => {
     const afterConnector = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
     expect(afterConnector.status).toBe('in_progress');
     expect((await getRequestStatus({ requestId: created.id, token: link.token })).optOut).toEqual({
-      types: ['objection'],
+      types: ['unsubscribe'],
       only: true,
       honoredAt: null,
     });
@@ -136,26 +138,26 @@ describe('a request that only opts out', () => {
     });
     expect(completed.actorType).toBe('system');
     const email = await db().outboxEmail.findFirstOrThrow({ where: { to: input.email, template: 'request-decided' } });
-    expect(email.text).toMatch(/We have honored your opt-out/);
+    expect(email.text).toMatch(/We have honored your unsubscribe request/);
     expect(email.text).toContain(`/status/${created.id}?token=${link.token}`);
 
     const status = await getRequestStatus({ requestId: created.id, token: link.token });
     expect(status.status).toBe('completed');
     expect(status.optOut?.honoredAt).not.toBeNull();
     const page = await statusPageText(created.id, link.token);
-    expect(page).toContain('Opt-out honored');
+    expect(page).toContain('Unsubscribed');
     expect(page).not.toContain('Waiting for you to confirm');
   });
 });
 
 describe('a request that opts out and asks for more', () => {
   it('acts on the opt-out at receipt; the rest waits for verification and Start, without duplicate tasks', async () => {
-    const input = aRequest({ types: ['access', 'objection'], jurisdiction: 'UK' });
+    const input = aRequest({ types: ['access', 'unsubscribe'], jurisdiction: 'UK' });
     const created = await submitRequest({ input, channel: 'web', now });
     expect(created).toMatchObject({
       status: 'unverified',
       verificationRequired: true,
-      actedOnAtReceipt: ['objection'],
+      actedOnAtReceipt: ['unsubscribe'],
     });
     const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.status).toBe('unverified');
@@ -200,13 +202,63 @@ describe('a request that opts out and asks for more', () => {
   });
 });
 
+describe('each right its own work and words', () => {
+  it('an opt-out of sale/sharing (CCPA regs §7026): its own tasks, acted on at receipt, and says Bitstride neither sells nor shares', async () => {
+    const input = aRequest({ types: ['opt_out_sale'], jurisdiction: 'US-CA' });
+    const created = await submitRequest({ input, channel: 'web', now });
+    expect(created).toMatchObject({ status: 'in_progress', verificationRequired: false });
+    expect(keys(await listTasks({ staff: reviewer, requestId: created.id }))).toEqual([
+      'accounts:stop_sale:manual',
+      'analytics:stop_sale:manual',
+    ]);
+    const submitted = await db().auditEvent.findFirstOrThrow({
+      where: { requestId: created.id, action: 'request.submitted' },
+    });
+    expect(submitted.data).toMatchObject({ types: ['opt_out_sale'], sellsOrShares: false });
+    const link = await optOutStatusLink(input.email);
+    expect(link.email.subject).toBe(`We are acting on your opt-out of sale or sharing ${created.reference}`);
+    expect(link.email.text).toMatch(/we do not sell your personal information .* we have recorded your opt-out/);
+    // 15 business days from receipt, not 45 calendar days.
+    const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.dueAt.getTime() - now.getTime()).toBeLessThan(25 * 86_400_000);
+
+    await finishManualTasks(created.id);
+    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } })).status).toBe('completed');
+    expect(await statusPageText(created.id, link.token)).toContain('Opt-out of sale and sharing honored');
+  });
+
+  it('a request to limit (CCPA regs §7027) and an objection (GDPR Art. 21) each get their own task type', async () => {
+    const limit = await submitRequest({
+      input: aRequest({ types: ['limit_sensitive'], jurisdiction: 'US-CA' }),
+      channel: 'api',
+      now,
+    });
+    expect(keys(await listTasks({ staff: reviewer, requestId: limit.id }))).toEqual(['accounts:limit_use:manual']);
+    const objection = await submitRequest({
+      input: aRequest({ types: ['objection'], jurisdiction: 'EU' }),
+      channel: 'web',
+      now,
+    });
+    expect(objection.status).toBe('in_progress');
+    expect(keys(await listTasks({ staff: reviewer, requestId: objection.id }))).toEqual([
+      'accounts:stop_processing:manual',
+      'analytics:stop_processing:manual',
+    ]);
+    const email = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: objection.id, template: 'opt-out-received' },
+    });
+    expect(email.subject).toMatch(/^We are acting on your objection /);
+    expect(email.text).toMatch(/unless we have compelling legitimate grounds/);
+  });
+});
+
 describe('tasks finishing at the same moment', () => {
   it('all finish: the opt-out check after each locks the request without deadlocking the others', async () => {
     // Each finishing transaction inserts its audit event (a KEY SHARE lock on the request's row)
     // before it locks the row: with FOR UPDATE, two of them could wait on each other (a deadlock,
     // P2010, seen in the e2e run), and the task failed as "the connector failed unexpectedly".
     const requests = await Promise.all(
-      Array.from({ length: 4 }, () => submitRequest({ input: aRequest({ types: ['objection'] }), channel: 'web' })),
+      Array.from({ length: 4 }, () => submitRequest({ input: aRequest({ types: ['unsubscribe'] }), channel: 'web' })),
     );
     const ids = requests.map((r) => r.id);
     const tasks = await db().fulfilmentTask.findMany({ where: { requestId: { in: ids } } });

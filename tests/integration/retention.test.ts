@@ -72,6 +72,7 @@ async function aLivedRequest(tag: string): Promise<Traces> {
     reason: 'exempt',
     partial: false,
     message: `Dear Zelda ${tag}, the data is exempt.`,
+    basis: `Basis ${tag}: a legal obligation to keep it`,
   });
   const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: created.id } });
   return {
@@ -85,6 +86,7 @@ async function aLivedRequest(tag: string): Promise<Traces> {
       `Which account, ${tag}?`,
       `${tag}-reply`,
       `Called ${tag} back`,
+      `Basis ${tag}`,
       row.emailHash,
     ],
     evidence: [ip, userAgent],

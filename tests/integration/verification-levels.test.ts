@@ -200,7 +200,7 @@ describe('verification levels', () => {
   it('an opt-out needs nothing and a GDPR request needs only the email', async () => {
     // Not even the email link: an opt-out is acted on at receipt (lib/verification/opt-outs.ts).
     const optOut = await submitRequest({
-      input: aRequest({ jurisdiction: 'US-CA', types: ['objection'] }),
+      input: aRequest({ jurisdiction: 'US-CA', types: ['opt_out_sale'] }),
       channel: 'web',
     });
     expect(optOut).toMatchObject({ status: 'in_progress', verificationRequired: false });

@@ -174,8 +174,14 @@ async function main() {
         redirect: 'manual',
       });
       const location = res.headers.get('location') ?? '';
-      if (res.status !== 303 || !location.startsWith(`/status/${ids.get(email)}?token=`))
-        throw new Error(`verify ${email}: ${res.status} ${location}`);
+      if (res.status !== 303 || !location.startsWith(`/status/${ids.get(email)}?token=`)) {
+        // The server logged the cause under a reference: show it with the failure.
+        const log = app!.proc
+          .output()
+          .split('\n')
+          .filter((line) => /"level":(50|60)/.test(line));
+        throw new Error(`verify ${email}: ${res.status} ${location}\n${log.slice(-5).join('\n')}`);
+      }
       verified += 1;
     });
     console.log(`[faults] confirmed ${verified} in ${((Date.now() - verifyStarted) / 1000).toFixed(1)} s`);

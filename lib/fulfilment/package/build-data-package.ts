@@ -60,7 +60,14 @@ export async function buildDataPackage(options: { requestId: string }) {
   }
   const reference = formatReference(pkg.request.number, pkg.request.receivedAt);
   zip.add('README.txt', Readable.from([packageReadme({ company: env().COMPANY_NAME, reference, files, attachments })]));
-  const inventory = tasks.map((t) => ({ key: t.system.key, name: t.system.name, categories: t.system.categories }));
+  // The systems that gave data, and those with no tasks (the portal's own records of the request),
+  // which hold something about every requester.
+  const recordKeepers = await db().dataSystem.findMany({
+    where: { active: true, taskTypes: { isEmpty: true } },
+    include: { categories: { orderBy: { position: 'asc' } } },
+    orderBy: { name: 'asc' },
+  });
+  const inventory = [...tasks.map((t) => t.system), ...recordKeepers];
   zip.add(
     'supplementary-information.txt',
     Readable.from([

@@ -2,15 +2,22 @@
  * The information Art. 15(1)-(2) GDPR says comes with a copy of the data, generated from the data
  * inventory, and the package's README in plain language: what each file is.
  */
+import { packageRetention } from '../retention-criteria';
+import { transferSentence, type TransferSafeguard } from '../transfer-safeguards';
+
 export type InventoryForPackage = {
   key: string;
   name: string;
+  transferSafeguard: TransferSafeguard | null;
+  transferCountry: string | null;
   categories: {
     name: string;
     purposes: string[];
     legalBasis: string;
     recipients: string[];
     retention: string;
+    /** Null until an admin confirms the period: the package then gives the policy's criteria. */
+    retentionConfirmedAt: Date | null;
     source: string;
   }[];
 }[];
@@ -33,14 +40,15 @@ export function supplementaryInformation(options: {
       lines.push(
         `  Who receives it (recipients): ${c.recipients.length ? c.recipients.join('; ') : 'nobody outside Bitstride'}`,
       );
-      lines.push(`  How long we keep it (retention): ${c.retention}`);
+      lines.push(`  How long we keep it (retention): ${packageRetention(c)}`);
       lines.push(`  Where it comes from (source): ${c.source}`);
       lines.push('');
     }
   }
-  lines.push(
-    'Transfers: our providers may process information outside your country; where required we use appropriate safeguards (such as standard contractual clauses).',
-  );
+  // Art. 15(2): the safeguard each transfer actually relies on, as the inventory records it.
+  lines.push('Transfers to other countries, and the safeguard each relies on (Art. 15(2) GDPR):');
+  for (const system of options.inventory) lines.push(`  ${transferSentence(system)}`);
+  lines.push('');
   lines.push(
     'Automated decisions: we do not make decisions about you based solely on automated processing that have legal or similarly significant effects.',
   );

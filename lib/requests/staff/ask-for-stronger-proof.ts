@@ -65,7 +65,12 @@ export async function askForStrongerProof(options: {
       summary: `We asked you for stronger proof of your identity (${VERIFICATION_LEVEL_LABELS[options.level].toLowerCase()})`,
       data: { level: options.level, previousRequired: required, previousStatus: request.status, status: nextStatus },
     });
-    const clockPaused = await pauseClock(tx, { requestId: request.id, reason: 'awaiting_identity', actor, now });
+    const { paused: clockPaused } = await pauseClock(tx, {
+      requestId: request.id,
+      reason: 'awaiting_identity',
+      actor,
+      now,
+    });
     await enqueueEmail(tx, {
       template: 'stronger-proof-requested',
       to: request.email,

@@ -10,13 +10,15 @@ import { lockRequestFor } from './lock-request';
 
 /**
  * Asks the requester for clarification or identity information. The message goes by email with the
- * status-page link, where the requester answers; the clock pauses where the regime allows it.
+ * status-page link, where the requester answers; the clock pauses where the regime allows it for
+ * that reason, and otherwise the question still goes and `pauseRefusal` says why the clock runs on.
  */
 export async function askRequester(options: {
   staff: StaffIdentity;
   requestId: string;
   reason: PauseReason;
   message: string;
+  now?: Date;
 }) {
   const staff = authorize(options.staff, 'requests.work');
   const message = options.message.trim();
@@ -48,7 +50,7 @@ export async function askRequester(options: {
           : 'We asked you for more information',
       data: { reason: options.reason },
     });
-    const clockPaused = await pauseClock(tx, { requestId: request.id, reason: options.reason, actor });
+    const pause = await pauseClock(tx, { requestId: request.id, reason: options.reason, actor, now: options.now });
     await enqueueEmail(tx, {
       template: 'requester-message',
       to: request.email,
@@ -57,10 +59,10 @@ export async function askRequester(options: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         message,
-        clockPaused,
+        clockPaused: pause.paused,
         statusUrl: publicLinks.statusOf(request),
       },
     });
-    return { clockPaused };
+    return { clockPaused: pause.paused, pauseRefusal: pause.refusal };
   });
 }

@@ -8,6 +8,7 @@ import { env } from '../../env';
 import { AppError } from '../../errors';
 import type { Jurisdiction } from '../../universal/codes';
 import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-notices';
+import { requiredDenialInputs } from '../notice-rules';
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
 import { lockRequestFor } from './lock-request';
@@ -15,17 +16,44 @@ import { denialSchema } from './schemas';
 
 /**
  * Denies a request in whole or in part, with a reason code and a message. The requester's email
- * carries the notices their regime requires (complaint and court for EU/UK, appeal for US-VA/US-CO,
- * the Commissioner for Canada). One transaction: status, audit, email, jobs cancelled.
+ * carries the notices their regime and the reason require (notice-rules.ts): an exemption names its
+ * basis, a partial denial says what was done. One transaction: status, audit, email, jobs cancelled.
  */
 export async function denyRequest(
-  options: { staff: StaffIdentity; requestId: string; reason: DenialReason; partial: boolean; message: string },
+  options: {
+    staff: StaffIdentity;
+    requestId: string;
+    reason: DenialReason;
+    partial: boolean;
+    message: string;
+    /** The exemption relied on; required where notice-rules.ts asks for a basis. */
+    basis?: string | null;
+    /** What was done; required for partial denials and California deletion exemptions. */
+    fulfilled?: string | null;
+  },
   tx?: Tx,
 ) {
   const staff = authorize(options.staff, 'requests.work');
-  const { message } = denialSchema.parse(options);
+  const { message, basis, fulfilled } = denialSchema.parse(options);
   const run = async (t: Tx) => {
     const { request, nextStatus } = await lockRequestFor(t, options.requestId, 'deny');
+    const [rule] = requestRules(request);
+    const jurisdiction = request.jurisdiction as Jurisdiction;
+    const noticeCtx = {
+      jurisdiction,
+      reason: options.reason,
+      partial: options.partial,
+      types: request.types,
+      appealDays: rule.appealDays,
+    };
+    // The notice cannot say what the law requires without these: refuse before anything changes.
+    const needs = requiredDenialInputs(noticeCtx);
+    const fields: Record<string, string[]> = {};
+    if (needs.basis && !basis) fields.basis = ['Name the exemption or legal provision the denial relies on'];
+    if (needs.fulfilled && !fulfilled)
+      fields.fulfilled = ['Say what was done (what was provided or deleted, and what is kept)'];
+    if (Object.keys(fields).length)
+      throw new AppError('INVALID_INPUT', 'The notice for this denial needs more information.', { fields });
     const now = new Date();
     const status = options.partial ? 'completed' : nextStatus;
     await t.privacyRequest.update({
@@ -35,6 +63,8 @@ export async function denyRequest(
         denialReason: options.reason,
         partial: options.partial,
         responseMessage: message,
+        denialBasis: basis,
+        denialFulfilled: fulfilled,
         decidedAt: now,
         decidedById: staff.id,
         closedAt: now,
@@ -51,7 +81,6 @@ export async function denyRequest(
         : 'We could not fulfil your request; see our email for the reasons',
       data: { reason: options.reason, partial: options.partial },
     });
-    const [rule] = requestRules(request);
     await enqueueEmail(t, {
       template: 'request-decided',
       to: request.email,
@@ -62,7 +91,13 @@ export async function denyRequest(
         outcome: options.partial ? 'partially_denied' : 'denied',
         reasonLabel: DENIAL_REASONS[options.reason],
         message,
-        notices: denialNotices(request.jurisdiction as Jurisdiction, env().PRIVACY_CONTACT_EMAIL, rule.appealDays),
+        notices: denialNotices({
+          ...noticeCtx,
+          contactEmail: env().PRIVACY_CONTACT_EMAIL,
+          privacyPolicyUrl: env().PRIVACY_POLICY_URL,
+          basis,
+          fulfilled,
+        }),
         statusUrl: publicLinks.statusOf(request),
       },
     });

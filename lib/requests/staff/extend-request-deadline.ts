@@ -4,7 +4,12 @@ import { db } from '../../db';
 import { lockRequestFor } from './lock-request';
 
 /** A reviewer or admin takes the regime's extension, with the reason the requester will read. */
-export async function extendRequestDeadline(options: { staff: StaffIdentity; requestId: string; reason: string }) {
+export async function extendRequestDeadline(options: {
+  staff: StaffIdentity;
+  requestId: string;
+  reason: string;
+  now?: Date;
+}) {
   const staff = authorize(options.staff, 'requests.work');
   return db().$transaction(async (tx) => {
     await lockRequestFor(tx, options.requestId, 'extend');
@@ -12,6 +17,7 @@ export async function extendRequestDeadline(options: { staff: StaffIdentity; req
       requestId: options.requestId,
       reason: options.reason,
       actor: { type: 'staff', id: staff.id },
+      now: options.now,
     });
   });
 }

@@ -1,5 +1,6 @@
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { can } from '../../permissions/staff-permissions';
+import { pauseOptions } from '../../clock/pause-clock';
 import { requestDeadline } from '../../clock/request-deadline';
 import { db } from '../../db';
 import { AppError } from '../../errors';
@@ -100,7 +101,18 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       maxExtendedDueAt: deadline.maxExtendedDueAt,
       acknowledgeBy: deadline.acknowledgeBy,
       timeZone: deadline.timeZone,
+      /** Each type's own clock: a mixed request is due at the nearest open one. */
+      types: deadline.types.map((d) => ({
+        type: d.requestType,
+        dueAt: d.dueAt,
+        acknowledgeBy: d.acknowledgeBy,
+        maxExtendedDueAt: d.maxExtendedDueAt,
+        completed: d.completed,
+      })),
     },
+    completedTypes: request.completedTypes,
+    /** Per pause reason, why it would not stop this request's clock (null: it would). */
+    pauseOptions: pauseOptions(request),
     extendedAt: request.extendedAt,
     extensionReason: request.extensionReason,
     pauses: request.pauses,
@@ -108,6 +120,8 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       denialReason: request.denialReason,
       partial: request.partial,
       message: request.responseMessage,
+      basis: request.denialBasis,
+      fulfilled: request.denialFulfilled,
       decidedAt: request.decidedAt,
     },
     assignee: request.assignee,

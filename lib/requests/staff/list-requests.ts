@@ -131,11 +131,9 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
   };
   const rows = await db().privacyRequest.findMany({
     where,
-    // In an open-only view closedAt is null on every row, so ordering by it first changes nothing but
-    // lets PostgreSQL read the (closed_at, due_at, id) index in order instead of sorting.
-    orderBy: isOpenOnly(filter)
-      ? [{ closedAt: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }]
-      : [{ dueAt: 'asc' }, { id: 'asc' }],
+    // Open-only views read the partial indexes on open requests (…_open_due_idx, and per regime and
+    // per assignee, migration 20261202163000) already in this order: no sort, however many are open.
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
     take: PAGE_SIZE + 1,
     select: {
       id: true,

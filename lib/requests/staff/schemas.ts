@@ -12,10 +12,23 @@ export const decisionMessageSchema = z
   .min(10, 'Write the message the requester will receive (at least 10 characters).')
   .max(10_000, 'The message must be at most 10,000 characters.');
 
+/** A free-text part of a denial's notice; empty means not given (notice-rules.ts says when it is required). */
+const noticeText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `At most ${max.toLocaleString('en')} characters.`)
+    .optional()
+    .transform((v) => v || null);
+
 export const denialSchema = z.object({
   reason: z.enum(Object.keys(DENIAL_REASONS) as [DenialReason, ...DenialReason[]], 'Choose a reason for the denial.'),
   partial: z.boolean(),
   message: decisionMessageSchema,
+  /** The exemption or provision relied on (an exemption must name it: 11 CCR §7022(f)(1), GDPR Art. 12(4)). */
+  basis: noticeText(2000),
+  /** What was done: the part fulfilled, what was deleted (11 CCR §7022(f)(2), §7024). */
+  fulfilled: noticeText(4000),
 });
 
 /** Several requests denied at once: only as duplicates or spam, never partly. */

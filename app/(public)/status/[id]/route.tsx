@@ -9,7 +9,10 @@ import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-r
 import { formatPublicDate } from '@/lib/deadlines/zoned-day';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { NOTICES, readNotice } from '../../notices';
+import { actedAtReceiptHonored, actedAtReceiptNoun } from '@/lib/universal/opt-out-wording';
 import { statusWording } from './status-wording';
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
 import { AccountEmailForm } from './account-email-form';
@@ -27,6 +30,7 @@ import { RecipientsSection } from './recipients-section';
 import { complaintsForRequester } from '@/lib/complaints/complaints-for-requester';
 import { complaintRule } from '@/lib/complaints/complaint-rules';
 import { recipientsTold } from '@/lib/fulfilment/recipients-told';
+import { DecisionNotices } from './decision-notices';
 
 /**
  * The requester's status page: plain HTML from a route handler, with no script. Everything on it is
@@ -151,11 +155,11 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           </dd>
           {request.optOut && !request.optOut.only && (
             <>
-              <dt>Opt-out</dt>
+              <dt>{capitalised(actedAtReceiptNoun(request.optOut.types))}</dt>
               <dd>
                 {request.optOut.honoredAt
-                  ? `Opt-out honored on ${formatPublicDate(new Date(request.optOut.honoredAt), request.timeZone)}`
-                  : 'Being applied now: an opt-out needs no confirmation'}
+                  ? `${actedAtReceiptHonored(request.optOut.types)} on ${formatPublicDate(new Date(request.optOut.honoredAt), request.timeZone)}`
+                  : 'Being applied now: it needs no confirmation'}
               </dd>
             </>
           )}
@@ -241,6 +245,9 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
               sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null,
             }}
           />
+        )}
+        {request.decisionNotices && (
+          <DecisionNotices notices={request.decisionNotices} partial={request.status === 'completed'} />
         )}
         {appealMade && (
           <>

@@ -1,4 +1,5 @@
-import type { RequestStatus } from '@/lib/universal/codes';
+import { actedAtReceiptHonored, actedAtReceiptNoun } from '@/lib/universal/opt-out-wording';
+import type { RequestStatus, RequestType } from '@/lib/universal/codes';
 
 /** Each status in the requester's words: what it means for them, not what it means in our workflow. */
 export const STATUS_WORDING: Record<RequestStatus, { title: string; explanation: string }> = {
@@ -46,19 +47,29 @@ export const COULD_NOT_VERIFY_WORDING = {
 };
 
 /**
- * A request of opt-outs only, which needs no confirmation: while its systems act on it, and once
- * every one has ("Opt-out honored"). Other statuses (withdrawn…) keep their usual words.
+ * A request acted on at receipt only (opt-outs, unsubscribing, an objection: lib/verification/opt-outs.ts),
+ * which needs no confirmation: while its systems act on it, and once every one has, in the words of
+ * its own type (lib/requests/opt-out-wording.ts). Other statuses (withdrawn…) keep their usual words.
  */
-export const OPT_OUT_WORDING: Partial<Record<RequestStatus, { title: string; explanation: string }>> = {
-  in_progress: {
-    title: 'Opt-out received — being applied',
-    explanation: 'An opt-out needs no confirmation: we are acting on it now, in every system that holds your data.',
-  },
-  completed: {
-    title: 'Opt-out honored',
-    explanation: 'Every system that holds your data has acted on your opt-out. Our email says what each one did.',
-  },
-};
+export function optOutWording(
+  status: RequestStatus,
+  types: readonly RequestType[],
+): { title: string; explanation: string } | undefined {
+  const noun = actedAtReceiptNoun(types);
+  if (status === 'in_progress')
+    return {
+      title: `${capitalise(noun)} received — being applied`,
+      explanation: `It needs no confirmation: we are acting on it now, in every system that holds your data.`,
+    };
+  if (status === 'completed')
+    return {
+      title: actedAtReceiptHonored(types),
+      explanation: `Every system that holds your data has acted on your ${noun}. Our email says what each one did.`,
+    };
+  return undefined;
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /**
  * The words for the request's status: a denial says why when we could not verify; an opt-out has its own.
@@ -66,8 +77,10 @@ export const OPT_OUT_WORDING: Partial<Record<RequestStatus, { title: string; exp
 export function statusWording(request: {
   status: RequestStatus;
   denialReason: string | null;
-  optOut: { only: boolean } | null;
+  optOut: { only: boolean; types: readonly RequestType[] } | null;
 }) {
   if (request.status === 'denied' && request.denialReason === 'cannot_verify') return COULD_NOT_VERIFY_WORDING;
-  return (request.optOut?.only && OPT_OUT_WORDING[request.status]) || STATUS_WORDING[request.status];
+  return (
+    (request.optOut?.only && optOutWording(request.status, request.optOut.types)) || STATUS_WORDING[request.status]
+  );
 }

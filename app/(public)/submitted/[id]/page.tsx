@@ -4,12 +4,15 @@ import { ResendLinkForm } from '@/app/components/resend-link-form';
 import { env } from '@/lib/env';
 import { formatHours } from '@/lib/universal/duration';
 import { getSubmittedOptOut } from '@/lib/requests/get-submitted-opt-out';
+import { actedAtReceiptEffects, actedAtReceiptHonored, actedAtReceiptNoun } from '@/lib/universal/opt-out-wording';
 import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { firstParam } from '../../read-input';
 import { readNotice } from '../../notices';
 
 export const dynamic = 'force-dynamic';
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const metadata: Metadata = {
   title: 'Check your email',
@@ -32,19 +35,28 @@ export default async function SubmittedPage({
 
   const optOut = await getSubmittedOptOut({ requestId: id, submissionToken: token.data });
   const optOutWords = optOut?.types.map((t) => REQUEST_TYPE_LABELS[t].toLowerCase()).join(', ');
+  const noun = actedAtReceiptNoun(optOut?.types ?? []);
+  const effects = actedAtReceiptEffects(optOut?.types ?? [], {
+    sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION,
+  });
   if (optOut?.only)
     return (
       <>
-        <h1>We are acting on your opt-out</h1>
+        <h1>We are acting on your {noun}</h1>
         <div className="notice notice--success">
           <p>
-            We received your opt-out ({optOutWords}). It needs no confirmation: we are already acting on it in every
+            We received your {noun} ({optOutWords}). It needs no confirmation: we are already acting on it in every
             system that holds your data.
           </p>
         </div>
+        <ul>
+          {effects.map((effect) => (
+            <li key={effect}>{capitalise(effect)}.</li>
+          ))}
+        </ul>
         <p>
           We sent an email to the address you gave, with a link to the request&rsquo;s status page. The page says
-          &ldquo;Opt-out honored&rdquo; once every system has acted.
+          &ldquo;{actedAtReceiptHonored(optOut.types)}&rdquo; once every system has acted.
         </p>
         <p>If you made the request for someone else, the email went to their address.</p>
       </>
@@ -59,8 +71,8 @@ export default async function SubmittedPage({
       </div>
       {optOut && (
         <p>
-          Your opt-out ({optOutWords}) needs no confirmation: we are already acting on it. The rest of your request
-          waits for you to confirm.
+          Your {noun} ({optOutWords}) needs no confirmation: we are already acting on it. The rest of your request waits
+          for you to confirm.
         </p>
       )}
       <p>

@@ -2,7 +2,13 @@
 
 import { SYSTEM_TASK_TYPES, TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
 import type { InventorySystem } from '@/lib/fulfilment/list-inventory';
-import { deleteCategoryAction, saveCategoryAction, saveSystemAction } from '../../fulfilment-actions';
+import { TRANSFER_SAFEGUARD_RULES, TRANSFER_SAFEGUARDS } from '@/lib/fulfilment/transfer-safeguards';
+import {
+  confirmRetentionAction,
+  deleteCategoryAction,
+  saveCategoryAction,
+  saveSystemAction,
+} from '../../fulfilment-actions';
 import {
   ActionButton,
   ActionFeedback,
@@ -138,6 +144,26 @@ export function SystemForm({
         <label htmlFor={`${p}-private`}>Allow the webhook to reach private or loopback addresses</label>
       </div>
       <SelectField
+        id={`${p}-transfer`}
+        name="transferSafeguard"
+        label="International transfer safeguard"
+        hint="What data packages tell requesters about transfers of this system's data (GDPR Art. 15(2))."
+        options={[
+          { value: '', label: 'Not recorded yet' },
+          ...TRANSFER_SAFEGUARDS.map((t) => ({ value: t, label: TRANSFER_SAFEGUARD_RULES[t].label })),
+        ]}
+        defaultValue={system?.transferSafeguard ?? ''}
+        errors={errors('transferSafeguard')}
+      />
+      <TextField
+        id={`${p}-transfer-country`}
+        name="transferCountry"
+        label="Destination country"
+        hint="Where the data goes, for any safeguard other than no transfer."
+        defaultValue={system?.transferCountry ?? ''}
+        errors={errors('transferCountry')}
+      />
+      <SelectField
         id={`${p}-active`}
         name="active"
         label="Active"
@@ -221,5 +247,43 @@ export function CategoryForm({
         </ActionButton>
       </form>
     </details>
+  );
+}
+
+/**
+ * The categories whose retention period no admin has confirmed: data packages give the privacy
+ * policy's criteria for them until an admin confirms the period here (audited).
+ */
+export function RetentionToConfirm({
+  categories,
+}: {
+  categories: { id: string; name: string; systemName: string; retention: string }[];
+}) {
+  const form = useStaffForms({ confirmRetention: confirmRetentionAction });
+  return (
+    <>
+      <ActionFeedback outcome={form.outcome} />
+      <ul className="admin-list">
+        {categories.map((c) => (
+          <li key={c.id}>
+            <form method="post" onSubmit={form.onSubmit} className="admin-inline-form">
+              <input type="hidden" name="categoryId" value={c.id} />
+              <span>
+                {c.systemName}, {c.name}: {c.retention}
+              </span>
+              <ActionButton
+                intent="confirmRetention"
+                form={form}
+                variant="secondary"
+                pendingLabel="Confirming…"
+                ariaLabel={`Confirm the retention of ${c.name} in ${c.systemName}`}
+              >
+                Confirm this period
+              </ActionButton>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

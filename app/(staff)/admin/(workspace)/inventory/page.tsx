@@ -6,7 +6,8 @@ import { listRecipients } from '@/lib/fulfilment/list-recipients';
 import { RECIPIENT_ROLE_LABELS } from '@/lib/fulfilment/recipient-rules';
 import { TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
 import { assignableStaff } from '../../assignable-staff';
-import { CategoryForm, SystemForm } from './inventory-forms';
+import { TRANSFER_SAFEGUARD_RULES } from '@/lib/fulfilment/transfer-safeguards';
+import { CategoryForm, RetentionToConfirm, SystemForm } from './inventory-forms';
 
 export const metadata: Metadata = { title: 'Data inventory' };
 
@@ -21,6 +22,11 @@ export default async function InventoryPage() {
     listRecipients({ staff }),
   ]);
   const canEdit = can(staff.role, 'inventory.manage');
+  const unconfirmed = systems.flatMap((s) =>
+    s.categories
+      .filter((c) => !c.retentionConfirmedAt)
+      .map((c) => ({ id: c.id, name: c.name, systemName: s.name, retention: c.retention })),
+  );
   return (
     <>
       <h1>Data inventory</h1>
@@ -28,6 +34,26 @@ export default async function InventoryPage() {
         Each system gets one task per request that concerns it. The categories are what we tell requesters about their
         data.
       </p>
+      {unconfirmed.length > 0 && (
+        <section aria-labelledby="retention-unconfirmed" className="admin-panel">
+          <h2 id="retention-unconfirmed">Retention periods to confirm</h2>
+          <p>
+            The privacy policy states no period for these categories. Until an admin confirms a period, data packages
+            give the policy&apos;s retention criteria instead.
+          </p>
+          {canEdit ? (
+            <RetentionToConfirm categories={unconfirmed} />
+          ) : (
+            <ul className="admin-list">
+              {unconfirmed.map((c) => (
+                <li key={c.id}>
+                  {c.systemName}, {c.name}: {c.retention}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {systems.length === 0 && <p className="admin-muted">No systems yet.</p>}
       <section aria-labelledby="recipients" className="admin-panel">
         <h2 id="recipients">Recipients</h2>
@@ -78,6 +104,14 @@ export default async function InventoryPage() {
               <dt>Tasks</dt>
               <dd>{system.taskTypes.map((t) => TASK_TYPE_LABELS[t]).join(', ') || 'None'}</dd>
             </div>
+            <div>
+              <dt>International transfer</dt>
+              <dd>
+                {system.transferSafeguard
+                  ? `${TRANSFER_SAFEGUARD_RULES[system.transferSafeguard].label}${system.transferCountry ? ` (${system.transferCountry})` : ''}`
+                  : 'Not recorded yet'}
+              </dd>
+            </div>
             {system.kind === 'postgres' && (
               <div>
                 <dt>Database</dt>
@@ -115,7 +149,10 @@ export default async function InventoryPage() {
                     <td>{c.purposes.join('; ')}</td>
                     <td>{c.legalBasis}</td>
                     <td>{c.recipients.join('; ') || '—'}</td>
-                    <td>{c.retention}</td>
+                    <td>
+                      {c.retention}
+                      {c.retentionConfirmedAt ? '' : ' (unconfirmed)'}
+                    </td>
                     <td>{c.source}</td>
                   </tr>
                 ))}

@@ -12,7 +12,7 @@ import { packageState } from '@/lib/fulfilment/package/download-package';
 import { countdown } from '@/lib/clock/countdown';
 import { requestTimeZone, staffTimeZone } from '@/lib/clock/request-deadline';
 import { assignableStaff } from '../../../assignable-staff';
-import { formatDay, formatZonedDay, statusLabel, typeLabels } from '../../../labels';
+import { TYPE_LABELS, formatDay, formatZonedDay, statusLabel, typeLabels } from '../../../labels';
 import { CountdownBadge } from '../../countdown-badge';
 import { getAgentAuthorization } from '@/lib/agents/get-agent-authorization';
 import { AgentSection } from './agent-section';
@@ -53,12 +53,20 @@ export default async function RequestPage({ params }: { params: Params }) {
   const evidence = canReview ? await listEvidence({ staff, requestId: detail.id }) : [];
   const allowed = new Set<string>(detail.actions);
   const zone = staffTimeZone(detail);
+  const openClocks = detail.deadline.types.filter((t) => !t.completed);
+  const extendable = openClocks.filter((t) => t.maxExtendedDueAt);
+  const fixed = openClocks.filter((t) => !t.maxExtendedDueAt);
   const extension = detail.extendedAt
     ? { allowed: false, explanation: 'The deadline has already been extended once.' }
-    : detail.deadline.maxExtendedDueAt
+    : extendable.length > 0
       ? {
           allowed: true,
-          explanation: `The extension moves the due date to ${formatDay(detail.deadline.maxExtendedDueAt, zone)}.`,
+          explanation: [
+            ...extendable.map(
+              (t) => `The extension moves ${TYPE_LABELS[t.type]} to ${formatDay(t.maxExtendedDueAt!, zone)}.`,
+            ),
+            ...fixed.map((t) => `${TYPE_LABELS[t.type]} keeps its due date: its law allows no extension.`),
+          ].join(' '),
         }
       : { allowed: false, explanation: "This request's regime does not allow an extension." };
 
@@ -227,6 +235,8 @@ export default async function RequestPage({ params }: { params: Params }) {
                 assigneeId={detail.assignee?.id ?? null}
                 people={people}
                 extension={extension}
+                openTypes={openClocks.map((t) => ({ value: t.type, label: TYPE_LABELS[t.type] }))}
+                pauseOptions={detail.pauseOptions}
                 unprovenAccountEmail={detail.unprovenAccountEmail}
                 workShortfall={detail.workShortfall}
                 available={{

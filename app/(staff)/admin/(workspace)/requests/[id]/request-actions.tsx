@@ -2,6 +2,7 @@
 
 import type { FormEvent, ReactNode } from 'react';
 import { DENIAL_REASONS } from '@/lib/requests/denial-notices';
+import { EXEMPTION_BASES } from '@/lib/requests/exemption-bases';
 import {
   askRequesterAction,
   assignAction,
@@ -16,6 +17,7 @@ import {
   ActionFeedback,
   SelectField,
   TextAreaField,
+  TextField,
   fieldErrors,
   useStaffForms,
   type FormCheck,
@@ -51,7 +53,7 @@ const CHECKS: Record<string, FormCheck> = {
 const ASK_REASONS = [
   { value: 'awaiting_clarification', label: 'More information about the request' },
   { value: 'awaiting_identity', label: 'Proof of identity' },
-];
+] as const;
 
 const DENY_REASONS = Object.entries(DENIAL_REASONS).map(([value, label]) => ({
   value,
@@ -101,6 +103,8 @@ export function RequestActions({
   assigneeId,
   people,
   extension,
+  openTypes,
+  pauseOptions,
   unprovenAccountEmail,
   workShortfall,
 }: {
@@ -109,6 +113,10 @@ export function RequestActions({
   assigneeId: string | null;
   people: { value: string; label: string }[];
   extension: { allowed: boolean; explanation: string };
+  /** The types not yet completed: with more than one, staff choose which are done. */
+  openTypes: { value: string; label: string }[];
+  /** Per reason, why waiting for it would not stop this request's clock (null: it would). */
+  pauseOptions: { reason: (typeof ASK_REASONS)[number]['value']; refusal: string | null }[];
   /** The request names an account email not yet proven: warn before work starts. */
   unprovenAccountEmail: boolean;
   /** Why Start is refused for want of verification (the server refuses it too); null when it is not. */
@@ -119,6 +127,11 @@ export function RequestActions({
   const errors = (intent: string, field: string) => fieldErrors(outcome, intent, field);
   const anything = Object.values(available).some(Boolean);
   const shared = { onSubmit: form.onSubmit, requestId };
+  const refusal = (reason: string) => pauseOptions.find((p) => p.reason === reason)?.refusal ?? null;
+  const askReasons = ASK_REASONS.map((r) => ({
+    value: r.value,
+    label: refusal(r.value) ? `${r.label} (the clock keeps running)` : `${r.label} (pauses the clock)`,
+  }));
 
   return (
     <>
@@ -171,15 +184,25 @@ export function RequestActions({
             id="ask-reason"
             name="reason"
             label="What you need"
-            options={ASK_REASONS}
+            options={askReasons}
             defaultValue="awaiting_clarification"
             errors={errors('askRequester', 'reason')}
           />
+          <ul className="admin-hint" data-testid="pause-rules">
+            {ASK_REASONS.map((r) => (
+              <li key={r.value}>
+                {r.label}:{' '}
+                {refusal(r.value)
+                  ? `the clock keeps running. ${refusal(r.value)}`
+                  : 'the clock pauses until they answer.'}
+              </li>
+            ))}
+          </ul>
           <TextAreaField
             id="ask-message"
             name="message"
             label="Message to the requester"
-            hint="Emailed with a link to their status page, where they answer. Where the regime allows, the clock pauses until they do."
+            hint="Emailed with a link to their status page, where they answer."
             errors={errors('askRequester', 'message')}
           />
           <ActionButton intent="askRequester" form={form} pendingLabel="Sending…">
@@ -211,6 +234,27 @@ export function RequestActions({
       )}
       {available.complete && (
         <ActionForm {...shared} title="Complete">
+          {openTypes.length > 1 && (
+            <fieldset>
+              <legend>Parts completed now</legend>
+              <input type="hidden" name="typesChosen" value="1" />
+              {openTypes.map((t) => (
+                <div className="admin-choice" key={t.value}>
+                  <input type="checkbox" id={`complete-type-${t.value}`} name="types" value={t.value} defaultChecked />
+                  <label htmlFor={`complete-type-${t.value}`}>{t.label}</label>
+                </div>
+              ))}
+              <p className="admin-hint">
+                Each part keeps its own deadline. Completing some tells the requester what was done; the request stays
+                open, due at the nearest part still open.
+              </p>
+              {errors('complete', 'types')?.map((e) => (
+                <p className="field-error" key={e}>
+                  {e}
+                </p>
+              ))}
+            </fieldset>
+          )}
           <TextAreaField
             id="complete-message"
             name="message"
@@ -242,6 +286,23 @@ export function RequestActions({
           <p className="admin-hint" id="deny-partial-hint">
             Tick if part of the request was fulfilled and only the rest is refused.
           </p>
+          <TextField
+            id="deny-basis"
+            name="basis"
+            label="Legal basis (for an exemption)"
+            hint="Required when the reason is an exemption: pick the exception relied on, or write it. The requester receives it."
+            suggestions={EXEMPTION_BASES.map((b) => b.basis)}
+            errors={errors('deny', 'basis')}
+          />
+          <TextAreaField
+            id="deny-fulfilled"
+            name="fulfilled"
+            label="What was done"
+            hint="Required for a partial denial, and for a California deletion refused under an exemption: what was provided or deleted, and what is kept."
+            rows={3}
+            maxLength={4000}
+            errors={errors('deny', 'fulfilled')}
+          />
           <TextAreaField
             id="deny-message"
             name="message"

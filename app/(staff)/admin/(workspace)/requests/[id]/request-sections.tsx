@@ -8,7 +8,7 @@ import {
   type VerificationLevel,
 } from '@/lib/verification/levels';
 import { isOptOutOnly } from '@/lib/verification/opt-outs';
-import { PAUSE_REASON_LABELS, formatDay, formatInstant } from '../../../labels';
+import { PAUSE_REASON_LABELS, TYPE_LABELS, formatDay, formatInstant } from '../../../labels';
 import { RevealRequester } from './reveal-requester';
 
 const notRecorded = <span className="admin-muted">Not recorded</span>;
@@ -139,6 +139,36 @@ export function DeadlineSection({ detail }: { detail: RequestDetail }) {
           </>
         )}
       </dl>
+      {deadline.types.length > 1 && (
+        <>
+          <h3>Each part&apos;s own clock</h3>
+          <p className="admin-hint">
+            The request is due when its nearest open part is; each part can be completed on its own.
+          </p>
+          <table className="admin-table" data-testid="type-clocks">
+            <thead>
+              <tr>
+                <th scope="col">Part</th>
+                <th scope="col">Due</th>
+                <th scope="col">Acknowledge by</th>
+                <th scope="col">Latest with extension</th>
+                <th scope="col">State</th>
+              </tr>
+            </thead>
+            <tbody>
+              {deadline.types.map((t) => (
+                <tr key={t.type}>
+                  <th scope="row">{TYPE_LABELS[t.type]}</th>
+                  <td>{formatDay(t.dueAt, zone)}</td>
+                  <td>{t.acknowledgeBy ? formatDay(t.acknowledgeBy, zone) : 'None required'}</td>
+                  <td>{t.maxExtendedDueAt ? formatDay(t.maxExtendedDueAt, zone) : 'No extension'}</td>
+                  <td>{t.completed ? 'Completed' : 'Open'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
       <h3>How the due date was worked out</h3>
       <ol className="admin-explanation">
         {deadline.explanation.map((step, index) => (
@@ -177,6 +207,18 @@ export function DecisionSection({ detail }: { detail: RequestDetail }) {
             ? `${decision.partial ? 'Partly denied' : 'Denied'}: ${DENIAL_REASONS[decision.denialReason as DenialReason] ?? decision.denialReason}`
             : 'Completed'}
         </dd>
+        {decision.basis && (
+          <>
+            <dt>Legal basis</dt>
+            <dd className="admin-prewrap">{decision.basis}</dd>
+          </>
+        )}
+        {decision.fulfilled && (
+          <>
+            <dt>What was done</dt>
+            <dd className="admin-prewrap">{decision.fulfilled}</dd>
+          </>
+        )}
       </dl>
       {decision.message && (
         <>
