@@ -6,7 +6,7 @@ export type AppealDecidedEmailProps = {
   reference: string;
   outcome: 'granted' | 'rejected';
   message: string;
-  /** What the regime requires with a rejected appeal (US-VA, US-CO: how to contact the Attorney General). */
+  /** What the regime requires with a rejected appeal (the US states: how to contact the Attorney General). */
   notices: string[];
   statusUrl: string;
 };

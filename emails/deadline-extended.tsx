@@ -7,6 +7,8 @@ export type DeadlineExtendedEmailProps = {
   reason: string;
   previousDueOn: string;
   newDueOn: string;
+  /** Who the requester may complain to about the extension, from the jurisdiction rules (PIPEDA s.8(4)). */
+  authority: { name: string; url: string | null } | null;
   statusUrl: string;
 };
 
@@ -23,8 +25,15 @@ export default function DeadlineExtendedEmail(p: DeadlineExtendedEmailProps) {
       </Text>
       <Text style={paragraph}>Why: {p.reason}</Text>
       <Text style={paragraph}>
-        The law allows this extension where it is necessary. If you disagree, reply to {p.brand.contactEmail}; you may
-        also complain to your data-protection authority.
+        The law allows this extension where it is necessary. If you disagree, reply to {p.brand.contactEmail}
+        {p.authority ? (
+          <>
+            ; you may also complain about this extension to {p.authority.name}
+            {p.authority.url ? ` (${p.authority.url})` : ''}.
+          </>
+        ) : (
+          '.'
+        )}
       </Text>
       <Button href={p.statusUrl} style={button}>
         See the status of my request
@@ -39,5 +48,9 @@ DeadlineExtendedEmail.PreviewProps = {
   reason: 'Your request covers several systems and a large volume of data.',
   previousDueOn: '26 December 2026',
   newDueOn: '26 February 2027',
+  authority: {
+    name: 'the Office of the Privacy Commissioner of Canada',
+    url: 'https://www.priv.gc.ca/en/report-a-concern/',
+  },
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies DeadlineExtendedEmailProps;

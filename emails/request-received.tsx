@@ -7,6 +7,8 @@ export type RequestReceivedEmailProps = {
   typesLabel: string;
   receivedOn: string;
   dueOn: string;
+  /** What the regime asks to tell at receipt, each in its language (Quebec: French first). */
+  notices?: { lang: string; text: string }[];
   statusUrl: string;
 };
 
@@ -19,6 +21,11 @@ export default function RequestReceivedEmail(p: RequestReceivedEmailProps) {
         Thank you for confirming. We received your request {p.reference} ({p.typesLabel}) on {p.receivedOn}. We will
         answer by {p.dueOn}.
       </Text>
+      {p.notices?.map((notice) => (
+        <Text key={notice.text} style={paragraph} lang={notice.lang}>
+          {notice.text}
+        </Text>
+      ))}
       <Text style={paragraph}>
         You can follow its progress, or withdraw it, on your request&apos;s status page. Keep this email: the link is
         personal to you.

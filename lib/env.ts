@@ -144,8 +144,6 @@ const schema = z
     EVIDENCE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     /** Largest identity document a requester may upload (the proxy buffers at most 10 MB of a body). */
     EVIDENCE_MAX_MB: z.coerce.number().positive().max(8).default(5),
-    /** Days an appeal has to be decided, from its receipt (US-VA, US-CO: 60). */
-    APPEAL_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(60),
     /**
      * Whether Bitstride sells personal information or shares it for cross-context behavioural advertising
      * (CCPA §1798.120). Its privacy policy names vendors, providers and organization members as

@@ -12,7 +12,7 @@ import { HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-fields';
 import {
   AGENT_AUTHORIZATION_KINDS,
   AGENT_AUTHORIZATION_LABELS,
-  JURISDICTIONS,
+  JURISDICTION_GROUPS,
   JURISDICTION_LABELS,
   REQUEST_TYPES,
   REQUEST_TYPE_LABELS,
@@ -20,7 +20,11 @@ import {
 import { isRegional, regionalClassName, typeHint } from './request-type-choices';
 import { fieldId, type RequestFieldName, type RequestFieldPath, type RequestFormValues } from './request-form-values';
 
-const jurisdictionOptions = JURISDICTIONS.map((code) => ({ value: code, label: JURISDICTION_LABELS[code] }));
+// Grouped by country, each US state with a privacy law by name, so a requester finds theirs by scanning.
+const jurisdictionGroups = JURISDICTION_GROUPS.map((group) => ({
+  label: group.label,
+  options: group.jurisdictions.map((code) => ({ value: code, label: JURISDICTION_LABELS[code] })),
+}));
 
 export type RequestFormViewProps = {
   companyName: string;
@@ -180,10 +184,10 @@ export function RequestFormView({
       <SelectField
         {...bound('jurisdiction', values.jurisdiction)}
         label="Where you live"
-        hint="The law where you live decides how long we have to answer."
+        hint="The law where you live decides how long we have to answer. In the United States, choose your state; if it is not listed, choose “another state”."
         required
         placeholder="Choose a country or state"
-        options={jurisdictionOptions}
+        groups={jurisdictionGroups}
       />
 
       <fieldset

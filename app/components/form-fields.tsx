@@ -102,6 +102,8 @@ export function TextAreaField({
   );
 }
 
+type SelectOption = { value: string; label: string };
+
 export function SelectField({
   id,
   label,
@@ -110,9 +112,16 @@ export function SelectField({
   required,
   registration,
   options,
+  groups,
   placeholder,
   defaultValue,
-}: FieldProps & { options: { value: string; label: string }[]; placeholder: string; defaultValue: string }) {
+}: FieldProps & {
+  options?: SelectOption[];
+  /** Options in labelled groups (<optgroup>), which screen readers announce with each option. */
+  groups?: { label: string; options: SelectOption[] }[];
+  placeholder: string;
+  defaultValue: string;
+}) {
   const invalid = Boolean(errors?.length);
   return (
     <div className={invalid ? 'field field--error' : 'field'}>
@@ -132,10 +141,19 @@ export function SelectField({
         aria-describedby={describedBy(id, Boolean(hint), invalid)}
       >
         <option value="">{placeholder}</option>
-        {options.map((option) => (
+        {options?.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
+        ))}
+        {groups?.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </div>

@@ -1,13 +1,14 @@
 /**
- * When a requester may appeal, and by when the appeal must be decided. The window to appeal is the
- * regime's `appealDays` in the jurisdiction rules (US-VA and US-CO: 60; null: no appeal step; an
- * operator can give any regime one through DEADLINE_RULES). The decision is due APPEAL_DECISION_DAYS
- * after the appeal's receipt, computed by the same deadline engine as requests (calendar days in the
- * regime's time zone, due at the end of the day).
+ * When a requester may appeal, and by when the appeal must be decided, per regime from the
+ * jurisdiction rules (lib/deadlines/rules.ts, rights-law.md §5): `appealDecision` null means no
+ * appeal step; `appealWindowDays` is the time to file after the decision (policy: the statutes say
+ * "a reasonable period"; null, no limit); `appealDecision` the time to decide from the appeal's
+ * receipt and `appealExtension` its one extension (Colorado 45 + 60). Computed by the same deadline
+ * engine as requests (calendar days in the regime's time zone, due at the end of the day).
  */
-import { deadlineRules } from '../clock/request-deadline';
+import { deadlineRules, requestRules } from '../clock/request-deadline';
 import { computeDeadline } from '../deadlines';
-import { env } from '../env';
+import type { DeadlineRules } from '../deadlines/schemas';
 import type { Jurisdiction, RequestStatus, RequestType } from '../universal/codes';
 
 const DAY = 86_400_000;
@@ -15,6 +16,7 @@ const DAY = 86_400_000;
 export type AppealableRequest = {
   jurisdiction: string;
   types: readonly RequestType[];
+  receivedAt: Date;
   status: RequestStatus;
   partial: boolean;
   denialReason: string | null;
@@ -22,50 +24,73 @@ export type AppealableRequest = {
   purgedAt?: Date | null;
 };
 
+type RegimeOf = { jurisdiction: string; types: readonly RequestType[]; receivedAt: Date };
+
+/** The regime's appeal step for this request (a request received before its state's law took effect has none). */
+export function appealRule(request: RegimeOf) {
+  const [rule] = requestRules(request);
+  return {
+    windowDays: rule.appealWindowDays,
+    decision: rule.appealDecision,
+    extension: rule.appealExtension,
+    authority: rule.authority,
+    timeZone: rule.timeZone,
+  };
+}
+
 /** A denial in whole or in part, in a regime with an appeal step, still inside the window. */
 export function appealWindow(request: AppealableRequest, now = new Date()): { open: boolean; closesAt: Date | null } {
-  const days = deadlineRules()[request.jurisdiction as Jurisdiction]?.appealDays ?? null;
+  const rule = appealRule(request);
   const denied =
     request.status === 'denied' || (request.status === 'completed' && request.partial && request.denialReason !== null);
-  if (!days || !denied || !request.decidedAt || request.purgedAt) return { open: false, closesAt: null };
-  const closesAt = new Date(request.decidedAt.getTime() + days * DAY);
+  if (!rule.decision || !denied || !request.decidedAt || request.purgedAt) return { open: false, closesAt: null };
+  if (rule.windowDays === null) return { open: true, closesAt: null };
+  const closesAt = new Date(request.decidedAt.getTime() + rule.windowDays * DAY);
   return { open: now < closesAt, closesAt };
 }
 
-/** The appeal's own deadline, from its receipt. */
-export function appealDeadline(request: { jurisdiction: string; types: readonly RequestType[] }, receivedAt: Date) {
+/**
+ * The appeal's own deadline, from its receipt; `extended` once the regime's extension is taken.
+ * Throws where the regime has no appeal step (callers check appealWindow first).
+ */
+export function appealDeadline(request: RegimeOf, appealReceivedAt: Date, options: { extended?: boolean } = {}) {
   const jurisdiction = request.jurisdiction as Jurisdiction;
+  const rule = appealRule(request);
+  if (!rule.decision) throw new Error(`${jurisdiction} has no appeal step for this request`);
   const rules = deadlineRules();
-  const base = rules[jurisdiction];
-  const appealRule = {
-    ...base,
-    firstDeadline: { amount: env().APPEAL_DECISION_DAYS, unit: 'calendarDays' as const },
-    extension: null,
-    pauses: {
-      awaiting_identity: { allowed: false, source: "An appeal decision runs from the appeal's receipt [policy]" },
-      awaiting_clarification: { allowed: false, source: "An appeal decision runs from the appeal's receipt [policy]" },
+  const appealRules: DeadlineRules = {
+    ...rules,
+    [jurisdiction]: {
+      ...rules[jurisdiction],
+      firstDeadline: rule.decision,
+      extension: rule.extension,
+      pauses: {
+        awaiting_identity: { allowed: false, source: "An appeal decision runs from the appeal's receipt [policy]" },
+        awaiting_clarification: {
+          allowed: false,
+          source: "An appeal decision runs from the appeal's receipt [policy]",
+        },
+      },
+      clockStarts: 'receipt',
+      acknowledgement: null,
+      effective: null,
+      byRequestType: undefined,
     },
-    clockStarts: 'receipt' as const,
-    acknowledgement: null,
-    byRequestType: undefined,
   };
   return computeDeadline({
     jurisdiction,
     requestType: request.types[0],
-    receivedAt,
-    rules: { ...rules, [jurisdiction]: appealRule },
+    receivedAt: appealReceivedAt,
+    extended: options.extended ?? false,
+    rules: appealRules,
   });
 }
 
-/** What a rejected appeal must tell the requester (Virginia §59.1-577(C), Colorado 6-1-1306(3)). */
-export function appealRejectedNotices(jurisdiction: string): string[] {
-  if (jurisdiction === 'US-VA')
-    return [
-      'If you have concerns about the result of your appeal, you may contact the Virginia Attorney General to submit a complaint: https://www.oag.state.va.us/consumercomplaintform',
-    ];
-  if (jurisdiction === 'US-CO')
-    return [
-      'If you have concerns about the result of your appeal, you may contact the Colorado Attorney General: https://coag.gov/file-complaint/',
-    ];
-  return [];
+/** What a rejected appeal must tell the requester: where to complain (Va. Code §59.1-577(C), C.R.S. 6-1-1306(3)(c)). */
+export function appealRejectedNotices(request: RegimeOf): string[] {
+  const { authority, decision } = appealRule(request);
+  if (!decision || !authority) return [];
+  return [
+    `If you have concerns about the result of your appeal, you may contact ${authority.name} to submit a complaint${authority.url ? `: ${authority.url}` : '.'}`,
+  ];
 }

@@ -5,13 +5,14 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { publicLinks } from '../email/public-links';
+import type { RequestType } from '../universal/codes';
 import { formatReference } from '../universal/reference';
 import { appealRejectedNotices } from './appeal-rules';
 
 /**
  * An admin decides an appeal: `granted` reverses the denial (the request reopens, due by the appeal's
  * deadline), `rejected` keeps it. Never by the person who made the decision appealed. The requester
- * is told the outcome and the reasons, and for US-VA/US-CO how to complain to the Attorney General.
+ * is told the outcome and the reasons, and, in a regime with an appeal step, where to complain (the authority in the rules).
  */
 export async function decideAppeal(options: {
   staff: StaffIdentity | null;
@@ -80,7 +81,10 @@ export async function decideAppeal(options: {
         reference: formatReference(request.number, request.receivedAt),
         outcome: options.outcome,
         message,
-        notices: options.outcome === 'rejected' ? appealRejectedNotices(request.jurisdiction) : [],
+        notices:
+          options.outcome === 'rejected'
+            ? appealRejectedNotices({ ...request, types: request.types as RequestType[] })
+            : [],
         statusUrl: publicLinks.statusOf(request),
       },
     });

@@ -69,7 +69,10 @@ export async function submitAppeal(options: {
         now,
       });
     }
-    const deadline = appealDeadline({ jurisdiction: request.jurisdiction, types: request.types as RequestType[] }, now);
+    const deadline = appealDeadline(
+      { jurisdiction: request.jurisdiction, types: request.types as RequestType[], receivedAt: request.receivedAt },
+      now,
+    );
     const appeal = await tx.requestAppeal.create({
       data: { requestId: request.id, statement, receivedAt: now, dueAt: deadline.dueAt },
     });

@@ -7,7 +7,7 @@ import { formatPublicDate } from '../deadlines/zoned-day';
 import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { ACTIVE_CLOCK_STATUSES } from './clock-statuses';
-import { requestDeadline } from './request-deadline';
+import { requestDeadline, requestRules } from './request-deadline';
 import { scheduleDeadlineJobs } from './schedule-deadline-jobs';
 
 /**
@@ -78,6 +78,7 @@ export async function extendDeadline(tx: Tx, options: { requestId: string; reaso
       reason,
       previousDueOn: formatPublicDate(before(shown.requestType).dueAt, zone),
       newDueOn: formatPublicDate(shown.dueAt, zone),
+      authority: requestRules(request)[0].authority,
       statusUrl: publicLinks.statusOf(request),
     },
   });

@@ -131,7 +131,13 @@ export function staffTimeZone(request?: Pick<ClockedRequest, 'jurisdiction' | 't
   return env().STAFF_TIME_ZONE ?? (request ? requestTimeZone(request) : 'UTC');
 }
 
-/** The rule of each of the request's types, for questions such as "may this clock pause?". */
-export function requestRules(request: Pick<ClockedRequest, 'jurisdiction' | 'types'>) {
-  return request.types.map((t) => resolveRule(deadlineRules(), request.jurisdiction as Jurisdiction, t));
+/**
+ * The rule of each of the request's types, for questions such as "may this clock pause?" or "may
+ * this refusal be appealed?". With `receivedAt`, a request that arrived before its state's law took
+ * effect gets the policy default (resolveRule).
+ */
+export function requestRules(request: Pick<ClockedRequest, 'jurisdiction' | 'types'> & { receivedAt?: Date }) {
+  return request.types.map((t) =>
+    resolveRule(deadlineRules(), request.jurisdiction as Jurisdiction, t, request.receivedAt),
+  );
 }

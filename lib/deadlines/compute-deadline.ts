@@ -52,9 +52,14 @@ export function computeDeadline(options: ComputeDeadlineOptions): Deadline {
   const { jurisdiction, requestType, receivedAt, verifiedAt, pauses = [], extended = false } = options;
   assertValidDate(receivedAt, 'receivedAt');
   if (verifiedAt) assertValidDate(verifiedAt, 'verifiedAt');
-  const rule = resolveRule(options.rules ?? DEFAULT_RULES, jurisdiction, requestType);
+  const rule = resolveRule(options.rules ?? DEFAULT_RULES, jurisdiction, requestType, receivedAt);
   const zone = rule.timeZone;
   const explanation = [`received ${formatDay(toLocalDay(receivedAt, zone))} (${zone})`];
+  if (rule.beforeEffective) {
+    explanation.push(
+      `the ${jurisdiction} law took effect on ${rule.beforeEffective.from}, after receipt: the ${rule.beforeEffective.appliedRulesOf} policy default applies`,
+    );
+  }
 
   const clockStart = clockStartOf(rule, receivedAt, verifiedAt, explanation);
   const startDay = toLocalDay(clockStart, zone);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { Jurisdiction, RequestType } from '../universal/codes';
+import { DateTime } from 'luxon';
+import {
+  type Jurisdiction,
+  type RequestType,
+  US_STATE_JURISDICTIONS,
+  type UsStateJurisdiction,
+} from '../universal/codes';
 import {
   DeadlineRulesSchema,
   RuleOverridesSchema,
@@ -10,6 +16,7 @@ import {
   type RequestTypeRow,
   type RequestTypeRule,
 } from './schemas';
+import { US_STATE_LAWS } from './us-state-laws';
 
 /**
  * Response deadlines per jurisdiction, as data, from docs/rights-law.md section 1 ("Deadlines").
@@ -80,24 +87,64 @@ const POLICY_UNSUBSCRIBE = optOutClock(businessDays(10), [
   'Bitstride policy: 10 business days, as CAN-SPAM and CASL, inside the month [policy]',
 ]);
 
-// US state laws share a shape: 45 days, +45 once, counted from receipt, no pause, no roll.
-const usStateBase = {
-  firstDeadline: calendarDays(45),
-  extension: calendarDays(45),
-  pauses: noPause(
-    'US state privacy laws count the period from receipt; none stops it while the requester is awaited [S]',
-  ),
-  clockStarts: 'receipt',
-  acknowledgement: null,
-  rollToWorkingDay: false,
-  appealDays: null,
-} as const;
-
 // Every US state: marketing email is CAN-SPAM's; an opt-out of sale/sharing runs the state's own
-// 45 (+45) days unless its law sets a shorter period (California's row).
+// period (+ extension) unless its law sets a shorter one (California's row).
 const usStateTypes = {
   unsubscribe: CAN_SPAM_UNSUBSCRIBE,
 } as const satisfies Partial<Record<RequestType, RequestTypeRow>>;
+
+/**
+ * Days a requester has to appeal a refusal where the law has an appeal step. The statutes say "a
+ * reasonable period of time" (Va. Code §59.1-577(C), C.R.S. 6-1-1306(3)(a)) [S]; 60 is policy.
+ */
+const APPEAL_WINDOW_DAYS = 60;
+
+// No appeal step: the requester goes to the authority instead (rights-law.md §5).
+const noAppeal = { appealWindowDays: null, appealDecision: null, appealExtension: null } as const;
+
+/** A US state's rule from its row in us-state-laws.ts: days from receipt, no pause, no roll. */
+function usStateRule(state: UsStateJurisdiction): JurisdictionRule {
+  const law = US_STATE_LAWS[state];
+  return {
+    firstDeadline: calendarDays(law.responseDays),
+    extension: calendarDays(law.extensionDays),
+    pauses: noPause(
+      'US state privacy laws count the period from receipt; none stops it while the requester is awaited [S]',
+    ),
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    rollToWorkingDay: false,
+    timeZone: law.timeZone,
+    holidayCountry: law.holidayCountry,
+    ...(law.appeal
+      ? {
+          appealWindowDays: APPEAL_WINDOW_DAYS,
+          appealDecision: calendarDays(law.appeal.decisionDays),
+          appealExtension: law.appeal.extensionDays ? calendarDays(law.appeal.extensionDays) : null,
+        }
+      : noAppeal),
+    authority: law.authority,
+    effective: { from: law.effectiveFrom, before: 'US-OTHER' },
+    byRequestType: {
+      ...usStateTypes,
+      opt_out_sale: {
+        optOut: true,
+        sources: [`${law.law}: opt out of sale and targeted advertising, within the response period [S]`],
+      },
+    },
+    sources: [
+      ...law.sources,
+      ...(law.appeal
+        ? [`${law.law}: appeal within "a reasonable period"; ${APPEAL_WINDOW_DAYS} days is policy [policy]`]
+        : []),
+    ],
+  };
+}
+
+const usStates = Object.fromEntries(US_STATE_JURISDICTIONS.map((state) => [state, usStateRule(state)])) as Record<
+  UsStateJurisdiction,
+  JurisdictionRule
+>;
 
 export const DEFAULT_RULES: DeadlineRules = {
   EU: {
@@ -110,7 +157,12 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: true,
     timeZone: 'Europe/Brussels',
     holidayCountry: 'BE',
-    appealDays: null,
+    ...noAppeal,
+    authority: {
+      name: 'the data protection supervisory authority of the EU or EEA country where you live or work',
+      url: 'https://edpb.europa.eu/about-edpb/about-edpb/members_en',
+    },
+    effective: null,
     sources: [
       'GDPR Art. 12(3): within one month of receipt [P]',
       'GDPR Art. 12(3): extendable by two further months where necessary [P]',
@@ -129,7 +181,9 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: true,
     timeZone: 'Europe/London',
     holidayCountry: 'GB-ENG',
-    appealDays: null,
+    ...noAppeal,
+    authority: { name: "the Information Commissioner's Office (ICO)", url: 'https://ico.org.uk/make-a-complaint/' },
+    effective: null,
     sources: [
       'UK GDPR Art. 12(3) and ICO guidance: one month, same date next month, else its last day [P]',
       'ICO guidance: a weekend or bank holiday moves to the next working day [P]',
@@ -138,16 +192,16 @@ export const DEFAULT_RULES: DeadlineRules = {
     ],
     byRequestType: { access: { pauses: UK_ACCESS_PAUSES }, unsubscribe: POLICY_UNSUBSCRIBE },
   },
+  ...usStates,
   'US-CA': {
-    ...usStateBase,
+    ...usStates['US-CA'],
     acknowledgement: businessDays(10),
     pauses: noPause('CCPA regs §7021(b): 45 days from receipt "regardless of time required to verify" [P]'),
-    timeZone: 'America/Los_Angeles',
-    holidayCountry: 'US-CA',
     sources: [
       'CCPA regs §7021(a): confirm receipt within 10 business days [P]',
       'CCPA regs §7021(b): respond within 45 calendar days of receipt, regardless of verification [P]',
       'CCPA regs §7021(b): extendable once by 45 calendar days (90 in all) with notice [P]',
+      ...usStates['US-CA'].sources,
     ],
     byRequestType: {
       ...usStateTypes,
@@ -161,48 +215,22 @@ export const DEFAULT_RULES: DeadlineRules = {
       ]),
     },
   },
-  'US-VA': {
-    ...usStateBase,
-    timeZone: 'America/New_York',
-    holidayCountry: 'US-VA',
-    appealDays: 60,
-    sources: [
-      'Va. Code §59.1-577(B): respond within 45 days of receipt [P]',
-      'Va. Code §59.1-577(B): extendable once by 45 days when reasonably necessary [P]',
-      'Va. Code §59.1-577: appeal decided within 60 days of its receipt [P]',
-    ],
-    byRequestType: {
-      ...usStateTypes,
-      opt_out_sale: {
-        optOut: true,
-        sources: ['Va. Code §59.1-577(A)(5), (B): opt out of sale, targeted advertising; 45 days, +45 [S]'],
-      },
-    },
-  },
-  'US-CO': {
-    ...usStateBase,
-    timeZone: 'America/Denver',
-    holidayCountry: 'US-CO',
-    appealDays: 60,
-    sources: [
-      'C.R.S. 6-1-1306: respond within 45 days of receipt, extendable by 45 days [S]',
-      'C.R.S. 6-1-1306(3)(b): appeal decided within 45 days, +60 with notice [S]; APPEAL_DECISION_DAYS differs (rights-law.md)',
-      'C.R.S. 6-1-1306(3)(a): appeal within "a reasonable period" of the decision; appealDays 60 is policy [S]',
-      'Colorado Privacy Act Rule 6.11: the appeal and its outcome are recorded [P]',
-    ],
-    byRequestType: {
-      ...usStateTypes,
-      opt_out_sale: {
-        optOut: true,
-        sources: ['C.R.S. 6-1-1306(1)(a), (2): opt out of sale, targeted advertising; 45 days, +45 [S]'],
-      },
-    },
-  },
+  // A state without a comprehensive privacy law in force, or a request received before its law took effect.
   'US-OTHER': {
-    ...usStateBase,
+    firstDeadline: calendarDays(45),
+    extension: calendarDays(45),
+    pauses: noPause(
+      'US state privacy laws count the period from receipt; none stops it while the requester is awaited [S]',
+    ),
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    rollToWorkingDay: false,
     timeZone: 'America/New_York',
     holidayCountry: 'US',
-    sources: ['Bitstride policy: the common US state-law deadline of 45 days, +45 [policy]'],
+    ...noAppeal,
+    authority: { name: 'the Attorney General of your state', url: null },
+    effective: null,
+    sources: ['Bitstride policy: the common US state-law deadline of 45 days, +45, no appeal step [policy]'],
     byRequestType: {
       ...usStateTypes,
       opt_out_sale: { optOut: true, sources: ['Bitstride policy: as the common US state law, 45 days, +45 [policy]'] },
@@ -217,7 +245,9 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: false,
     timeZone: 'America/Sao_Paulo',
     holidayCountry: 'BR',
-    appealDays: null,
+    ...noAppeal,
+    authority: { name: 'the National Data Protection Authority (ANPD)', url: 'https://www.gov.br/anpd/' },
+    effective: null,
     sources: ['LGPD Art. 19(II): complete declaration within 15 days of the request; no extension in the text [P]'],
     byRequestType: { unsubscribe: POLICY_UNSUBSCRIBE },
   },
@@ -230,10 +260,38 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: false,
     timeZone: 'America/Toronto',
     holidayCountry: 'CA-ON',
-    appealDays: null,
+    ...noAppeal,
+    authority: {
+      name: 'the Office of the Privacy Commissioner of Canada',
+      url: 'https://www.priv.gc.ca/en/report-a-concern/',
+    },
+    effective: null,
     sources: [
       'PIPEDA s.8(3): respond within 30 days of receipt [P]',
-      'PIPEDA s.8(4): extendable by up to 30 days, with notice within the first 30 [P]',
+      'PIPEDA s.8(4): extendable by up to 30 days, with notice within the first 30 naming the right to complain to the Commissioner [P]',
+    ],
+  },
+  'CA-QC': {
+    firstDeadline: calendarDays(30),
+    extension: null,
+    pauses: noPause('P-39.1 s.32: 30 days of receipt; the section stops them for nothing [P]'),
+    clockStarts: 'receipt',
+    acknowledgement: null,
+    rollToWorkingDay: false,
+    // Montreal and Quebec City share Toronto's zone (America/Montreal is an alias of it).
+    timeZone: 'America/Toronto',
+    holidayCountry: 'CA-QC',
+    ...noAppeal,
+    authority: {
+      name: "the Commission d'accès à l'information du Québec (CAI)",
+      url: 'https://www.cai.gouv.qc.ca/',
+    },
+    effective: null,
+    sources: [
+      'P-39.1 s.32: answer within 30 days of receipt; no extension in the section [P]',
+      'P-39.1 s.32: no answer within the time limit is a refusal [P]',
+      "P-39.1 s.34: a refusal gives the reasons, the provision relied on and the recourse to the Commission d'accès à l'information [S]",
+      'Charter of the French language s.55 ff. and Law 96: the requester is served in French [S]',
     ],
     byRequestType: { unsubscribe: CASL_UNSUBSCRIBE },
   },
@@ -246,7 +304,9 @@ export const DEFAULT_RULES: DeadlineRules = {
     rollToWorkingDay: false,
     timeZone: 'UTC',
     holidayCountry: null,
-    appealDays: null,
+    ...noAppeal,
+    authority: null,
+    effective: null,
     sources: ['Bitstride policy: 30 days, +30 where no law sets a deadline [policy]'],
     byRequestType: { unsubscribe: POLICY_UNSUBSCRIBE },
   },
@@ -259,25 +319,66 @@ export interface ResolvedRule extends RequestTypeRule {
   requestType: RequestType;
   timeZone: string;
   holidayCountry: string | null;
-  appealDays: number | null;
+  appealWindowDays: number | null;
+  appealDecision: Period | null;
+  appealExtension: Period | null;
+  authority: JurisdictionRule['authority'];
   /** True where the type's row says it is an opt-out in this regime; its clock is the row's, else the regime's. */
   isOptOut: boolean;
+  /** Set where the request arrived before the jurisdiction's law took effect: the rule applied instead. */
+  beforeEffective: { from: string; appliedRulesOf: Jurisdiction } | null;
 }
 
-export function resolveRule(rules: DeadlineRules, jurisdiction: Jurisdiction, requestType: RequestType): ResolvedRule {
-  const { byRequestType, timeZone, holidayCountry, appealDays, ...defaults } = rules[jurisdiction];
+/**
+ * The rule for one jurisdiction and request type. Given `receivedAt`, a request that arrived before
+ * the law took effect (`effective`) gets the periods and appeal of the policy default it names,
+ * keeping its own zone, calendar and authority; without it, the law's own rule.
+ */
+export function resolveRule(
+  rules: DeadlineRules,
+  jurisdiction: Jurisdiction,
+  requestType: RequestType,
+  receivedAt?: Date,
+): ResolvedRule {
+  const own = rules[jurisdiction];
+  const early =
+    receivedAt && own.effective && localDate(receivedAt, own.timeZone) < own.effective.from ? own.effective : null;
+  const source = early ? rules[early.before] : own;
+  const {
+    byRequestType,
+    appealWindowDays,
+    appealDecision,
+    appealExtension,
+    sources,
+    timeZone: _zone,
+    holidayCountry: _calendar,
+    authority: _authority,
+    effective: _effective,
+    ...defaults
+  } = source;
   const { optOut = false, ...row } = withoutUndefined(byRequestType?.[requestType] ?? {});
   const isOptOut = optOut === true;
   return {
     ...defaults,
+    sources: early
+      ? [`received before ${jurisdiction}'s law took effect on ${early.from}: the policy default applies`, ...sources]
+      : sources,
     ...row,
     jurisdiction,
     requestType,
-    timeZone,
-    holidayCountry,
-    appealDays,
+    timeZone: own.timeZone,
+    holidayCountry: own.holidayCountry,
+    appealWindowDays,
+    appealDecision,
+    appealExtension,
+    authority: own.authority,
     isOptOut,
+    beforeEffective: early ? { from: early.from, appliedRulesOf: early.before } : null,
   };
+}
+
+function localDate(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate() as string;
 }
 
 /**

@@ -62,8 +62,23 @@ export const JurisdictionRuleSchema = z.strictObject({
     .string()
     .refine(isKnownHolidayCalendar, { message: 'not a date-holidays country/state code' })
     .nullable(),
-  /** Days to decide an appeal against a refusal; null where the law has no appeal step. */
-  appealDays: z.number().int().positive().nullable(),
+  /**
+   * Days the requester has to file an appeal against a refusal, counted from the decision. The US
+   * statutes say "a reasonable period", so the figure is policy; null means no time limit (the
+   * appeal stays open until the record is purged). Read only where appealDecision is set.
+   */
+  appealWindowDays: z.number().int().positive().nullable(),
+  /** Time to decide an appeal, from its receipt; null where the law has no appeal step. */
+  appealDecision: PeriodSchema.nullable(),
+  /** The appeal decision's one extension, noticed within appealDecision (Colorado +60); null where none. */
+  appealExtension: PeriodSchema.nullable(),
+  /** Who a requester may complain to, named in notices; null where there is no authority to name. */
+  authority: z.strictObject({ name: z.string().min(1), url: z.url().nullable() }).nullable(),
+  /**
+   * Where the law took effect on a known day: a request received (in `timeZone`) before `from` gets
+   * the periods and appeal of the `before` jurisdiction (the policy default), with this zone and calendar.
+   */
+  effective: z.strictObject({ from: z.iso.date(), before: z.enum(JURISDICTIONS) }).nullable(),
   /** Per request type, the fields that differ from the jurisdiction's own (docs/rights-law.md §1). */
   byRequestType: z.partialRecord(z.enum(REQUEST_TYPES), RequestTypeRowSchema).optional(),
 });

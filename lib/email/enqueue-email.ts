@@ -98,6 +98,7 @@ const AGENT_COPIES: Partial<Record<TemplateName, 'as-is' | 'agent-status-link'>>
   'request-decided': 'agent-status-link',
   'appeal-received': 'agent-status-link',
   'appeal-decided': 'agent-status-link',
+  'appeal-extended': 'agent-status-link',
 };
 
 /** A copy to the authorized agent of an email to the person, where the person consented to copies. */

@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import AgentNotAuthorizedEmail, { agentNotAuthorizedSubject } from '@/emails/agent-not-authorized';
 import AgentStatusLinkEmail, { agentStatusLinkSubject } from '@/emails/agent-status-link';
 import AppealDecidedEmail, { appealDecidedSubject } from '@/emails/appeal-decided';
+import AppealExtendedEmail, { appealExtendedSubject } from '@/emails/appeal-extended';
 import AppealReceivedEmail, { appealReceivedSubject } from '@/emails/appeal-received';
 import ComplaintReceivedEmail, { complaintReceivedSubject } from '@/emails/complaint-received';
 import ComplaintResolvedEmail, { complaintResolvedSubject } from '@/emails/complaint-resolved';
@@ -48,6 +49,7 @@ export const templates = {
   'download-link': template(DownloadLinkEmail, downloadLinkSubject),
   'appeal-received': template(AppealReceivedEmail, appealReceivedSubject),
   'appeal-decided': template(AppealDecidedEmail, appealDecidedSubject),
+  'appeal-extended': template(AppealExtendedEmail, appealExtendedSubject),
   'prove-account-email': template(ProveAccountEmail, proveAccountEmailSubject),
   'agent-status-link': template(AgentStatusLinkEmail, agentStatusLinkSubject),
   'agent-not-authorized': template(AgentNotAuthorizedEmail, agentNotAuthorizedSubject),

@@ -33,6 +33,8 @@ export const PERMISSIONS = {
   'complaints.resolve': ['admin', 'reviewer'],
   /** Decide a requester's appeal (never the person who made the decision appealed). */
   'appeals.decide': ['admin'],
+  /** Take the regime's one extension of an appeal's decision period (Colorado 45 + 60), with reasons. */
+  'appeals.extend': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

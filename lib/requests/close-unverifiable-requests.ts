@@ -88,7 +88,7 @@ async function closeOne(requestId: string, now: Date) {
         notices: couldNotVerifyNotices(
           request.jurisdiction as Jurisdiction,
           { contactEmail: env().PRIVACY_CONTACT_EMAIL, privacyPolicyUrl: env().PRIVACY_POLICY_URL },
-          rule.appealDays,
+          rule,
         ),
         statusUrl: publicLinks.statusOf(request),
       },

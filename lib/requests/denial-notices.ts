@@ -2,8 +2,28 @@
  * The reasons staff choose from when denying, and the notices a refusal carries (rights-law.md §4
  * Denials; the per-regime, per-reason table is notice-rules.ts).
  */
+import type { ResolvedRule } from '../deadlines';
+import type { Period } from '../deadlines/schemas';
 import type { Jurisdiction } from '../universal/codes';
 import { denialNoticeSentences, type NoticeContext } from './notice-rules';
+
+/** The parts of a request's rule its notices read: the appeal step and the authority to name. */
+export type NoticeRule = Pick<ResolvedRule, 'appealWindowDays' | 'appealDecision' | 'appealExtension' | 'authority'>;
+
+/** What the notice table reads of the rule: whether there is an appeal, its window, its decision time, the authority. */
+export function noticeRuleContext(
+  rule: NoticeRule,
+): Pick<NoticeContext, 'appealDays' | 'appealDecision' | 'authority'> {
+  const decision =
+    rule.appealDecision &&
+    `${describeDays(rule.appealDecision)} of receiving it${rule.appealExtension ? `, or, where necessary, within ${describeDays(rule.appealExtension)} more, telling you why within the first ${describeDays(rule.appealDecision)}` : ''}`;
+  return {
+    // The table reads a null window as "no appeal step"; a law with an appeal and no window is not in the rules today.
+    appealDays: rule.appealDecision ? rule.appealWindowDays : null,
+    appealDecision: decision || null,
+    authority: rule.authority,
+  };
+}
 
 export const DENIAL_REASONS = {
   cannot_verify: 'we could not verify your identity',
@@ -26,6 +46,10 @@ export function denialNotices(ctx: NoticeContext): string[] {
   return denialNoticeSentences(ctx);
 }
 
+function describeDays(period: Period): string {
+  return `${period.amount} ${period.unit === 'businessDays' ? 'business days' : period.unit === 'months' ? 'months' : 'days'}`;
+}
+
 /**
  * What the closing email of a request whose email address was never confirmed tells the requester
  * (rights-law.md §2 and §4): the regime's notices for a denial because we could not verify, where
@@ -38,7 +62,7 @@ export function denialNotices(ctx: NoticeContext): string[] {
 export function couldNotVerifyNotices(
   jurisdiction: Jurisdiction,
   contacts: { contactEmail: string; privacyPolicyUrl: string },
-  appealDays: number | null,
+  rule: NoticeRule,
 ): string[] {
   if (jurisdiction === 'US-CA')
     return [
@@ -51,7 +75,7 @@ export function couldNotVerifyNotices(
     reason: 'cannot_verify',
     partial: false,
     types: [],
-    appealDays,
+    ...noticeRuleContext(rule),
     contactEmail: contacts.contactEmail,
     privacyPolicyUrl: contacts.privacyPolicyUrl,
   });

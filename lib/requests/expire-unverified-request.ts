@@ -70,7 +70,7 @@ export async function expireUnverifiedRequest(options: { requestId: string; now?
         notices: couldNotVerifyNotices(
           request.jurisdiction as Jurisdiction,
           { contactEmail: env().PRIVACY_CONTACT_EMAIL, privacyPolicyUrl: env().PRIVACY_POLICY_URL },
-          rule.appealDays,
+          rule,
         ),
         statusUrl: publicLinks.statusOf(request),
         newRequestUrl: `${env().APP_URL}/`,

@@ -5,7 +5,7 @@ import { formatReference } from '../universal/reference';
 import { requestDeadline, requestRules } from '../clock/request-deadline';
 import { appealWindow } from '../appeals/appeal-rules';
 import { unprovenAccountEmail } from '../verification/account-email-claim';
-import { type DenialReason, denialNotices } from './denial-notices';
+import { type DenialReason, denialNotices, noticeRuleContext } from './denial-notices';
 import { env } from '../env';
 import { maskEmail } from './mask';
 import { meetsLevel, type VerificationLevel } from '../verification/levels';
@@ -131,7 +131,7 @@ export async function getRequestStatus(options: {
           reason: request.denialReason,
           partial: request.partial,
           types: request.types,
-          appealDays: requestRules(request)[0].appealDays,
+          ...noticeRuleContext(requestRules(request)[0]),
           contactEmail: env().PRIVACY_CONTACT_EMAIL,
           privacyPolicyUrl: env().PRIVACY_POLICY_URL,
           basis: request.denialBasis,

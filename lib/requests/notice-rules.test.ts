@@ -9,7 +9,7 @@ import { previewBrand } from '../../emails/layout';
 import { getRules, resolveRule } from '../deadlines';
 import { renderEmail } from '../email/enqueue-email';
 import { JURISDICTIONS, type Jurisdiction, type RequestType } from '../universal/codes';
-import { DENIAL_REASONS, denialNotices, type DenialReason } from './denial-notices';
+import { DENIAL_REASONS, denialNotices, noticeRuleContext, type DenialReason } from './denial-notices';
 import {
   ALL_REASONS,
   NOTICE_ELEMENT_MUST_SAY,
@@ -24,13 +24,13 @@ const REASONS = Object.keys(DENIAL_REASONS) as DenialReason[];
 const TYPES: RequestType[][] = [['access'], ['deletion']];
 
 function contextFor(jurisdiction: Jurisdiction, reason: DenialReason, partial: boolean, types: RequestType[]) {
-  const { appealDays } = resolveRule(getRules(), jurisdiction, types[0]);
+  const rule = noticeRuleContext(resolveRule(getRules(), jurisdiction, types[0]));
   return {
     jurisdiction,
     reason,
     partial,
     types,
-    appealDays,
+    ...rule,
     contactEmail: previewBrand.contactEmail,
     privacyPolicyUrl: previewBrand.privacyPolicyUrl,
     basis: 'Cal. Civ. Code §1798.105(d)(8), a legal obligation to keep invoices',

@@ -5,6 +5,7 @@
  * every jurisdiction × reason through the real email and checks them). US states share one row
  * family, filled with the state's authority, so a state added to JURISDICTIONS is covered at once.
  */
+import { quebecDenialNotices } from '../email/quebec-notices';
 import { JURISDICTION_LABELS, type Jurisdiction, type RequestType } from '../universal/codes';
 
 export type NoticeFamily = 'EU' | 'UK' | 'US-CA' | 'US-state' | 'BR' | 'CA' | 'CA-QC' | 'OTHER';
@@ -127,15 +128,17 @@ export type NoticeContext = {
   fulfilled?: string | null;
   /** The authority the jurisdiction's rule names, when it names one; else the state's Attorney General. */
   authority?: { name: string; url?: string | null } | null;
-  /** How long an appeal takes to decide, in words ("60 days"), when the rule says. */
+  /** How long an appeal takes to decide, in words ("60 days of receiving it"), when the rule says. */
   appealDecision?: string | null;
 };
 
-/** The family a jurisdiction's notices come from. A US state with no privacy law of its own is OTHER. */
+/**
+ * The family a jurisdiction's notices come from. US-OTHER (a state with no privacy law of its own)
+ * is a US state too: no appeal step, and its Attorney General named generically by its rule.
+ */
 export function noticeFamily(jurisdiction: Jurisdiction): NoticeFamily {
   const code: string = jurisdiction;
   if (code === 'US-CA') return 'US-CA';
-  if (code === 'US-OTHER') return 'OTHER';
   if (code.startsWith('US-')) return 'US-state';
   if (code === 'CA-QC') return 'CA-QC';
   if (code === 'EU' || code === 'UK' || code === 'BR' || code === 'CA') return code;
@@ -153,7 +156,7 @@ export function stateAttorneyGeneral(jurisdiction: Jurisdiction): string {
 
 /** The enforcer a US-state notice names: the rule's authority where it has one. */
 function stateAuthority(ctx: Pick<NoticeContext, 'jurisdiction' | 'authority'>) {
-  return ctx.authority?.name ?? stateAttorneyGeneral(ctx.jurisdiction);
+  return ctx.authority?.name ?? `the ${stateAttorneyGeneral(ctx.jurisdiction)}`;
 }
 
 /** The elements one denial must carry, in the order they are written. */
@@ -194,13 +197,11 @@ export function requiredDenialInputs(
   return { basis: elements.includes('basis'), fulfilled: elements.includes('fulfilled') };
 }
 
-const AUTHORITY: Record<'EU' | 'UK' | 'BR' | 'CA' | 'CA-QC', string> = {
+const AUTHORITY: Record<'EU' | 'UK' | 'BR' | 'CA', string> = {
   EU: 'You have the right to lodge a complaint with a data protection supervisory authority, in particular in the member state where you live or work or where you think the law was broken (GDPR Art. 12(4), 77).',
   UK: "You can complain to us first, and you have the right to complain to the Information Commissioner's Office (ico.org.uk) (UK GDPR Art. 12(4), 77).",
   BR: 'You may petition the National Data Protection Authority (ANPD) about this answer (LGPD Art. 18 §1).',
   CA: 'You have the right to complain to the Office of the Privacy Commissioner of Canada (priv.gc.ca) about this refusal (PIPEDA s.8(7), s.11).',
-  'CA-QC':
-    "Vous pouvez soumettre une demande d'examen de mésentente à la Commission d'accès à l'information du Québec (cai.gouv.qc.ca). You may ask the Commission d'accès à l'information to review this decision (Act respecting the protection of personal information in the private sector, s.34, s.42).",
 };
 
 const SENTENCES: Record<NoticeElement, (ctx: NoticeContext) => string | null> = {
@@ -215,10 +216,16 @@ const SENTENCES: Record<NoticeElement, (ctx: NoticeContext) => string | null> = 
   privacy_policy: (ctx) =>
     `Our privacy policy describes the categories of personal information we collect, use and disclose: ${ctx.privacyPolicyUrl} (CCPA regulations §7024(b)).`,
   appeal: (ctx) =>
-    `You can appeal this decision within ${ctx.appealDays} days: write to ${ctx.contactEmail} with the subject "Appeal" and your request reference, or use the appeal option on your request's status page. We will ${ctx.appealDecision ? `decide the appeal within ${ctx.appealDecision} of receiving it and ` : ''}tell you the outcome of the appeal and the reasons for it.`,
+    `You can appeal this decision within ${ctx.appealDays} days: write to ${ctx.contactEmail} with the subject "Appeal" and your request reference, or use the appeal option on your request's status page. We will ${ctx.appealDecision ? `decide the appeal within ${ctx.appealDecision}, and ` : ''}tell you the outcome of the appeal and the reasons for it.`,
   attorney_general: (ctx) =>
-    `If you disagree with our decision${ctx.appealDays === null ? '' : ' after an appeal'}, you can contact the ${stateAuthority(ctx)}${ctx.authority?.url ? ` (${ctx.authority.url})` : ''} to submit a complaint.`,
-  supervisory_complaint: (ctx) => AUTHORITY[noticeFamily(ctx.jurisdiction) as keyof typeof AUTHORITY],
+    `If you disagree with our decision${ctx.appealDays === null ? '' : ' after an appeal'}, you can contact ${stateAuthority(ctx)}${ctx.authority?.url ? ` (${ctx.authority.url})` : ''} to submit a complaint.`,
+  // Quebec: French first, then English (P-39.1 s.34; Charter of the French language), from lib/email/quebec-notices.ts.
+  supervisory_complaint: (ctx) =>
+    noticeFamily(ctx.jurisdiction) === 'CA-QC'
+      ? quebecDenialNotices(ctx.contactEmail)
+          .map((n) => n.text)
+          .join('\n\n')
+      : AUTHORITY[noticeFamily(ctx.jurisdiction) as keyof typeof AUTHORITY],
   judicial_remedy: () =>
     'You also have the right to seek a judicial remedy: to enforce your rights through the courts (GDPR and UK GDPR Art. 79).',
   contact: (ctx) => `If you have questions about this decision, write to ${ctx.contactEmail}.`,
@@ -244,7 +251,7 @@ export const NOTICE_ELEMENT_MUST_SAY: Record<NoticeElement, (ctx: NoticeContext)
       BR: /National Data Protection Authority \(ANPD\)/,
       CA: /Privacy Commissioner of Canada/,
       'CA-QC': /Commission d'accès à l'information/,
-    })[noticeFamily(ctx.jurisdiction) as keyof typeof AUTHORITY] ?? /(?!)/,
+    })[noticeFamily(ctx.jurisdiction) as keyof typeof AUTHORITY | 'CA-QC'] ?? /(?!)/,
   judicial_remedy: () => /judicial remedy/,
   contact: (ctx) => ctx.contactEmail,
 };

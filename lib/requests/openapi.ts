@@ -244,7 +244,7 @@ export function openApiDocument() {
             appeal: {
               type: 'object',
               description:
-                'Where the regime has an appeal step (US-VA, US-CO): whether the denial can still be appealed (on the status page), and the appeal made.',
+                'Where the regime has an appeal step (the US states whose law has one, e.g. US-VA, US-CO, US-CT, US-TX): whether the denial can still be appealed (on the status page), and the appeal made.',
               properties: {
                 canAppeal: { type: 'boolean' },
                 closesAt: { type: ['string', 'null'], format: 'date-time' },

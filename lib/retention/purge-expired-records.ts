@@ -153,7 +153,7 @@ async function purgeRequests(cutoff: Date, now: Date): Promise<number> {
       }
       await tx.requestAppeal.updateMany({
         where: { requestId: { in: ids } },
-        data: { statement: null, outcomeMessage: null },
+        data: { statement: null, outcomeMessage: null, extensionReason: null },
       });
       await tx.$executeRaw`UPDATE audit_event SET ip = NULL, user_agent = NULL,
           data = COALESCE((SELECT jsonb_object_agg(e.key, e.value) FROM jsonb_each(audit_event.data) e WHERE e.key = ANY(${AUDIT_KEYS_KEPT}::text[])), '{}'::jsonb)

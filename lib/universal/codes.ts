@@ -26,20 +26,87 @@ export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
   limit_sensitive: 'Limit the use of my sensitive personal information',
 };
 
-export const JURISDICTIONS = ['EU', 'UK', 'US-CA', 'US-VA', 'US-CO', 'US-OTHER', 'BR', 'CA', 'OTHER'] as const;
+/**
+ * The US states whose comprehensive privacy law the portal applies, each a jurisdiction of its own
+ * (lib/deadlines/us-state-laws.ts holds their rules); a state not listed is `US-OTHER`.
+ */
+export const US_STATES = {
+  'US-CA': 'California',
+  'US-CO': 'Colorado',
+  'US-CT': 'Connecticut',
+  'US-DE': 'Delaware',
+  'US-IN': 'Indiana',
+  'US-IA': 'Iowa',
+  'US-KY': 'Kentucky',
+  'US-MD': 'Maryland',
+  'US-MN': 'Minnesota',
+  'US-MT': 'Montana',
+  'US-NE': 'Nebraska',
+  'US-NH': 'New Hampshire',
+  'US-NJ': 'New Jersey',
+  'US-OR': 'Oregon',
+  'US-RI': 'Rhode Island',
+  'US-TN': 'Tennessee',
+  'US-TX': 'Texas',
+  'US-UT': 'Utah',
+  'US-VA': 'Virginia',
+} as const satisfies Partial<Record<Jurisdiction, string>>;
+export type UsStateJurisdiction = keyof typeof US_STATES;
+export const US_STATE_JURISDICTIONS = Object.keys(US_STATES) as UsStateJurisdiction[];
+
+export const JURISDICTIONS = [
+  'EU',
+  'UK',
+  'US-CA',
+  'US-CO',
+  'US-CT',
+  'US-DE',
+  'US-IN',
+  'US-IA',
+  'US-KY',
+  'US-MD',
+  'US-MN',
+  'US-MT',
+  'US-NE',
+  'US-NH',
+  'US-NJ',
+  'US-OR',
+  'US-RI',
+  'US-TN',
+  'US-TX',
+  'US-UT',
+  'US-VA',
+  'US-OTHER',
+  'BR',
+  'CA',
+  'CA-QC',
+  'OTHER',
+] as const satisfies readonly string[];
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
 
 export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   EU: 'European Union / EEA',
   UK: 'United Kingdom',
-  'US-CA': 'United States — California',
-  'US-VA': 'United States — Virginia',
-  'US-CO': 'United States — Colorado',
+  ...(Object.fromEntries(
+    Object.entries(US_STATES).map(([code, state]) => [code, `United States — ${state}`]),
+  ) as Record<UsStateJurisdiction, string>),
   'US-OTHER': 'United States — another state',
   BR: 'Brazil',
-  CA: 'Canada',
+  CA: 'Canada (outside Quebec)',
+  'CA-QC': 'Canada — Quebec',
   OTHER: 'Somewhere else',
 };
+
+/**
+ * The form's groups of places, in the order a requester scans them: countries first, then the US
+ * states (alphabetical, the state without a law last), then Canada's two regimes.
+ */
+export const JURISDICTION_GROUPS: { label: string; jurisdictions: readonly Jurisdiction[] }[] = [
+  { label: 'Europe', jurisdictions: ['EU', 'UK'] },
+  { label: 'United States', jurisdictions: [...US_STATE_JURISDICTIONS, 'US-OTHER'] },
+  { label: 'Canada', jurisdictions: ['CA-QC', 'CA'] },
+  { label: 'Elsewhere', jurisdictions: ['BR', 'OTHER'] },
+];
 
 export const REQUEST_STATUSES = [
   'unverified',

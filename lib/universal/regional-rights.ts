@@ -4,7 +4,7 @@
  * type per right"). Every other request type is offered everywhere. A state whose law adds a right
  * is a row here; browser-safe, because the form reads it.
  */
-import type { Jurisdiction, RequestType } from './codes';
+import { type Jurisdiction, type RequestType, US_STATE_JURISDICTIONS, US_STATES } from './codes';
 
 /** The types offered only where a regime's law gives them. */
 export const REGIONAL_REQUEST_TYPES = ['opt_out_sale', 'limit_sensitive'] as const satisfies readonly RequestType[];
@@ -12,7 +12,22 @@ export type RegionalRequestType = (typeof REGIONAL_REQUEST_TYPES)[number];
 
 type RegionalRights = { types: readonly RegionalRequestType[]; sources: readonly string[] };
 
+// Every state with a comprehensive privacy law gives the opt-out of sale (and of targeted
+// advertising); the rows below name the ones read in their text, and say more where the law does.
+const STATE_OPT_OUT = Object.fromEntries(
+  US_STATE_JURISDICTIONS.map((state): [string, RegionalRights] => [
+    state,
+    {
+      types: ['opt_out_sale'],
+      sources: [
+        `${US_STATES[state]} comprehensive privacy law: opt out of the sale of personal data and targeted advertising [S]`,
+      ],
+    },
+  ]),
+) as Partial<Record<Jurisdiction, RegionalRights>>;
+
 export const REGIONAL_RIGHTS: Partial<Record<Jurisdiction, RegionalRights>> = {
+  ...STATE_OPT_OUT,
   'US-CA': {
     types: ['opt_out_sale', 'limit_sensitive'],
     sources: [

@@ -6,6 +6,7 @@ import { removeJob } from '../queue/add-job';
 import { REQUEST_TYPE_LABELS } from '../universal/codes';
 import { formatPublicDate } from '../deadlines/zoned-day';
 import { publicLinks } from '../email/public-links';
+import { quebecTimeLimitNotice } from '../email/quebec-notices';
 import { formatReference } from '../universal/reference';
 import { requestDeadline } from '../clock/request-deadline';
 import { deadlineJobKey, scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
@@ -111,6 +112,8 @@ export async function verifyRequest(options: {
         typesLabel: request.types.map((t) => REQUEST_TYPE_LABELS[t].split(' — ')[0].toLowerCase()).join(', '),
         receivedOn: formatPublicDate(request.receivedAt, deadline.timeZone),
         dueOn: formatPublicDate(deadline.dueAt, deadline.timeZone),
+        // Quebec: the time limit, that it cannot be extended and that silence is a refusal, in French first.
+        notices: request.jurisdiction === 'CA-QC' ? quebecTimeLimitNotice(deadline.dueAt, deadline.timeZone) : [],
         statusUrl: publicLinks.status(request.id, token),
       },
     });

@@ -117,3 +117,54 @@ test('a Virginia request never confirmed is closed as "could not verify", and it
   await expect(requester.getByText(/we have your appeal/i)).toBeVisible();
   await waitForEmail(request, email, /we received your appeal/i);
 });
+
+test('C.R.S. 6-1-1306(3)(b): an admin extends a Colorado appeal by 60 days and the requester is told why', async ({
+  browser,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('appeal-co');
+  const res = await request.post('/api/v1/requests', {
+    data: { email, name: 'Cole Orado', types: ['access'], jurisdiction: 'US-CO', confirm: true },
+  });
+  expect(res.status()).toBe(201);
+  const { id } = await res.json();
+  const requester = await (await browser.newContext()).newPage();
+  await requester.goto(linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/));
+  await requester.getByRole('button', { name: /confirm my request/i }).click();
+  await expect(requester).toHaveURL(/\/status\//);
+  const statusUrl = requester.url();
+
+  const denier = await signedInAdmin(browser);
+  await denier.page.goto(`/admin/requests/${id}`);
+  await denier.page.locator('summary', { hasText: 'Deny' }).click();
+  await denier.page.locator('#deny-reason').selectOption('exempt');
+  await denier.page.locator('#deny-message').fill('The records you asked for are exempt from this right.');
+  await denier.page.getByRole('button', { name: 'Deny and tell the requester' }).click();
+  const decision = await waitForEmail(request, email, /cannot fulfil your privacy request/i);
+  expect(decision.text).toMatch(/within 45 days of receiving it, or, where necessary, within 60 days more/);
+  expect(decision.text).toContain('Colorado Attorney General');
+
+  await requester.goto(statusUrl);
+  await requester.getByLabel(/why do you disagree/i).fill('The records are not exempt; please look again.');
+  await requester.getByRole('button', { name: /send my appeal/i }).click();
+  await expect(requester.getByText(/we have your appeal/i)).toBeVisible();
+
+  const admin = await signedInAdmin(browser);
+  await admin.page.goto(`/admin/requests/${id}`);
+  await expectNoSeriousA11yViolations(admin.page);
+  const reason = 'Your appeal concerns several systems that we are checking again.';
+  await admin.page.getByLabel(/reasons for extending the decision by 60 days/i).fill(reason);
+  await admin.page.getByRole('button', { name: 'Extend the appeal' }).click();
+  await expect(admin.page.getByText(/appeal extended/i).first()).toBeVisible();
+  await admin.page.reload();
+  await expect(admin.page.getByText(/^Extended on /)).toBeVisible();
+  await expect(admin.page.getByRole('button', { name: 'Extend the appeal' })).toHaveCount(0);
+
+  const extended = await waitForEmail(request, email, /more time to decide your appeal/i);
+  expect(extended.text).toContain(reason);
+  expect(extended.text).toMatch(/by \d{1,2} \w+ \d{4}/);
+  expect(extended.text).toContain('Colorado Attorney General');
+  await requester.goto(statusUrl);
+  await expect(requester.getByText(/need more time to decide your appeal/i).first()).toBeVisible();
+});

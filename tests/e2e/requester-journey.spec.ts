@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DateTime } from 'luxon';
 import { expectNoSeriousA11yViolations, linkIn, uniqueEmail, waitForEmail } from './support';
 
 test('a requester files a request, confirms the email and sees the status page with the due date', async ({
@@ -179,4 +180,41 @@ test('the dev mailbox lists and shows messages', async ({ page, request }) => {
   await page.goto(`/dev/mailbox?id=${message.id}`);
   await expect(page.getByText(email).first()).toBeVisible();
   await expect(page.locator('a[href*="/verify?token="]').first()).toBeVisible();
+});
+
+test('the state select lists each US state with a law, grouped, and works without JavaScript: Texas gets its clock', async ({
+  browser,
+  request,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const email = uniqueEmail('texas');
+  await page.goto('/');
+  const where = page.getByLabel(/where you live/i);
+  // Grouped: the states sit in the "United States" group, with "another state" for the rest.
+  const usGroup = where.locator('optgroup[label="United States"]');
+  await expect(usGroup.locator('option')).toHaveCount(20);
+  await expect(usGroup.locator('option', { hasText: 'United States — another state' })).toHaveCount(1);
+  await expect(where.locator('optgroup[label="Canada"] option', { hasText: /^Canada — Quebec$/ })).toHaveCount(1);
+
+  await page.getByRole('textbox', { name: /^your email address/i }).fill(email);
+  await where.selectOption({ label: 'United States — Texas' });
+  await page.getByRole('checkbox', { name: /access/i }).check();
+  await page.getByRole('checkbox', { name: /confirm|accurate/i }).check();
+  // Tex. Bus. & Com. Code §541.052(b): 45 days from receipt, the day counted in Central time.
+  const expected = DateTime.now()
+    .setZone('America/Chicago')
+    .plus({ days: 45 })
+    .setLocale('en-GB')
+    .toFormat('d MMMM yyyy');
+  await page.getByRole('button', { name: /send|submit|make (the|my) request/i }).click();
+  await expect(page).toHaveURL(/\/submitted\//);
+
+  const verification = await waitForEmail(request, email, /confirm your privacy request/i);
+  await page.goto(linkIn(verification, /\/verify\?token=/));
+  await page.getByRole('button', { name: /confirm my request/i }).click();
+  await expect(page).toHaveURL(/\/status\/[0-9a-f-]{36}\?token=/);
+  const receipt = await waitForEmail(request, email, /we have your privacy request/i);
+  expect(receipt.text).toContain(`We will answer by ${expected}`);
+  await context.close();
 });

@@ -19,6 +19,7 @@ import { bulkDenialSchema, completionSchema, denialSchema } from '@/lib/requests
 import { revealRequester } from '@/lib/requests/staff/reveal-requester';
 import { startRequest } from '@/lib/requests/staff/start-request';
 import { decideAppeal } from '@/lib/appeals/decide-appeal';
+import { extendAppeal } from '@/lib/appeals/extend-appeal';
 import { liftLegalHold } from '@/lib/retention/lift-legal-hold';
 import { placeLegalHold } from '@/lib/retention/place-legal-hold';
 import { changeStaffRole } from '@/lib/staff/change-staff-role';
@@ -248,4 +249,15 @@ export const decideAppealAction = staffAction(
     revalidatePath('/admin/appeals');
   },
   () => 'Appeal decided; the requester has been told.',
+);
+
+export const extendAppealAction = staffAction(
+  'appeals.extend',
+  z.object({ requestId, appealId: z.uuid('Unknown appeal'), reason: z.string().max(2000) }),
+  async ({ staff, input }) => {
+    await extendAppeal({ staff, appealId: input.appealId, reason: input.reason });
+    refresh(input.requestId);
+    revalidatePath('/admin/appeals');
+  },
+  () => 'Appeal extended; the requester has been told the new date and the reasons.',
 );

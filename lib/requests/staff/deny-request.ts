@@ -7,7 +7,7 @@ import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { env } from '../../env';
 import { AppError } from '../../errors';
 import type { Jurisdiction } from '../../universal/codes';
-import { DENIAL_REASONS, denialNotices, type DenialReason } from '../denial-notices';
+import { DENIAL_REASONS, denialNotices, noticeRuleContext, type DenialReason } from '../denial-notices';
 import { requiredDenialInputs } from '../notice-rules';
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
@@ -44,7 +44,7 @@ export async function denyRequest(
       reason: options.reason,
       partial: options.partial,
       types: request.types,
-      appealDays: rule.appealDays,
+      ...noticeRuleContext(rule),
     };
     // The notice cannot say what the law requires without these: refuse before anything changes.
     const needs = requiredDenialInputs(noticeCtx);

@@ -1,5 +1,6 @@
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { can } from '../../permissions/staff-permissions';
+import { appealRule } from '../../appeals/appeal-rules';
 import { pauseOptions } from '../../clock/pause-clock';
 import { requestDeadline } from '../../clock/request-deadline';
 import { db } from '../../db';
@@ -170,6 +171,10 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       decidedAt: a.decidedAt,
       decidedById: a.decidedById,
       outcomeMessage: seesFreeText ? a.outcomeMessage : null,
+      extendedAt: a.extendedAt,
+      extensionReason: seesFreeText ? a.extensionReason : null,
+      /** The regime's appeal extension, still to take (lib/appeals/extend-appeal.ts checks again). */
+      extension: a.status === 'pending' && !a.extendedAt && a.dueAt > new Date() ? appealRule(request).extension : null,
     })),
     retention: {
       purgedAt: request.purgedAt,

@@ -14,7 +14,8 @@ export function AppealForm({
 }: {
   requestId: string;
   token: string;
-  closesOn: string;
+  /** The last day to appeal; null where the regime's rules set no limit (appealWindowDays null). */
+  closesOn: string | null;
   notice?: NoticeKey;
 }) {
   const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
@@ -27,8 +28,8 @@ export function AppealForm({
         errors={error ? [{ message: error, fieldId: fieldErrors ? 'appeal-statement' : undefined }] : []}
       />
       <p>
-        If you disagree with our decision, you can appeal until {closesOn}. Someone who did not make the original
-        decision will review it, and we will tell you the outcome and our reasons.
+        If you disagree with our decision, you can appeal{closesOn ? ` until ${closesOn}` : ''}. Someone who did not
+        make the original decision will review it, and we will tell you the outcome and our reasons.
       </p>
       <input type="hidden" name="token" value={token} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>

@@ -266,11 +266,13 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             </dl>
           </>
         )}
-        {request.appeal.canAppeal && request.appeal.closesAt && (
+        {request.appeal.canAppeal && (
           <AppealForm
             requestId={request.id}
             token={token.data}
-            closesOn={formatPublicDate(new Date(request.appeal.closesAt), request.timeZone)}
+            closesOn={
+              request.appeal.closesAt ? formatPublicDate(new Date(request.appeal.closesAt), request.timeZone) : null
+            }
             notice={noticeFor('appeal')}
           />
         )}

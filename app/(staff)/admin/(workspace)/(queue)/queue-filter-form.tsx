@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { JURISDICTIONS, JURISDICTION_LABELS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/universal/codes';
+import { JURISDICTION_GROUPS, JURISDICTION_LABELS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/universal/codes';
 import { STATUS_LABELS, TYPE_LABELS } from '../../labels';
 import { DEFAULT_STATUSES, type QueueView } from './queue-filter';
 
@@ -52,10 +52,14 @@ export function QueueFilterForm({ filter, people }: { filter: QueueView; people:
           <label htmlFor="filter-jurisdiction">Regime</label>
           <select id="filter-jurisdiction" name="jurisdiction" defaultValue={filter.jurisdiction ?? ''}>
             <option value="">Any regime</option>
-            {JURISDICTIONS.map((j) => (
-              <option key={j} value={j}>
-                {j} — {JURISDICTION_LABELS[j]}
-              </option>
+            {JURISDICTION_GROUPS.map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.jurisdictions.map((j) => (
+                  <option key={j} value={j}>
+                    {j} — {JURISDICTION_LABELS[j]}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </div>

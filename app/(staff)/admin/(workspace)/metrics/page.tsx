@@ -4,7 +4,7 @@ import { requireStaffPage } from '@/lib/auth/page-guard';
 import { formatDays } from '@/lib/metrics/ccpa-report';
 import { getRequestMetrics, type RequestMetrics } from '@/lib/metrics/get-request-metrics';
 import { getComplaintMetrics } from '@/lib/metrics/complaint-metrics';
-import { JURISDICTION_LABELS, JURISDICTIONS, REQUEST_TYPES } from '@/lib/universal/codes';
+import { JURISDICTION_GROUPS, JURISDICTION_LABELS, REQUEST_TYPES } from '@/lib/universal/codes';
 import { TYPE_LABELS } from '../../labels';
 import { RateLineChart, StackedBarChart } from './charts';
 import { readMetricsFilter, type MetricsParams } from './metrics-filter';
@@ -142,10 +142,14 @@ export default async function MetricsPage({ searchParams }: { searchParams: Metr
               <label htmlFor="metrics-regime">Regime</label>
               <select id="metrics-regime" name="regime" defaultValue={f.regime ?? ''}>
                 <option value="">All regimes</option>
-                {JURISDICTIONS.map((j) => (
-                  <option key={j} value={j}>
-                    {JURISDICTION_LABELS[j]}
-                  </option>
+                {JURISDICTION_GROUPS.map((group) => (
+                  <optgroup key={group.label} label={group.label}>
+                    {group.jurisdictions.map((j) => (
+                      <option key={j} value={j}>
+                        {JURISDICTION_LABELS[j]}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
               </select>
             </div>

@@ -17,6 +17,7 @@ import { CountdownBadge } from '../../countdown-badge';
 import { getAgentAuthorization } from '@/lib/agents/get-agent-authorization';
 import { AgentSection } from './agent-section';
 import { AppealDecisionForm } from './appeal-decision-form';
+import { AppealExtensionForm } from './appeal-extension-form';
 import { LegalHoldForm } from './legal-hold-form';
 import { NoteForm } from './note-form';
 import { RequestActions } from './request-actions';
@@ -181,6 +182,19 @@ export default async function RequestPage({ params }: { params: Params }) {
               </dl>
               {appeal.statement && <p className="admin-prewrap">{appeal.statement}</p>}
               {appeal.outcomeMessage && <p className="admin-prewrap">Reasons sent: {appeal.outcomeMessage}</p>}
+              {appeal.extendedAt && (
+                <p className="admin-prewrap">
+                  Extended on {formatDay(appeal.extendedAt, zone)}
+                  {appeal.extensionReason ? `. Reasons sent: ${appeal.extensionReason}` : ''}
+                </p>
+              )}
+              {appeal.extension && can(staff.role, 'appeals.extend') && (
+                <AppealExtensionForm
+                  requestId={detail.id}
+                  appealId={appeal.id}
+                  extensionLabel={`${appeal.extension.amount} ${appeal.extension.unit === 'businessDays' ? 'business days' : appeal.extension.unit === 'months' ? 'months' : 'days'}`}
+                />
+              )}
               {can(staff.role, 'appeals.decide') &&
                 (appeal.status === 'pending' && detail.decidedById === staff.id ? (
                   <p className="admin-muted">You made the decision appealed: another admin must decide this appeal.</p>
