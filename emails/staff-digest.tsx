@@ -1,13 +1,26 @@
 import { Link, Section, Text } from '@react-email/components';
 import { EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-/** One request, or (`appeal`) the appeal against a request's decision, which has its own deadline. */
-export type StaffDigestItem = { reference: string; appeal?: boolean; dueOn: string; state: string; url: string };
+/**
+ * One request, or (`appeal`) the appeal against a request's decision, or (`complaint`) a complaint
+ * filed from a request's status page: the last two have their own deadlines.
+ */
+export type StaffDigestItem = {
+  reference: string;
+  appeal?: boolean;
+  complaint?: boolean;
+  dueOn: string;
+  state: string;
+  url: string;
+};
 export type StaffDigestEmailProps = { brand: Brand; overdue: StaffDigestItem[]; dueSoon: StaffDigestItem[] };
 
 function counted(items: StaffDigestItem[]) {
   const appeals = items.filter((i) => i.appeal).length;
-  const requests = items.length - appeals;
+  const complaints = items.filter((i) => i.complaint).length;
+  const requests = items.length - appeals - complaints;
+  if (complaints && complaints === items.length) return `${complaints} complaint${complaints > 1 ? 's are' : ' is'}`;
+  if (complaints) return `${items.length} privacy requests, appeals and complaints are`;
   if (requests && appeals) return `${items.length} privacy requests and appeals are`;
   if (appeals) return `${appeals} appeal${appeals > 1 ? 's are' : ' is'}`;
   return `${requests} privacy request${requests > 1 ? 's are' : ' is'}`;
@@ -22,9 +35,13 @@ function Items({ title, items }: { title: string; items: StaffDigestItem[] }) {
     <Section>
       <Text style={{ ...paragraph, fontWeight: 600 }}>{title}</Text>
       {items.map((item) => (
-        <Text key={`${item.reference}:${item.appeal ? 'appeal' : 'request'}`} style={paragraph}>
-          {item.appeal ? 'Appeal on ' : ''}
-          <Link href={item.url}>{item.reference}</Link> — {item.appeal ? 'decide by' : 'due'} {item.dueOn}: {item.state}
+        <Text
+          key={`${item.reference}:${item.appeal ? 'appeal' : item.complaint ? 'complaint' : 'request'}`}
+          style={paragraph}
+        >
+          {item.appeal ? 'Appeal on ' : item.complaint ? 'Complaint about ' : ''}
+          <Link href={item.url}>{item.reference}</Link> —{' '}
+          {item.appeal ? 'decide by' : item.complaint ? 'answer by' : 'due'} {item.dueOn}: {item.state}
         </Text>
       ))}
     </Section>

@@ -128,6 +128,8 @@ const schema = z
     /** Answers to identity questions an hour, per client address and per request (each answer form posted counts). */
     RATE_LIMIT_IDENTITY_ANSWERS_PER_IP: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_IDENTITY_ANSWERS_PER_REQUEST: z.coerce.number().int().min(1).default(3),
+    /** Complaints filed from status pages per client address per hour (lib/complaints/submit-complaint.ts). */
+    RATE_LIMIT_COMPLAINTS_PER_IP: z.coerce.number().int().min(1).default(5),
     /** Failed answers after which identity questions lock for the request and staff are told. */
     IDENTITY_QUESTIONS_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     /** Requests waiting for email confirmation that one address may have at once. */

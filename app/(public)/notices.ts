@@ -43,6 +43,19 @@ export const NOTICES = {
     tone: 'error',
     message: 'This decision cannot be appealed any more: it was already appealed, or the time to appeal has passed.',
   },
+  'complaint-too-short': {
+    tone: 'error',
+    message: 'Tell us what your complaint is about (at least 10 characters).',
+  },
+  'complaint-too-long': { tone: 'error', message: 'Your complaint must be at most 5,000 characters.' },
+  'complaint-limit': {
+    tone: 'error',
+    message: 'We are still looking into your earlier complaints about this request; we will answer them first.',
+  },
+  'complaint-rate-limited': {
+    tone: 'error',
+    message: 'Too many complaints have been sent from your network in the last hour. Please try again later.',
+  },
   'account-link-sent': {
     tone: 'success',
     message:

@@ -17,7 +17,8 @@ export type RateLimitRule =
   | 'resend-ip'
   | 'failed-lookup-ip'
   | 'identity-answers-ip'
-  | 'identity-answers-request';
+  | 'identity-answers-request'
+  | 'complaint-ip';
 
 const MESSAGES: Record<RateLimitRule, string> = {
   'submit-ip': 'Too many requests have been sent from your network in the last hour. Please try again later.',
@@ -31,6 +32,7 @@ const MESSAGES: Record<RateLimitRule, string> = {
     'Too many answers to identity questions have been sent from your network in the last hour. Please try again later.',
   'identity-answers-request':
     'Too many answers to identity questions have been sent for this request in the last hour. Please try again later.',
+  'complaint-ip': 'Too many complaints have been sent from your network in the last hour. Please try again later.',
 };
 
 const globalForLimits = globalThis as unknown as {
@@ -47,6 +49,7 @@ function points(rule: RateLimitRule): number {
     'failed-lookup-ip': e.RATE_LIMIT_FAILED_LOOKUPS_PER_IP,
     'identity-answers-ip': e.RATE_LIMIT_IDENTITY_ANSWERS_PER_IP,
     'identity-answers-request': e.RATE_LIMIT_IDENTITY_ANSWERS_PER_REQUEST,
+    'complaint-ip': e.RATE_LIMIT_COMPLAINTS_PER_IP,
   }[rule];
 }
 

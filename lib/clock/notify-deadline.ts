@@ -13,6 +13,7 @@ type Kind = 'reminder' | 'overdue';
  * request is closed or its clock stopped; the appeal is decided).
  * - a request: the assignee, or every admin while nobody is assigned; overdue: the assignee and every admin
  * - an appeal: every admin but the one who made the decision appealed (who may not decide it)
+ * - a complaint: every admin
  */
 async function openDeadline(tx: Tx, subject: DeadlineSubject) {
   const admins = (except: string | null = null) =>
@@ -22,6 +23,16 @@ async function openDeadline(tx: Tx, subject: DeadlineSubject) {
         select: { id: true },
       })
       .then((rows) => rows.map((r) => r.id));
+
+  if (subject.complaintId) {
+    const complaint = await tx.requestComplaint.findUnique({ where: { id: subject.complaintId } });
+    if (!complaint || complaint.resolvedAt) return null;
+    return {
+      dueAt: complaint.respondBy,
+      kinds: { reminder: 'complaint_reminder', overdue: 'complaint_overdue' } as const,
+      recipients: async () => admins(),
+    };
+  }
 
   if (subject.appealId) {
     const appeal = await tx.requestAppeal.findUnique({
@@ -58,12 +69,17 @@ async function openDeadline(tx: Tx, subject: DeadlineSubject) {
 export async function notifyDeadline(options: {
   requestId: string;
   appealId?: string;
+  complaintId?: string;
   kind: Kind;
   dueAt: string;
   now?: Date;
 }) {
   const now = options.now ?? new Date();
-  const subject: DeadlineSubject = { requestId: options.requestId, appealId: options.appealId };
+  const subject: DeadlineSubject = {
+    requestId: options.requestId,
+    appealId: options.appealId,
+    complaintId: options.complaintId,
+  };
   await db().$transaction(async (tx) => {
     const deadline = await openDeadline(tx, subject);
     if (!deadline || deadline.dueAt.toISOString() !== options.dueAt) return;
@@ -87,6 +103,7 @@ export async function notifyDeadline(options: {
       const payload = {
         requestId: options.requestId,
         ...(options.appealId ? { appealId: options.appealId } : {}),
+        ...(options.complaintId ? { complaintId: options.complaintId } : {}),
         kind: 'overdue' as const,
         dueAt: options.dueAt,
         offsetDays: 0,

@@ -4,8 +4,11 @@ import { addJob, removeJob } from '../queue/add-job';
 
 const DAY = 86_400_000;
 
-/** What a deadline belongs to: a request, or the appeal against a request's decision (its own deadline). */
-export type DeadlineSubject = { requestId: string; appealId?: string };
+/**
+ * What a deadline belongs to: a request, the appeal against a request's decision, or a complaint
+ * filed from the request's status page (each of the last two on its own deadline).
+ */
+export type DeadlineSubject = { requestId: string; appealId?: string; complaintId?: string };
 
 export const deadlineJobKey = {
   reminder: (requestId: string, offsetDays: number) => `deadline:${requestId}:reminder:${offsetDays}`,
@@ -13,11 +16,19 @@ export const deadlineJobKey = {
   acknowledge: (requestId: string) => `acknowledge:${requestId}`,
   appealReminder: (appealId: string, offsetDays: number) => `appeal-deadline:${appealId}:reminder:${offsetDays}`,
   appealOverdue: (appealId: string) => `appeal-deadline:${appealId}:overdue`,
+  complaintReminder: (complaintId: string, offsetDays: number) =>
+    `complaint-deadline:${complaintId}:reminder:${offsetDays}`,
+  complaintOverdue: (complaintId: string) => `complaint-deadline:${complaintId}:overdue`,
 };
 
 /** The keys of a subject's reminder and overdue jobs. */
 export function deadlineJobKeys(subject: DeadlineSubject) {
-  const { appealId } = subject;
+  const { appealId, complaintId } = subject;
+  if (complaintId)
+    return {
+      reminder: (offsetDays: number) => deadlineJobKey.complaintReminder(complaintId, offsetDays),
+      overdue: deadlineJobKey.complaintOverdue(complaintId),
+    };
   return appealId
     ? {
         reminder: (offsetDays: number) => deadlineJobKey.appealReminder(appealId, offsetDays),
@@ -39,6 +50,7 @@ export async function scheduleSubjectDeadlineJobs(tx: Tx, subject: DeadlineSubje
   const target = {
     requestId: subject.requestId,
     ...(subject.appealId ? { appealId: subject.appealId } : {}),
+    ...(subject.complaintId ? { complaintId: subject.complaintId } : {}),
     dueAt: dueAt.toISOString(),
   };
   for (const offsetDays of env().REMINDER_OFFSETS_DAYS) {
@@ -72,6 +84,20 @@ export function scheduleAppealDeadlineJobs(
   now = new Date(),
 ) {
   return scheduleSubjectDeadlineJobs(tx, { requestId: appeal.requestId, appealId: appeal.id }, appeal.dueAt, now);
+}
+
+/** A complaint's reminders and escalation, on its outcome deadline. */
+export function scheduleComplaintDeadlineJobs(
+  tx: Tx,
+  complaint: { id: string; requestId: string; respondBy: Date },
+  now = new Date(),
+) {
+  return scheduleSubjectDeadlineJobs(
+    tx,
+    { requestId: complaint.requestId, complaintId: complaint.id },
+    complaint.respondBy,
+    now,
+  );
 }
 
 /** While the clock is stopped, once the request is closed or the appeal decided, nobody needs reminding. */

@@ -59,26 +59,30 @@ export async function sendStaffDigest(options: { userId: string; now?: Date }) {
       );
       return;
     }
-    // One line per request and one per appeal, the most urgent kind first.
+    // One line per request, one per appeal and one per complaint, the most urgent kind first.
     const isAppeal = (n: (typeof pending)[number]) => n.kind === 'appeal_reminder' || n.kind === 'appeal_overdue';
-    const isOverdue = (n: (typeof pending)[number]) => n.kind === 'overdue' || n.kind === 'appeal_overdue';
+    const isComplaint = (n: (typeof pending)[number]) =>
+      n.kind === 'complaint_reminder' || n.kind === 'complaint_overdue';
+    const isOverdue = (n: (typeof pending)[number]) =>
+      n.kind === 'overdue' || n.kind === 'appeal_overdue' || n.kind === 'complaint_overdue';
     const lines = new Map<string, (typeof pending)[number]>();
     for (const n of pending) {
-      const key = `${n.requestId}:${isAppeal(n) ? 'appeal' : 'request'}`;
+      const key = `${n.requestId}:${isAppeal(n) ? 'appeal' : isComplaint(n) ? 'complaint' : 'request'}`;
       if (!lines.has(key) || isOverdue(n)) lines.set(key, n);
     }
     const item = (n: (typeof pending)[number]) => {
-      // An appeal's deadline is its own, kept on the notification; a request's may have moved since.
-      const dueAt = isAppeal(n) ? n.dueAt : n.request.dueAt;
+      // An appeal's or a complaint's deadline is its own, kept on the notification; a request's may have moved since.
+      const dueAt = isAppeal(n) || isComplaint(n) ? n.dueAt : n.request.dueAt;
       // Days are counted on the request's own calendar, where its due date is the end of a day.
       const dueZone = requestTimeZone(n.request);
       const shownZone = staffTimeZone(n.request);
       return {
         reference: formatReference(n.request.number, n.request.receivedAt),
         appeal: isAppeal(n),
+        complaint: isComplaint(n),
+        url: isComplaint(n) ? publicLinks.staffComplaints() : publicLinks.staffRequest(n.request.id),
         dueOn: `${formatPublicDate(dueAt, shownZone)} (${shownZone})`,
         state: describeCountdown(dueAt, now, dueZone),
-        url: publicLinks.staffRequest(n.request.id),
       };
     };
     await enqueueEmail(tx, {

@@ -17,4 +17,5 @@ export const publicLinks = {
   agentStatusOf: (request: { id: string }, agentStatusNonce: string) =>
     publicLinks.agentStatus(request.id, statusToken({ id: request.id, statusNonce: agentStatusNonce })),
   staffRequest: (requestId: string) => `${env().APP_URL}/admin/requests/${requestId}`,
+  staffComplaints: () => `${env().APP_URL}/admin/complaints`,
 };

@@ -8,6 +8,8 @@ import AgentStatusLinkEmail, { agentStatusLinkSubject } from '@/emails/agent-sta
 import AppealDecidedEmail, { appealDecidedSubject } from '@/emails/appeal-decided';
 import AppealExtendedEmail, { appealExtendedSubject } from '@/emails/appeal-extended';
 import AppealReceivedEmail, { appealReceivedSubject } from '@/emails/appeal-received';
+import ComplaintReceivedEmail, { complaintReceivedSubject } from '@/emails/complaint-received';
+import ComplaintResolvedEmail, { complaintResolvedSubject } from '@/emails/complaint-resolved';
 import DeadlineExtendedEmail, { deadlineExtendedSubject } from '@/emails/deadline-extended';
 import DownloadLinkEmail, { downloadLinkSubject } from '@/emails/download-link';
 import OptOutReceivedEmail, { optOutReceivedSubject } from '@/emails/opt-out-received';
@@ -52,6 +54,8 @@ export const templates = {
   'agent-status-link': template(AgentStatusLinkEmail, agentStatusLinkSubject),
   'agent-not-authorized': template(AgentNotAuthorizedEmail, agentNotAuthorizedSubject),
   'stronger-proof-requested': template(StrongerProofRequestedEmail, strongerProofRequestedSubject),
+  'complaint-received': template(ComplaintReceivedEmail, complaintReceivedSubject),
+  'complaint-resolved': template(ComplaintResolvedEmail, complaintResolvedSubject),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -3,7 +3,8 @@ import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { completeHonoredOptOut } from './complete-honored-opt-out';
-import { lockTask, assertOpen } from './lock-task';
+import { createRecipientTasks } from './create-tasks';
+import { lockTask, assertOpen, taskTarget } from './lock-task';
 
 /** Admins only: closes an unfinished task without doing it, so the request can be completed. The reason is audited. */
 export async function closeTask(options: { staff: StaffIdentity; taskId: string; reason: string }) {
@@ -24,8 +25,9 @@ export async function closeTask(options: { staff: StaffIdentity; taskId: string;
       requestId: task.requestId,
       action: 'task.closed',
       actor: { type: 'staff', id: staff.id },
-      data: { taskId: task.id, system: task.system.name, type: task.type, reason },
+      data: { taskId: task.id, system: taskTarget(task), type: task.type, reason },
     });
+    await createRecipientTasks(tx, task.requestId);
     await completeHonoredOptOut(tx, task.requestId);
   });
 }

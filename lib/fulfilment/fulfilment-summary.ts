@@ -1,6 +1,7 @@
 import type { Tx } from '../db';
 import { formatPublicDate } from '../deadlines/zoned-day';
 import { readOutcome, describeOutcome } from './outcome';
+import { withRecipientTasks } from './create-tasks';
 import { TASK_DONE_WORDS, type TaskType } from './task-types';
 
 export type SystemSummary = {
@@ -24,17 +25,25 @@ export async function fulfilmentSummary(
   taskTypes?: readonly TaskType[],
 ): Promise<SystemSummary[]> {
   const tasks = await tx.fulfilmentTask.findMany({
-    where: { requestId, ...(taskTypes ? { type: { in: [...taskTypes] } } : {}) },
-    include: { system: { select: { name: true } } },
-    orderBy: [{ system: { name: 'asc' } }, { type: 'asc' }],
+    where: { requestId, ...(taskTypes ? { type: { in: withRecipientTasks(taskTypes) } } : {}) },
+    include: { system: { select: { name: true } }, recipient: { select: { name: true } } },
+    orderBy: [{ type: 'asc' }, { system: { name: 'asc' } }, { recipient: { name: 'asc' } }],
   });
   return tasks.map((t) => {
     const outcome = readOutcome(t.outcome);
     const when = t.completedAt ? formatPublicDate(t.completedAt, timeZone) : null;
+    // A recipient's task names the recipient; "system" is what the completion email calls each line.
+    const name = t.system?.name ?? t.recipient?.name ?? '';
     if (t.status === 'closed')
-      return { system: t.system.name, action: 'no action was needed', when, detail: null, kept: null };
+      return {
+        system: name,
+        action: t.type === 'notify_recipient' ? 'not told (see your status page for why)' : 'no action was needed',
+        when,
+        detail: null,
+        kept: null,
+      };
     return {
-      system: t.system.name,
+      system: name,
       action: TASK_DONE_WORDS[t.type],
       when,
       detail: t.automated ? describeOutcome(outcome) : t.result,

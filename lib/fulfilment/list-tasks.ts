@@ -8,10 +8,12 @@ export async function listTasks(options: { staff: StaffIdentity; requestId: stri
     where: { requestId: options.requestId },
     include: {
       system: { select: { id: true, key: true, name: true, kind: true, ownerId: true } },
+      recipient: { select: { id: true, name: true, role: true, contact: true } },
       assignee: { select: { id: true, name: true, email: true } },
       attachments: { select: { id: true, fileName: true, size: true, createdAt: true }, orderBy: { createdAt: 'asc' } },
     },
-    orderBy: [{ system: { name: 'asc' } }, { type: 'asc' }],
+    // Systems' tasks first by system, then the recipients' (told once the changes are carried out).
+    orderBy: [{ type: 'asc' }, { system: { name: 'asc' } }, { recipient: { name: 'asc' } }],
   });
   return tasks.map((t) => ({
     ...t,

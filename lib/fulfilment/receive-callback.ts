@@ -25,7 +25,7 @@ export async function receiveWebhookCallback(options: {
   const task = await db().fulfilmentTask.findUnique({ where: { id: options.taskId }, include: { system: true } });
   if (!task || !task.callbackTokenHash || !hashesEqual(task.callbackTokenHash, hashToken(options.token)))
     throw new AppError('NOT_FOUND', 'No such callback, or it has been answered already.');
-  if (!task.system.webhookSecret) throw new AppError('CONFLICT', 'The system has no webhook secret.');
+  if (!task.system?.webhookSecret) throw new AppError('CONFLICT', 'The system has no webhook secret.');
   const check = verifySignature(task.system.webhookSecret, options.body, options.signature, options.now);
   if (!check.ok)
     throw new AppError(

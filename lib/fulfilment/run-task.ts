@@ -12,6 +12,7 @@ import { sendWebhookJob } from './connectors/webhook-connector';
 import type { TaskOutcome } from './outcome';
 import { provenIdentities } from '../verification/account-email-claim';
 import { completeHonoredOptOut } from './complete-honored-opt-out';
+import { createRecipientTasks } from './create-tasks';
 import { taskMayProceed } from './opt-out-tasks';
 
 /** Records a finished automated task (from the job, or from a webhook callback). */
@@ -30,6 +31,7 @@ export async function finishAutomatedTask(taskId: string, outcome: TaskOutcome) 
       actor: { type: 'system' },
       data: { taskId, type: task.type, outcome },
     });
+    await createRecipientTasks(tx, task.requestId);
     await completeHonoredOptOut(tx, task.requestId);
   });
 }
@@ -69,7 +71,12 @@ export async function runFulfilmentTask(options: { taskId: string; attempt: numb
       },
     },
   });
-  if (!task?.automated || !['open', 'running'].includes(task.status) || !taskMayProceed(task.type, task.request))
+  if (
+    !task?.automated ||
+    !task.system ||
+    !['open', 'running'].includes(task.status) ||
+    !taskMayProceed(task.type, task.request)
+  )
     return;
   await db().fulfilmentTask.update({ where: { id: task.id }, data: { status: 'running', attempts: { increment: 1 } } });
   // Only addresses the requester proved control of reach a system: the request's email (its

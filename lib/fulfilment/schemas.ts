@@ -1,7 +1,7 @@
 /** The inputs of the data inventory: one zod schema each, shared by the admin forms and the server. */
 import { z } from 'zod';
 import { TRANSFER_SAFEGUARDS } from './transfer-safeguards';
-import { TASK_TYPES } from './task-types';
+import { SYSTEM_TASK_TYPES } from './task-types';
 
 const lines = z.preprocess(
   (v) => (typeof v === 'string' ? v.split('\n') : Array.isArray(v) ? v : []),
@@ -86,7 +86,7 @@ export const systemSchema = z.object({
   description: optionalText(2000),
   kind: z.enum(['manual', 'postgres', 'webhook']),
   ownerId: z.preprocess((v) => (v === '' || v === 'none' ? null : v), z.string().min(1).nullable().default(null)),
-  taskTypes: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.enum(TASK_TYPES))),
+  taskTypes: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.enum(SYSTEM_TASK_TYPES))),
   checklist: lines,
   connectionUrl: optionalText(1000).pipe(z.url({ protocol: /^postgres(ql)?$/ }).nullable()),
   statements: statementsJson,

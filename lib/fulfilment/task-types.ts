@@ -13,10 +13,24 @@ export const TASK_TYPES = [
   'stop_processing',
   'stop_sale',
   'limit_use',
+  'notify_recipient',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
-export const TASK_FOR_REQUEST: Record<RequestType, TaskType> = {
+/** The task types a system of the inventory takes part in; notify_recipient belongs to recipients. */
+export const SYSTEM_TASK_TYPES = [
+  'collect',
+  'erase',
+  'correct',
+  'restrict',
+  'suppress',
+  'stop_processing',
+  'stop_sale',
+  'limit_use',
+] as const;
+export type SystemTaskType = (typeof SYSTEM_TASK_TYPES)[number];
+
+export const TASK_FOR_REQUEST: Record<RequestType, SystemTaskType> = {
   access: 'collect',
   export: 'collect',
   deletion: 'erase',
@@ -41,6 +55,7 @@ export const TASK_TYPE_LABELS: Record<TaskType, string> = {
   stop_processing: 'Stop the processing objected to',
   stop_sale: 'Stop selling or sharing',
   limit_use: 'Limit the use of sensitive data',
+  notify_recipient: 'Tell the recipient',
 };
 
 /** Past tense, for the per-system record and the completion email. */
@@ -53,6 +68,7 @@ export const TASK_DONE_WORDS: Record<TaskType, string> = {
   stop_processing: 'stopped the processing objected to',
   stop_sale: 'marked as never to be sold or shared',
   limit_use: 'limited to the uses the law allows for sensitive data',
+  notify_recipient: 'told of the change',
 };
 
 export const TASK_STATUS_LABELS = {
@@ -64,7 +80,7 @@ export const TASK_STATUS_LABELS = {
 } as const;
 
 /** The distinct task types a request's types call for, in a stable order. */
-export function taskTypesFor(types: readonly RequestType[]): TaskType[] {
-  const wanted = new Set(types.map((t) => TASK_FOR_REQUEST[t]));
-  return TASK_TYPES.filter((t) => wanted.has(t));
+export function taskTypesFor(types: readonly RequestType[]): SystemTaskType[] {
+  const wanted = new Set<TaskType>(types.map((t) => TASK_FOR_REQUEST[t]));
+  return SYSTEM_TASK_TYPES.filter((t) => wanted.has(t));
 }

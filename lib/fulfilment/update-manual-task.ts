@@ -4,7 +4,8 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { readChecklist } from './task-checklist';
 import { completeHonoredOptOut } from './complete-honored-opt-out';
-import { lockTask, assertOpen } from './lock-task';
+import { createRecipientTasks } from './create-tasks';
+import { lockTask, assertOpen, taskTarget } from './lock-task';
 
 /**
  * Saves a manual task's progress; with `finish`, marks it done (every checklist step ticked and a
@@ -57,11 +58,14 @@ export async function updateManualTask(options: {
       actor: { type: 'staff', id: staff.id },
       data: {
         taskId: task.id,
-        system: task.system.name,
+        system: taskTarget(task),
         type: task.type,
         stepsDone: checklist.filter((i) => i.done).length,
       },
     });
-    if (options.finish) await completeHonoredOptOut(tx, task.requestId);
+    if (options.finish) {
+      await createRecipientTasks(tx, task.requestId);
+      await completeHonoredOptOut(tx, task.requestId);
+    }
   });
 }

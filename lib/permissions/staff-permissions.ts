@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'records.hold': ['admin'],
   /** Open identity documents requesters uploaded (each view audited) and accept or reject them. */
   'evidence.review': ['admin', 'reviewer'],
+  /** Tell a complainant the outcome of their complaint (UK DPA 2018 s.164A(4)); audited. */
+  'complaints.resolve': ['admin', 'reviewer'],
   /** Decide a requester's appeal (never the person who made the decision appealed). */
   'appeals.decide': ['admin'],
   /** Take the regime's one extension of an appeal's decision period (Colorado 45 + 60), with reasons. */

@@ -28,12 +28,14 @@ export const jobs = {
     payload: z.object({ requestId: z.uuid() }),
     maxAttempts: 25,
   },
-  /** A reminder before the due date, or the overdue escalation (repeated daily while overdue), of a request or of its appeal. */
+  /** A reminder before the due date, or the overdue escalation (repeated daily while overdue), of a request, its appeal or a complaint. */
   'deadline-reminder': {
     payload: z.object({
       requestId: z.uuid(),
       /** Set when the deadline is the appeal's own (lib/appeals/appeal-rules.ts), not the request's. */
       appealId: z.uuid().optional(),
+      /** Set when the deadline is a complaint's outcome (lib/complaints/complaint-rules.ts). */
+      complaintId: z.uuid().optional(),
       kind: z.enum(['reminder', 'overdue']),
       /** The due date the job was scheduled for: a job left over from an older due date does nothing. */
       dueAt: z.iso.datetime(),

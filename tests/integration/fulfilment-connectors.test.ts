@@ -66,7 +66,7 @@ async function readAll(key: string) {
 }
 
 const taskOf = async (requestId: string, key: string) =>
-  (await listTasks({ staff: reviewer, requestId })).find((t) => t.system.key === key)!;
+  (await listTasks({ staff: reviewer, requestId })).find((t) => t.system?.key === key)!;
 
 describe('PostgreSQL connector', () => {
   it("collect streams the subject's rows into encrypted data sets", async () => {

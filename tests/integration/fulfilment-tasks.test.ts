@@ -46,7 +46,7 @@ async function started(overrides: Partial<NewRequest> = {}) {
 }
 
 const byKey = (tasks: Awaited<ReturnType<typeof listTasks>>) =>
-  tasks.map((t) => `${t.system.key}:${t.type}:${t.automated ? 'auto' : 'manual'}`).sort();
+  tasks.map((t) => `${t.system?.key}:${t.type}:${t.automated ? 'auto' : 'manual'}`).sort();
 
 describe('fulfilment tasks', () => {
   it('starting work creates one task per relevant system and type, with connector jobs for automated ones', async () => {
@@ -79,7 +79,7 @@ describe('fulfilment tasks', () => {
         .map((t) => t.id)
         .sort(),
     );
-    expect(tasks.find((t) => t.system.key === 'billing')!.checklist.every((i) => !i.done)).toBe(true);
+    expect(tasks.find((t) => t.system?.key === 'billing')!.checklist.every((i) => !i.done)).toBe(true);
   });
 
   it('correction carries the requested change; unsubscribing suppresses; objection stops processing; restriction restricts', async () => {
@@ -115,7 +115,7 @@ describe('fulfilment tasks', () => {
       completeRequest({ staff: reviewer, requestId: r.id, message: 'All done for you now.' }),
     ).rejects.toThrow(/cannot be completed while tasks are open/);
 
-    const billing = tasks.find((t) => t.system.key === 'billing')!;
+    const billing = tasks.find((t) => t.system?.key === 'billing')!;
     await expect(
       updateManualTask({ staff: reviewer, taskId: billing.id, done: [0], result: 'Flagged', finish: true }),
     ).rejects.toThrow(/Tick every step/);
@@ -154,7 +154,7 @@ describe('completion', () => {
   it('the completion email says, per system, what was done and when, and what was kept and why', async () => {
     const r = await started({ types: ['deletion'] });
     const tasks = await listTasks({ staff: reviewer, requestId: r.id });
-    const billing = tasks.find((t) => t.system.key === 'billing')!;
+    const billing = tasks.find((t) => t.system?.key === 'billing')!;
     await updateManualTask({
       staff: reviewer,
       taskId: billing.id,
@@ -182,7 +182,7 @@ describe('completion', () => {
 describe('attachments', () => {
   it('a manual task takes files, stored encrypted and audited; empty or oversized files are refused', async () => {
     const r = await started({ types: ['access'] });
-    const billing = (await listTasks({ staff: reviewer, requestId: r.id })).find((t) => t.system.key === 'billing')!;
+    const billing = (await listTasks({ staff: reviewer, requestId: r.id })).find((t) => t.system?.key === 'billing')!;
     await addTaskAttachment({
       staff: reviewer,
       taskId: billing.id,

@@ -12,6 +12,8 @@ import { POST as submittedResendPost } from '../../app/(public)/submitted/[id]/r
 import { POST as withdrawPost } from '../../app/(public)/status/[id]/withdraw/route';
 import { POST as replyPost } from '../../app/(public)/status/[id]/reply/route';
 import { POST as appealPost } from '../../app/(public)/status/[id]/appeal/route';
+import { POST as complaintPost } from '../../app/(public)/status/[id]/complaint/route';
+import { MAX_OPEN_COMPLAINTS } from '../../lib/complaints/submit-complaint';
 import { POST as downloadLinkPost } from '../../app/(public)/status/[id]/download-link/route';
 import { POST as accountEmailPost } from '../../app/(public)/status/[id]/account-email/route';
 import { POST as identityQuestionsPost } from '../../app/(public)/status/[id]/identity-questions/route';
@@ -64,6 +66,7 @@ const count = async () => ({
   requests: await db().privacyRequest.count(),
   messages: await db().requesterMessage.count(),
   appeals: await db().requestAppeal.count(),
+  complaints: await db().requestComplaint.count(),
   grants: await db().downloadGrant.count(),
   audit: await db().auditEvent.count(),
 });
@@ -352,6 +355,33 @@ describe(`fuzzing the public endpoints (${RUNS} inputs each)`, () => {
           else expectOwnRedirect(res);
           // No request here was denied, so there is nothing to appeal: nothing may be stored.
           expect((await count()).appeals).toBe(0);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('POST /status/{id}/complaint', { timeout: FUZZ_TIMEOUT }, async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        idLike(),
+        fc.record(
+          { token: fc.oneof(tokenLike(), anyJson), statement: fc.oneof(anyText, anyJson) },
+          { requiredKeys: [] },
+        ),
+        encoding,
+        async (id, fields, enc) => {
+          const before = (await count()).complaints;
+          const res = await complaintPost(
+            formRequest(`http://portal.test/status/${inPath(id)}/complaint`, fields, enc),
+            params(id),
+          );
+          if (res.status >= 400) await expectExplained(res);
+          else expectOwnRedirect(res);
+          // Only the status link's own id and token store a complaint, and never more than the cap.
+          const after = (await count()).complaints;
+          if (after > before) expect([id, fields.token]).toEqual([known.statusId, known.statusToken]);
+          expect(after).toBeLessThanOrEqual(MAX_OPEN_COMPLAINTS);
         },
       ),
       { numRuns: RUNS },

@@ -42,7 +42,7 @@ beforeEach(async () => {
 });
 
 const keys = (tasks: Awaited<ReturnType<typeof listTasks>>) =>
-  tasks.map((t) => `${t.system.key}:${t.type}:${t.automated ? 'auto' : 'manual'}`).sort();
+  tasks.map((t) => `${t.system?.key}:${t.type}:${t.automated ? 'auto' : 'manual'}`).sort();
 const SUPPRESS_TASKS = ['accounts:suppress:auto', 'analytics:suppress:manual', 'communications:suppress:manual'];
 
 /** The opt-out confirmation email to `email` and its status link. */
@@ -170,7 +170,7 @@ describe('a request that opts out and asks for more', () => {
     expect(keys(await listTasks({ staff: reviewer, requestId: created.id }))).toEqual(SUPPRESS_TASKS);
     await runDueJobs();
     const accountTask = (await listTasks({ staff: reviewer, requestId: created.id })).find(
-      (t) => t.system.key === 'accounts',
+      (t) => t.system?.key === 'accounts',
     );
     expect(accountTask?.status).toBe('done');
     await finishManualTasks(created.id);

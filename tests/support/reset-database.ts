@@ -1,14 +1,15 @@
 import { db } from '../../lib/db';
 
 /**
- * Empties the portal's tables and the job queue between test files. The audit log refuses deletes
+ * Empties the portal's tables and the job queue between test files (recipients too: a test that
+ * wants recipients told adds its own). The audit log refuses deletes
  * by design, so its guard triggers are switched off for this statement only (tests own the database).
  */
 export async function resetDatabase() {
   await db().$transaction([
     db().$executeRawUnsafe('ALTER TABLE audit_event DISABLE TRIGGER USER'),
     db().$executeRawUnsafe(
-      'TRUNCATE audit_event, outbox_email, verification_link, privacy_request, staff_user, staff_login_token, rate_limit RESTART IDENTITY CASCADE',
+      'TRUNCATE audit_event, outbox_email, verification_link, privacy_request, staff_user, staff_login_token, rate_limit, data_recipient RESTART IDENTITY CASCADE',
     ),
     db().$executeRawUnsafe('ALTER TABLE audit_event ENABLE TRIGGER USER'),
     db().$executeRawUnsafe('DELETE FROM graphile_worker._private_jobs'),

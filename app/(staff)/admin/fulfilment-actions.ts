@@ -11,12 +11,14 @@ import { staffAction } from '@/lib/auth/staff-action';
 import { addTaskAttachment } from '@/lib/fulfilment/add-task-attachment';
 import { assignTask } from '@/lib/fulfilment/assign-task';
 import { closeOpenTasks } from '@/lib/fulfilment/close-open-tasks';
+import { closeNotifyTask } from '@/lib/fulfilment/close-notify-task';
 import { closeTask } from '@/lib/fulfilment/close-task';
 import { confirmCategoryRetention } from '@/lib/fulfilment/confirm-category-retention';
 import { deleteCategory } from '@/lib/fulfilment/delete-category';
 import { retryTask } from '@/lib/fulfilment/retry-task';
 import { saveCategory } from '@/lib/fulfilment/save-category';
 import { saveSystem } from '@/lib/fulfilment/save-system';
+import { NOT_TOLD_REASONS } from '@/lib/fulfilment/recipient-rules';
 import { categorySchema, systemSchema } from '@/lib/fulfilment/schemas';
 import { updateManualTask } from '@/lib/fulfilment/update-manual-task';
 
@@ -159,4 +161,19 @@ export const attachFileAction = Object.assign(
         : ({} as never),
     ),
   { permission: attachChain.permission, runAs: attachChain.runAs },
+);
+
+export const closeNotifyTaskAction = staffAction(
+  'requests.work',
+  z.object({
+    taskId,
+    requestId: z.uuid(),
+    ground: z.enum(NOT_TOLD_REASONS, 'Choose why the recipient is not told'),
+    reason: z.string().max(2000),
+  }),
+  async ({ staff, input }) => {
+    await closeNotifyTask({ staff, taskId: input.taskId, ground: input.ground, reason: input.reason });
+    refreshRequest(input.requestId);
+  },
+  () => 'Recorded: the recipient is not told, and why.',
 );

@@ -67,7 +67,7 @@ export async function runPostgresConnector(
       "The system's SQL statements are not valid; an admin must fix them in the inventory.",
       false,
     );
-  const statements = parsed.data[job.type] ?? [];
+  const statements = job.type === 'notify_recipient' ? [] : (parsed.data[job.type] ?? []);
   if (statements.length === 0) throw new ConnectorError(`The system has no ${job.type} statements.`, false);
 
   const client = new pg.Client({

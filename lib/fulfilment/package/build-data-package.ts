@@ -37,11 +37,13 @@ export async function buildDataPackage(options: { requestId: string }) {
     include: { request: true },
   });
   if (!pkg || pkg.status !== 'building') return;
-  const tasks = await db().fulfilmentTask.findMany({
+  const collected = await db().fulfilmentTask.findMany({
     where: { requestId: options.requestId, type: 'collect', status: 'done' },
     include: { system: { include: { categories: { orderBy: { position: 'asc' } } } }, attachments: true },
     orderBy: { system: { name: 'asc' } },
   });
+  // Collect tasks always belong to a system (only notify_recipient tasks have none).
+  const tasks = collected.flatMap((t) => (t.system ? [{ ...t, system: t.system }] : []));
   const files: PackageFile[] = [];
   const attachments: { system: string; fileName: string; storageKey: string }[] = [];
   const zip = createZipSink();

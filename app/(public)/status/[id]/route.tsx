@@ -25,6 +25,11 @@ import { evidenceForRequester } from '@/lib/verification/evidence/list-evidence'
 import { AppealForm } from './appeal-form';
 import { ReplyForm } from './reply-form';
 import { WithdrawForm } from './withdraw-form';
+import { ComplaintForm } from './complaint-form';
+import { RecipientsSection } from './recipients-section';
+import { complaintsForRequester } from '@/lib/complaints/complaints-for-requester';
+import { complaintRule } from '@/lib/complaints/complaint-rules';
+import { recipientsTold } from '@/lib/fulfilment/recipients-told';
 import { DecisionNotices } from './decision-notices';
 
 /**
@@ -57,7 +62,12 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
     throw error;
   }
 
-  const [pkg, evidence] = await Promise.all([packageState(request.id), evidenceForRequester(request.id)]);
+  const [pkg, evidence, recipients, complaints] = await Promise.all([
+    packageState(request.id),
+    evidenceForRequester(request.id),
+    recipientsTold(request.id),
+    complaintsForRequester(request.id),
+  ]);
   const wording = statusWording(request);
   const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
@@ -72,11 +82,13 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
       | 'identity-questions'
       | 'declaration'
       | 'account-sign-in'
-      | 'evidence',
+      | 'evidence'
+      | 'complaint',
   ) => (param('form') === form ? notice : undefined);
   // A proof that succeeded may leave nothing more to prove (and so no form to say it on).
   const proofNotice = noticeFor('identity-questions') ?? noticeFor('declaration') ?? noticeFor('account-sign-in');
   const proofSucceeded = proofNotice && NOTICES[proofNotice].tone === 'success' ? NOTICES[proofNotice] : undefined;
+  const justComplained = param('complained') === '1' && complaints.length > 0;
   const justAppealed = param('appealed') === '1' && request.appeal.made !== null;
   const appealMade = request.appeal.made;
   const signIn = env().requesterSignIn;
@@ -101,6 +113,14 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             <p>
               We have your appeal. We will decide it by{' '}
               {formatPublicDate(new Date(appealMade!.dueAt), request.timeZone)} and write to you with the outcome.
+            </p>
+          </div>
+        )}
+        {justComplained && (
+          <div className="notice notice--success" role="status">
+            <p>
+              We have your complaint and have emailed you an acknowledgement. We will tell you the outcome by{' '}
+              {formatPublicDate(complaints.at(-1)!.respondBy, request.timeZone)}.
             </p>
           </div>
         )}
@@ -256,6 +276,31 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             notice={noticeFor('appeal')}
           />
         )}
+
+        <RecipientsSection recipients={recipients} timeZone={request.timeZone} />
+        {complaints.length > 0 && (
+          <>
+            <h2>Your complaints</h2>
+            <dl className="summary-list">
+              {complaints.map((c) => (
+                <div key={c.id}>
+                  <dt>Received {formatPublicDate(c.receivedAt, request.timeZone)}</dt>
+                  <dd>
+                    {c.resolvedAt
+                      ? `Answered on ${formatPublicDate(c.resolvedAt, request.timeZone)}; see our email`
+                      : `Acknowledged; we will tell you the outcome by ${formatPublicDate(c.respondBy, request.timeZone)}`}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        )}
+        <ComplaintForm
+          requestId={request.id}
+          token={token.data}
+          authority={complaintRule(request.jurisdiction, new Date()).authority}
+          notice={noticeFor('complaint')}
+        />
 
         <h2>What has happened so far</h2>
         <Timeline events={request.timeline} timeZone={request.timeZone} />

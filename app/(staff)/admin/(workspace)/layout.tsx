@@ -16,6 +16,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     { href: '/admin', label: 'Queue' },
     { href: '/admin/inventory', label: 'Data inventory' },
     { href: '/admin/appeals', label: 'Appeals' },
+    { href: '/admin/complaints', label: 'Complaints' },
     ...(staff && can(staff.role, 'staff.manage') ? [{ href: '/admin/staff', label: 'Staff' }] : []),
     ...(staff && can(staff.role, 'metrics.read') ? [{ href: '/admin/metrics', label: 'Metrics' }] : []),
     ...(staff && can(staff.role, 'records.export') ? [{ href: '/admin/records', label: 'Records' }] : []),

@@ -1,6 +1,6 @@
 'use client';
 
-import { TASK_TYPE_LABELS, TASK_TYPES } from '@/lib/fulfilment/task-types';
+import { SYSTEM_TASK_TYPES, TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
 import type { InventorySystem } from '@/lib/fulfilment/list-inventory';
 import { TRANSFER_SAFEGUARD_RULES, TRANSFER_SAFEGUARDS } from '@/lib/fulfilment/transfer-safeguards';
 import {
@@ -77,7 +77,7 @@ export function SystemForm({
       />
       <fieldset className="admin-field">
         <legend>Tasks this system takes part in</legend>
-        {TASK_TYPES.map((t) => (
+        {SYSTEM_TASK_TYPES.map((t) => (
           <div className="admin-choice" key={t}>
             <input
               type="checkbox"

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { requireStaffPage } from '@/lib/auth/page-guard';
 import { can } from '@/lib/permissions/staff-permissions';
 import { listInventory } from '@/lib/fulfilment/list-inventory';
+import { listRecipients } from '@/lib/fulfilment/list-recipients';
+import { RECIPIENT_ROLE_LABELS } from '@/lib/fulfilment/recipient-rules';
 import { TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
 import { assignableStaff } from '../../assignable-staff';
 import { TRANSFER_SAFEGUARD_RULES } from '@/lib/fulfilment/transfer-safeguards';
@@ -14,7 +16,11 @@ const KIND_LABELS = { manual: 'Manual', postgres: 'PostgreSQL connector', webhoo
 /** The systems that hold personal data, what each holds and why: the source of every request's tasks and of the Art. 15 information. */
 export default async function InventoryPage() {
   const staff = await requireStaffPage('requests.read', '/admin/inventory');
-  const [systems, people] = await Promise.all([listInventory({ staff }), assignableStaff()]);
+  const [systems, people, recipients] = await Promise.all([
+    listInventory({ staff }),
+    assignableStaff(),
+    listRecipients({ staff }),
+  ]);
   const canEdit = can(staff.role, 'inventory.manage');
   const unconfirmed = systems.flatMap((s) =>
     s.categories
@@ -49,6 +55,36 @@ export default async function InventoryPage() {
         </section>
       )}
       {systems.length === 0 && <p className="admin-muted">No systems yet.</p>}
+      <section aria-labelledby="recipients" className="admin-panel">
+        <h2 id="recipients">Recipients</h2>
+        <p>
+          Who the data is disclosed to. When a correction, erasure or restriction is carried out, each recipient the
+          requester&rsquo;s regime requires gets a task to tell it (lib/fulfilment/recipient-rules.ts).
+        </p>
+        <table className="admin-table">
+          <caption>Recipients of personal data</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Categories disclosed</th>
+              <th scope="col">Contact for notices</th>
+              <th scope="col">Active</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recipients.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.name}</th>
+                <td>{RECIPIENT_ROLE_LABELS[r.role]}</td>
+                <td>{r.categories.join('; ') || '—'}</td>
+                <td>{r.contact}</td>
+                <td>{r.active ? 'Yes' : 'No'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       {systems.map((system) => (
         <section key={system.id} aria-labelledby={`system-${system.key}`} className="admin-panel">
           <h2 id={`system-${system.key}`}>{system.name}</h2>

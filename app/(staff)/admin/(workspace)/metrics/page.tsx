@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireStaffPage } from '@/lib/auth/page-guard';
 import { formatDays } from '@/lib/metrics/ccpa-report';
 import { getRequestMetrics, type RequestMetrics } from '@/lib/metrics/get-request-metrics';
+import { getComplaintMetrics } from '@/lib/metrics/complaint-metrics';
 import { JURISDICTION_GROUPS, JURISDICTION_LABELS, REQUEST_TYPES } from '@/lib/universal/codes';
 import { TYPE_LABELS } from '../../labels';
 import { RateLineChart, StackedBarChart } from './charts';
@@ -111,6 +112,9 @@ export default async function MetricsPage({ searchParams }: { searchParams: Metr
   const metrics = f.problem
     ? null
     : await getRequestMetrics({ staff, filter: { from: f.start, to: f.end, regime: f.regime } });
+  const complaints = f.problem
+    ? null
+    : await getComplaintMetrics({ staff, filter: { from: f.start, to: f.end, regime: f.regime } });
   const weeks = metrics ? [...new Set(metrics.weekly.map((w) => w.week))] : [];
   const weeklyCount = (week: string, type: string) =>
     metrics?.weekly.find((w) => w.week === week && w.type === type)?.received ?? 0;
@@ -198,6 +202,34 @@ export default async function MetricsPage({ searchParams }: { searchParams: Metr
             <h2 id="appeals-title">Appeals</h2>
             <AppealsTable metrics={metrics} />
           </section>
+          {complaints && (
+            <section aria-labelledby="complaints-title">
+              <h2 id="complaints-title">Complaints</h2>
+              <table className="admin-table">
+                <caption>Complaints received in the period (UK DPA 2018 s.164A; offered in every regime)</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Received</th>
+                    <th scope="col">Acknowledged within 30 days</th>
+                    <th scope="col">Answered</th>
+                    <th scope="col">Answered by the target</th>
+                    <th scope="col">Open</th>
+                    <th scope="col">Overdue</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <td>{complaints.received}</td>
+                    <td>{complaints.acknowledgedOnTime}</td>
+                    <td>{complaints.resolved}</td>
+                    <td>{complaints.resolvedOnTime}</td>
+                    <td>{complaints.open}</td>
+                    <td>{complaints.overdue}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </section>
+          )}
           <section aria-labelledby="volume-title" className="admin-chart-pair">
             <h2 id="volume-title">Requests received per week, by type</h2>
             <StackedBarChart

@@ -128,7 +128,7 @@ export default async function RequestPage({ params }: { params: Params }) {
               canClose={can(staff.role, 'requests.admin')}
               tasks={tasks.map((t) => ({
                 id: t.id,
-                systemName: t.system.name,
+                systemName: t.system?.name ?? t.recipient?.name ?? '',
                 type: t.type,
                 status: t.status,
                 automated: t.automated,

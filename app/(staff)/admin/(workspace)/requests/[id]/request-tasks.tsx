@@ -1,9 +1,11 @@
 'use client';
 
+import { NOT_TOLD_LABELS, NOT_TOLD_REASONS } from '@/lib/fulfilment/recipient-rules';
 import { TASK_STATUS_LABELS, TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
 import {
   assignTaskAction,
   attachFileAction,
+  closeNotifyTaskAction,
   closeOpenTasksAction,
   closeTaskAction,
   retryTaskAction,
@@ -41,7 +43,10 @@ const ACTIONS = {
   updateTask: updateTaskAction,
   retryTask: retryTaskAction,
   closeTask: closeTaskAction,
+  closeNotifyTask: closeNotifyTaskAction,
 };
+
+const NOT_TOLD_OPTIONS = NOT_TOLD_REASONS.map((value) => ({ value, label: NOT_TOLD_LABELS[value] }));
 
 /** One card per system task: what it is, its state, and what the viewer may do with it. */
 export function RequestTasks({
@@ -179,6 +184,34 @@ export function RequestTasks({
                     Run the connector again
                   </ActionButton>
                 </form>
+              )}
+              {canWork && !finished && task.type === 'notify_recipient' && (
+                <details>
+                  <summary>Not telling this recipient</summary>
+                  <form method="post" onSubmit={form.onSubmit} noValidate className="admin-stack">
+                    <input type="hidden" name="taskId" value={task.id} />
+                    <input type="hidden" name="requestId" value={requestId} />
+                    <SelectField
+                      id={`${p}-ground`}
+                      name="ground"
+                      label="Why"
+                      options={NOT_TOLD_OPTIONS}
+                      placeholder="Choose why"
+                      errors={fieldErrors(form.outcome, 'closeNotifyTask', 'ground')}
+                    />
+                    <TextAreaField
+                      id={`${p}-not-told-reason`}
+                      name="reason"
+                      label="Explanation"
+                      hint="Recorded in the audit log; where the law requires it (California third parties) the requester reads it."
+                      maxLength={2000}
+                      errors={fieldErrors(form.outcome, 'closeNotifyTask', 'reason')}
+                    />
+                    <ActionButton intent="closeNotifyTask" form={form} variant="warning" pendingLabel="Saving…">
+                      Record that it is not told
+                    </ActionButton>
+                  </form>
+                </details>
               )}
               {canClose && !finished && (
                 <details>
