@@ -24,7 +24,7 @@ import { aStaffMember } from '../support/staff';
 const DAY = 86_400_000;
 // Wed 2 Dec 2026, 08:00 in Denver; every step below happens at an instant counted from it.
 const T0 = new Date('2026-12-02T15:00:00Z');
-const after = (days: number) => new Date(T0.getTime() + days * DAY);
+const laterBy = (days: number) => new Date(T0.getTime() + days * DAY);
 const localDay = (instant: Date, zone: string) => DateTime.fromJSDate(instant, { zone }).toISODate();
 
 let denier: StaffIdentity;
@@ -51,12 +51,12 @@ async function appealed(jurisdiction: Jurisdiction) {
     message: 'The data is exempt from this right.',
   });
   // denyRequest stamps the decision with the wall clock; the test fixes it on day 1.
-  await db().privacyRequest.update({ where: { id: created.id }, data: { decidedAt: after(1) } });
+  await db().privacyRequest.update({ where: { id: created.id }, data: { decidedAt: laterBy(1) } });
   const link = await latestStatusLink(input.email);
   const appeal = await submitAppeal({
     ...link,
     statement: 'The data is not exempt; please look again.',
-    now: after(2),
+    now: laterBy(2),
   });
   return { input, requestId: created.id, appeal };
 }
@@ -75,19 +75,21 @@ describe('appeal decision periods per regime', () => {
 describe('extending an appeal', () => {
   it('C.R.S. 6-1-1306(3)(b): in Colorado, once, by 60 days, audited, with an email naming the Attorney General', async () => {
     const { input, requestId, appeal } = await appealed('US-CO');
-    await expect(extendAppeal({ staff: reviewer, appealId: appeal.id, reason, now: after(10) })).rejects.toMatchObject({
+    await expect(
+      extendAppeal({ staff: reviewer, appealId: appeal.id, reason, now: laterBy(10) }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     await expect(
-      extendAppeal({ staff: otherAdmin, appealId: appeal.id, reason: 'short', now: after(10) }),
+      extendAppeal({ staff: otherAdmin, appealId: appeal.id, reason: 'short', now: laterBy(10) }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
 
-    const extended = await extendAppeal({ staff: otherAdmin, appealId: appeal.id, reason, now: after(10) });
+    const extended = await extendAppeal({ staff: otherAdmin, appealId: appeal.id, reason, now: laterBy(10) });
     // 45 + 60 = 105 days from Fri 4 Dec 2026, to the end of that day in Denver.
     expect(localDay(extended.dueAt, 'America/Denver')).toBe('2027-03-19');
     const row = await db().requestAppeal.findUniqueOrThrow({ where: { id: appeal.id } });
     expect(row).toMatchObject({
-      extendedAt: after(10),
+      extendedAt: laterBy(10),
       extensionReason: reason,
       dueAt: extended.dueAt,
       status: 'pending',
@@ -111,7 +113,7 @@ describe('extending an appeal', () => {
     expect(overdue[0].run_at.getTime()).toBeGreaterThan(extended.dueAt.getTime() - DAY);
 
     await expect(
-      extendAppeal({ staff: otherAdmin, appealId: appeal.id, reason, now: after(11) }),
+      extendAppeal({ staff: otherAdmin, appealId: appeal.id, reason, now: laterBy(11) }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringMatching(/one extension/),
@@ -122,7 +124,7 @@ describe('extending an appeal', () => {
   it('Va. Code §59.1-577(C): is refused in Virginia, which has no extension; nothing is sent or recorded', async () => {
     const { input, requestId, appeal } = await appealed('US-VA');
     await expect(
-      extendAppeal({ staff: otherAdmin, appealId: appeal.id, reason, now: after(10) }),
+      extendAppeal({ staff: otherAdmin, appealId: appeal.id, reason, now: laterBy(10) }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringMatching(/US-VA allows no extension/),
@@ -208,9 +210,14 @@ describe('the request extension email names the authority of the regime', () => 
   ] as const)('%s (%s)', async (jurisdiction, _c, authority) => {
     const input = aRequest({ jurisdiction, types: ['access'] });
     const created = await submitRequest({ input, channel: 'web', now: T0 });
-    await verifyRequest({ token: await latestVerificationToken(input.email), now: after(1) });
+    await verifyRequest({ token: await latestVerificationToken(input.email), now: laterBy(1) });
     await db().$transaction((tx) =>
-      extendDeadline(tx, { requestId: created.id, reason, actor: { type: 'staff', id: otherAdmin.id }, now: after(5) }),
+      extendDeadline(tx, {
+        requestId: created.id,
+        reason,
+        actor: { type: 'staff', id: otherAdmin.id },
+        now: laterBy(5),
+      }),
     );
     const email = await db().outboxEmail.findFirstOrThrow({
       where: { to: input.email, template: 'deadline-extended' },
