@@ -49,6 +49,7 @@ async function appealed(jurisdiction: Jurisdiction) {
     reason: 'exempt',
     partial: false,
     message: 'The data is exempt from this right.',
+    basis: 'records kept to comply with a legal obligation (e.g. Va. Code §59.1-582(A)(1))',
   });
   // denyRequest stamps the decision with the wall clock; the test fixes it on day 1.
   await db().privacyRequest.update({ where: { id: created.id }, data: { decidedAt: laterBy(1) } });
