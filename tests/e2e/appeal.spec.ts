@@ -139,6 +139,7 @@ test('C.R.S. 6-1-1306(3)(b): an admin extends a Colorado appeal by 60 days and t
   await denier.page.goto(`/admin/requests/${id}`);
   await denier.page.locator('summary', { hasText: 'Deny' }).click();
   await denier.page.locator('#deny-reason').selectOption('exempt');
+  await denier.page.locator('#deny-basis').fill('C.R.S. 6-1-1304(3): records kept to comply with the law');
   await denier.page.locator('#deny-message').fill('The records you asked for are exempt from this right.');
   await denier.page.getByRole('button', { name: 'Deny and tell the requester' }).click();
   const decision = await waitForEmail(request, email, /cannot fulfil your privacy request/i);

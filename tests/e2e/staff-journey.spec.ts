@@ -63,7 +63,9 @@ test('staff sign in by email link and take a request from queue to completion wh
   await openAction(staff, 'Ask the requester');
   await staff.locator('#ask-message').fill('Which organization is your Bitstride account in?');
   await staff.getByRole('button', { name: 'Send to the requester' }).click();
-  await expect(staff.getByText(/message sent; the clock is paused/i)).toBeVisible();
+  // A UK request for access and deletion: a question about scope stops the clock only for an access
+  // request alone (UK GDPR Art. 12A), so the clock keeps running, and staff are told why.
+  await expect(staff.getByText(/message sent; the clock keeps running/i)).toBeVisible();
 
   // The requester gets the question by email and answers on the status page.
   const question = await waitForEmail(request, requesterEmail, /we need something from you/i);

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { bulkDenialSchema, completionSchema, denialSchema } from './schemas';
 
 describe('decision schemas', () => {
+  it('accepts its own output: the staff action parses the form, then denyRequest parses again', () => {
+    const once = denialSchema.parse({ reason: 'exempt', partial: false, message: 'The data is exempt.', basis: '' });
+    expect(once).toMatchObject({ basis: null, fulfilled: null });
+    expect(denialSchema.parse(once)).toEqual(once);
+  });
+
   it('keep the trimmed message of 10 to 10,000 characters', () => {
     expect(denialSchema.parse({ reason: 'exempt', partial: false, message: '  The data is exempt.  ' }).message).toBe(
       'The data is exempt.',

@@ -18,7 +18,8 @@ const noticeText = (max: number) =>
     .string()
     .trim()
     .max(max, `At most ${max.toLocaleString('en')} characters.`)
-    .optional()
+    // The staff action parses the form, then denyRequest parses its input again: null is "not given" too.
+    .nullish()
     .transform((v) => v || null);
 
 export const denialSchema = z.object({
