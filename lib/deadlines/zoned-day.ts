@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 // Dates as people read them: always in a named zone, since the same instant falls on different days
 // in New York and London. Due dates are the end of a day in the rule's zone (computeDeadline).
 
@@ -31,11 +29,27 @@ export function formatPublicDateTime(date: Date, timeZone: string): string {
   return `${formatPublicDate(date, timeZone)} at ${format.format(date)}, ${place}`;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The year, month and day an instant falls on in `timeZone` (Intl, cached per zone: the queue asks per row). */
+function dayParts(date: Date, timeZone: string): { year: number; month: number; day: number } {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' });
+    } catch {
+      throw new Error(`Unknown time zone: ${timeZone}`);
+    }
+    dayFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+}
+
 /** The calendar day an instant falls on in `timeZone`, as "2026-11-27". */
 export function dayIn(date: Date, timeZone: string): string {
-  const day = DateTime.fromJSDate(date, { zone: timeZone });
-  if (!day.isValid) throw new Error(`Unknown time zone: ${timeZone}`);
-  return day.toISODate()!;
+  const { year, month, day } = dayParts(date, timeZone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**
@@ -44,6 +58,9 @@ export function dayIn(date: Date, timeZone: string): string {
  * change with the hour it is asked at, nor on a day that daylight saving makes 23 or 25 hours long.
  */
 export function calendarDaysUntil(dueAt: Date, now: Date, timeZone: string): number {
-  const day = (date: Date) => DateTime.fromISO(dayIn(date, timeZone), { zone: 'utc' });
-  return day(dueAt).diff(day(now), 'days').days;
+  const day = (date: Date) => {
+    const { year, month, day: d } = dayParts(date, timeZone);
+    return Date.UTC(year, month - 1, d);
+  };
+  return Math.round((day(dueAt) - day(now)) / 86_400_000);
 }
