@@ -31,19 +31,27 @@ function entryName(name: string) {
   );
 }
 
+/**
+ * What goes into a request's package: its done collect tasks, by system name, with each system's
+ * categories and the files people attached (one request's few rows, through the task's unique index).
+ */
+export async function listPackageContents(requestId: string) {
+  const collected = await db().fulfilmentTask.findMany({
+    where: { requestId, type: 'collect', status: 'done' },
+    include: { system: { include: { categories: { orderBy: { position: 'asc' } } } }, attachments: true },
+    orderBy: { system: { name: 'asc' } },
+  });
+  // Collect tasks always belong to a system (only notify_recipient tasks have none).
+  return collected.flatMap((t) => (t.system ? [{ ...t, system: t.system }] : []));
+}
+
 export async function buildDataPackage(options: { requestId: string }) {
   const pkg = await db().dataPackage.findUnique({
     where: { requestId: options.requestId },
     include: { request: true },
   });
   if (!pkg || pkg.status !== 'building') return;
-  const collected = await db().fulfilmentTask.findMany({
-    where: { requestId: options.requestId, type: 'collect', status: 'done' },
-    include: { system: { include: { categories: { orderBy: { position: 'asc' } } } }, attachments: true },
-    orderBy: { system: { name: 'asc' } },
-  });
-  // Collect tasks always belong to a system (only notify_recipient tasks have none).
-  const tasks = collected.flatMap((t) => (t.system ? [{ ...t, system: t.system }] : []));
+  const tasks = await listPackageContents(options.requestId);
   const files: PackageFile[] = [];
   const attachments: { system: string; fileName: string; storageKey: string }[] = [];
   const zip = createZipSink();
