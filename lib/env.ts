@@ -179,6 +179,16 @@ const schema = z
         }
       }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Bearer token of GET /api/metrics (Prometheus); unset, the endpoint answers 404. */
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * OpenTelemetry's own variables: traces are on when an exporter or an OTLP endpoint is named and the
+     * SDK is not disabled (lib/observability/tracing.ts); the SDK reads the rest (OTEL_SERVICE_NAME, …).
+     */
+    OTEL_SDK_DISABLED: bool.default(false),
+    OTEL_TRACES_EXPORTER: z.string().optional(),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.APP_SECRET) {
@@ -262,6 +272,8 @@ export type Env = z.infer<typeof schema> & {
   verificationTtlHours: number;
   /** "Sign in with your Bitstride account" for requesters, when REQUESTER_OIDC_* are set; else null. */
   requesterSignIn: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** Whether OpenTelemetry traces are exported: OTEL_TRACES_EXPORTER (not `none`) or an OTLP endpoint, unless OTEL_SDK_DISABLED. */
+  tracing: boolean;
 };
 
 let cached: Env | undefined;
@@ -298,6 +310,11 @@ export function env(): Env {
             name: e.REQUESTER_OIDC_NAME ?? `your ${e.COMPANY_NAME} account`,
           }
         : null,
+    tracing:
+      !e.OTEL_SDK_DISABLED &&
+      (e.OTEL_TRACES_EXPORTER
+        ? e.OTEL_TRACES_EXPORTER.split(',').some((name) => name.trim() !== '' && name.trim() !== 'none')
+        : Boolean(e.OTEL_EXPORTER_OTLP_ENDPOINT || e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)),
     seedAdminEmail: e.SEED_ADMIN_EMAIL?.toLowerCase() ?? (e.NODE_ENV === 'production' ? null : 'admin@example.com'),
   };
   return cached;

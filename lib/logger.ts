@@ -2,6 +2,7 @@
  * Structured logs (pino). Personal data never reaches them: known fields are censored by path, and
  * anything shaped like an email address or a token is masked in every string that is logged.
  */
+import { trace } from '@opentelemetry/api';
 import pino from 'pino';
 import { env } from './env';
 
@@ -39,6 +40,11 @@ export function loggerOptions(level: string): pino.LoggerOptions {
   return {
     level,
     base: undefined,
+    // With tracing on, each line names the span it was written in, to find a log line's trace and back.
+    mixin() {
+      const span = trace.getActiveSpan()?.spanContext();
+      return span && trace.isSpanContextValid(span) ? { trace_id: span.traceId, span_id: span.spanId } : {};
+    },
     redact: {
       paths: REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]),
       censor: '[redacted]',

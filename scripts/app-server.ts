@@ -12,20 +12,26 @@
  * close Next.js, exit 143 or 130; bounded in time like `next dev`'s (SHUTDOWN_GRACE_MS).
  */
 import { createServer } from 'node:http';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
 import { env } from '../lib/env';
 import { assignClientAddress, trustProxies } from '../lib/http/client-address';
+import { observeHttpRequest } from '../lib/observability/observe-http-request';
+import { loadRoutePatterns } from '../lib/observability/route-patterns';
 
 const dev = process.argv[2] === 'dev';
 const { PORT, TRUSTED_PROXIES } = env();
 const trust = trustProxies(TRUSTED_PROXIES);
 const dir = fileURLToPath(new URL('..', import.meta.url));
+// Read once: the routes are the build's (a page added under `next dev` is labelled after a restart).
+const routePatterns = loadRoutePatterns(path.join(dir, 'app'));
 
 const app = next({ dev, dir, hostname: 'localhost', port: PORT });
 const handle = app.getRequestHandler();
 
 const server = createServer((request, response) => {
+  observeHttpRequest(request, response, routePatterns);
   assignClientAddress(request, trust);
   handle(request, response).catch((error) => {
     console.error(`[app] failed to handle ${request.method} ${request.url}`, error);

@@ -1,6 +1,7 @@
 import { db } from '../db';
 import { env } from '../env';
 import { logger } from '../logger';
+import { withSpan } from '../tracing/span';
 import { DeliveryError, sendWithResend } from './transport';
 
 /**
@@ -17,7 +18,10 @@ export async function deliverEmail(options: { outboxId: string; attempt: number;
   let providerId: string | null = null;
   try {
     // The dev mailbox is the outbox itself: a row marked sent by the `dev` transport is a delivered message.
-    if (transport === 'resend') providerId = await sendWithResend(email);
+    if (transport === 'resend')
+      providerId = await withSpan('email.send', { 'email.transport': transport, 'outbox.id': email.id }, () =>
+        sendWithResend(email),
+      );
   } catch (error) {
     const permanent = error instanceof DeliveryError && error.permanent;
     const lastAttempt = permanent || options.attempt >= options.maxAttempts;

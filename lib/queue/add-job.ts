@@ -1,5 +1,6 @@
 import type { Tx } from '../db';
 import { Prisma } from '../generated/prisma/client';
+import { currentTraceCarrier } from '../tracing/span';
 import { type JobName, type JobPayload, jobs } from './jobs';
 
 export type AddJobOptions = {
@@ -18,7 +19,8 @@ export type AddJobOptions = {
  */
 export async function addJob<N extends JobName>(tx: Tx, name: N, payload: JobPayload<N>, options: AddJobOptions = {}) {
   const definition = jobs[name];
-  const parsed = definition.payload.parse(payload);
+  // With tracing on, the job carries the trace it was added in (its handler's schema drops the key).
+  const parsed = { ...definition.payload.parse(payload), ...currentTraceCarrier() };
   await tx.$executeRaw`SELECT graphile_worker.add_job(
     ${name}::text,
     ${JSON.stringify(parsed)}::json,

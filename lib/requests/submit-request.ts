@@ -19,6 +19,7 @@ import { formatReference } from '../universal/reference';
 import type { NewRequest } from '../universal/request-schema';
 import { isOptOutOnly, optOutTypes } from '../verification/opt-outs';
 import { submitOptOut } from './submit-opt-out';
+import { withSpan } from '../tracing/span';
 
 export type SubmittedRequest = {
   id: string;
@@ -45,7 +46,7 @@ export type SubmittedRequest = {
  * above, in a transaction that also creates its opt-out tasks: that part proceeds at once, the rest
  * waits for verification.
  */
-export async function submitRequest(options: {
+async function submitRequestUntraced(options: {
   input: NewRequest;
   /** An authorized agent's proof: required when `input.agent` is given (CCPA regs §7063(a)). */
   agentDocument?: AgentDocument;
@@ -301,4 +302,9 @@ function refuseTooManyUnverified(max: number, oldestWaiting: Date | null, now: D
     `There are already ${max} requests for this email address waiting to be confirmed. Confirm one with the link in the email we sent, or try again later.`,
     { retryAfterSeconds },
   );
+}
+
+/** The traced entry point: a span with the channel and the request's id, nothing a person wrote. */
+export async function submitRequest(options: Parameters<typeof submitRequestUntraced>[0]): Promise<SubmittedRequest> {
+  return withSpan('submitRequest', { 'request.channel': options.channel }, () => submitRequestUntraced(options));
 }

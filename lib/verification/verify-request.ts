@@ -16,6 +16,7 @@ import { hashesEqual, hashToken } from '../security/tokens';
 import { flagPossibleDuplicate } from './flag-possible-duplicate';
 import { unverifiedJobKey } from './issue-verification-token';
 import { recordVerificationCheck } from './record-verification-check';
+import { withSpan } from '../tracing/span';
 
 export type VerificationOutcome =
   /** `viewer`: whose status page the token opens (an agent with a power of attorney confirms its own address). */
@@ -29,7 +30,7 @@ export type VerificationOutcome =
  * kept, the receipt email with the status-page link is queued and the staff reminders are scheduled,
  * all in one transaction.
  */
-export async function verifyRequest(options: {
+async function verifyRequestUntraced(options: {
   token: string;
   /** Signed permission: the person agreed that their agent gets a copy of every email (the confirm page's box). */
   agentCopies?: boolean;
@@ -173,4 +174,11 @@ async function confirmAgent(
     copies,
     statusToken: statusToken({ id: request.id, statusNonce: agentStatusNonce }),
   };
+}
+
+/** The traced entry point: a span around the verification, with no token or address in it. */
+export async function verifyRequest(
+  options: Parameters<typeof verifyRequestUntraced>[0],
+): Promise<VerificationOutcome> {
+  return withSpan('verifyRequest', {}, () => verifyRequestUntraced(options));
 }

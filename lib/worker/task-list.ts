@@ -12,13 +12,20 @@ import { remindUnverifiedRequest } from '../verification/remind-unverified-reque
 import { closeUnverifiableRequests } from '../requests/close-unverifiable-requests';
 import { sendStaffDigest } from '../clock/send-staff-digest';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
+import { observeJob, observePackageBuild } from '../observability/observe-job';
 
-/** Wraps a handler so that its payload is parsed with the job's schema before it runs. */
+/**
+ * Wraps a handler so that its payload is parsed with the job's schema before it runs, inside the
+ * job's span and counted in the metrics (lib/observability/observe-job.ts).
+ */
 function task<N extends JobName>(
   name: N,
   run: (payload: JobData<N>, helpers: Parameters<Task>[1]) => Promise<void>,
 ): Task {
-  return async (payload, helpers) => run(jobs[name].payload.parse(payload) as JobData<N>, helpers);
+  return async (payload, helpers) =>
+    observeJob(name, payload, helpers.job.attempts, () =>
+      run(jobs[name].payload.parse(payload) as JobData<N>, helpers),
+    );
 }
 
 /** The handler of each job in lib/queue/jobs.ts. */
@@ -38,7 +45,7 @@ export const taskList: TaskList = {
   ),
   'build-data-package': task('build-data-package', async ({ requestId }, { job }) => {
     try {
-      await buildDataPackage({ requestId });
+      await observePackageBuild(() => buildDataPackage({ requestId }));
     } catch (error) {
       if (job.attempts >= job.max_attempts) await markPackageFailed(requestId, error);
       throw error;
