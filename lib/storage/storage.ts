@@ -70,6 +70,10 @@ export async function putObject(
   const encryption = createEncryptStream(env().storageKey);
   const counter = byteCounter();
   const encrypted = new PassThrough();
+  // Its errors reach the caller through `encrypting` and `writing` below. A small source can finish
+  // the pipeline before a driver fails (a folder that cannot be created): destroying the stream then
+  // must not become an uncaught 'error' event that ends the process.
+  encrypted.on('error', () => {});
   const encrypting = pipeline(
     source instanceof Readable ? source : Readable.from(source),
     counter.stream,
