@@ -43,9 +43,10 @@ export type JobRequest = {
  * `add_job` calls in replace mode: several jobs in one statement, each as `addJob` would add it.
  */
 export function jobSpecs(requests: readonly JobRequest[]): Prisma.Sql {
+  const carrier = currentTraceCarrier();
   const specs = requests.map(({ name, payload, runAt, jobKey }) => {
     const definition = jobs[name];
-    const parsed = definition.payload.parse(payload);
+    const parsed = { ...definition.payload.parse(payload), ...carrier };
     return Prisma.sql`(${name}::text, ${JSON.stringify(parsed)}::json, NULL::text, ${runAt ?? null}::timestamptz,
       ${definition.maxAttempts}::smallint, ${jobKey ?? null}::text, 0::smallint, NULL::text[])::graphile_worker.job_spec`;
   });
