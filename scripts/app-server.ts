@@ -6,7 +6,8 @@
  * X-Forwarded-For from the socket only when a request has none, so by the time a route handler runs
  * a client's own X-Forwarded-For is indistinguishable from a proxy's. Here the socket is still known:
  * lib/http/client-address.ts resolves the client from it and TRUSTED_PROXIES and rewrites the headers
- * before Next.js (proxy.ts, route handlers, server actions, next-auth) sees the request.
+ * before Next.js (proxy.ts, route handlers, server actions, next-auth) sees the request. It also
+ * times every request, by route pattern, for the metrics (lib/observability/observe-http-request.ts).
  *
  * Shutdown is `next start`'s: on SIGTERM or SIGINT stop accepting, let requests in flight finish,
  * close Next.js, exit 143 or 130; bounded in time like `next dev`'s (SHUTDOWN_GRACE_MS).

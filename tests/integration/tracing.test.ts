@@ -4,7 +4,7 @@
  * trace per action, and no attribute, name or event carries the requester's address or name.
  */
 import { Writable } from 'node:stream';
-import { trace } from '@opentelemetry/api';
+import { propagation, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopTracing();
   trace.disable();
+  propagation.disable();
   transportConfig.sendTimeoutMs = 15_000;
   delete process.env.RESEND_API_KEY;
   delete process.env.RESEND_BASE_URL;
