@@ -13,6 +13,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../lib/generated/prisma/client';
 import { listPackageContents } from '../../lib/fulfilment/package/build-data-package';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
+import { scrapeMetrics } from '../../lib/observability/scrape-metrics';
 import { listRequests } from '../../lib/requests/staff/list-requests';
 import { formatReference } from '../../lib/universal/reference';
 
@@ -223,5 +224,13 @@ describe(`what staff read beside the queue, at ${REQUESTS.toLocaleString('en')} 
       summary,
     ).toBe(true);
     expect(summary).not.toMatch(/Seq Scan on fulfilment_task/);
+  });
+
+  it('a Prometheus scrape: open and overdue requests and failed tasks through their indexes, no table scan', async () => {
+    for (const table of ['privacy_request', 'fulfilment_task']) {
+      const plans = await plansOf(() => scrapeMetrics(), table);
+      const summary = plans.map(summarize).join('\n');
+      expect(summary).not.toMatch(new RegExp(`Seq Scan on ${table}`));
+    }
   });
 });
