@@ -12,6 +12,8 @@ import { GET as getHealth } from '../../app/api/health/route';
 import { GET as getLive } from '../../app/api/health/live/route';
 import { GET as getReady } from '../../app/api/health/ready/route';
 import { disconnectDb } from '../../lib/db';
+import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
+import { applyMigrations } from '../../lib/db/schema-engine';
 import { freePort } from '../support/test-database';
 import { scopedEnv } from '../support/scoped-env';
 
@@ -61,15 +63,44 @@ describe('/api/health/ready', () => {
     expect(await readdir(path.join(folder, 'storage', 'health'))).toEqual([]);
   });
 
-  it('answers 503 while the database is down, and /api/health still says so the old way', async () => {
-    await use({ DATABASE_URL: `postgresql://nobody@127.0.0.1:${await freePort()}/none` });
-    expect(await ready()).toMatchObject({
-      status: 503,
-      body: { status: 'not_ready', checks: { database: 'unavailable', migrations: 'unknown', storage: 'ok' } },
-    });
-    const old = await getHealth();
-    expect(old.status).toBe(503);
-    expect(await old.json()).toEqual({ db: 'unavailable' });
+  it('answers 503 while PostgreSQL is stopped, and 200 again once it is back, without a restart', async () => {
+    // A server of its own, stopped and started here (never the suite's, which may be a shared one).
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'portal-health-pg-'));
+    const port = await freePort();
+    const start = () => startEmbeddedPostgres({ dataDir, port, persistent: true, database: 'portal' });
+    let server = await start();
+    try {
+      await applyMigrations(server.url);
+      const pool = new pg.Pool({ connectionString: server.url });
+      await runMigrations({ pgPool: pool, logger: new Logger(() => () => {}) });
+      await pool.end();
+      await use({ DATABASE_URL: server.url });
+      expect((await ready()).status).toBe(200);
+
+      await server.stop();
+      expect(await ready()).toMatchObject({
+        status: 503,
+        body: { status: 'not_ready', checks: { database: 'unavailable', migrations: 'unknown', storage: 'ok' } },
+      });
+      // /api/health answers as it always did.
+      const old = await getHealth();
+      expect(old.status).toBe(503);
+      expect(await old.json()).toEqual({ db: 'unavailable' });
+      expect(getLive().status).toBe(200);
+
+      server = await start();
+      // The same Prisma client, whose pool lost its connections, recovers by itself.
+      let after = await ready();
+      for (let i = 0; i < 20 && after.status !== 200; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        after = await ready();
+      }
+      expect(after).toMatchObject({ status: 200, body: { status: 'ready' } });
+    } finally {
+      await disconnectDb();
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('answers 503 on a database where the migrations are missing, and 200 once they are applied', async () => {
@@ -89,7 +120,6 @@ describe('/api/health/ready', () => {
       // /api/health only asks whether the database answers, as before.
       expect((await getHealth()).status).toBe(200);
 
-      const { applyMigrations } = await import('../../lib/db/schema-engine');
       await applyMigrations(empty.toString());
       // Prisma's migrations alone are not enough: the job queue's schema is missing still.
       expect((await ready()).body.checks.migrations).toBe('pending');
