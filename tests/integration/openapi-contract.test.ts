@@ -17,7 +17,14 @@ import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { db, disconnectDb } from '../../lib/db';
 import { newRequestSchema } from '../../lib/universal/request-schema';
 import { validEmail } from '../support/fuzz-inputs';
-import { checkedByContract, contractDocument, documentedAnswers, schemaAt } from '../support/openapi-contract';
+import {
+  checkedByContract,
+  checkResponse,
+  contractDocument,
+  documentedAnswers,
+  documentedPath,
+  schemaAt,
+} from '../support/openapi-contract';
 import { unexercisedAnswers } from '../support/openapi-coverage';
 import { resetDatabase } from '../support/reset-database';
 import { scopedEnv } from '../support/scoped-env';
@@ -93,6 +100,26 @@ describe('the document', () => {
         'GET /api/health 503',
       ]),
     );
+  });
+
+  it('the contract check finds operations by method and path, and refuses what the document does not say', async () => {
+    expect(documentedPath('/api/v1/requests/0b7c', 'get')).toBe('/api/v1/requests/{id}');
+    expect(documentedPath('/api/v1/requests/', 'post')).toBe('/api/v1/requests');
+    expect(documentedPath('/api/v2/nothing', 'get')).toBeUndefined();
+    const json = (body: unknown, status: number) => Response.json(body, { status });
+    await expect(checkResponse('DELETE', '/api/v1/requests', json({}, 200))).rejects.toThrow(
+      /not a documented operation/,
+    );
+    await expect(checkResponse('GET', '/api/health', json({ db: 'ok' }, 418))).rejects.toThrow(/not documented/);
+    await expect(checkResponse('GET', '/api/health', json({ db: 'ok', extra: 1 }, 200))).rejects.toThrow(
+      /does not match/,
+    );
+    await expect(
+      checkResponse('POST', '/api/v1/requests', json({ error: { code: 'RATE_LIMITED', message: 'm' } }, 429)),
+    ).rejects.toThrow(/Retry-After/);
+    await expect(
+      checkResponse('POST', '/api/v1/requests', json({ error: { code: 'NOT_FOUND', message: 'm' } }, 422)),
+    ).rejects.toThrow(/does not match/);
   });
 
   it('the coverage report names what no test exercised, beyond the answers left out on purpose', () => {
