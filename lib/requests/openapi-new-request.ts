@@ -75,6 +75,18 @@ export function newRequestJsonSchema(): Schema {
   const agentProperties = agent.properties ?? {};
   return {
     ...generated,
+    examples: [
+      { email: 'ada@example.com', types: ['access', 'export'], jurisdiction: 'UK', confirm: true },
+      {
+        email: 'ada@example.com',
+        name: 'Ada Lovelace',
+        types: ['correction'],
+        details: 'My surname is misspelt: it is Lovelace.',
+        jurisdiction: 'US-CA',
+        confirm: true,
+      },
+      { email: 'ada@example.com', types: ['opt_out_sale', 'limit_sensitive'], jurisdiction: 'US-CA', confirm: true },
+    ],
     description:
       'Surrounding whitespace is trimmed before a text field is checked, and email addresses are compared and stored in lower case. An optional field is left out when it has no value: sent empty or blank, it is refused with 422.',
     properties: {

@@ -14,7 +14,7 @@ import { exactObject, requestStatusSchema } from './openapi-status';
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-const STATUS_TOKEN = `The \`token\` of the requester's status-page link, \`<APP_URL>/status/{id}?token=…\`: the link is emailed once the address is confirmed (at receipt for a request of opt-outs only; with the decision for a request whose address was never confirmed). The API does not hand it out: \`POST /api/v1/requests\` answers the request's \`id\`, and the data subject's inbox holds the token, so only they (or a client they give the link to) can read the status. An agent's read-only link (\`/status/{id}/agent?token=…\`) is for the page only. A wrong token answers 404, like an unknown id; wrong tokens count against the caller's address (429 past the limit).`;
+const STATUS_TOKEN = `The \`token\` of the requester's status-page link, \`<APP_URL>/status/{id}?token=…\`: the link is emailed once the address is confirmed (at receipt for a request of opt-outs only; with the decision for a request whose address was never confirmed). It is 43 characters of base64url (\`[A-Za-z0-9_-]\`). The API does not hand it out: \`POST /api/v1/requests\` answers the request's \`id\`, and the data subject's inbox holds the token, so only they (or a client they give the link to) can read the status. An agent's read-only link (\`/status/{id}/agent?token=…\`) is for the page only. A wrong token answers 404, like an unknown id; wrong tokens count against the caller's address (429 past the limit).`;
 
 export function openApiDocument() {
   const optOuts = OPT_OUTS.map((o) => `\`${o.type}\``).join(', ');

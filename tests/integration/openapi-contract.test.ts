@@ -152,6 +152,20 @@ describe('POST /api/v1/requests: the document and the server agree on every rule
     expect(await db().privacyRequest.count()).toBe(0);
   });
 
+  it('every example the document gives is valid by its schema, and accepted', async () => {
+    const { examples } = (
+      contractDocument().doc as unknown as {
+        components: { schemas: { NewRequest: { examples: Record<string, unknown>[] } } };
+      }
+    ).components.schemas.NewRequest;
+    expect(examples.length).toBeGreaterThan(0);
+    for (const [i, example] of examples.entries()) {
+      const body = { ...example, email: `example${i}.${Date.now()}@example.com` };
+      expect(documentFor()(body), JSON.stringify(body)).toBe(true);
+      expect((await post(body)).status, JSON.stringify(body)).toBe(201);
+    }
+  });
+
   it('an account email sent empty is refused with a message saying to leave it out; the form still reads it as not given', async () => {
     const res = await post({ ...valid(), accountEmail: '' });
     expect((await res.json()).error.fields.accountEmail).toEqual([
