@@ -1,78 +1,22 @@
 /**
- * The OpenAPI 3.1 description of the public JSON API. The request body's schema is generated from
- * the same zod schema the API parses with, so the document cannot drift from the code.
+ * The OpenAPI 3.1 description of the public JSON API: every status each operation answers, with its
+ * body, and every rule of a request body that JSON Schema can say (the rest in descriptions). The
+ * request body's schema is generated from the zod schema the API parses with; the contract test
+ * (tests/support/openapi-contract.ts) checks every answer the integration tests get against it.
  */
-import { VERIFICATION_LEVELS } from '../verification/levels';
-import { z } from 'zod';
-import { AGENT_DOCUMENT_MAX_BYTES } from '../agents/agent-document';
+import { errorResponse, serverErrorResponses } from '../http/openapi-parts';
 import { env } from '../env';
-import { REQUEST_STATUSES } from '../universal/codes';
-import { newRequestSchema } from '../universal/request-schema';
-import { DENIAL_REASONS } from './denial-notices';
 import { REGIONAL_REQUEST_TYPES, regimesOffering } from '../universal/regional-rights';
 import { OPT_OUTS } from '../verification/opt-outs';
+import { newRequestJsonSchema } from './openapi-new-request';
+import { exactObject, requestStatusSchema } from './openapi-status';
 
-const errorBody = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        fields: {
-          type: 'object',
-          additionalProperties: { type: 'array', items: { type: 'string' } },
-          description: 'Messages per field, keyed by dotted path (e.g. "agent.email").',
-        },
-        reference: { type: 'string', description: 'For unexpected errors: quote it when contacting us.' },
-      },
-    },
-  },
-};
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
-const errorResponse = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: errorBody } },
-});
-
-/**
- * The agent's proof travels beside the shared schema's fields (the browser's form posts it as a
- * file): the API reads and checks it on its own (lib/agents/agent-document.ts), and says so here.
- */
-const agentDocument = {
-  type: 'object',
-  required: ['content'],
-  additionalProperties: false,
-  description: `Required with \`agent\`: the signed permission or power of attorney (CCPA regs §7063), a PDF, PNG or JPEG of at most ${AGENT_DOCUMENT_MAX_BYTES / 1024 / 1024} MB, checked by its content. Without it the request is refused with 422 (\`error.fields["agent.document"]\`). Only with it may the body exceed 64 KB (up to 8 MB).`,
-  properties: {
-    filename: { type: 'string', maxLength: 200, examples: ['signed-permission.pdf'] },
-    content: { type: 'string', contentEncoding: 'base64', description: 'The file, in standard base64.' },
-  },
-};
-
-function withAgentDocument(schema: Record<string, unknown>) {
-  const properties = schema.properties as Record<string, Record<string, unknown>> | undefined;
-  const agent = properties?.agent;
-  if (!agent?.properties) return schema;
-  return {
-    ...schema,
-    properties: {
-      ...properties,
-      agent: {
-        ...agent,
-        properties: { ...(agent.properties as object), document: agentDocument },
-        required: [...((agent.required as string[] | undefined) ?? []), 'document'],
-      },
-    },
-  };
-}
+const STATUS_TOKEN = `The \`token\` of the requester's status-page link, \`<APP_URL>/status/{id}?token=…\`: the link is emailed once the address is confirmed (at receipt for a request of opt-outs only; with the decision for a request whose address was never confirmed). It is 43 characters of base64url (\`[A-Za-z0-9_-]\`). The API does not hand it out: \`POST /api/v1/requests\` answers the request's \`id\`, and the data subject's inbox holds the token, so only they (or a client they give the link to) can read the status. An agent's read-only link (\`/status/{id}/agent?token=…\`) is for the page only. A wrong token answers 404, like an unknown id; wrong tokens count against the caller's address (429 past the limit).`;
 
 export function openApiDocument() {
-  const { $schema: _, ...generated } = z.toJSONSchema(newRequestSchema, { io: 'input', unrepresentable: 'any' });
-  const newRequest = withAgentDocument(generated as Record<string, unknown>);
   const optOuts = OPT_OUTS.map((o) => `\`${o.type}\``).join(', ');
   const regional = REGIONAL_REQUEST_TYPES.map((type) => `\`${type}\`: ${regimesOffering(type).join(', ')}`).join('; ');
   return {
@@ -80,7 +24,7 @@ export function openApiDocument() {
     info: {
       title: `${env().COMPANY_NAME} privacy requests API`,
       version: '1.0.0',
-      description: `File a privacy-rights request: \`access\`, \`correction\`, \`deletion\`, \`export\`, \`restriction\`, \`objection\` (to processing, GDPR Art. 21), \`unsubscribe\` (from marketing email), \`opt_out_sale\` (of sale or sharing) and \`limit_sensitive\` (the use of sensitive personal information). The last two are accepted only from a regime whose law gives them (${regional}); elsewhere the request is refused with a field error on \`types\`. The address in \`email\` receives a verification link; the request is acted on once it is confirmed. Opt-outs (${optOuts}) need no verification: a request of opt-outs only starts \`in_progress\`, is acted on at receipt and its address receives a confirmation with the status-page link instead; in a request that also asks for more, the opt-outs are acted on at receipt and the rest waits for the confirmation. In the agent case \`email\` is the data subject's and \`agent.email\` the agent's; the agent sends its proof as \`agent.document\` (base64) and says which kind in \`agent.authorization\`. With \`signed_permission\` the verification link goes to the data subject, who confirms (and may agree that the agent receives copies of our emails) or refuses, which closes the request as denied (\`agent_not_authorized\`). With \`power_of_attorney\` the link goes to the agent, and the data subject is not asked. The agent then receives its own read-only status link; any data package goes to the data subject only.`,
+      description: `File a privacy-rights request: \`access\`, \`correction\`, \`deletion\`, \`export\`, \`restriction\`, \`objection\` (to processing, GDPR Art. 21), \`unsubscribe\` (from marketing email), \`opt_out_sale\` (of sale or sharing) and \`limit_sensitive\` (the use of sensitive personal information). The last two are accepted only from a regime whose law gives them (${regional}); elsewhere the request is refused with a field error on \`types\`. The address in \`email\` receives a verification link; the request is acted on once it is confirmed. Opt-outs (${optOuts}) need no verification: a request of opt-outs only starts \`in_progress\`, is acted on at receipt and its address receives a confirmation with the status-page link instead; in a request that also asks for more, the opt-outs are acted on at receipt and the rest waits for the confirmation. In the agent case \`email\` is the data subject's and \`agent.email\` the agent's; the agent sends its proof as \`agent.document\` (base64) and says which kind in \`agent.authorization\`. With \`signed_permission\` the verification link goes to the data subject, who confirms (and may agree that the agent receives copies of our emails) or refuses, which closes the request as denied (\`agent_not_authorized\`). With \`power_of_attorney\` the link goes to the agent, and the data subject is not asked. The agent then receives its own read-only status link; any data package goes to the data subject only.\n\nFiling needs no credentials. Reading a request's status needs its status token (security scheme \`statusToken\`). Every error answers \`{ "error": { "code", "message", "fields"?, "reference"? } }\`; 429 and 503 say when to try again in Retry-After.`,
     },
     servers: [{ url: env().APP_URL }],
     paths: {
@@ -88,179 +32,114 @@ export function openApiDocument() {
         post: {
           operationId: 'createRequest',
           summary: 'File a request',
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: { $ref: '#/components/schemas/NewRequest' } } },
-          },
+          security: [],
+          requestBody: { required: true, content: json(ref('NewRequest')) },
           responses: {
             '201': {
               description:
                 'Recorded. Usually `unverified`: a verification email is on its way. A request of opt-outs only is `in_progress` with `verificationRequired: false`: no verification step, a confirmation email with the status-page link is on its way.',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/CreatedRequest' } } },
+              content: json(ref('CreatedRequest')),
             },
-            '400': errorResponse('The body is not valid JSON or UTF-8.'),
-            '413': errorResponse('The body is larger than 64 KB (8 MB with `agent.document`).'),
-            '415': errorResponse('The body is not application/json.'),
-            '422': errorResponse('Some fields are invalid; `error.fields` says which and why.'),
-            '429': errorResponse('Too many requests; see Retry-After.'),
+            '400': errorResponse('BAD_REQUEST', 'The body is not valid JSON or UTF-8.'),
+            '413': errorResponse('PAYLOAD_TOO_LARGE', 'The body is larger than 64 KB (8 MB with `agent.document`).'),
+            '415': errorResponse('UNSUPPORTED_MEDIA_TYPE', 'The body is not sent as `application/json`.'),
+            '422': errorResponse(
+              'INVALID_INPUT',
+              'The body breaks a rule of `NewRequest` (its schema, or a rule its descriptions state); `error.fields` says which field and why. Nothing is stored.',
+            ),
+            '429': errorResponse(
+              'RATE_LIMITED',
+              'Too many requests from this address, or for this email address, or too many of its requests waiting for confirmation. Nothing is stored.',
+            ),
+            ...serverErrorResponses,
           },
         },
       },
       '/api/v1/requests/{id}': {
         get: {
           operationId: 'getRequestStatus',
-          summary: 'The status of a request, for the holder of its status-page token',
+          summary: 'The status of a request, for the holder of its status token',
+          security: [{ statusToken: [] }],
           parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
             {
-              name: 'token',
-              in: 'query',
+              name: 'id',
+              in: 'path',
               required: true,
-              schema: { type: 'string' },
-              description:
-                'The token of the status link sent by email after verification (at receipt for a request of opt-outs only), or with the decision on a request whose email was not confirmed in time.',
+              description: 'The `id` that `createRequest` answered (any other value answers 404).',
+              schema: { type: 'string', format: 'uuid' },
             },
           ],
           responses: {
             '200': {
-              description: 'The status',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/RequestStatus' } } },
+              description: 'The status. Sent with `Cache-Control: no-store`.',
+              content: json(ref('RequestStatus')),
             },
-            '404': errorResponse('Unknown request or wrong token (indistinguishable on purpose).'),
+            '404': errorResponse(
+              'NOT_FOUND',
+              'Unknown request, or a missing, malformed or wrong token (indistinguishable on purpose).',
+            ),
+            '429': errorResponse(
+              'RATE_LIMITED',
+              'Too many wrong status links from this address. The right token is never refused.',
+            ),
+            ...serverErrorResponses,
           },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'getOpenApiDocument',
+          summary: 'This document',
+          security: [],
+          responses: { '200': { description: 'The OpenAPI 3.1 document', content: json({ type: 'object' }) } },
         },
       },
       '/api/health': {
         get: {
           operationId: 'health',
+          summary: 'Whether the portal can reach its database (for load balancers and monitors)',
+          security: [],
           responses: {
-            '200': { description: 'The database answers: `{ "db": "ok" }`' },
-            '503': { description: 'The database does not answer' },
+            '200': {
+              description: 'The database answered within a second. Sent with `Cache-Control: no-store`.',
+              content: json(ref('Health')),
+            },
+            '503': {
+              description: 'The database did not answer within a second.',
+              content: json(exactObject({ db: { const: 'unavailable' } })),
+            },
           },
         },
       },
     },
     components: {
+      securitySchemes: {
+        statusToken: { type: 'apiKey', in: 'query', name: 'token', description: STATUS_TOKEN },
+      },
       schemas: {
-        NewRequest: newRequest,
-        CreatedRequest: {
-          type: 'object',
-          required: ['id', 'reference', 'status', 'verificationRequired', 'actedOnAtReceipt'],
-          properties: {
-            id: { type: 'string', format: 'uuid' },
-            reference: { type: 'string', examples: ['BR-2026-000123'] },
-            status: {
-              enum: ['unverified', 'in_progress'],
-              description:
-                '`unverified`: waiting for the email address to be confirmed. `in_progress`: a request of opt-outs only, being acted on since receipt; it never waits for confirmation and never expires unconfirmed.',
-            },
-            verificationRequired: {
-              type: 'boolean',
-              description:
-                'Whether anything waits for the email address to be confirmed (a verification link was sent). False for a request of opt-outs only.',
-            },
-            actedOnAtReceipt: {
-              type: 'array',
-              items: { type: 'string' },
-              description: `The opt-outs (${optOuts}) of the request, acted on at receipt without verification.`,
-            },
+        NewRequest: newRequestJsonSchema(),
+        CreatedRequest: exactObject({
+          id: { type: 'string', format: 'uuid', description: 'The request, for `getRequestStatus`.' },
+          reference: { type: 'string', pattern: '^BR-\\d{4}-\\d{6}$', examples: ['BR-2026-000123'] },
+          status: {
+            enum: ['unverified', 'in_progress'],
+            description:
+              '`unverified`: waiting for the email address to be confirmed. `in_progress`: a request of opt-outs only, being acted on since receipt; it never waits for confirmation and never expires unconfirmed.',
           },
-        },
-        RequestStatus: {
-          type: 'object',
-          properties: {
-            id: { type: 'string', format: 'uuid' },
-            reference: { type: 'string' },
-            types: { type: 'array', items: { type: 'string' } },
-            jurisdiction: { type: 'string' },
-            status: {
-              enum: [...REQUEST_STATUSES],
-              description:
-                'A request whose email address is not confirmed before its newest verification link runs out is `denied` with `denialReason` `cannot_verify`. `expired` is what that closure was called before; requests closed that way keep it.',
-            },
-            receivedAt: { type: 'string', format: 'date-time' },
-            dueAt: { type: 'string', format: 'date-time' },
-            timeZone: { type: 'string' },
-            deadlineExplanation: {
-              type: 'array',
-              items: { type: 'string' },
-              description: 'How the due date was computed, step by step.',
-            },
-            closedAt: { type: ['string', 'null'], format: 'date-time' },
-            denialReason: {
-              enum: [...Object.keys(DENIAL_REASONS), null],
-              description: 'Why a denied request, or a request completed in part, was refused; null otherwise.',
-            },
-            decisionNotices: {
-              type: ['array', 'null'],
-              items: { type: 'string' },
-              description:
-                "A refusal's notices, as the decision email gave them: the legal basis of an exemption, what was done in part, the appeal or the authority to complain to, per the requester's regime and the reason; null when nothing was refused.",
-            },
-            canWithdraw: { type: 'boolean' },
-            optOut: {
-              type: ['object', 'null'],
-              description:
-                "The request's opt-outs, acted on from receipt without verification; null when it has none. `only`: nothing else was asked (the request completes by itself once honored).",
-              properties: {
-                types: { type: 'array', items: { type: 'string' } },
-                only: { type: 'boolean' },
-                honoredAt: { type: ['string', 'null'], format: 'date-time' },
-              },
-            },
-            question: { type: ['string', 'null'], description: 'While status is awaiting_requester: what we asked.' },
-            timeline: {
-              type: 'array',
-              items: {
-                type: 'object',
-                properties: { at: { type: 'string', format: 'date-time' }, summary: { type: 'string' } },
-              },
-            },
-            accountEmail: {
-              type: ['object', 'null'],
-              description:
-                'The other account email named on the request, masked. Until `provenAt` is set it is a claim: no system is searched, copied, changed or erased under it. The requester proves it from the status page, by a link sent to that address.',
-              properties: {
-                masked: { type: 'string', examples: ['j•••@e•••.com'] },
-                provenAt: { type: ['string', 'null'], format: 'date-time' },
-              },
-            },
-            verification: {
-              type: 'object',
-              description:
-                'How far the requester has proven who they are, and what the request needs before work starts and before its data is released, from the verification rules (lib/verification/level-rules.ts): none < email < reasonable < high. Below `neededForWork` staff cannot start; below `neededForRelease` the data package is held back. The status page offers the ways to prove more.',
-              required: ['reached', 'neededForWork', 'neededForRelease', 'readyForRelease', 'moreNeeded'],
-              properties: {
-                reached: { enum: [...VERIFICATION_LEVELS] },
-                neededForWork: { enum: [...VERIFICATION_LEVELS] },
-                neededForRelease: { enum: [...VERIFICATION_LEVELS] },
-                readyForRelease: { type: 'boolean' },
-                moreNeeded: {
-                  type: 'boolean',
-                  description: 'Something more must be proven while it can still be used.',
-                },
-              },
-            },
-            appeal: {
-              type: 'object',
-              description:
-                'Where the regime has an appeal step (the US states whose law has one, e.g. US-VA, US-CO, US-CT, US-TX): whether the denial can still be appealed (on the status page), and the appeal made.',
-              properties: {
-                canAppeal: { type: 'boolean' },
-                closesAt: { type: ['string', 'null'], format: 'date-time' },
-                made: {
-                  type: ['object', 'null'],
-                  properties: {
-                    status: { enum: ['pending', 'granted', 'rejected'] },
-                    receivedAt: { type: 'string', format: 'date-time' },
-                    dueAt: { type: 'string', format: 'date-time' },
-                    decidedAt: { type: ['string', 'null'], format: 'date-time' },
-                  },
-                },
-              },
-            },
+          verificationRequired: {
+            type: 'boolean',
+            description:
+              'Whether anything waits for the email address to be confirmed (a verification link was sent). False for a request of opt-outs only.',
           },
-        },
+          actedOnAtReceipt: {
+            type: 'array',
+            uniqueItems: true,
+            items: { enum: OPT_OUTS.map((o) => o.type) },
+            description: `The opt-outs (${optOuts}) of the request, acted on at receipt without verification.`,
+          },
+        }),
+        RequestStatus: requestStatusSchema,
+        Health: exactObject({ db: { const: 'ok' } }),
       },
     },
   };

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as postRequestForm } from '../../app/(public)/route';
-import { POST as postRequest } from '../../app/api/v1/requests/route';
+import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { db } from '../../lib/db';
 import { env } from '../../lib/env';
@@ -8,10 +8,13 @@ import { AppError } from '../../lib/errors';
 import { expireUnverifiedRequest } from '../../lib/requests/expire-unverified-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
+import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
 
 beforeEach(resetDatabase);
+
+const postRequest = checkedByContract(requestsRoute);
 
 const post = (body: unknown) =>
   postRequest(

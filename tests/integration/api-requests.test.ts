@@ -1,15 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GET as getHealth } from '../../app/api/health/route';
-import { GET as getOpenApi } from '../../app/api/v1/openapi.json/route';
-import { GET as getRequest } from '../../app/api/v1/requests/[id]/route';
-import { POST as postRequest } from '../../app/api/v1/requests/route';
+import { GET as healthRoute } from '../../app/api/health/route';
+import { GET as openApiRoute } from '../../app/api/v1/openapi.json/route';
+import { GET as statusRoute } from '../../app/api/v1/requests/[id]/route';
+import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { db, disconnectDb } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { verifyRequest } from '../../lib/verification/verify-request';
+import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { latestStatusLink, latestVerificationToken } from '../support/requests';
 
 beforeEach(resetDatabase);
+
+const postRequest = checkedByContract(requestsRoute);
+const getRequest = checkedByContract(statusRoute);
+const getOpenApi = checkedByContract(openApiRoute, 'GET /api/v1/openapi.json');
+const getHealth = checkedByContract(healthRoute, 'GET /api/health');
 
 const post = (body: BodyInit | null, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   postRequest(new Request('http://portal.test/api/v1/requests', { method: 'POST', body, headers }));

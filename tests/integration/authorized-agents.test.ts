@@ -13,8 +13,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as agentStatusPage } from '../../app/(public)/status/[id]/agent/route';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { POST as refusePost } from '../../app/(public)/verify/refuse/route';
-import { POST as postRequest } from '../../app/api/v1/requests/route';
-import { GET as getOpenApi } from '../../app/api/v1/openapi.json/route';
+import { POST as requestsRoute } from '../../app/api/v1/requests/route';
+import { GET as openApiRoute } from '../../app/api/v1/openapi.json/route';
 import { POST as requestFormPost } from '../../app/(public)/route';
 import { openAgentDocument } from '../../lib/agents/open-agent-document';
 import { staffIdentity } from '../../lib/auth/current-staff';
@@ -30,6 +30,7 @@ import { verifyRequest } from '../../lib/verification/verify-request';
 import { purgeExpiredRecords } from '../../lib/retention/purge-expired-records';
 import { refuseAgentRequest } from '../../lib/requests/refuse-agent-request';
 import { formStartedStamp } from '../../lib/abuse/form-guard';
+import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { latestStatusLink, latestVerificationToken } from '../support/requests';
 import { aStaffMember } from '../support/staff';
@@ -55,6 +56,9 @@ beforeEach(async () => {
   reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
   viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
 });
+
+const postRequest = checkedByContract(requestsRoute);
+const getOpenApi = checkedByContract(openApiRoute, 'GET /api/v1/openapi.json');
 
 let counter = 0;
 function people() {

@@ -24,16 +24,21 @@ import { POST as confirmAccountEmailPost } from '../../app/(public)/verify/accou
 import { POST as downloadFilePost } from '../../app/(public)/download/[token]/file/route';
 import { POST as callbackPost } from '../../app/api/fulfilment/callbacks/[taskId]/route';
 import { NOTICES } from '../../app/(public)/notices';
-import { GET as statusGet } from '../../app/api/v1/requests/[id]/route';
-import { POST as requestsPost } from '../../app/api/v1/requests/route';
+import { GET as statusRoute } from '../../app/api/v1/requests/[id]/route';
+import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { db } from '../../lib/db';
 import { env } from '../../lib/env';
 import { SIGNATURE_HEADER } from '../../lib/fulfilment/connectors/signing';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { anyJson, anyText, naughty, requestBody, validRequestBody } from '../support/fuzz-inputs';
+import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { latestStatusLink, latestVerificationToken, submitted } from '../support/requests';
+
+// Every answer of the JSON API is also checked against its OpenAPI document.
+const requestsPost = checkedByContract(requestsRoute);
+const statusGet = checkedByContract(statusRoute);
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const FUZZ_TIMEOUT = 120_000;

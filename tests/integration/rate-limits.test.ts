@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { POST as postRequest } from '../../app/api/v1/requests/route';
-import { GET as getRequest } from '../../app/api/v1/requests/[id]/route';
+import { POST as requestsRoute } from '../../app/api/v1/requests/route';
+import { GET as statusRoute } from '../../app/api/v1/requests/[id]/route';
 import { resetEnvCache } from '../../lib/env';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { resendVerification } from '../../lib/verification/resend-verification';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { db } from '../../lib/db';
+import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
 
@@ -27,6 +28,9 @@ afterAll(() => {
   resetEnvCache();
 });
 beforeEach(resetDatabase);
+
+const postRequest = checkedByContract(requestsRoute);
+const getRequest = checkedByContract(statusRoute);
 
 const post = (body: unknown, ip: string) =>
   postRequest(

@@ -3,7 +3,7 @@ import { AGENT_JSON_MAX_BYTES, splitAgentDocument } from '@/lib/agents/agent-doc
 import { clientInfo } from '@/lib/http/client-info';
 import { jsonRoute, MAX_JSON_BYTES, readJsonText, parseJsonText } from '@/lib/http/json-route';
 import { AppError } from '@/lib/errors';
-import { newRequestSchema } from '@/lib/universal/request-schema';
+import { apiRequestSchema } from '@/lib/universal/request-schema';
 import { submitRequest } from '@/lib/requests/submit-request';
 
 /**
@@ -22,7 +22,7 @@ export async function POST(request: Request) {
         'The request body must be at most 64 KB (8 MB with an agent’s document).',
       );
     const created = await submitRequest({
-      input: newRequestSchema.parse(body),
+      input: apiRequestSchema.parse(body),
       agentDocument,
       channel: 'api',
       ...clientInfo(request.headers),
