@@ -44,6 +44,13 @@ async function main() {
         DRP_AGENTS: JSON.stringify(agents),
       },
     });
+    // The exercise endpoint with the trailing slash of DRP before 0.9.3 reaches the handler (403 without
+    // a token), not a redirect.
+    const slash = await fetch(`${app.url}/api/drp/v1/data-rights-request/`, { method: 'POST', redirect: 'manual' });
+    if (slash.status !== 403) throw new Error(`POST /v1/data-rights-request/ answered ${slash.status}, not 403`);
+    console.log(
+      '[drp] POST /api/drp/v1/data-rights-request/ (trailing slash) reaches the handler: 403 without a token',
+    );
     const run = spawnSync(
       PYTHON,
       [driver, 'run', '--state', state, `${app.url}/api/drp`, BUSINESS_ID, ...process.argv.slice(2)],
