@@ -46,17 +46,18 @@ export type DrpExerciseMessage = z.infer<typeof drpExerciseSchema>;
 export const drpRevokeSchema = z.looseObject({ reason: z.string().max(2000).optional() });
 
 /** The admin's form: add an agent or change one (key rotation, private networks, disabling). */
+const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 export const drpAgentInputSchema = z.object({
   id: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'Letters, digits, "_", "." or "-", up to 100'),
+    .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'The agent’s directory id: letters, digits, "_", "." or "-", up to 100'),
   name: z.string().trim().min(1, 'Give the agent’s name').max(200),
   verifyKey: z
     .string()
     .trim()
     .regex(/^[A-Za-z0-9+/]{43}=$/, 'Standard base64 of the raw 32-byte Ed25519 key (44 characters, ending in =)'),
-  enabled: z.boolean(),
-  allowPrivateNetwork: z.boolean(),
+  enabled: checkbox,
+  allowPrivateNetwork: checkbox,
 });
-export type DrpAgentInput = z.infer<typeof drpAgentInputSchema>;
+export type DrpAgentInput = z.input<typeof drpAgentInputSchema>;

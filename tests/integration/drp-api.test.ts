@@ -13,12 +13,15 @@ import { POST as postRequest } from '../../app/api/drp/v1/data-rights-request/ro
 import { requestDeadline } from '../../lib/clock/request-deadline';
 import { db } from '../../lib/db';
 import { drpTime } from '../../lib/drp/drp-status';
+import { listDrpAgents } from '../../lib/drp/list-drp-agents';
+import { saveDrpAgent } from '../../lib/drp/save-drp-agent';
 import { hashToken } from '../../lib/security/tokens';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { advanceQueueTo, runDueJobs } from '../support/jobs';
 import { latestVerificationToken } from '../support/requests';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { scopedEnv } from '../support/scoped-env';
+import { aStaffMember } from '../support/staff';
 
 const BASE = 'http://portal.test/api/drp/v1';
 
@@ -427,5 +430,79 @@ describe('status callbacks', () => {
     expect(received).toHaveLength(0);
     expect(await db().auditEvent.count({ where: { action: 'drp.callback.refused' } })).toBe(1);
     expect(await queuedJobs('send-drp-status-callback')).toHaveLength(0);
+  });
+});
+
+describe('agents managed by admins', () => {
+  const asStaff = (user: {
+    id: string;
+    email: string;
+    name: string | null;
+    role: 'admin' | 'reviewer' | 'viewer';
+  }) => ({
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+  });
+
+  it('lets an admin add an agent, which can then pair; a new key ends its token; all audited', async () => {
+    const admin = asStaff(await aStaffMember('admin'));
+    const added = newAgent('ADDED_BY_ADMIN');
+    const input = { id: added.id, name: 'Added', verifyKey: added.verifyKey, enabled: 'on', allowPrivateNetwork: '' };
+    await saveDrpAgent({ staff: admin, input });
+    const token = await paired(added);
+    const getOwn = () =>
+      getAgent(new Request(`${BASE}/agent/${added.id}`, { headers: bearer(token) }), params({ agentId: added.id }));
+    expect((await getOwn()).status).toBe(200);
+
+    const rotated = newAgent(added.id);
+    await saveDrpAgent({ staff: admin, input: { ...input, verifyKey: rotated.verifyKey } });
+    expect((await getOwn()).status).toBe(403);
+    expect((await pair(added.id, signed(added, envelope(added)))).status).toBe(403);
+    expect((await pair(added.id, signed(rotated, envelope(rotated)))).status).toBe(200);
+    const events = await db().auditEvent.findMany({
+      where: { action: { in: ['drp.agent.created', 'drp.agent.updated'] }, actorId: admin.id },
+      orderBy: { createdAt: 'asc' },
+    });
+    expect(events.map((e) => [e.action, (e.data as { keyChanged: boolean }).keyChanged])).toEqual([
+      ['drp.agent.created', false],
+      ['drp.agent.updated', true],
+    ]);
+    const listed = await listDrpAgents({ staff: admin });
+    expect(listed.map((a) => a.id)).toEqual(['ADDED_BY_ADMIN', AGENT.id, OTHER.id].sort());
+    expect(JSON.stringify(listed)).not.toContain(token);
+  });
+
+  it('refuses staff without the permission, and a key that is not Ed25519', async () => {
+    const reviewer = asStaff(await aStaffMember('reviewer'));
+    const admin = asStaff(await aStaffMember('admin'));
+    const input = {
+      id: 'X_AGENT',
+      name: 'X',
+      verifyKey: newAgent('X').verifyKey,
+      enabled: 'on',
+      allowPrivateNetwork: '',
+    };
+    await expect(saveDrpAgent({ staff: reviewer, input })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listDrpAgents({ staff: reviewer })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      saveDrpAgent({ staff: admin, input: { ...input, verifyKey: `${'A'.repeat(42)}B=` } }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    expect(await db().drpAgent.count()).toBe(0);
+  });
+
+  it('lets an admin disable an agent from DRP_AGENTS but not change its key', async () => {
+    const admin = asStaff(await aStaffMember('admin'));
+    const token = await paired(AGENT);
+    await saveDrpAgent({
+      staff: admin,
+      input: { id: AGENT.id, name: 'Renamed', verifyKey: OTHER.verifyKey, enabled: '', allowPrivateNetwork: 'on' },
+    });
+    const row = await db().drpAgent.findUniqueOrThrow({ where: { id: AGENT.id } });
+    expect(row).toMatchObject({ enabled: false, verifyKey: AGENT.verifyKey, name: 'Agent One', tokenHash: null });
+    expect((await status(token, '00000000-0000-4000-8000-000000000000')).status).toBe(403);
   });
 });
