@@ -14,6 +14,7 @@ import { requestDeadline } from '../../lib/clock/request-deadline';
 import { db } from '../../lib/db';
 import { drpTime } from '../../lib/drp/drp-status';
 import { listDrpAgents } from '../../lib/drp/list-drp-agents';
+import { getRequestDetail } from '../../lib/requests/staff/get-request-detail';
 import { saveDrpAgent } from '../../lib/drp/save-drp-agent';
 import { hashToken } from '../../lib/security/tokens';
 import { verifyRequest } from '../../lib/verification/verify-request';
@@ -247,6 +248,17 @@ describe('POST /v1/data-rights-request (exercise)', () => {
         where: { requestId: request.id, action: { in: ['request.submitted', 'drp.request.received'] } },
       }),
     ).toBe(2);
+
+    // Staff see the agent and the channel on the request.
+    const reviewer = await aStaffMember('reviewer');
+    const detail = await getRequestDetail({
+      staff: { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: 'reviewer' },
+      requestId: request.id,
+    });
+    expect(detail).toMatchObject({
+      channel: 'drp',
+      drp: { agentId: AGENT.id, agentName: 'Agent One', exercise: 'access', regime: 'ccpa' },
+    });
 
     // The person confirms from their own inbox: in progress.
     await verifyRequest({ token: await latestVerificationToken(message.email) });
