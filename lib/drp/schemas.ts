@@ -4,17 +4,9 @@
  * (check-envelope.ts); these read the rest once the message is known to be authentic.
  */
 import { z } from 'zod';
+import { DRP_EXERCISES } from './protocol/exercises';
 
-/** The exercise values of DRP 1.0 §3.01. The spec's table spells `sale:opt_out`; its text `sale:opt-out`: both are taken. */
-export const DRP_EXERCISES = [
-  'access',
-  'deletion',
-  'sale:opt-out',
-  'sale:opt-in',
-  'access:categories',
-  'access:specific',
-] as const;
-export type DrpExercise = (typeof DRP_EXERCISES)[number];
+export { DRP_EXERCISES, type DrpExercise } from './protocol/exercises';
 
 const claimText = (max: number) => z.string().trim().min(1).max(max);
 

@@ -3,6 +3,7 @@
  * the same zod schema the API parses with, so the document cannot drift from the code.
  */
 import { VERIFICATION_LEVELS } from '../verification/levels';
+import { drpOpenApiPaths } from '../drp/protocol/openapi';
 import { z } from 'zod';
 import { AGENT_DOCUMENT_MAX_BYTES } from '../agents/agent-document';
 import { env } from '../env';
@@ -84,6 +85,7 @@ export function openApiDocument() {
     },
     servers: [{ url: env().APP_URL }],
     paths: {
+      ...drpOpenApiPaths,
       '/api/v1/requests': {
         post: {
           operationId: 'createRequest',

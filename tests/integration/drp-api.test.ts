@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { GET as getAgent, POST as postAgent } from '../../app/api/drp/v1/agent/[agentId]/route';
 import { DELETE as deleteRequest, GET as getStatus } from '../../app/api/drp/v1/data-rights-request/[requestId]/route';
 import { POST as postRequest } from '../../app/api/drp/v1/data-rights-request/route';
+import { GET as getOpenApi } from '../../app/api/v1/openapi.json/route';
 import { requestDeadline } from '../../lib/clock/request-deadline';
 import { db } from '../../lib/db';
 import { drpTime } from '../../lib/drp/drp-status';
@@ -516,5 +517,20 @@ describe('agents managed by admins', () => {
     const row = await db().drpAgent.findUniqueOrThrow({ where: { id: AGENT.id } });
     expect(row).toMatchObject({ enabled: false, verifyKey: AGENT.verifyKey, name: 'Agent One', tokenHash: null });
     expect((await status(token, '00000000-0000-4000-8000-000000000000')).status).toBe(403);
+  });
+});
+
+describe('the API document', () => {
+  it('lists every DRP endpoint with the status object’s required fields', async () => {
+    const doc = await (await getOpenApi()).json();
+    const operations = (path: string) => Object.keys(doc.paths[path] ?? {}).filter((k) => k !== 'parameters');
+    expect(operations('/api/drp/v1/agent/{agent-id}').sort()).toEqual(['get', 'post']);
+    expect(operations('/api/drp/v1/data-rights-request')).toEqual(['post']);
+    expect(operations('/api/drp/v1/data-rights-request/{request_id}').sort()).toEqual(['delete', 'get']);
+    const status =
+      doc.paths['/api/drp/v1/data-rights-request'].post.responses['200'].content['application/json'].schema;
+    expect(status.required).toEqual(
+      expect.arrayContaining(['request_id', 'status', 'reason', 'received_at', 'expected_by', 'expires_at']),
+    );
   });
 });
