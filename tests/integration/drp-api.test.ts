@@ -15,7 +15,10 @@ import { requestDeadline } from '../../lib/clock/request-deadline';
 import { db } from '../../lib/db';
 import { drpTime } from '../../lib/drp/drp-status';
 import { listDrpAgents } from '../../lib/drp/list-drp-agents';
+import { completeRequest } from '../../lib/requests/staff/complete-request';
+import { extendRequestDeadline } from '../../lib/requests/staff/extend-request-deadline';
 import { getRequestDetail } from '../../lib/requests/staff/get-request-detail';
+import { startRequest } from '../../lib/requests/staff/start-request';
 import { saveDrpAgent } from '../../lib/drp/save-drp-agent';
 import { hashToken } from '../../lib/security/tokens';
 import { verifyRequest } from '../../lib/verification/verify-request';
@@ -335,6 +338,34 @@ describe('POST /v1/data-rights-request (exercise)', () => {
     expect(await replay.json()).toMatchObject({ code: '403', fatal: true });
     expect((await file('y'.repeat(43), signed(AGENT, exercise(AGENT)))).status).toBe(403);
     expect(await db().drpRequest.count()).toBe(1);
+  });
+});
+
+describe('the status follows the request', () => {
+  it('shows an extension in expected_by and processing_details, then fulfilled with results_url', async () => {
+    const token = await paired(AGENT);
+    const message = exercise(AGENT);
+    const filed = await (await file(token, signed(AGENT, message))).json();
+    await verifyRequest({ token: await latestVerificationToken(message.email) });
+    const drp = await db().drpRequest.findUniqueOrThrow({ where: { id: filed.request_id } });
+    const user = await aStaffMember('reviewer');
+    const staff = { id: user.id, email: user.email, name: user.name, role: 'reviewer' as const };
+    const before = await (await status(token, filed.request_id)).json();
+    const reason = 'The request covers several systems and a large volume of data.';
+    await extendRequestDeadline({ staff, requestId: drp.requestId!, reason });
+    const extended = await (await status(token, filed.request_id)).json();
+    expect(Date.parse(extended.expected_by)).toBeGreaterThan(Date.parse(before.expected_by));
+    expect(extended.processing_details).toContain(reason);
+
+    await startRequest({ staff, requestId: drp.requestId! });
+    await db().fulfilmentTask.updateMany({
+      where: { requestId: drp.requestId! },
+      data: { status: 'done', completedAt: new Date() },
+    });
+    await completeRequest({ staff, requestId: drp.requestId!, message: 'Here is what we hold.' });
+    const done = await (await status(token, filed.request_id)).json();
+    expect(done).toMatchObject({ status: 'fulfilled', reason: 'none' });
+    expect(done.results_url).toBe(done.user_verification_url);
   });
 });
 
