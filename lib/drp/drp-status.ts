@@ -9,6 +9,8 @@ import { db } from '../db';
 import { publicLinks } from '../email/public-links';
 import { env } from '../env';
 import type { DenialReason, RequestStatus } from '../generated/prisma/client';
+import { OPEN_STATUSES } from '../universal/codes';
+import { verificationShortfall } from '../verification/verification-gate';
 
 export type DrpStatus = 'open' | 'in_progress' | 'fulfilled' | 'revoked' | 'denied' | 'expired';
 export type DrpReason =
@@ -119,10 +121,24 @@ export async function drpStatusObject(drpRequestId: string, now = new Date()): P
     };
   }
   const mapped = STATUS[request.status];
+  // Confirmed, but the law asks more proof before work on this right (lib/verification/level-rules.ts):
+  // DRP's in_progress / need_user_verification (§3.02); the person proves it from their own status page.
+  const shortfall =
+    request.status !== 'unverified' && OPEN_STATUSES.includes(request.status)
+      ? verificationShortfall(request, 'work')
+      : null;
   const reason =
-    request.status === 'denied' && request.denialReason ? DENIAL_REASON[request.denialReason] : mapped.reason;
+    request.status === 'denied' && request.denialReason
+      ? DENIAL_REASON[request.denialReason]
+      : shortfall
+        ? 'need_user_verification'
+        : mapped.reason;
   const deadline = requestDeadline(request, now);
-  const details = [DETAILS[request.status]];
+  const details = [
+    shortfall
+      ? `Confirmed by the person, who must still prove who they are from the status page we emailed them. ${shortfall}`
+      : DETAILS[request.status],
+  ];
   if (request.extendedAt && request.extensionReason)
     details.push(`The deadline was extended to ${drpTime(deadline.dueAt)}: ${request.extensionReason}`);
   const link = publicLinks.submitted(request.id, drpSubmissionToken(request.id));

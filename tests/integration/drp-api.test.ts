@@ -342,6 +342,17 @@ describe('POST /v1/data-rights-request (exercise)', () => {
 });
 
 describe('the status follows the request', () => {
+  it('asks for more proof where the law does: a California deletion after the email is confirmed', async () => {
+    const token = await paired(AGENT);
+    const message = exercise(AGENT, { exercise: 'deletion' });
+    const filed = await (await file(token, signed(AGENT, message))).json();
+    expect(filed).toMatchObject({ status: 'open', reason: 'need_user_verification' });
+    await verifyRequest({ token: await latestVerificationToken(message.email) });
+    const after = await (await status(token, filed.request_id)).json();
+    expect(after).toMatchObject({ status: 'in_progress', reason: 'need_user_verification' });
+    expect(after.processing_details).toMatch(/must still prove who they are/);
+  });
+
   it('shows an extension in expected_by and processing_details, then fulfilled with results_url', async () => {
     const token = await paired(AGENT);
     const message = exercise(AGENT);
@@ -473,6 +484,10 @@ describe('status callbacks', () => {
     await runDueJobs();
     expect(received).toHaveLength(0);
     expect(await db().auditEvent.count({ where: { action: 'drp.callback.refused' } })).toBe(1);
+    // A refusal is final: the job ends without a retry, so nothing is left to run, even a day later.
+    await advanceQueueTo(new Date(Date.now() + 24 * 3600_000));
+    await runDueJobs();
+    expect(received).toHaveLength(0);
     expect(await queuedJobs('send-drp-status-callback')).toHaveLength(0);
   });
 });

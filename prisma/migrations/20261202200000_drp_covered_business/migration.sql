@@ -61,8 +61,8 @@ ALTER TABLE "drp_request" ADD CONSTRAINT "drp_request_request_id_fkey" FOREIGN K
 -- AddForeignKey
 ALTER TABLE "drp_request" ADD CONSTRAINT "drp_request_agent_id_fkey" FOREIGN KEY ("agent_id") REFERENCES "drp_agent"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- DRP status callbacks (lib/drp/send-status-callback.ts): every change of a DRP request's status or due
--- date queues one callback job in the transaction that made the change, wherever in the code it was
+-- DRP status callbacks (lib/drp/send-status-callback.ts): every change of a DRP request's status, due
+-- date or verification (which decides need_user_verification) queues one callback job in the transaction that made the change, wherever in the code it was
 -- made. The job key keeps one pending callback per request (it sends the status at the time it runs);
 -- max_attempts matches jobs.ts 'send-drp-status-callback'.
 CREATE FUNCTION drp_queue_status_callback() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -74,8 +74,10 @@ BEGIN
 END $$;
 
 CREATE TRIGGER privacy_request_drp_status_callback
-  AFTER UPDATE OF status, due_at, extended_at ON privacy_request
+  AFTER UPDATE OF status, due_at, extended_at, verification_level, verification_required ON privacy_request
   FOR EACH ROW
   WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.due_at IS DISTINCT FROM NEW.due_at
-    OR OLD.extended_at IS DISTINCT FROM NEW.extended_at)
+    OR OLD.extended_at IS DISTINCT FROM NEW.extended_at
+    OR OLD.verification_level IS DISTINCT FROM NEW.verification_level
+    OR OLD.verification_required IS DISTINCT FROM NEW.verification_required)
   EXECUTE FUNCTION drp_queue_status_callback();
