@@ -10,6 +10,17 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** One trusted Authorized Agent in DRP_AGENTS: its directory id and name, and its Ed25519 verify key. */
+const drpAgentEntry = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'agent id: 1-100 letters, digits, "_", "." or "-"'),
+  name: z.string().min(1).max(200),
+  verifyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'verifyKey: standard base64 of a raw 32-byte Ed25519 public key (44 characters)'),
+  /** Status callbacks may reach loopback and private addresses (a test rig or an agent on the same network). */
+  allowPrivateNetworks: z.boolean().default(false),
+});
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -178,6 +189,28 @@ const schema = z
           });
         }
       }),
+    /** The Data Rights Protocol API under /api/drp (lib/drp); on by default once DRP_BUSINESS_ID is set. */
+    DRP_ENABLED: bool.optional(),
+    /** This Covered Business's DRP id: every signed message must carry it as `business-id`. */
+    DRP_BUSINESS_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, "_", "." or "-"')
+      .optional(),
+    /** The Authorized Agents to trust, as JSON; admins can add more in the workspace. */
+    DRP_AGENTS: z
+      .string()
+      .default('[]')
+      .transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be JSON: [{"id","name","verifyKey"}]' });
+          return z.NEVER;
+        }
+      })
+      .pipe(z.array(drpAgentEntry)),
+    /** Signed DRP calls an hour per agent (pairing, requests, revocations, status reads). */
+    DRP_RATE_LIMIT_PER_AGENT: z.coerce.number().int().min(1).default(1000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Bearer token of GET /api/metrics (Prometheus); unset, the endpoint answers 404. */
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -221,6 +254,9 @@ const schema = z
         message: 'set VERIFICATION_TTL_DAYS or VERIFICATION_TTL_HOURS, not both',
       });
     }
+    if (env.DRP_ENABLED && !env.DRP_BUSINESS_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DRP_BUSINESS_ID'], message: 'is required when DRP_ENABLED=true' });
+    }
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
     if (oidc.some(Boolean) && !oidc.every(Boolean)) {
       ctx.addIssue({
@@ -252,7 +288,7 @@ export function parseStorageRoot(root: string): StorageLocation | { error: strin
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
     return { error: `"${bucket}" is not a valid bucket name (3-63 lower-case letters, digits, dots and hyphens)` };
   const prefix = rawPrefix.replace(/\/+$/, '');
-  if (prefix && prefix.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+  if (prefix?.split('/').some((part) => part === '' || part === '.' || part === '..')) {
     return { error: `the key prefix "${rawPrefix}" has an empty, "." or ".." part` };
   }
   return { driver: 's3', bucket, prefix };
@@ -274,6 +310,8 @@ export type Env = z.infer<typeof schema> & {
   requesterSignIn: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   /** Whether OpenTelemetry traces are exported: OTEL_TRACES_EXPORTER (not `none`) or an OTLP endpoint, unless OTEL_SDK_DISABLED. */
   tracing: boolean;
+  /** The DRP API answers: DRP_ENABLED, or DRP_BUSINESS_ID set without it. */
+  drpEnabled: boolean;
 };
 
 let cached: Env | undefined;
@@ -315,6 +353,7 @@ export function env(): Env {
       (e.OTEL_TRACES_EXPORTER
         ? e.OTEL_TRACES_EXPORTER.split(',').some((name) => name.trim() !== '' && name.trim() !== 'none')
         : Boolean(e.OTEL_EXPORTER_OTLP_ENDPOINT || e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)),
+    drpEnabled: e.DRP_ENABLED ?? Boolean(e.DRP_BUSINESS_ID),
     seedAdminEmail: e.SEED_ADMIN_EMAIL?.toLowerCase() ?? (e.NODE_ENV === 'production' ? null : 'admin@example.com'),
   };
   return cached;

@@ -34,6 +34,9 @@ const handle = app.getRequestHandler();
 const server = createServer((request, response) => {
   observeHttpRequest(request, response, routePatterns);
   assignClientAddress(request, trust);
+  // DRP agents may post to `/v1/data-rights-request/` (the path before DRP 0.9.3): Next.js would answer
+  // a 308 redirect, which not every agent follows for a POST, so the slash is dropped here instead.
+  if (request.url?.startsWith('/api/drp/')) request.url = request.url.replace(/^([^?]*?)\/+(?=\?|$)/, '$1');
   handle(request, response).catch((error) => {
     console.error(`[app] failed to handle ${request.method} ${request.url}`, error);
     if (!response.headersSent) response.statusCode = 500;

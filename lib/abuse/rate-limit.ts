@@ -18,7 +18,8 @@ export type RateLimitRule =
   | 'failed-lookup-ip'
   | 'identity-answers-ip'
   | 'identity-answers-request'
-  | 'complaint-ip';
+  | 'complaint-ip'
+  | 'drp-agent';
 
 const MESSAGES: Record<RateLimitRule, string> = {
   'submit-ip': 'Too many requests have been sent from your network in the last hour. Please try again later.',
@@ -33,6 +34,7 @@ const MESSAGES: Record<RateLimitRule, string> = {
   'identity-answers-request':
     'Too many answers to identity questions have been sent for this request in the last hour. Please try again later.',
   'complaint-ip': 'Too many complaints have been sent from your network in the last hour. Please try again later.',
+  'drp-agent': 'Too many Data Rights Protocol calls from this agent in the last hour. Please try again later.',
 };
 
 const globalForLimits = globalThis as unknown as {
@@ -50,6 +52,7 @@ function points(rule: RateLimitRule): number {
     'identity-answers-ip': e.RATE_LIMIT_IDENTITY_ANSWERS_PER_IP,
     'identity-answers-request': e.RATE_LIMIT_IDENTITY_ANSWERS_PER_REQUEST,
     'complaint-ip': e.RATE_LIMIT_COMPLAINTS_PER_IP,
+    'drp-agent': e.DRP_RATE_LIMIT_PER_AGENT,
   }[rule];
 }
 

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'staff.manage': ['admin'],
   /** Edit the data inventory and its connectors; close a fulfilment task without doing it (audited). */
   'inventory.manage': ['admin'],
+  /** Add, rotate the key of, and disable the Authorized Agents the DRP API trusts (lib/drp); audited. */
+  'drp.agents.manage': ['admin'],
   /** Export the audit log. */
   'audit.export': ['admin'],
   /** The metrics page and the CCPA §7102 report. */

@@ -78,6 +78,15 @@ export const jobs = {
     payload: z.object({ evidenceId: z.uuid() }),
     maxAttempts: 25,
   },
+  /**
+   * A DRP request's status, POSTed to the agent's status_callback (lib/drp/send-status-callback.ts).
+   * Queued by a trigger on every status or due-date change (migration 20261202200000, which repeats
+   * this budget): exp(attempt) seconds apart, 8 attempts span about half an hour.
+   */
+  'send-drp-status-callback': {
+    payload: z.object({ drpRequestId: z.uuid() }),
+    maxAttempts: 8,
+  },
   /** Daily (crontab): purge verification evidence and personal data past their retention windows. */
   'purge-expired-records': {
     payload: z.object({}).passthrough(),

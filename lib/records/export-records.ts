@@ -83,7 +83,7 @@ export async function* exportRecords(options: {
           formatReference(r.number, r.receivedAt),
           r.receivedAt,
           r.types.join(' '),
-          r.channel === 'api' ? 'API' : 'web form',
+          { api: 'API', web: 'web form', drp: 'Data Rights Protocol' }[r.channel],
           r.jurisdiction,
           r.decidedAt ?? r.closedAt,
           natureOfResponse(r),

@@ -5,6 +5,7 @@
  * (tests/support/openapi-contract.ts) checks every answer the integration tests get against it.
  */
 import { errorResponse, serverErrorResponses } from '../http/openapi-parts';
+import { drpOpenApiPaths, drpSecuritySchemes } from '../drp/protocol/openapi';
 import { env } from '../env';
 import { REGIONAL_REQUEST_TYPES, regimesOffering } from '../universal/regional-rights';
 import { OPT_OUTS } from '../verification/opt-outs';
@@ -28,6 +29,7 @@ export function openApiDocument() {
     },
     servers: [{ url: env().APP_URL }],
     paths: {
+      ...drpOpenApiPaths,
       '/api/v1/requests': {
         post: {
           operationId: 'createRequest',
@@ -115,6 +117,7 @@ export function openApiDocument() {
     components: {
       securitySchemes: {
         statusToken: { type: 'apiKey', in: 'query', name: 'token', description: STATUS_TOKEN },
+        ...drpSecuritySchemes,
       },
       schemas: {
         NewRequest: newRequestJsonSchema(),

@@ -33,7 +33,7 @@ type OptOutRow = Prisma.PrivacyRequestUncheckedCreateInput & {
  */
 export async function submitOptOut(options: {
   row: OptOutRow;
-  channel: 'web' | 'api';
+  channel: 'web' | 'api' | 'drp';
   dueAt: Date;
   timeZone: string;
   ip?: string | null;

@@ -50,7 +50,10 @@ async function submitRequestUntraced(options: {
   input: NewRequest;
   /** An authorized agent's proof: required when `input.agent` is given (CCPA regs §7063(a)). */
   agentDocument?: AgentDocument;
-  channel: 'web' | 'api';
+  channel: 'web' | 'api' | 'drp';
+  /** The request's id and submission token when the caller must know them first (lib/drp derives the token). */
+  id?: string;
+  submissionToken?: string;
   ip?: string | null;
   userAgent?: string | null;
   now?: Date;
@@ -66,9 +69,9 @@ async function submitRequestUntraced(options: {
   const [{ number }] = await db().$queryRaw<
     [{ number: number }]
   >`SELECT nextval(pg_get_serial_sequence('privacy_request', 'number'))::int AS number`;
-  const submissionToken = generateToken();
+  const submissionToken = options.submissionToken ?? generateToken();
   const request = {
-    id: randomUUID(),
+    id: options.id ?? randomUUID(),
     number,
     receivedAt: now,
     email: input.email,

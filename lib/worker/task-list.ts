@@ -11,6 +11,7 @@ import { expireUnverifiedRequest } from '../requests/expire-unverified-request';
 import { remindUnverifiedRequest } from '../verification/remind-unverified-request';
 import { closeUnverifiableRequests } from '../requests/close-unverifiable-requests';
 import { sendStaffDigest } from '../clock/send-staff-digest';
+import { sendDrpStatusCallback } from '../drp/send-status-callback';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
 import { observeJob, observePackageBuild } from '../observability/observe-job';
 
@@ -55,6 +56,9 @@ export const taskList: TaskList = {
   'delete-identity-evidence': task('delete-identity-evidence', async ({ evidenceId }) => {
     await deleteIdentityEvidence({ evidenceId });
   }),
+  'send-drp-status-callback': task('send-drp-status-callback', ({ drpRequestId }, { job }) =>
+    sendDrpStatusCallback({ drpRequestId, attempt: job.attempts, maxAttempts: job.max_attempts }),
+  ),
   'daily-sweep': task('daily-sweep', async () => void (await dailySweep())),
   'close-unverifiable-requests': task(
     'close-unverifiable-requests',

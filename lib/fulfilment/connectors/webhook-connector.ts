@@ -25,7 +25,7 @@ export function callbackUrl(taskId: string, token: string) {
 }
 
 /** POSTs `body` to the checked address, reading at most `limit` bytes of the answer. */
-function post(
+export function post(
   url: URL,
   address: { address: string; family: 4 | 6 },
   body: string,

@@ -23,6 +23,7 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
   const request = await db().privacyRequest.findUnique({
     where: { id: options.requestId },
     include: {
+      drpRequest: { select: { exercise: true, regime: true, agent: { select: { id: true, name: true } } } },
       pauses: { orderBy: { startedAt: 'asc' } },
       assignee: { select: { id: true, name: true, email: true } },
       notes: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } },
@@ -72,6 +73,15 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
     types: request.types,
     jurisdiction: request.jurisdiction,
     channel: request.channel,
+    /** Filed through the Data Rights Protocol: the agent and what it asked for. */
+    drp: request.drpRequest
+      ? {
+          agentId: request.drpRequest.agent.id,
+          agentName: request.drpRequest.agent.name,
+          exercise: request.drpRequest.exercise,
+          regime: request.drpRequest.regime,
+        }
+      : null,
     submitted: {
       email: maskEmail(request.email),
       name: maskName(request.name),

@@ -34,7 +34,12 @@ export function SubmittedSection({ detail, canReveal }: { detail: RequestDetail;
       )}
       <p className="admin-hint">
         Received {formatInstant(detail.receivedAt, staffTimeZone(detail))} through the{' '}
-        {detail.channel === 'api' ? 'API' : 'web form'}.
+        {detail.drp
+          ? `Data Rights Protocol, from the authorized agent ${detail.drp.agentName} (${detail.drp.agentId}): ${detail.drp.exercise}, ${detail.drp.regime ?? 'voluntary'}`
+          : detail.channel === 'api'
+            ? 'API'
+            : 'web form'}
+        .
       </p>
     </section>
   );
