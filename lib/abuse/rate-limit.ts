@@ -18,7 +18,8 @@ export type RateLimitRule =
   | 'failed-lookup-ip'
   | 'identity-answers-ip'
   | 'identity-answers-request'
-  | 'complaint-ip';
+  | 'complaint-ip'
+  | 'opt-outs-api-key';
 
 const MESSAGES: Record<RateLimitRule, string> = {
   'submit-ip': 'Too many requests have been sent from your network in the last hour. Please try again later.',
@@ -33,6 +34,8 @@ const MESSAGES: Record<RateLimitRule, string> = {
   'identity-answers-request':
     'Too many answers to identity questions have been sent for this request in the last hour. Please try again later.',
   'complaint-ip': 'Too many complaints have been sent from your network in the last hour. Please try again later.',
+  'opt-outs-api-key':
+    'Too many opt-outs have been reported with this API key in the last hour. Please try again later.',
 };
 
 const globalForLimits = globalThis as unknown as {
@@ -50,6 +53,7 @@ function points(rule: RateLimitRule): number {
     'identity-answers-ip': e.RATE_LIMIT_IDENTITY_ANSWERS_PER_IP,
     'identity-answers-request': e.RATE_LIMIT_IDENTITY_ANSWERS_PER_REQUEST,
     'complaint-ip': e.RATE_LIMIT_COMPLAINTS_PER_IP,
+    'opt-outs-api-key': e.RATE_LIMIT_OPT_OUTS_PER_KEY,
   }[rule];
 }
 
