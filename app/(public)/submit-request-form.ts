@@ -6,7 +6,7 @@ import { newRequestSchema } from '@/lib/universal/request-schema';
 import { fieldErrors } from '@/lib/universal/field-errors';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { GPC_FORM_FIELD } from '@/lib/opt-outs/gpc';
-import { recordGpcOptOut } from '@/lib/opt-outs/record-gpc-opt-out';
+import { recordGpcOptOut } from '@/lib/requests/record-gpc-opt-out';
 import type { NewRequest } from '@/lib/universal/request-schema';
 import { isOfferedIn } from '@/lib/universal/regional-rights';
 import { generateToken } from '@/lib/security/tokens';

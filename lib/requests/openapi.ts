@@ -11,6 +11,7 @@ import { newRequestSchema } from '../universal/request-schema';
 import { DENIAL_REASONS } from './denial-notices';
 import { REGIONAL_REQUEST_TYPES, regimesOffering } from '../universal/regional-rights';
 import { OPT_OUTS } from '../verification/opt-outs';
+import { optOutsOpenApiPaths } from '../opt-outs/openapi';
 
 const errorBody = {
   type: 'object',
@@ -84,6 +85,7 @@ export function openApiDocument() {
     },
     servers: [{ url: env().APP_URL }],
     paths: {
+      ...optOutsOpenApiPaths(),
       '/api/v1/requests': {
         post: {
           operationId: 'createRequest',

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { authenticateApiKey } from '@/lib/api-keys/authenticate-api-key';
 import { clientInfo } from '@/lib/http/client-info';
 import { jsonRoute, readJsonBody } from '@/lib/http/json-route';
-import { reportOptOut } from '@/lib/opt-outs/report-opt-out';
+import { reportOptOut } from '@/lib/requests/report-opt-out';
 
 /**
  * POST /api/v1/opt-outs: a Bitstride property reports a Global Privacy Control signal for a signed-in

@@ -1,7 +1,7 @@
 import { consumeRateLimit } from '../abuse/rate-limit';
 import type { AuthenticatedApiKey } from '../api-keys/authenticate-api-key';
 import { type RecordedSignal, recordGpcOptOut } from './record-gpc-opt-out';
-import { reportOptOutSchema } from './schemas';
+import { reportOptOutSchema } from '../opt-outs/schemas';
 
 /**
  * Another Bitstride property (its website, its console) reports a Global Privacy Control signal it saw

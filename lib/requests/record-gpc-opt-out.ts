@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { requestDeadline } from '../clock/request-deadline';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
-import { submitOptOut } from '../requests/submit-opt-out';
+import { submitOptOut } from './submit-opt-out';
 import { generateToken, hashEmail, hashToken } from '../security/tokens';
 import { formatReference } from '../universal/reference';
-import { GPC_SIGNAL } from './gpc';
+import { GPC_SIGNAL } from '../opt-outs/gpc';
 
 export type RecordedSignal = {
   /** False when the person's signal was recorded before: the request is that earlier one. */
