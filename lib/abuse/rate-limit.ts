@@ -40,7 +40,7 @@ const MESSAGES: Record<RateLimitRule, string> = {
 
 const globalForLimits = globalThis as unknown as {
   rateLimitPool?: pg.Pool;
-  rateLimiters?: Map<RateLimitRule, RateLimiterPostgres>;
+  rateLimiters?: Map<string, RateLimiterPostgres>;
 };
 
 function points(rule: RateLimitRule): number {
@@ -59,7 +59,9 @@ function points(rule: RateLimitRule): number {
 
 function limiter(rule: RateLimitRule): RateLimiterPostgres {
   globalForLimits.rateLimiters ??= new Map();
-  let found = globalForLimits.rateLimiters.get(rule);
+  // Keyed by the limit too, so that a changed setting (the environment read again) takes effect.
+  const cacheKey = `${rule}:${points(rule)}`;
+  let found = globalForLimits.rateLimiters.get(cacheKey);
   if (!found) {
     globalForLimits.rateLimitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 3 });
     found = new RateLimiterPostgres({
@@ -70,7 +72,7 @@ function limiter(rule: RateLimitRule): RateLimiterPostgres {
       points: points(rule),
       duration: 3600,
     });
-    globalForLimits.rateLimiters.set(rule, found);
+    globalForLimits.rateLimiters.set(cacheKey, found);
   }
   return found;
 }
