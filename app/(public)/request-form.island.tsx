@@ -4,6 +4,8 @@
  * app/(public)/request-form-page.tsx rendered, from the props the page carries as JSON.
  */
 import { hydrateRoot } from 'react-dom/client';
+import { GPC_FORM_FIELD } from '@/lib/universal/gpc';
+import { GPC_STATUS } from '../components/gpc-notice';
 import { RequestForm } from './request-form';
 import { readRequestForm, REQUEST_FORM_ISLAND, type RequestFormProps } from './request-form-values';
 
@@ -13,4 +15,17 @@ const formElement = container?.querySelector('form');
 if (container && propsScript && formElement) {
   const props = JSON.parse(propsScript.textContent ?? '') as RequestFormProps;
   hydrateRoot(container, <RequestForm {...props} typedValues={readRequestForm(new FormData(formElement))} />);
+  honorScriptGpc(formElement);
+}
+
+/**
+ * Global Privacy Control as script sees it (navigator.globalPrivacyControl), for a browser that sets
+ * it without the Sec-GPC header: the form's post carries it as a field, and the footer says it was
+ * detected. Outside React's root, so hydration is untouched.
+ */
+function honorScriptGpc(form: HTMLFormElement) {
+  if ((navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl !== true) return;
+  form.addEventListener('formdata', (event) => event.formData.set(GPC_FORM_FIELD, '1'));
+  const status = document.querySelector('[data-gpc-status]');
+  if (status) status.textContent = GPC_STATUS.honored;
 }

@@ -1,5 +1,6 @@
 import { formStartedStamp } from '@/lib/abuse/form-guard';
 import { env } from '@/lib/env';
+import { hasGpcHeader } from '@/lib/opt-outs/gpc';
 import { notAForm, notFromThisSite, postedFromAnotherSite, readFormPost, requesterOf, seeOther } from './form-post';
 import { requestFormPage } from './request-form-page';
 import { emptyRequestForm } from './request-form-values';
@@ -30,7 +31,7 @@ export async function POST(request: Request) {
   if (postedFromAnotherSite(request)) return notFromThisSite();
   const form = await readFormPost(request);
   if (!form) return notAForm();
-  const outcome = await submitRequestForm({ form, ...requesterOf(request) });
+  const outcome = await submitRequestForm({ form, ...requesterOf(request), gpcHeader: hasGpcHeader(request.headers) });
   if (outcome.kind === 'submitted') return seeOther(outcome.location);
   const props = {
     companyName: env().COMPANY_NAME,

@@ -5,6 +5,10 @@ import { logger } from '@/lib/logger';
 import { newRequestSchema } from '@/lib/universal/request-schema';
 import { fieldErrors } from '@/lib/universal/field-errors';
 import { submitRequest } from '@/lib/requests/submit-request';
+import { GPC_FORM_FIELD } from '@/lib/opt-outs/gpc';
+import { recordGpcOptOut } from '@/lib/requests/record-gpc-opt-out';
+import type { NewRequest } from '@/lib/universal/request-schema';
+import { isOfferedIn } from '@/lib/universal/regional-rights';
 import { generateToken } from '@/lib/security/tokens';
 import { fieldText } from './form-post';
 import { type AgentDocument, checkAgentDocument } from '@/lib/agents/agent-document';
@@ -34,10 +38,13 @@ export async function submitRequestForm({
   form,
   ip,
   userAgent,
+  gpcHeader = false,
 }: {
   form: FormData;
   ip: string | null;
   userAgent: string | null;
+  /** The post carried Sec-GPC: 1. */
+  gpcHeader?: boolean;
 }): Promise<RequestFormOutcome> {
   // The guard's own fields are read here and never reach newRequestSchema (which is strict).
   const values = readRequestForm(form);
@@ -73,6 +80,7 @@ export async function submitRequestForm({
       ? checkAgentDocument({ filename: file.name, bytes: Buffer.from(await file.arrayBuffer()) })
       : undefined;
     const submitted = await submitRequest({ input: parsed.data, agentDocument, channel: 'web', ip, userAgent });
+    if (gpcHeader || fieldText(form, GPC_FORM_FIELD) === '1') await honorGpc({ input: parsed.data, ip, userAgent });
     return { kind: 'submitted', location: confirmationPage(submitted.id, submitted.submissionToken) };
   } catch (error) {
     // publicError logs anything unexpected and gives the requester only a reference.
@@ -83,5 +91,32 @@ export async function submitRequestForm({
       { fieldErrors: fields ?? {}, formError: fields ? undefined : message },
       retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : undefined,
     );
+  }
+}
+
+/**
+ * The visitor's browser sent Global Privacy Control with the form: their opt-out of sale/sharing is
+ * recorded too, as its own request acted on at receipt (CCPA regs §7025(c)(1): "if known, ... for the
+ * consumer"), with no extra step. Not when the request itself opts out of sale/sharing, nor where the
+ * chosen regime gives no such right (the signal is still honored for the browser), nor for an agent. A failure here is
+ * logged and the requester's own request stands: they are not asked to send it again.
+ */
+async function honorGpc(options: { input: NewRequest; ip: string | null; userAgent: string | null }) {
+  const { input } = options;
+  // An authorized agent's browser speaks for the agent, not for the person the request is for.
+  if (input.agent || input.types.includes('opt_out_sale') || !isOfferedIn(input.jurisdiction, 'opt_out_sale')) return;
+  try {
+    await recordGpcOptOut({
+      email: input.email,
+      jurisdiction: input.jurisdiction,
+      source: 'form',
+      property: 'portal',
+      observedAt: new Date(),
+      channel: 'web',
+      ip: options.ip,
+      userAgent: options.userAgent,
+    });
+  } catch (error) {
+    publicError(error);
   }
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { headers as requestHeaders } from 'next/headers';
 import { env } from '@/lib/env';
+import { hasGpcHeader } from '@/lib/opt-outs/gpc';
 import { SiteChrome } from './site-chrome';
 import { pageTitle, SITE_DESCRIPTION, SITE_NAME, STYLESHEET } from './site';
 
@@ -39,6 +41,7 @@ export async function staticPage({
   // Imported on use: Next.js refuses a static import of react-dom/server in the app directory.
   const { renderToStaticMarkup } = await import('react-dom/server');
   const { COMPANY_NAME, PRIVACY_CONTACT_EMAIL, PRIVACY_POLICY_URL } = env();
+  const gpc = await gpcSignal();
   const html = renderToStaticMarkup(
     <html lang="en">
       <head>
@@ -65,7 +68,12 @@ export async function staticPage({
         ))}
       </head>
       <body>
-        <SiteChrome companyName={COMPANY_NAME} contactEmail={PRIVACY_CONTACT_EMAIL} policyUrl={PRIVACY_POLICY_URL}>
+        <SiteChrome
+          companyName={COMPANY_NAME}
+          contactEmail={PRIVACY_CONTACT_EMAIL}
+          policyUrl={PRIVACY_POLICY_URL}
+          gpc={gpc}
+        >
           <main id="main" className="page" tabIndex={-1}>
             {children}
           </main>
@@ -75,6 +83,23 @@ export async function staticPage({
   );
   return new Response(`<!DOCTYPE html>${html}`, {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'private, no-store', ...headers },
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'private, no-store',
+      vary: 'Sec-GPC',
+      ...headers,
+    },
   });
+}
+
+/**
+ * Whether the request being answered carries Sec-GPC: 1. A handler called outside a request (an
+ * integration test calling it directly) has no headers to read, and so no signal.
+ */
+async function gpcSignal(): Promise<boolean> {
+  try {
+    return hasGpcHeader(await requestHeaders());
+  } catch {
+    return false;
+  }
 }

@@ -19,7 +19,8 @@ export type RateLimitRule =
   | 'identity-answers-ip'
   | 'identity-answers-request'
   | 'complaint-ip'
-  | 'drp-agent';
+  | 'drp-agent'
+  | 'opt-outs-api-key';
 
 const MESSAGES: Record<RateLimitRule, string> = {
   'submit-ip': 'Too many requests have been sent from your network in the last hour. Please try again later.',
@@ -35,11 +36,13 @@ const MESSAGES: Record<RateLimitRule, string> = {
     'Too many answers to identity questions have been sent for this request in the last hour. Please try again later.',
   'complaint-ip': 'Too many complaints have been sent from your network in the last hour. Please try again later.',
   'drp-agent': 'Too many Data Rights Protocol calls from this agent in the last hour. Please try again later.',
+  'opt-outs-api-key':
+    'Too many opt-outs have been reported with this API key in the last hour. Please try again later.',
 };
 
 const globalForLimits = globalThis as unknown as {
   rateLimitPool?: pg.Pool;
-  rateLimiters?: Map<RateLimitRule, RateLimiterPostgres>;
+  rateLimiters?: Map<string, RateLimiterPostgres>;
 };
 
 function points(rule: RateLimitRule): number {
@@ -53,12 +56,15 @@ function points(rule: RateLimitRule): number {
     'identity-answers-request': e.RATE_LIMIT_IDENTITY_ANSWERS_PER_REQUEST,
     'complaint-ip': e.RATE_LIMIT_COMPLAINTS_PER_IP,
     'drp-agent': e.DRP_RATE_LIMIT_PER_AGENT,
+    'opt-outs-api-key': e.RATE_LIMIT_OPT_OUTS_PER_KEY,
   }[rule];
 }
 
 function limiter(rule: RateLimitRule): RateLimiterPostgres {
   globalForLimits.rateLimiters ??= new Map();
-  let found = globalForLimits.rateLimiters.get(rule);
+  // Keyed by the limit too, so that a changed setting (the environment read again) takes effect.
+  const cacheKey = `${rule}:${points(rule)}`;
+  let found = globalForLimits.rateLimiters.get(cacheKey);
   if (!found) {
     globalForLimits.rateLimitPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 3 });
     found = new RateLimiterPostgres({
@@ -69,7 +75,7 @@ function limiter(rule: RateLimitRule): RateLimiterPostgres {
       points: points(rule),
       duration: 3600,
     });
-    globalForLimits.rateLimiters.set(rule, found);
+    globalForLimits.rateLimiters.set(cacheKey, found);
   }
   return found;
 }

@@ -19,6 +19,7 @@ import {
   toOutcome,
   type OutcomeRow,
 } from './outcome-sql';
+import { countOptOutChannels, type OptOutChannels } from './opt-out-channels';
 
 /**
  * The portal's request types under the §7102(a)(1) categories (data: change it here, not in the SQL;
@@ -53,7 +54,14 @@ export type CcpaReportRow = {
   meanDays: number | null;
 };
 
-export type CcpaReport = { year: number; regime: 'US-CA'; timeZone: 'America/Los_Angeles'; rows: CcpaReportRow[] };
+export type CcpaReport = {
+  year: number;
+  regime: 'US-CA';
+  timeZone: 'America/Los_Angeles';
+  rows: CcpaReportRow[];
+  /** The requests to opt out, by how they arrived: asked for, or an opt-out preference signal (§7025). */
+  optOutChannels: OptOutChannels;
+};
 
 export async function getCcpaReport(options: { staff: StaffIdentity | null; year: number }): Promise<CcpaReport> {
   authorize(options.staff, 'metrics.read');
@@ -81,10 +89,12 @@ export async function getCcpaReport(options: { staff: StaffIdentity | null; year
     SELECT * FROM outcomes`,
   ]);
   const byCategory = new Map(rows.map((r) => [r.key, toOutcome(r)]));
+  const optOutChannels = await countOptOutChannels(db(), inYear);
   return {
     year,
     regime: 'US-CA',
     timeZone: 'America/Los_Angeles',
+    optOutChannels,
     rows: CCPA_CATEGORIES.map((c) => {
       const o = byCategory.get(c.key) ?? EMPTY_OUTCOME;
       return {

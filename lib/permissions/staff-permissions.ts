@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   'inventory.manage': ['admin'],
   /** Add, rotate the key of, and disable the Authorized Agents the DRP API trusts (lib/drp); audited. */
   'drp.agents.manage': ['admin'],
+  /** Create, rotate and revoke server API keys (lib/api-keys/); audited. */
+  'api-keys.manage': ['admin'],
   /** Export the audit log. */
   'audit.export': ['admin'],
   /** The metrics page and the CCPA §7102 report. */

@@ -16,6 +16,17 @@ export function natureOfResponse(r: { status: string; partial: boolean }): strin
   return 'open';
 }
 
+/**
+ * §7101's "manner in which the request was made": the form, the API, or an opt-out preference signal
+ * (Global Privacy Control) sent with the form or reported by another Bitstride property.
+ */
+export function mannerMade(r: { channel: string; optOutSignals: { source: string; property: string }[] }): string {
+  const signal = r.optOutSignals[0];
+  if (signal?.source === 'form') return 'Global Privacy Control (web form)';
+  if (signal) return `Global Privacy Control (reported by ${signal.property})`;
+  return { api: 'API', web: 'web form', drp: 'Data Rights Protocol' }[r.channel] ?? 'web form';
+}
+
 const HEADER = [
   'reference',
   'date_of_request',
@@ -73,6 +84,7 @@ export async function* exportRecords(options: {
         closedAt: true,
         purgedAt: true,
         appeals: { select: { status: true, decidedAt: true }, orderBy: { receivedAt: 'desc' }, take: 1 },
+        optOutSignals: { select: { source: true, property: true }, take: 1 },
       },
     });
     if (rows.length === 0) return;
@@ -83,7 +95,7 @@ export async function* exportRecords(options: {
           formatReference(r.number, r.receivedAt),
           r.receivedAt,
           r.types.join(' '),
-          { api: 'API', web: 'web form', drp: 'Data Rights Protocol' }[r.channel],
+          mannerMade(r),
           r.jurisdiction,
           r.decidedAt ?? r.closedAt,
           natureOfResponse(r),

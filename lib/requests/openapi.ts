@@ -11,6 +11,7 @@ import { REGIONAL_REQUEST_TYPES, regimesOffering } from '../universal/regional-r
 import { OPT_OUTS } from '../verification/opt-outs';
 import { newRequestJsonSchema } from './openapi-new-request';
 import { exactObject, requestStatusSchema } from './openapi-status';
+import { optOutsOpenApiPaths } from '../opt-outs/openapi';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -30,6 +31,7 @@ export function openApiDocument() {
     servers: [{ url: env().APP_URL }],
     paths: {
       ...drpOpenApiPaths,
+      ...optOutsOpenApiPaths(),
       '/api/v1/requests': {
         post: {
           operationId: 'createRequest',

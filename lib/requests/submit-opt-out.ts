@@ -41,6 +41,8 @@ export async function submitOptOut(options: {
   byAgent: boolean;
   jurisdiction: string;
   now: Date;
+  /** An opt-out preference signal this request records (lib/opt-outs/record-gpc-opt-out.ts). */
+  signal?: Omit<Prisma.OptOutSignalUncheckedCreateInput, 'requestId'>;
 }) {
   const { row, now } = options;
   const statusNonce = newStatusNonce();
@@ -82,11 +84,14 @@ export async function submitOptOut(options: {
         jurisdiction: options.jurisdiction,
         byAgent: options.byAgent,
         verification: 'not-required',
+        ...(options.signal && { signal: options.signal.signal, signalSource: options.signal.source }),
         sources: OPT_OUTS.filter((o) => row.types.includes(o.type)).flatMap((o) => o.sources),
         // Recorded with the request: whether there was any sale or sharing to stop when it arrived.
         ...(row.types.includes('opt_out_sale') && { sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION }),
       },
     });
+    if (options.signal)
+      await tx.optOutSignal.create({ data: { ...options.signal, requestId: row.id }, select: { id: true } });
     await createFulfilmentTasks(tx, row, { type: 'system' });
     await scheduleDeadlineJobs(tx, { id: row.id, dueAt: options.dueAt }, now);
     await tx.outboxEmail.create({ data: email.row, select: { id: true } });

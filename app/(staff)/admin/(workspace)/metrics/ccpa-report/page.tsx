@@ -70,6 +70,12 @@ export default async function CcpaReportPage({ searchParams }: { searchParams: S
             </tbody>
           </table>
         </div>
+        <p>
+          Of the {report.optOutChannels.form + report.optOutChannels.gpcForm + report.optOutChannels.gpcProperty}{' '}
+          requests to opt out of sale/sharing: {report.optOutChannels.form} asked for on the form or through the API,{' '}
+          {report.optOutChannels.gpcForm} from a Global Privacy Control signal sent with the form, and{' '}
+          {report.optOutChannels.gpcProperty} from a signal reported by another Bitstride property (§7025).
+        </p>
       </article>
       <p>
         <a className="admin-button admin-button--primary" href={download('csv')} download>
