@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'staff.manage': ['admin'],
   /** Edit the data inventory and its connectors; close a fulfilment task without doing it (audited). */
   'inventory.manage': ['admin'],
+  /** Create, edit, reorder, enable, disable and delete assignment rules (every change audited). */
+  'rules.manage': ['admin'],
   /** Export the audit log. */
   'audit.export': ['admin'],
   /** The metrics page and the CCPA §7102 report. */
