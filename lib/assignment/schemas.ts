@@ -66,9 +66,8 @@ export const assignmentRuleSchema = z
 
 export type AssignmentRuleInput = z.input<typeof assignmentRuleSchema>;
 
-export const ruleIdSchema = z.object({ ruleId: z.uuid('Unknown rule') });
-export const moveRuleSchema = z.object({
+/** A change to one rule from the rules table: its button's `intent`. */
+export const ruleChangeSchema = z.object({
   ruleId: z.uuid('Unknown rule'),
-  direction: z.enum(['up', 'down']),
+  intent: z.enum(['up', 'down', 'enable', 'disable', 'delete'], 'Unknown change'),
 });
-export const ruleActiveSchema = z.object({ ruleId: z.uuid('Unknown rule'), active: checkbox });

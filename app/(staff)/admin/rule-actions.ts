@@ -9,7 +9,7 @@ import { staffAction } from '@/lib/auth/staff-action';
 import { deleteAssignmentRule } from '@/lib/assignment/delete-assignment-rule';
 import { moveAssignmentRule } from '@/lib/assignment/move-assignment-rule';
 import { saveAssignmentRule } from '@/lib/assignment/save-assignment-rule';
-import { assignmentRuleSchema, moveRuleSchema, ruleActiveSchema, ruleIdSchema } from '@/lib/assignment/schemas';
+import { assignmentRuleSchema, ruleChangeSchema } from '@/lib/assignment/schemas';
 import { setAssignmentRuleActive } from '@/lib/assignment/set-assignment-rule-active';
 import { staffAwaySchema } from '@/lib/staff/schemas';
 import { setStaffAway } from '@/lib/staff/set-staff-away';
@@ -27,35 +27,26 @@ export const saveAssignmentRuleAction = staffAction(
   (rule) => `Rule “${rule.name}” saved.`,
 );
 
-export const deleteAssignmentRuleAction = staffAction(
+/** Reorder, enable, disable or delete: the row buttons of the rules table, told apart by `intent`. */
+export const changeAssignmentRuleAction = staffAction(
   'rules.manage',
-  ruleIdSchema,
+  ruleChangeSchema,
   async ({ staff, input }) => {
-    await deleteAssignmentRule({ staff, ruleId: input.ruleId });
+    if (input.intent === 'delete') await deleteAssignmentRule({ staff, ruleId: input.ruleId });
+    else if (input.intent === 'enable' || input.intent === 'disable')
+      await setAssignmentRuleActive({ staff, ruleId: input.ruleId, active: input.intent === 'enable' });
+    else await moveAssignmentRule({ staff, ruleId: input.ruleId, direction: input.intent === 'up' ? 'up' : 'down' });
     refresh();
+    return input.intent;
   },
-  () => 'Rule deleted. Requests it assigned keep their assignee.',
-);
-
-export const moveAssignmentRuleAction = staffAction(
-  'rules.manage',
-  moveRuleSchema,
-  async ({ staff, input }) => {
-    await moveAssignmentRule({ staff, ...input });
-    refresh();
-  },
-  () => 'Order saved.',
-);
-
-export const setAssignmentRuleActiveAction = staffAction(
-  'rules.manage',
-  ruleActiveSchema,
-  async ({ staff, input }) => {
-    await setAssignmentRuleActive({ staff, ...input });
-    refresh();
-    return input.active;
-  },
-  (active) => (active ? 'Rule enabled.' : 'Rule disabled: it is passed over until enabled again.'),
+  (intent) =>
+    ({
+      delete: 'Rule deleted. Requests it assigned keep their assignee.',
+      enable: 'Rule enabled.',
+      disable: 'Rule disabled: it is passed over until enabled again.',
+      up: 'Order saved.',
+      down: 'Order saved.',
+    })[intent],
 );
 
 export const setStaffAwayAction = staffAction(
