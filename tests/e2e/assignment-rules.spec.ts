@@ -97,3 +97,36 @@ test('an admin adds a rule without JavaScript; a confirmed request then shows â€
     await sql('DELETE FROM assignment_rule WHERE name = $1', [name]);
   }
 });
+
+test('without JavaScript, an admin sets and clears a reviewerâ€™s leave on the staff page', async ({ browser }) => {
+  const admin = await createStaff('admin');
+  const reviewer = await createStaff('reviewer');
+  const page = await signedIn(browser, admin.id, false);
+  await page.goto('/admin/staff');
+  const row = () => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: reviewer.email }) });
+  const lastDay = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+  await row().getByLabel('Last day away').fill(lastDay);
+  await row()
+    .getByRole('button', { name: /save the leave of/i })
+    .click();
+  await expect(row().getByRole('status')).toHaveText('Leave saved.');
+  await expect(row().getByLabel('Last day away')).toHaveValue(lastDay);
+  const [stored] = await sql<{ away_until: Date }>('SELECT away_until FROM staff_user WHERE id = $1', [reviewer.id]);
+  expect(stored.away_until.getTime()).toBeGreaterThan(Date.parse(lastDay));
+
+  await row().getByLabel('Last day away').fill('');
+  await row()
+    .getByRole('button', { name: /save the leave of/i })
+    .click();
+  await expect(row().getByRole('status')).toHaveText('Leave saved.');
+  expect(await sql('SELECT away_until FROM staff_user WHERE id = $1', [reviewer.id])).toEqual([{ away_until: null }]);
+  expect(
+    await sql("SELECT action FROM audit_event WHERE actor_id = $1 AND action LIKE 'staff.away%' ORDER BY id", [
+      admin.id,
+    ]),
+  ).toEqual([{ action: 'staff.away_set' }, { action: 'staff.away_cleared' }]);
+
+  const scripted = await signedIn(browser, admin.id);
+  await scripted.goto('/admin/staff');
+  await expectNoSeriousA11yViolations(scripted);
+});
