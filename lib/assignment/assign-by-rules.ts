@@ -29,6 +29,8 @@ const QUEUE_STATUSES = ['verified', 'in_progress', 'awaiting_requester'] as cons
  */
 export async function assignByRules(options: { requestId: string; now?: Date }) {
   const now = options.now ?? new Date();
+  // Only what the rules read. Requests record no language yet: once privacy_request has a `locale`
+  // column, select it here too and a rule's languages apply (lib/assignment/rule-matches.ts).
   const request = await db().privacyRequest.findUnique({
     where: { id: options.requestId },
     select: { id: true, status: true, assigneeId: true, types: true, jurisdiction: true, channel: true },
