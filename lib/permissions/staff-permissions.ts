@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'drp.agents.manage': ['admin'],
   /** Create, rotate and revoke server API keys (lib/api-keys/); audited. */
   'api-keys.manage': ['admin'],
+  /** Create, edit, reorder, enable, disable and delete assignment rules (every change audited). */
+  'rules.manage': ['admin'],
   /** Export the audit log. */
   'audit.export': ['admin'],
   /** The metrics page and the CCPA §7102 report. */

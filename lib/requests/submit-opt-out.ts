@@ -1,3 +1,4 @@
+import { assignByRulesAfterCommit } from '../assignment/assign-by-rules';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
@@ -97,5 +98,7 @@ export async function submitOptOut(options: {
     await tx.outboxEmail.create({ data: email.row, select: { id: true } });
     await addJob(tx, email.deliveryJob.name, email.deliveryJob.payload);
   });
+  // In the queue from the start: the assignment rules choose its assignee now.
+  await assignByRulesAfterCommit({ requestId: row.id, now });
   return { reference };
 }

@@ -12,6 +12,7 @@ export async function listStaff(options: { staff: StaffIdentity }) {
       role: true,
       invitedAt: true,
       deactivatedAt: true,
+      awayUntil: true,
       // Single sign-on links, for admins to see and remove: never the provider's tokens.
       accounts: { select: { id: true, issuer: true, email: true, linkedAt: true } },
     },

@@ -1,3 +1,4 @@
+import { assignByRulesAfterCommit } from '../assignment/assign-by-rules';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
@@ -28,7 +29,7 @@ export type VerificationOutcome =
 /**
  * Opens a verification link: the request becomes `verified`, the evidence (when, IP, user agent) is
  * kept, the receipt email with the status-page link is queued and the staff reminders are scheduled,
- * all in one transaction.
+ * all in one transaction. Once it has committed, the assignment rules choose an assignee.
  */
 async function verifyRequestUntraced(options: {
   token: string;
@@ -40,7 +41,17 @@ async function verifyRequestUntraced(options: {
 }): Promise<VerificationOutcome> {
   const now = options.now ?? new Date();
   const tokenHash = hashToken(options.token);
-  return db().$transaction(async (tx) => {
+  const outcome = await verifyInTransaction(options, tokenHash, now);
+  if (outcome.outcome === 'verified') await assignByRulesAfterCommit({ requestId: outcome.requestId, now });
+  return outcome;
+}
+
+function verifyInTransaction(
+  options: Parameters<typeof verifyRequest>[0],
+  tokenHash: string,
+  now: Date,
+): Promise<VerificationOutcome> {
+  return db().$transaction(async (tx): Promise<VerificationOutcome> => {
     const found = await tx.verificationLink.findUnique({
       where: { tokenHash },
       include: { request: { include: { agentAuthorization: true } } },

@@ -23,10 +23,15 @@ type FormSeen = {
   submits: number;
   enabledSubmits: number;
   enabledFields: number;
+  /** The page's referrer policy (its meta tag): 'no-referrer' makes a browser post `Origin: null`. */
+  referrer: string | null;
 };
 
 async function formsOn(page: Page): Promise<FormSeen[]> {
   const path = new URL(page.url()).pathname.replace(UUID, ':id');
+  const referrer = await page.evaluate(
+    () => document.querySelector<HTMLMetaElement>('meta[name="referrer"]')?.content ?? null,
+  );
   const forms = await page.locator('form').evaluateAll((elements) =>
     (elements as HTMLFormElement[]).map((form) => {
       const controls = Array.from(form.elements) as (
@@ -50,7 +55,7 @@ async function formsOn(page: Page): Promise<FormSeen[]> {
       };
     }),
   );
-  return forms.map((f, index) => ({ page: path, index, ...f }));
+  return forms.map((f, index) => ({ page: path, index, referrer, ...f }));
 }
 
 /** What is wrong with a form, or null. */
@@ -60,6 +65,12 @@ function problem(form: FormSeen): string | null {
     return others.length ? `a GET form with ${others.join(', ')}: personal data could end up in the URL` : null;
   }
   if (form.method !== 'post') return `method="${form.method}"`;
+  // A server action's form (React's progressive enhancement: it posts to its own page with the
+  // action's reference) works without script, unless the page makes the browser send `Origin: null`.
+  if (form.fields.some((name) => /^\$ACTION_(REF|ID)_/.test(name)))
+    return form.referrer === 'no-referrer'
+      ? 'a server action posted without script from a no-referrer page: Next.js refuses its Origin: null'
+      : null;
   const worksWithoutScript = Boolean(form.action) && !/^\s*javascript:/i.test(form.action!);
   if (worksWithoutScript) return null;
   // No action of its own: it must be impossible to submit before hydration.

@@ -49,6 +49,18 @@ describe('staff server actions', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
+  it('assignment rules and staff leave are changed by admins only', async () => {
+    expect(PERMISSIONS['rules.manage']).toEqual(['admin']);
+    const file = files.find((f) => f.endsWith(path.join('admin', 'rule-actions.ts')));
+    expect(file, 'rule-actions.ts is discovered').toBeDefined();
+    const mod = (await import(file!)) as Record<string, StaffAction<never, unknown>>;
+    expect(Object.fromEntries(Object.entries(mod).map(([name, action]) => [name, action.permission]))).toEqual({
+      saveAssignmentRuleAction: 'rules.manage',
+      changeAssignmentRuleAction: 'rules.manage',
+      setStaffAwayAction: 'staff.manage',
+    });
+  });
+
   for (const file of files) {
     it(`${path.relative(process.cwd(), file)}: every export is a staffAction allowed only to its roles`, async () => {
       const mod = (await import(file)) as Record<string, unknown>;

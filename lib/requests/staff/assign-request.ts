@@ -23,7 +23,11 @@ export async function assignRequest(options: { staff: StaffIdentity; requestId: 
         fields: { assigneeId: ['Choose an active reviewer or admin'] },
       });
     if (request.assigneeId === (assignee?.id ?? null)) return;
-    await tx.privacyRequest.update({ where: { id: request.id }, data: { assigneeId: assignee?.id ?? null } });
+    // Chosen by a person now: no longer "assigned by rule".
+    await tx.privacyRequest.update({
+      where: { id: request.id },
+      data: { assigneeId: assignee?.id ?? null, assignedByRuleId: null },
+    });
     await recordAuditEvent(tx, {
       requestId: request.id,
       action: assignee ? 'request.assigned' : 'request.unassigned',

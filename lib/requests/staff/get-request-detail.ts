@@ -26,6 +26,7 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       drpRequest: { select: { exercise: true, regime: true, agent: { select: { id: true, name: true } } } },
       pauses: { orderBy: { startedAt: 'asc' } },
       assignee: { select: { id: true, name: true, email: true } },
+      assignedByRule: { select: { id: true, name: true } },
       notes: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } },
       messages: { orderBy: { createdAt: 'asc' } },
       emails: {
@@ -136,6 +137,8 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       decidedAt: request.decidedAt,
     },
     assignee: request.assignee,
+    /** The assignment rule that chose the assignee; null when staff assigned by hand (or the rule is gone). */
+    assignedByRule: request.assignedByRule,
     notes: seesFreeText
       ? request.notes.map((n) => ({
           id: n.id,

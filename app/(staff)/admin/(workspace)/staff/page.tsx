@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DateTime } from 'luxon';
 import { requireStaffPage } from '@/lib/auth/page-guard';
 import { listStaff } from '@/lib/staff/list-staff';
 import { staffTimeZone } from '@/lib/clock/request-deadline';
@@ -6,7 +7,12 @@ import { formatZonedDay } from '../../labels';
 import { InviteForm } from './invite-form';
 import { StaffTable } from './staff-table';
 
-export const metadata: Metadata = { title: 'Staff' };
+/**
+ * 'same-origin' instead of the workspace's 'no-referrer': under 'no-referrer' a browser posting a
+ * form sends `Origin: null`, which Next.js refuses for a server action, and these forms must work
+ * without JavaScript. Nothing leaves for another site either way.
+ */
+export const metadata: Metadata = { title: 'Staff', referrer: 'same-origin' };
 
 /** Admins: who has access to the workspace, with which role; invite, change roles, remove access. */
 export default async function StaffPage() {
@@ -31,6 +37,11 @@ export default async function StaffPage() {
           role: p.role,
           invited: formatZonedDay(p.invitedAt, staffTimeZone()),
           deactivated: p.deactivatedAt ? formatZonedDay(p.deactivatedAt, staffTimeZone()) : null,
+          // Stored as the instant they are back; shown as their last day away.
+          lastDayAway:
+            p.awayUntil && p.awayUntil > new Date()
+              ? DateTime.fromJSDate(p.awayUntil, { zone: staffTimeZone() }).minus({ days: 1 }).toISODate()
+              : null,
           ssoLinks: p.accounts.map((link) => ({
             id: link.id,
             email: link.email,

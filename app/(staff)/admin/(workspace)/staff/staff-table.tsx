@@ -3,6 +3,7 @@
 import { changeRoleAction, deactivateStaffAction, removeSsoLinkAction } from '../../actions';
 import { ROLE_LABELS } from '../../labels';
 import { ActionButton, ActionFeedback, useStaffForms } from '../../staff-form';
+import { AwayForm } from './away-form';
 
 type SsoLink = { id: string; email: string; issuer: string; linked: string };
 type Person = {
@@ -12,6 +13,8 @@ type Person = {
   role: keyof typeof ROLE_LABELS;
   invited: string;
   deactivated: string | null;
+  /** The last day of their leave (YYYY-MM-DD), while it lasts. */
+  lastDayAway: string | null;
   ssoLinks: SsoLink[];
 };
 
@@ -40,6 +43,7 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
               <th scope="col">Role</th>
               <th scope="col">Invited</th>
               <th scope="col">Access</th>
+              <th scope="col">On leave</th>
               <th scope="col">Single sign-on</th>
               <th scope="col">Remove access</th>
             </tr>
@@ -84,6 +88,9 @@ export function StaffTable({ people, selfId }: { people: Person[]; selfId: strin
                   </td>
                   <td>{person.invited}</td>
                   <td>{person.deactivated ? `Deactivated ${person.deactivated}` : 'Active'}</td>
+                  <td>
+                    {!person.deactivated && <AwayForm userId={person.id} who={who} lastDayAway={person.lastDayAway} />}
+                  </td>
                   <td>
                     {person.ssoLinks.length === 0 && <span className="admin-muted">Not linked</span>}
                     {person.ssoLinks.map((link) => (

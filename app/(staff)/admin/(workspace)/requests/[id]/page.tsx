@@ -100,7 +100,12 @@ export default async function RequestPage({ params }: { params: Params }) {
           </div>
           <div>
             <dt>Assignee</dt>
-            <dd>{detail.assignee ? detail.assignee.name || detail.assignee.email : 'Unassigned'}</dd>
+            <dd>
+              {detail.assignee ? detail.assignee.name || detail.assignee.email : 'Unassigned'}
+              {detail.assignee && detail.assignedByRule && (
+                <span className="admin-muted"> (Assigned by rule “{detail.assignedByRule.name}”)</span>
+              )}
+            </dd>
           </div>
         </dl>
       </header>
