@@ -1,6 +1,7 @@
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { db } from '../../db';
 import { AppError } from '../../errors';
+import { isUuid } from '../../uuid';
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { listDatasets } from './list-datasets';
 import { addRedactionSchema, type AddRedactionInput } from './schemas';
@@ -13,6 +14,7 @@ import { addRedactionSchema, type AddRedactionInput } from './schemas';
 export async function addRedaction(options: { staff: StaffIdentity; requestId: string; input: AddRedactionInput }) {
   const staff = authorize(options.staff, 'packages.review');
   const input = addRedactionSchema.parse(options.input);
+  if (!isUuid(options.requestId)) throw new AppError('NOT_FOUND', 'No such request.');
   return db().$transaction(async (tx) => {
     const request = await tx.privacyRequest.findUnique({
       where: { id: options.requestId },

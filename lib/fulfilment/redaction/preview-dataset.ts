@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { db } from '../../db';
 import { AppError } from '../../errors';
+import { isUuid } from '../../uuid';
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { getObject } from '../../storage/storage';
 import { listDatasets } from './list-datasets';
@@ -23,6 +24,7 @@ export async function previewDataset(options: {
   page: number;
 }) {
   authorize(options.staff, 'packages.review');
+  if (!isUuid(options.requestId)) throw new AppError('NOT_FOUND', 'No such request.');
   const request = await db().privacyRequest.findUnique({
     where: { id: options.requestId },
     select: { id: true, email: true, accountEmail: true, accountEmailVerifiedAt: true },

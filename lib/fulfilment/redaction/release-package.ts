@@ -1,6 +1,7 @@
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { db } from '../../db';
 import { AppError } from '../../errors';
+import { isUuid } from '../../uuid';
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { addJob } from '../../queue/add-job';
 
@@ -10,6 +11,7 @@ import { addJob } from '../../queue/add-job';
  */
 export async function releasePackage(options: { staff: StaffIdentity; requestId: string; now?: Date }) {
   const staff = authorize(options.staff, 'packages.review');
+  if (!isUuid(options.requestId)) throw new AppError('NOT_FOUND', 'No such request.');
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM privacy_request WHERE id = ${options.requestId}::uuid FOR UPDATE`;
     const pkg = await tx.dataPackage.findUnique({ where: { requestId: options.requestId } });

@@ -21,6 +21,9 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     ...(staff && can(staff.role, 'metrics.read') ? [{ href: '/admin/metrics', label: 'Metrics' }] : []),
     ...(staff && can(staff.role, 'records.export') ? [{ href: '/admin/records', label: 'Records' }] : []),
     ...(staff && can(staff.role, 'audit.export') ? [{ href: '/admin/audit', label: 'Audit log' }] : []),
+    ...(staff && can(staff.role, 'redaction.patterns')
+      ? [{ href: '/admin/redaction-patterns', label: 'Redaction' }]
+      : []),
   ];
   return (
     <>
