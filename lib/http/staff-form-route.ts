@@ -4,6 +4,7 @@
  * and the domain function runs; the answer is a 303 back to the page with a fixed notice or error
  * code in the query, never free text.
  */
+import { env } from '../env';
 import { AppError, publicError } from '../errors';
 import { authorize, type StaffIdentity } from '../permissions/authorize';
 import type { Permission } from '../permissions/staff-permissions';
@@ -11,12 +12,20 @@ import { jsonRoute } from './json-route';
 
 export type StaffFormOutcome = { notice: string } | { error: string };
 
+/**
+ * Another site's page posting with the staff member's browser. Browsers say where a request comes
+ * from in Sec-Fetch-Site (also when a no-referrer policy makes the Origin "null"); a named Origin must
+ * be this request's host or APP_URL's. The session cookie is SameSite=Lax as well, so a cross-site
+ * post carries no session: this is the second layer. Neither header: scripts and old browsers pass.
+ */
 function postedFromAnotherSite(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null && site !== 'same-origin' && site !== 'none') return true;
   const origin = request.headers.get('origin');
-  if (origin === null) return false;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin === null || origin === 'null') return false;
+  const ours = [request.headers.get('x-forwarded-host'), request.headers.get('host'), new URL(env().APP_URL).host];
   try {
-    return new URL(origin).host !== host;
+    return !ours.includes(new URL(origin).host);
   } catch {
     return true;
   }
