@@ -18,8 +18,8 @@ export const PATTERN_LABELS: Record<PatternKind, string> = {
 export const MAX_REGEX_LENGTH = 200;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-/** Optional +, then digit groups split by one space, dot, hyphen or parenthesis. */
-const PHONE = /\+?\(?\d[\d]*(?:[ .\-()]{1,2}\d+)*/g;
+/** 9 to 15 digits (E.164 at most 15), optionally after +, split by at most two of space . - ( ). */
+const PHONE = /(?<![\d+])\+?\(?\d(?:[ .\-()]{0,2}\d){8,14}(?!\d)/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 const SECRET =
   /\b(?:(?:sk|pk|rk)_(?:live|test)_[A-Za-z0-9]{8,}|gh[pousr]_[A-Za-z0-9]{20,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,})\b|\bBearer\s+[A-Za-z0-9._~+/-]{16,}=*/g;
@@ -29,8 +29,14 @@ export type TextRedactor = (text: string) => { text: string; count: number };
 
 export const WITHHELD = '[withheld]';
 
-function replacing(re: RegExp, keep: (match: string) => boolean = () => false): TextRedactor {
+function replacing(
+  re: RegExp,
+  keep: (match: string) => boolean = () => false,
+  /** A cheap test that the text may hold a match at all (most texts do not). */
+  mayMatch: (text: string) => boolean = () => true,
+): TextRedactor {
   return (text) => {
+    if (!mayMatch(text)) return { text, count: 0 };
     let count = 0;
     re.lastIndex = 0;
     const out = text.replace(re, (m) => {
@@ -64,14 +70,16 @@ export function patternRedactor(kind: PatternKind, options: { regex?: string | n
   switch (kind) {
     case 'email': {
       const own = new Set(options.requesterEmails.map((e) => e.toLowerCase()));
-      return replacing(EMAIL, (m) => own.has(m.toLowerCase()));
+      // Without the test a long text with no "@" costs quadratic time in the regex engine.
+      return replacing(
+        EMAIL,
+        (m) => own.has(m.toLowerCase()),
+        (text) => text.includes('@'),
+      );
     }
     case 'phone':
-      // 9 to 15 digits (E.164 at most 15); dates and plain counts are not phone numbers.
-      return replacing(PHONE, (m) => {
-        const digits = m.replace(/\D/g, '').length;
-        return digits < 9 || digits > 15 || ISO_DATE.test(m);
-      });
+      // A date with its hour ("2026-03-04 10") has as many digits, but is no phone number.
+      return replacing(PHONE, (m) => ISO_DATE.test(m));
     case 'secret':
       return replacing(SECRET);
     case 'regex': {
