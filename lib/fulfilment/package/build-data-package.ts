@@ -14,7 +14,7 @@ import { addJob } from '../../queue/add-job';
 import { formatReference } from '../../universal/reference';
 import { deleteObject, getObject, putObject } from '../../storage/storage';
 import { readOutcome } from '../outcome';
-import { ndjsonToCsv, ndjsonToJson } from './dataset-formats';
+import { ndjsonToCsv, ndjsonToJson, rowBatchesToCsv } from './dataset-formats';
 import { packageReadme, supplementaryInformation, type PackageFile } from './supplementary-information';
 import { createZipSink } from './zip-sink';
 import { loadRedactions, requesterEmails } from '../redaction/load-redactions';
@@ -71,9 +71,14 @@ export async function buildDataPackage(options: { requestId: string }) {
       files.push({ system: task.system.key, systemName: task.system.name, dataset: d.name, rows: d.rows });
       // Each entry reads the stored rows through its own redactor; the JSON entry's counts are the package's.
       const counted = compileRedactor(rules, { requesterEmails: own });
-      const redacting = (redactor: Redactor) => getObject(d.storageKey).pipe(new RedactNdjson(redactor));
-      const json = rules.length ? redacting(counted) : getObject(d.storageKey);
-      const csv = rules.length ? redacting(compileRedactor(rules, { requesterEmails: own })) : getObject(d.storageKey);
+      const json = rules.length ? getObject(d.storageKey).pipe(new RedactNdjson(counted)) : getObject(d.storageKey);
+      const csv = rules.length
+        ? rowBatchesToCsv(
+            getObject(d.storageKey).pipe(
+              new RedactNdjson(compileRedactor(rules, { requesterEmails: own }), { output: 'rows' }),
+            ),
+          )
+        : ndjsonToCsv(getObject(d.storageKey));
       if (rules.length) {
         // A failing entry fails the archive itself; this promise only tells the README when to count.
         const done = finished(json);
@@ -81,7 +86,7 @@ export async function buildDataPackage(options: { requestId: string }) {
         counting.push({ dataset, redactor: counted, done });
       }
       zip.add(`${task.system.key}/${entryName(d.name)}.json`, Readable.from(ndjsonToJson(json)));
-      zip.add(`${task.system.key}/${entryName(d.name)}.csv`, Readable.from(ndjsonToCsv(csv)));
+      zip.add(`${task.system.key}/${entryName(d.name)}.csv`, Readable.from(csv));
     }
     for (const a of task.attachments) {
       attachments.push({ system: task.system.key, fileName: entryName(a.fileName), storageKey: a.storageKey });

@@ -1,7 +1,9 @@
 /**
  * The Transform the package build puts between a stored data set (NDJSON) and its JSON and CSV
  * converters: it reads line by line, drops withheld rows and masks withheld values, and writes
- * NDJSON again. Only the current chunk's lines are ever held, so memory stays flat for any size.
+ * NDJSON again (for the JSON entry) or batches of the parsed rows (`rows`, for the CSV entry, which
+ * would otherwise parse every line a second time). Only the current chunk's lines are ever held,
+ * so memory stays flat for any size.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -12,19 +14,26 @@ export class RedactNdjson extends Transform {
   private tail = '';
   private rowNumber = 0;
 
-  constructor(private readonly redactor: Redactor) {
-    super();
+  private readonly rows: boolean;
+
+  constructor(
+    private readonly redactor: Redactor,
+    options: { output?: 'ndjson' | 'rows' } = {},
+  ) {
+    super({ readableObjectMode: options.output === 'rows' });
+    this.rows = options.output === 'rows';
   }
 
-  private lines(text: string): string {
-    const out: string[] = [];
+  private lines(text: string): string | Record<string, unknown>[] | undefined {
+    const kept: Record<string, unknown>[] = [];
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       this.rowNumber += 1;
       const { row, dropped } = this.redactor.apply(JSON.parse(line) as Record<string, unknown>, this.rowNumber);
-      if (!dropped) out.push(JSON.stringify(row));
+      if (!dropped) kept.push(row);
     }
-    return out.length ? `${out.join('\n')}\n` : '';
+    if (kept.length === 0) return undefined;
+    return this.rows ? kept : `${kept.map((row) => JSON.stringify(row)).join('\n')}\n`;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
@@ -32,8 +41,7 @@ export class RedactNdjson extends Transform {
       const text = this.tail + this.decoder.write(chunk);
       const end = text.lastIndexOf('\n');
       this.tail = end === -1 ? text : text.slice(end + 1);
-      const out = end === -1 ? '' : this.lines(text.slice(0, end));
-      done(null, out || undefined);
+      done(null, end === -1 ? undefined : this.lines(text.slice(0, end)));
     } catch (error) {
       done(error as Error);
     }
@@ -41,8 +49,7 @@ export class RedactNdjson extends Transform {
 
   override _flush(done: TransformCallback) {
     try {
-      const out = this.lines(this.tail + this.decoder.end());
-      done(null, out || undefined);
+      done(null, this.lines(this.tail + this.decoder.end()));
     } catch (error) {
       done(error as Error);
     }
