@@ -25,15 +25,20 @@ export class RedactNdjson extends Transform {
   }
 
   private lines(text: string): string | Record<string, unknown>[] | undefined {
-    const kept: Record<string, unknown>[] = [];
+    const rows: Record<string, unknown>[] = [];
+    const lines: string[] = [];
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       this.rowNumber += 1;
-      const { row, dropped } = this.redactor.apply(JSON.parse(line) as Record<string, unknown>, this.rowNumber);
-      if (!dropped) kept.push(row);
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      const { row, dropped } = this.redactor.apply(parsed, this.rowNumber);
+      if (dropped) continue;
+      if (this.rows) rows.push(row);
+      // A row nothing touched keeps its stored line: no need to print it again.
+      else lines.push(row === parsed ? line.trim() : JSON.stringify(row));
     }
-    if (kept.length === 0) return undefined;
-    return this.rows ? kept : `${kept.map((row) => JSON.stringify(row)).join('\n')}\n`;
+    if (this.rows) return rows.length ? rows : undefined;
+    return lines.length ? `${lines.join('\n')}\n` : undefined;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
