@@ -105,6 +105,10 @@ test('a reviewer withholds a column and a row before release; the requester is t
   await requester.getByRole('button', { name: 'Email me a download link' }).click();
   const linkMail = await waitForEmail(request, email, /download/i);
   await requester.goto(linkIn(linkMail, /\/download\//));
+  await expect(requester.getByTestId('package-withheld')).toHaveText(
+    "12 items were withheld to protect other people's data (GDPR Art. 15(4)).",
+  );
+  await expectNoSeriousA11yViolations(requester);
   const [download] = await Promise.all([
     requester.waitForEvent('download'),
     requester.getByRole('button', { name: /download my data/i }).click(),

@@ -116,7 +116,13 @@ export async function requestDownloadLink(options: {
 }
 
 export type GrantState =
-  | { state: 'ready'; reference: string; size: number; packageExpiresAt: Date }
+  | {
+      state: 'ready';
+      reference: string;
+      size: number;
+      packageExpiresAt: Date;
+      withheld: { reason: WithheldCount['reason']; count: number }[];
+    }
   | { state: 'link_expired' | 'link_used' | 'package_expired' | 'unknown'; statusUrl: string | null };
 
 /** What a one-time link is now, without using it (mail scanners open links; only the button downloads). */
@@ -140,6 +146,7 @@ export async function inspectDownloadGrant(token: string): Promise<GrantState> {
     reference: formatReference(request.number, request.receivedAt),
     size: Number(pkg.size ?? 0),
     packageExpiresAt: pkg.expiresAt,
+    withheld: withheldByReason((pkg.withheld ?? []) as WithheldCount[]),
   };
 }
 
