@@ -88,6 +88,8 @@ export default defineConfig({
       // The demo data set and connectors (tests/e2e/fulfilment.spec.ts); storage in the e2e data folder.
       FULFILMENT_DEMO: 'true',
       STORAGE_ROOT: `.data/e2e-${PG_PORT}/storage`,
+      // Packages wait for a reviewer's release (tests/e2e/package-redaction.spec.ts, fulfilment.spec.ts).
+      PACKAGE_REVIEW_REQUIRED: 'true',
       // Everything down to debug, copied to a file: tests/e2e/log-redaction.spec.ts reads it.
       LOG_LEVEL: 'debug',
       // Tests fill the form faster than people; lib/abuse/form-guard.test.ts proves the minimum.

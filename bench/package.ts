@@ -8,6 +8,9 @@
  * zipped (lib/fulfilment/package/zip-sink.ts) and stored encrypted, as the build job does, against
  * zipping the same NDJSON bytes twice from a plain file with the same library and level.
  * Prints a Markdown table with wall time, throughput and the process's peak RSS per stage.
+ * REDACTION=on adds the package stage again with redaction rules on (lib/fulfilment/redaction/):
+ * the email, phone and secret patterns, a custom RE2 expression, a withheld column and a withheld
+ * row, applied while streaming as the build job does.
  *
  * STORAGE=s3 stores into a real S3-compatible server instead of a local folder: s3rver, file-backed,
  * in a child process (tests/support/s3-server.ts), so its memory is not in the figures. The
@@ -27,6 +30,7 @@ import { freePort } from '../tests/support/test-database';
 
 const TARGET_MB = Number(process.env.BENCH_MB ?? 1024);
 const STORAGE = process.env.STORAGE === 's3' ? 's3' : 'local';
+const REDACTION = process.env.REDACTION === 'on';
 /** One generated row is about 420 bytes of NDJSON. */
 const ROW_BYTES = 420;
 
@@ -127,7 +131,7 @@ async function main() {
 
     // Stage 2. The plain copy for the baseline is made outside the timings.
     const { getObject, putObject } = await import('../lib/storage/storage');
-    const { ndjsonToCsv, ndjsonToJson } = await import('../lib/fulfilment/package/dataset-formats');
+    const { ndjsonToCsv, ndjsonToJson, rowBatchesToCsv } = await import('../lib/fulfilment/package/dataset-formats');
     const { createZipSink } = await import('../lib/fulfilment/package/zip-sink');
     const { ZipArchive } = await import('archiver');
     const key = collect.result.datasets![0].storageKey;
@@ -152,16 +156,49 @@ async function main() {
       await done;
     });
     const input = plainMb * 2;
+    let redacted: Awaited<ReturnType<typeof measure<{ size: number }>>> | null = null;
+    if (REDACTION) {
+      const { compileRedactor } = await import('../lib/fulfilment/redaction/redactor');
+      const { RedactNdjson } = await import('../lib/fulfilment/redaction/redact-ndjson');
+      const rules = [
+        { kind: 'pattern' as const, target: 'email', regex: null, reason: 'third_party' as const },
+        { kind: 'pattern' as const, target: 'phone', regex: null, reason: 'third_party' as const },
+        { kind: 'pattern' as const, target: 'secret', regex: null, reason: 'security' as const },
+        { kind: 'pattern' as const, target: 'regex', regex: 'ticket-[0-9]{6}', reason: 'third_party' as const },
+        { kind: 'field' as const, target: 'at', regex: null, reason: 'third_party' as const },
+        { kind: 'row' as const, target: '10', regex: null, reason: 'third_party' as const },
+      ];
+      const redactor = () => compileRedactor(rules, { requesterEmails: ['bench@example.com'] });
+      redacted = await measure(async () => {
+        const zip = createZipSink();
+        zip.add('events.json', Readable.from(ndjsonToJson(getObject(key).pipe(new RedactNdjson(redactor())))));
+        zip.add(
+          'events.csv',
+          Readable.from(rowBatchesToCsv(getObject(key).pipe(new RedactNdjson(redactor(), { output: 'rows' })))),
+        );
+        zip.end();
+        return putObject('packages/bench/package-redacted.zip', zip.output);
+      });
+    }
     const zipLines = [
       `| stage | input | wall time | throughput | peak RSS |`,
       `|---|---|---|---|---|`,
       `| package: ${where} -> decrypt -> JSON + CSV -> ZIP -> AES-256-GCM -> ${where} (${(Number(packaged.result.size) / 1024 / 1024).toFixed(0)} MB stored) | ${input.toFixed(0)} MB | ${packaged.seconds.toFixed(1)} s | ${(input / packaged.seconds).toFixed(0)} MB/s | ${packaged.peakMb.toFixed(0)} MB |`,
       `| baseline: the same bytes zipped from a plain file (archiver, level 6) to ${plainTarget} | ${input.toFixed(0)} MB | ${zipBaseline.seconds.toFixed(1)} s | ${(input / zipBaseline.seconds).toFixed(0)} MB/s | ${zipBaseline.peakMb.toFixed(0)} MB |`,
+      ...(redacted
+        ? [
+            `| package with redaction rules (6: email, phone, secret, RE2 expression, a column, a row) | ${input.toFixed(0)} MB | ${redacted.seconds.toFixed(1)} s | ${(input / redacted.seconds).toFixed(0)} MB/s | ${redacted.peakMb.toFixed(0)} MB |`,
+          ]
+        : []),
     ];
     console.log(`\n${zipLines.join('\n')}`);
     console.log(
       `\nstorage: ${STORAGE}; package throughput / ZIP baseline: ${(input / packaged.seconds / (input / zipBaseline.seconds)).toFixed(2)} (target >= 0.5); peak RSS target < 256 MB`,
     );
+    if (redacted)
+      console.log(
+        `with redaction rules: throughput / ZIP baseline ${(zipBaseline.seconds / redacted.seconds).toFixed(2)}, / plain package ${(packaged.seconds / redacted.seconds).toFixed(2)} (target >= 0.5 of the ZIP baseline, same memory bound)`,
+      );
   } finally {
     await s3?.stop();
     await pg.stop();

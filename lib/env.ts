@@ -124,6 +124,8 @@ const schema = z
         'must be 32 bytes encoded in base64 (openssl rand -base64 32)',
       )
       .optional(),
+    /** A data package waits for a reviewer to release it (after redaction) before it is built (docs/decisions/016). */
+    PACKAGE_REVIEW_REQUIRED: bool.default(false),
     DOWNLOAD_TTL_DAYS: z.coerce.number().positive().max(90).default(7),
     /** A connector's answer larger than this fails its task. */
     CONNECTOR_MAX_RESPONSE_MB: z.coerce.number().positive().max(1024).default(50),

@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   'records.hold': ['admin'],
   /** Open identity documents requesters uploaded (each view audited) and accept or reject them. */
   'evidence.review': ['admin', 'reviewer'],
+  /** Preview a request's data sets, withhold fields and rows from its package, release it (all audited). */
+  'packages.review': ['admin', 'reviewer'],
+  /** Define the redaction patterns every package applies (emails, phones, secrets, custom expressions). */
+  'redaction.patterns': ['admin'],
   /** Tell a complainant the outcome of their complaint (UK DPA 2018 s.164A(4)); audited. */
   'complaints.resolve': ['admin', 'reviewer'],
   /** Decide a requester's appeal (never the person who made the decision appealed). */

@@ -39,6 +39,28 @@ const ROUTE_PERMISSIONS: Record<
     permission: 'agents.proof.view',
     allowedStatus: 404,
   },
+  // No request or pattern has this id: allowed roles get past the permission check, back to the page.
+  '/api/admin/requests/[id]/redactions': {
+    method: 'POST',
+    query: '',
+    permission: 'packages.review',
+    form: { dataset: 'usage/usage_events', kind: 'field', target: 'endpoint', reason: 'third_party' },
+    allowedStatus: 303,
+  },
+  '/api/admin/requests/[id]/package-release': {
+    method: 'POST',
+    query: '',
+    permission: 'packages.review',
+    form: { release: 'yes' },
+    allowedStatus: 303,
+  },
+  '/api/admin/redaction-patterns': {
+    method: 'POST',
+    query: '',
+    permission: 'redaction.patterns',
+    form: { remove: '00000000-0000-4000-8000-000000000000' },
+    allowedStatus: 303,
+  },
   '/api/admin/queue-search': {
     method: 'POST',
     query: '',

@@ -187,6 +187,11 @@ test('an access request: the demo connectors collect, a person collects by hand 
   await requester.goto(statusUrl);
   await expect(requester.getByRole('heading', { name: 'Your data' })).toBeVisible();
 
+  // The e2e workspace requires a review before release (PACKAGE_REVIEW_REQUIRED): nothing to withhold here.
+  await staff.getByRole('link', { name: 'Review the data sets and release the package' }).click();
+  await staff.getByRole('button', { name: 'Release the package' }).click();
+  await expect(staff.getByText(/package released/i)).toBeVisible();
+
   // The worker builds the package; then the requester re-confirms their email and downloads it once.
   await expect
     .poll(

@@ -5,6 +5,7 @@
  * -> storage) and deleted when the download window ends.
  */
 import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { db } from '../../db';
 import { env } from '../../env';
@@ -13,9 +14,13 @@ import { addJob } from '../../queue/add-job';
 import { formatReference } from '../../universal/reference';
 import { deleteObject, getObject, putObject } from '../../storage/storage';
 import { readOutcome } from '../outcome';
-import { ndjsonToCsv, ndjsonToJson } from './dataset-formats';
+import { ndjsonToCsv, ndjsonToJson, rowBatchesToCsv } from './dataset-formats';
 import { packageReadme, supplementaryInformation, type PackageFile } from './supplementary-information';
 import { createZipSink } from './zip-sink';
+import { loadRedactions, requesterEmails } from '../redaction/load-redactions';
+import { RedactNdjson } from '../redaction/redact-ndjson';
+import { compileRedactor, type Redactor } from '../redaction/redactor';
+import type { WithheldCount } from '../redaction/reasons';
 
 export function packageKey(requestId: string, packageId: string) {
   return `packages/${requestId}/${packageId}.zip`;
@@ -54,12 +59,34 @@ export async function buildDataPackage(options: { requestId: string }) {
   const tasks = await listPackageContents(options.requestId);
   const files: PackageFile[] = [];
   const attachments: { system: string; fileName: string; storageKey: string }[] = [];
+  const counting: { dataset: string; redactor: Redactor; done: Promise<void> }[] = [];
+  const withheld: WithheldCount[] = [];
+  const rulesFor = await loadRedactions(options.requestId);
+  const own = requesterEmails(pkg.request);
   const zip = createZipSink();
   for (const task of tasks) {
     for (const d of readOutcome(task.outcome).datasets ?? []) {
+      const dataset = `${task.system.key}/${d.name}`;
+      const rules = rulesFor(dataset);
       files.push({ system: task.system.key, systemName: task.system.name, dataset: d.name, rows: d.rows });
-      zip.add(`${task.system.key}/${entryName(d.name)}.json`, Readable.from(ndjsonToJson(getObject(d.storageKey))));
-      zip.add(`${task.system.key}/${entryName(d.name)}.csv`, Readable.from(ndjsonToCsv(getObject(d.storageKey))));
+      // Each entry reads the stored rows through its own redactor; the JSON entry's counts are the package's.
+      const counted = compileRedactor(rules, { requesterEmails: own });
+      const json = rules.length ? getObject(d.storageKey).pipe(new RedactNdjson(counted)) : getObject(d.storageKey);
+      const csv = rules.length
+        ? rowBatchesToCsv(
+            getObject(d.storageKey).pipe(
+              new RedactNdjson(compileRedactor(rules, { requesterEmails: own }), { output: 'rows' }),
+            ),
+          )
+        : ndjsonToCsv(getObject(d.storageKey));
+      if (rules.length) {
+        // A failing entry fails the archive itself; this promise only tells the README when to count.
+        const done = finished(json);
+        done.catch(() => {});
+        counting.push({ dataset, redactor: counted, done });
+      }
+      zip.add(`${task.system.key}/${entryName(d.name)}.json`, Readable.from(ndjsonToJson(json)));
+      zip.add(`${task.system.key}/${entryName(d.name)}.csv`, Readable.from(csv));
     }
     for (const a of task.attachments) {
       attachments.push({ system: task.system.key, fileName: entryName(a.fileName), storageKey: a.storageKey });
@@ -67,7 +94,18 @@ export async function buildDataPackage(options: { requestId: string }) {
     }
   }
   const reference = formatReference(pkg.request.number, pkg.request.receivedAt);
-  zip.add('README.txt', Readable.from([packageReadme({ company: env().COMPANY_NAME, reference, files, attachments })]));
+  // The README is written when the archive reaches it, after every data set: the counts are final then.
+  zip.add(
+    'README.txt',
+    Readable.from(
+      (async function* () {
+        await Promise.all(counting.map((c) => c.done));
+        for (const c of counting)
+          for (const [reason, count] of c.redactor.counts) withheld.push({ dataset: c.dataset, reason, count });
+        yield packageReadme({ company: env().COMPANY_NAME, reference, files, attachments, withheld });
+      })(),
+    ),
+  );
   // The systems that gave data, and those with no tasks (the portal's own records of the request),
   // which hold something about every requester.
   const recordKeepers = await db().dataSystem.findMany({
@@ -91,7 +129,7 @@ export async function buildDataPackage(options: { requestId: string }) {
   await db().$transaction(async (tx) => {
     await tx.dataPackage.update({
       where: { id: pkg.id },
-      data: { status: 'ready', storageKey: key, size, builtAt, expiresAt, lastError: null },
+      data: { status: 'ready', storageKey: key, size, builtAt, expiresAt, lastError: null, withheld },
     });
     await addJob(
       tx,
@@ -103,7 +141,7 @@ export async function buildDataPackage(options: { requestId: string }) {
       requestId: pkg.requestId,
       action: 'package.built',
       actor: { type: 'system' },
-      data: { packageId: pkg.id, size, files: files.length, expiresAt: expiresAt.toISOString() },
+      data: { packageId: pkg.id, size, files: files.length, expiresAt: expiresAt.toISOString(), withheld },
     });
   });
 }

@@ -55,10 +55,23 @@ export function ndjsonToJson(source: Readable): AsyncGenerator<string> {
  * at the end of its line under an `extra` header: rows stay streamed, never all held.
  */
 export function ndjsonToCsv(source: Readable): AsyncGenerator<string> {
+  return rowsToCsv(rows(source));
+}
+
+/** Batches of rows already parsed (the redaction Transform's `rows` output) as CSV, as `ndjsonToCsv`. */
+export function rowBatchesToCsv(batches: AsyncIterable<Record<string, unknown>[]>): AsyncGenerator<string> {
+  return rowsToCsv(
+    (async function* () {
+      for await (const batch of batches) yield* batch;
+    })(),
+  );
+}
+
+function rowsToCsv(source: AsyncIterable<Record<string, unknown>>): AsyncGenerator<string> {
   return inChunks(
     (async function* () {
       let columns: string[] | null = null;
-      for await (const row of rows(source)) {
+      for await (const row of source) {
         if (!columns) {
           columns = Object.keys(row);
           yield csvLine(columns);

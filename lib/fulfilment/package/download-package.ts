@@ -20,6 +20,8 @@ import { formatReference } from '../../universal/reference';
 import { tokenSchema } from '../../universal/request-schema';
 import { generateToken, hashToken } from '../../security/tokens';
 import { getObject } from '../../storage/storage';
+import { Prisma } from '../../generated/prisma/client';
+import { withheldByReason, type WithheldCount } from '../redaction/reasons';
 
 const LINK_TTL_MS = 60 * 60 * 1000;
 const MAX_LINKS_PER_HOUR = 5;
@@ -27,11 +29,17 @@ const MAX_LINKS_PER_HOUR = 5;
 /** Completion of an access or export request queues its package, in the completing transaction. */
 export async function queueDataPackage(tx: Tx, request: { id: string; types: string[] }) {
   if (!request.types.some((t) => t === 'access' || t === 'export')) return false;
+  // Where the workspace requires it, a reviewer releases the package (lib/fulfilment/redaction/release-package.ts).
+  const review = env().PACKAGE_REVIEW_REQUIRED;
+  const status = review ? ('awaiting_review' as const) : ('building' as const);
   await tx.dataPackage.upsert({
     where: { requestId: request.id },
-    create: { requestId: request.id },
+    create: { requestId: request.id, status },
     update: {
-      status: 'building',
+      status,
+      withheld: Prisma.DbNull,
+      releasedAt: null,
+      releasedBy: null,
       storageKey: null,
       size: null,
       builtAt: null,
@@ -40,7 +48,8 @@ export async function queueDataPackage(tx: Tx, request: { id: string; types: str
       lastError: null,
     },
   });
-  await addJob(tx, 'build-data-package', { requestId: request.id }, { jobKey: `build-data-package:${request.id}` });
+  if (!review)
+    await addJob(tx, 'build-data-package', { requestId: request.id }, { jobKey: `build-data-package:${request.id}` });
   return true;
 }
 
@@ -54,6 +63,8 @@ export async function packageState(requestId: string) {
     expiresAt: pkg.expiresAt,
     size: pkg.size === null ? null : Number(pkg.size),
     lastError: pkg.lastError,
+    /** What was withheld, per reason over all data sets (counts only). */
+    withheld: withheldByReason((pkg.withheld ?? []) as WithheldCount[]),
   };
 }
 
@@ -105,7 +116,13 @@ export async function requestDownloadLink(options: {
 }
 
 export type GrantState =
-  | { state: 'ready'; reference: string; size: number; packageExpiresAt: Date }
+  | {
+      state: 'ready';
+      reference: string;
+      size: number;
+      packageExpiresAt: Date;
+      withheld: { reason: WithheldCount['reason']; count: number }[];
+    }
   | { state: 'link_expired' | 'link_used' | 'package_expired' | 'unknown'; statusUrl: string | null };
 
 /** What a one-time link is now, without using it (mail scanners open links; only the button downloads). */
@@ -129,6 +146,7 @@ export async function inspectDownloadGrant(token: string): Promise<GrantState> {
     reference: formatReference(request.number, request.receivedAt),
     size: Number(pkg.size ?? 0),
     packageExpiresAt: pkg.expiresAt,
+    withheld: withheldByReason((pkg.withheld ?? []) as WithheldCount[]),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { packageRetention } from '../retention-criteria';
 import { transferSentence, type TransferSafeguard } from '../transfer-safeguards';
+import { withheldSentence, type WithheldCount } from '../redaction/reasons';
 
 export type InventoryForPackage = {
   key: string;
@@ -64,6 +65,7 @@ export function packageReadme(options: {
   reference: string;
   files: PackageFile[];
   attachments: { system: string; fileName: string }[];
+  withheld?: WithheldCount[];
 }) {
   const lines: string[] = [];
   lines.push(`YOUR DATA FROM ${options.company.toUpperCase()} (request ${options.reference})`, '');
@@ -86,6 +88,13 @@ export function packageReadme(options: {
     '  supplementary-information.txt: why we use your data, on what basis, who receives it, how long we keep it, where it comes from, and your rights (the information Art. 15 GDPR requires).',
   );
   lines.push('');
+  const withheld = options.withheld ?? [];
+  if (withheld.length) {
+    // Art. 15(4): the requester learns how much was withheld and why, never what.
+    lines.push('What we withheld:');
+    for (const w of withheld) lines.push(`  ${w.dataset}: ${withheldSentence(w.count, w.reason)}.`);
+    lines.push('');
+  }
   lines.push('If something looks wrong or missing, tell us and we will correct it.');
   return lines.join('\n') + '\n';
 }

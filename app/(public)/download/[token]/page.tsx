@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { PageHeading } from '@/app/components/page-heading';
 import { env } from '@/lib/env';
 import { inspectDownloadGrant } from '@/lib/fulfilment/package/download-package';
+import { withheldSentence } from '@/lib/fulfilment/redaction/reasons';
 
 export const metadata: Metadata = { title: 'Download your data', robots: { index: false } };
 
@@ -23,6 +24,13 @@ export default async function DownloadPage({ params }: { params: Promise<{ token
           {Math.max(1, Math.round(grant.size / 1024))} KB) with one folder per system, each data set as JSON and as CSV
           (for a spreadsheet), and a README that explains every file.
         </p>
+        {grant.withheld.length > 0 && (
+          <ul data-testid="package-withheld">
+            {grant.withheld.map((w) => (
+              <li key={w.reason}>{withheldSentence(w.count, w.reason)}.</li>
+            ))}
+          </ul>
+        )}
         <p>This link works once. Save the file somewhere safe: it contains your personal data.</p>
         <form method="post" action={`/download/${token}/file`}>
           <button type="submit" className="button">

@@ -2,9 +2,11 @@ import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { NOTICES, type NoticeKey } from '../../notices';
 
 export type PackageView = {
-  status: 'building' | 'ready' | 'failed' | 'deleted' | 'expired';
+  status: 'awaiting_review' | 'building' | 'ready' | 'failed' | 'deleted' | 'expired';
   expiresOn: string | null;
   sizeLabel: string | null;
+  /** Sentences of what was withheld and why (counts only, GDPR Art. 15(4)). */
+  withheld?: string[];
 };
 
 /** The data package on the status page: being prepared, ready (ask for a one-time link), or gone. */
@@ -31,7 +33,7 @@ export function PackageSection({
   return (
     <section aria-labelledby="package-title">
       <h2 id="package-title">Your data</h2>
-      {pkg.status === 'building' && (
+      {(pkg.status === 'building' || pkg.status === 'awaiting_review') && (
         <p>We are preparing the copy of your data. Come back to this page in a little while.</p>
       )}
       {pkg.status === 'failed' && (
@@ -61,6 +63,13 @@ export function PackageSection({
               The copy of your data{pkg.sizeLabel ? ` (${pkg.sizeLabel})` : ''} is ready and can be downloaded until{' '}
               {pkg.expiresOn}. To make sure it is really you, we send a one-time download link to your email address.
             </p>
+          )}
+          {pkg.withheld && pkg.withheld.length > 0 && (
+            <ul data-testid="package-withheld">
+              {pkg.withheld.map((sentence) => (
+                <li key={sentence}>{sentence}.</li>
+              ))}
+            </ul>
           )}
           <input type="hidden" name="token" value={token} />
           <button type="submit" className="button">

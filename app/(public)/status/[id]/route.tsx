@@ -4,6 +4,7 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { packageState } from '@/lib/fulfilment/package/download-package';
+import { withheldSentence } from '@/lib/fulfilment/redaction/reasons';
 import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
 import { formatPublicDate } from '@/lib/deadlines/zoned-day';
@@ -243,6 +244,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
               status: pkg.status,
               expiresOn: pkg.expiresAt ? formatPublicDate(pkg.expiresAt, request.timeZone) : null,
               sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null,
+              withheld: pkg.withheld.map((w) => withheldSentence(w.count, w.reason)),
             }}
           />
         )}

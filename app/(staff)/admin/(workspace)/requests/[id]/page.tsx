@@ -148,10 +148,20 @@ export default async function RequestPage({ params }: { params: Params }) {
               }))}
             />
           </section>
+          {can(staff.role, 'packages.review') && detail.types.some((t) => t === 'access' || t === 'export') && (
+            <p>
+              <Link href={`/admin/requests/${detail.id}/datasets`}>
+                {pkg?.status === 'awaiting_review'
+                  ? 'Review the data sets and release the package'
+                  : 'Review the data sets (preview, redact)'}
+              </Link>
+            </p>
+          )}
           {pkg && (
             <section aria-labelledby="package-title" className="admin-panel">
               <h2 id="package-title">Data package</h2>
               <p>
+                {pkg.status === 'awaiting_review' && 'Waiting for a reviewer to release it (redaction before release).'}
                 {pkg.status === 'building' && 'Being built by the job queue.'}
                 {pkg.status === 'ready' &&
                   `Ready (${Math.max(1, Math.round((pkg.size ?? 0) / 1024))} KB, encrypted at rest); downloadable until ${formatDay(pkg.expiresAt!, zone)} after the requester confirms their email again.`}
