@@ -17,6 +17,8 @@ import { isOptOutOnly, optOutTypes } from '../verification/opt-outs';
 export type PublicRequestStatus = {
   id: string;
   reference: string;
+  /** The language the request was filed in, which its status page speaks. */
+  locale: string;
   types: RequestType[];
   jurisdiction: string;
   status: RequestStatus;
@@ -116,6 +118,7 @@ export async function getRequestStatus(options: {
   return {
     id: request.id,
     reference: formatReference(request.number, request.receivedAt),
+    locale: request.locale,
     types: request.types,
     jurisdiction: request.jurisdiction,
     status: request.status,

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE } from '../universal/i18n/locales';
 import { randomUUID } from 'node:crypto';
 import { consumeRateLimit } from '../abuse/rate-limit';
 import { type AgentDocument, refuseMissingAgentDocument } from '../agents/agent-document';
@@ -73,6 +74,7 @@ export async function submitRequest(options: {
     email: input.email,
     emailHash: hashEmail(input.email),
     submissionTokenHash: hashToken(submissionToken),
+    locale: input.locale ?? DEFAULT_LOCALE,
   };
   const row = requestRow(options, request, deadline.dueAt);
   if (isOptOutOnly(input.types)) {
@@ -174,6 +176,7 @@ function requestRow(
     email: string;
     emailHash: string;
     submissionTokenHash: string;
+    locale: string;
   },
   dueAt: Date,
 ) {

@@ -31,6 +31,8 @@ import { complaintsForRequester } from '@/lib/complaints/complaints-for-requeste
 import { complaintRule } from '@/lib/complaints/complaint-rules';
 import { recipientsTold } from '@/lib/fulfilment/recipients-told';
 import { DecisionNotices } from './decision-notices';
+import { type PageLocale, pageLocaleOf, requestPageLocale } from '@/app/components/page-locale';
+import { translatorFor } from '@/lib/i18n/catalogs';
 
 /**
  * The requester's status page: plain HTML from a route handler, with no script. Everything on it is
@@ -41,24 +43,29 @@ import { DecisionNotices } from './decision-notices';
 const INVALID_ADVICE =
   'Use the status link from your most recent email about this request, and check that you copied all of it.';
 
-const invalidLink = (advice: string) =>
-  staticPage({ title: 'Your request', children: <InvalidLinkView advice={advice} /> });
+const invalidLink = (page: PageLocale, advice: string) =>
+  staticPage({
+    ...page,
+    title: translatorFor(page.locale)('status.title'),
+    children: <InvalidLinkView advice={advice} />,
+  });
 
 export async function GET(incoming: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const page = pageLocaleOf(incoming);
   const search = new URL(incoming.url).searchParams;
   // `?token=a&token=b` keeps the first, as on every page.
   const param = (name: string) => search.get(name) ?? undefined;
   const token = tokenSchema.safeParse(param('token'));
-  if (!token.success) return invalidLink(INVALID_ADVICE);
+  if (!token.success) return invalidLink(page, INVALID_ADVICE);
 
   let request: PublicRequestStatus;
   try {
     request = await getRequestStatus({ requestId: id, token: token.data, ip: clientInfo(incoming.headers).ip });
   } catch (error) {
     // Unknown id and wrong token look the same, so the page says nothing about which requests exist.
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return invalidLink(INVALID_ADVICE);
-    if (error instanceof AppError && error.code === 'RATE_LIMITED') return invalidLink(error.message);
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return invalidLink(page, INVALID_ADVICE);
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') return invalidLink(page, error.message);
     throw error;
   }
 
@@ -93,11 +100,16 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
   const appealMade = request.appeal.made;
   const signIn = env().requesterSignIn;
   const signInNotice = noticeFor('account-sign-in');
+  // The request's language, whatever the browser says, unless switched on this page.
+  const locale = requestPageLocale(page, request.locale);
+  const t = translatorFor(locale);
   return staticPage({
-    title: 'Your request',
+    locale,
+    path: page.path,
+    title: t('status.title'),
     children: (
       <>
-        <h1>Your privacy request {request.reference}</h1>
+        <h1>{t('status.heading', { reference: request.reference })}</h1>
         {justWithdrawn && (
           <div className="notice notice--success" role="status">
             <p>You withdrew this request. We have sent you an email to confirm.</p>

@@ -1,3 +1,4 @@
+import { pageLocaleOf } from '@/app/components/page-locale';
 import { InvalidLinkView } from '@/app/components/invalid-link';
 import { staticPage } from '@/app/components/static-page';
 import { type AgentRequestStatus, getAgentRequestStatus } from '@/lib/agents/get-agent-request-status';
@@ -11,8 +12,12 @@ import { STATUS_WORDING } from '../status-wording';
 const INVALID_ADVICE =
   'Use the status link from your most recent email about this request, and check that you copied all of it.';
 
-const invalidLink = (advice: string) =>
-  staticPage({ title: 'A request you made as an agent', children: <InvalidLinkView advice={advice} /> });
+const invalidLink = (incoming: Request, advice: string) =>
+  staticPage({
+    ...pageLocaleOf(incoming),
+    title: 'A request you made as an agent',
+    children: <InvalidLinkView advice={advice} />,
+  });
 
 /**
  * An authorized agent's status page: where the request stands and when it is due, read-only (no
@@ -21,13 +26,13 @@ const invalidLink = (advice: string) =>
 export async function GET(incoming: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const token = tokenSchema.safeParse(new URL(incoming.url).searchParams.get('token') ?? undefined);
-  if (!token.success) return invalidLink(INVALID_ADVICE);
+  if (!token.success) return invalidLink(incoming, INVALID_ADVICE);
   let request: AgentRequestStatus;
   try {
     request = await getAgentRequestStatus({ requestId: id, token: token.data, ip: clientInfo(incoming.headers).ip });
   } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return invalidLink(INVALID_ADVICE);
-    if (error instanceof AppError && error.code === 'RATE_LIMITED') return invalidLink(error.message);
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return invalidLink(incoming, INVALID_ADVICE);
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') return invalidLink(incoming, error.message);
     throw error;
   }
   const date = (iso: string) => formatPublicDate(new Date(iso), request.timeZone);
@@ -44,6 +49,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
         }
       : STATUS_WORDING[request.status];
   return staticPage({
+    ...pageLocaleOf(incoming),
     title: 'A request you made as an agent',
     children: (
       <>

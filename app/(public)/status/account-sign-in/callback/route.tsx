@@ -1,3 +1,4 @@
+import { pageLocaleOf } from '@/app/components/page-locale';
 import { InvalidLinkView } from '@/app/components/invalid-link';
 import { staticPage } from '@/app/components/static-page';
 import { finishAccountSignIn } from '@/lib/verification/finish-account-sign-in';
@@ -27,6 +28,7 @@ export async function GET(request: Request) {
   if ('statusPath' in result)
     return seeOther(`${result.statusPath}&form=account-sign-in&notice=${NOTICE[result.outcome]}`);
   return staticPage({
+    ...pageLocaleOf(request),
     title: 'Sign-in',
     status: 400,
     headers: { 'Cache-Control': 'no-store' },
