@@ -1,7 +1,9 @@
 import { headers } from 'next/headers';
 import { translatorFor } from '@/lib/i18n/catalogs';
 import type { LocaleSource } from '@/lib/i18n/negotiate-locale';
-import { DEFAULT_LOCALE, type DisplayLocale, isDisplayLocale } from '@/lib/universal/i18n/locales';
+import { formatPublicDate } from '@/lib/deadlines/zoned-day';
+import { DEFAULT_LOCALE, type DisplayLocale, intlLocaleOf, isDisplayLocale } from '@/lib/universal/i18n/locales';
+import type { Translator } from '@/lib/universal/i18n/translator';
 
 export type PageLocale = { locale: DisplayLocale; source: LocaleSource; path: string };
 
@@ -34,3 +36,7 @@ export function requestPageLocale(page: PageLocale, requestLocale: string | null
 }
 
 export const pageTranslator = (locale: DisplayLocale) => translatorFor(locale);
+
+/** A date as the requester reads it, in the request's zone and the page's language ("26 décembre 2026"). */
+export const publicDate = (t: Translator, date: Date | string, timeZone: string) =>
+  formatPublicDate(new Date(date), timeZone, intlLocaleOf(t.locale));

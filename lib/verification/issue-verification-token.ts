@@ -74,7 +74,7 @@ export function newVerificationLink(request: LinkedRequest, now: Date, agent?: L
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        verifyUrl: publicLinks.verify(token),
+        verifyUrl: publicLinks.verify(token, request.locale),
         expiresInHours: ttlHours,
         ...(recipient.agent ? { agent: recipient.agent } : {}),
       },

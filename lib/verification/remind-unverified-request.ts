@@ -55,7 +55,7 @@ export async function remindUnverifiedRequest(options: { requestId: string; expi
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        verifyUrl: publicLinks.verify(token),
+        verifyUrl: publicLinks.verify(token, request.locale),
         expiresOn: formatPublicDateTime(expiresAt, requestTimeZone(request)),
       },
     });
