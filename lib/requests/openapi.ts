@@ -171,6 +171,11 @@ export function openApiDocument() {
           properties: {
             id: { type: 'string', format: 'uuid' },
             reference: { type: 'string' },
+            locale: {
+              type: 'string',
+              description:
+                'The language it was filed in (`locale` of the request, default `en`): its emails and status page use it.',
+            },
             types: { type: 'array', items: { type: 'string' } },
             jurisdiction: { type: 'string' },
             status: {
