@@ -11,9 +11,12 @@ const ACCENTED: Record<string, string> = Object.fromEntries(
 /** Literal text only: placeholders, tags' names and plural keywords stay as they are. */
 function pseudoText(text: string): string {
   const accented = [...text].map((c) => ACCENTED[c] ?? c).join('');
-  // 40 % longer, the most a translation usually grows, in vowels that still read.
+  // 40 % longer, the most a translation usually grows, as words of a usual length (a real
+  // translation's words wrap; one long run of padding would not).
   const padding = Math.ceil(text.replace(/\s/g, '').length * 0.4);
-  return padding && /\S/.test(text) ? `${accented}${'ȳ'.repeat(padding)}` : accented;
+  if (!padding || !/\S/.test(text)) return accented;
+  const words = 'ȳȳȳȳȳ '.repeat(Math.ceil(padding / 5)).slice(0, padding + Math.floor(padding / 5));
+  return /\s$/.test(accented) ? `${accented}${words.trim()} ` : `${accented} ${words.trim()}`;
 }
 
 function pseudoElements(elements: MessageFormatElement[]): MessageFormatElement[] {

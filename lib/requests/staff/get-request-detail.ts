@@ -72,6 +72,8 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
     types: request.types,
     jurisdiction: request.jurisdiction,
     channel: request.channel,
+    /** The language the requester reads: our emails to them are in it (staff's own messages go as written). */
+    locale: request.locale,
     submitted: {
       email: maskEmail(request.email),
       name: maskName(request.name),

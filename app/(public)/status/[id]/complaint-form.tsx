@@ -32,7 +32,12 @@ export function ComplaintForm({
         errors={error ? [{ message: error, fieldId: fieldErrors ? 'complaint-statement' : undefined }] : []}
       />
       <p>{t('status.complaint.explanation')}</p>
-      {authority && <p className="hint">{authority}</p>}
+      {/* The regime's authority, as its rules word it: English only so far, and marked so. */}
+      {authority && (
+        <p className="hint" lang="en">
+          {authority}
+        </p>
+      )}
       <input type="hidden" name="token" value={token} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
         <label htmlFor="complaint-statement">{t('status.complaint.label')}</label>

@@ -201,7 +201,8 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
         {!request.closedAt && request.deadlineExplanation.length > 0 && (
           <details className="field">
             <summary>{t('status.howWorkedOut')}</summary>
-            <ul>
+            {/* The rules explain themselves in English (lib/deadlines): marked so on a page in another language. */}
+            <ul lang="en">
               {request.deadlineExplanation.map((line, index) => (
                 <li key={index}>{line}</li>
               ))}
@@ -258,7 +259,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           />
         )}
         {request.decisionNotices && (
-          <DecisionNotices notices={request.decisionNotices} partial={request.status === 'completed'} />
+          <DecisionNotices t={t} notices={request.decisionNotices} partial={request.status === 'completed'} />
         )}
         {appealMade && (
           <>

@@ -22,7 +22,8 @@ export function Timeline({
         return (
           <li key={`${event.at}-${index}`}>
             <time dateTime={event.at}>{publicDate(t, event.at, timeZone)}</time>
-            {event.action && t.has(key) ? t(key) : event.summary}
+            {/* A summary with its own dates or names is not in the catalogs yet: English, and marked so. */}
+            {event.action && t.has(key) ? t(key) : <span lang="en">{event.summary}</span>}
           </li>
         );
       })}
