@@ -5,7 +5,7 @@ import { createElement } from 'react';
 import type { Tx } from '../db';
 import { env } from '../env';
 import { addJob, type JobRequest } from '../queue/add-job';
-import { isLocale, type Locale } from '../universal/i18n/locales';
+import { type DisplayLocale, isLocale, type Locale } from '../universal/i18n/locales';
 import { publicLinks } from './public-links';
 import { type TemplateName, type TemplateProps, templates } from './templates';
 
@@ -34,7 +34,11 @@ let staticMarkup: Promise<(element: ReturnType<typeof createElement>) => string>
  * on every request the public form sends. The HTML is React Email's without its streaming markers
  * (`<!--$-->`, `<!--html-->`…), which no mail client shows (render-email.test.ts compares every template).
  */
-export async function renderEmail<N extends TemplateName>(name: N, props: TemplateProps<N>, locale: Locale = 'en') {
+export async function renderEmail<N extends TemplateName>(
+  name: N,
+  props: TemplateProps<N>,
+  locale: DisplayLocale = 'en',
+) {
   const { component, subject } = templates[name] as unknown as {
     component: Parameters<typeof createElement>[0];
     subject: (p: TemplateProps<N>) => string;
