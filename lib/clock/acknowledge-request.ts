@@ -49,8 +49,9 @@ export async function acknowledgeRequest(options: { requestId: string; now?: Dat
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        receivedOn: formatPublicDate(request.receivedAt, deadline.timeZone),
-        dueOn: formatPublicDate(request.dueAt, deadline.timeZone),
+        receivedAt: request.receivedAt,
+        dueAt: request.dueAt,
+        timeZone: deadline.timeZone,
       },
     });
     await recordAuditEvent(tx, {

@@ -6,7 +6,14 @@ import { type TemplateName, templates } from './templates';
 type Previewable = { PreviewProps?: Record<string, unknown> };
 
 /** The requester's emails whose every word comes from the catalogs. */
-const TRANSLATED: TemplateName[] = ['verify-request', 'request-received'];
+const TRANSLATED: TemplateName[] = [
+  'verify-request',
+  'request-received',
+  'verification-reminder',
+  'request-acknowledged',
+  'request-withdrawn',
+  'download-link',
+];
 /** Staff emails: the workspace is English. */
 const STAFF: TemplateName[] = ['staff-digest', 'staff-sign-in', 'staff-notice'];
 

@@ -44,7 +44,8 @@ export async function withdrawRequest(options: {
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        withdrawnOn: formatPublicDate(now, requestTimeZone(request)),
+        withdrawnAt: now,
+        timeZone: requestTimeZone(request),
       },
     });
   });

@@ -56,7 +56,8 @@ export async function remindUnverifiedRequest(options: { requestId: string; expi
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         verifyUrl: publicLinks.verify(token, request.locale),
-        expiresOn: formatPublicDateTime(expiresAt, requestTimeZone(request)),
+        expiresAt,
+        timeZone: requestTimeZone(request),
       },
     });
   });

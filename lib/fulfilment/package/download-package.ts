@@ -98,7 +98,8 @@ export async function requestDownloadLink(options: {
         reference: formatReference(request.number, request.receivedAt),
         downloadUrl: `${env().APP_URL}/download/${token}`,
         linkMinutes: LINK_TTL_MS / 60_000,
-        packageExpiresAt: formatPublicDate(pkg.expiresAt, requestTimeZone(request)),
+        packageExpiresAt: pkg.expiresAt,
+        timeZone: requestTimeZone(request),
       },
     });
   });
