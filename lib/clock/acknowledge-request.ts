@@ -3,7 +3,6 @@ import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { addJob, type JobRequest } from '../queue/add-job';
 import { OPEN_STATUSES } from '../universal/codes';
-import { formatPublicDate } from '../deadlines/zoned-day';
 import { formatReference } from '../universal/reference';
 import { requestDeadline } from './request-deadline';
 import { deadlineJobKey } from './schedule-deadline-jobs';

@@ -13,6 +13,12 @@ const TRANSLATED: TemplateName[] = [
   'request-acknowledged',
   'request-withdrawn',
   'download-link',
+  'appeal-received',
+  'complaint-received',
+  'complaint-resolved',
+  'requester-message',
+  'prove-account-email',
+  'agent-status-link',
 ];
 /** Staff emails: the workspace is English. */
 const STAFF: TemplateName[] = ['staff-digest', 'staff-sign-in', 'staff-notice'];
@@ -28,11 +34,17 @@ const englishLeft = (text: string) =>
 
 const previewOf = (name: TemplateName) => (templates[name].component as Previewable).PreviewProps ?? {};
 
+/** What staff wrote goes out as written: it is not the template's text. */
+const withoutStaffText = (name: TemplateName, text: string) => {
+  const message = previewOf(name).message;
+  return typeof message === 'string' ? text.replace(message, ' ') : text;
+};
+
 describe('the requester’s emails in their language', () => {
   it.each(TRANSLATED)('%s has no English left in the pseudo-locale: subject, text and HTML', async (name) => {
     const rendered = await renderEmail(name, previewOf(name) as never, PSEUDO_LOCALE);
     expect(englishLeft(rendered.subject)).toEqual([]);
-    expect(englishLeft(rendered.text)).toEqual([]);
+    expect(englishLeft(withoutStaffText(name, rendered.text))).toEqual([]);
     expect(rendered.html).toMatch(/<html[^>]* lang="en-XA"/);
   });
 
@@ -51,7 +63,7 @@ describe('the requester’s emails in their language', () => {
     const untranslated: TemplateName[] = [];
     for (const name of (Object.keys(templates) as TemplateName[]).filter((n) => !STAFF.includes(n))) {
       const rendered = await renderEmail(name, previewOf(name) as never, PSEUDO_LOCALE);
-      if (englishLeft(rendered.text).length > 0) untranslated.push(name);
+      if (englishLeft(withoutStaffText(name, rendered.text)).length > 0) untranslated.push(name);
     }
     expect(untranslated.sort()).toEqual(
       (Object.keys(templates) as TemplateName[]).filter((n) => !STAFF.includes(n) && !TRANSLATED.includes(n)).sort(),

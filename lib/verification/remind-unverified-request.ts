@@ -1,7 +1,6 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { requestTimeZone } from '../clock/request-deadline';
 import { db } from '../db';
-import { formatPublicDateTime } from '../deadlines/zoned-day';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';

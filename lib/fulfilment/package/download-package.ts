@@ -9,7 +9,6 @@ import { recordAuditEvent } from '../../audit/record-audit-event';
 import { requestTimeZone } from '../../clock/request-deadline';
 import { db, type Tx } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
-import { formatPublicDate } from '../../deadlines/zoned-day';
 import { env } from '../../env';
 import { AppError } from '../../errors';
 import { addJob } from '../../queue/add-job';
