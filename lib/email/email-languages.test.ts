@@ -19,6 +19,8 @@ const TRANSLATED: TemplateName[] = [
   'requester-message',
   'prove-account-email',
   'agent-status-link',
+  'deadline-extended',
+  'agent-not-authorized',
 ];
 /** Staff emails: the workspace is English. */
 const STAFF: TemplateName[] = ['staff-digest', 'staff-sign-in', 'staff-notice'];
@@ -36,8 +38,11 @@ const previewOf = (name: TemplateName) => (templates[name].component as Previewa
 
 /** What staff wrote goes out as written: it is not the template's text. */
 const withoutStaffText = (name: TemplateName, text: string) => {
-  const message = previewOf(name).message;
-  return typeof message === 'string' ? text.replace(message, ' ') : text;
+  const { message, reason } = previewOf(name);
+  return [message, reason].reduce<string>(
+    (out, staff) => (typeof staff === 'string' ? out.replace(staff, ' ') : out),
+    text,
+  );
 };
 
 describe('the requester’s emails in their language', () => {
