@@ -21,6 +21,7 @@ const TRANSLATED: TemplateName[] = [
   'agent-status-link',
   'deadline-extended',
   'agent-not-authorized',
+  'opt-out-received',
 ];
 /** Staff emails: the workspace is English. */
 const STAFF: TemplateName[] = ['staff-digest', 'staff-sign-in', 'staff-notice'];

@@ -23,7 +23,10 @@ export function optOutWording(
 ): Wording | undefined {
   const only = types.length === 1 ? types[0] : 'several';
   if (status === 'in_progress')
-    return { title: t('status.optOutState.applying.title'), explanation: t('status.optOutState.applying.explanation') };
+    return {
+      title: t('status.optOutState.applying.title', { type: only }),
+      explanation: t('status.optOutState.applying.explanation'),
+    };
   if (status === 'completed')
     return {
       title: t('status.optOutState.honored.title', { type: only }),

@@ -1,4 +1,5 @@
 import { publicDate } from '@/app/components/page-locale';
+import { translatorFor } from '@/lib/i18n/catalogs';
 import type { Translator } from '@/lib/universal/i18n/translator';
 
 /**
@@ -19,11 +20,14 @@ export function Timeline({
     <ol className="timeline">
       {events.map((event, index) => {
         const key = `timeline.${event.action}`;
+        // The same action can be summed up differently (an opt-out's receipt): only the summary the
+        // catalog words in English is translated.
+        const known = t.has(key) && translatorFor('en')(key) === event.summary;
         return (
           <li key={`${event.at}-${index}`}>
             <time dateTime={event.at}>{publicDate(t, event.at, timeZone)}</time>
             {/* A summary with its own dates or names is not in the catalogs yet: English, and marked so. */}
-            {event.action && t.has(key) ? t(key) : <span lang="en">{event.summary}</span>}
+            {known ? t(key) : <span lang="en">{event.summary}</span>}
           </li>
         );
       })}
