@@ -22,6 +22,8 @@ const TRANSLATED: TemplateName[] = [
   'deadline-extended',
   'agent-not-authorized',
   'opt-out-received',
+  'stronger-proof-requested',
+  'appeal-extended',
 ];
 /** Staff emails: the workspace is English. */
 const STAFF: TemplateName[] = ['staff-digest', 'staff-sign-in', 'staff-notice'];
