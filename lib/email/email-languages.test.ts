@@ -24,6 +24,7 @@ const TRANSLATED: TemplateName[] = [
   'opt-out-received',
   'stronger-proof-requested',
   'appeal-extended',
+  'request-decided',
 ];
 /** Staff emails: the workspace is English. */
 const STAFF: TemplateName[] = ['staff-digest', 'staff-sign-in', 'staff-notice'];
@@ -41,11 +42,10 @@ const previewOf = (name: TemplateName) => (templates[name].component as Previewa
 
 /** What staff wrote goes out as written: it is not the template's text. */
 const withoutStaffText = (name: TemplateName, text: string) => {
-  const { message, reason } = previewOf(name);
-  return [message, reason].reduce<string>(
-    (out, staff) => (typeof staff === 'string' ? out.replace(staff, ' ') : out),
-    text,
-  );
+  // Staff's words, and what the rules word in English so far (reason labels, regime notices: marked lang="en").
+  const { message, reason, reasonLabel, notices } = previewOf(name);
+  const given = [message, reason, reasonLabel, ...(Array.isArray(notices) ? notices : [])];
+  return given.reduce<string>((out, staff) => (typeof staff === 'string' ? out.replace(staff, ' ') : out), text);
 };
 
 describe('the requester’s emails in their language', () => {
