@@ -25,6 +25,8 @@ const TRANSLATED: TemplateName[] = [
   'stronger-proof-requested',
   'appeal-extended',
   'request-decided',
+  'appeal-decided',
+  'request-not-verified',
 ];
 /** Staff emails: the workspace is English. */
 const STAFF: TemplateName[] = ['staff-digest', 'staff-sign-in', 'staff-notice'];
