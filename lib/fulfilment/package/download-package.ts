@@ -95,7 +95,8 @@ export async function requestDownloadLink(options: {
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        downloadUrl: `${env().APP_URL}/download/${token}`,
+        // With the request's language, so the page opens in it whatever the browser says.
+        downloadUrl: `${env().APP_URL}/download/${token}${request.locale !== 'en' ? `?lang=${request.locale}` : ''}`,
         linkMinutes: LINK_TTL_MS / 60_000,
         packageExpiresAt: pkg.expiresAt,
         timeZone: requestTimeZone(request),
