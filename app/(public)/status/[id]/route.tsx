@@ -212,6 +212,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
 
         {request.accountEmail && !request.accountEmail.provenAt && !request.closedAt && (
           <AccountEmailForm
+            t={t}
             requestId={request.id}
             token={token.data}
             masked={request.accountEmail.masked}
