@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { csrfCookieName, csrfTokenFromCookie, newCsrfCookie } from '@/lib/auth/csrf-token';
 import { env } from '@/lib/env';
+import { chooseLocale, LOCALE_COOKIE, LOCALE_PARAM } from '@/lib/i18n/negotiate-locale';
 import { switchedOffRoute } from '@/lib/http/optional-routes';
 import { securityHeaders } from '@/lib/security/security-headers';
 
@@ -16,6 +17,8 @@ const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-
  *
  * The sign-in page's forms post straight to next-auth, so they work before (or without) any script:
  * the page gets next-auth's CSRF cookie here, on the response and on the request the page reads.
+ * The public pages' language is decided here too (lib/i18n/negotiate-locale.ts) and passed on as
+ * `x-locale`, with `x-locale-source` saying whether the requester chose it.
  * Benchmark and demo routes whose setting is off answer 404 here, whatever the method.
  */
 export function proxy(request: NextRequest) {
@@ -53,7 +56,22 @@ export function proxy(request: NextRequest) {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('x-nonce', nonce);
     requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']);
+    // The staff workspace and the API stay in English.
+    const { locale, source } = /^\/(admin|api)(\/|$)/.test(pathname)
+      ? ({ locale: 'en', source: 'browser' } as const)
+      : chooseLocale({
+          param: request.nextUrl.searchParams.get(LOCALE_PARAM),
+          cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+          acceptLanguage: request.headers.get('accept-language'),
+        });
+    requestHeaders.set('x-locale', locale);
+    requestHeaders.set('x-locale-source', source);
+    // The language switcher links to this page in each language (App Router layouts are not told the URL).
+    requestHeaders.set('x-page-path', pathname + request.nextUrl.search);
     response = NextResponse.next({ request: { headers: requestHeaders } });
+    // A language chosen on the switcher is remembered for the next pages (a preference, no personal data).
+    if (source === 'link')
+      response.cookies.set(LOCALE_COOKIE, locale, { sameSite: 'lax', path: '/', secure, maxAge: 60 * 60 * 24 * 365 });
     if (newCsrf)
       response.cookies.set(csrfCookie, newCsrf.value, { httpOnly: true, sameSite: 'lax', path: '/', secure });
   }

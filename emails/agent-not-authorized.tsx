@@ -1,31 +1,30 @@
 import { Text } from '@react-email/components';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type AgentNotAuthorizedEmailProps = {
+export type AgentNotAuthorizedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
   /** person: the person said they did not ask anyone; staff: the proof was not accepted. */
   by: 'person' | 'staff';
-  /** What staff wrote, when they decided. */
+  /** What staff wrote, when they decided: sent as written. */
   message?: string;
 };
 
 export const agentNotAuthorizedSubject = (p: AgentNotAuthorizedEmailProps) =>
-  `The privacy request ${p.reference} was closed: not authorized`;
+  emailTranslator(p.locale)('email.agentRefused.subject', { reference: p.reference });
 
 export default function AgentNotAuthorizedEmail(p: AgentNotAuthorizedEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="We will not act on the request you made as an agent">
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.agentRefused.preview')}>
       <Text style={paragraph}>
-        {p.by === 'person'
-          ? `The person you made the privacy request ${p.reference} for told us that they did not ask anyone to make it. We have closed the request and will not act on it.`
-          : `We could not accept your proof that you are authorized to make the privacy request ${p.reference} for this person. We have closed the request and will not act on it.`}
+        {t(p.by === 'person' ? 'email.agentRefused.byPerson' : 'email.agentRefused.byStaff', {
+          reference: p.reference,
+        })}
       </Text>
       {p.message && <Text style={paragraph}>{p.message}</Text>}
-      <Text style={paragraph}>
-        If you believe this is a mistake, write to {p.brand.contactEmail}, or ask the person to make the request
-        themselves.
-      </Text>
+      <Text style={paragraph}>{t('email.agentRefused.mistake', { contact: p.brand.contactEmail })}</Text>
     </EmailLayout>
   );
 }

@@ -1,7 +1,8 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type AgentStatusLinkEmailProps = {
+export type AgentStatusLinkEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
   /** The agent's own, read-only status page. */
@@ -11,24 +12,17 @@ export type AgentStatusLinkEmailProps = {
 };
 
 export const agentStatusLinkSubject = (p: AgentStatusLinkEmailProps) =>
-  `The privacy request ${p.reference} you made is with our team`;
+  emailTranslator(p.locale)('email.agentStatus.subject', { reference: p.reference });
 
 export default function AgentStatusLinkEmail(p: AgentStatusLinkEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="Follow the request you made as an authorized agent">
-      <Text style={paragraph}>
-        The privacy request {p.reference} that you made as an authorized agent is confirmed and with our privacy team.
-        You can follow its progress on this page:
-      </Text>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.agentStatus.preview')}>
+      <Text style={paragraph}>{t('email.agentStatus.body', { reference: p.reference })}</Text>
       <Button href={p.statusUrl} style={button}>
-        Follow the request
+        {t('email.agentStatus.button')}
       </Button>
-      <Text style={paragraph}>
-        {p.copies
-          ? 'The person agreed that you receive a copy of every email we send them about this request.'
-          : 'We write to the person the request is about; you will not receive copies of those emails.'}{' '}
-        Any personal data we disclose goes to the person only, never to an agent.
-      </Text>
+      <Text style={paragraph}>{t(p.copies ? 'email.agentStatus.copies' : 'email.agentStatus.noCopies')}</Text>
     </EmailLayout>
   );
 }

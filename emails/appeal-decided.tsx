@@ -1,7 +1,8 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type AppealDecidedEmailProps = {
+export type AppealDecidedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
   outcome: 'granted' | 'rejected';
@@ -11,31 +12,28 @@ export type AppealDecidedEmailProps = {
   statusUrl: string;
 };
 
-const TITLES = {
-  granted: 'Your appeal has succeeded',
-  rejected: 'We have decided your appeal: our decision stands',
-} as const;
+export const appealDecidedSubject = (p: AppealDecidedEmailProps) =>
+  emailTranslator(p.locale)('email.appealDecided.subject', { outcome: p.outcome, reference: p.reference });
 
-export const appealDecidedSubject = (p: AppealDecidedEmailProps) => `${TITLES[p.outcome]} ${p.reference}`;
-
+/** The appeal's outcome: staff's message as written, the regime's notices still English (marked so). */
 export default function AppealDecidedEmail(p: AppealDecidedEmailProps) {
+  const t = emailTranslator(p.locale);
+  const title = t('email.appealDecided.title', { outcome: p.outcome });
   return (
-    <EmailLayout brand={p.brand} preview={TITLES[p.outcome]}>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={title}>
       <Text style={{ ...paragraph, fontWeight: 600 }}>
-        {TITLES[p.outcome]} ({p.reference}).
+        {t('email.decided.heading', { title, reference: p.reference })}
       </Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
-      {p.outcome === 'granted' ? (
-        <Text style={paragraph}>We are working on your request again and will write when it is done.</Text>
-      ) : null}
+      {p.outcome === 'granted' ? <Text style={paragraph}>{t('email.appealDecided.workingAgain')}</Text> : null}
       {p.notices.map((notice) => (
-        <Text key={notice} style={paragraph}>
+        <Text key={notice} style={paragraph} lang="en">
           {notice}
         </Text>
       ))}
-      <Text style={paragraph}>We keep a record of your appeal and its outcome, as the law requires.</Text>
+      <Text style={paragraph}>{t('email.appealDecided.record')}</Text>
       <Button href={p.statusUrl} style={button}>
-        See my request
+        {t('email.seeMyRequest')}
       </Button>
     </EmailLayout>
   );

@@ -1,47 +1,51 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type AppealExtendedEmailProps = {
+export type AppealExtendedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
+  /** What staff wrote: sent as written. */
   reason: string;
-  previousDecideBy: string;
-  newDecideBy: string;
+  previousDecideBy: Date;
+  newDecideBy: Date;
+  timeZone: string;
   /** Who the requester may contact, from the jurisdiction rules (the state's Attorney General). */
   authority: { name: string; url: string | null } | null;
   statusUrl: string;
 };
 
 export const appealExtendedSubject = (p: AppealExtendedEmailProps) =>
-  `We need more time to decide your appeal ${p.reference}`;
+  emailTranslator(p.locale)('email.appealExtended.subject', { reference: p.reference });
 
 /**
  * The notice of an appeal's extension, with its reasons, inside the first decision period
  * (C.R.S. 6-1-1306(3)(b): 45 days, extendable by 60).
  */
 export default function AppealExtendedEmail(p: AppealExtendedEmailProps) {
+  const t = emailTranslator(p.locale);
+  const newDecideBy = emailDate(p.locale, p.newDecideBy, p.timeZone);
   return (
-    <EmailLayout brand={p.brand} preview={`New date for your appeal: ${p.newDecideBy}`}>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.appealExtended.preview', { newDecideBy })}>
       <Text style={paragraph}>
-        We are reviewing your appeal against our decision on your privacy request {p.reference}, and we need more time
-        than the {p.previousDecideBy} we first gave you. We will tell you the outcome and our reasons by {p.newDecideBy}
-        .
+        {t('email.appealExtended.body', {
+          reference: p.reference,
+          previousDecideBy: emailDate(p.locale, p.previousDecideBy, p.timeZone),
+          newDecideBy,
+        })}
       </Text>
-      <Text style={paragraph}>Why: {p.reason}</Text>
+      <Text style={paragraph}>{t('email.extended.why', { reason: p.reason })}</Text>
       <Text style={paragraph}>
-        The law allows this extension where it is reasonably necessary. If you have questions, write to{' '}
-        {p.brand.contactEmail}
-        {p.authority ? (
-          <>
-            . If you have concerns, you may contact {p.authority.name}
-            {p.authority.url ? ` (${p.authority.url})` : ''}.
-          </>
-        ) : (
-          '.'
-        )}
+        {p.authority
+          ? t('email.appealExtended.concernsAuthority', {
+              contact: p.brand.contactEmail,
+              // The authority's name as the rules give it (English so far); its address as is.
+              authority: p.authority.url ? `${p.authority.name} (${p.authority.url})` : p.authority.name,
+            })
+          : t('email.appealExtended.questions', { contact: p.brand.contactEmail })}
       </Text>
       <Button href={p.statusUrl} style={button}>
-        See my request
+        {t('email.seeMyRequest')}
       </Button>
     </EmailLayout>
   );
@@ -51,8 +55,9 @@ AppealExtendedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
   reason: 'Your appeal concerns several systems and we are checking each of them again.',
-  previousDecideBy: '10 January 2027',
-  newDecideBy: '11 March 2027',
-  authority: { name: 'the Colorado Attorney General', url: 'https://coag.gov/file-complaint/' },
+  previousDecideBy: new Date('2027-01-10T23:59:59Z'),
+  newDecideBy: new Date('2027-03-11T23:59:59Z'),
+  timeZone: 'America/Denver',
+  authority: null,
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies AppealExtendedEmailProps;

@@ -1,30 +1,36 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type AppealReceivedEmailProps = {
+export type AppealReceivedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
-  receivedOn: string;
-  decideBy: string;
+  receivedAt: Date;
+  decideBy: Date;
+  timeZone: string;
   statusUrl: string;
 };
 
-export const appealReceivedSubject = (p: AppealReceivedEmailProps) => `We received your appeal ${p.reference}`;
+export const appealReceivedSubject = (p: AppealReceivedEmailProps) =>
+  emailTranslator(p.locale)('email.appealReceived.subject', { reference: p.reference });
 
 /** Sent when a requester appeals a denial: the appeal has its own deadline. */
 export default function AppealReceivedEmail(p: AppealReceivedEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="We received your appeal">
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.appealReceived.preview')}>
       <Text style={paragraph}>
-        We received your appeal against our decision on your privacy request {p.reference} on {p.receivedOn}.
+        {t('email.appealReceived.body', {
+          reference: p.reference,
+          receivedOn: emailDate(p.locale, p.receivedAt, p.timeZone),
+        })}
       </Text>
       <Text style={paragraph}>
-        Someone other than the person who made that decision will review it. We will tell you the outcome and our
-        reasons by {p.decideBy}.
+        {t('email.appealReceived.review', { decideBy: emailDate(p.locale, p.decideBy, p.timeZone) })}
       </Text>
-      <Text style={paragraph}>If you have questions, write to {p.brand.contactEmail}.</Text>
+      <Text style={paragraph}>{t('email.questions', { contact: p.brand.contactEmail })}</Text>
       <Button href={p.statusUrl} style={button}>
-        See my request
+        {t('email.seeMyRequest')}
       </Button>
     </EmailLayout>
   );
@@ -33,7 +39,8 @@ export default function AppealReceivedEmail(p: AppealReceivedEmailProps) {
 AppealReceivedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
-  receivedOn: '26 November 2026',
-  decideBy: '25 January 2027',
+  receivedAt: new Date('2026-11-26T12:00:00Z'),
+  decideBy: new Date('2027-01-25T23:59:59Z'),
+  timeZone: 'America/New_York',
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies AppealReceivedEmailProps;

@@ -1,35 +1,43 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type ComplaintReceivedEmailProps = {
+export type ComplaintReceivedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
-  receivedOn: string;
-  respondBy: string;
-  /** Where a complainant who is not satisfied may turn (UK: the ICO), or null. */
+  receivedAt: Date;
+  respondBy: Date;
+  timeZone: string;
+  /** Where a complainant who is not satisfied may turn (UK: the ICO), or null. In English so far. */
   authority: string | null;
   statusUrl: string;
 };
 
 export const complaintReceivedSubject = (p: ComplaintReceivedEmailProps) =>
-  `We received your complaint about request ${p.reference}`;
+  emailTranslator(p.locale)('email.complaintReceived.subject', { reference: p.reference });
 
 /** The acknowledgement of a complaint (UK DPA 2018 s.164A(3)), sent as soon as it is received. */
 export default function ComplaintReceivedEmail(p: ComplaintReceivedEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="We received your complaint">
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.complaintReceived.preview')}>
       <Text style={paragraph}>
-        We received your complaint about how we handle your personal data on {p.receivedOn}, linked to your privacy
-        request {p.reference}.
+        {t('email.complaintReceived.body', {
+          reference: p.reference,
+          receivedOn: emailDate(p.locale, p.receivedAt, p.timeZone),
+        })}
       </Text>
       <Text style={paragraph}>
-        Someone on our privacy team will look into it, tell you how it is going if it takes time, and tell you the
-        outcome by {p.respondBy}.
+        {t('email.complaintReceived.next', { respondBy: emailDate(p.locale, p.respondBy, p.timeZone) })}
       </Text>
-      {p.authority ? <Text style={paragraph}>{p.authority}</Text> : null}
-      <Text style={paragraph}>If you have questions, write to {p.brand.contactEmail}.</Text>
+      {p.authority ? (
+        <Text style={paragraph} lang="en">
+          {p.authority}
+        </Text>
+      ) : null}
+      <Text style={paragraph}>{t('email.questions', { contact: p.brand.contactEmail })}</Text>
       <Button href={p.statusUrl} style={button}>
-        See my request
+        {t('email.seeMyRequest')}
       </Button>
     </EmailLayout>
   );
@@ -38,9 +46,9 @@ export default function ComplaintReceivedEmail(p: ComplaintReceivedEmailProps) {
 ComplaintReceivedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
-  receivedOn: '2 December 2026',
-  respondBy: '31 December 2026',
-  authority:
-    'If you are not satisfied with how we handle your complaint, you can complain to the Information Commissioner’s Office: https://ico.org.uk/make-a-complaint/',
+  receivedAt: new Date('2026-12-02T12:00:00Z'),
+  respondBy: new Date('2026-12-31T23:59:59Z'),
+  timeZone: 'Europe/London',
+  authority: null,
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies ComplaintReceivedEmailProps;

@@ -1,28 +1,35 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type ComplaintResolvedEmailProps = {
+export type ComplaintResolvedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
+  /** What staff wrote: sent as written, in whatever language they wrote it. */
   message: string;
   authority: string | null;
   statusUrl: string;
 };
 
 export const complaintResolvedSubject = (p: ComplaintResolvedEmailProps) =>
-  `The outcome of your complaint about request ${p.reference}`;
+  emailTranslator(p.locale)('email.complaintResolved.subject', { reference: p.reference });
 
 /** The outcome of a complaint (UK DPA 2018 s.164A(4)(b)). */
 export default function ComplaintResolvedEmail(p: ComplaintResolvedEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="The outcome of your complaint">
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.complaintResolved.preview')}>
       <Text style={{ ...paragraph, fontWeight: 600 }}>
-        We have looked into your complaint about request {p.reference}. This is the outcome.
+        {t('email.complaintResolved.body', { reference: p.reference })}
       </Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
-      {p.authority ? <Text style={paragraph}>{p.authority}</Text> : null}
+      {p.authority ? (
+        <Text style={paragraph} lang="en">
+          {p.authority}
+        </Text>
+      ) : null}
       <Button href={p.statusUrl} style={button}>
-        See my request
+        {t('email.seeMyRequest')}
       </Button>
     </EmailLayout>
   );

@@ -1,42 +1,48 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type DeadlineExtendedEmailProps = {
+export type DeadlineExtendedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
+  /** What staff wrote: sent as written. */
   reason: string;
-  previousDueOn: string;
-  newDueOn: string;
+  previousDueAt: Date;
+  newDueAt: Date;
+  timeZone: string;
   /** Who the requester may complain to about the extension, from the jurisdiction rules (PIPEDA s.8(4)). */
   authority: { name: string; url: string | null } | null;
   statusUrl: string;
 };
 
 export const deadlineExtendedSubject = (p: DeadlineExtendedEmailProps) =>
-  `We need more time for your privacy request ${p.reference}`;
+  emailTranslator(p.locale)('email.extended.subject', { reference: p.reference });
 
 /** The extension notice, with its reasons, that GDPR Art. 12(3), CCPA §7021 and PIPEDA s.8(4) require. */
 export default function DeadlineExtendedEmail(p: DeadlineExtendedEmailProps) {
+  const t = emailTranslator(p.locale);
+  const newDueOn = emailDate(p.locale, p.newDueAt, p.timeZone);
   return (
-    <EmailLayout brand={p.brand} preview={`New date: ${p.newDueOn}`}>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.extended.preview', { newDueOn })}>
       <Text style={paragraph}>
-        We are working on your privacy request {p.reference}, and we need more time than the {p.previousDueOn} we first
-        gave you. We will answer by {p.newDueOn}.
+        {t('email.extended.body', {
+          reference: p.reference,
+          previousDueOn: emailDate(p.locale, p.previousDueAt, p.timeZone),
+          newDueOn,
+        })}
       </Text>
-      <Text style={paragraph}>Why: {p.reason}</Text>
+      <Text style={paragraph}>{t('email.extended.why', { reason: p.reason })}</Text>
       <Text style={paragraph}>
-        The law allows this extension where it is necessary. If you disagree, reply to {p.brand.contactEmail}
-        {p.authority ? (
-          <>
-            ; you may also complain about this extension to {p.authority.name}
-            {p.authority.url ? ` (${p.authority.url})` : ''}.
-          </>
-        ) : (
-          '.'
-        )}
+        {p.authority
+          ? t('email.extended.disagreeAuthority', {
+              contact: p.brand.contactEmail,
+              // The authority's name as the rules give it (English so far); its address as is.
+              authority: p.authority.url ? `${p.authority.name} (${p.authority.url})` : p.authority.name,
+            })
+          : t('email.extended.disagree', { contact: p.brand.contactEmail })}
       </Text>
       <Button href={p.statusUrl} style={button}>
-        See the status of my request
+        {t('email.received.button')}
       </Button>
     </EmailLayout>
   );
@@ -46,11 +52,9 @@ DeadlineExtendedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
   reason: 'Your request covers several systems and a large volume of data.',
-  previousDueOn: '26 December 2026',
-  newDueOn: '26 February 2027',
-  authority: {
-    name: 'the Office of the Privacy Commissioner of Canada',
-    url: 'https://www.priv.gc.ca/en/report-a-concern/',
-  },
+  previousDueAt: new Date('2026-12-26T23:59:59Z'),
+  newDueAt: new Date('2027-02-26T23:59:59Z'),
+  timeZone: 'America/Toronto',
+  authority: null,
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies DeadlineExtendedEmailProps;

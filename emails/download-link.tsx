@@ -1,30 +1,33 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type DownloadLinkEmailProps = {
+export type DownloadLinkEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
   downloadUrl: string;
   linkMinutes: number;
-  packageExpiresAt: string;
+  packageExpiresAt: Date;
+  timeZone: string;
 };
 
-export const downloadLinkSubject = (p: DownloadLinkEmailProps) => `Your download link for ${p.reference}`;
+export const downloadLinkSubject = (p: DownloadLinkEmailProps) =>
+  emailTranslator(p.locale)('email.download.subject', { reference: p.reference });
 
 /** The one-time link that re-confirms control of the email before we disclose the data package. */
 export default function DownloadLinkEmail(p: DownloadLinkEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="Your one-time download link">
-      <Text style={paragraph}>
-        You asked to download the copy of your data for request {p.reference}. This link works once, for the next{' '}
-        {p.linkMinutes} minutes.
-      </Text>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.download.preview')}>
+      <Text style={paragraph}>{t('email.download.body', { reference: p.reference, minutes: p.linkMinutes })}</Text>
       <Button href={p.downloadUrl} style={button}>
-        Download my data
+        {t('email.download.button')}
       </Button>
       <Text style={paragraph}>
-        The package can be downloaded until {p.packageExpiresAt}; after that we delete it. If you did not ask for this
-        link, you can ignore this email, or write to {p.brand.contactEmail}.
+        {t('email.download.until', {
+          expiresOn: emailDate(p.locale, p.packageExpiresAt, p.timeZone),
+          contact: p.brand.contactEmail,
+        })}
       </Text>
     </EmailLayout>
   );
@@ -35,5 +38,6 @@ DownloadLinkEmail.PreviewProps = {
   reference: 'BR-2026-000123',
   downloadUrl: 'http://localhost:3000/download/example',
   linkMinutes: 60,
-  packageExpiresAt: '3 December 2026',
+  packageExpiresAt: new Date('2026-12-03T12:00:00Z'),
+  timeZone: 'Europe/London',
 } satisfies DownloadLinkEmailProps;

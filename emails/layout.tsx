@@ -1,5 +1,7 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { emailTranslator } from './email-locale';
 
 export type Brand = { companyName: string; contactEmail: string; privacyPolicyUrl: string };
 
@@ -24,19 +26,36 @@ const container = {
 const footer = { color: '#5b6470', fontSize: '12px', lineHeight: '18px' };
 
 /** The frame every email shares: who it is from and how to reach a person. */
-export function EmailLayout({ preview, brand, children }: { preview: string; brand: Brand; children: ReactNode }) {
+export function EmailLayout({
+  preview,
+  brand,
+  locale,
+  children,
+}: {
+  preview: string;
+  brand: Brand;
+  /** The email's language (the request's); the frame's words follow it. */
+  locale?: DisplayLocale;
+  children: ReactNode;
+}) {
+  const t = emailTranslator(locale);
   return (
-    <Html lang="en">
+    <Html lang={t.locale}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>
         <Container style={container}>
-          <Text style={{ fontSize: '14px', fontWeight: 600, margin: '0 0 16px' }}>{brand.companyName} Privacy</Text>
+          <Text style={{ fontSize: '14px', fontWeight: 600, margin: '0 0 16px' }}>
+            {t('email.layout.from', { company: brand.companyName })}
+          </Text>
           <Section>{children}</Section>
           <Hr />
           <Text style={footer}>
-            You received this email because someone made a privacy request to {brand.companyName} with this address.
-            Questions: {brand.contactEmail}. Privacy policy: {brand.privacyPolicyUrl}
+            {t('email.layout.footer', {
+              company: brand.companyName,
+              contact: brand.contactEmail,
+              policyUrl: brand.privacyPolicyUrl,
+            })}
           </Text>
         </Container>
       </Body>

@@ -1,22 +1,46 @@
 import { Button, Text } from '@react-email/components';
+import type { RequestType } from '@/lib/universal/codes';
+import { requestTypeList } from '@/lib/universal/i18n/code-labels';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { ACTED_AT_RECEIPT_WORDING } from '@/lib/universal/opt-out-wording';
+import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type OptOutReceivedEmailProps = {
+export type OptOutReceivedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
-  /** What was asked, in words (lib/requests/opt-out-wording.ts): "unsubscribe request". */
-  noun: string;
-  typesLabel: string;
-  /** What we do, one sentence per type, from the same wording. */
-  effects: string[];
-  /** To the owner of the address, who may not have filed it: what each type changes. */
-  notYou: string[];
-  receivedOn: string;
-  dueOn: string;
+  /** The types acted on at receipt (lib/universal/opt-out-wording.ts). */
+  types: RequestType[];
+  /** SELLS_OR_SHARES_PERSONAL_INFORMATION, for what the opt-out of sale/sharing does. */
+  sellsOrShares: boolean;
+  receivedAt: Date;
+  dueAt: Date;
+  timeZone: string;
   statusUrl: string;
 };
 
-export const optOutReceivedSubject = (p: OptOutReceivedEmailProps) => `We are acting on your ${p.noun} ${p.reference}`;
+const actedOn = (types: readonly RequestType[]) => types.filter((type) => ACTED_AT_RECEIPT_WORDING[type]);
+/** One type by its name, several together: the ICU select's key. */
+const typeKey = (types: readonly RequestType[]) => (actedOn(types).length === 1 ? actedOn(types)[0] : 'several');
+
+/** What a type does, in short (the same sentences as the confirmation page's). */
+function effect(t: Translator, type: RequestType, sellsOrShares: boolean): string | null {
+  switch (type) {
+    case 'unsubscribe':
+      return t('email.optOut.inShort.unsubscribe');
+    case 'opt_out_sale':
+      return t(sellsOrShares ? 'email.optOut.inShort.optOutSale.sells' : 'email.optOut.inShort.optOutSale.none');
+    case 'limit_sensitive':
+      return t('email.optOut.inShort.limitSensitive');
+    case 'objection':
+      return t('email.optOut.inShort.objection');
+    default:
+      return null;
+  }
+}
+
+export const optOutReceivedSubject = (p: OptOutReceivedEmailProps) =>
+  emailTranslator(p.locale)('email.optOut.subject', { type: typeKey(p.types), reference: p.reference });
 
 /**
  * Sent at receipt of a request acted on at receipt only (opt-outs, unsubscribing, an objection): it
@@ -24,27 +48,29 @@ export const optOutReceivedSubject = (p: OptOutReceivedEmailProps) => `We are ac
  * the address, who may not be the person who filed it, what it changes.
  */
 export default function OptOutReceivedEmail(p: OptOutReceivedEmailProps) {
+  const t = emailTranslator(p.locale);
+  const type = typeKey(p.types);
   return (
-    <EmailLayout brand={p.brand} preview="No confirmation needed: we are acting on it now">
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.optOut.preview')}>
       <Text style={paragraph}>
-        We received your {p.noun} {p.reference} ({p.typesLabel}) on {p.receivedOn}. It needs no confirmation, so we are
-        already acting on it in every system that holds your data, and will have finished by {p.dueOn} at the latest.
+        {t('email.optOut.body', {
+          type,
+          reference: p.reference,
+          types: requestTypeList(t, p.types),
+          receivedOn: emailDate(p.locale, p.receivedAt, p.timeZone),
+          dueOn: emailDate(p.locale, p.dueAt, p.timeZone),
+        })}
       </Text>
-      {p.effects.map((effect) => (
-        <Text key={effect} style={paragraph}>
-          In short: {effect}.
+      {actedOn(p.types).map((acted) => (
+        <Text key={acted} style={paragraph}>
+          {effect(t, acted, p.sellsOrShares)}
         </Text>
       ))}
-      <Text style={paragraph}>
-        You can follow it on your request&apos;s status page: it says so once every system has acted. Keep this email:
-        the link is personal to you.
-      </Text>
+      <Text style={paragraph}>{t('email.optOut.follow')}</Text>
       <Button href={p.statusUrl} style={button}>
-        See the status of my request
+        {t('email.received.button')}
       </Button>
-      <Text style={paragraph}>
-        Did not ask for this? {p.notYou.join(' ')} If you want it undone, write to {p.brand.contactEmail}.
-      </Text>
+      <Text style={paragraph}>{t('email.optOut.notYou', { type, contact: p.brand.contactEmail })}</Text>
     </EmailLayout>
   );
 }
@@ -52,13 +78,10 @@ export default function OptOutReceivedEmail(p: OptOutReceivedEmailProps) {
 OptOutReceivedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
-  noun: 'unsubscribe request',
-  typesLabel: 'unsubscribe — stop marketing emails',
-  effects: [
-    'we stop sending marketing email to this address; notices about your account, its security and billing still reach you',
-  ],
-  notYou: ['Anyone can ask us to stop marketing email to an address; it changes nothing else.'],
-  receivedOn: '26 November 2026',
-  dueOn: '10 December 2026',
+  types: ['unsubscribe'],
+  sellsOrShares: false,
+  receivedAt: new Date('2026-11-26T12:00:00Z'),
+  dueAt: new Date('2026-12-10T23:59:59Z'),
+  timeZone: 'America/Los_Angeles',
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies OptOutReceivedEmailProps;

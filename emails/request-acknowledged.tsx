@@ -1,24 +1,33 @@
 import { Text } from '@react-email/components';
+import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type RequestAcknowledgedEmailProps = { brand: Brand; reference: string; receivedOn: string; dueOn: string };
+export type RequestAcknowledgedEmailProps = EmailLocaleProps & {
+  brand: Brand;
+  reference: string;
+  receivedAt: Date;
+  dueAt: Date;
+  /** The regime's zone: the dates are its days. */
+  timeZone: string;
+};
 
 export const requestAcknowledgedSubject = (p: RequestAcknowledgedEmailProps) =>
-  `We received your privacy request ${p.reference}`;
+  emailTranslator(p.locale)('email.acknowledged.subject', { reference: p.reference });
 
 /** The confirmation of receipt California requires within 10 business days (CCPA regs §7021). */
 export default function RequestAcknowledgedEmail(p: RequestAcknowledgedEmailProps) {
+  const t = emailTranslator(p.locale);
+  const dueOn = emailDate(p.locale, p.dueAt, p.timeZone);
   return (
-    <EmailLayout brand={p.brand} preview={`We will answer by ${p.dueOn}`}>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.received.preview', { dueOn })}>
       <Text style={paragraph}>
-        We received your privacy request {p.reference} on {p.receivedOn}.
+        {t('email.acknowledged.received', {
+          reference: p.reference,
+          receivedOn: emailDate(p.locale, p.receivedAt, p.timeZone),
+        })}
       </Text>
-      <Text style={paragraph}>
-        How we verify it: we sent a single-use link to this email address. Opening it confirms that the request comes
-        from the person who controls this address; we do not ask for identity documents. If we need more to match the
-        request to our records, we will write to you.
-      </Text>
-      <Text style={paragraph}>We will answer by {p.dueOn}.</Text>
+      <Text style={paragraph}>{t('email.acknowledged.howWeVerify')}</Text>
+      <Text style={paragraph}>{t('email.acknowledged.answerBy', { dueOn })}</Text>
     </EmailLayout>
   );
 }
@@ -26,6 +35,7 @@ export default function RequestAcknowledgedEmail(p: RequestAcknowledgedEmailProp
 RequestAcknowledgedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
-  receivedOn: '26 November 2026',
-  dueOn: '10 January 2027',
+  receivedAt: new Date('2026-11-26T12:00:00Z'),
+  dueAt: new Date('2027-01-10T23:59:59Z'),
+  timeZone: 'America/Los_Angeles',
 } satisfies RequestAcknowledgedEmailProps;

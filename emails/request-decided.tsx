@@ -1,7 +1,8 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type RequestDecidedEmailProps = {
+export type RequestDecidedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
   /** part_completed: some of the request's types are done, the others still open. */
@@ -22,52 +23,56 @@ export type RequestDecidedEmailProps = {
   openDueOn?: string;
 };
 
-const TITLES = {
-  completed: 'We have completed your privacy request',
-  part_completed: 'We have completed part of your privacy request',
-  denied: 'We cannot fulfil your privacy request',
-  partially_denied: 'We have partly fulfilled your privacy request',
-} as const;
+export const requestDecidedSubject = (p: RequestDecidedEmailProps) =>
+  emailTranslator(p.locale)('email.decided.subject', { outcome: p.outcome, reference: p.reference });
 
-export const requestDecidedSubject = (p: RequestDecidedEmailProps) => `${TITLES[p.outcome]} ${p.reference}`;
-
+/**
+ * The decision. Its own sentences are in the request's language; what staff wrote goes as written,
+ * and what the rules and the systems word (reason, parts, per-system lines, the regime's notices) is
+ * still English, marked so.
+ */
 export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
+  const t = emailTranslator(p.locale);
+  const title = t('email.decided.title', { outcome: p.outcome });
   return (
-    <EmailLayout brand={p.brand} preview={TITLES[p.outcome]}>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={title}>
       <Text style={{ ...paragraph, fontWeight: 600 }}>
-        {TITLES[p.outcome]} ({p.reference}).
+        {t('email.decided.heading', { title, reference: p.reference })}
       </Text>
-      {p.completedParts?.length ? <Text style={paragraph}>Completed now: {p.completedParts.join('; ')}.</Text> : null}
+      {p.completedParts?.length ? (
+        <Text style={paragraph}>
+          {t('email.decided.completedNow')} <span lang="en">{p.completedParts.join('; ')}</span>.
+        </Text>
+      ) : null}
       {p.openParts?.length ? (
         <Text style={paragraph}>
-          Still in progress: {p.openParts.join('; ')}. We will answer by {p.openDueOn} at the latest.
+          {t('email.decided.stillOpen')} <span lang="en">{p.openParts.join('; ')}</span>.{' '}
+          {t('email.decided.openBy', { dueOn: p.openDueOn ?? '' })}
         </Text>
       ) : null}
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
-      {p.systems?.length ? <Text style={{ ...paragraph, fontWeight: 600 }}>What we did, system by system:</Text> : null}
+      {p.systems?.length ? <Text style={{ ...paragraph, fontWeight: 600 }}>{t('email.decided.systems')}</Text> : null}
       {p.systems?.map((s) => (
-        <Text key={`${s.system}:${s.action}`} style={paragraph}>
+        <Text key={`${s.system}:${s.action}`} style={paragraph} lang="en">
           {s.system}: {s.action}
           {s.when ? ` on ${s.when}` : ''}.{s.detail ? ` ${s.detail}` : ''}
           {s.kept ? ` Kept: ${s.kept}` : ''}
         </Text>
       ))}
-      {p.downloadDays ? (
+      {p.downloadDays ? <Text style={paragraph}>{t('email.decided.download', { days: p.downloadDays })}</Text> : null}
+      {p.reasonLabel ? (
         <Text style={paragraph}>
-          We are preparing a copy of your data. To protect it, open your request page and choose &quot;Email me a
-          download link&quot;: we send a one-time link to this address, so that only you can download it. The copy can
-          be downloaded for {p.downloadDays} days.
+          {t('email.decided.reason')} <span lang="en">{p.reasonLabel}</span>.
         </Text>
       ) : null}
-      {p.reasonLabel ? <Text style={paragraph}>Reason: {p.reasonLabel}.</Text> : null}
       {p.notices.map((notice) => (
-        <Text key={notice} style={paragraph}>
+        <Text key={notice} style={paragraph} lang="en">
           {notice}
         </Text>
       ))}
-      <Text style={paragraph}>We keep a record of your request and our response, as the law requires.</Text>
+      <Text style={paragraph}>{t('email.decided.record')}</Text>
       <Button href={p.statusUrl} style={button}>
-        See my request
+        {t('email.seeMyRequest')}
       </Button>
     </EmailLayout>
   );

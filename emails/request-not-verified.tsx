@@ -1,7 +1,8 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type RequestNotVerifiedEmailProps = {
+export type RequestNotVerifiedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
   /** What happened, as kept with the decision. */
@@ -15,37 +16,39 @@ export type RequestNotVerifiedEmailProps = {
 };
 
 export const requestNotVerifiedSubject = (p: RequestNotVerifiedEmailProps) =>
-  `We could not verify your privacy request ${p.reference}`;
+  emailTranslator(p.locale)('email.notVerified.subject', { reference: p.reference });
 
 /**
  * The decision on a request whose email address was not confirmed before its newest link ran out:
  * denied, because we could not verify it. Worded for a request that may have had parts acted on
- * without verification, so it speaks only of the parts that needed it.
+ * without verification, so it speaks only of the parts that needed it. What the decision keeps in
+ * English (its message, reason and the regime's notices) is marked so.
  */
 export default function RequestNotVerifiedEmail(p: RequestNotVerifiedEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="The confirmation link ran out">
-      <Text style={{ ...paragraph, fontWeight: 600 }}>We could not verify your privacy request ({p.reference}).</Text>
-      <Text style={paragraph}>{p.message}</Text>
-      <Text style={paragraph}>Reason: {p.reasonLabel}.</Text>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.notVerified.preview')}>
+      <Text style={{ ...paragraph, fontWeight: 600 }}>
+        {t('email.notVerified.heading', { reference: p.reference })}
+      </Text>
+      <Text style={paragraph} lang="en">
+        {p.message}
+      </Text>
+      <Text style={paragraph}>
+        {t('email.decided.reason')} <span lang="en">{p.reasonLabel}</span>.
+      </Text>
       {p.notices.map((notice) => (
-        <Text key={notice} style={paragraph}>
+        <Text key={notice} style={paragraph} lang="en">
           {notice}
         </Text>
       ))}
-      <Text style={paragraph}>
-        You can see this decision on your request&rsquo;s page. We keep a record of your request and our response, as
-        the law requires.
-      </Text>
+      <Text style={paragraph}>{t('email.notVerified.seeDecision')}</Text>
       <Button href={p.statusUrl} style={button}>
-        See my request
+        {t('email.seeMyRequest')}
       </Button>
-      <Text style={paragraph}>
-        If you still want to make this request, you can file it again at any time and confirm it with the link we email
-        you. If you did not make it, you do not need to do anything.
-      </Text>
+      <Text style={paragraph}>{t('email.notVerified.again')}</Text>
       <Button href={p.newRequestUrl} style={button}>
-        Make a new request
+        {t('email.notVerified.newRequest')}
       </Button>
     </EmailLayout>
   );

@@ -1,37 +1,56 @@
 import { Button, Text } from '@react-email/components';
+import { formatPublicDate } from '@/lib/deadlines/zoned-day';
+import type { RequestType } from '@/lib/universal/codes';
+import { requestTypeList } from '@/lib/universal/i18n/code-labels';
+import { intlLocaleOf } from '@/lib/universal/i18n/locales';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type RequestReceivedEmailProps = {
+export type RequestReceivedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
-  typesLabel: string;
-  receivedOn: string;
-  dueOn: string;
+  types: RequestType[];
+  receivedAt: Date;
+  dueAt: Date;
+  /** The zone the regime's days are counted in: the dates are that zone's days. */
+  timeZone: string;
   /** What the regime asks to tell at receipt, each in its language (Quebec: French first). */
   notices?: { lang: string; text: string }[];
   statusUrl: string;
 };
 
-export const requestReceivedSubject = (p: RequestReceivedEmailProps) => `We have your privacy request ${p.reference}`;
+const dates = (p: RequestReceivedEmailProps) => {
+  const locale = intlLocaleOf(p.locale ?? 'en');
+  return {
+    receivedOn: formatPublicDate(p.receivedAt, p.timeZone, locale),
+    dueOn: formatPublicDate(p.dueAt, p.timeZone, locale),
+  };
+};
+
+export const requestReceivedSubject = (p: RequestReceivedEmailProps) =>
+  emailTranslator(p.locale)('email.received.subject', { reference: p.reference });
 
 export default function RequestReceivedEmail(p: RequestReceivedEmailProps) {
+  const t = emailTranslator(p.locale);
+  const { receivedOn, dueOn } = dates(p);
   return (
-    <EmailLayout brand={p.brand} preview={`We will answer by ${p.dueOn}`}>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.received.preview', { dueOn })}>
       <Text style={paragraph}>
-        Thank you for confirming. We received your request {p.reference} ({p.typesLabel}) on {p.receivedOn}. We will
-        answer by {p.dueOn}.
+        {t('email.received.body', {
+          reference: p.reference,
+          types: requestTypeList(t, p.types),
+          receivedOn,
+          dueOn,
+        })}
       </Text>
       {p.notices?.map((notice) => (
         <Text key={notice.text} style={paragraph} lang={notice.lang}>
           {notice.text}
         </Text>
       ))}
-      <Text style={paragraph}>
-        You can follow its progress, or withdraw it, on your request&apos;s status page. Keep this email: the link is
-        personal to you.
-      </Text>
+      <Text style={paragraph}>{t('email.received.follow')}</Text>
       <Button href={p.statusUrl} style={button}>
-        See the status of my request
+        {t('email.received.button')}
       </Button>
     </EmailLayout>
   );
@@ -40,8 +59,9 @@ export default function RequestReceivedEmail(p: RequestReceivedEmailProps) {
 RequestReceivedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
-  typesLabel: 'access, deletion',
-  receivedOn: '26 November 2026',
-  dueOn: '26 December 2026',
+  types: ['access', 'deletion'],
+  receivedAt: new Date('2026-11-26T12:00:00Z'),
+  dueAt: new Date('2026-12-26T23:59:59Z'),
+  timeZone: 'Europe/London',
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies RequestReceivedEmailProps;

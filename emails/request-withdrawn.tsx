@@ -1,21 +1,28 @@
 import { Text } from '@react-email/components';
+import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type RequestWithdrawnEmailProps = { brand: Brand; reference: string; withdrawnOn: string };
+export type RequestWithdrawnEmailProps = EmailLocaleProps & {
+  brand: Brand;
+  reference: string;
+  withdrawnAt: Date;
+  timeZone: string;
+};
 
 export const requestWithdrawnSubject = (p: RequestWithdrawnEmailProps) =>
-  `Your privacy request ${p.reference} was withdrawn`;
+  emailTranslator(p.locale)('email.withdrawn.subject', { reference: p.reference });
 
 export default function RequestWithdrawnEmail(p: RequestWithdrawnEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="Your request was withdrawn">
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.withdrawn.preview')}>
       <Text style={paragraph}>
-        Your privacy request {p.reference} was withdrawn on {p.withdrawnOn}, as you asked. We will not act on it.
+        {t('email.withdrawn.body', {
+          reference: p.reference,
+          withdrawnOn: emailDate(p.locale, p.withdrawnAt, p.timeZone),
+        })}
       </Text>
-      <Text style={paragraph}>
-        If you did not withdraw it, or change your mind, you can make a new request at any time, or write to{' '}
-        {p.brand.contactEmail}.
-      </Text>
+      <Text style={paragraph}>{t('email.withdrawn.notYou', { contact: p.brand.contactEmail })}</Text>
     </EmailLayout>
   );
 }
@@ -23,5 +30,6 @@ export default function RequestWithdrawnEmail(p: RequestWithdrawnEmailProps) {
 RequestWithdrawnEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
-  withdrawnOn: '26 November 2026',
+  withdrawnAt: new Date('2026-11-26T12:00:00Z'),
+  timeZone: 'Europe/London',
 } satisfies RequestWithdrawnEmailProps;

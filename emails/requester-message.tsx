@@ -1,33 +1,33 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type RequesterMessageEmailProps = {
+export type RequesterMessageEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
+  /** What staff wrote: sent as written, in whatever language they wrote it. */
   message: string;
   clockPaused: boolean;
   statusUrl: string;
 };
 
 export const requesterMessageSubject = (p: RequesterMessageEmailProps) =>
-  `We need something from you for privacy request ${p.reference}`;
+  emailTranslator(p.locale)('email.requesterMessage.subject', { reference: p.reference });
 
 /** Staff ask the requester for clarification or identity information; the answer goes in on the status page. */
 export default function RequesterMessageEmail(p: RequesterMessageEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="Please answer on your request's status page">
-      <Text style={paragraph}>To go on with your privacy request {p.reference}, we need the following from you:</Text>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.requesterMessage.preview')}>
+      <Text style={paragraph}>{t('email.requesterMessage.intro', { reference: p.reference })}</Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap', borderLeft: '3px solid #c8cdd4', paddingLeft: '12px' }}>
         {p.message}
       </Text>
       <Text style={paragraph}>
-        Please answer on your request&apos;s status page.{' '}
-        {p.clockPaused
-          ? 'The time we have to answer is paused until you reply.'
-          : 'Your request keeps its original date.'}
+        {t(p.clockPaused ? 'email.requesterMessage.answerPaused' : 'email.requesterMessage.answerRunning')}
       </Text>
       <Button href={p.statusUrl} style={button}>
-        Answer on the status page
+        {t('email.requesterMessage.button')}
       </Button>
     </EmailLayout>
   );

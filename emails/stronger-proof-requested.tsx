@@ -1,38 +1,36 @@
 import { Button, Text } from '@react-email/components';
+import type { VerificationLevel } from '@/lib/verification/levels';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type StrongerProofRequestedEmailProps = {
+export type StrongerProofRequestedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
-  /** The level asked for, in words ("high certainty"). */
-  levelLabel: string;
+  /** The level asked for: the email names it in its language. */
+  level: Exclude<VerificationLevel, 'none'>;
+  /** What staff wrote: sent as written. */
   reason: string;
   clockPaused: boolean;
   statusUrl: string;
 };
 
 export const strongerProofRequestedSubject = (p: StrongerProofRequestedEmailProps) =>
-  `Please prove who you are for privacy request ${p.reference}`;
+  emailTranslator(p.locale)('email.strongerProof.subject', { reference: p.reference });
 
 /** Staff have reasonable doubts about the requester's identity (GDPR Art. 12(6)) and ask for stronger proof. */
 export default function StrongerProofRequestedEmail(p: StrongerProofRequestedEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview="We need stronger proof of your identity">
-      <Text style={paragraph}>
-        Before we go on with your privacy request {p.reference}, we need to be more certain that it is yours: we ask for
-        proof of your identity at &ldquo;{p.levelLabel}&rdquo;, because:
-      </Text>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.strongerProof.preview')}>
+      <Text style={paragraph}>{t('email.strongerProof.intro', { reference: p.reference, level: p.level })}</Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap', borderLeft: '3px solid #c8cdd4', paddingLeft: '12px' }}>
         {p.reason}
       </Text>
       <Text style={paragraph}>
-        Your request&apos;s status page shows the ways you can prove it.{' '}
-        {p.clockPaused
-          ? 'The time we have to answer is paused until you have.'
-          : 'Your request keeps its original date.'}
+        {t(p.clockPaused ? 'email.strongerProof.waysPaused' : 'email.strongerProof.waysRunning')}
       </Text>
       <Button href={p.statusUrl} style={button}>
-        Prove who you are
+        {t('email.strongerProof.button')}
       </Button>
     </EmailLayout>
   );
@@ -41,7 +39,7 @@ export default function StrongerProofRequestedEmail(p: StrongerProofRequestedEma
 StrongerProofRequestedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
-  levelLabel: 'high certainty',
+  level: 'high',
   reason: 'The request came from an address the account has never used.',
   clockPaused: true,
   statusUrl: 'http://localhost:3000/status/abc?token=example',

@@ -1,16 +1,18 @@
 import { Button, Text } from '@react-email/components';
+import { type EmailLocaleProps, emailTime, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type VerificationReminderEmailProps = {
+export type VerificationReminderEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
   verifyUrl: string;
-  /** When the link runs out, in the request's time zone ("22 December 2026 at 19:30, Los Angeles time"). */
-  expiresOn: string;
+  /** When the link runs out; the email names the clock time and the place of the request's zone. */
+  expiresAt: Date;
+  timeZone: string;
 };
 
 export const verificationReminderSubject = (p: VerificationReminderEmailProps) =>
-  `Reminder: confirm your privacy request ${p.reference}`;
+  emailTranslator(p.locale)('email.reminder.subject', { reference: p.reference });
 
 /**
  * Sent once, shortly before the verification link runs out, to a request still waiting for
@@ -18,23 +20,16 @@ export const verificationReminderSubject = (p: VerificationReminderEmailProps) =
  * runs out at the same moment as the first: the reminder does not give the request longer.
  */
 export default function VerificationReminderEmail(p: VerificationReminderEmailProps) {
+  const t = emailTranslator(p.locale);
   return (
-    <EmailLayout brand={p.brand} preview={`Your privacy request ${p.reference} is waiting for confirmation`}>
-      <Text style={paragraph}>
-        We received a privacy request ({p.reference}) for this email address, and it has not been confirmed yet. If you
-        made it, please confirm it:
-      </Text>
+    <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.reminder.preview', { reference: p.reference })}>
+      <Text style={paragraph}>{t('email.reminder.intro', { reference: p.reference })}</Text>
       <Button href={p.verifyUrl} style={button}>
-        Confirm my request
+        {t('email.verify.button')}
       </Button>
-      <Text style={paragraph}>
-        The link works once and expires on {p.expiresOn}. It replaces the link in our earlier email. If the request is
-        not confirmed by then, we will close it as a request we could not verify.
-      </Text>
-      <Text style={paragraph}>
-        If you did not make this request, you do not need to do anything: we will close it when the link runs out.
-      </Text>
-      <Text style={paragraph}>If the button does not work, copy this address into your browser: {p.verifyUrl}</Text>
+      <Text style={paragraph}>{t('email.reminder.expires', emailTime(p.locale, p.expiresAt, p.timeZone))}</Text>
+      <Text style={paragraph}>{t('email.reminder.notYou')}</Text>
+      <Text style={paragraph}>{t('email.buttonFallback', { url: p.verifyUrl })}</Text>
     </EmailLayout>
   );
 }
@@ -43,5 +38,6 @@ VerificationReminderEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
   verifyUrl: 'http://localhost:3000/verify?token=example',
-  expiresOn: '22 December 2026 at 19:30, Los Angeles time',
+  expiresAt: new Date('2026-12-23T03:30:00Z'),
+  timeZone: 'America/Los_Angeles',
 } satisfies VerificationReminderEmailProps;

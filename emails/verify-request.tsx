@@ -1,12 +1,14 @@
 import { Button, Text } from '@react-email/components';
+import { durationLabel } from '@/lib/universal/i18n/code-labels';
+import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
-export type VerifyRequestEmailProps = {
+export type VerifyRequestEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
   verifyUrl: string;
-  /** How long the link works, in words ("10 days"). */
-  expiresIn: string;
+  /** How long the link works, in hours: the email says it in days or hours, in its language. */
+  expiresInHours: number;
   /**
    * An authorized agent filed the request. `person`: this email goes to the person it is about, who
    * confirms or refuses the agent (signed permission). `agent`: it goes to the agent, who holds a
@@ -15,44 +17,43 @@ export type VerifyRequestEmailProps = {
   agent?: { name: string; recipient: 'person' | 'agent' };
 };
 
-export const verifyRequestSubject = (p: VerifyRequestEmailProps) =>
-  p.agent?.recipient === 'person'
-    ? `Did you ask ${p.agent.name} to make a privacy request for you? (${p.reference})`
-    : `Confirm your privacy request ${p.reference}`;
+export const verifyRequestSubject = (p: VerifyRequestEmailProps) => {
+  const t = emailTranslator(p.locale);
+  return p.agent?.recipient === 'person'
+    ? t('email.verify.subjectPerson', { agent: p.agent.name, reference: p.reference })
+    : t('email.verify.subject', { reference: p.reference });
+};
 
-export default function VerifyRequestEmail({ brand, reference, verifyUrl, expiresIn, agent }: VerifyRequestEmailProps) {
+export default function VerifyRequestEmail({
+  brand,
+  reference,
+  verifyUrl,
+  expiresInHours,
+  agent,
+  locale,
+}: VerifyRequestEmailProps) {
+  const t = emailTranslator(locale);
+  const expiresIn = durationLabel(t, expiresInHours);
+  const fallback = <Text style={paragraph}>{t('email.buttonFallback', { url: verifyUrl })}</Text>;
   if (agent?.recipient === 'person')
     return (
-      <EmailLayout brand={brand} preview={`${agent.name} made a privacy request for you`}>
-        <Text style={paragraph}>
-          {agent.name} made a privacy request ({reference}) for you, as your authorized agent, and sent us a signed
-          permission. Before we act on it, we need to hear from you. Open the page below to confirm that you asked{' '}
-          {agent.name} to do this, or to tell us that you did not:
-        </Text>
+      <EmailLayout brand={brand} locale={locale} preview={t('email.verify.previewPerson', { agent: agent.name })}>
+        <Text style={paragraph}>{t('email.verify.person', { agent: agent.name, reference })}</Text>
         <Button href={verifyUrl} style={button}>
-          Confirm or refuse
+          {t('email.verify.confirmOrRefuse')}
         </Button>
-        <Text style={paragraph}>
-          The link works once and expires in {expiresIn}. If you do nothing, we will not act on the request.
-        </Text>
-        <Text style={paragraph}>If the button does not work, copy this address into your browser: {verifyUrl}</Text>
+        <Text style={paragraph}>{t('email.verify.expiresPerson', { expiresIn })}</Text>
+        {fallback}
       </EmailLayout>
     );
   return (
-    <EmailLayout brand={brand} preview={`Confirm your privacy request ${reference}`}>
-      <Text style={paragraph}>
-        {agent
-          ? `We received a privacy request (${reference}) that you made as the holder of a power of attorney. To make sure this is your email address, please confirm it:`
-          : `We received a privacy request (${reference}) for this email address. To make sure it really comes from you, please confirm it:`}
-      </Text>
+    <EmailLayout brand={brand} locale={locale} preview={t('email.verify.subject', { reference })}>
+      <Text style={paragraph}>{t(agent ? 'email.verify.introAgent' : 'email.verify.intro', { reference })}</Text>
       <Button href={verifyUrl} style={button}>
-        Confirm my request
+        {t('email.verify.button')}
       </Button>
-      <Text style={paragraph}>
-        The link works once and expires in {expiresIn}. If you did not make this request, you do not need to do
-        anything: we will close it when the link runs out.
-      </Text>
-      <Text style={paragraph}>If the button does not work, copy this address into your browser: {verifyUrl}</Text>
+      <Text style={paragraph}>{t('email.verify.expires', { expiresIn })}</Text>
+      {fallback}
     </EmailLayout>
   );
 }
@@ -61,5 +62,5 @@ VerifyRequestEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
   verifyUrl: 'http://localhost:3000/verify?token=example',
-  expiresIn: '10 days',
+  expiresInHours: 240,
 } satisfies VerifyRequestEmailProps;

@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { logger } from './logger';
+import { translatorFor } from './i18n/catalogs';
 import { fieldErrors } from './universal/field-errors';
+import { localizeIssue } from './universal/i18n/validation';
 
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -116,7 +118,8 @@ export function publicError(error: unknown): PublicError {
       status: ERROR_STATUS.INVALID_INPUT,
       code: 'INVALID_INPUT',
       message: 'Some fields need attention.',
-      fields: fieldErrors(error),
+      // The JSON API and the staff forms answer in English; the public form localises its own.
+      fields: fieldErrors(error, (issue) => localizeIssue(translatorFor('en'), issue)),
     };
   }
   if (isDatabaseUnavailable(error)) {

@@ -1,3 +1,5 @@
+import type { Translator } from '@/lib/universal/i18n/translator';
+
 /**
  * What a form on a token page says after its post, keyed by the `notice` query parameter. Only
  * these fixed texts can appear: a crafted link cannot make our page say something else.
@@ -154,6 +156,16 @@ export const NOTICES = {
 } as const satisfies Record<string, { tone: 'success' | 'error'; message: string }>;
 
 export type NoticeKey = keyof typeof NOTICES;
+
+/**
+ * A notice in the page's language (`notice.<key>` in the catalogs; the English above is the same
+ * text, kept for the tests and tools that read this table).
+ */
+export const noticeMessage = (t: Translator, key: NoticeKey) => t(`notice.${key}`);
+
+/** The message of an error notice, if the notice is one. */
+export const noticeError = (t: Translator, key: NoticeKey | undefined) =>
+  key && NOTICES[key].tone === 'error' ? noticeMessage(t, key) : undefined;
 
 export function readNotice(value: string | undefined): ((typeof NOTICES)[NoticeKey] & { key: NoticeKey }) | undefined {
   if (!value || !Object.hasOwn(NOTICES, value)) return undefined;

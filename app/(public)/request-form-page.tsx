@@ -2,7 +2,8 @@ import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { islandScripts } from '@/app/components/islands';
 import { staticPage } from '@/app/components/static-page';
 import { env } from '@/lib/env';
-import { formatHours } from '@/lib/universal/duration';
+import { translatorFor } from '@/lib/i18n/catalogs';
+import { durationLabel } from '@/lib/universal/i18n/code-labels';
 import { normaliseErrorPaths, summaryErrors } from './request-form-errors';
 import { REQUEST_FORM_ISLAND, type RequestFormProps } from './request-form-values';
 import { registerByName, RequestFormView } from './request-form-view';
@@ -20,11 +21,14 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
  */
 export async function requestFormPage({
   props,
+  path,
   nonce,
   status = 200,
   headers,
 }: {
   props: RequestFormProps;
+  /** The page's path and query, for the language switcher. */
+  path: string;
   /** The response's CSP nonce (proxy.ts puts it on the request as `x-nonce`). */
   nonce: string | null;
   status?: number;
@@ -33,30 +37,37 @@ export async function requestFormPage({
   const { renderToString } = await import('react-dom/server');
   const { COMPANY_NAME, verificationTtlHours } = env();
   const errors = normaliseErrorPaths(props.state.fieldErrors);
+  const t = translatorFor(props.locale);
   const form = renderToString(
     <RequestFormView
+      t={t}
       companyName={props.companyName}
       sellsOrShares={props.sellsOrShares}
       formStartedAt={props.formStartedAt}
       values={props.state.values}
       errors={errors}
-      summary={<ErrorSummaryView errors={summaryErrors(errors, props.state.formError)} />}
+      summary={
+        <ErrorSummaryView errors={summaryErrors(errors, props.state.formError)} title={t('form.errorSummary')} />
+      }
       register={registerByName}
       pending={false}
     />,
   );
   return staticPage({
+    locale: props.locale,
+    path,
     status,
     headers,
     secretUrl: false,
     scripts: { sources: islandScripts('request-form'), nonce },
     children: (
       <>
-        <h1>Make a privacy request to {COMPANY_NAME}</h1>
+        <h1>{t('form.pageTitle', { company: COMPANY_NAME })}</h1>
         <RightsIntro
+          t={t}
           companyName={COMPANY_NAME}
           sellsOrShares={props.sellsOrShares}
-          verificationLifetime={formatHours(verificationTtlHours)}
+          verificationLifetime={durationLabel(t, verificationTtlHours)}
         />
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the form's own server render, which the island hydrates */}
         <div id={REQUEST_FORM_ISLAND.container} dangerouslySetInnerHTML={{ __html: form }} />

@@ -3,6 +3,8 @@
  * (react-hook-form) and the server both go through `toRequestInput`, so they parse the same thing.
  */
 import { REQUEST_TYPES } from '@/lib/universal/codes';
+import { LOCALE_FIELD, type DisplayLocale } from '@/lib/universal/i18n/locales';
+import type { Messages } from '@/lib/universal/i18n/translator';
 
 export type RequestFormValues = {
   onBehalf: boolean;
@@ -14,6 +16,8 @@ export type RequestFormValues = {
   types: string[];
   details: string;
   confirm: boolean;
+  /** The page's language, which the request is filed in (a hidden field). */
+  locale: string;
 };
 
 /** What the server answered to the last post (nothing yet on a fresh form). */
@@ -28,6 +32,9 @@ export type RequestFormState = {
  * hydrates it with the same props (sent as JSON in the page), so both draw the same markup.
  */
 export type RequestFormProps = {
+  /** The page's language and its messages that the form shows (only these reach the browser). */
+  locale: DisplayLocale;
+  messages: Messages;
   companyName: string;
   /** SELLS_OR_SHARES_PERSONAL_INFORMATION, for what the opt-out of sale/sharing says. */
   sellsOrShares: boolean;
@@ -49,7 +56,11 @@ export const emptyRequestForm: RequestFormValues = {
   types: [],
   details: '',
   confirm: false,
+  locale: '',
 };
+
+/** The catalog keys the form's island is sent: its own words, the codes' names and the schema's messages. */
+export const REQUEST_FORM_MESSAGES = ['form.', 'codes.', 'validation.'] as const;
 
 /** Fields in the order the form shows them: the error summary lists problems in this order. */
 export const REQUEST_FIELD_PATHS = [
@@ -91,6 +102,7 @@ export function readRequestForm(formData: FormData): RequestFormValues {
     types: formData.getAll('types').filter((t): t is string => typeof t === 'string'),
     details: text('details'),
     confirm: formData.get('confirm') === 'on',
+    locale: text(LOCALE_FIELD),
   };
 }
 
@@ -105,7 +117,9 @@ export function readAgentDocument(formData: FormData): File | null {
  * unchosen kind of proof is left out, so the schema says it is missing.
  */
 export function toRequestInput(values: RequestFormValues) {
-  const { onBehalf, agent, ...rest } = values;
+  const { onBehalf, agent, locale, ...rest } = values;
   const { authorization, ...who } = agent;
-  return onBehalf ? { ...rest, agent: authorization ? { ...who, authorization } : who } : rest;
+  // The pseudo-locale is for looking at pages, never a request's language: such a request is filed in English.
+  const filed = { ...rest, ...(locale && locale !== 'en-XA' ? { locale } : {}) };
+  return onBehalf ? { ...filed, agent: authorization ? { ...who, authorization } : who } : filed;
 }

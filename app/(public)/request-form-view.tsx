@@ -9,24 +9,23 @@ import {
   type FieldRegistration,
 } from '@/app/components/form-fields';
 import { HONEYPOT_FIELD, STARTED_FIELD } from '@/lib/abuse/form-fields';
-import {
-  AGENT_AUTHORIZATION_KINDS,
-  AGENT_AUTHORIZATION_LABELS,
-  JURISDICTION_GROUPS,
-  JURISDICTION_LABELS,
-  REQUEST_TYPES,
-  REQUEST_TYPE_LABELS,
-} from '@/lib/universal/codes';
+import { AGENT_AUTHORIZATION_KINDS, JURISDICTION_GROUPS, REQUEST_TYPES } from '@/lib/universal/codes';
+import { LOCALE_FIELD } from '@/lib/universal/i18n/locales';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { jurisdictionLabel, requestTypeLabel } from '@/lib/universal/i18n/code-labels';
 import { isRegional, regionalClassName, typeHint } from './request-type-choices';
 import { fieldId, type RequestFieldName, type RequestFieldPath, type RequestFormValues } from './request-form-values';
 
 // Grouped by country, each US state with a privacy law by name, so a requester finds theirs by scanning.
-const jurisdictionGroups = JURISDICTION_GROUPS.map((group) => ({
-  label: group.label,
-  options: group.jurisdictions.map((code) => ({ value: code, label: JURISDICTION_LABELS[code] })),
-}));
+const jurisdictionGroups = (t: Translator) =>
+  JURISDICTION_GROUPS.map((group) => ({
+    label: t(`codes.group.${group.key}`),
+    options: group.jurisdictions.map((code) => ({ value: code, label: jurisdictionLabel(t, code) })),
+  }));
 
 export type RequestFormViewProps = {
+  /** The page's language: the island builds it from the messages the page sends it. */
+  t: Translator;
   companyName: string;
   /** SELLS_OR_SHARES_PERSONAL_INFORMATION: false, the opt-out of sale/sharing says there is none today. */
   sellsOrShares: boolean;
@@ -53,6 +52,7 @@ export const registerByName = (name: RequestFieldName): FieldRegistration => ({ 
  * a plain form posting to `/`.
  */
 export function RequestFormView({
+  t,
   companyName,
   sellsOrShares,
   formStartedAt,
@@ -75,6 +75,8 @@ export function RequestFormView({
   const typesInvalid = Boolean(errorsFor('types')?.length);
   const proofInvalid = Boolean(errorsFor('agent.authorization')?.length || errorsFor('agent.document')?.length);
   const confirmInvalid = Boolean(errorsFor('confirm')?.length);
+  const marks = { required: t('form.required'), optional: t('form.optional'), error: t('form.errorPrefix') };
+  const requiredMark = <span className="required">{marks.required}</span>;
   return (
     <form
       className="request-form"
@@ -87,25 +89,28 @@ export function RequestFormView({
       noValidate
       aria-labelledby="request-form-title"
     >
-      <h2 id="request-form-title">Make a request</h2>
+      <h2 id="request-form-title">{t('form.title')}</h2>
       {summary}
       <input type="hidden" name={STARTED_FIELD} value={formStartedAt} />
+      {/* The language the request is filed in: every later email and its status page speak it. */}
+      <input type="hidden" name={LOCALE_FIELD} value={t.locale} />
       {/* A honeypot: hidden from people (display: none, so also from assistive technology); bots fill it. */}
       <div className="honeypot">
-        <label htmlFor="field-website">Leave this field empty</label>
+        <label htmlFor="field-website">{t('form.honeypot')}</label>
         <input id="field-website" name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
 
       <CheckboxChoice
         id={fieldId('onBehalf')}
-        label="I am making this request on behalf of someone else (as their authorized agent)"
+        label={t('form.onBehalf')}
         registration={register('onBehalf')}
         defaultChecked={values.onBehalf}
       />
       <div className="agent-fields">
         <TextField
           {...bound('agent.name', values.agent.name)}
-          label="Your name (the agent)"
+          label={t('form.agentName')}
+          marks={marks}
           required
           autoComplete="name"
           maxLength={200}
@@ -113,7 +118,8 @@ export function RequestFormView({
         <TextField
           {...bound('agent.email', values.agent.email)}
           type="email"
-          label="Your email address (the agent)"
+          label={t('form.agentEmail')}
+          marks={marks}
           required
           autoComplete="email"
           maxLength={254}
@@ -123,14 +129,13 @@ export function RequestFormView({
           aria-describedby={describedBy('agent-proof', true, proofInvalid)}
         >
           <legend>
-            Your proof that the person authorized you <span className="required">(required)</span>
+            {t('form.agentProof')} {requiredMark}
           </legend>
           <p className="hint" id="agent-proof-hint">
-            A permission the person signed, or a power of attorney: a PDF, PNG or JPEG file of at most 5 MB. With a
-            signed permission we also ask the person to confirm. If the form comes back with an error, choose the file
-            again.
+            {t('form.agentProofHint', { maxMb: 5 })}
           </p>
           <FieldError
+            prefix={marks.error}
             id="agent-proof-error"
             messages={[...(errorsFor('agent.authorization') ?? []), ...(errorsFor('agent.document') ?? [])]}
           />
@@ -144,10 +149,10 @@ export function RequestFormView({
                 defaultChecked={values.agent.authorization === kind}
                 aria-invalid={proofInvalid || undefined}
               />
-              <label htmlFor={`field-agent-authorization-${kind}`}>{AGENT_AUTHORIZATION_LABELS[kind]}</label>
+              <label htmlFor={`field-agent-authorization-${kind}`}>{t(`codes.agentAuthorization.${kind}`)}</label>
             </div>
           ))}
-          <label htmlFor={fieldId('agent.document')}>The document</label>
+          <label htmlFor={fieldId('agent.document')}>{t('form.agentDocument')}</label>
           <input
             id={fieldId('agent.document')}
             name="agent.document"
@@ -163,31 +168,40 @@ export function RequestFormView({
         type="email"
         label={
           <>
-            <span className="when-self">Your email address</span>
-            <span className="when-agent">Email address of the person this request is about</span>
+            <span className="when-self">{t('form.email')}</span>
+            <span className="when-agent">{t('form.emailOfPerson')}</span>
           </>
         }
-        hint={`We will send a link to this address to confirm the request. Use the address ${companyName} knows, if you can.`}
+        hint={t('form.emailHint', { company: companyName })}
+        marks={marks}
         required
         autoComplete="email"
         maxLength={254}
       />
-      <TextField {...bound('name', values.name)} label="Full name" autoComplete="name" maxLength={200} />
+      <TextField
+        {...bound('name', values.name)}
+        label={t('form.name')}
+        marks={marks}
+        autoComplete="name"
+        maxLength={200}
+      />
       <TextField
         {...bound('accountEmail', values.accountEmail)}
         type="email"
-        label={`${companyName} account email, if different`}
-        hint="The email address of the account or organization your data is held under, if it is not the one above."
+        label={t('form.accountEmail', { company: companyName })}
+        hint={t('form.accountEmailHint')}
+        marks={marks}
         autoComplete="off"
         maxLength={254}
       />
       <SelectField
         {...bound('jurisdiction', values.jurisdiction)}
-        label="Where you live"
-        hint="The law where you live decides how long we have to answer. In the United States, choose your state; if it is not listed, choose “another state”."
+        label={t('form.jurisdiction')}
+        hint={t('form.jurisdictionHint')}
+        marks={marks}
         required
-        placeholder="Choose a country or state"
-        groups={jurisdictionGroups}
+        placeholder={t('form.jurisdictionPlaceholder')}
+        groups={jurisdictionGroups(t)}
       />
 
       <fieldset
@@ -195,19 +209,19 @@ export function RequestFormView({
         aria-describedby={describedBy('types', true, typesInvalid)}
       >
         <legend>
-          What do you want us to do? <span className="required">(required)</span>
+          {t('form.types')} {requiredMark}
         </legend>
         <p className="hint" id="types-hint">
-          Choose at least one.
+          {t('form.typesHint')}
         </p>
-        <FieldError id="types-error" messages={errorsFor('types')} />
+        <FieldError id="types-error" messages={errorsFor('types')} prefix={marks.error} />
         {REQUEST_TYPES.map((code) => {
           const choice = (
             <CheckboxChoice
               key={code}
               id={`field-types-${code}`}
-              label={REQUEST_TYPE_LABELS[code]}
-              hint={typeHint(code, { companyName, sellsOrShares })}
+              label={requestTypeLabel(t, code)}
+              hint={typeHint(t, code, { companyName, sellsOrShares })}
               value={code}
               registration={register('types')}
               defaultChecked={values.types.includes(code)}
@@ -227,18 +241,18 @@ export function RequestFormView({
 
       <TextAreaField
         {...bound('details', values.details)}
-        label="Details"
-        hint="Anything that helps us find your data or understand your request. For a correction, tell us what is wrong and what it should be (required for corrections)."
+        label={t('form.details')}
+        hint={t('form.detailsHint')}
+        marks={marks}
       />
 
       <div className={confirmInvalid ? 'field field--error' : 'field'}>
-        <FieldError id={`${fieldId('confirm')}-error`} messages={errorsFor('confirm')} />
+        <FieldError id={`${fieldId('confirm')}-error`} messages={errorsFor('confirm')} prefix={marks.error} />
         <CheckboxChoice
           id={fieldId('confirm')}
           label={
             <>
-              I confirm that this information is accurate, and that I am the person this request is about or am
-              authorized to act for them. <span className="required">(required)</span>
+              {t('form.confirm')} {requiredMark}
             </>
           }
           required
@@ -250,7 +264,7 @@ export function RequestFormView({
       </div>
 
       <button type="submit" className="button" disabled={pending}>
-        {pending ? 'Sending your request…' : 'Send request'}
+        {pending ? t('form.sending') : t('form.send')}
       </button>
     </form>
   );

@@ -5,7 +5,6 @@
  */
 import { hydrateRoot } from 'react-dom/client';
 import { GPC_FORM_FIELD } from '@/lib/universal/gpc';
-import { GPC_STATUS } from '../components/gpc-notice';
 import { RequestForm } from './request-form';
 import { readRequestForm, REQUEST_FORM_ISLAND, type RequestFormProps } from './request-form-values';
 
@@ -26,6 +25,7 @@ if (container && propsScript && formElement) {
 function honorScriptGpc(form: HTMLFormElement) {
   if ((navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl !== true) return;
   form.addEventListener('formdata', (event) => event.formData.set(GPC_FORM_FIELD, '1'));
-  const status = document.querySelector('[data-gpc-status]');
-  if (status) status.textContent = GPC_STATUS.honored;
+  const status = document.querySelector<HTMLElement>('[data-gpc-status]');
+  // The footer carries the sentence in the page's language.
+  if (status?.dataset.gpcHonoredText) status.textContent = status.dataset.gpcHonoredText;
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { createTranslator } from '@/lib/universal/i18n/translator';
 import { ErrorSummary } from '@/app/components/error-summary';
 import { normaliseErrorPaths, summaryErrors } from './request-form-errors';
 import { REQUEST_FORM_ISLAND, type RequestFormProps, type RequestFormValues } from './request-form-values';
@@ -20,17 +21,21 @@ const warmUpValidation = () => void preloadRequestSchema().catch(() => undefined
  * from these rather than from the server's.
  */
 export function RequestForm({
+  locale,
+  messages,
   companyName,
   sellsOrShares,
   formStartedAt,
   state,
   typedValues,
 }: RequestFormProps & { typedValues: RequestFormValues }) {
+  const t = useMemo(() => createTranslator(locale, messages), [locale, messages]);
   const [pending, setPending] = useState(false);
   const [clientAttempts, setClientAttempts] = useState(0);
   const [showClientErrors, setShowClientErrors] = useState(false);
   const form = useRequestForm(typedValues);
-  const clientErrors = flattenClientErrors(form.formState.errors);
+  // The schema's messages are keys, put into words as the server does (lib/universal/i18n/validation.ts).
+  const clientErrors = flattenClientErrors(form.formState.errors, t);
 
   const errors = showClientErrors ? clientErrors : normaliseErrorPaths(state.fieldErrors);
   const summary = summaryErrors(errors, showClientErrors ? undefined : state.formError);
@@ -67,12 +72,13 @@ export function RequestForm({
 
   return (
     <RequestFormView
+      t={t}
       companyName={companyName}
       sellsOrShares={sellsOrShares}
       formStartedAt={formStartedAt}
       values={state.values}
       errors={errors}
-      summary={<ErrorSummary errors={summary} focusKey={clientAttempts} />}
+      summary={<ErrorSummary errors={summary} focusKey={clientAttempts} title={t('form.errorSummary')} />}
       register={form.register}
       pending={pending}
       onSubmit={onSubmit}

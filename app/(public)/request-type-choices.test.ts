@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REGIONAL_RIGHTS } from '@/lib/universal/regional-rights';
 import { US_STATE_JURISDICTIONS } from '@/lib/universal/codes';
+import { translatorFor } from '@/lib/i18n/catalogs';
 import { regionalClassName, typeHint } from './request-type-choices';
 
 describe('the form’s regional rights', () => {
@@ -21,10 +22,10 @@ describe('the form’s regional rights', () => {
   });
 
   it('says so when Bitstride neither sells nor shares, and still offers the opt-out', () => {
-    expect(typeHint('opt_out_sale', { companyName: 'Bitstride', sellsOrShares: false })).toMatch(
+    expect(typeHint(translatorFor('en'), 'opt_out_sale', { companyName: 'Bitstride', sellsOrShares: false })).toMatch(
       /^Bitstride does not sell .* You can still opt out: we record it/,
     );
-    expect(typeHint('opt_out_sale', { companyName: 'Bitstride', sellsOrShares: true })).toMatch(
+    expect(typeHint(translatorFor('en'), 'opt_out_sale', { companyName: 'Bitstride', sellsOrShares: true })).toMatch(
       /^Bitstride stops selling/,
     );
   });

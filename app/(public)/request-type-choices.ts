@@ -4,6 +4,7 @@
  * shows once one of those regimes is chosen, without script (public/styles/portal.css).
  */
 import type { RequestType } from '@/lib/universal/codes';
+import type { Translator } from '@/lib/universal/i18n/translator';
 import { REGIONAL_REQUEST_TYPES, regimesOffering, type RegionalRequestType } from '@/lib/universal/regional-rights';
 
 export function isRegional(type: RequestType): type is RegionalRequestType {
@@ -16,20 +17,21 @@ export function regionalClassName(type: RegionalRequestType): string {
 }
 
 export function typeHint(
+  t: Translator,
   type: RequestType,
   { companyName, sellsOrShares }: { companyName: string; sellsOrShares: boolean },
 ): string | undefined {
   switch (type) {
     case 'unsubscribe':
-      return 'Product updates and announcements. Notices about your account, its security and billing still reach you.';
+      return t('form.typeHint.unsubscribe');
     case 'objection':
-      return 'For example, the analytics of how you use our websites. We stop unless we have compelling legitimate grounds, which we would explain to you.';
+      return t('form.typeHint.objection');
     case 'opt_out_sale':
-      return sellsOrShares
-        ? `${companyName} stops selling your personal information and sharing it for cross-context behavioural advertising.`
-        : `${companyName} does not sell your personal information or share it for cross-context behavioural advertising. You can still opt out: we record it, and it applies if that ever changes.`;
+      return t(sellsOrShares ? 'form.typeHint.optOutSale.sells' : 'form.typeHint.optOutSale.none', {
+        company: companyName,
+      });
     case 'limit_sensitive':
-      return 'Sensitive information, such as your account sign-in, is then used only as the law allows, for example to provide and secure the service.';
+      return t('form.typeHint.limitSensitive');
     default:
       return undefined;
   }

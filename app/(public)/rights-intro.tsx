@@ -1,9 +1,16 @@
+import type { ReactNode } from 'react';
+import type { Translator } from '@/lib/universal/i18n/translator';
+
+const bold = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+
 /** What each right means, in plain words, following the privacy policy's "Your choices and rights". */
 export function RightsIntro({
+  t,
   companyName,
   sellsOrShares,
   verificationLifetime,
 }: {
+  t: Translator;
   companyName: string;
   /** SELLS_OR_SHARES_PERSONAL_INFORMATION. */
   sellsOrShares: boolean;
@@ -12,62 +19,28 @@ export function RightsIntro({
 }) {
   return (
     <>
-      <p className="lead">
-        Use this page to ask {companyName} about the personal information we hold about you: your account details,
-        billing and support contacts, the messages you sent us, and the usage and log data our services record.
-      </p>
-      <h2>Your rights</h2>
-      <p>Depending on where you live, you can ask us to:</p>
+      <p className="lead">{t('rights.lead', { company: companyName })}</p>
+      <h2>{t('rights.title')}</h2>
+      <p>{t('rights.intro')}</p>
       <ul className="rights">
+        <li>{t.rich('rights.access', { b: bold })}</li>
+        <li>{t.rich('rights.correct', { b: bold })}</li>
+        <li>{t.rich('rights.delete', { b: bold })}</li>
+        <li>{t.rich('rights.export', { b: bold })}</li>
+        <li>{t.rich('rights.restrict', { b: bold })}</li>
+        <li>{t.rich('rights.object', { b: bold })}</li>
+        <li>{t.rich('rights.unsubscribe', { b: bold })}</li>
         <li>
-          <strong>Access</strong> — tell you what personal information we hold about you, what we use it for and who we
-          share it with, and give you a copy.
+          {t.rich('rights.optOutSale', { b: bold })}{' '}
+          {sellsOrShares ? null : t('rights.optOutSaleNone', { company: companyName })}
         </li>
-        <li>
-          <strong>Correct</strong> — fix information that is wrong or incomplete, such as your name, email address or
-          organization.
-        </li>
-        <li>
-          <strong>Delete</strong> — erase your personal information. We may have to keep some records, such as billing
-          records, where the law requires it; if so, we will tell you which and why.
-        </li>
-        <li>
-          <strong>Export</strong> — give you the information you provided in a machine-readable file, so you can take it
-          to another service.
-        </li>
-        <li>
-          <strong>Restrict</strong> — limit how we use your information, for example while we check a correction.
-        </li>
-        <li>
-          <strong>Object</strong> — stop using your information for a purpose you object to, such as analytics, unless
-          we have compelling legitimate grounds.
-        </li>
-        <li>
-          <strong>Unsubscribe</strong> — stop sending you product updates and similar marketing messages.
-        </li>
-        <li>
-          <strong>Opt out of sale or sharing</strong> (US residents) — never sell your personal information or share it
-          for cross-context behavioural advertising.{' '}
-          {sellsOrShares
-            ? null
-            : `${companyName} does not sell or share personal information today; your opt-out is recorded and applies if that ever changes.`}
-        </li>
-        <li>
-          <strong>Limit the use of sensitive information</strong> (California residents) — use information such as your
-          account sign-in only as the law allows.
-        </li>
+        <li>{t.rich('rights.limitSensitive', { b: bold })}</li>
       </ul>
-      <h2>How it works</h2>
+      <h2>{t('rights.howTitle')}</h2>
       <ol>
-        <li>Fill in the form below. You can ask for more than one thing at once.</li>
-        <li>
-          We email you a link to confirm the request. The link works for {verificationLifetime}. We start once you
-          confirm.
-        </li>
-        <li>
-          We answer within the time the law where you live allows. A status page, linked from our email, shows the date
-          and what has happened so far.
-        </li>
+        <li>{t('rights.step1')}</li>
+        <li>{t('rights.step2', { lifetime: verificationLifetime })}</li>
+        <li>{t('rights.step3')}</li>
       </ol>
     </>
   );

@@ -1,9 +1,13 @@
 import { formStartedStamp } from '@/lib/abuse/form-guard';
+import { pageLocaleOf } from '@/app/components/page-locale';
 import { env } from '@/lib/env';
 import { hasGpcHeader } from '@/lib/opt-outs/gpc';
+import { messagesOf } from '@/lib/i18n/catalogs';
+import { pickMessages } from '@/lib/universal/i18n/translator';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
 import { notAForm, notFromThisSite, postedFromAnotherSite, readFormPost, requesterOf, seeOther } from './form-post';
 import { requestFormPage } from './request-form-page';
-import { emptyRequestForm } from './request-form-values';
+import { emptyRequestForm, REQUEST_FORM_MESSAGES } from './request-form-values';
 import { submitRequestForm } from './submit-request-form';
 
 /**
@@ -15,14 +19,22 @@ import { submitRequestForm } from './submit-request-form';
  */
 const nonceOf = (request: Request) => request.headers.get('x-nonce');
 
+/** The form's words in the page's language: the island is sent these, never a whole catalog. */
+const formMessages = (locale: DisplayLocale) => ({
+  locale,
+  messages: pickMessages(messagesOf(locale), REQUEST_FORM_MESSAGES),
+});
+
 export async function GET(request: Request) {
+  const { locale, path } = pageLocaleOf(request);
   const props = {
+    ...formMessages(locale),
     companyName: env().COMPANY_NAME,
     sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION,
     formStartedAt: formStartedStamp(),
     state: { values: emptyRequestForm, fieldErrors: {} },
   };
-  return requestFormPage({ props, nonce: nonceOf(request) });
+  return requestFormPage({ props, path, nonce: nonceOf(request) });
 }
 
 export async function POST(request: Request) {
@@ -31,13 +43,20 @@ export async function POST(request: Request) {
   if (postedFromAnotherSite(request)) return notFromThisSite();
   const form = await readFormPost(request);
   if (!form) return notAForm();
-  const outcome = await submitRequestForm({ form, ...requesterOf(request), gpcHeader: hasGpcHeader(request.headers) });
+  const { locale, path } = pageLocaleOf(request);
+  const outcome = await submitRequestForm({
+    form,
+    locale,
+    ...requesterOf(request),
+    gpcHeader: hasGpcHeader(request.headers),
+  });
   if (outcome.kind === 'submitted') return seeOther(outcome.location);
   const props = {
+    ...formMessages(outcome.locale),
     companyName: env().COMPANY_NAME,
     sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION,
     formStartedAt: outcome.formStartedAt,
     state: outcome.state,
   };
-  return requestFormPage({ props, nonce: nonceOf(request), status: outcome.status, headers: outcome.headers });
+  return requestFormPage({ props, path, nonce: nonceOf(request), status: outcome.status, headers: outcome.headers });
 }

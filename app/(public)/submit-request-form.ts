@@ -3,6 +3,9 @@ import { checkFormGuard, formStartedStamp, HONEYPOT_FIELD, STARTED_FIELD } from 
 import { publicError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { newRequestSchema } from '@/lib/universal/request-schema';
+import { translatorFor } from '@/lib/i18n/catalogs';
+import { type DisplayLocale, isDisplayLocale } from '@/lib/universal/i18n/locales';
+import { localizeIssue } from '@/lib/universal/i18n/validation';
 import { fieldErrors } from '@/lib/universal/field-errors';
 import { submitRequest } from '@/lib/requests/submit-request';
 import { GPC_FORM_FIELD } from '@/lib/opt-outs/gpc';
@@ -20,6 +23,8 @@ export type RequestFormOutcome =
   /** The form again, with the values sent, the errors, and the status and headers to answer with. */
   | {
       kind: 'refused';
+      /** The language to answer in: the one the form was filled in. */
+      locale: DisplayLocale;
       status: number;
       headers?: Record<string, string>;
       state: RequestFormState;
@@ -36,11 +41,14 @@ const confirmationPage = (id: string, submissionToken: string) =>
  */
 export async function submitRequestForm({
   form,
+  locale: pageLocale,
   ip,
   userAgent,
   gpcHeader = false,
 }: {
   form: FormData;
+  /** The page's language, when the form does not say which it was filled in. */
+  locale: DisplayLocale;
   ip: string | null;
   userAgent: string | null;
   /** The post carried Sec-GPC: 1. */
@@ -48,6 +56,8 @@ export async function submitRequestForm({
 }): Promise<RequestFormOutcome> {
   // The guard's own fields are read here and never reach newRequestSchema (which is strict).
   const values = readRequestForm(form);
+  const locale = isDisplayLocale(values.locale) ? values.locale : pageLocale;
+  const t = translatorFor(locale);
   const stamp = fieldText(form, STARTED_FIELD);
   const guard = checkFormGuard({ honeypot: fieldText(form, HONEYPOT_FIELD), stamp });
   if (!guard.ok && guard.reason === 'honeypot') {
@@ -67,12 +77,13 @@ export async function submitRequestForm({
     headers,
     state: { values, ...state },
     formStartedAt,
+    locale,
   });
-  if (!guard.ok)
-    return refused(400, { fieldErrors: {}, formError: 'Please check your answers, then send the form again.' });
+  if (!guard.ok) return refused(400, { fieldErrors: {}, formError: t('form.checkAnswers') });
 
   const parsed = newRequestSchema.safeParse(toRequestInput(values));
-  if (!parsed.success) return refused(422, { fieldErrors: fieldErrors(parsed.error) });
+  if (!parsed.success)
+    return refused(422, { fieldErrors: fieldErrors(parsed.error, (issue) => localizeIssue(t, issue)) });
 
   try {
     const file = parsed.data.agent ? readAgentDocument(form) : null;

@@ -1,4 +1,6 @@
 import { get, useForm, type FieldErrors, type Resolver } from 'react-hook-form';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { localizeIssue } from '@/lib/universal/i18n/validation';
 import { REQUEST_FIELD_PATHS, toRequestInput, type RequestFormValues } from './request-form-values';
 
 type LoadedResolver = (...args: Parameters<Resolver<RequestFormValues>>) => ReturnType<Resolver<RequestFormValues>>;
@@ -48,12 +50,12 @@ export function useRequestForm(defaultValues: RequestFormValues) {
 }
 
 /** react-hook-form's nested errors as the dotted-path map the server answers with. */
-export function flattenClientErrors(errors: FieldErrors<RequestFormValues>): Record<string, string[]> {
+export function flattenClientErrors(errors: FieldErrors<RequestFormValues>, t: Translator): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const path of REQUEST_FIELD_PATHS) {
     const error: { message?: unknown; root?: { message?: unknown } } | undefined = get(errors, path);
     const message = error?.message ?? error?.root?.message;
-    if (typeof message === 'string' && message) out[path] = [message];
+    if (typeof message === 'string' && message) out[path] = [localizeIssue(t, { message })];
   }
   return out;
 }

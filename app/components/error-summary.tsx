@@ -9,7 +9,15 @@ export type { SummaryError };
  * The error summary of a page that hydrates. It takes focus once for each new `focusKey` (one per
  * submit), so keyboard and screen-reader users land on it.
  */
-export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; focusKey: unknown }) {
+export function ErrorSummary({
+  errors,
+  focusKey,
+  title,
+}: {
+  errors: SummaryError[];
+  focusKey: unknown;
+  title?: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const focusedFor = useRef<unknown>(undefined);
   // Runs after every render: the errors may arrive a render after the key changes (react-hook-form).
@@ -18,5 +26,5 @@ export function ErrorSummary({ errors, focusKey }: { errors: SummaryError[]; foc
     focusedFor.current = focusKey;
     ref.current.focus();
   });
-  return <ErrorSummaryView errors={errors} ref={ref} />;
+  return <ErrorSummaryView errors={errors} ref={ref} title={title} />;
 }

@@ -9,7 +9,12 @@ import { FieldError } from './field-error';
 export type FieldRegistration = Pick<UseFormRegisterReturn, 'name'> &
   Partial<Pick<UseFormRegisterReturn, 'onChange' | 'onBlur' | 'ref'>>;
 
+/** The words every field adds, in the page's language (English where a page does not say). */
+export type FieldMarks = { required: string; optional: string; error: string };
+const ENGLISH_MARKS: FieldMarks = { required: '(required)', optional: '(optional)', error: 'Error: ' };
+
 type FieldProps = {
+  marks?: FieldMarks;
   id: string;
   label: ReactNode;
   hint?: ReactNode;
@@ -24,15 +29,31 @@ export function describedBy(id: string, hasHint: boolean, hasError: boolean): st
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldLabel({ id, label, required }: { id: string; label: ReactNode; required?: boolean }) {
+function FieldLabel({
+  id,
+  label,
+  required,
+  marks,
+}: {
+  id: string;
+  label: ReactNode;
+  required?: boolean;
+  marks: FieldMarks;
+}) {
   return (
     <label htmlFor={id}>
-      {label} {required ? <span className="required">(required)</span> : <span className="optional">(optional)</span>}
+      {label}{' '}
+      {required ? (
+        <span className="required">{marks.required}</span>
+      ) : (
+        <span className="optional">{marks.optional}</span>
+      )}
     </label>
   );
 }
 
 export function TextField({
+  marks = ENGLISH_MARKS,
   id,
   label,
   hint,
@@ -47,13 +68,13 @@ export function TextField({
   const invalid = Boolean(errors?.length);
   return (
     <div className={invalid ? 'field field--error' : 'field'}>
-      <FieldLabel id={id} label={label} required={required} />
+      <FieldLabel id={id} label={label} required={required} marks={marks} />
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      <FieldError id={`${id}-error`} messages={errors} />
+      <FieldError id={`${id}-error`} messages={errors} prefix={marks.error} />
       <input
         {...registration}
         id={id}
@@ -71,6 +92,7 @@ export function TextField({
 }
 
 export function TextAreaField({
+  marks = ENGLISH_MARKS,
   id,
   label,
   hint,
@@ -82,13 +104,13 @@ export function TextAreaField({
   const invalid = Boolean(errors?.length);
   return (
     <div className={invalid ? 'field field--error' : 'field'}>
-      <FieldLabel id={id} label={label} required={required} />
+      <FieldLabel id={id} label={label} required={required} marks={marks} />
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      <FieldError id={`${id}-error`} messages={errors} />
+      <FieldError id={`${id}-error`} messages={errors} prefix={marks.error} />
       <textarea
         {...registration}
         id={id}
@@ -105,6 +127,7 @@ export function TextAreaField({
 type SelectOption = { value: string; label: string };
 
 export function SelectField({
+  marks = ENGLISH_MARKS,
   id,
   label,
   hint,
@@ -125,13 +148,13 @@ export function SelectField({
   const invalid = Boolean(errors?.length);
   return (
     <div className={invalid ? 'field field--error' : 'field'}>
-      <FieldLabel id={id} label={label} required={required} />
+      <FieldLabel id={id} label={label} required={required} marks={marks} />
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}
         </p>
       )}
-      <FieldError id={`${id}-error`} messages={errors} />
+      <FieldError id={`${id}-error`} messages={errors} prefix={marks.error} />
       <select
         {...registration}
         id={id}

@@ -1,36 +1,37 @@
 import type { ReactNode } from 'react';
+import type { Translator } from '@/lib/universal/i18n/translator';
 import { PageHeading } from './page-heading';
-
-const ADVICE =
-  'The link may be incomplete or may have been changed. Check that you copied the whole link from the email we sent you.';
 
 /**
  * Shown for any link we cannot use: unknown, changed or incomplete. It never says which, so a link
  * reveals nothing about which requests exist. This part renders anywhere, static pages included.
  */
 export function InvalidLinkView({
-  heading = <h1 tabIndex={-1}>This link is not valid</h1>,
+  t,
+  heading = <h1 tabIndex={-1}>{t('invalidLink.title')}</h1>,
   advice,
 }: {
+  t: Translator;
   heading?: ReactNode;
   advice?: string;
 }) {
   return (
     <>
       {heading}
-      <p>{advice ?? ADVICE}</p>
+      <p>{advice ?? t('invalidLink.advice')}</p>
       <p>
-        <a href="/">Make a new privacy request</a>
+        <a href="/">{t('invalidLink.newRequest')}</a>
       </p>
     </>
   );
 }
 
 /** The same, on a page that hydrates: the heading can take focus when it replaces other content. */
-export function InvalidLink({ advice, focusOnMount }: { advice?: string; focusOnMount?: boolean }) {
+export function InvalidLink({ t, advice, focusOnMount }: { t: Translator; advice?: string; focusOnMount?: boolean }) {
   return (
     <InvalidLinkView
-      heading={<PageHeading focusOnMount={focusOnMount}>This link is not valid</PageHeading>}
+      t={t}
+      heading={<PageHeading focusOnMount={focusOnMount}>{t('invalidLink.title')}</PageHeading>}
       advice={advice}
     />
   );

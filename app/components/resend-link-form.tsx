@@ -1,4 +1,5 @@
-import { NOTICES, type NoticeKey } from '@/app/(public)/notices';
+import { NOTICES, type NoticeKey, noticeMessage } from '@/app/(public)/notices';
+import type { Translator } from '@/lib/universal/i18n/translator';
 import { SubmitButton } from './submit-button';
 
 /**
@@ -6,17 +7,19 @@ import { SubmitButton } from './submit-button';
  * the browser back with a notice. The same with or without JavaScript.
  */
 export function ResendLinkForm({
+  t,
   action,
   hiddenFields,
   buttonLabel,
   notice,
 }: {
+  t: Translator;
   action: string;
   hiddenFields: Record<string, string>;
   buttonLabel: string;
   notice?: NoticeKey;
 }) {
-  const shown = notice ? NOTICES[notice] : undefined;
+  const shown = notice ? { tone: NOTICES[notice].tone, message: noticeMessage(t, notice) } : undefined;
   return (
     <form action={action} method="post">
       {Object.entries(hiddenFields).map(([name, value]) => (
@@ -36,7 +39,7 @@ export function ResendLinkForm({
           </div>
         )}
       </div>
-      <SubmitButton variant="secondary" pendingLabel="Sending…">
+      <SubmitButton variant="secondary" pendingLabel={t('resend.sending')}>
         {buttonLabel}
       </SubmitButton>
     </form>

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { GpcBanner, GpcStatus } from './gpc-notice';
 import { SITE_NAME } from './site';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { LanguageSwitcher } from './language-switcher';
 
 /**
  * The skip link, header and footer around every page: the root layout's and the static pages'. With
@@ -12,37 +14,47 @@ export function SiteChrome({
   contactEmail,
   policyUrl,
   gpc,
+  t,
+  path,
   children,
 }: {
   companyName: string;
   contactEmail: string;
   policyUrl: string;
   gpc: boolean;
+  /** The page's language; the staff workspace passes English and no path (no switcher). */
+  t: Translator;
+  /** This page's path and query, which the language switcher links to in each language. */
+  path?: string;
   children: ReactNode;
 }) {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to main content
+        {t('chrome.skipLink')}
       </a>
       <header className="site-header">
         <div className="site-header__inner">
           <a className="site-header__name" href="/">
-            {companyName} <span className="site-header__section">{SITE_NAME}</span>
+            {companyName} <span className="site-header__section">{t('chrome.siteName')}</span>
           </a>
+          {path !== undefined && <LanguageSwitcher t={t} path={path} />}
         </div>
       </header>
-      {gpc && <GpcBanner />}
+      {gpc && <GpcBanner t={t} />}
       {children}
       <footer className="site-footer">
         <div className="site-footer__inner">
           <p>
-            Questions about your privacy? Email <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
+            {t.rich('chrome.contact', {
+              email: contactEmail,
+              link: (chunks) => <a href={`mailto:${contactEmail}`}>{chunks}</a>,
+            })}
           </p>
           <p>
-            <a href={policyUrl}>Read the {companyName} privacy policy</a>
+            <a href={policyUrl}>{t('chrome.policy', { company: companyName })}</a>
           </p>
-          <GpcStatus gpc={gpc} />
+          <GpcStatus gpc={gpc} t={t} />
         </div>
       </footer>
     </>

@@ -1,14 +1,12 @@
 /**
  * What every page says about the site, whether Next.js renders it (app/layout.tsx) or a route handler
- * serves it as static HTML (app/components/static-page.tsx).
+ * serves it as static HTML (app/components/static-page.tsx). The words are in the catalogs
+ * (`chrome.siteName`, `chrome.description`); the workspace keeps them in English.
  */
-export const SITE_NAME = 'Privacy requests';
-
-export const SITE_DESCRIPTION =
-  'Ask for a copy of your data, correct, delete, export or restrict it, object to its use, unsubscribe, or opt out.';
+import type { Translator } from '@/lib/universal/i18n/translator';
 
 /** A page's <title>: its own words, then the site's. */
-export const pageTitle = (title: string) => `${title} · ${SITE_NAME}`;
+export const pageTitle = (t: Translator, title: string) => t('chrome.pageTitle', { title, site: t('chrome.siteName') });
 
 /**
  * The site's stylesheet (public/styles/portal.css): one plain file for the pages Next.js renders and

@@ -2,10 +2,17 @@ import type { ReactNode } from 'react';
 import { headers as requestHeaders } from 'next/headers';
 import { env } from '@/lib/env';
 import { hasGpcHeader } from '@/lib/opt-outs/gpc';
+import { translatorFor } from '@/lib/i18n/catalogs';
+import { type DisplayLocale, LOCALES } from '@/lib/universal/i18n/locales';
+import { pathInLocale } from './language-switcher';
 import { SiteChrome } from './site-chrome';
-import { pageTitle, SITE_DESCRIPTION, SITE_NAME, STYLESHEET } from './site';
+import { pageTitle, STYLESHEET } from './site';
 
 export type StaticPageOptions = {
+  /** The page's language: `<html lang>`, the chrome's words and the switcher's current entry. */
+  locale: DisplayLocale;
+  /** This page's path and query (proxy.ts's `x-page-path`), for the language switcher and hreflang. */
+  path: string;
   /** The page's own words in its <title>; without them, the site's name alone. */
   title?: string;
   children: ReactNode;
@@ -30,6 +37,8 @@ export type StaticPageOptions = {
  * 'use client' module, no hooks (route handlers get React's server build).
  */
 export async function staticPage({
+  locale,
+  path,
   title,
   children,
   status = 200,
@@ -42,13 +51,20 @@ export async function staticPage({
   const { renderToStaticMarkup } = await import('react-dom/server');
   const { COMPANY_NAME, PRIVACY_CONTACT_EMAIL, PRIVACY_POLICY_URL } = env();
   const gpc = await gpcSignal();
+  const { COMPANY_NAME, PRIVACY_CONTACT_EMAIL, PRIVACY_POLICY_URL, APP_URL } = env();
+  const t = translatorFor(locale);
   const html = renderToStaticMarkup(
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title ? pageTitle(title) : SITE_NAME}</title>
-        <meta name="description" content={SITE_DESCRIPTION} />
+        <title>{title ? pageTitle(t, title) : t('chrome.siteName')}</title>
+        <meta name="description" content={t('chrome.description')} />
+        {/* The same page in each language, for search engines: only where the URL holds no secret. */}
+        {!secretUrl &&
+          LOCALES.map((l) => (
+            <link key={l} rel="alternate" hrefLang={l} href={new URL(pathInLocale(path, l), APP_URL).href} />
+          ))}
         {refreshTo && <meta httpEquiv="refresh" content={`0;url=${refreshTo}`} />}
         {secretUrl && (
           <>
@@ -73,6 +89,8 @@ export async function staticPage({
           contactEmail={PRIVACY_CONTACT_EMAIL}
           policyUrl={PRIVACY_POLICY_URL}
           gpc={gpc}
+          t={t}
+          path={path}
         >
           <main id="main" className="page" tabIndex={-1}>
             {children}

@@ -9,6 +9,8 @@ import { isUuid } from '../uuid';
 
 export type AgentRequestStatus = {
   reference: string;
+  /** The language the request was filed in (by the agent), which this page speaks. */
+  locale: string;
   types: RequestType[];
   status: RequestStatus;
   receivedAt: string;
@@ -49,6 +51,7 @@ export async function getAgentRequestStatus(options: {
   const deadline = requestDeadline(request);
   return {
     reference: formatReference(request.number, request.receivedAt),
+    locale: request.locale,
     types: request.types,
     status: request.status,
     receivedAt: request.receivedAt.toISOString(),

@@ -4,7 +4,6 @@ import { scheduleAppealDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
-import { formatPublicDate } from '../deadlines/zoned-day';
 import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
@@ -91,8 +90,9 @@ export async function submitAppeal(options: {
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        receivedOn: formatPublicDate(now, deadline.timeZone),
-        decideBy: formatPublicDate(deadline.dueAt, deadline.timeZone),
+        receivedAt: now,
+        decideBy: deadline.dueAt,
+        timeZone: deadline.timeZone,
         statusUrl: publicLinks.statusOf(request),
       },
     });

@@ -3,7 +3,6 @@ import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { addJob, type JobRequest } from '../queue/add-job';
 import { OPEN_STATUSES } from '../universal/codes';
-import { formatPublicDate } from '../deadlines/zoned-day';
 import { formatReference } from '../universal/reference';
 import { requestDeadline } from './request-deadline';
 import { deadlineJobKey } from './schedule-deadline-jobs';
@@ -49,8 +48,9 @@ export async function acknowledgeRequest(options: { requestId: string; now?: Dat
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        receivedOn: formatPublicDate(request.receivedAt, deadline.timeZone),
-        dueOn: formatPublicDate(request.dueAt, deadline.timeZone),
+        receivedAt: request.receivedAt,
+        dueAt: request.dueAt,
+        timeZone: deadline.timeZone,
       },
     });
     await recordAuditEvent(tx, {

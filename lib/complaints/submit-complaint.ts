@@ -2,7 +2,6 @@ import { consumeRateLimit } from '../abuse/rate-limit';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { scheduleComplaintDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
-import { formatPublicDate } from '../deadlines/zoned-day';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
 import { AppError } from '../errors';
@@ -76,8 +75,9 @@ export async function submitComplaint(options: {
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        receivedOn: formatPublicDate(now, deadlines.timeZone),
-        respondBy: formatPublicDate(deadlines.respondBy, deadlines.timeZone),
+        receivedAt: now,
+        respondBy: deadlines.respondBy,
+        timeZone: deadlines.timeZone,
         authority: deadlines.rule.authority,
         statusUrl: publicLinks.statusOf(request),
       },

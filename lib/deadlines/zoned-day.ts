@@ -4,11 +4,14 @@
 const publicFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** A date as the requester reads it, in the given zone ("26 December 2026"). */
-export function formatPublicDate(date: Date, timeZone: string): string {
-  let format = publicFormats.get(timeZone);
+export function formatPublicDate(date: Date, timeZone: string, locale = 'en-GB'): string {
+  const key = `${locale} ${timeZone}`;
+  let format = publicFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-    publicFormats.set(timeZone, format);
+    // English keeps the day-month-year order the portal always used; other languages their own.
+    const intlLocale = locale === 'en' || locale === 'en-XA' ? 'en-GB' : locale;
+    format = new Intl.DateTimeFormat(intlLocale, { day: 'numeric', month: 'long', year: 'numeric', timeZone });
+    publicFormats.set(key, format);
   }
   return format.format(date);
 }

@@ -5,6 +5,7 @@ import { createElement } from 'react';
 import type { Tx } from '../db';
 import { env } from '../env';
 import { addJob, type JobRequest } from '../queue/add-job';
+import { type DisplayLocale, isLocale, type Locale } from '../universal/i18n/locales';
 import { publicLinks } from './public-links';
 import { type TemplateName, type TemplateProps, templates } from './templates';
 
@@ -33,15 +34,21 @@ let staticMarkup: Promise<(element: ReturnType<typeof createElement>) => string>
  * on every request the public form sends. The HTML is React Email's without its streaming markers
  * (`<!--$-->`, `<!--html-->`…), which no mail client shows (render-email.test.ts compares every template).
  */
-export async function renderEmail<N extends TemplateName>(name: N, props: TemplateProps<N>) {
+export async function renderEmail<N extends TemplateName>(
+  name: N,
+  props: TemplateProps<N>,
+  locale: DisplayLocale = 'en',
+) {
   const { component, subject } = templates[name] as unknown as {
     component: Parameters<typeof createElement>[0];
     subject: (p: TemplateProps<N>) => string;
   };
   // Imported on use: Next.js refuses a static import of react-dom/server in the app directory.
   staticMarkup ??= import('react-dom/server').then((server) => server.renderToStaticMarkup);
-  const html = `${DOCTYPE}${(await staticMarkup)(createElement(component, props as never))}`;
-  return { subject: subject(props), html, text: htmlToText(html) };
+  // Each requester's template speaks `locale` (the request's); staff templates ignore it.
+  const localized = { ...(props as object), locale } as TemplateProps<N>;
+  const html = `${DOCTYPE}${(await staticMarkup)(createElement(component, localized as never))}`;
+  return { subject: subject(localized), html, text: htmlToText(html) };
 }
 
 type EmailOptions<N extends TemplateName> = {
@@ -49,6 +56,8 @@ type EmailOptions<N extends TemplateName> = {
   to: string;
   props: TemplateProps<N>;
   requestId?: string | null;
+  /** The language to write in; by default the request's (`requestId`), else English. */
+  locale?: Locale;
 };
 
 /**
@@ -56,7 +65,7 @@ type EmailOptions<N extends TemplateName> = {
  * here so that the job can name it in the same statement; it is also Resend's Idempotency-Key.
  */
 export async function prepareOutboxEmail<N extends TemplateName>(options: EmailOptions<N>) {
-  const rendered = await renderEmail(options.template, options.props);
+  const rendered = await renderEmail(options.template, options.props, options.locale);
   const id = randomUUID();
   const deliveryJob = { name: 'deliver-email' as const, payload: { outboxId: id } } satisfies JobRequest;
   return {
@@ -75,8 +84,16 @@ export async function enqueueEmail<N extends TemplateName>(tx: Tx, options: Emai
   return id;
 }
 
+/** The request's language, which every email about it is written in (the form or the API set it). */
+async function requestLocale(tx: Tx, requestId: string | null | undefined): Promise<Locale> {
+  if (!requestId) return 'en';
+  const request = await tx.privacyRequest.findUnique({ where: { id: requestId }, select: { locale: true } });
+  return isLocale(request?.locale) ? request.locale : 'en';
+}
+
 async function writeOutboxEmail<N extends TemplateName>(tx: Tx, options: EmailOptions<N>) {
-  const { row, deliveryJob } = await prepareOutboxEmail(options);
+  const locale = options.locale ?? (await requestLocale(tx, options.requestId));
+  const { row, deliveryJob } = await prepareOutboxEmail({ ...options, locale });
   await tx.outboxEmail.create({ data: row, select: { id: true } });
   await addJob(tx, deliveryJob.name, deliveryJob.payload);
   return row.id;

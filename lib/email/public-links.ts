@@ -3,7 +3,9 @@ import { statusToken } from '../security/status-token';
 
 /** Links the requester receives. Tokens travel in the query string of our own pages only. */
 export const publicLinks = {
-  verify: (token: string) => `${env().APP_URL}/verify?token=${token}`,
+  /** With the request's language, so the page opens in it whatever the browser says. */
+  verify: (token: string, locale?: string) =>
+    `${env().APP_URL}/verify?token=${token}${locale && locale !== 'en' ? `&lang=${locale}` : ''}`,
   proveAccountEmail: (token: string) => `${env().APP_URL}/verify/account-email?token=${token}`,
   status: (requestId: string, token: string) => `${env().APP_URL}/status/${requestId}?token=${token}`,
   submitted: (requestId: string, token: string) => `${env().APP_URL}/submitted/${requestId}?token=${token}`,

@@ -17,6 +17,8 @@ import { isOptOutOnly, optOutTypes } from '../verification/opt-outs';
 export type PublicRequestStatus = {
   id: string;
   reference: string;
+  /** The language the request was filed in, which its status page speaks. */
+  locale: string;
   types: RequestType[];
   jurisdiction: string;
   status: RequestStatus;
@@ -38,7 +40,8 @@ export type PublicRequestStatus = {
   optOut: { types: RequestType[]; only: boolean; honoredAt: string | null } | null;
   /** While we wait on the requester: what we asked, to answer on the status page. */
   question: string | null;
-  timeline: { at: string; summary: string }[];
+  /** Each public event: its action (the page words it in the requester's language) and its audit summary. */
+  timeline: { at: string; summary: string; action: string }[];
   /**
    * Another address the requester named for their account, masked: proven (and when), or a claim we
    * do not act on until they prove it with a link sent to it. Null when none was named.
@@ -109,13 +112,14 @@ export async function getRequestStatus(options: {
   const events = await db().auditEvent.findMany({
     where: { requestId: request.id, public: true },
     orderBy: { id: 'asc' },
-    select: { createdAt: true, summary: true },
+    select: { createdAt: true, summary: true, action: true },
   });
   const state = verificationState(request);
   const proof = await identityProofState(db(), request);
   return {
     id: request.id,
     reference: formatReference(request.number, request.receivedAt),
+    locale: request.locale,
     types: request.types,
     jurisdiction: request.jurisdiction,
     status: request.status,
@@ -141,7 +145,7 @@ export async function getRequestStatus(options: {
     canWithdraw: OPEN_STATUSES.includes(request.status),
     optOut,
     question,
-    timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '' })),
+    timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '', action: e.action })),
     accountEmail:
       request.accountEmail && (request.accountEmailVerifiedAt || unprovenAccountEmail(request))
         ? { masked: maskEmail(request.accountEmail), provenAt: request.accountEmailVerifiedAt?.toISOString() ?? null }

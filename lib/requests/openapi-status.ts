@@ -75,6 +75,10 @@ const appeal = exactObject(
 export const requestStatusSchema = exactObject({
   id: { type: 'string', format: 'uuid' },
   reference: { type: 'string', pattern: '^BR-\\d{4}-\\d{6}$', examples: ['BR-2026-000123'] },
+  locale: {
+    type: 'string',
+    description: 'The language it was filed in (`locale` of the request, default `en`): its emails and status page use it.',
+  },
   types: requestTypes,
   jurisdiction: { type: 'string' },
   status: {

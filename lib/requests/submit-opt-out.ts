@@ -1,8 +1,8 @@
 import { assignByRulesAfterCommit } from '../assignment/assign-by-rules';
+import { isLocale } from '../universal/i18n/locales';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { scheduleDeadlineJobs } from '../clock/schedule-deadline-jobs';
 import { db } from '../db';
-import { formatPublicDate } from '../deadlines/zoned-day';
 import type { Prisma } from '../generated/prisma/client';
 import { brand, prepareOutboxEmail } from '../email/enqueue-email';
 import { env } from '../env';
@@ -10,10 +10,10 @@ import { publicLinks } from '../email/public-links';
 import { addJob } from '../queue/add-job';
 import { createFulfilmentTasks } from '../fulfilment/create-tasks';
 import { newStatusNonce, statusToken } from '../security/status-token';
-import { REQUEST_TYPE_LABELS, type RequestType } from '../universal/codes';
+import type { RequestType } from '../universal/codes';
 import { formatReference } from '../universal/reference';
 import { OPT_OUTS } from '../verification/opt-outs';
-import { actedAtReceiptEffects, actedAtReceiptNotYou, actedAtReceiptNoun } from '../universal/opt-out-wording';
+import { actedAtReceiptNoun } from '../universal/opt-out-wording';
 
 type OptOutRow = Prisma.PrivacyRequestUncheckedCreateInput & {
   id: string;
@@ -53,15 +53,16 @@ export async function submitOptOut(options: {
     template: 'opt-out-received',
     to: row.email,
     requestId: row.id,
+    // Rendered before the row exists: the request's language is given here.
+    locale: isLocale(row.locale) ? row.locale : undefined,
     props: {
       brand: brand(),
       reference,
-      noun: actedAtReceiptNoun(row.types),
-      typesLabel: row.types.map((t) => REQUEST_TYPE_LABELS[t].toLowerCase()).join(', '),
-      effects: actedAtReceiptEffects(row.types, { sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION }),
-      notYou: actedAtReceiptNotYou(row.types),
-      receivedOn: formatPublicDate(row.receivedAt, options.timeZone),
-      dueOn: formatPublicDate(options.dueAt, options.timeZone),
+      types: row.types,
+      sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION,
+      receivedAt: row.receivedAt,
+      dueAt: options.dueAt,
+      timeZone: options.timeZone,
       statusUrl: publicLinks.status(row.id, statusToken({ id: row.id, statusNonce })),
     },
   });

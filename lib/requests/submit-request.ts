@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE } from '../universal/i18n/locales';
 import { randomUUID } from 'node:crypto';
 import { consumeRateLimit } from '../abuse/rate-limit';
 import { type AgentDocument, refuseMissingAgentDocument } from '../agents/agent-document';
@@ -77,6 +78,7 @@ async function submitRequestUntraced(options: {
     email: input.email,
     emailHash: hashEmail(input.email),
     submissionTokenHash: hashToken(submissionToken),
+    locale: input.locale ?? DEFAULT_LOCALE,
   };
   const row = requestRow(options, request, deadline.dueAt);
   if (isOptOutOnly(input.types)) {
@@ -178,6 +180,7 @@ function requestRow(
     email: string;
     emailHash: string;
     submissionTokenHash: string;
+    locale: string;
   },
   dueAt: Date,
 ) {
@@ -242,11 +245,12 @@ async function writeSubmission(
       SELECT min(candidate) AS slot FROM (SELECT 1 AS candidate UNION ALL SELECT slot + 1 FROM taken) AS candidates
       WHERE candidate <= ${max}::int AND candidate NOT IN (SELECT slot FROM taken)
     ), request AS (
-      INSERT INTO privacy_request (id, number, status, types, jurisdiction, channel, email_hash, email, name, account_email,
-        details, agent_name, agent_email, submission_token_hash, received_at, due_at, submitted_ip, submitted_user_agent,
-        unverified_slot, updated_at)
+      INSERT INTO privacy_request (id, number, status, types, jurisdiction, channel, locale, email_hash, email, name,
+        account_email, details, agent_name, agent_email, submission_token_hash, received_at, due_at, submitted_ip,
+        submitted_user_agent, unverified_slot, updated_at)
       SELECT ${row.id}::uuid, ${row.number}::int, 'unverified', ${row.types}::"RequestType"[], ${row.jurisdiction},
-        ${row.channel}::"SubmissionChannel", ${row.emailHash}, ${row.email}, ${row.name}, ${row.accountEmail}, ${row.details},
+        ${row.channel}::"SubmissionChannel", ${row.locale}, ${row.emailHash}, ${row.email}, ${row.name}, ${row.accountEmail},
+        ${row.details},
         ${row.agentName}, ${row.agentEmail}, ${row.submissionTokenHash}, ${row.receivedAt}::timestamptz, ${row.dueAt}::timestamptz,
         ${row.submittedIp}, ${row.submittedUserAgent}, place.slot, now()
       FROM place WHERE place.slot IS NOT NULL

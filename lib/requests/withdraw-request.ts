@@ -6,7 +6,6 @@ import { removeJob } from '../queue/add-job';
 import { cancelDeadlineJobs, deadlineJobKey } from '../clock/schedule-deadline-jobs';
 import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
 import { OPEN_STATUSES } from '../universal/codes';
-import { formatPublicDate } from '../deadlines/zoned-day';
 import { requestTimeZone } from '../clock/request-deadline';
 import { formatReference } from '../universal/reference';
 
@@ -44,7 +43,8 @@ export async function withdrawRequest(options: {
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        withdrawnOn: formatPublicDate(now, requestTimeZone(request)),
+        withdrawnAt: now,
+        timeZone: requestTimeZone(request),
       },
     });
   });

@@ -101,11 +101,16 @@ export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
  * The form's groups of places, in the order a requester scans them: countries first, then the US
  * states (alphabetical, the state without a law last), then Canada's two regimes.
  */
-export const JURISDICTION_GROUPS: { label: string; jurisdictions: readonly Jurisdiction[] }[] = [
-  { label: 'Europe', jurisdictions: ['EU', 'UK'] },
-  { label: 'United States', jurisdictions: [...US_STATE_JURISDICTIONS, 'US-OTHER'] },
-  { label: 'Canada', jurisdictions: ['CA-QC', 'CA'] },
-  { label: 'Elsewhere', jurisdictions: ['BR', 'OTHER'] },
+export const JURISDICTION_GROUPS: {
+  /** Its name in the catalogs: `codes.group.<key>`. */
+  key: 'europe' | 'us' | 'canada' | 'elsewhere';
+  label: string;
+  jurisdictions: readonly Jurisdiction[];
+}[] = [
+  { key: 'europe', label: 'Europe', jurisdictions: ['EU', 'UK'] },
+  { key: 'us', label: 'United States', jurisdictions: [...US_STATE_JURISDICTIONS, 'US-OTHER'] },
+  { key: 'canada', label: 'Canada', jurisdictions: ['CA-QC', 'CA'] },
+  { key: 'elsewhere', label: 'Elsewhere', jurisdictions: ['BR', 'OTHER'] },
 ];
 
 export const REQUEST_STATUSES = [

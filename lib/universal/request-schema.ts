@@ -1,10 +1,13 @@
 /**
  * The one schema for a new request, in two readings of a blank optional field: the form's
  * (react-hook-form + zodResolver, and the server that receives the post) and the JSON API's. Every
- * other rule is the same code, so it can never differ between them.
+ * other rule is the same code, so it can never differ between them. Its messages are catalog keys,
+ * put into words by lib/universal/i18n/validation.ts in the requester's language.
  */
 import * as z from 'zod/mini';
 import { AGENT_AUTHORIZATION_KINDS, JURISDICTIONS, REQUEST_TYPES } from './codes';
+import { LOCALES } from './i18n/locales';
+import { FIELD_LIMITS } from './i18n/validation';
 import { isOfferedIn } from './regional-rights';
 
 // zod/mini (same rules, same messages as classic zod, but tree-shakable): this schema also runs in
@@ -14,6 +17,10 @@ import { isOfferedIn } from './regional-rights';
 const SAFE_TEXT = /^[^\p{Cc}\p{Cs}\p{Co}\u202A-\u202E\u2066-\u2069]*$/u;
 const SAFE_MULTILINE = /^(?:[^\p{Cc}\p{Cs}\p{Co}\u202A-\u202E\u2066-\u2069]|[\n\r\t])*$/u;
 
+/** The schema's fields with messages of their own; each message is a key `validation.<field>.<problem>`. */
+type TextField = 'name' | 'agentName' | 'details';
+type EmailField = 'email' | 'accountEmail' | 'agentEmail';
+
 /**
  * How an optional field given as an empty or blank string is read. A form posts every field, so there
  * `""` means "not given"; a JSON client leaves a field out instead, so the API refuses `""` with a
@@ -22,30 +29,30 @@ const SAFE_MULTILINE = /^(?:[^\p{Cc}\p{Cs}\p{Co}\u202A-\u202E\u2066-\u2069]|[\n\
 type Blank = 'absent' | 'refused';
 
 /** In the API, a field that is sent must say something: `\S` is also what its OpenAPI schema states. */
-const notBlankIn = (blank: Blank, label: string) =>
-  blank === 'refused' ? [z.regex(/\S/, `${label} must not be empty: leave the field out instead`)] : [];
+const notBlankIn = (blank: Blank, field: 'name' | 'accountEmail' | 'details') =>
+  blank === 'refused' ? [z.regex(/\S/, `validation.${field}.blank`)] : [];
 
-const text = (label: string, max: number, min?: number, blank: Blank = 'absent') =>
+const text = (field: TextField, min?: number, blank: Blank = 'absent') =>
   z
-    .string({ error: `${label} must be text` })
+    .string({ error: `validation.${field}.notText` })
     .check(
-      ...notBlankIn(blank, label),
+      ...(field === 'agentName' ? [] : notBlankIn(blank, field)),
       z.trim(),
-      ...(min ? [z.minLength(min, `${label} is required`)] : []),
-      z.maxLength(max, `${label} must be at most ${max} characters`),
-      z.regex(SAFE_TEXT, `${label} contains characters we cannot accept`),
+      ...(min ? [z.minLength(min, `validation.${field}.required`)] : []),
+      z.maxLength(FIELD_LIMITS[field], `validation.${field}.tooLong`),
+      z.regex(SAFE_TEXT, `validation.${field}.badCharacters`),
     );
 
-const email = (label: string, blank?: Blank) =>
+const email = (field: EmailField, blank?: Blank) =>
   z.pipe(
-    z.string({ error: `${label} is required` }).check(
-      ...notBlankIn(blank ?? 'absent', label),
+    z.string({ error: `validation.${field}.required` }).check(
+      ...(field === 'accountEmail' ? notBlankIn(blank ?? 'absent', field) : []),
       z.trim(),
       // Required unless optional (`blank` given): then the blank is read as `blank` says.
-      ...(blank ? [] : [z.minLength(1, `${label} is required`)]),
-      z.maxLength(254, `${label} must be at most 254 characters`),
+      ...(blank ? [] : [z.minLength(1, `validation.${field}.required`)]),
+      z.maxLength(FIELD_LIMITS[field], `validation.${field}.tooLong`),
     ),
-    z.email({ error: `${label} must be a valid email address, like name@example.com` }).check(z.toLowerCase()),
+    z.email({ error: `validation.${field}.invalid` }).check(z.toLowerCase()),
   );
 
 /** An optional field: in a form, a blank string means "not given" (in the API it is refused by `inner`). */
@@ -55,52 +62,53 @@ const optional = <T extends z.ZodMiniType>(blank: Blank, inner: T) =>
     z.optional(inner),
   );
 
-function requestSchema(blank: Blank) {
-  const types = z
-    .array(z.enum(REQUEST_TYPES, { error: 'Choose from the listed request types' }), {
-      error: 'Choose at least one request type',
-    })
-    .check(
-      z.minLength(1, 'Choose at least one request type'),
-      z.maxLength(REQUEST_TYPES.length),
-      z.refine((t) => new Set(t).size === t.length, 'Each request type can be chosen once'),
-    );
-  const details = optional(
-    blank,
-    z
-      .string({ error: 'Details must be text' })
-      .check(
-        ...notBlankIn(blank, 'Details'),
-        z.trim(),
-        z.maxLength(5000, 'Details must be at most 5,000 characters'),
-        z.regex(SAFE_MULTILINE, 'Details contain characters we cannot accept'),
-      ),
+const TYPES = z
+  .array(z.enum(REQUEST_TYPES, { error: 'validation.types.unknown' }), {
+    error: 'validation.types.required',
+  })
+  .check(
+    z.minLength(1, 'validation.types.required'),
+    z.maxLength(REQUEST_TYPES.length),
+    z.refine((t) => new Set(t).size === t.length, 'validation.types.duplicate'),
   );
+
+function requestSchema(blank: Blank) {
+  const types = TYPES;
   const shape = {
-    email: email('Email'),
-    name: optional(blank, text('Full name', 200, undefined, blank)),
-    accountEmail: optional(blank, email('Account email', blank)),
+    email: email('email'),
+    name: optional(blank, text('name', undefined, blank)),
+    accountEmail: optional(blank, email('accountEmail', blank)),
     types,
-    jurisdiction: z.enum(JURISDICTIONS, { error: 'Choose where you live from the list' }),
-    details,
+    jurisdiction: z.enum(JURISDICTIONS, { error: 'validation.jurisdiction.required' }),
+    details: optional(
+      blank,
+      z
+        .string({ error: 'validation.details.notText' })
+        .check(
+          ...notBlankIn(blank, 'details'),
+          z.trim(),
+          z.maxLength(FIELD_LIMITS.details, 'validation.details.tooLong'),
+          z.regex(SAFE_MULTILINE, 'validation.details.badCharacters'),
+        ),
+    ),
     agent: z.optional(
       z.strictObject(
         {
-          name: text('Agent name', 200, 1),
-          email: email('Agent email'),
+          name: text('agentName', 1),
+          email: email('agentEmail'),
           // The document itself travels beside the fields (a file in the form, base64 in the API):
           // lib/agents/agent-document.ts checks it on the server.
-          authorization: z.enum(AGENT_AUTHORIZATION_KINDS, {
-            error: 'Choose the proof you have: signed permission or a power of attorney',
-          }),
+          authorization: z.enum(AGENT_AUTHORIZATION_KINDS, { error: 'validation.agent.authorization' }),
         },
-        { error: 'Agent must have a name, an email and the kind of proof' },
+        { error: 'validation.agent.incomplete' },
       ),
     ),
-    confirm: z.literal(true, { error: 'Please confirm that the information is accurate' }),
+    confirm: z.literal(true, { error: 'validation.confirm.required' }),
+    /** The language the requester reads (lib/universal/i18n/locales.ts); English when not given. */
+    locale: z.optional(z.enum(LOCALES, { error: 'validation.locale.unknown' })),
   };
 
-  const correctionFields = z.looseObject({ types, details });
+  const correctionFields = z.looseObject({ types, details: shape.details });
   const agentFields = z.looseObject({ email: shape.email, agent: shape.agent });
   const regimeFields = z.looseObject({ types, jurisdiction: shape.jurisdiction });
 
@@ -109,18 +117,17 @@ function requestSchema(blank: Blank) {
   return z.strictObject(shape).check(
     z.refine((value) => !value.types.includes('correction') || Boolean(value.details), {
       path: ['details'],
-      message: 'For a correction, tell us what is wrong and what it should be',
+      message: 'validation.details.neededForCorrection',
       when: (payload) => correctionFields.safeParse(payload.value).success,
     }),
     z.refine((value) => !value.agent || value.agent.email !== value.email, {
       path: ['agent', 'email'],
-      message: "The agent's email must differ from the email of the person the request is about",
+      message: 'validation.agentEmail.sameAsPerson',
       when: (payload) => agentFields.safeParse(payload.value).success,
     }),
     z.refine((value) => value.types.every((t) => isOfferedIn(value.jurisdiction, t)), {
       path: ['types'],
-      message:
-        'The law where you live does not give every right you chose: opting out of sale or sharing, and limiting the use of sensitive information, are offered only where a state law gives them',
+      message: 'validation.types.notOffered',
       when: (payload) => regimeFields.safeParse(payload.value).success,
     }),
   );

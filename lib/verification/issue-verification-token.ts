@@ -3,12 +3,12 @@ import type { Tx } from '../db';
 import { enqueueEmail, brand } from '../email/enqueue-email';
 import { env } from '../env';
 import { addJob, removeJob, type JobRequest } from '../queue/add-job';
-import { formatHours } from '../universal/duration';
+import { isLocale } from '../universal/i18n/locales';
 import { formatReference } from '../universal/reference';
 import { publicLinks } from '../email/public-links';
 import { generateToken, hashToken } from '../security/tokens';
 
-type LinkedRequest = { id: string; number: number; receivedAt: Date; email: string };
+type LinkedRequest = { id: string; number: number; receivedAt: Date; email: string; locale?: string };
 
 /** The keys of an unconfirmed request's jobs: one of each, replaced when a new link is sent. */
 export const unverifiedJobKey = {
@@ -69,11 +69,13 @@ export function newVerificationLink(request: LinkedRequest, now: Date, agent?: L
       template: 'verify-request' as const,
       to: recipient.to,
       requestId: request.id,
+      // Written before the request's row exists (lib/requests/submit-request.ts): its language is given here.
+      locale: isLocale(request.locale) ? request.locale : undefined,
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        verifyUrl: publicLinks.verify(token),
-        expiresIn: formatHours(ttlHours),
+        verifyUrl: publicLinks.verify(token, request.locale),
+        expiresInHours: ttlHours,
         ...(recipient.agent ? { agent: recipient.agent } : {}),
       },
     },

@@ -1,7 +1,6 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { requestTimeZone } from '../clock/request-deadline';
 import { db } from '../db';
-import { formatPublicDateTime } from '../deadlines/zoned-day';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
@@ -55,8 +54,9 @@ export async function remindUnverifiedRequest(options: { requestId: string; expi
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        verifyUrl: publicLinks.verify(token),
-        expiresOn: formatPublicDateTime(expiresAt, requestTimeZone(request)),
+        verifyUrl: publicLinks.verify(token, request.locale),
+        expiresAt,
+        timeZone: requestTimeZone(request),
       },
     });
   });

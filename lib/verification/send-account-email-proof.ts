@@ -4,7 +4,6 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
 import { env } from '../env';
-import { formatHours } from '../universal/duration';
 import { AppError } from '../errors';
 import { generateToken, hashEmail, hashToken } from '../security/tokens';
 import { formatReference } from '../universal/reference';
@@ -78,7 +77,7 @@ export async function sendAccountEmailProof(options: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         confirmUrl: publicLinks.proveAccountEmail(token),
-        expiresIn: formatHours(ttlHours),
+        expiresInHours: ttlHours,
       },
     });
   });

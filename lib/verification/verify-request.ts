@@ -4,8 +4,6 @@ import { db, type Tx } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { removeJob } from '../queue/add-job';
-import { REQUEST_TYPE_LABELS } from '../universal/codes';
-import { formatPublicDate } from '../deadlines/zoned-day';
 import { publicLinks } from '../email/public-links';
 import { quebecTimeLimitNotice } from '../email/quebec-notices';
 import { formatReference } from '../universal/reference';
@@ -121,9 +119,10 @@ function verifyInTransaction(
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        typesLabel: request.types.map((t) => REQUEST_TYPE_LABELS[t].split(' — ')[0].toLowerCase()).join(', '),
-        receivedOn: formatPublicDate(request.receivedAt, deadline.timeZone),
-        dueOn: formatPublicDate(deadline.dueAt, deadline.timeZone),
+        types: request.types,
+        receivedAt: request.receivedAt,
+        dueAt: deadline.dueAt,
+        timeZone: deadline.timeZone,
         // Quebec: the time limit, that it cannot be extended and that silence is a refusal, in French first.
         notices: request.jurisdiction === 'CA-QC' ? quebecTimeLimitNotice(deadline.dueAt, deadline.timeZone) : [],
         statusUrl: publicLinks.status(request.id, token),

@@ -232,7 +232,8 @@ describe('an agent with signed permission', () => {
           reference: 'BR-X',
           downloadUrl: 'https://portal.test/download/x',
           linkMinutes: 15,
-          packageExpiresAt: '1 June 2026',
+          packageExpiresAt: new Date('2026-06-01T12:00:00Z'),
+          timeZone: 'Europe/London',
         },
       }),
     );

@@ -3,7 +3,8 @@ import { InvalidLink } from '@/app/components/invalid-link';
 import { PageHeading } from '@/app/components/page-heading';
 import { ResendLinkForm } from '@/app/components/resend-link-form';
 import { SubmitButton } from '@/app/components/submit-button';
-import { NOTICES, type NoticeKey } from '../notices';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { type NoticeKey, noticeError } from '../notices';
 
 export type VerifyView = 'confirm' | 'already-verified' | 'expired' | 'used' | 'request-closed' | 'invalid' | 'refused';
 
@@ -12,11 +13,13 @@ export type VerifyView = 'confirm' | 'already-verified' | 'expired' | 'used' | '
  * confirm route sends the browser back here with `result`).
  */
 export function VerifyPanel({
+  t,
   token,
   view,
   notice,
   agent,
 }: {
+  t: Translator;
   token: string;
   view: VerifyView;
   notice?: NoticeKey;
@@ -25,21 +28,21 @@ export function VerifyPanel({
 }) {
   switch (view) {
     case 'confirm': {
-      const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
-      if (agent) return <ConfirmAgent token={token} agentName={agent.name} error={error} />;
+      const error = noticeError(t, notice);
+      if (agent) return <ConfirmAgent t={t} token={token} agentName={agent.name} error={error} />;
       return (
         <>
-          <PageHeading focusOnMount={Boolean(error)}>Confirm your request</PageHeading>
+          <PageHeading focusOnMount={Boolean(error)}>{t('verify.title')}</PageHeading>
           {error && (
             <div className="notice notice--error" role="alert">
               <p>{error}</p>
             </div>
           )}
-          <p>Press the button to confirm that you made this privacy request and that this is your email address.</p>
-          <p>If you did not make a request, ignore the email: nothing will happen.</p>
+          <p>{t('verify.explanation')}</p>
+          <p>{t('verify.notYou')}</p>
           <form action="/verify/confirm" method="post">
             <input type="hidden" name="token" value={token} />
-            <SubmitButton pendingLabel="Confirming…">Confirm my request</SubmitButton>
+            <SubmitButton pendingLabel={t('verify.confirming')}>{t('verify.button')}</SubmitButton>
           </form>
         </>
       );
@@ -47,27 +50,24 @@ export function VerifyPanel({
     case 'already-verified':
       return (
         <>
-          <PageHeading focusOnMount>Already confirmed</PageHeading>
-          <p>This request is already confirmed. Use the status link in the email we sent you to follow its progress.</p>
+          <PageHeading focusOnMount>{t('verify.already.title')}</PageHeading>
+          <p>{t('verify.already.explanation')}</p>
         </>
       );
     case 'expired':
     case 'used':
       return (
         <>
-          <PageHeading focusOnMount>
-            {view === 'expired' ? 'This link has expired' : 'This link has already been used'}
-          </PageHeading>
+          <PageHeading focusOnMount>{t(view === 'expired' ? 'verify.expired.title' : 'verify.used.title')}</PageHeading>
           <p>
-            {view === 'expired'
-              ? 'Confirmation links work for a limited time, and this one has run out.'
-              : 'Each confirmation link works once, and only the newest link we sent is valid.'}{' '}
-            Your request has not been confirmed yet. We can email a new link to the address on the request.
+            {t(view === 'expired' ? 'verify.expired.explanation' : 'verify.used.explanation')}{' '}
+            {t('verify.notConfirmedYet')}
           </p>
           <ResendLinkForm
+            t={t}
             action="/verify/resend"
             hiddenFields={{ token, result: view }}
-            buttonLabel="Send me a new link"
+            buttonLabel={t('verify.sendNewLink')}
             notice={notice}
           />
         </>
@@ -75,64 +75,60 @@ export function VerifyPanel({
     case 'request-closed':
       return (
         <>
-          <PageHeading focusOnMount>This request is closed</PageHeading>
+          <PageHeading focusOnMount>{t('verify.closed.title')}</PageHeading>
+          <p>{t('verify.closed.explanation')}</p>
           <p>
-            This request was closed, so it can no longer be confirmed. If you still want us to act, please make a new
-            request.
-          </p>
-          <p>
-            <Link href="/">Make a new privacy request</Link>
+            <Link href="/">{t('invalidLink.newRequest')}</Link>
           </p>
         </>
       );
     case 'refused':
       return (
         <>
-          <PageHeading focusOnMount>We closed the request</PageHeading>
-          <p>
-            Thank you for telling us. We will not act on the request, and we have told the person who made it that you
-            did not authorize them.
-          </p>
-          <p>
-            If you want to make a privacy request yourself, <Link href="/">you can do so here</Link>.
-          </p>
+          <PageHeading focusOnMount>{t('verify.refused.title')}</PageHeading>
+          <p>{t('verify.refused.explanation')}</p>
+          <p>{t.rich('verify.refused.yourself', { link: (chunks) => <Link href="/">{chunks}</Link> })}</p>
         </>
       );
     case 'invalid':
-      return <InvalidLink focusOnMount />;
+      return <InvalidLink t={t} focusOnMount />;
   }
 }
 
 /** The person an agent filed for (with signed permission): confirm, with or without copies to the agent, or refuse. */
-function ConfirmAgent({ token, agentName, error }: { token: string; agentName: string; error?: string }) {
+function ConfirmAgent({
+  t,
+  token,
+  agentName,
+  error,
+}: {
+  t: Translator;
+  token: string;
+  agentName: string;
+  error?: string;
+}) {
   return (
     <>
-      <PageHeading focusOnMount={Boolean(error)}>Did you ask {agentName} to act for you?</PageHeading>
+      <PageHeading focusOnMount={Boolean(error)}>{t('verify.agent.title', { agent: agentName })}</PageHeading>
       {error && (
         <div className="notice notice--error" role="alert">
           <p>{error}</p>
         </div>
       )}
-      <p>
-        {agentName} made a privacy request for you as your authorized agent and sent us a signed permission. We act on
-        it only if you confirm that you asked them to. Whatever you choose, any of your data we disclose is sent to you
-        only, never to the agent.
-      </p>
+      <p>{t('verify.agent.explanation', { agent: agentName })}</p>
       <form action="/verify/confirm" method="post">
         <input type="hidden" name="token" value={token} />
         <div className="field">
           <input id="field-agentCopies" type="checkbox" name="agentCopies" value="on" />{' '}
-          <label htmlFor="field-agentCopies">
-            Send {agentName} a copy of every email you receive from us about this request
-          </label>
+          <label htmlFor="field-agentCopies">{t('verify.agent.copies', { agent: agentName })}</label>
         </div>
-        <SubmitButton pendingLabel="Confirming…">Yes, I asked them: confirm my request</SubmitButton>
+        <SubmitButton pendingLabel={t('verify.confirming')}>{t('verify.agent.confirm')}</SubmitButton>
       </form>
-      <h2>You did not ask anyone?</h2>
+      <h2>{t('verify.agent.didNotAsk')}</h2>
       <form action="/verify/refuse" method="post">
         <input type="hidden" name="token" value={token} />
-        <SubmitButton pendingLabel="Closing…" variant="warning">
-          I did not ask anyone to do this
+        <SubmitButton pendingLabel={t('verify.agent.closing')} variant="warning">
+          {t('verify.agent.refuse')}
         </SubmitButton>
       </form>
     </>

@@ -9,7 +9,6 @@ import { recordAuditEvent } from '../../audit/record-audit-event';
 import { requestTimeZone } from '../../clock/request-deadline';
 import { db, type Tx } from '../../db';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
-import { formatPublicDate } from '../../deadlines/zoned-day';
 import { env } from '../../env';
 import { AppError } from '../../errors';
 import { addJob } from '../../queue/add-job';
@@ -107,9 +106,11 @@ export async function requestDownloadLink(options: {
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        downloadUrl: `${env().APP_URL}/download/${token}`,
+        // With the request's language, so the page opens in it whatever the browser says.
+        downloadUrl: `${env().APP_URL}/download/${token}${request.locale !== 'en' ? `?lang=${request.locale}` : ''}`,
         linkMinutes: LINK_TTL_MS / 60_000,
-        packageExpiresAt: formatPublicDate(pkg.expiresAt, requestTimeZone(request)),
+        packageExpiresAt: pkg.expiresAt,
+        timeZone: requestTimeZone(request),
       },
     });
   });

@@ -78,7 +78,7 @@ export async function askForStrongerProof(options: {
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        levelLabel: VERIFICATION_LEVEL_LABELS[options.level].toLowerCase(),
+        level: options.level,
         reason,
         clockPaused,
         statusUrl: publicLinks.statusOf(request),

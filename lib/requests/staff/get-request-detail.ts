@@ -83,6 +83,8 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
           regime: request.drpRequest.regime,
         }
       : null,
+    /** The language the requester reads: our emails to them are in it (staff's own messages go as written). */
+    locale: request.locale,
     submitted: {
       email: maskEmail(request.email),
       name: maskName(request.name),

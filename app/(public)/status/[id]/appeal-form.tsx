@@ -1,40 +1,41 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
-import { NOTICES, type NoticeKey } from '../../notices';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
 
 /**
  * A denied requester appeals, within the regime's window. Posts to a route handler (post/redirect/get),
  * like every form on a token page, so it works without JavaScript under `no-referrer`.
  */
 export function AppealForm({
+  t,
   requestId,
   token,
   closesOn,
   notice,
 }: {
+  t: Translator;
   requestId: string;
   token: string;
   /** The last day to appeal; null where the regime's rules set no limit (appealWindowDays null). */
   closesOn: string | null;
   notice?: NoticeKey;
 }) {
-  const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
+  const error = noticeError(t, notice);
   const fieldErrors =
-    notice === 'appeal-too-short' || notice === 'appeal-too-long' ? [NOTICES[notice].message] : undefined;
+    notice === 'appeal-too-short' || notice === 'appeal-too-long' ? [noticeMessage(t, notice)] : undefined;
   return (
     <form action={`/status/${requestId}/appeal`} method="post" noValidate aria-labelledby="appeal-title">
-      <h2 id="appeal-title">Appeal our decision</h2>
+      <h2 id="appeal-title">{t('status.appeal.title')}</h2>
       <ErrorSummaryView
+        title={t('form.errorSummary')}
         errors={error ? [{ message: error, fieldId: fieldErrors ? 'appeal-statement' : undefined }] : []}
       />
-      <p>
-        If you disagree with our decision, you can appeal{closesOn ? ` until ${closesOn}` : ''}. Someone who did not
-        make the original decision will review it, and we will tell you the outcome and our reasons.
-      </p>
+      <p>{closesOn ? t('status.appeal.explanationUntil', { closesOn }) : t('status.appeal.explanation')}</p>
       <input type="hidden" name="token" value={token} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
-        <label htmlFor="appeal-statement">Why do you disagree?</label>
-        <FieldError id="appeal-statement-error" messages={fieldErrors} />
+        <label htmlFor="appeal-statement">{t('status.appeal.label')}</label>
+        <FieldError id="appeal-statement-error" messages={fieldErrors} prefix={t('form.errorPrefix')} />
         <textarea
           id="appeal-statement"
           name="statement"
@@ -46,7 +47,7 @@ export function AppealForm({
         />
       </div>
       <button type="submit" className="button">
-        Send my appeal
+        {t('status.appeal.button')}
       </button>
     </form>
   );

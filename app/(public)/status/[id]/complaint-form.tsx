@@ -1,6 +1,7 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
-import { NOTICES, type NoticeKey } from '../../notices';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
 
 /**
  * A complaint about how we handle the requester's personal data (UK DPA 2018 s.164A(2): a form that can
@@ -8,34 +9,39 @@ import { NOTICES, type NoticeKey } from '../../notices';
  * handler (post/redirect/get), like every form on a token page, so it works without JavaScript.
  */
 export function ComplaintForm({
+  t,
   requestId,
   token,
   authority,
   notice,
 }: {
+  t: Translator;
   requestId: string;
   token: string;
   authority: string | null;
   notice?: NoticeKey;
 }) {
-  const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
+  const error = noticeError(t, notice);
   const fieldErrors =
-    notice === 'complaint-too-short' || notice === 'complaint-too-long' ? [NOTICES[notice].message] : undefined;
+    notice === 'complaint-too-short' || notice === 'complaint-too-long' ? [noticeMessage(t, notice)] : undefined;
   return (
     <form action={`/status/${requestId}/complaint`} method="post" noValidate aria-labelledby="complaint-title">
-      <h2 id="complaint-title">Make a complaint</h2>
+      <h2 id="complaint-title">{t('status.complaint.title')}</h2>
       <ErrorSummaryView
+        title={t('form.errorSummary')}
         errors={error ? [{ message: error, fieldId: fieldErrors ? 'complaint-statement' : undefined }] : []}
       />
-      <p>
-        If you think we have not handled your personal data as the law requires, in this request or otherwise, tell us.
-        We will acknowledge your complaint by email at once, look into it, and tell you the outcome.
-      </p>
-      {authority && <p className="hint">{authority}</p>}
+      <p>{t('status.complaint.explanation')}</p>
+      {/* The regime's authority, as its rules word it: English only so far, and marked so. */}
+      {authority && (
+        <p className="hint" lang="en">
+          {authority}
+        </p>
+      )}
       <input type="hidden" name="token" value={token} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
-        <label htmlFor="complaint-statement">What is your complaint about?</label>
-        <FieldError id="complaint-statement-error" messages={fieldErrors} />
+        <label htmlFor="complaint-statement">{t('status.complaint.label')}</label>
+        <FieldError id="complaint-statement-error" messages={fieldErrors} prefix={t('form.errorPrefix')} />
         <textarea
           id="complaint-statement"
           name="statement"
@@ -47,7 +53,7 @@ export function ComplaintForm({
         />
       </div>
       <button type="submit" className="button">
-        Send my complaint
+        {t('status.complaint.button')}
       </button>
     </form>
   );

@@ -17,7 +17,8 @@ export function IdentitySection({
   const label = (level: PublicRequestStatus['verification']['reached']) =>
     VERIFICATION_LEVEL_LABELS[level].toLowerCase();
   return (
-    <section aria-labelledby="identity-title">
+    // Not yet in the catalogs: the proofs of identity speak English, and say so.
+    <section aria-labelledby="identity-title" lang="en">
       <h2 id="identity-title">Prove who you are</h2>
       <p>
         Before we {verification.neededForWork === verification.neededForRelease ? 'act on' : 'release the data for'}{' '}

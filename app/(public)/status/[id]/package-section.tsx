@@ -1,16 +1,19 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
-import { NOTICES, type NoticeKey } from '../../notices';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
 
 export type PackageView = {
   status: 'awaiting_review' | 'building' | 'ready' | 'failed' | 'deleted' | 'expired';
   expiresOn: string | null;
-  sizeLabel: string | null;
-  /** Sentences of what was withheld and why (counts only, GDPR Art. 15(4)). */
+  /** Its size in KB (at least 1), formatted by the page's language. */
+  sizeKb: number | null;
+  /** Sentences of what was withheld and why (counts only, GDPR Art. 15(4)); English for now. */
   withheld?: string[];
 };
 
 /** The data package on the status page: being prepared, ready (ask for a one-time link), or gone. */
 export function PackageSection({
+  t,
   requestId,
   token,
   pkg,
@@ -18,6 +21,7 @@ export function PackageSection({
   notice,
   awaitingProof = false,
 }: {
+  t: Translator;
   requestId: string;
   token: string;
   pkg: PackageView;
@@ -28,44 +32,40 @@ export function PackageSection({
 }) {
   // A route handler, not a server action: token pages send no Referer, and browsers then send
   // `Origin: null`, which server actions refuse (see docs/security.md).
-  const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
+  const error = noticeError(t, notice);
   const sent = notice === 'download-link-sent';
   return (
     <section aria-labelledby="package-title">
-      <h2 id="package-title">Your data</h2>
-      {(pkg.status === 'building' || pkg.status === 'awaiting_review') && (
-        <p>We are preparing the copy of your data. Come back to this page in a little while.</p>
-      )}
-      {pkg.status === 'failed' && (
-        <p>We could not prepare the copy of your data automatically. Our team has been told and will contact you.</p>
-      )}
+      <h2 id="package-title">{t('status.package.title')}</h2>
+      {(pkg.status === 'building' || pkg.status === 'awaiting_review') && <p>{t('status.package.building')}</p>}
+      {pkg.status === 'failed' && <p>{t('status.package.failed')}</p>}
       {(pkg.status === 'expired' || pkg.status === 'deleted') && (
         <p>
-          The download period for the copy of your data has ended and we have deleted it. To get your data again, make a
-          new request or write to <a href={`mailto:${contactEmail}`}>{contactEmail}</a>.
+          {t.rich('status.package.gone', {
+            email: contactEmail,
+            link: (chunks) => <a href={`mailto:${contactEmail}`}>{chunks}</a>,
+          })}
         </p>
       )}
       {pkg.status === 'ready' && awaitingProof && (
-        <p>
-          The copy of your data is ready and kept until {pkg.expiresOn}. We can release it once you have proven who you
-          are, as explained above.
-        </p>
+        <p>{t('status.package.awaitingProof', { expiresOn: pkg.expiresOn ?? '' })}</p>
       )}
       {pkg.status === 'ready' && !awaitingProof && (
         <form action={`/status/${requestId}/download-link`} method="post" noValidate>
-          <ErrorSummaryView errors={error ? [{ message: error }] : []} />
+          <ErrorSummaryView title={t('form.errorSummary')} errors={error ? [{ message: error }] : []} />
           {sent ? (
             <div className="notice notice--success" role="status">
-              <p>We have emailed you a one-time download link. It works once, for the next hour.</p>
+              <p>{noticeMessage(t, 'download-link-sent')}</p>
             </div>
           ) : (
             <p>
-              The copy of your data{pkg.sizeLabel ? ` (${pkg.sizeLabel})` : ''} is ready and can be downloaded until{' '}
-              {pkg.expiresOn}. To make sure it is really you, we send a one-time download link to your email address.
+              {pkg.sizeKb
+                ? t('status.package.readySized', { expiresOn: pkg.expiresOn ?? '', sizeKb: pkg.sizeKb })
+                : t('status.package.ready', { expiresOn: pkg.expiresOn ?? '' })}
             </p>
           )}
           {pkg.withheld && pkg.withheld.length > 0 && (
-            <ul data-testid="package-withheld">
+            <ul data-testid="package-withheld" lang="en">
               {pkg.withheld.map((sentence) => (
                 <li key={sentence}>{sentence}.</li>
               ))}
@@ -73,7 +73,7 @@ export function PackageSection({
           )}
           <input type="hidden" name="token" value={token} />
           <button type="submit" className="button">
-            Email me a download link
+            {t('status.package.button')}
           </button>
         </form>
       )}

@@ -1,32 +1,37 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
-import { NOTICES, type NoticeKey } from '../../notices';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
 
 /** Our question and the requester's answer, which restarts the clock. Works without JavaScript. */
 export function ReplyForm({
+  t,
   requestId,
   token,
   question,
   notice,
 }: {
+  t: Translator;
   requestId: string;
   token: string;
   question: string;
   notice?: NoticeKey;
 }) {
-  const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
-  const fieldErrors = notice === 'answer-empty' || notice === 'answer-too-long' ? [NOTICES[notice].message] : undefined;
+  const error = noticeError(t, notice);
+  const fieldErrors =
+    notice === 'answer-empty' || notice === 'answer-too-long' ? [noticeMessage(t, notice)] : undefined;
   return (
     <form action={`/status/${requestId}/reply`} method="post" noValidate aria-labelledby="reply-title">
-      <h2 id="reply-title">We need something from you</h2>
+      <h2 id="reply-title">{t('status.reply.title')}</h2>
       <ErrorSummaryView
+        title={t('form.errorSummary')}
         errors={error ? [{ message: error, fieldId: fieldErrors ? 'reply-message' : undefined }] : []}
       />
       <blockquote className="question">{question}</blockquote>
       <input type="hidden" name="token" value={token} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
-        <label htmlFor="reply-message">Your answer</label>
-        <FieldError id="reply-message-error" messages={fieldErrors} />
+        <label htmlFor="reply-message">{t('status.reply.label')}</label>
+        <FieldError id="reply-message-error" messages={fieldErrors} prefix={t('form.errorPrefix')} />
         <textarea
           id="reply-message"
           name="message"
@@ -38,7 +43,7 @@ export function ReplyForm({
         />
       </div>
       <button type="submit" className="button">
-        Send my answer
+        {t('status.reply.button')}
       </button>
     </form>
   );

@@ -5,15 +5,11 @@ import { AppError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { packageState } from '@/lib/fulfilment/package/download-package';
 import { withheldSentence } from '@/lib/fulfilment/redaction/reasons';
-import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
-import { formatPublicDate } from '@/lib/deadlines/zoned-day';
 import { tokenSchema } from '@/lib/universal/request-schema';
-import { NOTICES, readNotice } from '../../notices';
-import { actedAtReceiptHonored, actedAtReceiptNoun } from '@/lib/universal/opt-out-wording';
+import { NOTICES, noticeMessage, readNotice } from '../../notices';
 import { statusWording } from './status-wording';
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 import { Timeline } from './timeline';
 import { PackageSection } from './package-section';
 import { AccountEmailForm } from './account-email-form';
@@ -32,6 +28,9 @@ import { complaintsForRequester } from '@/lib/complaints/complaints-for-requeste
 import { complaintRule } from '@/lib/complaints/complaint-rules';
 import { recipientsTold } from '@/lib/fulfilment/recipients-told';
 import { DecisionNotices } from './decision-notices';
+import { type PageLocale, pageLocaleOf, publicDate, requestPageLocale } from '@/app/components/page-locale';
+import { requestTypeLabel } from '@/lib/universal/i18n/code-labels';
+import { translatorFor } from '@/lib/i18n/catalogs';
 
 /**
  * The requester's status page: plain HTML from a route handler, with no script. Everything on it is
@@ -39,27 +38,32 @@ import { DecisionNotices } from './decision-notices';
  * loading React here keeps the page light, and no code at all runs on a page whose URL holds the
  * status token. Referrer-Policy: no-referrer comes from proxy.ts (header) and the page's meta tag.
  */
-const INVALID_ADVICE =
-  'Use the status link from your most recent email about this request, and check that you copied all of it.';
-
-const invalidLink = (advice: string) =>
-  staticPage({ title: 'Your request', children: <InvalidLinkView advice={advice} /> });
+const invalidLink = (page: PageLocale, advice: 'status.invalidAdvice' | 'notice.too-many-attempts') => {
+  const t = translatorFor(page.locale);
+  return staticPage({
+    ...page,
+    title: t('status.title'),
+    children: <InvalidLinkView t={t} advice={t(advice)} />,
+  });
+};
 
 export async function GET(incoming: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const page = pageLocaleOf(incoming);
   const search = new URL(incoming.url).searchParams;
   // `?token=a&token=b` keeps the first, as on every page.
   const param = (name: string) => search.get(name) ?? undefined;
   const token = tokenSchema.safeParse(param('token'));
-  if (!token.success) return invalidLink(INVALID_ADVICE);
+  if (!token.success) return invalidLink(page, 'status.invalidAdvice');
 
   let request: PublicRequestStatus;
   try {
     request = await getRequestStatus({ requestId: id, token: token.data, ip: clientInfo(incoming.headers).ip });
   } catch (error) {
     // Unknown id and wrong token look the same, so the page says nothing about which requests exist.
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return invalidLink(INVALID_ADVICE);
-    if (error instanceof AppError && error.code === 'RATE_LIMITED') return invalidLink(error.message);
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return invalidLink(page, 'status.invalidAdvice');
+    if (error instanceof AppError && error.code === 'RATE_LIMITED')
+      return invalidLink(page, 'notice.too-many-attempts');
     throw error;
   }
 
@@ -69,7 +73,6 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
     recipientsTold(request.id),
     complaintsForRequester(request.id),
   ]);
-  const wording = statusWording(request);
   const justWithdrawn = param('withdrawn') === '1' && request.status === 'withdrawn';
   const justAnswered = param('answered') === '1' && request.status !== 'awaiting_requester';
   const notice = readNotice(param('notice'))?.key;
@@ -88,50 +91,53 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
   ) => (param('form') === form ? notice : undefined);
   // A proof that succeeded may leave nothing more to prove (and so no form to say it on).
   const proofNotice = noticeFor('identity-questions') ?? noticeFor('declaration') ?? noticeFor('account-sign-in');
-  const proofSucceeded = proofNotice && NOTICES[proofNotice].tone === 'success' ? NOTICES[proofNotice] : undefined;
+  const proofSucceeded = proofNotice && NOTICES[proofNotice].tone === 'success' ? proofNotice : undefined;
   const justComplained = param('complained') === '1' && complaints.length > 0;
   const justAppealed = param('appealed') === '1' && request.appeal.made !== null;
   const appealMade = request.appeal.made;
   const signIn = env().requesterSignIn;
   const signInNotice = noticeFor('account-sign-in');
+  // The request's language, whatever the browser says, unless switched on this page.
+  const locale = requestPageLocale(page, request.locale);
+  const t = translatorFor(locale);
+  const wording = statusWording(t, request);
   return staticPage({
-    title: 'Your request',
+    locale,
+    path: page.path,
+    title: t('status.title'),
     children: (
       <>
-        <h1>Your privacy request {request.reference}</h1>
+        <h1>{t('status.heading', { reference: request.reference })}</h1>
         {justWithdrawn && (
           <div className="notice notice--success" role="status">
-            <p>You withdrew this request. We have sent you an email to confirm.</p>
+            <p>{t('status.justWithdrawn')}</p>
           </div>
         )}
         {justAnswered && (
           <div className="notice notice--success" role="status">
-            <p>Thank you: we have your answer, and the time we have to reply runs again.</p>
+            <p>{t('status.justAnswered')}</p>
           </div>
         )}
         {justAppealed && (
           <div className="notice notice--success" role="status">
-            <p>
-              We have your appeal. We will decide it by{' '}
-              {formatPublicDate(new Date(appealMade!.dueAt), request.timeZone)} and write to you with the outcome.
-            </p>
+            <p>{t('status.justAppealed', { dueOn: publicDate(t, appealMade!.dueAt, request.timeZone) })}</p>
           </div>
         )}
         {justComplained && (
           <div className="notice notice--success" role="status">
             <p>
-              We have your complaint and have emailed you an acknowledgement. We will tell you the outcome by{' '}
-              {formatPublicDate(complaints.at(-1)!.respondBy, request.timeZone)}.
+              {t('status.justComplained', { dueOn: publicDate(t, complaints.at(-1)!.respondBy, request.timeZone) })}
             </p>
           </div>
         )}
         {proofSucceeded && (
           <div className="notice notice--success" role="status">
-            <p>{proofSucceeded.message}</p>
+            <p>{noticeMessage(t, proofSucceeded)}</p>
           </div>
         )}
         {request.question && (
           <ReplyForm
+            t={t}
             requestId={request.id}
             token={token.data}
             question={request.question}
@@ -139,60 +145,65 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           />
         )}
         <dl className="summary-list">
-          <dt>Reference</dt>
+          <dt>{t('status.reference')}</dt>
           <dd>{request.reference}</dd>
-          <dt>You asked us to</dt>
+          <dt>{t('status.youAskedUsTo')}</dt>
           <dd>
             <ul className="rights">
               {request.types.map((type) => (
-                <li key={type}>{REQUEST_TYPE_LABELS[type]}</li>
+                <li key={type}>{requestTypeLabel(t, type)}</li>
               ))}
             </ul>
           </dd>
-          <dt>Status</dt>
+          <dt>{t('status.status')}</dt>
           <dd>
             <span className="status-badge">{wording.title}</span>
             <p className="hint">{wording.explanation}</p>
           </dd>
           {request.optOut && !request.optOut.only && (
             <>
-              <dt>{capitalised(actedAtReceiptNoun(request.optOut.types))}</dt>
+              <dt>{t('status.optOut.label', { count: request.optOut.types.length })}</dt>
               <dd>
                 {request.optOut.honoredAt
-                  ? `${actedAtReceiptHonored(request.optOut.types)} on ${formatPublicDate(new Date(request.optOut.honoredAt), request.timeZone)}`
-                  : 'Being applied now: it needs no confirmation'}
+                  ? t('status.optOut.honoredOn', {
+                      date: publicDate(t, request.optOut.honoredAt, request.timeZone),
+                    })
+                  : t('status.optOut.beingApplied')}
               </dd>
             </>
           )}
           {request.accountEmail && (
             <>
-              <dt>Account email</dt>
+              <dt>{t('status.accountEmail')}</dt>
               <dd>
                 {request.accountEmail.masked}{' '}
                 {request.accountEmail.provenAt
-                  ? `(confirmed on ${formatPublicDate(new Date(request.accountEmail.provenAt), request.timeZone)})`
-                  : '(not confirmed yet)'}
+                  ? t('status.accountEmailConfirmedOn', {
+                      date: publicDate(t, request.accountEmail.provenAt, request.timeZone),
+                    })
+                  : t('status.accountEmailNotConfirmed')}
               </dd>
             </>
           )}
-          <dt>Received</dt>
-          <dd>{formatPublicDate(new Date(request.receivedAt), request.timeZone)}</dd>
+          <dt>{t('status.received')}</dt>
+          <dd>{publicDate(t, request.receivedAt, request.timeZone)}</dd>
           {request.closedAt ? (
             <>
-              <dt>Closed</dt>
-              <dd>{formatPublicDate(new Date(request.closedAt), request.timeZone)}</dd>
+              <dt>{t('status.closed')}</dt>
+              <dd>{publicDate(t, request.closedAt, request.timeZone)}</dd>
             </>
           ) : (
             <>
-              <dt>We will answer by</dt>
-              <dd>{formatPublicDate(new Date(request.dueAt), request.timeZone)}</dd>
+              <dt>{t('status.answerBy')}</dt>
+              <dd>{publicDate(t, request.dueAt, request.timeZone)}</dd>
             </>
           )}
         </dl>
         {!request.closedAt && request.deadlineExplanation.length > 0 && (
           <details className="field">
-            <summary>How we worked out this date</summary>
-            <ul>
+            <summary>{t('status.howWorkedOut')}</summary>
+            {/* The rules explain themselves in English (lib/deadlines): marked so on a page in another language. */}
+            <ul lang="en">
               {request.deadlineExplanation.map((line, index) => (
                 <li key={index}>{line}</li>
               ))}
@@ -202,6 +213,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
 
         {request.accountEmail && !request.accountEmail.provenAt && !request.closedAt && (
           <AccountEmailForm
+            t={t}
             requestId={request.id}
             token={token.data}
             masked={request.accountEmail.masked}
@@ -235,6 +247,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
         )}
         {pkg && (
           <PackageSection
+            t={t}
             requestId={request.id}
             token={token.data}
             contactEmail={env().PRIVACY_CONTACT_EMAIL}
@@ -242,55 +255,54 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             awaitingProof={!request.verification.readyForRelease}
             pkg={{
               status: pkg.status,
-              expiresOn: pkg.expiresAt ? formatPublicDate(pkg.expiresAt, request.timeZone) : null,
-              sizeLabel: pkg.size ? `${Math.max(1, Math.round(pkg.size / 1024))} KB` : null,
+              expiresOn: pkg.expiresAt ? publicDate(t, pkg.expiresAt, request.timeZone) : null,
+              sizeKb: pkg.size ? Math.max(1, Math.round(pkg.size / 1024)) : null,
               withheld: pkg.withheld.map((w) => withheldSentence(w.count, w.reason)),
             }}
           />
         )}
         {request.decisionNotices && (
-          <DecisionNotices notices={request.decisionNotices} partial={request.status === 'completed'} />
+          <DecisionNotices t={t} notices={request.decisionNotices} partial={request.status === 'completed'} />
         )}
         {appealMade && (
           <>
-            <h2>Your appeal</h2>
+            <h2>{t('status.yourAppeal')}</h2>
             <dl className="summary-list">
-              <dt>Received</dt>
-              <dd>{formatPublicDate(new Date(appealMade.receivedAt), request.timeZone)}</dd>
-              <dt>Outcome</dt>
+              <dt>{t('status.received')}</dt>
+              <dd>{publicDate(t, appealMade.receivedAt, request.timeZone)}</dd>
+              <dt>{t('status.outcome')}</dt>
               <dd>
                 {appealMade.status === 'pending'
-                  ? `We will decide by ${formatPublicDate(new Date(appealMade.dueAt), request.timeZone)}`
+                  ? t('status.appealPending', { date: publicDate(t, appealMade.dueAt, request.timeZone) })
                   : appealMade.status === 'granted'
-                    ? 'Your appeal succeeded; see our email'
-                    : 'Our decision stands; see our email for the reasons'}
+                    ? t('status.appealGranted')
+                    : t('status.appealDenied')}
               </dd>
             </dl>
           </>
         )}
         {request.appeal.canAppeal && (
           <AppealForm
+            t={t}
             requestId={request.id}
             token={token.data}
-            closesOn={
-              request.appeal.closesAt ? formatPublicDate(new Date(request.appeal.closesAt), request.timeZone) : null
-            }
+            closesOn={request.appeal.closesAt ? publicDate(t, request.appeal.closesAt, request.timeZone) : null}
             notice={noticeFor('appeal')}
           />
         )}
 
-        <RecipientsSection recipients={recipients} timeZone={request.timeZone} />
+        <RecipientsSection t={t} recipients={recipients} timeZone={request.timeZone} />
         {complaints.length > 0 && (
           <>
-            <h2>Your complaints</h2>
+            <h2>{t('status.yourComplaints')}</h2>
             <dl className="summary-list">
               {complaints.map((c) => (
                 <div key={c.id}>
-                  <dt>Received {formatPublicDate(c.receivedAt, request.timeZone)}</dt>
+                  <dt>{t('status.complaintReceived', { date: publicDate(t, c.receivedAt, request.timeZone) })}</dt>
                   <dd>
                     {c.resolvedAt
-                      ? `Answered on ${formatPublicDate(c.resolvedAt, request.timeZone)}; see our email`
-                      : `Acknowledged; we will tell you the outcome by ${formatPublicDate(c.respondBy, request.timeZone)}`}
+                      ? t('status.complaintAnswered', { date: publicDate(t, c.resolvedAt, request.timeZone) })
+                      : t('status.complaintPending', { date: publicDate(t, c.respondBy, request.timeZone) })}
                   </dd>
                 </div>
               ))}
@@ -298,21 +310,19 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           </>
         )}
         <ComplaintForm
+          t={t}
           requestId={request.id}
           token={token.data}
           authority={complaintRule(request.jurisdiction, new Date()).authority}
           notice={noticeFor('complaint')}
         />
 
-        <h2>What has happened so far</h2>
-        <Timeline events={request.timeline} timeZone={request.timeZone} />
+        <h2>{t('status.timeline.title')}</h2>
+        <Timeline t={t} events={request.timeline} timeZone={request.timeZone} />
 
-        <p className="hint">
-          Keep this page&rsquo;s link private: anyone with it can see this page
-          {request.canWithdraw ? ' and withdraw the request' : ''}.
-        </p>
+        <p className="hint">{t(request.canWithdraw ? 'status.keepPrivateWithdraw' : 'status.keepPrivate')}</p>
         {request.canWithdraw && (
-          <WithdrawForm requestId={request.id} token={token.data} notice={noticeFor('withdraw')} />
+          <WithdrawForm t={t} requestId={request.id} token={token.data} notice={noticeFor('withdraw')} />
         )}
       </>
     ),

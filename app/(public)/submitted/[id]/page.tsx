@@ -1,25 +1,53 @@
 import type { Metadata } from 'next';
 import { InvalidLink } from '@/app/components/invalid-link';
+import { currentPageLocale } from '@/app/components/page-locale';
 import { ResendLinkForm } from '@/app/components/resend-link-form';
 import { env } from '@/lib/env';
-import { formatHours } from '@/lib/universal/duration';
+import { translatorFor } from '@/lib/i18n/catalogs';
 import { getSubmittedOptOut } from '@/lib/requests/get-submitted-opt-out';
-import { actedAtReceiptEffects, actedAtReceiptHonored, actedAtReceiptNoun } from '@/lib/universal/opt-out-wording';
-import { REQUEST_TYPE_LABELS } from '@/lib/universal/codes';
+import type { RequestType } from '@/lib/universal/codes';
+import { durationLabel, requestTypeList } from '@/lib/universal/i18n/code-labels';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { ACTED_AT_RECEIPT_WORDING } from '@/lib/universal/opt-out-wording';
 import { tokenSchema } from '@/lib/universal/request-schema';
-import { firstParam } from '../../read-input';
 import { readNotice } from '../../notices';
+import { firstParam } from '../../read-input';
 
 export const dynamic = 'force-dynamic';
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translatorFor((await currentPageLocale()).locale);
+  return {
+    title: t('submitted.title'),
+    // The URL holds the submission token: no Referer leaves this page. Its form posts to a route handler.
+    referrer: 'no-referrer',
+    robots: { index: false, follow: false },
+  };
+}
 
-export const metadata: Metadata = {
-  title: 'Check your email',
-  // The URL holds the submission token: no Referer leaves this page. Its form posts to a route handler.
-  referrer: 'no-referrer',
-  robots: { index: false, follow: false },
+/** The types acted on at receipt (lib/universal/opt-out-wording.ts), one by name or several together. */
+const actedOn = (types: readonly RequestType[]) => {
+  const acted = types.filter((type) => ACTED_AT_RECEIPT_WORDING[type]);
+  return acted.length === 1 ? acted[0] : 'several';
 };
+
+/** What each type acted on at receipt does, in the page's language. */
+function effects(t: Translator, types: readonly RequestType[], sellsOrShares: boolean): string[] {
+  return types.flatMap((type) => {
+    switch (type) {
+      case 'unsubscribe':
+        return [t('optOut.effect.unsubscribe')];
+      case 'opt_out_sale':
+        return [t(sellsOrShares ? 'optOut.effect.optOutSale.sells' : 'optOut.effect.optOutSale.none')];
+      case 'limit_sensitive':
+        return [t('optOut.effect.limitSensitive')];
+      case 'objection':
+        return [t('optOut.effect.objection')];
+      default:
+        return [];
+    }
+  });
+}
 
 export default async function SubmittedPage({
   params,
@@ -30,66 +58,47 @@ export default async function SubmittedPage({
 }) {
   const { id } = await params;
   const query = await searchParams;
+  const t = translatorFor((await currentPageLocale()).locale);
   const token = tokenSchema.safeParse(firstParam(query.token));
-  if (!token.success || !/^[0-9a-f-]{36}$/i.test(id)) return <InvalidLink />;
+  if (!token.success || !/^[0-9a-f-]{36}$/i.test(id)) return <InvalidLink t={t} />;
 
   const optOut = await getSubmittedOptOut({ requestId: id, submissionToken: token.data });
-  const optOutWords = optOut?.types.map((t) => REQUEST_TYPE_LABELS[t].toLowerCase()).join(', ');
-  const noun = actedAtReceiptNoun(optOut?.types ?? []);
-  const effects = actedAtReceiptEffects(optOut?.types ?? [], {
-    sellsOrShares: env().SELLS_OR_SHARES_PERSONAL_INFORMATION,
-  });
+  const type = actedOn(optOut?.types ?? []);
+  const optOutWords = requestTypeList(t, optOut?.types ?? []);
   if (optOut?.only)
     return (
       <>
-        <h1>We are acting on your {noun}</h1>
+        <h1>{t('submitted.optOut.title', { type })}</h1>
         <div className="notice notice--success">
-          <p>
-            We received your {noun} ({optOutWords}). It needs no confirmation: we are already acting on it in every
-            system that holds your data.
-          </p>
+          <p>{t('submitted.optOut.received', { type, types: optOutWords })}</p>
         </div>
         <ul>
-          {effects.map((effect) => (
-            <li key={effect}>{capitalise(effect)}.</li>
+          {effects(t, optOut.types, env().SELLS_OR_SHARES_PERSONAL_INFORMATION).map((effect) => (
+            <li key={effect}>{effect}</li>
           ))}
         </ul>
-        <p>
-          We sent an email to the address you gave, with a link to the request&rsquo;s status page. The page says
-          &ldquo;{actedAtReceiptHonored(optOut.types)}&rdquo; once every system has acted.
-        </p>
-        <p>If you made the request for someone else, the email went to their address.</p>
+        <p>{t('submitted.optOut.statusPage', { honored: t('optOut.honored', { type }) })}</p>
+        <p>{t('submitted.forSomeoneElse')}</p>
       </>
     );
 
-  const lifetime = formatHours(env().verificationTtlHours);
   return (
     <>
-      <h1>Check your email</h1>
+      <h1>{t('submitted.title')}</h1>
       <div className="notice notice--success">
-        <p>We received your request. We sent an email with a link to confirm it. The link expires in {lifetime}.</p>
+        <p>{t('submitted.received', { lifetime: durationLabel(t, env().verificationTtlHours) })}</p>
       </div>
-      {optOut && (
-        <p>
-          Your {noun} ({optOutWords}) needs no confirmation: we are already acting on it. The rest of your request waits
-          for you to confirm.
-        </p>
-      )}
-      <p>
-        Open the email and press the link, then press <strong>Confirm my request</strong>. We cannot start on your
-        request until you confirm it, and if it is not confirmed in time, we close it as a request we could not verify.
-      </p>
-      <p>If you made the request for someone else, the email went to their address: ask them to confirm it.</p>
-      <h2>No email?</h2>
-      <p>
-        It can take a few minutes to arrive. Check your spam or junk folder. If it is not there, we can send it again;
-        only the newest link will work.
-      </p>
+      {optOut && <p>{t('submitted.partlyActedOn', { type, types: optOutWords })}</p>}
+      <p>{t.rich('submitted.howToConfirm', { b: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p>{t('submitted.forSomeoneElseConfirm')}</p>
+      <h2>{t('submitted.noEmail.title')}</h2>
+      <p>{t('submitted.noEmail.explanation')}</p>
       <ResendLinkForm
+        t={t}
         action={`/submitted/${id}/resend`}
         hiddenFields={{ token: token.data }}
         notice={readNotice(firstParam(query.notice))?.key}
-        buttonLabel="Send the email again"
+        buttonLabel={t('submitted.sendAgain')}
       />
     </>
   );

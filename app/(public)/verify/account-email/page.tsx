@@ -4,40 +4,24 @@ import { InvalidLink } from '@/app/components/invalid-link';
 import { PageHeading } from '@/app/components/page-heading';
 import { SubmitButton } from '@/app/components/submit-button';
 import { tokenSchema } from '@/lib/universal/request-schema';
-import { readNotice } from '../../notices';
+import { noticeError, readNotice } from '../../notices';
+import { currentPageLocale } from '@/app/components/page-locale';
+import { translatorFor } from '@/lib/i18n/catalogs';
 import { firstParam } from '../../read-input';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = {
-  title: 'Confirm your account email',
-  // The URL holds the token: no Referer leaves this page. Its form posts to a route handler.
-  referrer: 'no-referrer',
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translatorFor((await currentPageLocale()).locale);
+  return {
+    title: t('accountEmail.title'),
+    // The URL holds the token: no Referer leaves this page. Its form posts to a route handler.
+    referrer: 'no-referrer',
+    robots: { index: false, follow: false },
+  };
+}
 
-const RESULTS = {
-  proven: [
-    'This address is confirmed',
-    'Thank you. We now look for the data held under this address too, as part of your privacy request.',
-  ],
-  'already-proven': [
-    'Already confirmed',
-    'This address is already confirmed for the request. There is nothing more to do.',
-  ],
-  expired: [
-    'This link has expired',
-    'Links to confirm an account email work for a limited time. Ask for a new one on your request’s status page.',
-  ],
-  used: [
-    'This link has already been used',
-    'Each link works once, and only the newest link we sent is valid. Ask for a new one on your request’s status page.',
-  ],
-  'request-closed': [
-    'This request is closed',
-    'The request this link belongs to is closed, so there is nothing to confirm. If you still want us to act, make a new request.',
-  ],
-} as const;
+const RESULTS = ['proven', 'already-proven', 'expired', 'used', 'request-closed'] as const;
 
 /**
  * The page an account-email proof link opens. Opening it only shows a button: mail scanners open
@@ -50,39 +34,35 @@ export default async function ConfirmAccountEmailPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const query = await searchParams;
-  const result = firstParam(query.result);
-  if (result && Object.hasOwn(RESULTS, result)) {
-    const [heading, text] = RESULTS[result as keyof typeof RESULTS];
+  const t = translatorFor((await currentPageLocale()).locale);
+  const result = RESULTS.find((r) => r === firstParam(query.result));
+  if (result) {
     return (
       <>
-        <PageHeading focusOnMount>{heading}</PageHeading>
-        <p>{text}</p>
+        <PageHeading focusOnMount>{t(`accountEmail.result.${result}.title`)}</PageHeading>
+        <p>{t(`accountEmail.result.${result}.explanation`)}</p>
         <p>
-          <Link href="/">Make a new privacy request</Link>
+          <Link href="/">{t('invalidLink.newRequest')}</Link>
         </p>
       </>
     );
   }
   const token = tokenSchema.safeParse(firstParam(query.token));
-  if (!token.success) return <InvalidLink focusOnMount={result === 'invalid'} />;
-  const notice = readNotice(firstParam(query.notice));
-  const error = notice?.tone === 'error' ? notice.message : undefined;
+  if (!token.success) return <InvalidLink t={t} focusOnMount={firstParam(query.result) === 'invalid'} />;
+  const error = noticeError(t, readNotice(firstParam(query.notice))?.key);
   return (
     <>
-      <PageHeading focusOnMount={Boolean(error)}>Confirm your account email</PageHeading>
+      <PageHeading focusOnMount={Boolean(error)}>{t('accountEmail.title')}</PageHeading>
       {error && (
         <div className="notice notice--error" role="alert">
           <p>{error}</p>
         </div>
       )}
-      <p>
-        A privacy request names this address as its maker&rsquo;s account email. Press the button to confirm that this
-        address is yours and that you made that request: we will then look for the data held under it too.
-      </p>
-      <p>If you did not make a privacy request, close this page: nothing will happen to your data.</p>
+      <p>{t('accountEmail.explanation')}</p>
+      <p>{t('accountEmail.notYou')}</p>
       <form action="/verify/account-email/confirm" method="post">
         <input type="hidden" name="token" value={token.data} />
-        <SubmitButton pendingLabel="Confirming…">Confirm this address</SubmitButton>
+        <SubmitButton pendingLabel={t('verify.confirming')}>{t('accountEmail.button')}</SubmitButton>
       </form>
     </>
   );

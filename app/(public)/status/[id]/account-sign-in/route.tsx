@@ -1,3 +1,4 @@
+import { pageLocaleOf } from '@/app/components/page-locale';
 import { staticPage } from '@/app/components/static-page';
 import { env } from '@/lib/env';
 import { SIGN_IN_MINUTES, startAccountSignIn } from '@/lib/verification/start-account-sign-in';
@@ -33,6 +34,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   }
   const name = env().requesterSignIn?.name ?? 'your account';
   return staticPage({
+    ...pageLocaleOf(request),
     title: 'Signing you in',
     refreshTo: started.authorizationUrl,
     headers: { 'Set-Cookie': signInCookie(started.browserKey, SIGN_IN_MINUTES), 'Cache-Control': 'no-store' },

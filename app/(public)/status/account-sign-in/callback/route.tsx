@@ -1,5 +1,7 @@
+import { pageLocaleOf } from '@/app/components/page-locale';
 import { InvalidLinkView } from '@/app/components/invalid-link';
 import { staticPage } from '@/app/components/static-page';
+import { translatorFor } from '@/lib/i18n/catalogs';
 import { finishAccountSignIn } from '@/lib/verification/finish-account-sign-in';
 import { requesterOf, seeOther } from '../../../form-post';
 import type { NoticeKey } from '../../../notices';
@@ -26,12 +28,13 @@ export async function GET(request: Request) {
   });
   if ('statusPath' in result)
     return seeOther(`${result.statusPath}&form=account-sign-in&notice=${NOTICE[result.outcome]}`);
+  const page = pageLocaleOf(request);
+  const t = translatorFor(page.locale);
   return staticPage({
-    title: 'Sign-in',
+    ...page,
+    title: t('signIn.title'),
     status: 400,
     headers: { 'Cache-Control': 'no-store' },
-    children: (
-      <InvalidLinkView advice="This sign-in cannot be finished here. Open your status page from the link in your email, and sign in again from there, in the same browser." />
-    ),
+    children: <InvalidLinkView t={t} advice={t('signIn.cannotFinish')} />,
   });
 }

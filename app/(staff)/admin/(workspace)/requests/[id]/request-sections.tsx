@@ -1,3 +1,4 @@
+import { isLocale, LOCALE_NAMES } from '@/lib/universal/i18n/locales';
 import { DENIAL_REASONS, type DenialReason } from '@/lib/requests/denial-notices';
 import type { RequestDetail } from '@/lib/requests/staff/get-request-detail';
 import { staffTimeZone } from '@/lib/clock/request-deadline';
@@ -9,6 +10,9 @@ import {
 } from '@/lib/verification/levels';
 import { isOptOutOnly } from '@/lib/verification/opt-outs';
 import { PAUSE_REASON_LABELS, TYPE_LABELS, formatDay, formatInstant } from '../../../labels';
+
+/** A request's language by its own name, with its code for staff who do not read it ("Deutsch (de)"). */
+const localeName = (locale: string) => `${isLocale(locale) ? LOCALE_NAMES[locale] : locale} (${locale})`;
 import { RevealRequester } from './reveal-requester';
 
 const notRecorded = <span className="admin-muted">Not recorded</span>;
@@ -39,7 +43,8 @@ export function SubmittedSection({ detail, canReveal }: { detail: RequestDetail;
           : detail.channel === 'api'
             ? 'API'
             : 'web form'}
-        .
+        , in <span lang={detail.locale}>{localeName(detail.locale)}</span>: our emails to the requester are in that language;
+        a message you write is sent as you write it.
       </p>
     </section>
   );

@@ -1,0 +1,83 @@
+import { expect, type Page, test } from '@playwright/test';
+import { linkIn, uniqueEmail, waitForEmail } from './support';
+
+/**
+ * The pseudo-locale (`?lang=en-XA`: every catalog message accented and 40 % longer) on every public
+ * page a requester passes through. Any run of three plain English words left on the page is text
+ * that does not come from the catalogs. Text another language is declared on (`lang="en"`: the
+ * switcher's language names, the parts not yet translated) is left out, as a screen reader would
+ * read it in that language. A phone-width window shows whether the longer words overflow.
+ */
+
+/** Visible text outside elements whose own `lang` differs from the page's, without names and addresses. */
+async function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const pageLang = document.documentElement.lang;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, [hidden], .honeypot')) continue;
+      if (parent.closest('[lang]')?.getAttribute('lang') !== pageLang) continue;
+      if (!parent.checkVisibility()) continue;
+      out.push(node.textContent ?? '');
+    }
+    return out.join(' ');
+  });
+}
+
+/** Runs of three or more plain ASCII words: English the pseudo-locale did not reach. */
+function englishLeft(text: string): string[] {
+  const cleaned = text
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/\S+@\S+/g, ' ')
+    .replace(/\bBR-\d{4}-\d{6}\b/g, ' ')
+    .replace(/\bBitstride\b/g, ' ');
+  return cleaned.match(/\b[A-Za-z]{2,}(?:[ ,.'’:;-]+[A-Za-z]{2,}){2,}\b/g) ?? [];
+}
+
+async function expectFullyTranslated(page: Page, where: string) {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
+  expect(englishLeft(await pageText(page)), where).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${where}: wider than the window`).toBeLessThanOrEqual(0);
+}
+
+test.use({ viewport: { width: 360, height: 740 } });
+
+test('the detector finds English (the check itself)', () => {
+  expect(englishLeft('Ŵé ŕéçéîṽéð ýöûŕ ŕéǫûéšţ and then some words')).toEqual(['and then some words']);
+  expect(englishLeft('Ŵé ŕéçéîṽéð BR-2026-000001 Bitstride legal@bitstride.xyz')).toEqual([]);
+});
+
+test('every page of the journey is in the pseudo-locale, with nothing overflowing', async ({ page, request }) => {
+  await page.goto('/?lang=en-XA');
+  await expectFullyTranslated(page, 'the form');
+
+  // The island's errors, then the server's (the same words): a refused form.
+  await expect(page.locator('#request-form[data-ready]')).toBeAttached();
+  await page.locator('form.request-form button[type="submit"]').click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expectFullyTranslated(page, 'the form with the browser’s errors');
+
+  const email = uniqueEmail('pseudo');
+  await page.locator('#field-email').fill(email);
+  await page.locator('#field-jurisdiction').selectOption('UK');
+  await page.locator('#field-types-access').check();
+  await page.locator('#field-confirm').check();
+  await page.locator('form.request-form button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/submitted\//);
+  await expectFullyTranslated(page, 'the confirmation page');
+
+  // A request is never filed in the pseudo-locale: its email is English, its pages follow the cookie.
+  const verification = await waitForEmail(request, email, /^Confirm your privacy request/);
+  await page.goto(linkIn(verification, /\/verify\?token=/));
+  await expectFullyTranslated(page, 'the verification page');
+  await page.locator('main button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/status\//);
+  await page.goto(`${page.url()}&lang=en-XA`);
+  await expectFullyTranslated(page, 'the status page');
+
+  await page.goto('/verify?token=not-a-token&lang=en-XA');
+  await expectFullyTranslated(page, 'an invalid link');
+});

@@ -1,0 +1,86 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { POST as postRequest } from '../../app/api/v1/requests/route';
+import { db } from '../../lib/db';
+import { submitRequest } from '../../lib/requests/submit-request';
+import { verifyRequest } from '../../lib/verification/verify-request';
+import { resetDatabase } from '../support/reset-database';
+import { aRequest, latestVerificationToken } from '../support/requests';
+
+/** The language a request is filed in: stored, and every email about it written in it. */
+
+beforeEach(resetDatabase);
+
+const post = (body: unknown) =>
+  postRequest(
+    new Request('http://portal.test/api/v1/requests', {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+  );
+
+const emailsTo = (to: string) =>
+  db().outboxEmail.findMany({
+    where: { to },
+    orderBy: { createdAt: 'asc' },
+    select: { template: true, subject: true, text: true, html: true },
+  });
+
+describe('a request’s language', () => {
+  it('the JSON API accepts `locale`, stores it, and the verification email speaks it', async () => {
+    const email = `api.de.${Date.now()}@example.com`;
+    const res = await post({ email, types: ['access'], jurisdiction: 'EU', confirm: true, locale: 'de' });
+    expect(res.status).toBe(201);
+    const { id } = await res.json();
+    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id } })).locale).toBe('de');
+    const [verification] = await emailsTo(email);
+    expect(verification.subject).toMatch(/^Bestätigen Sie Ihre Datenschutzanfrage BR-/);
+    expect(verification.html).toMatch(/<html[^>]* lang="de"/);
+    expect(verification.text).toMatch(/ist 10 Tage lang gültig/);
+    expect(verification.text).toContain('lang=de');
+  });
+
+  it('refuses a language it does not offer, in English (the API’s language)', async () => {
+    const res = await post({
+      email: 'x@example.com',
+      types: ['access'],
+      jurisdiction: 'EU',
+      confirm: true,
+      locale: 'tlh',
+    });
+    expect(res.status).toBe(422);
+    const { error } = await res.json();
+    expect(error.fields.locale).toEqual(['Choose one of the languages offered']);
+  });
+
+  it('is English when not given', async () => {
+    const email = `api.en.${Date.now()}@example.com`;
+    const res = await post({ email, types: ['access'], jurisdiction: 'EU', confirm: true });
+    const { id } = await res.json();
+    expect((await db().privacyRequest.findUniqueOrThrow({ where: { id } })).locale).toBe('en');
+    expect((await emailsTo(email))[0].subject).toMatch(/^Confirm your privacy request/);
+  });
+
+  it('a later email (the receipt after confirmation) is written in the request’s language, dates included', async () => {
+    const email = `later.pt.${Date.now()}@example.com`;
+    await submitRequest({
+      input: aRequest({ email, jurisdiction: 'BR', types: ['access', 'deletion'], locale: 'pt-BR' }),
+      channel: 'web',
+    });
+    await verifyRequest({ token: await latestVerificationToken(email) });
+    const receipt = (await emailsTo(email)).find((e) => e.template === 'request-received');
+    expect(receipt?.subject).toMatch(/^Recebemos sua solicitação de privacidade BR-/);
+    // Portuguese list and month names, from Intl in the rule's zone.
+    expect(receipt?.text).toMatch(
+      /\(acesso e eliminação\) em \d{1,2} de [a-zç]+ de \d{4}\. Responderemos até \d{1,2} de [a-zç]+ de \d{4}/,
+    );
+  });
+
+  it('Quebec French says “courriel” where French says “e-mail”', async () => {
+    const email = `qc.${Date.now()}@example.com`;
+    await submitRequest({ input: aRequest({ email, jurisdiction: 'CA-QC', locale: 'fr-CA' }), channel: 'web' });
+    const [verification] = await emailsTo(email);
+    expect(verification.text).toMatch(/pour cette adresse courriel/);
+    expect(verification.text).not.toMatch(/e-mail/);
+  });
+});
