@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { GpcBanner, GpcStatus } from './gpc-notice';
-import { SITE_NAME } from './site';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { LanguageSwitcher } from './language-switcher';
 

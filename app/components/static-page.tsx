@@ -49,7 +49,6 @@ export async function staticPage({
 }: StaticPageOptions): Promise<Response> {
   // Imported on use: Next.js refuses a static import of react-dom/server in the app directory.
   const { renderToStaticMarkup } = await import('react-dom/server');
-  const { COMPANY_NAME, PRIVACY_CONTACT_EMAIL, PRIVACY_POLICY_URL } = env();
   const gpc = await gpcSignal();
   const { COMPANY_NAME, PRIVACY_CONTACT_EMAIL, PRIVACY_POLICY_URL, APP_URL } = env();
   const t = translatorFor(locale);

@@ -77,7 +77,8 @@ export const requestStatusSchema = exactObject({
   reference: { type: 'string', pattern: '^BR-\\d{4}-\\d{6}$', examples: ['BR-2026-000123'] },
   locale: {
     type: 'string',
-    description: 'The language it was filed in (`locale` of the request, default `en`): its emails and status page use it.',
+    description:
+      'The language it was filed in (`locale` of the request, default `en`): its emails and status page use it.',
   },
   types: requestTypes,
   jurisdiction: { type: 'string' },

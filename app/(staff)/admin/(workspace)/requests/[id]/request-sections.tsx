@@ -43,8 +43,8 @@ export function SubmittedSection({ detail, canReveal }: { detail: RequestDetail;
           : detail.channel === 'api'
             ? 'API'
             : 'web form'}
-        , in <span lang={detail.locale}>{localeName(detail.locale)}</span>: our emails to the requester are in that language;
-        a message you write is sent as you write it.
+        , in <span lang={detail.locale}>{localeName(detail.locale)}</span>: our emails to the requester are in that
+        language; a message you write is sent as you write it.
       </p>
     </section>
   );
