@@ -7,9 +7,9 @@ import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GET as getAgent, POST as postAgent } from '../../app/api/drp/v1/agent/[agentId]/route';
-import { DELETE as deleteRequest, GET as getStatus } from '../../app/api/drp/v1/data-rights-request/[requestId]/route';
-import { POST as postRequest } from '../../app/api/drp/v1/data-rights-request/route';
+import * as agentRoute from '../../app/api/drp/v1/agent/[agentId]/route';
+import * as statusRoute from '../../app/api/drp/v1/data-rights-request/[requestId]/route';
+import * as requestsRoute from '../../app/api/drp/v1/data-rights-request/route';
 import { GET as getOpenApi } from '../../app/api/v1/openapi.json/route';
 import { requestDeadline } from '../../lib/clock/request-deadline';
 import { db } from '../../lib/db';
@@ -25,8 +25,16 @@ import { verifyRequest } from '../../lib/verification/verify-request';
 import { advanceQueueTo, runDueJobs } from '../support/jobs';
 import { latestVerificationToken } from '../support/requests';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
+import { checkedByContract } from '../support/openapi-contract';
 import { scopedEnv } from '../support/scoped-env';
 import { aStaffMember } from '../support/staff';
+
+// Every answer is checked against the OpenAPI document (tests/support/openapi-contract.ts).
+const getAgent = checkedByContract(agentRoute.GET);
+const postAgent = checkedByContract(agentRoute.POST);
+const getStatus = checkedByContract(statusRoute.GET);
+const deleteRequest = checkedByContract(statusRoute.DELETE);
+const postRequest = checkedByContract(requestsRoute.POST);
 
 const BASE = 'http://portal.test/api/drp/v1';
 
@@ -454,11 +462,14 @@ describe('status callbacks', () => {
     const [job] = await queuedJobs('send-drp-status-callback');
     expect(job.key).toBe(`drp-callback:${id}`);
     answers = [500];
+    const attempted = Date.now();
     await runDueJobs();
     expect(received).toHaveLength(1);
     const [retry] = await queuedJobs('send-drp-status-callback');
     expect(retry.attempts).toBe(1);
-    expect(retry.run_at.getTime()).toBeGreaterThan(Date.now());
+    // graphile-worker's backoff: e^attempts seconds after the failure (not "after now", which a slow
+    // machine can pass before this line runs).
+    expect(retry.run_at.getTime()).toBeGreaterThan(attempted + 2000);
     await advanceQueueTo(new Date(Date.now() + 3600_000));
     await runDueJobs();
     expect(received).toHaveLength(2);
@@ -578,5 +589,39 @@ describe('the API document', () => {
     expect(status.required).toEqual(
       expect.arrayContaining(['request_id', 'status', 'reason', 'received_at', 'expected_by', 'expires_at']),
     );
+  });
+});
+
+describe('the answers the document states beyond the happy path', () => {
+  it('every operation answers 404 while the DRP API is off', async () => {
+    configure({ DRP_ENABLED: 'false' });
+    const token = 'x'.repeat(43);
+    const id = '00000000-0000-4000-8000-000000000000';
+    const answers = [
+      await getAgent(
+        new Request(`${BASE}/agent/${AGENT.id}`, { headers: bearer(token) }),
+        params({ agentId: AGENT.id }),
+      ),
+      await file(token, signed(AGENT, exercise(AGENT))),
+      await status(token, id),
+      await revoke(token, id, signed(AGENT, envelope(AGENT))),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([404, 404, 404, 404]);
+  });
+
+  it('a revoke with an oversized body is 413; past the agent’s hourly limit, status and revoke are 429', async () => {
+    const token = await paired(AGENT);
+    const filed = await file(token, signed(AGENT, exercise(AGENT)));
+    expect(filed.status).toBe(200);
+    const { request_id: requestId } = (await filed.json()) as { request_id: string };
+    expect((await revoke(token, requestId, 'A'.repeat(70 * 1024))).status).toBe(413);
+    // Pairing, filing and the revoke used three of the agent's 20 calls this hour.
+    for (let call = 4; call <= 20; call += 1) expect((await status(token, requestId)).status).toBe(200);
+    const answers = [
+      await status(token, requestId),
+      await revoke(token, requestId, signed(AGENT, envelope(AGENT))),
+      await file(token, signed(AGENT, exercise(AGENT))),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([429, 429, 429]);
   });
 });

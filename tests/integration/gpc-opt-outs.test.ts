@@ -8,14 +8,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GET as gpcJson } from '../../app/.well-known/gpc.json/route';
 import { POST as requestFormPost } from '../../app/(public)/route';
-import { POST as postOptOut } from '../../app/api/v1/opt-outs/route';
+import { POST as optOutsRoute } from '../../app/api/v1/opt-outs/route';
 import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { authenticateApiKey } from '../../lib/api-keys/authenticate-api-key';
 import { createApiKey } from '../../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../../lib/api-keys/revoke-api-key';
 import { rotateApiKey } from '../../lib/api-keys/rotate-api-key';
 import { staffIdentity } from '../../lib/auth/current-staff';
-import { db } from '../../lib/db';
+import { db, disconnectDb } from '../../lib/db';
+import { resetEnvCache } from '../../lib/env';
 import { getCcpaReport } from '../../lib/metrics/ccpa-report';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { exportRecords } from '../../lib/records/export-records';
@@ -24,8 +25,12 @@ import { hashToken } from '../../lib/security/tokens';
 import { seededInventory } from '../support/fulfilment';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest } from '../support/requests';
+import { checkedByContract } from '../support/openapi-contract';
 import { scopedEnv } from '../support/scoped-env';
 import { aStaffMember } from '../support/staff';
+
+// Every answer is checked against the OpenAPI document (tests/support/openapi-contract.ts).
+const postOptOut = checkedByContract(optOutsRoute);
 
 let admin: StaffIdentity;
 let reviewer: StaffIdentity;
@@ -305,5 +310,32 @@ describe('/.well-known/gpc.json', () => {
     expect(res.headers.get('content-type')).toBe('application/json');
     const body = await res.json();
     expect(body).toEqual({ gpc: true, lastUpdate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  });
+});
+
+describe('POST /api/v1/opt-outs: the answers the document states beyond the happy path', () => {
+  it('403 for a key without the scope, 413 for an oversized body, 503 while the database is away', async () => {
+    const unscoped = await createApiKey({ staff: admin, input: { name: 'Reader', scopes: ['opt-outs:write'] } });
+    await db().apiKey.update({ where: { id: unscoped.id }, data: { scopes: ['staff:read'] } });
+    const forbidden = await report(unscoped.key, aReport());
+    expect(forbidden.status).toBe(403);
+
+    const key = await aKey();
+    const oversized = await report(key, JSON.stringify({ ...aReport(), property: 'x'.repeat(80 * 1024) }));
+    expect(oversized.status).toBe(413);
+
+    const realUrl = process.env.DATABASE_URL;
+    try {
+      await disconnectDb();
+      process.env.DATABASE_URL = 'postgresql://postgres@127.0.0.1:9/nowhere';
+      resetEnvCache();
+      const busy = await report(key, aReport());
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toMatch(/^\d+$/);
+    } finally {
+      await disconnectDb();
+      process.env.DATABASE_URL = realUrl;
+      resetEnvCache();
+    }
   });
 });

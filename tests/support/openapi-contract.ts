@@ -160,6 +160,7 @@ export function documentedAnswers(doc: OpenApiDocument = contractDocument().doc)
  */
 export const UNEXERCISED_ON_PURPOSE: Record<string, string> = {
   'POST /api/v1/requests 500': 'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
+  'POST /api/v1/opt-outs 500': 'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
   'GET /api/v1/requests/{id} 500':
     'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
 };
