@@ -292,7 +292,8 @@ export function parseStorageRoot(root: string): StorageLocation | { error: strin
   if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket))
     return { error: `"${bucket}" is not a valid bucket name (3-63 lower-case letters, digits, dots and hyphens)` };
   const prefix = rawPrefix.replace(/\/+$/, '');
-  if (prefix?.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+  // biome-ignore lint/complexity/useOptionalChain: an empty prefix is no prefix, not an empty part.
+  if (prefix && prefix.split('/').some((part) => part === '' || part === '.' || part === '..')) {
     return { error: `the key prefix "${rawPrefix}" has an empty, "." or ".." part` };
   }
   return { driver: 's3', bucket, prefix };

@@ -116,7 +116,14 @@ export const requestStatusSchema = exactObject({
   question: { type: ['string', 'null'], description: 'While status is awaiting_requester: what we asked.' },
   timeline: {
     type: 'array',
-    items: exactObject({ at: dateTime, summary: { type: 'string' } }),
+    items: exactObject({
+      at: dateTime,
+      summary: { type: 'string', description: 'What happened, in English (the audit summary).' },
+      action: {
+        type: 'string',
+        description: 'The event (`request.verified`, …), which the status page words in the request’s language.',
+      },
+    }),
   },
   accountEmail: {
     ...exactObject({ masked: { type: 'string', examples: ['j•••@e•••.com'] }, provenAt: dateTimeOrNull }),
