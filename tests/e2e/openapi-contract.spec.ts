@@ -6,7 +6,7 @@
 import { validate } from '@readme/openapi-parser';
 import { expect, test } from '@playwright/test';
 import { baseURL } from '../../playwright.config';
-import { checkResponse, useContractDocument } from '../support/openapi-contract';
+import { checkResponse, useContractDocument } from '../support/openapi-contract-core';
 import { linkIn, uniqueEmail, waitForEmail } from './support';
 
 const api = (path: string, init?: RequestInit) => fetch(`${baseURL}${path}`, init);
