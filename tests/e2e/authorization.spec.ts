@@ -88,7 +88,7 @@ function urlPath(file: string): string {
 
 const pages = files('app/(staff)', 'page.tsx').map((file) => {
   const source = readFileSync(file, 'utf8');
-  const permission = /requireStaffPage\(\s*'([a-z.]+)'/.exec(source)?.[1] as Permission | undefined;
+  const permission = /requireStaffPage\(\s*'([a-z.-]+)'/.exec(source)?.[1] as Permission | undefined;
   return { file, path: urlPath(file), permission };
 });
 const routes = files('app/api/admin', 'route.ts').map((file) => urlPath(file));
