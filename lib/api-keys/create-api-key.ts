@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
 import { authorize, type StaffIdentity } from '../permissions/authorize';
-import { newApiKey } from './new-api-key';
+import { insertApiKey } from './new-api-key';
 import { createApiKeySchema } from './schemas';
 
 /**
@@ -15,24 +15,17 @@ export async function createApiKey(options: {
 }) {
   const admin = authorize(options.staff, 'api-keys.manage');
   const input = createApiKeySchema.parse(options.input);
-  const fresh = newApiKey();
-  const row = await db().$transaction(async (tx) => {
-    const created = await tx.apiKey.create({
-      data: {
-        name: input.name,
-        prefix: fresh.prefix,
-        secretHash: fresh.secretHash,
-        scopes: input.scopes,
-        createdById: admin.id,
-      },
-      omit: { secretHash: true },
+  return db().$transaction(async (tx) => {
+    const { row: created, key } = await insertApiKey(tx, {
+      name: input.name,
+      scopes: input.scopes,
+      createdById: admin.id,
     });
     await recordAuditEvent(tx, {
       action: 'api-key.created',
       actor: { type: 'staff', id: admin.id },
       data: { keyId: created.id, prefix: created.prefix, name: created.name, scopes: created.scopes },
     });
-    return created;
+    return { ...created, key };
   });
-  return { ...row, key: fresh.key };
 }

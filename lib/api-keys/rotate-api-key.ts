@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
 import { AppError } from '../errors';
 import { authorize, type StaffIdentity } from '../permissions/authorize';
-import { newApiKey } from './new-api-key';
+import { insertApiKey } from './new-api-key';
 import { apiKeyIdSchema } from './schemas';
 
 /**
@@ -14,30 +14,23 @@ import { apiKeyIdSchema } from './schemas';
 export async function rotateApiKey(options: { staff: StaffIdentity | null; input: z.input<typeof apiKeyIdSchema> }) {
   const admin = authorize(options.staff, 'api-keys.manage');
   const { keyId } = apiKeyIdSchema.parse(options.input);
-  const fresh = newApiKey();
   const now = new Date();
-  const row = await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     // Only a live key rotates, once: the guarded update is the lock against two admins at once.
     const revoked = await tx.apiKey.updateMany({ where: { id: keyId, revokedAt: null }, data: { revokedAt: now } });
     if (revoked.count === 0) throw new AppError('CONFLICT', 'This key is revoked already, or does not exist.');
     const old = await tx.apiKey.findUniqueOrThrow({ where: { id: keyId }, omit: { secretHash: true } });
-    const created = await tx.apiKey.create({
-      data: {
-        name: old.name,
-        prefix: fresh.prefix,
-        secretHash: fresh.secretHash,
-        scopes: old.scopes,
-        createdById: admin.id,
-        rotatedFromId: old.id,
-      },
-      omit: { secretHash: true },
+    const { row: created, key } = await insertApiKey(tx, {
+      name: old.name,
+      scopes: old.scopes,
+      createdById: admin.id,
+      rotatedFromId: old.id,
     });
     await recordAuditEvent(tx, {
       action: 'api-key.rotated',
       actor: { type: 'staff', id: admin.id },
       data: { keyId: created.id, prefix: created.prefix, rotatedFrom: old.id, rotatedFromPrefix: old.prefix },
     });
-    return created;
+    return { ...created, key };
   });
-  return { ...row, key: fresh.key };
 }
