@@ -5,6 +5,7 @@
  */
 import { env } from '../env';
 import { toErrorBody } from '../errors';
+import { readBoundedBody } from '../http/json-route';
 import { DrpError } from './drp-error';
 
 /** Signed messages are small (a JSON envelope and a few claims). */
@@ -12,22 +13,12 @@ export const DRP_MAX_BODY_BYTES = 64 * 1024;
 
 /** The body as text, whatever its Content-Type (OSIRAA's revoke sends none); 413 past the limit. */
 export async function readSignedBody(request: Request): Promise<string> {
-  const tooLarge = () => new DrpError(413, `A signed message must be at most ${DRP_MAX_BODY_BYTES / 1024} KB.`);
-  if (Number(request.headers.get('content-length') ?? 0) > DRP_MAX_BODY_BYTES) throw tooLarge();
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > DRP_MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('latin1');
+  const body = await readBoundedBody(
+    request,
+    DRP_MAX_BODY_BYTES,
+    () => new DrpError(413, `A signed message must be at most ${DRP_MAX_BODY_BYTES / 1024} KB.`),
+  );
+  return body.toString('latin1');
 }
 
 function errorAnswer(status: number, message: string, extra: { fatal?: boolean; retryAfterSeconds?: number } = {}) {

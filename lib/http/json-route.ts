@@ -21,16 +21,10 @@ function sizeLabel(bytes: number): string {
 }
 
 /**
- * Reads a JSON body as its exact text (a signature over it can be checked): 415 unless it is
- * application/json, 413 past the limit (counted while reading, so a lying Content-Length does not
- * help), 400 unless it is UTF-8.
+ * The body's bytes, read a chunk at a time and stopped past `maxBytes` (a declared Content-Length
+ * over it is refused before reading): `tooLarge()` is thrown then.
  */
-export async function readJsonText(request: Request, maxBytes = MAX_JSON_BYTES): Promise<string> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with Content-Type: application/json.');
-  }
-  const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The request body must be at most ${sizeLabel(maxBytes)}.`);
+export async function readBoundedBody(request: Request, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
   if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
   const reader = request.body?.getReader();
   const chunks: Uint8Array[] = [];
@@ -45,8 +39,26 @@ export async function readJsonText(request: Request, maxBytes = MAX_JSON_BYTES):
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a JSON body as its exact text (a signature over it can be checked): 415 unless it is
+ * application/json, 413 past the limit (counted while reading, so a lying Content-Length does not
+ * help), 400 unless it is UTF-8.
+ */
+export async function readJsonText(request: Request, maxBytes = MAX_JSON_BYTES): Promise<string> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with Content-Type: application/json.');
+  }
+  const body = await readBoundedBody(
+    request,
+    maxBytes,
+    () => new AppError('PAYLOAD_TOO_LARGE', `The request body must be at most ${sizeLabel(maxBytes)}.`),
+  );
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     throw new AppError('BAD_REQUEST', 'The request body is not valid UTF-8.');
   }
