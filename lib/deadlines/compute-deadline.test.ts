@@ -12,7 +12,7 @@ const due = (options: ComputeDeadlineOptions) => {
 };
 
 describe('calendar months (UK, EU)', () => {
-  it('explains the UK example: 31 Jan -> 28 Feb, a Saturday, so Mon 2 Mar', () => {
+  it('UK GDPR Art. 12(3), ICO guidance: 31 Jan -> 28 Feb, a Saturday, so Mon 2 Mar', () => {
     const result = computeDeadline({
       jurisdiction: 'UK',
       requestType: 'access',
@@ -44,7 +44,7 @@ describe('calendar months (UK, EU)', () => {
     );
   });
 
-  it('rolls an EU deadline off a weekend by default, and not when the operator turns the roll off', () => {
+  it('Reg. 1182/71 art. 3(4): rolls an EU deadline off a weekend by default, and not when the operator turns the roll off', () => {
     const receivedAt = at('2026-04-30T10:00:00Z'); // 30 May 2026 is a Saturday
     expect(due({ jurisdiction: 'EU', requestType: 'access', receivedAt }).dueDate).toBe('2026-06-01');
     const noRoll = due({
@@ -93,7 +93,7 @@ describe('UK roll past weekends and bank holidays', () => {
 describe('California', () => {
   const receivedAt = at('2026-11-23T18:00:00Z'); // Mon 23 Nov 2026, 10:00 in Los Angeles
 
-  it('answers within 45 calendar days and acknowledges within 10 business days, skipping Thanksgiving', () => {
+  it('CCPA regs §7021(a)-(b): answers within 45 calendar days and acknowledges within 10 business days, skipping Thanksgiving', () => {
     const result = due({ jurisdiction: 'US-CA', requestType: 'access', receivedAt });
     expect(result.dueDate).toBe('2027-01-07');
     expect(result.dueAt).toEqual(at('2027-01-08T07:59:59.999Z'));
@@ -103,14 +103,14 @@ describe('California', () => {
     );
   });
 
-  it('allows 90 days in all with the extension, and uses it when extended', () => {
+  it('CCPA regs §7021(b): allows 90 days in all with the extension, and uses it when extended', () => {
     const result = due({ jurisdiction: 'US-CA', requestType: 'deletion', receivedAt, extended: true });
     expect(localDate(result.maxExtendedDueAt, result.timeZone)).toBe('2027-02-21');
     expect(result.dueAt).toEqual(result.maxExtendedDueAt);
     expect(localDate(result.originalDueAt, result.timeZone)).toBe('2027-01-07');
   });
 
-  it('treats an opt-out of sale/sharing as an opt-out: 15 business days, no extension, no acknowledgement', () => {
+  it('CCPA regs §7026(f)(1): treats an opt-out of sale/sharing as an opt-out: 15 business days, no extension, no acknowledgement', () => {
     const result = due({ jurisdiction: 'US-CA', requestType: 'opt_out_sale', receivedAt });
     expect(result.dueDate).toBe('2026-12-16');
     expect(result.maxExtendedDueAt).toBeNull();
@@ -127,13 +127,13 @@ describe('California', () => {
     expect(result.maxExtendedDueAt).toBeNull();
   });
 
-  it('an objection in California keeps the 45 days and the acknowledgement', () => {
+  it('CCPA regs §7021: an objection in California keeps the 45 days and the acknowledgement', () => {
     const result = due({ jurisdiction: 'US-CA', requestType: 'objection', receivedAt });
     expect(result.dueDate).toBe('2027-01-07');
     expect(result.acknowledgeBy).not.toBeNull();
   });
 
-  it('keeps counting from receipt when identity is verified later', () => {
+  it('CCPA regs §7021(b): keeps counting from receipt when identity is verified later', () => {
     const result = due({
       jurisdiction: 'US-CA',
       requestType: 'access',
@@ -206,7 +206,7 @@ describe('time zones and daylight saving', () => {
 });
 
 describe('Brazil', () => {
-  it('gives 15 calendar days in São Paulo time and no extension', () => {
+  it('LGPD Art. 19(II): gives 15 calendar days in São Paulo time and no extension', () => {
     const result = due({ jurisdiction: 'BR', requestType: 'access', receivedAt: at('2026-04-02T02:00:00Z') }); // 1 Apr, 23:00 local
     expect(result.dueDate).toBe('2026-04-16');
     expect(result.dueAt).toEqual(at('2026-04-17T02:59:59.999Z'));
@@ -305,7 +305,7 @@ describe('pauses', () => {
     expect(result.dueAt > at('2029-12-31T00:00:00Z')).toBe(true);
   });
 
-  it('ignores pauses in California, and says so', () => {
+  it('CCPA regs §7021(b): ignores pauses in California, and says so', () => {
     const unpaused = due({ jurisdiction: 'US-CA', requestType: 'access', receivedAt });
     const paused = due({
       jurisdiction: 'US-CA',
@@ -341,7 +341,7 @@ describe('pauses', () => {
 });
 
 describe('extension limits and clock start', () => {
-  it('UK: at most three months from receipt, used when extended', () => {
+  it('UK GDPR Art. 12(3): at most three months from receipt, used when extended', () => {
     const result = computeDeadline({
       jurisdiction: 'UK',
       requestType: 'access',
@@ -354,7 +354,7 @@ describe('extension limits and clock start', () => {
     expect(result.explanation.at(-1)).toBe('extended: due by the end of Thu 30 Apr 2026 (23:59 Europe/London)');
   });
 
-  it('UK: the clock starts when identity is verified, if that is after receipt', () => {
+  it('UK GDPR Art. 12A: the clock starts when identity is verified, if that is after receipt', () => {
     const result = due({
       jurisdiction: 'UK',
       requestType: 'access',

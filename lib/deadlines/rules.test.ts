@@ -47,7 +47,7 @@ describe('DEFAULT_RULES', () => {
     });
   });
 
-  it('lets the clock pause only in the EU and UK, and start at verification only in the UK', () => {
+  it('GDPR Art. 12(6), UK GDPR Art. 12A, CCPA regs §7021(b): the clock pauses only in the EU and UK, and starts at verification only in the UK', () => {
     for (const jurisdiction of JURISDICTIONS) {
       const rule = resolveRule(DEFAULT_RULES, jurisdiction, 'deletion');
       expect(rule.pauses.awaiting_identity.allowed, jurisdiction).toBe(jurisdiction === 'EU' || jurisdiction === 'UK');
