@@ -231,7 +231,7 @@ export const US_STATE_LAWS: Record<UsStateJurisdiction, UsStateLaw> = {
     sources: [
       'N.J.S.A. 56:8-166.10(a): respond within 45 days, +45 when reasonably necessary [S]',
       'N.J.S.A. 56:8-166.10(d): appeal decided within 45 days, +45 with notice within the 45 [S]',
-      'P.L. 2023, c.266 s.13: effective effective 15 January 2025 [S]',
+      'P.L. 2023, c.266 s.13: effective 15 January 2025 [S]',
     ],
   },
   'US-OR': {
