@@ -114,3 +114,13 @@ export const categorySchema = z.object({
 });
 
 export type CategoryInput = Partial<z.input<typeof categorySchema>>;
+
+/** The transfer a recipient receives (GDPR Art. 15(2)): its safeguard and destination, as the inventory records them. */
+export const recipientTransferSchema = z.object({
+  recipientId: z.uuid('Unknown recipient'),
+  /** Empty means not recorded yet; the data package then says so (transfer-safeguards.ts). */
+  transferSafeguard: z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(TRANSFER_SAFEGUARDS).nullable()),
+  transferCountry: optionalText(100),
+});
+
+export type RecipientTransferInput = Partial<z.input<typeof recipientTransferSchema>>;

@@ -1,7 +1,7 @@
 /**
- * The safeguards an international transfer can rely on, as the inventory records them per system,
- * and how the data package names each (GDPR Art. 15(2): the data subject is told the safeguards
- * relating to the transfer). Rows with their source; rights-law.md "Supplementary information".
+ * The safeguards an international transfer can rely on, as the inventory records them per system and
+ * per recipient, and how the data package names each (GDPR Art. 15(2): the data subject is told the
+ * safeguards relating to the transfer). Rows with their source; rights-law.md "Supplementary information".
  */
 export const TRANSFER_SAFEGUARDS = [
   'no_transfer',
@@ -66,7 +66,7 @@ export const TRANSFER_SAFEGUARD_RULES: Record<
   },
 };
 
-/** One system's transfer, as the package says it; a system with nothing recorded says so. */
+/** One system's or recipient's transfer, as the package says it; one with nothing recorded says so. */
 export function transferSentence(system: {
   name: string;
   transferSafeguard: TransferSafeguard | null;

@@ -14,6 +14,7 @@ import { INVENTORY_SEED } from '../../lib/fulfilment/inventory-seed';
 import { openDownload, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
 import { POLICY_RETENTION_CRITERIA } from '../../lib/fulfilment/retention-criteria';
 import { saveCategory } from '../../lib/fulfilment/save-category';
+import { saveRecipientTransfer } from '../../lib/fulfilment/save-recipient-transfer';
 import { saveSystem } from '../../lib/fulfilment/save-system';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { completeRequest } from '../../lib/requests/staff/complete-request';
@@ -125,6 +126,57 @@ describe('the supplementary information says only what is true', () => {
         },
       }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { fields: { transferCountry: expect.any(Array) } } });
+  });
+
+  it('GDPR Art. 15(2): names the safeguard recorded for each active recipient, and says when none is', async () => {
+    const recipient = (key: string, name: string, active = true) =>
+      db().dataRecipient.create({
+        data: { key, name, role: 'processor', categories: ['Usage data'], contact: 'privacy@example.test', active },
+      });
+    const hosting = await recipient('hosting', 'Infrastructure and hosting providers');
+    await recipient('observability', 'Observability providers');
+    const gone = await recipient('former', 'A former provider', false);
+    await saveRecipientTransfer({
+      staff: admin,
+      input: { recipientId: hosting.id, transferSafeguard: 'uk_addendum', transferCountry: 'United States' },
+    });
+    await saveRecipientTransfer({
+      staff: admin,
+      input: { recipientId: gone.id, transferSafeguard: 'sccs', transferCountry: 'India' },
+    });
+
+    const info = await supplementOfAPackage();
+    expect(info).toContain(
+      "Infrastructure and hosting providers: transferred to United States under the European Commission's standard contractual clauses with the UK International Data Transfer Addendum",
+    );
+    expect(info).toContain('Observability providers: not yet recorded in our inventory; ask us and we will tell you.');
+    expect(info).not.toContain('A former provider');
+    expect(info).not.toContain('such as standard contractual clauses');
+  });
+
+  it("a recipient's transfer is for admins, names its destination, and is audited", async () => {
+    const tax = await db().dataRecipient.create({
+      data: { key: 'tax', name: 'Tax advisers', role: 'third_party', categories: [], contact: 'tax@example.test' },
+    });
+    await expect(
+      saveRecipientTransfer({ staff: reviewer, input: { recipientId: tax.id, transferSafeguard: 'no_transfer' } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      saveRecipientTransfer({ staff: admin, input: { recipientId: tax.id, transferSafeguard: 'adequacy' } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { fields: { transferCountry: expect.any(Array) } } });
+    await saveRecipientTransfer({
+      staff: admin,
+      input: { recipientId: tax.id, transferSafeguard: 'no_transfer', transferCountry: 'Ignored' },
+    });
+    expect(await db().dataRecipient.findUniqueOrThrow({ where: { id: tax.id } })).toMatchObject({
+      transferSafeguard: 'no_transfer',
+      transferCountry: null,
+    });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { action: 'inventory.recipient_transfer_saved' } });
+    expect(event).toMatchObject({
+      actorId: admin.id,
+      data: { recipientId: tax.id, transferSafeguard: 'no_transfer', transferCountry: null },
+    });
   });
 
   it('the seed holds the categories the policy names, every seeded period unconfirmed', async () => {

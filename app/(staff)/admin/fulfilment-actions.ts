@@ -17,9 +17,10 @@ import { confirmCategoryRetention } from '@/lib/fulfilment/confirm-category-rete
 import { deleteCategory } from '@/lib/fulfilment/delete-category';
 import { retryTask } from '@/lib/fulfilment/retry-task';
 import { saveCategory } from '@/lib/fulfilment/save-category';
+import { saveRecipientTransfer } from '@/lib/fulfilment/save-recipient-transfer';
 import { saveSystem } from '@/lib/fulfilment/save-system';
 import { NOT_TOLD_REASONS } from '@/lib/fulfilment/recipient-rules';
-import { categorySchema, systemSchema } from '@/lib/fulfilment/schemas';
+import { categorySchema, recipientTransferSchema, systemSchema } from '@/lib/fulfilment/schemas';
 import { updateManualTask } from '@/lib/fulfilment/update-manual-task';
 
 export const saveSystemAction = staffAction(
@@ -41,6 +42,16 @@ export const saveCategoryAction = staffAction(
     revalidatePath('/admin/inventory');
   },
   () => 'Category saved.',
+);
+
+export const saveRecipientTransferAction = staffAction(
+  'inventory.manage',
+  recipientTransferSchema,
+  async ({ staff, input }) => {
+    await saveRecipientTransfer({ staff, input });
+    revalidatePath('/admin/inventory');
+  },
+  () => 'Transfer saved.',
 );
 
 export const deleteCategoryAction = staffAction(

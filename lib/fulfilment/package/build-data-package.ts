@@ -114,10 +114,20 @@ export async function buildDataPackage(options: { requestId: string }) {
     orderBy: { name: 'asc' },
   });
   const inventory = [...tasks.map((t) => t.system), ...recordKeepers];
+  const recipients = await db().dataRecipient.findMany({
+    where: { active: true },
+    select: { name: true, transferSafeguard: true, transferCountry: true },
+    orderBy: { name: 'asc' },
+  });
   zip.add(
     'supplementary-information.txt',
     Readable.from([
-      supplementaryInformation({ company: env().COMPANY_NAME, contactEmail: env().PRIVACY_CONTACT_EMAIL, inventory }),
+      supplementaryInformation({
+        company: env().COMPANY_NAME,
+        contactEmail: env().PRIVACY_CONTACT_EMAIL,
+        inventory,
+        recipients,
+      }),
     ]),
   );
   zip.end();

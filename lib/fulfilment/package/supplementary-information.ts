@@ -23,12 +23,20 @@ export type InventoryForPackage = {
   }[];
 }[];
 
+/** The inventory's active recipients, with the transfer each receives (Art. 15(2)). */
+export type RecipientsForPackage = {
+  name: string;
+  transferSafeguard: TransferSafeguard | null;
+  transferCountry: string | null;
+}[];
+
 export type PackageFile = { system: string; systemName: string; dataset: string; rows: number };
 
 export function supplementaryInformation(options: {
   company: string;
   contactEmail: string;
   inventory: InventoryForPackage;
+  recipients?: RecipientsForPackage;
 }) {
   const lines: string[] = [];
   lines.push('ABOUT YOUR DATA (Art. 15 GDPR supplementary information)', '');
@@ -49,6 +57,12 @@ export function supplementaryInformation(options: {
   // Art. 15(2): the safeguard each transfer actually relies on, as the inventory records it.
   lines.push('Transfers to other countries, and the safeguard each relies on (Art. 15(2) GDPR):');
   for (const system of options.inventory) lines.push(`  ${transferSentence(system)}`);
+  const recipients = options.recipients ?? [];
+  if (recipients.length) {
+    // Each recipient's own safeguard, where it receives the data (a field per recipient in the inventory).
+    lines.push('  Recipients outside Bitstride:');
+    for (const recipient of recipients) lines.push(`    ${transferSentence(recipient)}`);
+  }
   lines.push('');
   lines.push(
     'Automated decisions: we do not make decisions about you based solely on automated processing that have legal or similarly significant effects.',

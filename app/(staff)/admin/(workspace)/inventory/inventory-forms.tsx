@@ -7,6 +7,7 @@ import {
   confirmRetentionAction,
   deleteCategoryAction,
   saveCategoryAction,
+  saveRecipientTransferAction,
   saveSystemAction,
 } from '../../fulfilment-actions';
 import {
@@ -279,6 +280,63 @@ export function RetentionToConfirm({
                 ariaLabel={`Confirm the retention of ${c.name} in ${c.systemName}`}
               >
                 Confirm this period
+              </ActionButton>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * The transfer each recipient receives: its safeguard and destination, which data packages name for
+ * that recipient (GDPR Art. 15(2)). One form per recipient; admins only.
+ */
+export function RecipientTransfers({
+  recipients,
+}: {
+  recipients: {
+    id: string;
+    key: string;
+    name: string;
+    transferSafeguard: (typeof TRANSFER_SAFEGUARDS)[number] | null;
+    transferCountry: string | null;
+  }[];
+}) {
+  const form = useStaffForms({ saveRecipientTransfer: saveRecipientTransferAction });
+  return (
+    <>
+      <ActionFeedback outcome={form.outcome} />
+      <ul className="admin-list">
+        {recipients.map((r) => (
+          <li key={r.id}>
+            <form method="post" onSubmit={form.onSubmit} noValidate className="admin-inline-form">
+              <input type="hidden" name="recipientId" value={r.id} />
+              <SelectField
+                id={`rcp-${r.key}-transfer`}
+                name="transferSafeguard"
+                label={`Transfer safeguard for ${r.name}`}
+                options={[
+                  { value: '', label: 'Not recorded yet' },
+                  ...TRANSFER_SAFEGUARDS.map((t) => ({ value: t, label: TRANSFER_SAFEGUARD_RULES[t].label })),
+                ]}
+                defaultValue={r.transferSafeguard ?? ''}
+              />
+              <TextField
+                id={`rcp-${r.key}-country`}
+                name="transferCountry"
+                label={`Destination country for ${r.name}`}
+                defaultValue={r.transferCountry ?? ''}
+              />
+              <ActionButton
+                intent="saveRecipientTransfer"
+                form={form}
+                variant="secondary"
+                pendingLabel="Saving…"
+                ariaLabel={`Save the transfer of ${r.name}`}
+              >
+                Save transfer
               </ActionButton>
             </form>
           </li>

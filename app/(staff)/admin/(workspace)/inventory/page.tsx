@@ -7,7 +7,7 @@ import { RECIPIENT_ROLE_LABELS } from '@/lib/fulfilment/recipient-rules';
 import { TASK_TYPE_LABELS } from '@/lib/fulfilment/task-types';
 import { assignableStaff } from '../../assignable-staff';
 import { TRANSFER_SAFEGUARD_RULES } from '@/lib/fulfilment/transfer-safeguards';
-import { CategoryForm, RetentionToConfirm, SystemForm } from './inventory-forms';
+import { CategoryForm, RecipientTransfers, RetentionToConfirm, SystemForm } from './inventory-forms';
 
 export const metadata: Metadata = { title: 'Data inventory' };
 
@@ -69,6 +69,7 @@ export default async function InventoryPage() {
               <th scope="col">Role</th>
               <th scope="col">Categories disclosed</th>
               <th scope="col">Contact for notices</th>
+              <th scope="col">International transfer</th>
               <th scope="col">Active</th>
             </tr>
           </thead>
@@ -79,11 +80,26 @@ export default async function InventoryPage() {
                 <td>{RECIPIENT_ROLE_LABELS[r.role]}</td>
                 <td>{r.categories.join('; ') || '—'}</td>
                 <td>{r.contact}</td>
+                <td>
+                  {r.transferSafeguard
+                    ? `${TRANSFER_SAFEGUARD_RULES[r.transferSafeguard].label}${r.transferCountry ? ` (${r.transferCountry})` : ''}`
+                    : 'Not recorded yet'}
+                </td>
                 <td>{r.active ? 'Yes' : 'No'}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        {canEdit && (
+          <>
+            <h3>Transfers to recipients</h3>
+            <p>
+              The safeguard each recipient&rsquo;s transfer relies on, which data packages name for that recipient (GDPR
+              Art. 15(2)).
+            </p>
+            <RecipientTransfers recipients={recipients} />
+          </>
+        )}
       </section>
       {systems.map((system) => (
         <section key={system.id} aria-labelledby={`system-${system.key}`} className="admin-panel">
