@@ -208,6 +208,14 @@ describe('the request extension email names the authority of the regime', () => 
     ['CA', 'PIPEDA s.8(4)', /complain about this extension to the Office of the Privacy Commissioner of Canada/],
     ['US-TX', 'Tex. Bus. & Com. Code ch. 541', /complain about this extension to the Texas Attorney General/],
     ['UK', 'UK GDPR Art. 12(3), 77', /complain about this extension to the Information Commissioner's Office/],
+    ['EU', 'GDPR Art. 12(3), 77', /complain about this extension to the data protection supervisory authority of/],
+    [
+      'US-CA',
+      'Cal. Civ. Code §1798.199.10',
+      /complain about this extension to the California Privacy Protection Agency/,
+    ],
+    ['US-VA', 'Va. Code §59.1-577(C)', /complain about this extension to the Virginia Attorney General/],
+    ['US-OTHER', '[policy]', /complain about this extension to the Attorney General of your state/],
   ] as const)('%s (%s)', async (jurisdiction, _c, authority) => {
     const input = aRequest({ jurisdiction, types: ['access'] });
     const created = await submitRequest({ input, channel: 'web', now: T0 });
@@ -223,7 +231,26 @@ describe('the request extension email names the authority of the regime', () => 
     const email = await db().outboxEmail.findFirstOrThrow({
       where: { to: input.email, template: 'deadline-extended' },
     });
-    expect(email.text).toMatch(authority);
+    expect(email.text.replace(/\s+/g, ' ')).toMatch(authority);
     expect(email.text).not.toContain('your data-protection authority');
+  });
+
+  it('OTHER: with no law and no authority in the rules, it names none and gives the contact', async () => {
+    const input = aRequest({ jurisdiction: 'OTHER', types: ['access'] });
+    const created = await submitRequest({ input, channel: 'web', now: T0 });
+    await verifyRequest({ token: await latestVerificationToken(input.email), now: laterBy(1) });
+    await db().$transaction((tx) =>
+      extendDeadline(tx, {
+        requestId: created.id,
+        reason,
+        actor: { type: 'staff', id: otherAdmin.id },
+        now: laterBy(5),
+      }),
+    );
+    const email = await db().outboxEmail.findFirstOrThrow({
+      where: { to: input.email, template: 'deadline-extended' },
+    });
+    expect(email.text).toMatch(/If you disagree, reply to \S+@/);
+    expect(email.text).not.toMatch(/complain about this extension/);
   });
 });
