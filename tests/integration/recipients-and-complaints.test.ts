@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { notifyDeadline } from '../../lib/clock/notify-deadline';
 import { listOpenComplaints } from '../../lib/complaints/list-open-complaints';
@@ -148,6 +149,18 @@ describe('telling the recipients (GDPR Art. 19, LGPD Art. 18 §6, CCPA regs §70
       }),
     ]);
     expect(JSON.stringify(told)).not.toContain('dpo@mailer.test');
+    // Art. 19, last sentence: the requester's own status page names them, never their contacts.
+    const page = await (
+      await statusPage(new Request(`http://portal.test/status/${r.id}?token=${r.link.token}`), {
+        params: Promise.resolve({ id: r.id }),
+      })
+    ).text();
+    expect(page).toContain('Who we tell about the change');
+    expect(page).toContain('Mailer Ltd');
+    expect(page).toContain('Partner Co');
+    expect(page).not.toContain('Former Vendor');
+    expect(page).not.toContain('dpo@mailer.test');
+    expect(page).not.toContain('The partnership ended in 2019');
 
     await completeRequest({ staff: reviewer, requestId: r.id, message: 'We erased your data everywhere.' });
     const decided = await db().outboxEmail.findFirstOrThrow({
