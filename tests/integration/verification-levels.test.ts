@@ -8,12 +8,14 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { DateTime } from 'luxon';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
+import { getCcpaReport } from '../../lib/metrics/ccpa-report';
 import { openDownload, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
@@ -195,6 +197,19 @@ describe('verification levels', () => {
     for (const other of [proven, enough])
       expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: other.id } })).status).toBe('verified');
     expect(await closeUnverifiableRequests(after)).toBe(0);
+  });
+
+  it('closed below its level, it counts as denied, not verifiable, in the §7102 report', async () => {
+    const stuck = await verified({ jurisdiction: 'US-CA', types: ['deletion'] });
+    const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: stuck.id } });
+    expect(await closeUnverifiableRequests(new Date(row.dueAt.getTime() + 3_600_000))).toBe(1);
+    const year = DateTime.fromJSDate(row.receivedAt, { zone: 'America/Los_Angeles' }).year;
+    const report = await getCcpaReport({ staff: admin, year });
+    expect(report.rows.find((r) => r.category === 'delete')).toMatchObject({
+      received: 1,
+      denied: 1,
+      deniedNotVerifiable: 1,
+    });
   });
 
   it('an opt-out needs nothing and a GDPR request needs only the email', async () => {
