@@ -20,10 +20,19 @@ export type VerificationRule = {
   source: string;
   /** Told to the requester when the request is answered while its data is held back for want of proof. */
   heldBackNotice?: string;
+  /**
+   * The level needed to answer with the categories when the data is held back: below it the
+   * requester is told that not even the categories can be given, and pointed to the privacy policy.
+   */
+  categoriesLevel?: VerificationLevel;
 };
 
 const CATEGORIES_INSTEAD =
   'We could not yet verify your identity to the degree the law requires before we release specific pieces of personal information, so we have answered your request as a request for the categories of information we hold (CCPA regulations §7024(a)). Your copy is kept until its download period ends: prove who you are from your status page and we will release it.';
+
+/** Told instead of CATEGORIES_INSTEAD below a row's `categoriesLevel`; the privacy policy's address follows. */
+export const CATEGORIES_WITHHELD =
+  'We could not verify your identity to the degree the law requires before we tell you even the categories of personal information we hold about you (two data points, CCPA regulations §7062(b)), so we have not disclosed them (§7024(b)). Our privacy policy describes our general practices. Your copy is kept until its download period ends: prove who you are from your status page and we will release it.';
 
 export const VERIFICATION_RULES: readonly VerificationRule[] = [
   {
@@ -32,9 +41,10 @@ export const VERIFICATION_RULES: readonly VerificationRule[] = [
     beforeWork: 'email',
     beforeDisclosure: 'high',
     reason:
-      'Specific pieces of personal information are disclosed only at a reasonably high degree of certainty: three data points and a signed declaration, or the account’s own sign-in. Below it, the request is answered as one for categories.',
-    source: '11 CCR §7062(c), §7061(a), §7024(a) [S]; docs/rights-law.md §2',
+      'Specific pieces of personal information are disclosed only at a reasonably high degree of certainty: three data points and a signed declaration, or the account’s own sign-in. Below it, the request is answered as one for categories, and the categories only at a reasonable degree (two data points).',
+    source: '11 CCR §7062(c), §7061(a), §7024(a) [S]; categories §7062(b), §7024(b) [P]; docs/rights-law.md §2',
     heldBackNotice: CATEGORIES_INSTEAD,
+    categoriesLevel: 'reasonable',
   },
   {
     jurisdiction: 'US-CA',
@@ -42,8 +52,9 @@ export const VERIFICATION_RULES: readonly VerificationRule[] = [
     beforeWork: 'email',
     beforeDisclosure: 'high',
     reason: 'A portable copy discloses specific pieces of personal information: as for access.',
-    source: '11 CCR §7062(c); Civ. Code §1798.130(a)(2)(B) [S]',
+    source: '11 CCR §7062(c); Civ. Code §1798.130(a)(2)(B) [S]; categories §7062(b), §7024(b) [P]',
     heldBackNotice: CATEGORIES_INSTEAD,
+    categoriesLevel: 'reasonable',
   },
   {
     jurisdiction: 'US-CA',

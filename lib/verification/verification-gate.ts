@@ -1,7 +1,8 @@
+import { env } from '../env';
 import { AppError } from '../errors';
 import type { RequestType } from '../universal/codes';
 import { meetsLevel, VERIFICATION_LEVEL_LABELS, type VerificationLevel } from './levels';
-import { requiredVerification } from './level-rules';
+import { CATEGORIES_WITHHELD, requiredVerification } from './level-rules';
 
 type VerifiableRequest = {
   jurisdiction: string;
@@ -38,11 +39,28 @@ export function assertVerifiedFor(request: VerifiableRequest, stage: 'work' | 'd
   if (shortfall) throw new AppError('CONFLICT', shortfall);
 }
 
+/**
+ * True when a request answered now, with its data held back, may not be answered with the
+ * categories either: a row's `categoriesLevel` is not reached (11 CCR §7062(b), §7024(b)). The
+ * answer then carries no per-system summary.
+ */
+export function categoriesWithheld(request: VerifiableRequest): boolean {
+  const state = verificationState(request);
+  if (state.readyForDisclosure) return false;
+  return state.required.rules.some((rule) => rule.categoriesLevel && !meetsLevel(state.reached, rule.categoriesLevel));
+}
+
 /** What the requester is told when their request is answered while its data is held back for want of proof. */
 export function heldBackNotices(request: VerifiableRequest): string[] {
   const state = verificationState(request);
   if (state.readyForDisclosure) return [];
-  const notices = state.required.rules.map((rule) => rule.heldBackNotice).filter((n): n is string => Boolean(n));
+  const notices = state.required.rules
+    .map((rule) =>
+      rule.categoriesLevel && !meetsLevel(state.reached, rule.categoriesLevel)
+        ? `${CATEGORIES_WITHHELD} ${env().PRIVACY_POLICY_URL}`
+        : rule.heldBackNotice,
+    )
+    .filter((n): n is string => Boolean(n));
   return notices.length > 0
     ? [...new Set(notices)]
     : [

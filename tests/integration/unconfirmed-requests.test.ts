@@ -262,6 +262,15 @@ describe('a request not confirmed in time', () => {
     expect((await queuedJobs('acknowledge-request')).filter((j) => j.payload.requestId === created.id)).toEqual([]);
   });
 
+  it('Colorado: the reason and how to appeal, and the appeal is open from the status link', async () => {
+    const { input } = await closedUnconfirmed({ jurisdiction: 'US-CO', types: ['access', 'deletion'] });
+    const email = await closingEmail(input.email);
+    expect(email.text).toContain('Reason: we could not verify your identity.');
+    expect(email.text).toMatch(/You can appeal this decision within \d+ days/);
+    expect(email.text).toMatch(/Colorado Attorney General/);
+    expect((await getRequestStatus(email.link)).appeal.canAppeal).toBe(true);
+  });
+
   it('EU: names the supervisory authority and the courts; no appeal', async () => {
     const { input } = await closedUnconfirmed({ jurisdiction: 'EU' });
     const email = await closingEmail(input.email);

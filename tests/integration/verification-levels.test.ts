@@ -8,12 +8,14 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { DateTime } from 'luxon';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
-import { resetEnvCache } from '../../lib/env';
+import { env, resetEnvCache } from '../../lib/env';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
+import { getCcpaReport } from '../../lib/metrics/ccpa-report';
 import { openDownload, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
@@ -106,6 +108,8 @@ describe('verification levels', () => {
 
   it('holds a California access package back until "high": no link, no download, the status page says why', async () => {
     const r = await verified({ jurisdiction: 'US-CA', types: ['access'] });
+    // Two data points: enough for the categories (§7062(b)), not for specific pieces.
+    await check(r.id, 'data_points', 1);
     await startRequest({ staff: admin, requestId: r.id });
     await closeOpenTasks({ staff: admin, requestId: r.id, reason: 'Not part of this test' });
     await completeRequest({ staff: admin, requestId: r.id, message: 'Your copy is ready.' });
@@ -116,6 +120,7 @@ describe('verification levels', () => {
     expect(decided.text).toContain(
       'as a request for the categories of information we hold (CCPA regulations §7024(a))',
     );
+    expect(decided.text).toMatch(/What we did, system by system/);
     expect(decided.text).not.toContain('Email me a download link');
 
     await expect(requestDownloadLink({ requestId: r.id, statusToken: r.status.token })).rejects.toMatchObject({
@@ -124,7 +129,11 @@ describe('verification levels', () => {
     });
     expect(await db().downloadGrant.count({ where: { requestId: r.id } })).toBe(0);
     const status = await getRequestStatus({ requestId: r.id, token: r.status.token });
-    expect(status.verification).toMatchObject({ reached: 'email', neededForRelease: 'high', readyForRelease: false });
+    expect(status.verification).toMatchObject({
+      reached: 'reasonable',
+      neededForRelease: 'high',
+      readyForRelease: false,
+    });
     expect(status.verification.moreNeeded).toBe(true);
     const page = await (
       await statusPage(new Request(`http://localhost/status/${r.id}?token=${r.status.token}`), {
@@ -148,6 +157,21 @@ describe('verification levels', () => {
     await requestDownloadLink({ requestId: r.id, statusToken: r.status.token });
     expect(await db().downloadGrant.count({ where: { requestId: r.id } })).toBe(2);
     expect((await getRequestStatus({ requestId: r.id, token: r.status.token })).verification.moreNeeded).toBe(false);
+  });
+
+  it('at "email" alone a California access is answered without even the categories (§7062(b), §7024(b))', async () => {
+    const r = await verified({ jurisdiction: 'US-CA', types: ['access'] });
+    await startRequest({ staff: admin, requestId: r.id });
+    await closeOpenTasks({ staff: admin, requestId: r.id, reason: 'Not part of this test' });
+    await completeRequest({ staff: admin, requestId: r.id, message: 'Your copy is ready.' });
+    const decided = await db().outboxEmail.findFirstOrThrow({
+      where: { requestId: r.id, template: 'request-decided' },
+    });
+    expect(decided.text).toContain('before we tell you even the categories of personal information we hold about you');
+    expect(decided.text).toContain(env().PRIVACY_POLICY_URL);
+    expect(decided.text).not.toContain('as a request for the categories of information we hold');
+    expect(decided.text).not.toMatch(/What we did, system by system/);
+    expect(decided.text).not.toContain('Email me a download link');
   });
 
   it('a download link already sent is refused below the level, and not used up', async () => {
@@ -195,6 +219,19 @@ describe('verification levels', () => {
     for (const other of [proven, enough])
       expect((await db().privacyRequest.findUniqueOrThrow({ where: { id: other.id } })).status).toBe('verified');
     expect(await closeUnverifiableRequests(after)).toBe(0);
+  });
+
+  it('closed below its level, it counts as denied, not verifiable, in the §7102 report', async () => {
+    const stuck = await verified({ jurisdiction: 'US-CA', types: ['deletion'] });
+    const row = await db().privacyRequest.findUniqueOrThrow({ where: { id: stuck.id } });
+    expect(await closeUnverifiableRequests(new Date(row.dueAt.getTime() + 3_600_000))).toBe(1);
+    const year = DateTime.fromJSDate(row.receivedAt, { zone: 'America/Los_Angeles' }).year;
+    const report = await getCcpaReport({ staff: admin, year });
+    expect(report.rows.find((r) => r.category === 'delete')).toMatchObject({
+      received: 1,
+      denied: 1,
+      deniedNotVerifiable: 1,
+    });
   });
 
   it('an opt-out needs nothing and a GDPR request needs only the email', async () => {

@@ -14,7 +14,7 @@ import { TASK_FOR_REQUEST } from '../../fulfilment/task-types';
 import { publicLinks } from '../../email/public-links';
 import { REQUEST_TYPE_LABELS, type RequestType } from '../../universal/codes';
 import { formatReference } from '../../universal/reference';
-import { heldBackNotices } from '../../verification/verification-gate';
+import { categoriesWithheld, heldBackNotices } from '../../verification/verification-gate';
 import { lockRequestFor } from './lock-request';
 import { completionSchema } from './schemas';
 
@@ -55,6 +55,8 @@ export async function completeRequest(options: {
     const withPackage = await queueDataPackage(tx, { id: request.id, types: completing });
     // Below the level for release, the package is built and kept, and the requester told why (§7024(a)).
     const heldBack = withPackage ? heldBackNotices(request) : [];
+    // Below the level for categories (§7062(b)), not even which systems held data is told (§7024(b)).
+    const told = withPackage && categoriesWithheld(request) ? [] : systems;
     const common = {
       brand: brand(),
       reference: formatReference(request.number, request.receivedAt),
@@ -62,7 +64,7 @@ export async function completeRequest(options: {
       message,
       notices: heldBack,
       statusUrl: publicLinks.statusOf(request),
-      systems,
+      systems: told,
       ...(withPackage && heldBack.length === 0 ? { downloadDays: env().DOWNLOAD_TTL_DAYS } : {}),
     };
 
