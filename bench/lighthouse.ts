@@ -2,7 +2,9 @@
  * Lighthouse 12 on the public form and a real status page of the production build, in Debian's
  * Chromium (CHROME_PATH, default /usr/bin/chromium). Target: ≥ 95 in performance and accessibility.
  * Each page is measured RUNS times (default 5) and the median run is reported, with its metrics.
+ * LANGS (default `en`) lists the languages the form is measured in, each by its `?lang=` link.
  *   npm run build && npm run bench:lighthouse      (needs `lighthouse@12.8.2`)
+ *   LANGS=en,fr,pt-BR RUNS=3 npm run bench:lighthouse
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { benchBuiltApp, confirmedStatusPath } from './built-app';
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility'] as const;
 const RUNS = Number(process.env.RUNS ?? 5);
+const LANGS = (process.env.LANGS ?? 'en').split(',').map((lang) => lang.trim());
 
 const METRICS = [
   'first-contentful-paint',
@@ -71,18 +74,19 @@ function lighthouse(url: string, attempt = 1): Scores {
 benchBuiltApp(async (base) => {
   const statusPath = await confirmedStatusPath(base);
   let ok = true;
-  for (const [name, url] of [
-    ['form', `${base}/`],
-    ['status', `${base}${statusPath}`],
-  ] as const) {
+  const forms = LANGS.map((lang) => [
+    lang === 'en' ? 'form' : `form ${lang}`,
+    lang === 'en' ? `${base}/` : `${base}/?lang=${lang}`,
+  ]);
+  for (const [name, url] of [...forms, ['status', `${base}${statusPath}`]]) {
     // Lighthouse's own advice for a noisy machine: several runs, report the median (by performance).
     const runs = Array.from({ length: RUNS }, () => lighthouse(url)).sort((a, b) => a.performance - b.performance);
     const scores = runs[Math.floor(runs.length / 2)];
-    console.log(`${name.padEnd(6)} runs (performance): ${runs.map((r) => r.performance).join(', ')}`);
+    console.log(`${name.padEnd(11)} runs (performance): ${runs.map((r) => r.performance).join(', ')}`);
     const met = CATEGORIES.every((c) => scores[c] >= 95);
     ok &&= met;
     console.log(
-      `${name.padEnd(6)} performance ${scores.performance}  accessibility ${scores.accessibility}  (target ≥ 95): ${met ? 'MET' : 'NOT MET'}`,
+      `${name.padEnd(11)} performance ${scores.performance}  accessibility ${scores.accessibility}  (target ≥ 95): ${met ? 'MET' : 'NOT MET'}`,
     );
     console.log(`       ${scores.metrics}`);
   }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { FieldError } from './field-error';
+import type { Translator } from '@/lib/universal/i18n/translator';
 
 /**
  * What a field spreads onto its element: react-hook-form's `register(name)` in the browser, or just
@@ -12,6 +13,13 @@ export type FieldRegistration = Pick<UseFormRegisterReturn, 'name'> &
 /** The words every field adds, in the page's language (English where a page does not say). */
 export type FieldMarks = { required: string; optional: string; error: string };
 const ENGLISH_MARKS: FieldMarks = { required: '(required)', optional: '(optional)', error: 'Error: ' };
+
+/** The marks in a page's language. */
+export const fieldMarks = (t: Translator): FieldMarks => ({
+  required: t('form.required'),
+  optional: t('form.optional'),
+  error: t('form.errorPrefix'),
+});
 
 type FieldProps = {
   marks?: FieldMarks;

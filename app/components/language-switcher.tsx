@@ -1,4 +1,5 @@
-import { LOCALE_NAMES, LOCALES, type Locale } from '@/lib/universal/i18n/locales';
+import { languageName } from '@/lib/i18n/catalogs';
+import { LOCALES, type Locale } from '@/lib/universal/i18n/locales';
 import type { Translator } from '@/lib/universal/i18n/translator';
 
 /** This page in another language: the same path and query, `lang` set (proxy.ts remembers it in a cookie). */
@@ -22,11 +23,11 @@ export function LanguageSwitcher({ t, path }: { t: Translator; path: string }) {
           <li key={locale}>
             {locale === t.locale ? (
               <span aria-current="true" lang={locale}>
-                {LOCALE_NAMES[locale]}
+                {languageName(locale)}
               </span>
             ) : (
               <a href={pathInLocale(path, locale)} lang={locale} hrefLang={locale}>
-                {LOCALE_NAMES[locale]}
+                {languageName(locale)}
               </a>
             )}
           </li>

@@ -32,6 +32,12 @@ export const drpExerciseSchema = z.looseObject({
   address: z.union([claimText(1000), z.record(z.string(), z.unknown())]).optional(),
   address_verified: z.boolean().optional(),
   power_of_attorney: claimText(2000).optional(),
+  /**
+   * Not in DRP 1.0: the OpenID Connect standard claim `locale` (a BCP 47 tag), beside the other OIDC
+   * claims DRP borrows (`name`, `email`, `phone_number`, `address`). The language the person reads
+   * (docs/decisions/010, addendum).
+   */
+  locale: z.string({ error: 'locale must be a BCP 47 language tag' }).trim().min(2).max(35).optional(),
 });
 export type DrpExerciseMessage = z.infer<typeof drpExerciseSchema>;
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
 import { env } from '../env';
+import { negotiateLocale } from '../i18n/negotiate-locale';
 import { submitRequest } from '../requests/submit-request';
 import { isOfferedIn } from '../universal/regional-rights';
 import { newRequestSchema } from '../universal/request-schema';
@@ -12,6 +13,14 @@ import { drpStatusObject, drpSubmissionToken } from './drp-status';
 import { exerciseRule, optInExplanation, regimeJurisdiction } from './exercise-rules';
 import { drpExerciseSchema } from './schemas';
 import { openSignedMessage } from './signed-message';
+
+/**
+ * The language of the person an agent files for: the signed `locale` claim (OpenID Connect's, which
+ * DRP 1.0 lacks), else the agent's Accept-Language, each matched to the closest catalog as a page's
+ * header is (fr-FR finds fr, es-MX es-419); English without either or with no close match.
+ */
+const drpLocale = (claim: string | undefined, acceptLanguage: string | null | undefined) =>
+  negotiateLocale(claim ?? acceptLanguage ?? null);
 
 const CLAIMS = ['name', 'email', 'phone_number', 'address', 'power_of_attorney'] as const;
 const VERIFIED = ['email_verified', 'phone_number_verified', 'address_verified'] as const;
@@ -27,6 +36,8 @@ export async function submitDrpRequest(options: {
   agent: DrpAgentRow;
   body: string;
   userAgent?: string | null;
+  /** The agent's Accept-Language: the person's language when the message has no `locale` claim. */
+  acceptLanguage?: string | null;
   now?: Date;
 }) {
   const now = options.now ?? new Date();
@@ -97,6 +108,7 @@ export async function submitDrpRequest(options: {
     jurisdiction,
     details,
     confirm: true,
+    locale: drpLocale(message.locale, options.acceptLanguage),
   });
   if (!input.success) throw new DrpError(400, input.error.issues.map((i) => i.message).join('; '), { fatal: true });
   const requestId = randomUUID();

@@ -1,26 +1,39 @@
 /**
- * Every catalog, for the server (pages and emails). A new language: its file in
- * lib/universal/i18n/messages/, its import and entry here, its name in lib/universal/i18n/locales.ts.
+ * Every catalog, for the server (pages and emails): the file lib/universal/i18n/messages/<code>.json
+ * of each code in LOCALES, read once at start. A language is its file and its code there, nothing
+ * more; lib/i18n/catalogs.test.ts proves each file is whole (every key, ICU, the same placeholders).
+ * English is imported (the type of every key, `MessageKey`, comes from it); the others are read, so
+ * no import line names them.
  */
-import de from '@/lib/universal/i18n/messages/de.json';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import en from '@/lib/universal/i18n/messages/en.json';
-import es419 from '@/lib/universal/i18n/messages/es-419.json';
-import fr from '@/lib/universal/i18n/messages/fr.json';
-import frCA from '@/lib/universal/i18n/messages/fr-CA.json';
-import ptBR from '@/lib/universal/i18n/messages/pt-BR.json';
-import { type DisplayLocale, fallbackOf, type Locale, PSEUDO_LOCALE } from '@/lib/universal/i18n/locales';
+import { type DisplayLocale, fallbackOf, LOCALES, type Locale, PSEUDO_LOCALE } from '@/lib/universal/i18n/locales';
 import { createTranslator, type Messages, type Translator } from '@/lib/universal/i18n/translator';
 import { pseudoMessage } from './pseudo-locale';
 
+/** Where the catalogs are: the app runs from the project's folder (npm start, the worker, the tests). */
+export const MESSAGES_DIR = path.join(process.cwd(), 'lib/universal/i18n/messages');
+
+/** One catalog as written (a regional variant: only what differs from its language's). */
+export function readCatalog(code: string, dir = MESSAGES_DIR): Messages {
+  const file = path.join(dir, `${code}.json`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`${code} is in LOCALES but has no catalog: create ${file}.`);
+  }
+  return JSON.parse(text) as Messages;
+}
+
 /** Each catalog as written (fr-CA: only what differs from fr). */
-export const CATALOGS: Record<Locale, Messages> = {
-  en,
-  fr,
-  'fr-CA': frCA,
-  'es-419': es419,
-  'pt-BR': ptBR,
-  de,
-};
+export const CATALOGS = Object.fromEntries(
+  LOCALES.map((locale) => [locale, locale === 'en' ? en : readCatalog(locale)]),
+) as Record<Locale, Messages>;
+
+/** A language by its own name ("Deutsch"), from its catalog: the switcher and staff show it so. */
+export const languageName = (locale: Locale): string => messagesOf(locale)['meta.languageName'] ?? locale;
 
 const resolved = new Map<DisplayLocale, Messages>();
 

@@ -107,6 +107,11 @@ export function newRequestJsonSchema(): Schema {
         ...properties.details,
         description: 'What is wrong and what it should be, for a correction (required with `correction`).',
       },
+      locale: {
+        ...properties.locale,
+        description:
+          'The language the data subject reads: every email about the request and its status page use it. Left out (or not one of these), the request takes the client’s `Accept-Language` header, negotiated as for a page, and English without one. The 422 field messages come in the same language.',
+      },
       agent: {
         ...agent,
         description: 'Only when an authorized agent files for the data subject.',

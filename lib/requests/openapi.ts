@@ -9,6 +9,7 @@ import { drpOpenApiPaths, drpSecuritySchemes } from '../drp/protocol/openapi';
 import { env } from '../env';
 import { REGIONAL_REQUEST_TYPES, regimesOffering } from '../universal/regional-rights';
 import { OPT_OUTS } from '../verification/opt-outs';
+import { LOCALES } from '../universal/i18n/locales';
 import { newRequestJsonSchema } from './openapi-new-request';
 import { exactObject, requestStatusSchema } from './openapi-status';
 import { optOutsOpenApiPaths } from '../opt-outs/openapi';
@@ -37,6 +38,15 @@ export function openApiDocument() {
           operationId: 'createRequest',
           summary: 'File a request',
           security: [],
+          parameters: [
+            {
+              name: 'Accept-Language',
+              in: 'header',
+              required: false,
+              description: `The language of the request when the body has no \`locale\`, and of the 422 field messages (matched to ${LOCALES.map((l) => `\`${l}\``).join(', ')} by CLDR language distance; English when none is close).`,
+              schema: { type: 'string', examples: ['fr-FR,fr;q=0.9,en;q=0.5'] },
+            },
+          ],
           requestBody: { required: true, content: json(ref('NewRequest')) },
           responses: {
             '201': {
@@ -49,7 +59,7 @@ export function openApiDocument() {
             '415': errorResponse('UNSUPPORTED_MEDIA_TYPE', 'The body is not sent as `application/json`.'),
             '422': errorResponse(
               'INVALID_INPUT',
-              'The body breaks a rule of `NewRequest` (its schema, or a rule its descriptions state); `error.fields` says which field and why. Nothing is stored.',
+              'The body breaks a rule of `NewRequest` (its schema, or a rule its descriptions state); `error.fields` says which field and why, in the request’s language (its `locale`, else `Accept-Language`): the words the request form shows for the same mistake. `error.code` stays `INVALID_INPUT`. Nothing is stored.',
             ),
             '429': errorResponse(
               'RATE_LIMITED',

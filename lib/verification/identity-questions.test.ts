@@ -21,6 +21,31 @@ describe('normaliseMonth', () => {
     expect(normaliseMonth(raw)).toBe('2025-03');
   });
 
+  it.each(['mars 2025', 'Mars 2025', 'marzo de 2025', 'março de 2025', 'März 2025', 'im März 2025', 'mar. 2025'])(
+    "reads %s, a month in one of the portal's languages, as 2025-03",
+    (raw) => {
+      expect(normaliseMonth(raw)).toBe('2025-03');
+    },
+  );
+
+  it.each([
+    ['févr. 2024', '2024-02'],
+    ['fevrier 2024', '2024-02'],
+    ['août 2024', '2024-08'],
+    ['agosto de 2024', '2024-08'],
+    ['juillet 2024', '2024-07'],
+    ['Dezember 2024', '2024-12'],
+    ['diciembre de 2024', '2024-12'],
+    ['outubro de 2024', '2024-10'],
+    ['enero 2024', '2024-01'],
+  ])('reads %s as %s', (raw, month) => {
+    expect(normaliseMonth(raw)).toBe(month);
+  });
+
+  it('cannot read an abbreviation two months share (French juin and juillet)', () => {
+    expect(normaliseMonth('jui 2024')).toBeNull();
+  });
+
   it('reads September by its abbreviations', () => {
     expect(normaliseMonth('Sept 2024')).toBe('2024-09');
     expect(normaliseMonth('sep 2024')).toBe('2024-09');

@@ -6,30 +6,24 @@
  * stored (§7060(d)-(e)): only how many matched.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { LOCALES } from '../universal/i18n/locales';
 
+/** Each question's words are in the catalogs, `proof.question.<key>.label` and `.hint`. */
 export const IDENTITY_QUESTIONS = [
   {
     key: 'organization',
-    label: 'The name of the organization on your account',
-    hint: 'As it appears in your account settings.',
     kind: 'text',
   },
   {
     key: 'account_created_month',
-    label: 'The month you created your account',
-    hint: 'For example "March 2025" or "03/2025".',
     kind: 'month',
   },
   {
     key: 'api_key_prefix',
-    label: 'The first 12 characters of one of your API keys',
-    hint: 'They start with bs_live_ or bs_test_. Never send us a whole key.',
     kind: 'text',
   },
   {
     key: 'card_last4',
-    label: 'The last four digits of the card on file',
-    hint: 'Four digits, as shown on your invoices.',
     kind: 'digits',
   },
 ] as const;
@@ -41,27 +35,40 @@ export const IDENTITY_QUESTION_KEYS = IDENTITY_QUESTIONS.map((q) => q.key) as Id
 /** What a system's `verify` statements return: per question, every value it holds for the person. */
 export type ExpectedAnswers = Partial<Record<IdentityQuestionKey, string[]>>;
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+/** Lower case without accents or dots: "Févr." and "fevr" compare equal. */
+const plainWord = (word: string) =>
+  word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f.]/g, '')
+    .toLowerCase();
 
-/** 1-12 for a month's English name or an abbreviation of at least three letters ("Mar", "Sept"). */
+/**
+ * Every month's names, long and short, in each language the portal speaks (from Intl's CLDR data), so
+ * "mars 2025", "marzo de 2025", "março de 2025" and "März 2025" read as the English "March 2025" does.
+ */
+const MONTH_NAMES: readonly { name: string; month: number }[] = LOCALES.flatMap((locale) =>
+  (['long', 'short'] as const).flatMap((width) => {
+    const format = new Intl.DateTimeFormat(locale, { month: width, timeZone: 'UTC' });
+    return Array.from({ length: 12 }, (_, index) => ({
+      name: plainWord(format.format(Date.UTC(2025, index, 15))),
+      month: index + 1,
+    }));
+  }),
+);
+
+/** Words that join a month to its year ("marzo de 2025", "im März 2025"): not part of either. */
+const JOINING_WORDS = new Set(['de', 'del', 'of', 'im']);
+
+/**
+ * 1-12 for a month's name or an abbreviation of at least three letters ("Mar", "Sept", "févr"), in any
+ * of the portal's languages; null when the letters start no month's name, or start two ("jui": juin
+ * or juillet).
+ */
 function monthNumber(word: string): number | null {
-  const w = word.toLowerCase();
+  const w = plainWord(word);
   if (w.length < 3) return null;
-  const index = MONTH_NAMES.findIndex((name) => name.startsWith(w));
-  return index < 0 ? null : index + 1;
+  const months = new Set(MONTH_NAMES.filter(({ name }) => name.startsWith(w)).map(({ month }) => month));
+  return months.size === 1 ? [...months][0] : null;
 }
 
 /**
@@ -73,7 +80,7 @@ export function normaliseMonth(raw: string): string | null {
   const years = tokens.filter((t) => /^\d{4}$/.test(t));
   if (years.length !== 1) return null;
   const year = years[0];
-  const rest = tokens.filter((t) => t !== year);
+  const rest = tokens.filter((t) => t !== year && !JOINING_WORDS.has(t.toLowerCase()));
   const words = rest.filter((t) => /^\p{L}+$/u.test(t));
   const numbers = rest.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
   if (rest.length !== words.length + numbers.length) return null;

@@ -1,22 +1,14 @@
 /**
- * The languages the public portal and the requester's emails speak, each under its own name (the
- * language switcher shows them so). A language is a catalog in ./messages/ plus its line here and in
- * lib/i18n/catalogs.ts; the type checker refuses one without the other.
+ * The languages the public portal and the requester's emails speak, in the switcher's order. A
+ * language is its catalog, ./messages/<code>.json (its own name in `meta.languageName`), plus its
+ * code here: nothing else names it (lib/i18n/catalogs.ts reads the catalog of every code here).
  *
  * fr-CA holds only what Quebec says differently (its law's terms, its usage): every other message
  * comes from fr. es-419 is the neutral Latin American Spanish US Spanish speakers read too.
  */
-export const LOCALE_NAMES = {
-  en: 'English',
-  fr: 'Français',
-  'fr-CA': 'Français (Canada)',
-  'es-419': 'Español',
-  'pt-BR': 'Português (Brasil)',
-  de: 'Deutsch',
-} as const;
+export const LOCALES = ['en', 'fr', 'fr-CA', 'es-419', 'pt-BR', 'de'] as const;
 
-export type Locale = keyof typeof LOCALE_NAMES;
-export const LOCALES = Object.keys(LOCALE_NAMES) as [Locale, ...Locale[]];
+export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /**
@@ -27,7 +19,7 @@ export const PSEUDO_LOCALE = 'en-XA';
 export type DisplayLocale = Locale | typeof PSEUDO_LOCALE;
 
 export const isLocale = (value: unknown): value is Locale =>
-  typeof value === 'string' && Object.hasOwn(LOCALE_NAMES, value);
+  typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 export const isDisplayLocale = (value: unknown): value is DisplayLocale => value === PSEUDO_LOCALE || isLocale(value);
 
 /** What a locale's catalog falls back to for a message it does not hold (a regional variant: its language). */

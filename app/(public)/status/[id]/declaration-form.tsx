@@ -1,38 +1,42 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
-import { TextField } from '@/app/components/form-fields';
-import { DECLARATION_TEXT } from '@/lib/verification/sign-declaration';
-import { NOTICES, type NoticeKey } from '../../notices';
+import { fieldMarks, TextField } from '@/app/components/form-fields';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import { type NoticeKey, noticeError } from '../../notices';
 
 /**
  * The signed declaration under penalty of perjury (11 CCR §7062(c)), shown only where a rule needs
  * a reasonably high degree of certainty. The typed name is compared with the request's and not kept.
+ * The declaration is shown in the page's language: each catalog words the same oath under California
+ * law (`proof.declaration.text`; the English is `DECLARATION_TEXT` in lib/verification/sign-declaration).
  */
 export function DeclarationForm({
+  t,
   requestId,
   token,
   notice,
 }: {
+  t: Translator;
   requestId: string;
   token: string;
   notice?: NoticeKey;
 }) {
-  const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
+  const error = noticeError(t, notice);
   const nameError = notice === 'declaration-name' && error ? [error] : undefined;
   const boxError = notice === 'declaration-tick' && error ? [error] : undefined;
+  const marks = fieldMarks(t);
   const fieldId = nameError ? 'declaration-name' : boxError ? 'declaration-declared' : undefined;
   return (
     <form action={`/status/${requestId}/declaration`} method="post" noValidate aria-labelledby="declaration-title">
-      <h3 id="declaration-title">Sign a declaration</h3>
-      <ErrorSummaryView errors={error ? [{ message: error, fieldId }] : []} />
-      <p>
-        For a copy of the specific pieces of your personal information, the law also asks you to sign this declaration.
-      </p>
+      <h3 id="declaration-title">{t('proof.declaration.title')}</h3>
+      <ErrorSummaryView title={t('form.errorSummary')} errors={error ? [{ message: error, fieldId }] : []} />
+      <p>{t('proof.declaration.intro')}</p>
       <input type="hidden" name="token" value={token} />
       <TextField
         id="declaration-name"
-        label="Your full name"
-        hint="As you gave it with this request."
+        marks={marks}
+        label={t('proof.declaration.nameLabel')}
+        hint={t('proof.declaration.nameHint')}
         registration={{ name: 'fullName' }}
         autoComplete="name"
         defaultValue=""
@@ -41,7 +45,7 @@ export function DeclarationForm({
         errors={nameError}
       />
       <div className={boxError ? 'field field--error' : 'field'}>
-        <FieldError id="declaration-declared-error" messages={boxError} />
+        <FieldError id="declaration-declared-error" messages={boxError} prefix={marks.error} />
         <div className="choice">
           <input
             id="declaration-declared"
@@ -51,11 +55,11 @@ export function DeclarationForm({
             aria-invalid={boxError ? true : undefined}
             aria-describedby={boxError ? 'declaration-declared-error' : undefined}
           />
-          <label htmlFor="declaration-declared">{DECLARATION_TEXT}</label>
+          <label htmlFor="declaration-declared">{t('proof.declaration.text')}</label>
         </div>
       </div>
       <button type="submit" className="button">
-        Sign the declaration
+        {t('proof.declaration.button')}
       </button>
     </form>
   );

@@ -1,16 +1,18 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
-import { formatPublicDate } from '@/lib/deadlines/zoned-day';
+import { publicDate } from '@/app/components/page-locale';
+import type { Translator } from '@/lib/universal/i18n/translator';
 import type { evidenceForRequester } from '@/lib/verification/evidence/list-evidence';
-import { VERIFICATION_LEVEL_LABELS } from '@/lib/verification/levels';
-import { NOTICES, type NoticeKey } from '../../notices';
+import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
+import { levelWords } from './identity-section';
 
 type SentEvidence = Awaited<ReturnType<typeof evidenceForRequester>>[number];
 
-function outcome(e: SentEvidence) {
+/** What became of a document; a rejection's reason is what the reviewer wrote, as written. */
+function outcome(t: Translator, e: SentEvidence) {
   if (e.decision === 'accepted')
-    return `Accepted (${VERIFICATION_LEVEL_LABELS[e.decisionLevel ?? 'reasonable'].toLowerCase()})`;
-  if (e.decision === 'rejected') return `Not accepted: ${e.decisionReason ?? ''}`;
-  return 'Waiting for our review';
+    return t('proof.evidence.accepted', { level: levelWords(t, e.decisionLevel ?? 'reasonable') });
+  if (e.decision === 'rejected') return t('proof.evidence.rejected', { reason: e.decisionReason ?? '' });
+  return t('proof.evidence.waiting');
 }
 
 /**
@@ -18,6 +20,7 @@ function outcome(e: SentEvidence) {
  * team reviews. A plain multipart form (no script); what was sent before is listed with the outcome.
  */
 export function EvidenceForm({
+  t,
   requestId,
   token,
   sent,
@@ -26,6 +29,7 @@ export function EvidenceForm({
   canSend,
   notice,
 }: {
+  t: Translator;
   requestId: string;
   token: string;
   sent: SentEvidence[];
@@ -34,21 +38,21 @@ export function EvidenceForm({
   canSend: boolean;
   notice?: NoticeKey;
 }) {
-  const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
+  const error = noticeError(t, notice);
   return (
     <section className="field" aria-labelledby="evidence-title">
-      <h3 id="evidence-title">Send us a document</h3>
+      <h3 id="evidence-title">{t('proof.evidence.title')}</h3>
       {notice === 'evidence-sent' && (
         <div className="notice notice--success" role="status">
-          <p>{NOTICES['evidence-sent'].message}</p>
+          <p>{noticeMessage(t, 'evidence-sent')}</p>
         </div>
       )}
       {sent.length > 0 && (
         <ul className="evidence-sent">
           {sent.map((e) => (
             <li key={e.id}>
-              {e.kind === 'declaration' ? 'Signed declaration' : 'Document'} sent on{' '}
-              {formatPublicDate(e.uploadedAt, timeZone)}: <span data-testid="evidence-outcome">{outcome(e)}</span>
+              {t('proof.evidence.sent', { kind: e.kind, date: publicDate(t, e.uploadedAt, timeZone) })}{' '}
+              <span data-testid="evidence-outcome">{outcome(t, e)}</span>
             </li>
           ))}
         </ul>
@@ -61,24 +65,20 @@ export function EvidenceForm({
           noValidate
           aria-labelledby="evidence-title"
         >
-          <ErrorSummaryView errors={error ? [{ message: error }] : []} />
-          <p>
-            Send a scan or photo of an identity document (a passport, driving licence or identity card), or a
-            declaration you signed. Cover any number you do not need to show. Only our privacy team opens it; we delete
-            it once we have decided, and it is never part of a copy of your data.
-          </p>
+          <ErrorSummaryView title={t('form.errorSummary')} errors={error ? [{ message: error }] : []} />
+          <p>{t('proof.evidence.intro')}</p>
           <input type="hidden" name="token" value={token} />
           <fieldset className="field">
-            <legend>What are you sending?</legend>
+            <legend>{t('proof.evidence.legend')}</legend>
             <label>
-              <input type="radio" name="kind" value="document" defaultChecked /> An identity document
+              <input type="radio" name="kind" value="document" defaultChecked /> {t('proof.evidence.document')}
             </label>
             <label>
-              <input type="radio" name="kind" value="declaration" /> A signed declaration
+              <input type="radio" name="kind" value="declaration" /> {t('proof.evidence.declaration')}
             </label>
           </fieldset>
           <div className="field">
-            <label htmlFor="evidence-file">File (PDF, JPEG or PNG, at most {maxMb} MB)</label>
+            <label htmlFor="evidence-file">{t('proof.evidence.file', { maxMb })}</label>
             <input
               id="evidence-file"
               type="file"
@@ -87,7 +87,7 @@ export function EvidenceForm({
             />
           </div>
           <button type="submit" className="button button--secondary">
-            Send the document
+            {t('proof.evidence.button')}
           </button>
         </form>
       )}

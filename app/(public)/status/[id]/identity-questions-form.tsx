@@ -1,10 +1,9 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
-import { TextField } from '@/app/components/form-fields';
+import { fieldMarks, TextField } from '@/app/components/form-fields';
 import type { PublicRequestStatus } from '@/lib/requests/get-request-status';
+import type { Translator } from '@/lib/universal/i18n/translator';
 import { IDENTITY_QUESTIONS } from '@/lib/verification/identity-questions';
-import { NOTICES, type NoticeKey } from '../../notices';
-
-const plural = (n: number) => `${n} answer${n === 1 ? '' : 's'}`;
+import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
 
 /**
  * Data-point matching: the same questions for every request, whatever its address, so the page
@@ -12,27 +11,30 @@ const plural = (n: number) => `${n} answer${n === 1 ? '' : 's'}`;
  * match, never which did not. Fields are empty after each post: nothing typed comes back.
  */
 export function IdentityQuestionsForm({
+  t,
   requestId,
   token,
   questions,
   notice,
 }: {
+  t: Translator;
   requestId: string;
   token: string;
   questions: PublicRequestStatus['verification']['questions'];
   notice?: NoticeKey;
 }) {
-  const error = notice && NOTICES[notice].tone === 'error' ? NOTICES[notice].message : undefined;
+  const error = noticeError(t, notice);
   if (questions.locked)
     return (
       <section aria-labelledby="identity-questions-title">
-        <h3 id="identity-questions-title">Questions about your account</h3>
+        <h3 id="identity-questions-title">{t('proof.questions.title')}</h3>
         <div className="notice notice--error" role="status">
-          <p>{NOTICES['identity-locked'].message}</p>
+          <p>{noticeMessage(t, 'identity-locked')}</p>
         </div>
       </section>
     );
   if (!questions.offered) return null;
+  const marks = fieldMarks(t);
   return (
     <form
       action={`/status/${requestId}/identity-questions`}
@@ -41,21 +43,17 @@ export function IdentityQuestionsForm({
       autoComplete="off"
       aria-labelledby="identity-questions-title"
     >
-      <h3 id="identity-questions-title">Questions about your account</h3>
-      <ErrorSummaryView errors={error ? [{ message: error }] : []} />
-      <p>
-        Answer as many of these as you can, all on this form: we compare them with the records of the account under the
-        email address you confirmed, and need {plural(questions.answersNeeded)} that match. So far we still need{' '}
-        {plural(questions.moreAnswers)} more than your best form. We do not say which answers did not match, we do not
-        keep what you type, and we stop asking after too many forms that do not match.
-      </p>
+      <h3 id="identity-questions-title">{t('proof.questions.title')}</h3>
+      <ErrorSummaryView title={t('form.errorSummary')} errors={error ? [{ message: error }] : []} />
+      <p>{t('proof.questions.intro', { needed: questions.answersNeeded, more: questions.moreAnswers })}</p>
       <input type="hidden" name="token" value={token} />
       {IDENTITY_QUESTIONS.map((question) => (
         <TextField
           key={question.key}
+          marks={marks}
           id={`identity-${question.key}`}
-          label={question.label}
-          hint={question.hint}
+          label={t(`proof.question.${question.key}.label`)}
+          hint={t(`proof.question.${question.key}.hint`)}
           registration={{ name: question.key }}
           autoComplete="off"
           defaultValue=""
@@ -63,7 +61,7 @@ export function IdentityQuestionsForm({
         />
       ))}
       <button type="submit" className="button">
-        Check my answers
+        {t('proof.questions.button')}
       </button>
     </form>
   );

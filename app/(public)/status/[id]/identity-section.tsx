@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import type { PublicRequestStatus } from '@/lib/requests/get-request-status';
-import { VERIFICATION_LEVEL_LABELS } from '@/lib/verification/levels';
+import type { Translator } from '@/lib/universal/i18n/translator';
+import type { VerificationLevel } from '@/lib/verification/levels';
+
+/** A level of proof as the requester reads it, in a sentence of their language. */
+export const levelWords = (t: Translator, level: VerificationLevel) => t(`proof.level.${level}`);
 
 /**
  * "Prove who you are": shown while the request needs a stronger proof of identity than the requester
@@ -8,30 +12,30 @@ import { VERIFICATION_LEVEL_LABELS } from '@/lib/verification/levels';
  * its own (children), posting to its own route.
  */
 export function IdentitySection({
+  t,
   verification,
   children,
 }: {
+  t: Translator;
   verification: PublicRequestStatus['verification'];
   children?: ReactNode;
 }) {
-  const label = (level: PublicRequestStatus['verification']['reached']) =>
-    VERIFICATION_LEVEL_LABELS[level].toLowerCase();
+  const { neededForWork, neededForRelease, reached, askedFor } = verification;
   return (
-    // Not yet in the catalogs: the proofs of identity speak English, and say so.
-    <section aria-labelledby="identity-title" lang="en">
-      <h2 id="identity-title">Prove who you are</h2>
+    <section aria-labelledby="identity-title">
+      <h2 id="identity-title">{t('proof.title')}</h2>
       <p>
-        Before we {verification.neededForWork === verification.neededForRelease ? 'act on' : 'release the data for'}{' '}
-        this request, the law asks us to be sure it is yours: we need {label(verification.neededForRelease)}
-        {verification.neededForWork !== verification.neededForRelease &&
-          ` (and ${label(verification.neededForWork)} before we start)`}
-        . So far we have: {label(verification.reached)}. We only compare what you tell us with what we already hold, and
-        delete what you send us for this once it is used.
+        {neededForWork === neededForRelease
+          ? t('proof.neededOnce', { level: levelWords(t, neededForRelease) })
+          : t('proof.neededTwice', {
+              release: levelWords(t, neededForRelease),
+              work: levelWords(t, neededForWork),
+            })}{' '}
+        {t('proof.reached', { level: levelWords(t, reached) })}
       </p>
-      {verification.askedFor && (
-        <p>
-          We asked you for {label(verification.askedFor.level)} because: {verification.askedFor.reason}
-        </p>
+      {askedFor && (
+        // The reason is what staff wrote, sent as written.
+        <p>{t('proof.askedFor', { level: levelWords(t, askedFor.level), reason: askedFor.reason })}</p>
       )}
       {children}
     </section>

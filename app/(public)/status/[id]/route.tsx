@@ -221,20 +221,29 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           />
         )}
         {request.verification.moreNeeded && (!request.closedAt || pkg) && (
-          <IdentitySection verification={request.verification}>
+          <IdentitySection t={t} verification={request.verification}>
             {signIn && request.verification.reached !== 'high' && (
-              <AccountSignInForm requestId={request.id} token={token.data} name={signIn.name} notice={signInNotice} />
+              <AccountSignInForm
+                t={t}
+                requestId={request.id}
+                token={token.data}
+                name={env().REQUESTER_OIDC_NAME ?? null}
+                company={env().COMPANY_NAME}
+                notice={signInNotice}
+              />
             )}
             <IdentityQuestionsForm
+              t={t}
               requestId={request.id}
               token={token.data}
               questions={request.verification.questions}
               notice={noticeFor('identity-questions')}
             />
             {request.verification.declaration.offered && (
-              <DeclarationForm requestId={request.id} token={token.data} notice={noticeFor('declaration')} />
+              <DeclarationForm t={t} requestId={request.id} token={token.data} notice={noticeFor('declaration')} />
             )}
             <EvidenceForm
+              t={t}
               requestId={request.id}
               token={token.data}
               sent={evidence}

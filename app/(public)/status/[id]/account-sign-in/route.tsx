@@ -1,6 +1,7 @@
 import { pageLocaleOf } from '@/app/components/page-locale';
 import { staticPage } from '@/app/components/static-page';
 import { env } from '@/lib/env';
+import { translatorFor } from '@/lib/i18n/catalogs';
 import { SIGN_IN_MINUTES, startAccountSignIn } from '@/lib/verification/start-account-sign-in';
 import { noticeForError, readStatusFormPost, requesterOf } from '../../../form-post';
 import { readSignInCookie, signInCookie } from '../../account-sign-in-cookie';
@@ -32,19 +33,23 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       }),
     });
   }
-  const name = env().requesterSignIn?.name ?? 'your account';
+  const page = pageLocaleOf(request);
+  const t = translatorFor(page.locale);
+  const name = env().REQUESTER_OIDC_NAME ?? t('proof.signIn.defaultName', { company: env().COMPANY_NAME });
   return staticPage({
-    ...pageLocaleOf(request),
-    title: 'Signing you in',
+    ...page,
+    title: t('proof.signIn.redirectTitle'),
     refreshTo: started.authorizationUrl,
     headers: { 'Set-Cookie': signInCookie(started.browserKey, SIGN_IN_MINUTES), 'Cache-Control': 'no-store' },
     children: (
       <>
-        <h1>Sign in with {name}</h1>
+        <h1>{t('proof.signIn.title', { name })}</h1>
         <p>
-          We are taking you to sign in. <a href={started.authorizationUrl}>Continue to sign in</a> if nothing happens.
+          {t.rich('proof.signIn.redirect', {
+            link: (chunks) => <a href={started.authorizationUrl}>{chunks}</a>,
+          })}
         </p>
-        <p className="hint">Finish within {SIGN_IN_MINUTES} minutes, in this browser.</p>
+        <p className="hint">{t('proof.signIn.redirectHint', { minutes: SIGN_IN_MINUTES })}</p>
       </>
     ),
   });

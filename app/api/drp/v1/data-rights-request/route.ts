@@ -10,6 +10,7 @@ export async function POST(request: Request) {
       agent,
       body: await readSignedBody(request),
       userAgent: request.headers.get('user-agent'),
+      acceptLanguage: request.headers.get('accept-language'),
     });
   });
 }

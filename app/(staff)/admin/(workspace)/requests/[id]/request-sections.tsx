@@ -1,4 +1,5 @@
-import { isLocale, LOCALE_NAMES } from '@/lib/universal/i18n/locales';
+import { languageName } from '@/lib/i18n/catalogs';
+import { isLocale } from '@/lib/universal/i18n/locales';
 import { DENIAL_REASONS, type DenialReason } from '@/lib/requests/denial-notices';
 import type { RequestDetail } from '@/lib/requests/staff/get-request-detail';
 import { staffTimeZone } from '@/lib/clock/request-deadline';
@@ -12,7 +13,7 @@ import { isOptOutOnly } from '@/lib/verification/opt-outs';
 import { PAUSE_REASON_LABELS, TYPE_LABELS, formatDay, formatInstant } from '../../../labels';
 
 /** A request's language by its own name, with its code for staff who do not read it ("Deutsch (de)"). */
-const localeName = (locale: string) => `${isLocale(locale) ? LOCALE_NAMES[locale] : locale} (${locale})`;
+const localeName = (locale: string) => `${isLocale(locale) ? languageName(locale) : locale} (${locale})`;
 import { RevealRequester } from './reveal-requester';
 
 const notRecorded = <span className="admin-muted">Not recorded</span>;
