@@ -289,15 +289,21 @@ async function main() {
       RETURNING id`;
     check(Boolean(due), 'a deadline reminder is scheduled in the restored queue');
     const pendingEmails = await db().outboxEmail.count({ where: { sentAt: null } });
-    await runOnce({
-      connectionString: databaseUrl(RESTORED),
-      taskList,
-      logger: new Logger(() => () => {}),
-      preset: { worker: { completeJobBatchDelay: -1, failJobBatchDelay: -1 } },
-    });
-    const left = await db().$queryRaw<{ id: bigint; task: string; last_error: string | null }[]>`
-      SELECT j.id, t.identifier AS task, j.last_error FROM graphile_worker._private_jobs j
-      JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.id = ${due.id} OR j.last_error IS NOT NULL`;
+    // runOnce can return while its last completions are still being written: run it until they are.
+    let left: { id: bigint; task: string; last_error: string | null }[] = [];
+    for (let round = 0; round < 20; round += 1) {
+      await runOnce({
+        connectionString: databaseUrl(RESTORED),
+        taskList,
+        logger: new Logger(() => () => {}),
+        preset: { worker: { completeJobBatchDelay: -1, failJobBatchDelay: -1 } },
+      });
+      left = await db().$queryRaw`
+        SELECT j.id, t.identifier AS task, j.last_error FROM graphile_worker._private_jobs j
+        JOIN graphile_worker._private_tasks t ON t.id = j.task_id WHERE j.id = ${due.id} OR j.last_error IS NOT NULL`;
+      if (left.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     for (const job of left) console.log(`[backup] job ${job.task}: ${job.last_error?.slice(0, 300) ?? 'not run'}`);
     check(left.length === 0, 'the deadline job ran on a worker against the restored database, and no job failed');
     const stillPending = await db().outboxEmail.count({ where: { sentAt: null } });
