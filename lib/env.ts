@@ -28,6 +28,25 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     APP_URL: z.url().optional(),
     APP_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * Earlier APP_SECRETs, comma-separated, kept for reading while `npm run keys:rekey` moves email
+     * hashes to APP_SECRET (docs/decisions/022). Each is known by its key id, a fingerprint.
+     */
+    APP_SECRET_PREVIOUS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .superRefine((secrets, ctx) => {
+        secrets.forEach((secret, i) => {
+          if (secret.length < 32)
+            ctx.addIssue({ code: 'custom', message: `entry ${i + 1} must be at least 32 characters` });
+        });
+      }),
     RESEND_API_KEY: z.string().min(1).optional(),
     /** `dev` keeps every email in the dev mailbox; the default is `resend` when RESEND_API_KEY is set. */
     EMAIL_TRANSPORT: z.enum(['resend', 'dev']).optional(),
@@ -124,6 +143,25 @@ const schema = z
         'must be 32 bytes encoded in base64 (openssl rand -base64 32)',
       )
       .optional(),
+    /** Earlier STORAGE_ENCRYPTION_KEYs (base64, comma-separated): objects still under them stay readable until re-keyed. */
+    STORAGE_ENCRYPTION_KEYS_PREVIOUS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .superRefine((keys, ctx) => {
+        keys.forEach((key, i) => {
+          if (Buffer.from(key, 'base64').length !== 32)
+            ctx.addIssue({
+              code: 'custom',
+              message: `entry ${i + 1} must be 32 bytes encoded in base64 (the key it replaced, as it was set)`,
+            });
+        });
+      }),
     /** A data package waits for a reviewer to release it (after redaction) before it is built (docs/decisions/016). */
     PACKAGE_REVIEW_REQUIRED: bool.default(false),
     DOWNLOAD_TTL_DAYS: z.coerce.number().positive().max(90).default(7),
@@ -241,6 +279,31 @@ const schema = z
         message: 'is required in production (or set EMAIL_TRANSPORT=dev to keep every email in the dev mailbox)',
       });
     }
+    const secret = env.APP_SECRET ?? DEVELOPMENT_SECRET;
+    if (env.APP_SECRET_PREVIOUS.includes(secret)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_SECRET_PREVIOUS'],
+        message: 'lists the current APP_SECRET: list only the secrets it replaced',
+      });
+    }
+    if (new Set(env.APP_SECRET_PREVIOUS).size !== env.APP_SECRET_PREVIOUS.length) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET_PREVIOUS'], message: 'lists the same secret twice' });
+    }
+    const storageKeys = env.STORAGE_ENCRYPTION_KEYS_PREVIOUS.map((k) => Buffer.from(k, 'base64').toString('base64'));
+    if (
+      env.STORAGE_ENCRYPTION_KEY &&
+      storageKeys.includes(Buffer.from(env.STORAGE_ENCRYPTION_KEY, 'base64').toString('base64'))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STORAGE_ENCRYPTION_KEYS_PREVIOUS'],
+        message: 'lists the current STORAGE_ENCRYPTION_KEY: list only the keys it replaced',
+      });
+    }
+    if (new Set(storageKeys).size !== storageKeys.length) {
+      ctx.addIssue({ code: 'custom', path: ['STORAGE_ENCRYPTION_KEYS_PREVIOUS'], message: 'lists the same key twice' });
+    }
     const storage = parseStorageRoot(env.STORAGE_ROOT);
     if ('error' in storage) ctx.addIssue({ code: 'custom', path: ['STORAGE_ROOT'], message: storage.error });
     if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
@@ -280,6 +343,25 @@ const schema = z
     }
   });
 
+const DEVELOPMENT_SECRET = 'development-secret-not-for-production-use-0000';
+
+/**
+ * A key's id: the first 8 bytes (16 hex digits) of SHA-256 over a label and the key. Stored beside
+ * what the key protects (an email hash's row, an encrypted object's header), it names the key
+ * without revealing it, and cannot disagree with the key it names (docs/decisions/022).
+ */
+export function keyId(key: string | Buffer): string {
+  return createHash('sha256').update('bitstride-key-id:').update(key).digest('hex').slice(0, 16);
+}
+
+/** The storage key derived from an APP_SECRET, when STORAGE_ENCRYPTION_KEY is unset. */
+function storageKeyFromSecret(secret: string): Buffer {
+  return createHash('sha256').update(`storage:${secret}`).digest();
+}
+
+export type SecretKey = { id: string; secret: string };
+export type StorageKey = { id: string; key: Buffer };
+
 export type StorageLocation = { driver: 'local'; folder: string } | { driver: 's3'; bucket: string; prefix: string };
 
 /** STORAGE_ROOT: a folder, or s3://bucket with an optional key prefix (s3://bucket/portal/production). */
@@ -307,6 +389,13 @@ export type Env = z.infer<typeof schema> & {
   seedAdminEmail: string | null;
   fulfilmentDemo: boolean;
   storageKey: Buffer;
+  /** APP_SECRET then APP_SECRET_PREVIOUS, each with its key id: the first hashes, every one is looked under. */
+  appSecrets: SecretKey[];
+  /**
+   * STORAGE_ENCRYPTION_KEY (or the key derived from APP_SECRET) first, which encrypts; then every key
+   * still read: STORAGE_ENCRYPTION_KEYS_PREVIOUS and the keys derived from APP_SECRET_PREVIOUS.
+   */
+  storageKeys: StorageKey[];
   storage: StorageLocation;
   s3ForcePathStyle: boolean;
   /** The lifetime of a verification link in hours: VERIFICATION_TTL_HOURS if set, else VERIFICATION_TTL_DAYS (default 10) × 24. */
@@ -329,18 +418,28 @@ export function env(): Env {
     throw new Error(`Invalid configuration (see README.md, "Configuration"):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const secret = e.APP_SECRET ?? DEVELOPMENT_SECRET;
+  const storageKey = e.STORAGE_ENCRYPTION_KEY
+    ? Buffer.from(e.STORAGE_ENCRYPTION_KEY, 'base64')
+    : storageKeyFromSecret(secret);
+  const storageKeys = [
+    storageKey,
+    ...e.STORAGE_ENCRYPTION_KEYS_PREVIOUS.map((k) => Buffer.from(k, 'base64')),
+    // A secret's derived key: what stored objects were encrypted with while STORAGE_ENCRYPTION_KEY was unset.
+    ...[secret, ...e.APP_SECRET_PREVIOUS].map(storageKeyFromSecret),
+  ];
   cached = {
     ...e,
     APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     // Outside production a fixed development secret keeps `npm run dev` to one command.
-    APP_SECRET: e.APP_SECRET ?? 'development-secret-not-for-production-use-0000',
+    APP_SECRET: secret,
     emailTransport: e.EMAIL_TRANSPORT ?? (e.RESEND_API_KEY ? 'resend' : 'dev'),
     fulfilmentDemo: e.FULFILMENT_DEMO ?? e.NODE_ENV !== 'production',
-    storageKey: e.STORAGE_ENCRYPTION_KEY
-      ? Buffer.from(e.STORAGE_ENCRYPTION_KEY, 'base64')
-      : createHash('sha256')
-          .update(`storage:${e.APP_SECRET ?? 'development-secret-not-for-production-use-0000'}`)
-          .digest(),
+    storageKey,
+    appSecrets: [secret, ...e.APP_SECRET_PREVIOUS].map((s) => ({ id: keyId(s), secret: s })),
+    storageKeys: storageKeys
+      .filter((key, i) => storageKeys.findIndex((other) => other.equals(key)) === i)
+      .map((key) => ({ id: keyId(key), key })),
     storage: parseStorageRoot(e.STORAGE_ROOT) as StorageLocation,
     s3ForcePathStyle: e.S3_FORCE_PATH_STYLE ?? Boolean(e.S3_ENDPOINT),
     verificationTtlHours: e.VERIFICATION_TTL_HOURS ?? (e.VERIFICATION_TTL_DAYS ?? 10) * 24,

@@ -8,8 +8,17 @@ import { env } from '../env';
 
 export { HONEYPOT_FIELD, STARTED_FIELD } from './form-fields';
 
-function sign(value: string): string {
-  return createHmac('sha256', env().APP_SECRET).update(`form-started:${value}`).digest('base64url');
+function sign(value: string, secret = env().APP_SECRET): string {
+  return createHmac('sha256', secret).update(`form-started:${value}`).digest('base64url');
+}
+
+/** Whether `mac` signs `value` under APP_SECRET or a previous one (a form served before a rotation). */
+function signedByAnyKey(value: string, mac: string): boolean {
+  const given = Buffer.from(mac);
+  return env().appSecrets.some(({ secret }) => {
+    const expected = Buffer.from(sign(value, secret));
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
 }
 
 /** The value of the hidden timestamp field: when the form was served, signed. */
@@ -30,9 +39,7 @@ export function checkFormGuard(options: {
   const minSeconds = options.minSeconds ?? env().FORM_MIN_FILL_SECONDS;
   if (minSeconds === 0) return { ok: true };
   const [ms, mac] = options.stamp.split('.');
-  const expected = ms ? Buffer.from(sign(ms)) : Buffer.alloc(0);
-  const given = Buffer.from(mac ?? '');
-  if (!ms || !/^\d{1,15}$/.test(ms) || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!ms || !/^\d{1,15}$/.test(ms) || !signedByAnyKey(ms, mac ?? '')) {
     return { ok: false, reason: 'no-stamp' };
   }
   const elapsed = ((options.now ?? new Date()).getTime() - Number(ms)) / 1000;

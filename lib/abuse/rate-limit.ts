@@ -9,7 +9,7 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import pg from 'pg';
 import { env } from '../env';
 import { AppError } from '../errors';
-import { hashEmail } from '../security/tokens';
+import { emailHashes } from '../security/tokens';
 
 export type RateLimitRule =
   | 'submit-ip'
@@ -80,9 +80,20 @@ function limiter(rule: RateLimitRule): RateLimiterPostgres {
   return found;
 }
 
-/** Keyed hashes, never the address itself: the counters must not become a store of personal data. */
-function keyFor(_rule: RateLimitRule, subject: string) {
-  return hashEmail(subject);
+/**
+ * Keyed hashes, never the address itself: the counters must not become a store of personal data.
+ * The first is under APP_SECRET, where this event counts; the others under APP_SECRET_PREVIOUS,
+ * where events of the last hour before a rotation were counted and still count.
+ */
+function keysFor(_rule: RateLimitRule, subject: string) {
+  return emailHashes(subject);
+}
+
+/** Points spent under previous keys within their window (none once the hour after a rotation is over). */
+async function spentBeforeRotation(rule: RateLimitRule, previous: string[]): Promise<number> {
+  let spent = 0;
+  for (const key of previous) spent += (await limiter(rule).get(key))?.consumedPoints ?? 0;
+  return spent;
 }
 
 function tooMany(rule: RateLimitRule, res: RateLimiterRes): never {
@@ -94,8 +105,11 @@ function tooMany(rule: RateLimitRule, res: RateLimiterRes): never {
 /** Counts one event against `rule` for `subject` (an IP, an email, or a request id); throws RATE_LIMITED past the limit. */
 export async function consumeRateLimit(rule: RateLimitRule, subject: string | null | undefined) {
   if (!subject || !env().RATE_LIMITS) return;
+  const [key, ...previous] = keysFor(rule, subject);
   try {
-    await limiter(rule).consume(keyFor(rule, subject));
+    const res = await limiter(rule).consume(key);
+    if (previous.length && res.consumedPoints + (await spentBeforeRotation(rule, previous)) > points(rule))
+      tooMany(rule, res);
   } catch (result) {
     if (result instanceof RateLimiterRes) tooMany(rule, result);
     throw result;
@@ -105,6 +119,8 @@ export async function consumeRateLimit(rule: RateLimitRule, subject: string | nu
 /** Refuses at once if `subject` is already past `rule`'s limit, without counting this attempt. */
 export async function assertUnderRateLimit(rule: RateLimitRule, subject: string | null | undefined) {
   if (!subject || !env().RATE_LIMITS) return;
-  const res = await limiter(rule).get(keyFor(rule, subject));
-  if (res && res.consumedPoints >= points(rule)) tooMany(rule, res);
+  const [key, ...previous] = keysFor(rule, subject);
+  const res = await limiter(rule).get(key);
+  const spent = (res?.consumedPoints ?? 0) + (await spentBeforeRotation(rule, previous));
+  if (spent >= points(rule)) tooMany(rule, res ?? new RateLimiterRes(points(rule) - spent, 3_600_000, spent));
 }

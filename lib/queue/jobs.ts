@@ -87,6 +87,14 @@ export const jobs = {
     payload: z.object({ drpRequestId: z.uuid() }),
     maxAttempts: 8,
   },
+  /**
+   * One batch of a re-key run (lib/keys/rekey-batch.ts), which queues the next batch with its progress.
+   * A run interrupted by a failing batch resumes from its saved position on the retry.
+   */
+  rekey: {
+    payload: z.object({ runId: z.uuid() }),
+    maxAttempts: 25,
+  },
   /** Daily (crontab): purge verification evidence and personal data past their retention windows. */
   'purge-expired-records': {
     payload: z.object({}).passthrough(),

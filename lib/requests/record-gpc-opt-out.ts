@@ -3,7 +3,7 @@ import { requestDeadline } from '../clock/request-deadline';
 import { db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { submitOptOut } from './submit-opt-out';
-import { generateToken, hashEmail, hashToken } from '../security/tokens';
+import { emailHashes, emailHashKeyId, generateToken, hashEmail, hashToken } from '../security/tokens';
 import { formatReference } from '../universal/reference';
 import { GPC_SIGNAL } from '../opt-outs/gpc';
 
@@ -39,7 +39,8 @@ export async function recordGpcOptOut(options: {
 }): Promise<RecordedSignal> {
   const now = options.now ?? new Date();
   const emailHash = hashEmail(options.email);
-  const earlier = await findSignal(emailHash);
+  const emailHashKey = emailHashKeyId();
+  const earlier = await findSignal(options.email);
   if (earlier) return earlier;
 
   const types = ['opt_out_sale' as const];
@@ -54,6 +55,7 @@ export async function recordGpcOptOut(options: {
     receivedAt: now,
     email: options.email,
     emailHash,
+    emailHashKey,
     // Nobody holds a submission token for a signal: the hash of one nobody keeps fills the column.
     submissionTokenHash: hashToken(generateToken()),
     types,
@@ -79,7 +81,9 @@ export async function recordGpcOptOut(options: {
         signal: GPC_SIGNAL,
         source: options.source,
         emailHash,
+        emailHashKey,
         accountHash: options.accountId ? hashEmail(options.accountId) : null,
+        accountHashKey: options.accountId ? emailHashKey : null,
         property: options.property,
         observedAt: options.observedAt,
         apiKeyId: options.apiKeyId ?? null,
@@ -89,16 +93,17 @@ export async function recordGpcOptOut(options: {
   } catch (error) {
     // Another report of the same person's signal committed first: answer with its request.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const winner = await findSignal(emailHash);
+      const winner = await findSignal(options.email);
       if (winner) return winner;
     }
     throw error;
   }
 }
 
-async function findSignal(emailHash: string): Promise<RecordedSignal | null> {
-  const signal = await db().optOutSignal.findUnique({
-    where: { emailHash_signal: { emailHash, signal: GPC_SIGNAL } },
+/** The person's signal, under the current key or one not yet re-keyed away from. */
+async function findSignal(email: string): Promise<RecordedSignal | null> {
+  const signal = await db().optOutSignal.findFirst({
+    where: { emailHash: { in: emailHashes(email) }, signal: GPC_SIGNAL },
     select: { request: { select: { id: true, number: true, receivedAt: true, status: true } } },
   });
   if (!signal) return null;

@@ -13,7 +13,7 @@ import { prepareOutboxEmail } from '../email/enqueue-email';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { type JobRequest, jobSpecs } from '../queue/add-job';
-import { generateToken, hashEmail, hashToken } from '../security/tokens';
+import { emailHashes, emailHashKeyId, generateToken, hashEmail, hashToken } from '../security/tokens';
 import { newVerificationLink } from '../verification/issue-verification-token';
 import type { RequestType } from '../universal/codes';
 import { formatReference } from '../universal/reference';
@@ -77,6 +77,7 @@ async function submitRequestUntraced(options: {
     receivedAt: now,
     email: input.email,
     emailHash: hashEmail(input.email),
+    emailHashKey: emailHashKeyId(),
     submissionTokenHash: hashToken(submissionToken),
     locale: input.locale ?? DEFAULT_LOCALE,
   };
@@ -179,6 +180,7 @@ function requestRow(
     receivedAt: Date;
     email: string;
     emailHash: string;
+    emailHashKey: string;
     submissionTokenHash: string;
     locale: string;
   },
@@ -237,7 +239,8 @@ async function writeSubmission(
     [{ stored: boolean; jobs: number; waiting: number; oldestWaiting: Date | null }]
   >`
     WITH waiting AS (
-      SELECT unverified_slot, received_at FROM privacy_request WHERE email_hash = ${row.emailHash} AND status = 'unverified'
+      SELECT unverified_slot, received_at FROM privacy_request
+      WHERE email_hash = ANY(${emailHashes(row.email)}::varchar[]) AND status = 'unverified'
     ), taken AS (
       SELECT unverified_slot AS slot FROM waiting WHERE unverified_slot IS NOT NULL
     ), place AS (
@@ -245,11 +248,11 @@ async function writeSubmission(
       SELECT min(candidate) AS slot FROM (SELECT 1 AS candidate UNION ALL SELECT slot + 1 FROM taken) AS candidates
       WHERE candidate <= ${max}::int AND candidate NOT IN (SELECT slot FROM taken)
     ), request AS (
-      INSERT INTO privacy_request (id, number, status, types, jurisdiction, channel, locale, email_hash, email, name,
+      INSERT INTO privacy_request (id, number, status, types, jurisdiction, channel, locale, email_hash, email_hash_key, email, name,
         account_email, details, agent_name, agent_email, submission_token_hash, received_at, due_at, submitted_ip,
         submitted_user_agent, unverified_slot, updated_at)
       SELECT ${row.id}::uuid, ${row.number}::int, 'unverified', ${row.types}::"RequestType"[], ${row.jurisdiction},
-        ${row.channel}::"SubmissionChannel", ${row.locale}, ${row.emailHash}, ${row.email}, ${row.name}, ${row.accountEmail},
+        ${row.channel}::"SubmissionChannel", ${row.locale}, ${row.emailHash}, ${row.emailHashKey}, ${row.email}, ${row.name}, ${row.accountEmail},
         ${row.details},
         ${row.agentName}, ${row.agentEmail}, ${row.submissionTokenHash}, ${row.receivedAt}::timestamptz, ${row.dueAt}::timestamptz,
         ${row.submittedIp}, ${row.submittedUserAgent}, place.slot, now()

@@ -7,15 +7,17 @@ export function newStatusNonce(): string {
 }
 
 /** The status-page token of a request: HMAC-SHA256(APP_SECRET, id:nonce), 43 URL-safe characters. */
-export function statusToken(request: { id: string; statusNonce: string }): string {
-  return createHmac('sha256', env().APP_SECRET)
-    .update(`status:${request.id}:${request.statusNonce}`)
-    .digest('base64url');
+export function statusToken(request: { id: string; statusNonce: string }, secret = env().APP_SECRET): string {
+  return createHmac('sha256', secret).update(`status:${request.id}:${request.statusNonce}`).digest('base64url');
 }
 
 export function statusTokenMatches(request: { id: string; statusNonce: string | null }, token: string): boolean {
-  if (!request.statusNonce) return false;
-  const expected = Buffer.from(statusToken({ id: request.id, statusNonce: request.statusNonce }));
+  const { statusNonce } = request;
+  if (!statusNonce) return false;
   const given = Buffer.from(token);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  // Links emailed before APP_SECRET changed keep working while the old secret is in APP_SECRET_PREVIOUS.
+  return env().appSecrets.some(({ secret }) => {
+    const expected = Buffer.from(statusToken({ id: request.id, statusNonce }, secret));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
 }

@@ -3,9 +3,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SEGMENT_BYTES, createDecryptStream, createEncryptStream, encryptedSize } from './encryption';
+import { keyId } from '../env';
+import { SEGMENT_BYTES, createDecryptStream, createEncryptStream, encryptedSize, sealedKeyId } from './encryption';
 
 const key = randomBytes(32);
+const current = { id: keyId(key), key };
 
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -25,13 +27,13 @@ function pieces(data: Buffer, sizes: number[]): Readable {
   return Readable.from(parts);
 }
 
-const encrypt = (data: Buffer, sizes: number[] = []) => collect(pieces(data, sizes).pipe(createEncryptStream(key)));
+const encrypt = (data: Buffer, sizes: number[] = []) => collect(pieces(data, sizes).pipe(createEncryptStream(current)));
 
 /** What a reader gets before the stream fails, and whether it failed. */
 async function decrypt(sealed: Buffer, sizes: number[] = []) {
   const released: Buffer[] = [];
   try {
-    await pipeline(pieces(sealed, sizes), createDecryptStream(key), async (source) => {
+    await pipeline(pieces(sealed, sizes), createDecryptStream([current]), async (source) => {
       for await (const chunk of source) released.push(chunk as Buffer);
     });
     return { data: Buffer.concat(released), error: null };
@@ -71,7 +73,7 @@ describe('encryption at rest', () => {
     const data = randomBytes(3 * SEGMENT_BYTES + 100);
     const sealed = await encrypt(data);
     // A flipped bit in the third segment: the first two are released, nothing of the third.
-    const at = 11 + 2 * (SEGMENT_BYTES + 16) + 5;
+    const at = 19 + 2 * (SEGMENT_BYTES + 16) + 5;
     sealed[at] ^= 1;
     const opened = await decrypt(sealed, [4096]);
     expect(opened.error?.message).toMatch(/altered or cut short/);
@@ -81,7 +83,7 @@ describe('encryption at rest', () => {
   it('refuses an object cut at a segment boundary, swapped segments and a foreign key', async () => {
     const data = randomBytes(3 * SEGMENT_BYTES + 100);
     const sealed = await encrypt(data);
-    const header = 11;
+    const header = 19;
     const record = SEGMENT_BYTES + 16;
     const cut = sealed.subarray(0, header + 2 * record);
     expect((await decrypt(cut)).error?.message).toMatch(/altered or cut short/);
@@ -98,7 +100,7 @@ describe('encryption at rest', () => {
 
     const other = await collect(
       Readable.from([sealed])
-        .pipe(createDecryptStream(randomBytes(32)))
+        .pipe(createDecryptStream([{ id: current.id, key: randomBytes(32) }]))
         .on('error', () => undefined),
     ).catch((e: Error) => e);
     expect(other).toBeInstanceOf(Error);
@@ -121,5 +123,39 @@ describe('encryption at rest', () => {
     expect(opened.data.equals(data)).toBe(true);
     sealed[sealed.length - 1] ^= 1;
     expect((await decrypt(sealed)).error).not.toBeNull();
+  });
+
+  it('names the key it was sealed with, opens under that key among several, and says which key is missing', async () => {
+    const older = { id: keyId(Buffer.from('older')), key: randomBytes(32) };
+    const data = randomBytes(SEGMENT_BYTES + 5);
+    const sealed = await collect(Readable.from([data]).pipe(createEncryptStream(older)));
+    expect(sealedKeyId(sealed)).toBe(older.id);
+    expect(sealedKeyId(Buffer.from('BSE2 and more bytes'))).toBeNull();
+    const opened = await collect(Readable.from([sealed]).pipe(createDecryptStream([current, older])));
+    expect(opened.equals(data)).toBe(true);
+    const missing = await collect(
+      Readable.from([sealed])
+        .pipe(createDecryptStream([current]))
+        .on('error', () => undefined),
+    ).catch((e: Error) => e);
+    expect(String(missing)).toContain(`sealed under key ${older.id}, which is not configured`);
+  });
+
+  it('opens a BSE2 object, written before key ids, with whichever known key opens it', async () => {
+    const older = randomBytes(32);
+    const data = randomBytes(2 * SEGMENT_BYTES + 9);
+    const v3 = await collect(Readable.from([data]).pipe(createEncryptStream({ id: keyId(older), key: older })));
+    // The same layout without the id: what BSE2 objects are.
+    const v2 = Buffer.concat([Buffer.from('BSE2'), v3.subarray(12)]);
+    const opened = await collect(
+      Readable.from([v2]).pipe(createDecryptStream([current, { id: keyId(older), key: older }])),
+    );
+    expect(opened.equals(data)).toBe(true);
+    const unknown = await collect(
+      Readable.from([v2])
+        .pipe(createDecryptStream([current]))
+        .on('error', () => undefined),
+    ).catch((e: Error) => e);
+    expect(String(unknown)).toMatch(/sealed under a key that is not configured/);
   });
 });

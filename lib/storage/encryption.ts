@@ -9,6 +9,12 @@
  * dropping or repeating segments fails a tag; cutting the object at a segment boundary fails too,
  * because the segment that is now last was not sealed as last.
  *
+ * "BSE3" is the same with the id of the key that sealed it (lib/env.ts keyId, 8 bytes) after the
+ * magic, so that keys can change (docs/decisions/022): a reader picks the key by that id, and the
+ * re-key job finds what is still under an older key by reading headers alone:
+ *   "BSE3" | 8-byte key id | 7-byte random nonce prefix | segments as above
+ * "BSE2" objects, written before key ids, are opened with whichever known key opens their first segment.
+ *
  * "BSE1" objects (one GCM tag at the very end, written before segments) are still read, so packages
  * inside their download window survive an upgrade; their reader can only detect tampering at the end.
  */
@@ -16,7 +22,9 @@ import { createCipheriv, createDecipheriv, randomBytes, type DecipherGCM } from 
 import { Transform } from 'node:stream';
 
 const MAGIC_V1 = Buffer.from('BSE1');
-const MAGIC = Buffer.from('BSE2');
+const MAGIC_V2 = Buffer.from('BSE2');
+const MAGIC = Buffer.from('BSE3');
+const KEY_ID_BYTES = 8;
 const PREFIX_BYTES = 7;
 const LEGACY_IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -26,7 +34,13 @@ const MAX_SEGMENTS = 2 ** 32;
 
 /** The size of the stored object for `plainBytes` of content: header, and a tag per segment. */
 export function encryptedSize(plainBytes: number): number {
-  return MAGIC.length + PREFIX_BYTES + plainBytes + TAG_BYTES * Math.max(1, Math.ceil(plainBytes / SEGMENT_BYTES));
+  return (
+    MAGIC.length +
+    KEY_ID_BYTES +
+    PREFIX_BYTES +
+    plainBytes +
+    TAG_BYTES * Math.max(1, Math.ceil(plainBytes / SEGMENT_BYTES))
+  );
 }
 
 function segmentNonce(prefix: Buffer, index: number, last: boolean) {
@@ -64,6 +78,10 @@ class Chunker {
     this.length += chunk.length;
   }
 
+  peek(size: number): Buffer {
+    return (this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.length)).subarray(0, size);
+  }
+
   get size() {
     return this.length;
   }
@@ -78,13 +96,28 @@ class Chunker {
   }
 }
 
-export function createEncryptStream(key: Buffer): Transform {
+/** A key and its id (lib/env.ts keyId: 16 hex digits). */
+export type SealingKey = { id: string; key: Buffer };
+
+/** The id of the key an object was sealed with, from its first bytes; null for objects older than key ids. */
+export function sealedKeyId(head: Buffer): string | null {
+  if (head.length < MAGIC.length + KEY_ID_BYTES || !head.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+  return head.subarray(MAGIC.length, MAGIC.length + KEY_ID_BYTES).toString('hex');
+}
+
+/** How many bytes `sealedKeyId` needs. */
+export const HEADER_BYTES = MAGIC.length + KEY_ID_BYTES;
+
+export function createEncryptStream(sealing: SealingKey): Transform {
+  const { key } = sealing;
+  const keyIdBytes = Buffer.from(sealing.id, 'hex');
+  if (keyIdBytes.length !== KEY_ID_BYTES) throw new Error('a key id is 16 hex digits');
   const prefix = randomBytes(PREFIX_BYTES);
   const pending = new Chunker();
   let index = 0;
   let headerSent = false;
   const header = (stream: Transform) => {
-    if (!headerSent) stream.push(Buffer.concat([MAGIC, prefix]));
+    if (!headerSent) stream.push(Buffer.concat([MAGIC, keyIdBytes, prefix]));
     headerSent = true;
   };
   return new Transform({
@@ -110,12 +143,33 @@ export function createEncryptStream(key: Buffer): Transform {
   });
 }
 
-export function createDecryptStream(key: Buffer): Transform {
+/**
+ * Opens an object sealed under any of `keys` (the first is the current one). An object that names a
+ * key id not among them fails with a message naming that id.
+ */
+export function createDecryptStream(keys: readonly SealingKey[]): Transform {
   const pending = new Chunker();
   let version: 1 | 2 | null = null;
   let prefix = Buffer.alloc(0);
   let index = 0;
   let legacy: DecipherGCM | null = null;
+  // Known once the header names it, or once a key opened the first segment of an object without an id.
+  let key: Buffer | null = null;
+  const openFirst = (last: boolean, record: Buffer) => {
+    for (const candidate of keys) {
+      try {
+        const plain = open(candidate.key, prefix, 0, last, record);
+        key = candidate.key;
+        return plain;
+      } catch {}
+    }
+    throw new Error('encrypted object was altered or cut short, or sealed under a key that is not configured');
+  };
+  const openRecord = (last: boolean, record: Buffer) => {
+    const plain = key ? open(key, prefix, index, last, record) : openFirst(last, record);
+    index += 1;
+    return plain;
+  };
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       try {
@@ -123,13 +177,25 @@ export function createDecryptStream(key: Buffer): Transform {
         if (version === null) {
           // Every object of either layout is longer than this, so the header is whole by now.
           if (pending.size < MAGIC.length + LEGACY_IV_BYTES) return done();
+          if (pending.peek(MAGIC.length).equals(MAGIC) && pending.size < HEADER_BYTES + PREFIX_BYTES) return done();
           const magic = pending.take(MAGIC.length);
           if (magic.equals(MAGIC)) {
+            version = 2;
+            const id = pending.take(KEY_ID_BYTES).toString('hex');
+            const found = keys.find((k) => k.id === id);
+            if (!found)
+              throw new Error(
+                `encrypted object was sealed under key ${id}, which is not configured (STORAGE_ENCRYPTION_KEYS_PREVIOUS)`,
+              );
+            key = found.key;
+            prefix = Buffer.from(pending.take(PREFIX_BYTES));
+          } else if (magic.equals(MAGIC_V2)) {
             version = 2;
             prefix = Buffer.from(pending.take(PREFIX_BYTES));
           } else if (magic.equals(MAGIC_V1)) {
             version = 1;
-            legacy = createDecipheriv('aes-256-gcm', key, pending.take(LEGACY_IV_BYTES));
+            // One tag at the very end: no early trial of keys; these are read with the current key.
+            legacy = createDecipheriv('aes-256-gcm', keys[0].key, pending.take(LEGACY_IV_BYTES));
           } else {
             throw new Error('not an encrypted object');
           }
@@ -140,7 +206,7 @@ export function createDecryptStream(key: Buffer): Transform {
           return done();
         }
         // A full record is not known to be the last until more bytes follow it.
-        while (pending.size > RECORD_BYTES) this.push(open(key, prefix, index++, false, pending.take(RECORD_BYTES)));
+        while (pending.size > RECORD_BYTES) this.push(openRecord(false, pending.take(RECORD_BYTES)));
         done();
       } catch (error) {
         done(error as Error);
@@ -148,7 +214,7 @@ export function createDecryptStream(key: Buffer): Transform {
     },
     flush(done) {
       try {
-        if (version === 2) return done(null, open(key, prefix, index, true, pending.take(RECORD_BYTES)));
+        if (version === 2) return done(null, openRecord(true, pending.take(RECORD_BYTES)));
         if (version === 1 && pending.size === TAG_BYTES) {
           legacy!.setAuthTag(pending.take(TAG_BYTES));
           return done(null, legacy!.final());

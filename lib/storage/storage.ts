@@ -7,7 +7,7 @@
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { env, type Env } from '../env';
-import { createDecryptStream, createEncryptStream } from './encryption';
+import { createDecryptStream, createEncryptStream, HEADER_BYTES, sealedKeyId } from './encryption';
 import { localStorage } from './local-storage';
 import { s3Storage } from './s3-storage';
 import type { StorageDriver } from './storage-driver';
@@ -67,7 +67,7 @@ export async function putObject(
   checkKey(key);
   // Configuration first: once the source flows, every exit must go through the handling below.
   const store = driver();
-  const encryption = createEncryptStream(env().storageKey);
+  const encryption = createEncryptStream(env().storageKeys[0]);
   const counter = byteCounter();
   const encrypted = new PassThrough();
   // Its errors reach the caller through `encrypting` and `writing` below. A small source can finish
@@ -97,9 +97,31 @@ export async function putObject(
 /** The decrypted object as a stream; it errors at the end if the object was tampered with. */
 export function getObject(key: string): Readable {
   const source = driver().read(checkKey(key));
-  const decrypt = createDecryptStream(env().storageKey);
+  const decrypt = createDecryptStream(env().storageKeys);
   source.on('error', (error) => decrypt.destroy(error));
   return source.pipe(decrypt);
+}
+
+/**
+ * The id of the key an object is sealed under (lib/storage/encryption.ts), read from its first bytes;
+ * null for an object written before key ids, undefined when there is no such object.
+ */
+export async function objectKeyId(key: string): Promise<string | null | undefined> {
+  const store = driver();
+  if ((await store.size(checkKey(key))) === null) return undefined;
+  const source = store.read(key);
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of source) {
+      chunks.push(chunk as Buffer);
+      length += (chunk as Buffer).length;
+      if (length >= HEADER_BYTES) break;
+    }
+  } finally {
+    source.destroy();
+  }
+  return sealedKeyId(Buffer.concat(chunks));
 }
 
 export async function objectExists(key: string): Promise<boolean> {

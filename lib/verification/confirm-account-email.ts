@@ -1,6 +1,6 @@
 import { db } from '../db';
 import { AppError } from '../errors';
-import { hashEmail, hashesEqual, hashToken } from '../security/tokens';
+import { emailHashes, hashesEqual, hashToken } from '../security/tokens';
 import { markAccountEmailProven } from './mark-account-email-proven';
 
 export type AccountEmailProofOutcome = { outcome: 'proven' | 'already-proven' | 'expired' | 'used' | 'request-closed' };
@@ -26,7 +26,8 @@ export async function confirmAccountEmail(options: {
     const { request } = found;
     if (request.accountEmailVerifiedAt) return { outcome: 'already-proven' };
     // The link proves the address it was sent to, and only while the request still names it.
-    if (request.closedAt || !request.accountEmail || !hashesEqual(found.emailHash, hashEmail(request.accountEmail)))
+    const { accountEmail } = request;
+    if (request.closedAt || !accountEmail || !emailHashes(accountEmail).some((h) => hashesEqual(found.emailHash, h)))
       return { outcome: 'request-closed' };
     if (found.usedAt) return { outcome: 'used' };
     if (found.expiresAt <= now) return { outcome: 'expired' };

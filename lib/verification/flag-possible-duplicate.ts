@@ -1,5 +1,6 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import type { Tx } from '../db';
+import { emailHashes } from '../security/tokens';
 import { env } from '../env';
 import type { RequestType } from '../universal/codes';
 
@@ -12,14 +13,14 @@ const DAY = 86_400_000;
  */
 export async function flagPossibleDuplicate(
   tx: Tx,
-  request: { id: string; emailHash: string; types: readonly RequestType[]; receivedAt: Date },
+  request: { id: string; email: string; emailHash: string; types: readonly RequestType[]; receivedAt: Date },
 ) {
   const days = env().DUPLICATE_WINDOW_DAYS;
   if (days === 0 || !request.emailHash) return null;
   const since = new Date(request.receivedAt.getTime() - days * DAY);
   const [earlier] = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM privacy_request
-    WHERE email_hash = ${request.emailHash} AND id <> ${request.id}::uuid AND verified_at IS NOT NULL
+    WHERE email_hash = ANY(${emailHashes(request.email)}::varchar[]) AND id <> ${request.id}::uuid AND verified_at IS NOT NULL
       AND types && ${[...request.types]}::"RequestType"[] AND received_at >= ${since} AND received_at <= ${request.receivedAt}
     ORDER BY received_at DESC LIMIT 1`;
   if (!earlier) return null;

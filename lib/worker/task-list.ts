@@ -12,6 +12,7 @@ import { remindUnverifiedRequest } from '../verification/remind-unverified-reque
 import { closeUnverifiableRequests } from '../requests/close-unverifiable-requests';
 import { sendStaffDigest } from '../clock/send-staff-digest';
 import { sendDrpStatusCallback } from '../drp/send-status-callback';
+import { rekeyBatch } from '../keys/rekey-batch';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
 import { observeJob, observePackageBuild } from '../observability/observe-job';
 
@@ -64,6 +65,7 @@ export const taskList: TaskList = {
     'close-unverifiable-requests',
     async () => void (await closeUnverifiableRequests()),
   ),
+  rekey: task('rekey', async ({ runId }) => void (await rekeyBatch({ runId }))),
   'purge-expired-records': task('purge-expired-records', async () => void (await purgeExpiredRecords())),
 };
 

@@ -90,7 +90,7 @@ describe.each(STORAGE_DRIVERS)('with %s storage', (driver) => {
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     const stored = await storage.readRaw(pkg.storageKey!); // in the folder or the bucket, as ciphertext
-    expect(stored.subarray(0, 4).toString()).toBe('BSE2');
+    expect(stored.subarray(0, 4).toString()).toBe('BSE3');
     expect(stored.includes('accounts/account.json')).toBe(false);
     await deleteDataPackage({ packageId: pkg.id }); // the download window's end
     expect(await objectExists(pkg.storageKey!)).toBe(false);

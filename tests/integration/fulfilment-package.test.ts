@@ -114,7 +114,7 @@ describe('package contents', () => {
   });
 
   it('encryption at rest is AES-256-GCM: round trip, and tampering is detected', async () => {
-    const key = env().storageKey;
+    const key = env().storageKeys[0];
     const chunks: Buffer[] = [];
     await pipeline(
       Readable.from([Buffer.from('hello '), Buffer.from('world')]),
@@ -125,9 +125,9 @@ describe('package contents', () => {
     );
     const sealed = Buffer.concat(chunks);
     expect(sealed.includes(Buffer.from('hello'))).toBe(false);
-    expect(await text(Readable.from([sealed]).pipe(createDecryptStream(key)))).toBe('hello world');
+    expect(await text(Readable.from([sealed]).pipe(createDecryptStream([key])))).toBe('hello world');
     sealed[20] ^= 1;
-    await expect(text(Readable.from([sealed]).pipe(createDecryptStream(key)))).rejects.toThrow();
+    await expect(text(Readable.from([sealed]).pipe(createDecryptStream([key])))).rejects.toThrow();
   });
 });
 

@@ -133,7 +133,7 @@ describe('identity evidence', () => {
     const row = await db().identityEvidence.findFirstOrThrow({ where: { requestId: r.id } });
     expect(row).toMatchObject({ kind: 'document', contentType: 'application/pdf', decision: null });
     const stored = await readFile(path.join(storageRoot, row.storageKey!));
-    expect(stored.subarray(0, 4).toString()).toBe('BSE2');
+    expect(stored.subarray(0, 4).toString()).toBe('BSE3');
     expect(stored.includes('PLAINTEXT-MARKER-1')).toBe(false);
     expect((await readAll(getObject(row.storageKey!))).toString()).toContain('PLAINTEXT-MARKER-1');
     expect(await pageText(r)).toContain('Waiting for our review');

@@ -89,7 +89,7 @@ describe.each(STORAGE_DRIVERS)('%s storage', (driver) => {
     const raw = await storage.readRaw(key);
     expect(raw.length).toBe(encryptedSize(12 * MiB));
     expect(await storedSize(key)).toBe(raw.length);
-    expect(raw.subarray(0, 4).toString()).toBe('BSE2');
+    expect(raw.subarray(0, 4).toString()).toBe('BSE3');
     expect(raw.includes(EMAIL)).toBe(false);
     expect(raw.includes('{"block":')).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { db } from '../../db';
-import { hashEmail } from '../../security/tokens';
+import { emailHashes } from '../../security/tokens';
 
 /**
  * An email search, as the queue's address carries it: the id of the latest request from that
@@ -10,7 +10,7 @@ import { hashEmail } from '../../security/tokens';
 export async function findRequester(options: { staff: StaffIdentity | null; email: string }): Promise<string> {
   authorize(options.staff, 'requests.read');
   const latest = await db().privacyRequest.findFirst({
-    where: { emailHash: hashEmail(options.email) },
+    where: { emailHash: { in: emailHashes(options.email) } },
     orderBy: { receivedAt: 'desc' },
     select: { id: true },
   });

@@ -6,7 +6,7 @@ import { type Countdown, countdown } from '../../clock/countdown';
 import { requestTimeZone, staffTimeZone } from '../../clock/request-deadline';
 import { db } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
-import { hashEmail } from '../../security/tokens';
+import { emailHashes } from '../../security/tokens';
 import { JURISDICTIONS, OPEN_STATUSES, REQUEST_STATUSES, REQUEST_TYPES } from '../../universal/codes';
 import { maskEmail, maskName } from '../mask';
 import { formatReference, parseReference } from '../../universal/reference';
@@ -59,7 +59,8 @@ function searchClause(q: string | undefined): Prisma.PrivacyRequestWhereInput {
   if (!q) return {};
   const reference = parseReference(q);
   if (reference) return { number: reference.number };
-  if (q.includes('@')) return { emailHash: hashEmail(q) };
+  // Under every key still known: rows the re-key job has not reached yet are found too.
+  if (q.includes('@')) return { emailHash: { in: emailHashes(q) } };
   return { id: NO_REQUEST };
 }
 
@@ -68,8 +69,10 @@ async function requesterClause(requester: string | undefined): Promise<Prisma.Pr
   const one =
     requester === 'none'
       ? null
-      : await db().privacyRequest.findUnique({ where: { id: requester }, select: { emailHash: true } });
-  return [one ? { emailHash: one.emailHash } : { id: NO_REQUEST }];
+      : await db().privacyRequest.findUnique({ where: { id: requester }, select: { emailHash: true, email: true } });
+  if (!one) return [{ id: NO_REQUEST }];
+  // A purged request keeps no address to hash again: its own hash is all there is to match.
+  return [{ emailHash: { in: one.email ? emailHashes(one.email) : [one.emailHash] } }];
 }
 
 function isOpenOnly(filter: { status: readonly string[] }) {
