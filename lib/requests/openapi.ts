@@ -12,6 +12,7 @@ import { OPT_OUTS } from '../verification/opt-outs';
 import { newRequestJsonSchema } from './openapi-new-request';
 import { exactObject, requestStatusSchema } from './openapi-status';
 import { optOutsOpenApiPaths } from '../opt-outs/openapi';
+import { staffApiOpenApiPaths, staffApiSchemas, staffApiSecuritySchemes } from '../staff-api/protocol/openapi';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -32,6 +33,7 @@ export function openApiDocument() {
     paths: {
       ...drpOpenApiPaths,
       ...optOutsOpenApiPaths(),
+      ...staffApiOpenApiPaths(),
       '/api/v1/requests': {
         post: {
           operationId: 'createRequest',
@@ -120,6 +122,7 @@ export function openApiDocument() {
       securitySchemes: {
         statusToken: { type: 'apiKey', in: 'query', name: 'token', description: STATUS_TOKEN },
         ...drpSecuritySchemes,
+        ...staffApiSecuritySchemes,
       },
       schemas: {
         NewRequest: newRequestJsonSchema(),
@@ -145,6 +148,7 @@ export function openApiDocument() {
         }),
         RequestStatus: requestStatusSchema,
         Health: exactObject({ db: { const: 'ok' } }),
+        ...staffApiSchemas,
       },
     },
   };
