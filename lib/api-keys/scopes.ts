@@ -33,9 +33,9 @@ export const API_KEY_SCOPES = [
   },
   {
     scope: 'requests:assign',
-    label: 'Assign and unassign requests (PUT /api/v1/staff/requests/{id}/assignee)',
+    label: 'Assign and unassign requests and their tasks (PUT …/requests/{id}/assignee, …/tasks/{id}/assignee)',
     permission: 'requests.work',
-    source: 'The workspace’s assign form (lib/requests/staff/assign-request.ts)',
+    source: 'The workspace’s assign forms (lib/requests/staff/assign-request.ts, lib/fulfilment/assign-task.ts)',
   },
   {
     scope: 'tasks:write',

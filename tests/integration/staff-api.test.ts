@@ -262,6 +262,26 @@ describe('writes through the workspace’s domain functions', () => {
     expect(closed.status).toBe(409);
   });
 
+  it('assigns a task to a reviewer (audited as the workspace does), 422 for a viewer, 404, 409 once finished', async () => {
+    await seededInventory();
+    const r = await started(['access']);
+    const task = await aManualTask(r.id);
+    const key = await aKey(admin, ['requests:assign']);
+    const res = await call(op('assign-task'), { key, id: task.id, body: { assigneeId: reviewer.id } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ id: task.id, requestId: r.id, assigneeId: reviewer.id });
+    expect((await db().fulfilmentTask.findUniqueOrThrow({ where: { id: task.id } })).assigneeId).toBe(reviewer.id);
+    expect(await db().auditEvent.count({ where: { action: 'task.assigned', actorId: admin.id } })).toBe(1);
+    const toViewer = await call(op('assign-task'), { key, id: task.id, body: { assigneeId: viewer.id } });
+    expect(toViewer.status).toBe(422);
+    expect((await toViewer.json()).error.fields.assigneeId).toBeDefined();
+    expect((await call(op('assign-task'), { key, id: crypto.randomUUID(), body: { assigneeId: null } })).status).toBe(
+      404,
+    );
+    await db().fulfilmentTask.update({ where: { id: task.id }, data: { status: 'done', completedAt: new Date() } });
+    expect((await call(op('assign-task'), { key, id: task.id, body: { assigneeId: null } })).status).toBe(409);
+  });
+
   it('saves a manual task’s checklist and result, completes it only when every step is done, then 409', async () => {
     await seededInventory();
     const r = await started(['access']);

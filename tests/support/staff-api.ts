@@ -8,6 +8,7 @@ import { PUT as putAssignee } from '../../app/api/v1/staff/requests/[id]/assigne
 import { POST as postNote } from '../../app/api/v1/staff/requests/[id]/notes/route';
 import { GET as getList } from '../../app/api/v1/staff/requests/route';
 import { POST as postComplete } from '../../app/api/v1/staff/tasks/[id]/complete/route';
+import { PUT as putTaskAssignee } from '../../app/api/v1/staff/tasks/[id]/assignee/route';
 import { PATCH as patchTask } from '../../app/api/v1/staff/tasks/[id]/route';
 import { insertApiKey } from '../../lib/api-keys/new-api-key';
 import { db } from '../../lib/db';
@@ -36,6 +37,13 @@ export const STAFF_API_OPERATIONS: StaffApiOperation[] = [
     method: 'PUT',
     path: (id) => `/api/v1/staff/requests/${id}/assignee`,
     handler: putAssignee,
+    hasBody: true,
+  },
+  {
+    name: 'assign-task',
+    method: 'PUT',
+    path: (id) => `/api/v1/staff/tasks/${id}/assignee`,
+    handler: putTaskAssignee,
     hasBody: true,
   },
   { name: 'task', method: 'PATCH', path: (id) => `/api/v1/staff/tasks/${id}`, handler: patchTask, hasBody: true },

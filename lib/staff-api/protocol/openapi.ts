@@ -197,6 +197,29 @@ export function staffApiOpenApiPaths() {
         },
       },
     },
+    '/api/v1/staff/tasks/{id}/assignee': {
+      put: {
+        operationId: 'assignStaffTask',
+        summary: 'Assign a fulfilment task, or unassign it',
+        description:
+          'Scope `requests:assign` (role: reviewer or admin). `assigneeId` an active reviewer or admin, or null.',
+        security: [{ staffApiKey: [] }],
+        'x-scope': 'requests:assign',
+        parameters: [idParameter('task')],
+        requestBody: bodyOf(staffAssigneeSchema),
+        responses: {
+          '200': {
+            description: 'Saved.',
+            content: json(exact({ id: uuid, requestId: uuid, assigneeId: nullable({ type: 'string' }) })),
+          },
+          ...bodyErrors,
+          '404': errorResponse('NOT_FOUND', 'No task with that id.'),
+          '409': errorResponse('CONFLICT', 'The task is finished already, or its request is not being worked on.'),
+          '422': invalid('`assigneeId` is missing, or not an active reviewer or admin.'),
+          ...common('requests:assign'),
+        },
+      },
+    },
     '/api/v1/staff/tasks/{id}': {
       patch: taskOperation(
         'updateStaffTask',
