@@ -183,6 +183,8 @@ const schema = z
     RATE_LIMIT_COMPLAINTS_PER_IP: z.coerce.number().int().min(1).default(5),
     /** Opt-outs a property may report per API key per hour (POST /api/v1/opt-outs). */
     RATE_LIMIT_OPT_OUTS_PER_KEY: z.coerce.number().int().min(1).default(1000),
+    /** Calls a staff-API key may make per hour (every /api/v1/staff/… route, reads and writes alike). */
+    RATE_LIMIT_STAFF_API_PER_KEY: z.coerce.number().int().min(1).default(3600),
     /** Failed answers after which identity questions lock for the request and staff are told. */
     IDENTITY_QUESTIONS_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
     /** Requests waiting for email confirmation that one address may have at once. */

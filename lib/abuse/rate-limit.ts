@@ -20,7 +20,8 @@ export type RateLimitRule =
   | 'identity-answers-request'
   | 'complaint-ip'
   | 'drp-agent'
-  | 'opt-outs-api-key';
+  | 'opt-outs-api-key'
+  | 'staff-api-key';
 
 const MESSAGES: Record<RateLimitRule, string> = {
   'submit-ip': 'Too many requests have been sent from your network in the last hour. Please try again later.',
@@ -38,6 +39,7 @@ const MESSAGES: Record<RateLimitRule, string> = {
   'drp-agent': 'Too many Data Rights Protocol calls from this agent in the last hour. Please try again later.',
   'opt-outs-api-key':
     'Too many opt-outs have been reported with this API key in the last hour. Please try again later.',
+  'staff-api-key': 'Too many calls with this API key in the last hour. Please try again after Retry-After.',
 };
 
 const globalForLimits = globalThis as unknown as {
@@ -57,6 +59,7 @@ function points(rule: RateLimitRule): number {
     'complaint-ip': e.RATE_LIMIT_COMPLAINTS_PER_IP,
     'drp-agent': e.DRP_RATE_LIMIT_PER_AGENT,
     'opt-outs-api-key': e.RATE_LIMIT_OPT_OUTS_PER_KEY,
+    'staff-api-key': e.RATE_LIMIT_STAFF_API_PER_KEY,
   }[rule];
 }
 

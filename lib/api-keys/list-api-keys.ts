@@ -7,6 +7,10 @@ export async function listApiKeys(options: { staff: StaffIdentity | null }) {
   return db().apiKey.findMany({
     orderBy: { createdAt: 'desc' },
     omit: { secretHash: true },
-    include: { createdBy: { select: { email: true } }, rotatedFrom: { select: { prefix: true } } },
+    include: {
+      createdBy: { select: { email: true } },
+      actsAs: { select: { email: true } },
+      rotatedFrom: { select: { prefix: true } },
+    },
   });
 }

@@ -15,7 +15,7 @@ export function newApiKey() {
 /** Stores a fresh key in `tx`: the row without its hash, and the whole key to show once. */
 export async function insertApiKey(
   tx: Tx,
-  data: { name: string; scopes: string[]; createdById: string; rotatedFromId?: string },
+  data: { name: string; scopes: string[]; createdById: string; actsAsId: string | null; rotatedFromId?: string },
 ) {
   const fresh = newApiKey();
   const row = await tx.apiKey.create({

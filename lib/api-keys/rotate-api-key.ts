@@ -23,6 +23,7 @@ export async function rotateApiKey(options: { staff: StaffIdentity | null; input
     const { row: created, key } = await insertApiKey(tx, {
       name: old.name,
       scopes: old.scopes,
+      actsAsId: old.actsAsId,
       createdById: admin.id,
       rotatedFromId: old.id,
     });

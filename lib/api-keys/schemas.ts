@@ -15,6 +15,11 @@ export const createApiKeySchema = z.object({
       .min(1, 'Choose at least one scope')
       .refine((s) => new Set(s).size === s.length, 'Choose each scope once'),
   ),
+  /**
+   * The staff member a key with staff scopes acts as (decision 021); empty means the admin creating
+   * it. Ignored for a key without staff scopes.
+   */
+  actsAsId: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(64).optional()),
 });
 
 export const apiKeyIdSchema = z.object({ keyId: z.uuid('Unknown key') });

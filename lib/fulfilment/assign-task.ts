@@ -4,9 +4,10 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { lockTask, assertOpen } from './lock-task';
 
+/** Assigns a task to an active admin or reviewer (null: unassigns). Returns the task, its request and assignee. */
 export async function assignTask(options: { staff: StaffIdentity; taskId: string; assigneeId: string | null }) {
   const staff = authorize(options.staff, 'requests.work');
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const task = await lockTask(tx, options.taskId);
     assertOpen(task);
     if (
@@ -26,5 +27,6 @@ export async function assignTask(options: { staff: StaffIdentity; taskId: string
       actor: { type: 'staff', id: staff.id },
       data: { taskId: task.id, assigneeId: options.assigneeId },
     });
+    return { id: task.id, requestId: task.requestId, assigneeId: options.assigneeId };
   });
 }

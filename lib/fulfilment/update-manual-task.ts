@@ -9,7 +9,8 @@ import { lockTask, assertOpen, taskTarget } from './lock-task';
 
 /**
  * Saves a manual task's progress; with `finish`, marks it done (every checklist step ticked and a
- * result written). A failed automated task can be finished by hand the same way.
+ * result written). A failed automated task can be finished by hand the same way. Returns the task's
+ * request and its status after the change.
  */
 export async function updateManualTask(options: {
   staff: StaffIdentity;
@@ -19,7 +20,7 @@ export async function updateManualTask(options: {
   finish: boolean;
 }) {
   const staff = authorize(options.staff, 'requests.work');
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const task = await lockTask(tx, options.taskId);
     assertOpen(task);
     if (task.automated && task.status !== 'failed')
@@ -67,5 +68,6 @@ export async function updateManualTask(options: {
       await createRecipientTasks(tx, task.requestId);
       await completeHonoredOptOut(tx, task.requestId);
     }
+    return { id: task.id, requestId: task.requestId, status: options.finish ? ('done' as const) : task.status };
   });
 }

@@ -13,6 +13,7 @@ import { LOCALES } from '../universal/i18n/locales';
 import { newRequestJsonSchema } from './openapi-new-request';
 import { exactObject, requestStatusSchema } from './openapi-status';
 import { optOutsOpenApiPaths } from '../opt-outs/openapi';
+import { staffApiOpenApiPaths, staffApiSchemas, staffApiSecuritySchemes } from '../staff-api/protocol/openapi';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -27,12 +28,13 @@ export function openApiDocument() {
     info: {
       title: `${env().COMPANY_NAME} privacy requests API`,
       version: '1.0.0',
-      description: `File a privacy-rights request: \`access\`, \`correction\`, \`deletion\`, \`export\`, \`restriction\`, \`objection\` (to processing, GDPR Art. 21), \`unsubscribe\` (from marketing email), \`opt_out_sale\` (of sale or sharing) and \`limit_sensitive\` (the use of sensitive personal information). The last two are accepted only from a regime whose law gives them (${regional}); elsewhere the request is refused with a field error on \`types\`. The address in \`email\` receives a verification link; the request is acted on once it is confirmed. Opt-outs (${optOuts}) need no verification: a request of opt-outs only starts \`in_progress\`, is acted on at receipt and its address receives a confirmation with the status-page link instead; in a request that also asks for more, the opt-outs are acted on at receipt and the rest waits for the confirmation. In the agent case \`email\` is the data subject's and \`agent.email\` the agent's; the agent sends its proof as \`agent.document\` (base64) and says which kind in \`agent.authorization\`. With \`signed_permission\` the verification link goes to the data subject, who confirms (and may agree that the agent receives copies of our emails) or refuses, which closes the request as denied (\`agent_not_authorized\`). With \`power_of_attorney\` the link goes to the agent, and the data subject is not asked. The agent then receives its own read-only status link; any data package goes to the data subject only.\n\nFiling needs no credentials. Reading a request's status needs its status token (security scheme \`statusToken\`). Every error answers \`{ "error": { "code", "message", "fields"?, "reference"? } }\`; 429 and 503 say when to try again in Retry-After.`,
+      description: `File a privacy-rights request: \`access\`, \`correction\`, \`deletion\`, \`export\`, \`restriction\`, \`objection\` (to processing, GDPR Art. 21), \`unsubscribe\` (from marketing email), \`opt_out_sale\` (of sale or sharing) and \`limit_sensitive\` (the use of sensitive personal information). The last two are accepted only from a regime whose law gives them (${regional}); elsewhere the request is refused with a field error on \`types\`. The address in \`email\` receives a verification link; the request is acted on once it is confirmed. Opt-outs (${optOuts}) need no verification: a request of opt-outs only starts \`in_progress\`, is acted on at receipt and its address receives a confirmation with the status-page link instead; in a request that also asks for more, the opt-outs are acted on at receipt and the rest waits for the confirmation. In the agent case \`email\` is the data subject's and \`agent.email\` the agent's; the agent sends its proof as \`agent.document\` (base64) and says which kind in \`agent.authorization\`. With \`signed_permission\` the verification link goes to the data subject, who confirms (and may agree that the agent receives copies of our emails) or refuses, which closes the request as denied (\`agent_not_authorized\`). With \`power_of_attorney\` the link goes to the agent, and the data subject is not asked. The agent then receives its own read-only status link; any data package goes to the data subject only.\n\nFiling needs no credentials. Reading a request's status needs its status token (security scheme \`statusToken\`). The staff API (\`/api/v1/staff/…\`) needs a key an admin created for a staff member (security scheme \`staffApiKey\`; each operation's scope in \`x-scope\`). Every error answers \`{ "error": { "code", "message", "fields"?, "reference"? } }\`; 429 and 503 say when to try again in Retry-After.`,
     },
     servers: [{ url: env().APP_URL }],
     paths: {
       ...drpOpenApiPaths,
       ...optOutsOpenApiPaths(),
+      ...staffApiOpenApiPaths(),
       '/api/v1/requests': {
         post: {
           operationId: 'createRequest',
@@ -130,6 +132,7 @@ export function openApiDocument() {
       securitySchemes: {
         statusToken: { type: 'apiKey', in: 'query', name: 'token', description: STATUS_TOKEN },
         ...drpSecuritySchemes,
+        ...staffApiSecuritySchemes,
       },
       schemas: {
         NewRequest: newRequestJsonSchema(),
@@ -155,6 +158,7 @@ export function openApiDocument() {
         }),
         RequestStatus: requestStatusSchema,
         Health: exactObject({ db: { const: 'ok' } }),
+        ...staffApiSchemas,
       },
     },
   };

@@ -2,16 +2,23 @@
  * The authorization matrix for server actions: every export of every actions file under
  * app/(staff) is found on disk (so a new one cannot be forgotten), and called as each kind of
  * caller. Nothing may succeed past the permission check unless the role table allows it.
+ * The staff API's routes (app/api/v1/staff) are found the same way and called with keys acting as
+ * each role, with and without the route's scope: allowed exactly when the key holds the scope and
+ * the role holds the permission the workspace's actions need for the same thing (decision 021).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
+import { db } from '../../lib/db';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
-import { can, PERMISSIONS, type Permission } from '../../lib/permissions/staff-permissions';
+import { can, PERMISSIONS, type Permission, type StaffRole } from '../../lib/permissions/staff-permissions';
 import type { StaffAction } from '../../lib/auth/staff-action';
+import { scopePermission } from '../../lib/api-keys/scopes';
+import type { StaffApiRoute } from '../../lib/staff-api/staff-api-route';
 import { resetDatabase } from '../support/reset-database';
 import { aStaffMember } from '../support/staff';
+import { aRawStaffKey } from '../support/staff-api';
 
 /** Every module under `dir` that declares 'use server' at its top: each export is a server action. */
 function actionFiles(dir: string): string[] {
@@ -76,6 +83,114 @@ describe('staff server actions', () => {
           const denied = !result.ok && /sign in|cannot do this/i.test(result.error);
           const allowed = identity !== null && can(identity.role, action.permission as Permission);
           expect(denied, `${name} as ${caller.label}: ${JSON.stringify(result)}`).toBe(!allowed);
+        }
+      }
+    });
+  }
+});
+
+/** Every route.ts under `dir`, with the URL path it serves (`[id]` as a fresh uuid). */
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === 'route.ts' ? [full] : [];
+  });
+}
+
+const STAFF_API_DIR = path.resolve('app/api/v1/staff');
+const STAFF_SCOPES = [
+  'requests:read',
+  'requests:reveal',
+  'notes:write',
+  'requests:assign',
+  'tasks:write',
+  'tasks:complete',
+];
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+type KeyCaller = { label: string; key: string | null; role: StaffRole | null; scopes: string[] };
+
+describe('staff API routes with API keys', () => {
+  const apiFiles = routeFiles(STAFF_API_DIR);
+  let keyCallers: (route: StaffApiRoute<Record<string, string>>) => Promise<KeyCaller[]>;
+
+  beforeAll(async () => {
+    const admin = await aStaffMember('admin');
+    const members = {
+      viewer: await aStaffMember('viewer'),
+      reviewer: await aStaffMember('reviewer'),
+      admin,
+    };
+    const deactivated = await aStaffMember('admin', { deactivatedAt: new Date() });
+    const raw = (actsAsId: string | null, scopes: string[]) =>
+      aRawStaffKey({ actsAsId, scopes, createdById: admin.id });
+    keyCallers = async (route) => {
+      const without = STAFF_SCOPES.filter((s) => s !== route.scope);
+      const revoked = await raw(admin.id, STAFF_SCOPES);
+      await db().apiKey.update({ where: { id: revoked.row.id }, data: { revokedAt: new Date() } });
+      const byRole = await Promise.all(
+        (['viewer', 'reviewer', 'admin'] as const).flatMap((role) => [
+          raw(members[role].id, STAFF_SCOPES).then((k) => ({
+            label: `${role} key with every staff scope`,
+            key: k.key,
+            role,
+            scopes: STAFF_SCOPES,
+          })),
+          raw(members[role].id, without).then((k) => ({
+            label: `${role} key without ${route.scope}`,
+            key: k.key,
+            role,
+            scopes: without,
+          })),
+        ]),
+      );
+      return [
+        { label: 'no key', key: null, role: null, scopes: [] },
+        { label: 'a revoked admin key', key: revoked.key, role: null, scopes: STAFF_SCOPES },
+        {
+          label: 'a deactivated admin’s key',
+          key: (await raw(deactivated.id, STAFF_SCOPES)).key,
+          role: null,
+          scopes: STAFF_SCOPES,
+        },
+        { label: 'an opt-outs key', key: (await raw(null, ['opt-outs:write'])).key, role: null, scopes: [] },
+        ...byRole,
+      ];
+    };
+  });
+
+  it('are found on disk', () => {
+    expect(apiFiles.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const file of apiFiles) {
+    it(`${path.relative(process.cwd(), file)}: every method is a staffApiRoute allowed only to its scope and roles`, async () => {
+      const mod = (await import(file)) as Record<string, unknown>;
+      const methods = Object.keys(mod).filter((name) => METHODS.includes(name));
+      expect(methods.length).toBeGreaterThan(0);
+      const urlPath = `/${path.relative(path.resolve('app'), path.dirname(file)).split(path.sep).join('/')}`;
+      for (const method of methods) {
+        const route = mod[method] as StaffApiRoute<Record<string, string>>;
+        expect(typeof route, method).toBe('function');
+        expect(STAFF_SCOPES, `${method} ${urlPath} declares a staff scope`).toContain(route.scope);
+        expect(route.permission).toBe(scopePermission(route.scope));
+        for (const caller of await keyCallers(route)) {
+          const id = crypto.randomUUID();
+          const hasBody = method !== 'GET' && method !== 'DELETE';
+          const request = new Request(`http://portal.test${urlPath.replace('[id]', id)}`, {
+            method,
+            headers: {
+              ...(caller.key ? { authorization: `Bearer ${caller.key}` } : {}),
+              ...(hasBody ? { 'content-type': 'application/json' } : {}),
+            },
+            body: hasBody ? '{}' : undefined,
+          });
+          const res = await route(request, { params: Promise.resolve({ id }) });
+          const denied = res.status === 401 || res.status === 403;
+          const allowed =
+            caller.role !== null && caller.scopes.includes(route.scope) && can(caller.role, route.permission);
+          expect(denied, `${method} ${urlPath} with ${caller.label}: ${res.status} ${await res.text()}`).toBe(!allowed);
         }
       }
     });

@@ -173,4 +173,18 @@ export const UNEXERCISED_ON_PURPOSE: Record<string, string> = {
   'POST /api/v1/opt-outs 500': 'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
   'GET /api/v1/requests/{id} 500':
     'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
+  'GET /api/v1/staff/requests 500':
+    'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
+  'GET /api/v1/staff/requests/{id} 500':
+    'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
+  'POST /api/v1/staff/requests/{id}/notes 500':
+    'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
+  'PUT /api/v1/staff/requests/{id}/assignee 500':
+    'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
+  'PUT /api/v1/staff/tasks/{id}/assignee 500':
+    'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
+  'PATCH /api/v1/staff/tasks/{id} 500':
+    'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
+  'POST /api/v1/staff/tasks/{id}/complete 500':
+    'an unexpected error: no input provokes it (lib/errors.ts turns it into a reference)',
 };

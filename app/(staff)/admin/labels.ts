@@ -62,6 +62,7 @@ const EVENT_LABELS: Record<string, string> = {
   'request.expired': 'Expired unconfirmed',
   'verification.reminded': 'Reminder to confirm sent',
   'requester.revealed': 'Requester details revealed',
+  'staff-api.called': 'Staff API call (with an API key)',
   'verification.resent': 'Confirmation link sent again',
   'deadline.extended': 'Deadline extended',
   'clock.paused': 'Clock paused',

@@ -4,7 +4,7 @@ import { db } from '../../db';
 import { AppError } from '../../errors';
 import { lockRequestFor } from './lock-request';
 
-/** An internal note: staff only, kept with the request, never sent to the requester. */
+/** An internal note: staff only, kept with the request, never sent to the requester. Returns the note's id and time. */
 export async function addNote(options: { staff: StaffIdentity; requestId: string; body: string }) {
   const staff = authorize(options.staff, 'requests.work');
   const body = options.body.trim();
@@ -13,7 +13,7 @@ export async function addNote(options: { staff: StaffIdentity; requestId: string
     throw new AppError('INVALID_INPUT', 'A note must be at most 5,000 characters.', {
       fields: { body: ['At most 5,000 characters'] },
     });
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const { request } = await lockRequestFor(tx, options.requestId, 'addNote');
     const note = await tx.requestNote.create({ data: { requestId: request.id, authorId: staff.id, body } });
     await recordAuditEvent(tx, {
@@ -22,5 +22,6 @@ export async function addNote(options: { staff: StaffIdentity; requestId: string
       actor: { type: 'staff', id: staff.id },
       data: { noteId: note.id },
     });
+    return { id: note.id, createdAt: note.createdAt };
   });
 }

@@ -2,7 +2,15 @@
 
 import { FieldError } from '@/app/components/field-error';
 import { createApiKeyAction, revokeApiKeyAction, rotateApiKeyAction } from '../../api-key-actions';
-import { ActionButton, ActionFeedback, type Outcome, TextField, fieldErrors, useStaffForms } from '../../staff-form';
+import {
+  ActionButton,
+  ActionFeedback,
+  type Outcome,
+  SelectField,
+  TextField,
+  fieldErrors,
+  useStaffForms,
+} from '../../staff-form';
 
 /** The new key of a create or rotate outcome, shown once with the action's message. */
 function shownOnce(outcome: Outcome) {
@@ -21,7 +29,13 @@ function shownOnce(outcome: Outcome) {
   );
 }
 
-export function CreateApiKeyForm({ scopes }: { scopes: readonly { scope: string; label: string }[] }) {
+export function CreateApiKeyForm({
+  scopes,
+  members,
+}: {
+  scopes: readonly { scope: string; label: string; staff: boolean }[];
+  members: readonly { value: string; label: string }[];
+}) {
   const form = useStaffForms({ create: createApiKeyAction });
   const errors = (field: string) => fieldErrors(form.outcome, 'create', field);
   const scopeErrors = errors('scopes');
@@ -42,10 +56,20 @@ export function CreateApiKeyForm({ scopes }: { scopes: readonly { scope: string;
               <input type="checkbox" id={`scope-${s.scope}`} name="scopes" value={s.scope} />{' '}
               <label htmlFor={`scope-${s.scope}`}>
                 <code>{s.scope}</code>: {s.label}
+                {s.staff && <span className="admin-muted"> (staff scope)</span>}
               </label>
             </div>
           ))}
         </fieldset>
+        <SelectField
+          id="key-acts-as"
+          name="actsAsId"
+          label="Acts as (for staff scopes)"
+          hint="The staff member whose role the key works with. It may hold only scopes that role allows."
+          options={members}
+          placeholder="Me"
+          errors={errors('actsAsId')}
+        />
         <ActionButton intent="create" form={form} pendingLabel="Creating…">
           Create key
         </ActionButton>
