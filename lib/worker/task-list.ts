@@ -12,6 +12,7 @@ import { remindUnverifiedRequest } from '../verification/remind-unverified-reque
 import { closeUnverifiableRequests } from '../requests/close-unverifiable-requests';
 import { sendStaffDigest } from '../clock/send-staff-digest';
 import { sendDrpStatusCallback } from '../drp/send-status-callback';
+import { deliverWebhook } from '../webhooks/deliver-webhook';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
 import { observeJob, observePackageBuild } from '../observability/observe-job';
 
@@ -58,6 +59,9 @@ export const taskList: TaskList = {
   }),
   'send-drp-status-callback': task('send-drp-status-callback', ({ drpRequestId }, { job }) =>
     sendDrpStatusCallback({ drpRequestId, attempt: job.attempts, maxAttempts: job.max_attempts }),
+  ),
+  'deliver-webhook': task('deliver-webhook', ({ deliveryId }, { job }) =>
+    deliverWebhook({ deliveryId, attempt: job.attempts, maxAttempts: job.max_attempts }),
   ),
   'daily-sweep': task('daily-sweep', async () => void (await dailySweep())),
   'close-unverifiable-requests': task(
