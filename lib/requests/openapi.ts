@@ -12,6 +12,7 @@ import { OPT_OUTS } from '../verification/opt-outs';
 import { newRequestJsonSchema } from './openapi-new-request';
 import { exactObject, requestStatusSchema } from './openapi-status';
 import { optOutsOpenApiPaths } from '../opt-outs/openapi';
+import { webhookEventSchema, webhooksOpenApi } from '../webhooks/openapi';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -116,6 +117,7 @@ export function openApiDocument() {
         },
       },
     },
+    webhooks: webhooksOpenApi(),
     components: {
       securitySchemes: {
         statusToken: { type: 'apiKey', in: 'query', name: 'token', description: STATUS_TOKEN },
@@ -145,6 +147,7 @@ export function openApiDocument() {
         }),
         RequestStatus: requestStatusSchema,
         Health: exactObject({ db: { const: 'ok' } }),
+        WebhookEvent: webhookEventSchema,
       },
     },
   };

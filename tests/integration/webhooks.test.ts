@@ -19,7 +19,10 @@ import { listWebhookEndpoints } from '../../lib/webhooks/list-webhook-endpoints'
 import { rotateWebhookSecret } from '../../lib/webhooks/rotate-webhook-secret';
 import { sendTestWebhook } from '../../lib/webhooks/send-test-webhook';
 import { updateWebhookEvents } from '../../lib/webhooks/update-webhook-events';
+import { openApiDocument } from '../../lib/requests/openapi';
+import { webhookPayload } from '../../lib/webhooks/webhook-payload';
 import { advanceQueueTo, runDueJobs } from '../support/jobs';
+import { schemaAt } from '../support/openapi-contract';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { latestVerificationToken, submitted } from '../support/requests';
 import { scopedEnv } from '../support/scoped-env';
@@ -108,6 +111,10 @@ describe('webhook events', () => {
     expect(() => wh.verify(`${body} `, headers as Record<string, string>)).toThrow();
     expect(() => new Webhook(`whsec_${Buffer.alloc(32).toString('base64')}`).verify(body, headers as never)).toThrow();
 
+    const matchesDocument = schemaAt('components', 'schemas', 'WebhookEvent');
+    for (const { body: delivered } of receiver.received)
+      expect(matchesDocument(JSON.parse(delivered)), JSON.stringify(matchesDocument.errors)).toBe(true);
+
     const [listed] = await listWebhookEndpoints({ staff: admin });
     expect(listed.deliveries.map((d) => d.status)).toEqual(['delivered', 'delivered']);
     expect(listed).toMatchObject({ lastStatusCode: 200, lastResponse: 'ok', consecutiveFailures: 0 });
@@ -165,6 +172,31 @@ describe('webhook events', () => {
     const events = await db().webhookEvent.findMany({ orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => e.type)).toEqual(['request.due_soon', 'request.overdue']);
     expect(events[1].data).toMatchObject({ dueAt, status: request.status });
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes every event type as a webhook whose body is a WebhookEvent, and refuses other shapes', () => {
+    const doc = openApiDocument() as unknown as { webhooks: Record<string, { post: { requestBody: unknown } }> };
+    expect(Object.keys(doc.webhooks).sort()).toEqual(
+      [...WEBHOOK_EVENT_TYPES.map((e) => e.type), 'webhook.test'].sort(),
+    );
+    const matchesDocument = schemaAt('components', 'schemas', 'WebhookEvent');
+    const event = {
+      id: '6f1c1d1e-5b7a-4c1e-9a53-0f9e5c2b7d10',
+      type: 'request.denied',
+      createdAt: new Date('2026-12-03T10:00:00Z'),
+      data: { status: 'denied', dueAt: '2027-01-03T10:00:00.000Z', partial: true, task: { id: null, type: 'erase' } },
+      request: {
+        id: '0b7c2d4e-8f9a-4b1c-8d2e-3f4a5b6c7d8e',
+        number: 12,
+        receivedAt: new Date('2026-12-01T09:00:00Z'),
+        types: ['access'],
+        jurisdiction: 'UK',
+      },
+    };
+    expect(matchesDocument(webhookPayload(event)), JSON.stringify(matchesDocument.errors)).toBe(true);
+    expect(matchesDocument({ ...webhookPayload(event), email: 'someone@example.com' })).toBe(false);
   });
 });
 
