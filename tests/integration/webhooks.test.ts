@@ -8,6 +8,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { notifyDeadline } from '../../lib/clock/notify-deadline';
+import { assignRequest } from '../../lib/requests/staff/assign-request';
+import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { db } from '../../lib/db';
 import { recordAuditEvent } from '../../lib/audit/record-audit-event';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
@@ -149,6 +151,29 @@ describe('webhook events', () => {
     await changeWebhookEndpoint({ staff: admin, change: 'enable', input: { endpointId: endpoint.id } });
     await submitted();
     expect(await db().webhookEvent.count({ where: { type: 'request.created' } })).toBe(1);
+  });
+
+  it('come from the staff actions that make them: an assignment, then a denial with its final status', async () => {
+    await anEndpoint(['request.assigned', 'request.denied']);
+    const reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+    const { input, created } = await submitted({ jurisdiction: 'UK' });
+    await verifyRequest({ token: await latestVerificationToken(input.email) });
+    await assignRequest({ staff: admin, requestId: created.id, assigneeId: reviewer.id });
+    await denyRequest({
+      staff: reviewer,
+      requestId: created.id,
+      reason: 'cannot_verify',
+      partial: false,
+      message: 'We could not match you to an account.',
+    });
+    await runDueJobs();
+    const bodies = receiver.received.map((r) => JSON.parse(r.body));
+    // Sorted by type: the worker may deliver the two in either order.
+    expect(bodies.map((b) => [b.type, b.data.request.status]).sort()).toEqual([
+      ['request.assigned', expect.any(String)],
+      ['request.denied', 'denied'],
+    ]);
+    expect(receiver.received.map((r) => r.body).join()).not.toContain('We could not match you');
   });
 
   it('come from the deadline job when a request is due soon and when it is overdue', async () => {
