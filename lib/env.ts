@@ -168,6 +168,12 @@ const schema = z
     /** A connector's answer larger than this fails its task. */
     CONNECTOR_MAX_RESPONSE_MB: z.coerce.number().positive().max(1024).default(50),
     CONNECTOR_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
+    /** Outbound webhooks (lib/webhooks/): how long a receiver has to answer one delivery. */
+    WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(10),
+    /** Failed attempts in a row after which an endpoint is disabled and admins are told. */
+    WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).max(1000).default(20),
+    /** Lets webhook endpoints resolve to private, loopback or link-local addresses (SSRF guard off for them). */
+    WEBHOOK_PRIVATE_NETWORKS: bool.default(false),
     /** Seconds a person needs at least to fill the request form; faster posts are asked to try again. 0 turns it off. */
     FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).max(120).default(3),
     /** Per-hour limits (rate-limiter-flexible, counted in PostgreSQL); `RATE_LIMITS=false` turns them off. */

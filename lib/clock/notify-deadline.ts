@@ -99,6 +99,13 @@ export async function notifyDeadline(options: {
     });
     for (const userId of recipients) await scheduleStaffDigest(tx, userId, now);
 
+    // The request's own deadline is a webhook event (an appeal's or a complaint's is not), emitted by
+    // the database's webhook_emit() as audited changes are (lib/webhooks/event-types.ts).
+    if (!options.appealId && !options.complaintId) {
+      const type = options.kind === 'overdue' ? 'request.overdue' : 'request.due_soon';
+      await tx.$queryRaw`SELECT webhook_emit(${type}::text, ${options.requestId}::uuid)::text`;
+    }
+
     if (options.kind === 'overdue') {
       const payload = {
         requestId: options.requestId,

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'drp.agents.manage': ['admin'],
   /** Create, rotate and revoke server API keys (lib/api-keys/); audited. */
   'api-keys.manage': ['admin'],
+  /** Add, enable, disable, re-key and delete outbound webhook endpoints; read their delivery log (audited). */
+  'webhooks.manage': ['admin'],
   /** Create, edit, reorder, enable, disable and delete assignment rules (every change audited). */
   'rules.manage': ['admin'],
   /** Export the audit log. */

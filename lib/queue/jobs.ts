@@ -95,6 +95,15 @@ export const jobs = {
     payload: z.object({ runId: z.uuid() }),
     maxAttempts: 25,
   },
+  /**
+   * One webhook event to one endpoint (lib/webhooks/deliver-webhook.ts). Queued by webhook_emit() in
+   * migration 20261203060000, which repeats this budget: exp(attempt) seconds apart, 12 attempts span
+   * about 16 hours.
+   */
+  'deliver-webhook': {
+    payload: z.object({ deliveryId: z.uuid() }),
+    maxAttempts: 12,
+  },
   /** Daily (crontab): purge verification evidence and personal data past their retention windows. */
   'purge-expired-records': {
     payload: z.object({}).passthrough(),

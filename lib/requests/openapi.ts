@@ -14,6 +14,7 @@ import { newRequestJsonSchema } from './openapi-new-request';
 import { exactObject, requestStatusSchema } from './openapi-status';
 import { optOutsOpenApiPaths } from '../opt-outs/openapi';
 import { staffApiOpenApiPaths, staffApiSchemas, staffApiSecuritySchemes } from '../staff-api/protocol/openapi';
+import { webhookEventSchema, webhooksOpenApi } from '../webhooks/openapi';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -128,6 +129,7 @@ export function openApiDocument() {
         },
       },
     },
+    webhooks: webhooksOpenApi(),
     components: {
       securitySchemes: {
         statusToken: { type: 'apiKey', in: 'query', name: 'token', description: STATUS_TOKEN },
@@ -159,6 +161,7 @@ export function openApiDocument() {
         RequestStatus: requestStatusSchema,
         Health: exactObject({ db: { const: 'ok' } }),
         ...staffApiSchemas,
+        WebhookEvent: webhookEventSchema,
       },
     },
   };

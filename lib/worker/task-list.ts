@@ -13,6 +13,7 @@ import { closeUnverifiableRequests } from '../requests/close-unverifiable-reques
 import { sendStaffDigest } from '../clock/send-staff-digest';
 import { sendDrpStatusCallback } from '../drp/send-status-callback';
 import { rekeyBatch } from '../keys/rekey-batch';
+import { deliverWebhook } from '../webhooks/deliver-webhook';
 import { type JobData, type JobName, jobs } from '../queue/jobs';
 import { observeJob, observePackageBuild } from '../observability/observe-job';
 
@@ -59,6 +60,9 @@ export const taskList: TaskList = {
   }),
   'send-drp-status-callback': task('send-drp-status-callback', ({ drpRequestId }, { job }) =>
     sendDrpStatusCallback({ drpRequestId, attempt: job.attempts, maxAttempts: job.max_attempts }),
+  ),
+  'deliver-webhook': task('deliver-webhook', ({ deliveryId }, { job }) =>
+    deliverWebhook({ deliveryId, attempt: job.attempts, maxAttempts: job.max_attempts }),
   ),
   'daily-sweep': task('daily-sweep', async () => void (await dailySweep())),
   'close-unverifiable-requests': task(

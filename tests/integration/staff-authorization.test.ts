@@ -68,6 +68,14 @@ describe('staff server actions', () => {
     });
   });
 
+  it('webhook endpoints are managed by admins only', async () => {
+    expect(PERMISSIONS['webhooks.manage']).toEqual(['admin']);
+    const file = files.find((f) => f.endsWith(path.join('admin', 'webhook-actions.ts')));
+    expect(file, 'webhook-actions.ts is discovered').toBeDefined();
+    const mod = (await import(file!)) as Record<string, StaffAction<never, unknown>>;
+    expect(Object.values(mod).map((action) => action.permission)).toEqual(Array(7).fill('webhooks.manage'));
+  });
+
   for (const file of files) {
     it(`${path.relative(process.cwd(), file)}: every export is a staffAction allowed only to its roles`, async () => {
       const mod = (await import(file)) as Record<string, unknown>;

@@ -24,6 +24,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     ...(staff && can(staff.role, 'audit.export') ? [{ href: '/admin/audit', label: 'Audit log' }] : []),
     ...(staff && can(staff.role, 'drp.agents.manage') ? [{ href: '/admin/drp-agents', label: 'DRP agents' }] : []),
     ...(staff && can(staff.role, 'api-keys.manage') ? [{ href: '/admin/api-keys', label: 'API keys' }] : []),
+    ...(staff && can(staff.role, 'webhooks.manage') ? [{ href: '/admin/webhooks', label: 'Webhooks' }] : []),
     ...(staff && can(staff.role, 'redaction.patterns')
       ? [{ href: '/admin/redaction-patterns', label: 'Redaction' }]
       : []),
