@@ -4,9 +4,11 @@ import { compile } from 'html-to-text';
 import { createElement } from 'react';
 import { db, type Tx } from '../db';
 import { env } from '../env';
+import { logger } from '../logger';
 import { addJob, type JobRequest } from '../queue/add-job';
 import { currentTemplateVersion, type TemplateVersion } from '../templates/current-template-version';
 import { editableTemplate } from '../templates/editable-templates';
+import { validateTemplateMessages } from '../templates/validate-template-messages';
 import { type DisplayLocale, isLocale, type Locale } from '../universal/i18n/locales';
 import type { Messages } from '../universal/i18n/translator';
 import { publicLinks } from './public-links';
@@ -70,8 +72,18 @@ type EmailOptions<N extends TemplateName> = {
  * there is one; null for templates admins cannot edit (staff's own emails) and for unedited ones.
  */
 export async function editedWordsOf(template: TemplateName, locale: Locale, tx?: Tx): Promise<TemplateVersion | null> {
-  if (!editableTemplate(template)) return null;
-  return currentTemplateVersion(tx ?? db(), template, locale);
+  const editable = editableTemplate(template);
+  if (!editable) return null;
+  const words = await currentTemplateVersion(tx ?? db(), template, locale);
+  if (!words) return null;
+  try {
+    // Checked again against today's catalog: a message whose variables changed since would fail to format.
+    validateTemplateMessages({ template: editable, locale, messages: words.messages as Record<string, string> });
+    return words;
+  } catch (error) {
+    logger.warn({ template, locale, version: words.version, err: error }, 'edited words no longer valid; catalog used');
+    return null;
+  }
 }
 
 /**

@@ -58,7 +58,7 @@ export function validateTemplateMessages(options: {
   if (faults)
     throw new AppError(
       'INVALID_INPUT',
-      `Not saved: ${faults === 1 ? 'one message needs' : `${faults} messages need`} attention.`,
+      `${faults === 1 ? 'One message needs' : `${faults} messages need`} attention: nothing was saved.`,
       { fields },
     );
   return edited;

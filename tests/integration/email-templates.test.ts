@@ -120,6 +120,22 @@ describe('email templates staff can edit', () => {
     expect(catalog.text).not.toContain('« Merci »');
   });
 
+  it('passes over a saved version its catalog no longer allows, sending the catalog’s words', async () => {
+    // As if the catalog had renamed a variable since: a version holding a variable it lacks today.
+    await db().emailTemplateVersion.create({
+      data: {
+        template: 'request-decided',
+        locale: 'fr',
+        version: 1,
+        messages: { 'email.decided.heading': '{title} {reference} {oldName}' },
+        createdById: admin.id,
+      },
+    });
+    const sent = await deniedEmail('fr');
+    expect(sent.templateVersion).toBeNull();
+    expect(sent.text).not.toContain('{oldName}');
+  });
+
   it('refuses invalid words with a message per field, and saves nothing', async () => {
     const refused = await saveTemplateAction.runAs(admin, {
       template: 'request-decided',
@@ -133,7 +149,7 @@ describe('email templates staff can edit', () => {
     });
     expect(refused).toMatchObject({
       ok: false,
-      error: 'Not saved: 4 messages need attention.',
+      error: '4 messages need attention: nothing was saved.',
       fields: {
         'email.decided.heading': ['Unknown variable {requesterEmail}. Available: {reference}, {title}.'],
         'email.decided.openBy': [expect.stringMatching(/^Broken ICU syntax/)],
