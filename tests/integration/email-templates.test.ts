@@ -13,6 +13,7 @@ import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { revertTemplateVersion } from '../../lib/templates/revert-template-version';
 import { saveTemplateVersion } from '../../lib/templates/save-template-version';
+import { standardMessagesFor } from '../../lib/templates/standard-messages';
 import type { NewRequest } from '../../lib/universal/request-schema';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
@@ -202,5 +203,31 @@ describe('email templates staff can edit', () => {
     });
     expect(standard.html).toContain('Which of your accounts is this about?');
     expect(await db().emailTemplateVersion.count()).toBe(0);
+  });
+
+  it('offers the standard staff messages in the request’s language, with the admins’ words', async () => {
+    const question = 'Indiquez-nous le compte concerné, s’il vous plaît.';
+    await saveTemplateVersion({
+      staff: admin,
+      input: {
+        template: 'standard-messages',
+        locale: 'fr',
+        messages: { 'standard.ask.awaiting_clarification': question },
+      },
+    });
+    const french = await standardMessagesFor('fr');
+    expect(french['standard.ask.awaiting_clarification']).toBe(question);
+    expect(french['standard.deny.duplicate']).toMatch(/^Cette demande reprend/);
+    const english = await standardMessagesFor('en');
+    expect(english['standard.ask.awaiting_clarification']).toMatch(/^Please tell us more precisely/);
+    // A variable in a standard message is refused: they are sent as written.
+    await expect(
+      saveTemplateVersion({
+        staff: admin,
+        input: { template: 'standard-messages', locale: 'en', messages: { 'standard.extend': 'Until {dueOn}.' } },
+      }),
+    ).rejects.toMatchObject({
+      details: { fields: { 'standard.extend': ['Unknown variable {dueOn}. This message takes no variables.'] } },
+    });
   });
 });
