@@ -99,7 +99,8 @@ export default async function TemplatesPage({
         {template.description} In use: {current ? `version ${current.version}` : 'the catalog’s words (version 0)'}.
       </p>
       <TemplateEditor
-        key={`${template.name}:${locale}:${current?.version ?? 0}`}
+        key={`${template.name}:${locale}`}
+        version={current?.version ?? 0}
         template={template.name}
         locale={locale}
         messages={messages}
@@ -146,9 +147,7 @@ export default async function TemplatesPage({
                   <th scope="row">0</th>
                   <td colSpan={3}>The catalog’s words</td>
                   <td>
-                    {current && Object.keys(current.messages).length > 0 ? (
-                      <RevertButton template={template.name} locale={locale} version={0} />
-                    ) : null}
+                    <RevertButton template={template.name} locale={locale} version={0} />
                   </td>
                 </tr>
               </tbody>

@@ -29,6 +29,8 @@ const fieldId = (key: string) => `message-${key.replaceAll('.', '-')}`;
 const PREVIEW_DELAY_MS = 400;
 
 export function TemplateEditor(props: {
+  /** The version in use: when a save or revert changes it, the fields and preview show its words. */
+  version: number;
   template: string;
   locale: string;
   messages: EditorMessage[];
@@ -42,16 +44,27 @@ export function TemplateEditor(props: {
   const [preview, setPreview] = useState<Preview>(props.initialPreview);
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const shownVersion = useRef(props.version);
 
   useEffect(() => {
     if (previewed?.ok && previewed.data) setPreview(previewed.data as Preview);
   }, [previewed]);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // The page re-rendered with another version (a save, a revert): show its words, keep the outcome.
+  const initialPreview = useRef(props.initialPreview);
+  initialPreview.current = props.initialPreview;
+  const { version } = props;
+  useEffect(() => {
+    if (version === shownVersion.current) return;
+    shownVersion.current = version;
+    formRef.current?.reset();
+    setPreview(initialPreview.current);
+  }, [version]);
 
   // Without JavaScript only one of the two has a result; with it, the one that ran last speaks.
   const outcome = (last === 'preview' ? previewed : saved) ?? saved ?? previewed;
   const errors = (key: string) => (outcome && !outcome.ok ? outcome.fields?.[key] : undefined);
-  const shownPreview = previewed?.ok && previewed.data ? (previewed.data as Preview) : preview;
+  const shownPreview = last === 'preview' && previewed?.ok && previewed.data ? (previewed.data as Preview) : preview;
 
   const run = (intent: 'save' | 'preview', form: HTMLFormElement) => {
     setLast(intent);
