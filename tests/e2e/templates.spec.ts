@@ -105,7 +105,7 @@ test('without JavaScript, the Preview button renders the draft on the server', a
   await expect(
     page.frameLocator('[data-testid="preview-frame"]').getByText(/Vista previa sin JavaScript para BR-2026-000123/),
   ).toBeVisible();
-  await // axe needs script in the page: the same page is read by axe with script on above.
+  // axe needs script in the page: the same page is read by axe with script on above.
   await expect(page.getByRole('button', { name: 'Save as a new version' })).toBeVisible();
 });
 

@@ -40,7 +40,8 @@ export function TemplateEditor(props: {
 }) {
   const [saved, saveAction, saving] = useActionState<Result, FormData>(saveTemplateAction, null);
   const [previewed, previewAction] = useActionState<Result, FormData>(previewTemplateAction, null);
-  const [last, setLast] = useState<'save' | 'preview'>('save');
+  // Which action ran last (null: none yet, or the page came back from a post without JavaScript).
+  const [last, setLast] = useState<'save' | 'preview' | null>(null);
   const [preview, setPreview] = useState<Preview>(props.initialPreview);
   const formRef = useRef<HTMLFormElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -64,9 +65,11 @@ export function TemplateEditor(props: {
   // Without JavaScript only one of the two has a result; with it, the one that ran last speaks.
   const outcome = (last === 'preview' ? previewed : saved) ?? saved ?? previewed;
   const errors = (key: string) => (outcome && !outcome.ok ? outcome.fields?.[key] : undefined);
-  const shownPreview = last === 'preview' && previewed?.ok && previewed.data ? (previewed.data as Preview) : preview;
+  const shownPreview = last !== 'save' && previewed?.ok && previewed.data ? (previewed.data as Preview) : preview;
 
   const run = (intent: 'save' | 'preview', form: HTMLFormElement) => {
+    // A preview still waiting for the typing to pause would hide the save's outcome: it is dropped.
+    clearTimeout(timer.current);
     setLast(intent);
     const data = new FormData(form);
     startTransition(() => (intent === 'save' ? saveAction(data) : previewAction(data)));
