@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { createSession, createStaff, sql } from './db';
+import { linkIn, uniqueEmail, waitForEmail } from './support';
 
 /**
  * axe over the editor, with the tags support.ts uses. The preview frame is left out: it is sandboxed
@@ -114,4 +115,30 @@ test('reviewers cannot open the templates page', async ({ browser }) => {
   const page = await signedIn(browser, reviewer.id);
   const response = await page.goto('/admin/templates');
   expect(response?.status()).toBe(403);
+});
+
+test('the request page fills a message with the standard words in the request’s language', async ({
+  browser,
+  request,
+}) => {
+  const email = uniqueEmail('standard');
+  const filed = await request.post('/api/v1/requests', {
+    data: { email, types: ['access'], jurisdiction: 'EU', confirm: true, locale: 'pt-BR' },
+  });
+  expect(filed.status()).toBe(201);
+  const requester = await (await browser.newContext()).newPage();
+  await requester.goto(linkIn(await waitForEmail(request, email, /./), /\/verify\?token=/));
+  await requester.getByRole('button').first().click();
+  await expect(requester).toHaveURL(/\/status\//);
+  const { id } = await filed.json();
+
+  const admin = await createStaff('admin');
+  const page = await signedIn(browser, admin.id);
+  await page.goto(`/admin/requests/${id}`);
+  await page.getByText('Ask the requester').click();
+  await page.getByLabel('What you need').selectOption('awaiting_identity');
+  await page.getByRole('button', { name: 'Use the standard message' }).first().click();
+  await expect(page.getByLabel('Message to the requester').first()).toHaveValue(
+    /^Para garantir que seus dados sejam entregues somente a você/,
+  );
 });
