@@ -12,10 +12,10 @@ export type AgentNotAuthorizedEmailProps = EmailLocaleProps & {
 };
 
 export const agentNotAuthorizedSubject = (p: AgentNotAuthorizedEmailProps) =>
-  emailTranslator(p.locale)('email.agentRefused.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.agentRefused.subject', { reference: p.reference });
 
 export default function AgentNotAuthorizedEmail(p: AgentNotAuthorizedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.agentRefused.preview')}>
       <Text style={paragraph}>

@@ -12,10 +12,10 @@ export type AgentStatusLinkEmailProps = EmailLocaleProps & {
 };
 
 export const agentStatusLinkSubject = (p: AgentStatusLinkEmailProps) =>
-  emailTranslator(p.locale)('email.agentStatus.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.agentStatus.subject', { reference: p.reference });
 
 export default function AgentStatusLinkEmail(p: AgentStatusLinkEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.agentStatus.preview')}>
       <Text style={paragraph}>{t('email.agentStatus.body', { reference: p.reference })}</Text>

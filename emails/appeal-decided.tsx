@@ -13,11 +13,11 @@ export type AppealDecidedEmailProps = EmailLocaleProps & {
 };
 
 export const appealDecidedSubject = (p: AppealDecidedEmailProps) =>
-  emailTranslator(p.locale)('email.appealDecided.subject', { outcome: p.outcome, reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.appealDecided.subject', { outcome: p.outcome, reference: p.reference });
 
 /** The appeal's outcome: staff's message as written, the regime's notices still English (marked so). */
 export default function AppealDecidedEmail(p: AppealDecidedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   const title = t('email.appealDecided.title', { outcome: p.outcome });
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={title}>

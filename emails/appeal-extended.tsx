@@ -16,14 +16,14 @@ export type AppealExtendedEmailProps = EmailLocaleProps & {
 };
 
 export const appealExtendedSubject = (p: AppealExtendedEmailProps) =>
-  emailTranslator(p.locale)('email.appealExtended.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.appealExtended.subject', { reference: p.reference });
 
 /**
  * The notice of an appeal's extension, with its reasons, inside the first decision period
  * (C.R.S. 6-1-1306(3)(b): 45 days, extendable by 60).
  */
 export default function AppealExtendedEmail(p: AppealExtendedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   const newDecideBy = emailDate(p.locale, p.newDecideBy, p.timeZone);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.appealExtended.preview', { newDecideBy })}>

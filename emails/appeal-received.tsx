@@ -12,11 +12,11 @@ export type AppealReceivedEmailProps = EmailLocaleProps & {
 };
 
 export const appealReceivedSubject = (p: AppealReceivedEmailProps) =>
-  emailTranslator(p.locale)('email.appealReceived.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.appealReceived.subject', { reference: p.reference });
 
 /** Sent when a requester appeals a denial: the appeal has its own deadline. */
 export default function AppealReceivedEmail(p: AppealReceivedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.appealReceived.preview')}>
       <Text style={paragraph}>

@@ -14,11 +14,11 @@ export type ComplaintReceivedEmailProps = EmailLocaleProps & {
 };
 
 export const complaintReceivedSubject = (p: ComplaintReceivedEmailProps) =>
-  emailTranslator(p.locale)('email.complaintReceived.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.complaintReceived.subject', { reference: p.reference });
 
 /** The acknowledgement of a complaint (UK DPA 2018 s.164A(3)), sent as soon as it is received. */
 export default function ComplaintReceivedEmail(p: ComplaintReceivedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.complaintReceived.preview')}>
       <Text style={paragraph}>

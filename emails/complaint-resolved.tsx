@@ -12,11 +12,11 @@ export type ComplaintResolvedEmailProps = EmailLocaleProps & {
 };
 
 export const complaintResolvedSubject = (p: ComplaintResolvedEmailProps) =>
-  emailTranslator(p.locale)('email.complaintResolved.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.complaintResolved.subject', { reference: p.reference });
 
 /** The outcome of a complaint (UK DPA 2018 s.164A(4)(b)). */
 export default function ComplaintResolvedEmail(p: ComplaintResolvedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.complaintResolved.preview')}>
       <Text style={{ ...paragraph, fontWeight: 600 }}>

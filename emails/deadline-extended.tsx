@@ -16,11 +16,11 @@ export type DeadlineExtendedEmailProps = EmailLocaleProps & {
 };
 
 export const deadlineExtendedSubject = (p: DeadlineExtendedEmailProps) =>
-  emailTranslator(p.locale)('email.extended.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.extended.subject', { reference: p.reference });
 
 /** The extension notice, with its reasons, that GDPR Art. 12(3), CCPA §7021 and PIPEDA s.8(4) require. */
 export default function DeadlineExtendedEmail(p: DeadlineExtendedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   const newDueOn = emailDate(p.locale, p.newDueAt, p.timeZone);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.extended.preview', { newDueOn })}>

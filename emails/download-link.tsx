@@ -12,11 +12,11 @@ export type DownloadLinkEmailProps = EmailLocaleProps & {
 };
 
 export const downloadLinkSubject = (p: DownloadLinkEmailProps) =>
-  emailTranslator(p.locale)('email.download.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.download.subject', { reference: p.reference });
 
 /** The one-time link that re-confirms control of the email before we disclose the data package. */
 export default function DownloadLinkEmail(p: DownloadLinkEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.download.preview')}>
       <Text style={paragraph}>{t('email.download.body', { reference: p.reference, minutes: p.linkMinutes })}</Text>

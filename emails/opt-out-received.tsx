@@ -40,7 +40,7 @@ function effect(t: Translator, type: RequestType, sellsOrShares: boolean): strin
 }
 
 export const optOutReceivedSubject = (p: OptOutReceivedEmailProps) =>
-  emailTranslator(p.locale)('email.optOut.subject', { type: typeKey(p.types), reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.optOut.subject', { type: typeKey(p.types), reference: p.reference });
 
 /**
  * Sent at receipt of a request acted on at receipt only (opt-outs, unsubscribing, an objection): it
@@ -48,7 +48,7 @@ export const optOutReceivedSubject = (p: OptOutReceivedEmailProps) =>
  * the address, who may not be the person who filed it, what it changes.
  */
 export default function OptOutReceivedEmail(p: OptOutReceivedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   const type = typeKey(p.types);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.optOut.preview')}>

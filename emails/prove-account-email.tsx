@@ -12,14 +12,14 @@ export type ProveAccountEmailProps = EmailLocaleProps & {
 };
 
 export const proveAccountEmailSubject = (p: ProveAccountEmailProps) =>
-  emailTranslator(p.locale)('email.proveAccount.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.proveAccount.subject', { reference: p.reference });
 
 /**
  * Sent to the account email a requester named, at their asking. Whoever reads it may not be the
  * requester: it says nothing about the request beyond its reference, and ignoring it changes nothing.
  */
 export default function ProveAccountEmail(p: ProveAccountEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.proveAccount.preview')}>
       <Text style={paragraph}>

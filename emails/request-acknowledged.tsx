@@ -12,11 +12,11 @@ export type RequestAcknowledgedEmailProps = EmailLocaleProps & {
 };
 
 export const requestAcknowledgedSubject = (p: RequestAcknowledgedEmailProps) =>
-  emailTranslator(p.locale)('email.acknowledged.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.acknowledged.subject', { reference: p.reference });
 
 /** The confirmation of receipt California requires within 10 business days (CCPA regs §7021). */
 export default function RequestAcknowledgedEmail(p: RequestAcknowledgedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   const dueOn = emailDate(p.locale, p.dueAt, p.timeZone);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.received.preview', { dueOn })}>

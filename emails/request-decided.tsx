@@ -24,7 +24,7 @@ export type RequestDecidedEmailProps = EmailLocaleProps & {
 };
 
 export const requestDecidedSubject = (p: RequestDecidedEmailProps) =>
-  emailTranslator(p.locale)('email.decided.subject', { outcome: p.outcome, reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.decided.subject', { outcome: p.outcome, reference: p.reference });
 
 /**
  * The decision. Its own sentences are in the request's language; what staff wrote goes as written,
@@ -32,7 +32,7 @@ export const requestDecidedSubject = (p: RequestDecidedEmailProps) =>
  * still English, marked so.
  */
 export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   const title = t('email.decided.title', { outcome: p.outcome });
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={title}>

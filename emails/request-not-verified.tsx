@@ -16,7 +16,7 @@ export type RequestNotVerifiedEmailProps = EmailLocaleProps & {
 };
 
 export const requestNotVerifiedSubject = (p: RequestNotVerifiedEmailProps) =>
-  emailTranslator(p.locale)('email.notVerified.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.notVerified.subject', { reference: p.reference });
 
 /**
  * The decision on a request whose email address was not confirmed before its newest link ran out:
@@ -25,7 +25,7 @@ export const requestNotVerifiedSubject = (p: RequestNotVerifiedEmailProps) =>
  * English (its message, reason and the regime's notices) is marked so.
  */
 export default function RequestNotVerifiedEmail(p: RequestNotVerifiedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.notVerified.preview')}>
       <Text style={{ ...paragraph, fontWeight: 600 }}>

@@ -28,10 +28,10 @@ const dates = (p: RequestReceivedEmailProps) => {
 };
 
 export const requestReceivedSubject = (p: RequestReceivedEmailProps) =>
-  emailTranslator(p.locale)('email.received.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.received.subject', { reference: p.reference });
 
 export default function RequestReceivedEmail(p: RequestReceivedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   const { receivedOn, dueOn } = dates(p);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.received.preview', { dueOn })}>

@@ -10,10 +10,10 @@ export type RequestWithdrawnEmailProps = EmailLocaleProps & {
 };
 
 export const requestWithdrawnSubject = (p: RequestWithdrawnEmailProps) =>
-  emailTranslator(p.locale)('email.withdrawn.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.withdrawn.subject', { reference: p.reference });
 
 export default function RequestWithdrawnEmail(p: RequestWithdrawnEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.withdrawn.preview')}>
       <Text style={paragraph}>

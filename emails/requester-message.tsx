@@ -12,11 +12,11 @@ export type RequesterMessageEmailProps = EmailLocaleProps & {
 };
 
 export const requesterMessageSubject = (p: RequesterMessageEmailProps) =>
-  emailTranslator(p.locale)('email.requesterMessage.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.requesterMessage.subject', { reference: p.reference });
 
 /** Staff ask the requester for clarification or identity information; the answer goes in on the status page. */
 export default function RequesterMessageEmail(p: RequesterMessageEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.requesterMessage.preview')}>
       <Text style={paragraph}>{t('email.requesterMessage.intro', { reference: p.reference })}</Text>

@@ -15,11 +15,11 @@ export type StrongerProofRequestedEmailProps = EmailLocaleProps & {
 };
 
 export const strongerProofRequestedSubject = (p: StrongerProofRequestedEmailProps) =>
-  emailTranslator(p.locale)('email.strongerProof.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.strongerProof.subject', { reference: p.reference });
 
 /** Staff have reasonable doubts about the requester's identity (GDPR Art. 12(6)) and ask for stronger proof. */
 export default function StrongerProofRequestedEmail(p: StrongerProofRequestedEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.strongerProof.preview')}>
       <Text style={paragraph}>{t('email.strongerProof.intro', { reference: p.reference, level: p.level })}</Text>

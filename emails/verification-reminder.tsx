@@ -12,7 +12,7 @@ export type VerificationReminderEmailProps = EmailLocaleProps & {
 };
 
 export const verificationReminderSubject = (p: VerificationReminderEmailProps) =>
-  emailTranslator(p.locale)('email.reminder.subject', { reference: p.reference });
+  emailTranslator(p.locale, p.edited)('email.reminder.subject', { reference: p.reference });
 
 /**
  * Sent once, shortly before the verification link runs out, to a request still waiting for
@@ -20,7 +20,7 @@ export const verificationReminderSubject = (p: VerificationReminderEmailProps) =
  * runs out at the same moment as the first: the reminder does not give the request longer.
  */
 export default function VerificationReminderEmail(p: VerificationReminderEmailProps) {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return (
     <EmailLayout brand={p.brand} locale={p.locale} preview={t('email.reminder.preview', { reference: p.reference })}>
       <Text style={paragraph}>{t('email.reminder.intro', { reference: p.reference })}</Text>

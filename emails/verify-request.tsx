@@ -18,7 +18,7 @@ export type VerifyRequestEmailProps = EmailLocaleProps & {
 };
 
 export const verifyRequestSubject = (p: VerifyRequestEmailProps) => {
-  const t = emailTranslator(p.locale);
+  const t = emailTranslator(p.locale, p.edited);
   return p.agent?.recipient === 'person'
     ? t('email.verify.subjectPerson', { agent: p.agent.name, reference: p.reference })
     : t('email.verify.subject', { reference: p.reference });
@@ -31,8 +31,9 @@ export default function VerifyRequestEmail({
   expiresInHours,
   agent,
   locale,
+  edited,
 }: VerifyRequestEmailProps) {
-  const t = emailTranslator(locale);
+  const t = emailTranslator(locale, edited);
   const expiresIn = durationLabel(t, expiresInHours);
   const fallback = <Text style={paragraph}>{t('email.buttonFallback', { url: verifyUrl })}</Text>;
   if (agent?.recipient === 'person')

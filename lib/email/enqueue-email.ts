@@ -2,10 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { plainTextSelectors } from '@react-email/render';
 import { compile } from 'html-to-text';
 import { createElement } from 'react';
-import type { Tx } from '../db';
+import { db, type Tx } from '../db';
 import { env } from '../env';
+import { logger } from '../logger';
 import { addJob, type JobRequest } from '../queue/add-job';
+import { currentTemplateVersion, type TemplateVersion } from '../templates/current-template-version';
+import { editableTemplate } from '../templates/editable-templates';
+import { validateTemplateMessages } from '../templates/validate-template-messages';
 import { type DisplayLocale, isLocale, type Locale } from '../universal/i18n/locales';
+import type { Messages } from '../universal/i18n/translator';
 import { publicLinks } from './public-links';
 import { type TemplateName, type TemplateProps, templates } from './templates';
 
@@ -38,6 +43,8 @@ export async function renderEmail<N extends TemplateName>(
   name: N,
   props: TemplateProps<N>,
   locale: DisplayLocale = 'en',
+  /** The words admins edited for this template in `locale` (lib/templates/), over the catalog's. */
+  edited?: Messages,
 ) {
   const { component, subject } = templates[name] as unknown as {
     component: Parameters<typeof createElement>[0];
@@ -46,7 +53,7 @@ export async function renderEmail<N extends TemplateName>(
   // Imported on use: Next.js refuses a static import of react-dom/server in the app directory.
   staticMarkup ??= import('react-dom/server').then((server) => server.renderToStaticMarkup);
   // Each requester's template speaks `locale` (the request's); staff templates ignore it.
-  const localized = { ...(props as object), locale } as TemplateProps<N>;
+  const localized = { ...(props as object), locale, ...(edited ? { edited } : {}) } as TemplateProps<N>;
   const html = `${DOCTYPE}${(await staticMarkup)(createElement(component, localized as never))}`;
   return { subject: subject(localized), html, text: htmlToText(html) };
 }
@@ -61,15 +68,44 @@ type EmailOptions<N extends TemplateName> = {
 };
 
 /**
+ * The edited words a template is sent with in a language, read in the caller's transaction when
+ * there is one; null for templates admins cannot edit (staff's own emails) and for unedited ones.
+ */
+export async function editedWordsOf(template: TemplateName, locale: Locale, tx?: Tx): Promise<TemplateVersion | null> {
+  const editable = editableTemplate(template);
+  if (!editable) return null;
+  const words = await currentTemplateVersion(tx ?? db(), template, locale);
+  if (!words) return null;
+  try {
+    // Checked again against today's catalog: a message whose variables changed since would fail to format.
+    validateTemplateMessages({ template: editable, locale, messages: words.messages as Record<string, string> });
+    return words;
+  } catch (error) {
+    logger.warn({ template, locale, version: words.version, err: error }, 'edited words no longer valid; catalog used');
+    return null;
+  }
+}
+
+/**
  * An outbox row, rendered but not yet written, and the job that delivers it. The row id is chosen
  * here so that the job can name it in the same statement; it is also Resend's Idempotency-Key.
+ * The row records the version of the edited words it was written with (null: the catalog's).
  */
-export async function prepareOutboxEmail<N extends TemplateName>(options: EmailOptions<N>) {
-  const rendered = await renderEmail(options.template, options.props, options.locale);
+export async function prepareOutboxEmail<N extends TemplateName>(options: EmailOptions<N>, tx?: Tx) {
+  const locale = options.locale ?? 'en';
+  const words = await editedWordsOf(options.template, locale, tx);
+  const rendered = await renderEmail(options.template, options.props, locale, words?.messages);
   const id = randomUUID();
   const deliveryJob = { name: 'deliver-email' as const, payload: { outboxId: id } } satisfies JobRequest;
   return {
-    row: { id, template: options.template, to: options.to, ...rendered, requestId: options.requestId ?? null },
+    row: {
+      id,
+      template: options.template,
+      to: options.to,
+      ...rendered,
+      requestId: options.requestId ?? null,
+      templateVersion: words?.version ?? null,
+    },
     deliveryJob,
   };
 }
@@ -93,7 +129,7 @@ async function requestLocale(tx: Tx, requestId: string | null | undefined): Prom
 
 async function writeOutboxEmail<N extends TemplateName>(tx: Tx, options: EmailOptions<N>) {
   const locale = options.locale ?? (await requestLocale(tx, options.requestId));
-  const { row, deliveryJob } = await prepareOutboxEmail({ ...options, locale });
+  const { row, deliveryJob } = await prepareOutboxEmail({ ...options, locale }, tx);
   await tx.outboxEmail.create({ data: row, select: { id: true } });
   await addJob(tx, deliveryJob.name, deliveryJob.payload);
   return row.id;

@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'webhooks.manage': ['admin'],
   /** Create, edit, reorder, enable, disable and delete assignment rules (every change audited). */
   'rules.manage': ['admin'],
+  /** Edit the words of the requester's emails and the standard staff messages, per language; revert (audited). */
+  'templates.manage': ['admin'],
   /** Export the audit log. */
   'audit.export': ['admin'],
   /** The metrics page and the CCPA §7102 report. */

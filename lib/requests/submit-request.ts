@@ -269,8 +269,9 @@ async function writeSubmission(
       SELECT ${link.id}::uuid, request.id, ${link.tokenHash}, ${link.expiresAt}::timestamptz, ${link.createdAt}::timestamptz
       FROM request
     ), outbox AS (
-      INSERT INTO outbox_email (id, request_id, template, "to", subject, html, text)
-      SELECT ${email.id}::uuid, request.id, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text}
+      INSERT INTO outbox_email (id, request_id, template, "to", subject, html, text, template_version)
+      SELECT ${email.id}::uuid, request.id, ${email.template}, ${email.to}, ${email.subject}, ${email.html}, ${email.text},
+        ${email.templateVersion}::int
       FROM request
     ), agent_proof AS (
       INSERT INTO agent_authorization (request_id, kind, document_key, document_name, document_type, document_size)

@@ -19,6 +19,14 @@ describe('security headers', () => {
       expect(pageCsp({ ...base, pathname: path })).toContain("'nonce-abc123'");
   });
 
+  it('allows inline styles, never inline scripts, only where an email is previewed in a sandboxed frame', () => {
+    const editor = pageCsp({ ...base, pathname: '/admin/templates' });
+    expect(editor).toMatch(/style-src[^;]*'unsafe-inline'/);
+    expect(editor).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    for (const path of ['/admin', '/admin/templates/x', '/admin/rules'])
+      expect(pageCsp({ ...base, pathname: path })).not.toMatch(/style-src[^;]*'unsafe-inline'/);
+  });
+
   it("adds 'unsafe-eval' for React's development tooling only in development", () => {
     expect(pageCsp({ ...base, development: true, pathname: '/' })).toMatch(/script-src[^;]*'unsafe-eval'/);
   });

@@ -30,8 +30,9 @@ export function pageCsp({
   development,
   pathname,
 }: Pick<HeaderContext, 'nonce' | 'development' | 'pathname'>): string {
-  // The dev mailbox shows emails (inline styles) in a sandboxed srcdoc frame, which inherits this policy.
-  const mailbox = pathname.startsWith('/dev/');
+  // The dev mailbox and the email templates editor show emails (inline styles) in a sandboxed srcdoc
+  // frame, which inherits this policy: inline styles only, scripts still need the nonce.
+  const mailbox = pathname.startsWith('/dev/') || pathname === '/admin/templates';
   const directives = [
     "default-src 'self'",
     SCRIPTLESS_PAGE.test(pathname)

@@ -76,6 +76,18 @@ describe('staff server actions', () => {
     expect(Object.values(mod).map((action) => action.permission)).toEqual(Array(7).fill('webhooks.manage'));
   });
 
+  it('email templates are edited, previewed and reverted by admins only', async () => {
+    expect(PERMISSIONS['templates.manage']).toEqual(['admin']);
+    const file = files.find((f) => f.endsWith(path.join('admin', 'template-actions.ts')));
+    expect(file, 'template-actions.ts is discovered').toBeDefined();
+    const mod = (await import(file!)) as Record<string, StaffAction<never, unknown>>;
+    expect(Object.fromEntries(Object.entries(mod).map(([name, action]) => [name, action.permission]))).toEqual({
+      saveTemplateAction: 'templates.manage',
+      previewTemplateAction: 'templates.manage',
+      revertTemplateAction: 'templates.manage',
+    });
+  });
+
   for (const file of files) {
     it(`${path.relative(process.cwd(), file)}: every export is a staffAction allowed only to its roles`, async () => {
       const mod = (await import(file)) as Record<string, unknown>;

@@ -9,7 +9,7 @@ export async function resetDatabase() {
   await db().$transaction([
     db().$executeRawUnsafe('ALTER TABLE audit_event DISABLE TRIGGER USER'),
     db().$executeRawUnsafe(
-      'TRUNCATE audit_event, outbox_email, assignment_rule, verification_link, privacy_request, staff_user, staff_login_token, rate_limit, data_recipient RESTART IDENTITY CASCADE',
+      'TRUNCATE audit_event, outbox_email, email_template_version, assignment_rule, verification_link, privacy_request, staff_user, staff_login_token, rate_limit, data_recipient RESTART IDENTITY CASCADE',
     ),
     db().$executeRawUnsafe('ALTER TABLE audit_event ENABLE TRIGGER USER'),
     db().$executeRawUnsafe('DELETE FROM graphile_worker._private_jobs'),

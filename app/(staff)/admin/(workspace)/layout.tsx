@@ -19,6 +19,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     { href: '/admin/complaints', label: 'Complaints' },
     ...(staff && can(staff.role, 'staff.manage') ? [{ href: '/admin/staff', label: 'Staff' }] : []),
     ...(staff && can(staff.role, 'rules.manage') ? [{ href: '/admin/rules', label: 'Assignment rules' }] : []),
+    ...(staff && can(staff.role, 'templates.manage') ? [{ href: '/admin/templates', label: 'Email templates' }] : []),
     ...(staff && can(staff.role, 'metrics.read') ? [{ href: '/admin/metrics', label: 'Metrics' }] : []),
     ...(staff && can(staff.role, 'records.export') ? [{ href: '/admin/records', label: 'Records' }] : []),
     ...(staff && can(staff.role, 'audit.export') ? [{ href: '/admin/audit', label: 'Audit log' }] : []),

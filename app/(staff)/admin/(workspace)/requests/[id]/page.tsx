@@ -21,6 +21,7 @@ import { AppealExtensionForm } from './appeal-extension-form';
 import { LegalHoldForm } from './legal-hold-form';
 import { NoteForm } from './note-form';
 import { RequestActions } from './request-actions';
+import { standardMessagesFor } from '@/lib/templates/standard-messages';
 import { DeadlineSection, DecisionSection, SubmittedSection, VerificationSection } from './request-sections';
 import { RequestTasks } from './request-tasks';
 import { RequestTimeline } from './request-timeline';
@@ -268,6 +269,7 @@ export default async function RequestPage({ params }: { params: Params }) {
                 pauseOptions={detail.pauseOptions}
                 unprovenAccountEmail={detail.unprovenAccountEmail}
                 workShortfall={detail.workShortfall}
+                standardMessages={await standardMessagesFor(detail.locale)}
                 available={{
                   start: allowed.has('start'),
                   assign: allowed.has('assign'),

@@ -3,6 +3,7 @@
 import type { FormEvent, ReactNode } from 'react';
 import { DENIAL_REASONS } from '@/lib/requests/denial-notices';
 import { EXEMPTION_BASES } from '@/lib/requests/exemption-bases';
+import { StandardMessageButton } from './standard-message-button';
 import {
   askRequesterAction,
   assignAction,
@@ -107,6 +108,7 @@ export function RequestActions({
   pauseOptions,
   unprovenAccountEmail,
   workShortfall,
+  standardMessages = {},
 }: {
   requestId: string;
   available: AvailableActions;
@@ -121,6 +123,8 @@ export function RequestActions({
   unprovenAccountEmail: boolean;
   /** Why Start is refused for want of verification (the server refuses it too); null when it is not. */
   workShortfall: string | null;
+  /** The standard staff messages in the request's language, by key (lib/templates/standard-messages.ts). */
+  standardMessages?: Record<string, string>;
 }) {
   const form = useStaffForms(ACTIONS, CHECKS);
   const { outcome } = form;
@@ -205,6 +209,12 @@ export function RequestActions({
             hint="Emailed with a link to their status page, where they answer."
             errors={errors('askRequester', 'message')}
           />
+          <StandardMessageButton
+            target="ask-message"
+            messages={standardMessages}
+            prefix="standard.ask."
+            reasonField="ask-reason"
+          />
           <ActionButton intent="askRequester" form={form} pendingLabel="Sending…">
             Send to the requester
           </ActionButton>
@@ -223,6 +233,7 @@ export function RequestActions({
                 maxLength={2000}
                 errors={errors('extend', 'reason')}
               />
+              <StandardMessageButton target="extend-reason" messages={standardMessages} messageKey="standard.extend" />
               <ActionButton intent="extend" form={form} pendingLabel="Extending…">
                 Extend the deadline
               </ActionButton>
@@ -311,6 +322,12 @@ export function RequestActions({
             rows={5}
             maxLength={10_000}
             errors={errors('deny', 'message')}
+          />
+          <StandardMessageButton
+            target="deny-message"
+            messages={standardMessages}
+            prefix="standard.deny."
+            reasonField="deny-reason"
           />
           <ActionButton intent="deny" form={form} variant="warning" pendingLabel="Denying…">
             Deny and tell the requester
