@@ -58,6 +58,8 @@ describe('forms in app/', () => {
       '(staff)/admin/(workspace)/csv-range-download.tsx',
       '(staff)/admin/(workspace)/metrics/ccpa-report/page.tsx',
       '(staff)/admin/(workspace)/metrics/page.tsx',
+      // Which template and language to edit: names from a fixed list, never personal data.
+      '(staff)/admin/(workspace)/templates/page.tsx',
     ]);
   });
 });

@@ -7,7 +7,7 @@ import { FormResult, useActionForm } from '../../action-form';
 export function RevertButton({ template, locale, version }: { template: string; locale: string; version: number }) {
   const { result, formAction, pending, onSubmit } = useActionForm(revertTemplateAction);
   return (
-    <form action={formAction} onSubmit={onSubmit}>
+    <form method="post" action={formAction} onSubmit={onSubmit}>
       <input type="hidden" name="template" value={template} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="version" value={version} />

@@ -86,7 +86,14 @@ export function TemplateEditor(props: {
 
   return (
     <div className="admin-template-editor">
-      <form ref={formRef} action={previewAction} onSubmit={onSubmit} onInput={onInput} className="admin-panel">
+      <form
+        ref={formRef}
+        method="post"
+        action={previewAction}
+        onSubmit={onSubmit}
+        onInput={onInput}
+        className="admin-panel"
+      >
         <input type="hidden" name="template" value={props.template} />
         <input type="hidden" name="locale" value={props.locale} />
         <FormResult result={last === 'preview' && previewed?.ok ? null : outcome} />
