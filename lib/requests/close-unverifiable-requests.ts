@@ -5,7 +5,7 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
 import { env } from '../env';
-import { couldNotVerifyNotices, DENIAL_REASONS } from './denial-notices';
+import { couldNotVerifyNotices, denialReasonPhrase } from './denial-notices';
 import { assertTransition } from './status-machine';
 import type { Jurisdiction } from '../universal/codes';
 import { formatReference } from '../universal/reference';
@@ -83,7 +83,7 @@ async function closeOne(requestId: string, now: Date) {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         outcome: 'denied',
-        reasonLabel: DENIAL_REASONS.cannot_verify,
+        reasonLabel: denialReasonPhrase('cannot_verify'),
         message: RESPONSE_MESSAGE,
         notices: couldNotVerifyNotices(
           request.jurisdiction as Jurisdiction,

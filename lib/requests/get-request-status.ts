@@ -7,6 +7,7 @@ import { appealWindow } from '../appeals/appeal-rules';
 import { unprovenAccountEmail } from '../verification/account-email-claim';
 import { type DenialReason, denialNotices, noticeRuleContext } from './denial-notices';
 import { env } from '../env';
+import type { Phrase } from '../universal/i18n/phrase';
 import { maskEmail } from './mask';
 import { meetsLevel, type VerificationLevel } from '../verification/levels';
 import { verificationState } from '../verification/verification-gate';
@@ -31,7 +32,7 @@ export type PublicRequestStatus = {
   /** Why a denied request (or a partial completion) was refused in part or whole; null otherwise. */
   denialReason: DenialReason | null;
   /** A refusal's notices as the email gave them (notice-rules.ts): reasons, basis, recourse; null otherwise. */
-  decisionNotices: string[] | null;
+  decisionNotices: Phrase[] | null;
   canWithdraw: boolean;
   /**
    * The request's opt-outs, acted on from receipt without verification (null when it has none):

@@ -2,6 +2,7 @@ import { AppError } from '../errors';
 import type { RequestType } from '../universal/codes';
 import { meetsLevel, VERIFICATION_LEVEL_LABELS, type VerificationLevel } from './levels';
 import { requiredVerification } from './level-rules';
+import { type Phrase, phrase } from '../universal/i18n/phrase';
 
 type VerifiableRequest = {
   jurisdiction: string;
@@ -39,13 +40,9 @@ export function assertVerifiedFor(request: VerifiableRequest, stage: 'work' | 'd
 }
 
 /** What the requester is told when their request is answered while its data is held back for want of proof. */
-export function heldBackNotices(request: VerifiableRequest): string[] {
+export function heldBackNotices(request: VerifiableRequest): Phrase[] {
   const state = verificationState(request);
   if (state.readyForDisclosure) return [];
-  const notices = state.required.rules.map((rule) => rule.heldBackNotice).filter((n): n is string => Boolean(n));
-  return notices.length > 0
-    ? [...new Set(notices)]
-    : [
-        'Your copy is kept until its download period ends: prove who you are from your status page and we will release it.',
-      ];
+  const notices = state.required.rules.flatMap((rule) => rule.heldBackNotice ?? []);
+  return [...new Set(notices.length > 0 ? notices : ['legal.heldBack.kept' as const])].map((key) => phrase(key));
 }

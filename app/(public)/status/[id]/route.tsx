@@ -4,7 +4,8 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { packageState } from '@/lib/fulfilment/package/download-package';
-import { withheldSentence } from '@/lib/fulfilment/redaction/reasons';
+import { withheldPhrase } from '@/lib/fulfilment/redaction/reasons';
+import { sayIn } from '@/lib/i18n/say-phrases';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { NOTICES, noticeMessage, readNotice } from '../../notices';
@@ -257,7 +258,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
               status: pkg.status,
               expiresOn: pkg.expiresAt ? publicDate(t, pkg.expiresAt, request.timeZone) : null,
               sizeKb: pkg.size ? Math.max(1, Math.round(pkg.size / 1024)) : null,
-              withheld: pkg.withheld.map((w) => withheldSentence(w.count, w.reason)),
+              withheld: pkg.withheld.map((w) => sayIn(t.locale, withheldPhrase(w.count, w.reason))),
             }}
           />
         )}
