@@ -69,7 +69,9 @@ describe('the timeline in the requester’s language', () => {
       expect(text, locale).not.toMatch(/\b(?:the|you|your|we|our|of|to|by)\b/i);
       if (event.action === 'request.withdrawn') expect(text, locale).toContain('Acme Agents');
     }
-    expect(words(PSEUDO_LOCALE, event)?.replace('Acme Agents', '')).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,} [A-Za-z]{3,}/);
+    expect(words(PSEUDO_LOCALE, event)?.replace('Acme Agents', '')).not.toMatch(
+      /[A-Za-z]{3,} [A-Za-z]{3,} [A-Za-z]{3,}/,
+    );
   });
 
   it('dates in the request’s zone, as the reader writes them', () => {

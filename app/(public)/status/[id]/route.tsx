@@ -315,7 +315,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           t={t}
           requestId={request.id}
           token={token.data}
-          authority={complaintRule(request.jurisdiction, new Date()).authority}
+          authority={complaintRule(request.jurisdiction, new Date()).authorityNotice}
           notice={noticeFor('complaint')}
         />
 
