@@ -53,7 +53,7 @@ export function outcomePhrases(value: unknown): Phrase[] {
     parts.push(
       phrase('decision.detail.changed', {
         statements: {
-          list: o.statements.map((s) => phrase('decision.detail.rows', { name: s.name, rows: s.rows })),
+          list: o.statements.map((s) => phrase('decision.detail.statement', { name: s.name, rows: s.rows })),
           type: 'unit',
         },
       }),
