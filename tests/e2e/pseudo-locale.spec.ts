@@ -140,6 +140,8 @@ test('a refusal’s notices and the timeline are in the pseudo-locale, and in Fr
   await page.goto(`${statusUrl}&lang=en-XA`);
   await expect(page.locator('#decision-notices')).toBeVisible();
   await expectFullyTranslated(page, 'the status page of a refusal');
+  // Nothing left aside as English: every notice and every event of the timeline is the catalog's.
+  await expect(page.locator('section[aria-labelledby="decision-notices"] [lang], .timeline [lang]')).toHaveCount(0);
 
   await page.goto(`${statusUrl}&lang=fr`);
   const notices = page.locator('section[aria-labelledby="decision-notices"]');
