@@ -14,7 +14,8 @@ export type RequestDecidedEmailProps = EmailLocaleProps & {
   outcome: 'completed' | 'part_completed' | 'denied' | 'partially_denied';
   /** The reason, in the reader's words (lib/requests/denial-notices.ts). */
   reasonLabel: Phrase | null;
-  message: string;
+  /** Staff's words as written, or the portal's own (a phrase, in the request's language). */
+  message: string | Phrase;
   /** The notices the requester's regime requires with a refusal (complaint, court, appeal). */
   notices: Phrase[];
   statusUrl: string;
@@ -57,7 +58,9 @@ export default function RequestDecidedEmail(p: RequestDecidedEmailProps) {
           {t('email.decided.openBy', { dueOn: p.openDue ? emailDate(p.locale, p.openDue.at, p.openDue.timeZone) : '' })}
         </Text>
       ) : null}
-      <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
+      <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>
+        {typeof p.message === 'string' ? p.message : sayIn(t.locale, p.message)}
+      </Text>
       {p.systems?.length ? <Text style={{ ...paragraph, fontWeight: 600 }}>{t('email.decided.systems')}</Text> : null}
       {p.systems?.map((s) => (
         <Text key={`${s.system}:${s.action}`} style={paragraph}>

@@ -9,7 +9,7 @@ export type RequestNotVerifiedEmailProps = EmailLocaleProps & {
   brand: Brand;
   reference: string;
   /** What happened, as kept with the decision. */
-  message: string;
+  message: string | Phrase;
   /** The reason, in the reader's words (lib/requests/denial-notices.ts). */
   reasonLabel: Phrase;
   /** The notices the requester's regime requires with a refusal (complaint, appeal, what the law allows). */
@@ -26,7 +26,7 @@ export const requestNotVerifiedSubject = (p: RequestNotVerifiedEmailProps) =>
  * The decision on a request whose email address was not confirmed before its newest link ran out:
  * denied, because we could not verify it. Worded for a request that may have had parts acted on
  * without verification, so it speaks only of the parts that needed it. What the decision keeps in
- * English (its message) is marked so; the reason and the regime's notices speak the request's language.
+ * English (a message given as text) is marked so; the reason and the regime's notices speak the request's language.
  */
 export default function RequestNotVerifiedEmail(p: RequestNotVerifiedEmailProps) {
   const t = emailTranslator(p.locale);
@@ -35,9 +35,13 @@ export default function RequestNotVerifiedEmail(p: RequestNotVerifiedEmailProps)
       <Text style={{ ...paragraph, fontWeight: 600 }}>
         {t('email.notVerified.heading', { reference: p.reference })}
       </Text>
-      <Text style={paragraph} lang="en">
-        {p.message}
-      </Text>
+      {typeof p.message === 'string' ? (
+        <Text style={paragraph} lang="en">
+          {p.message}
+        </Text>
+      ) : (
+        <Text style={paragraph}>{sayIn(t.locale, p.message)}</Text>
+      )}
       <Text style={paragraph}>
         {t('email.decided.reason')} {sayIn(t.locale, p.reasonLabel)}.
       </Text>
@@ -57,8 +61,7 @@ export default function RequestNotVerifiedEmail(p: RequestNotVerifiedEmailProps)
 RequestNotVerifiedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
-  message:
-    'We did not receive a confirmation of this request before the link we emailed ran out, so we could not verify that it came from the holder of this email address. We have closed the parts of your request that needed verification without acting on them.',
+  message: phrase('legal.closed.unconfirmed'),
   reasonLabel: phrase('legal.reason.cannot_verify'),
   notices: [phrase('legal.appeal', { days: 60, contactEmail: 'legal@bitstride.xyz' })],
   statusUrl: 'http://localhost:3000/status/abc?token=example',

@@ -10,6 +10,7 @@ import { assertTransition } from './status-machine';
 import type { Jurisdiction } from '../universal/codes';
 import { formatReference } from '../universal/reference';
 import { verificationShortfall } from '../verification/verification-gate';
+import { phrase } from '../universal/i18n/phrase';
 
 const BATCH = 200;
 
@@ -84,7 +85,8 @@ async function closeOne(requestId: string, now: Date) {
         reference: formatReference(request.number, request.receivedAt),
         outcome: 'denied',
         reasonLabel: denialReasonPhrase('cannot_verify'),
-        message: RESPONSE_MESSAGE,
+        // The same words as kept with the decision, in the request's language.
+        message: phrase('legal.closed.unverifiable'),
         notices: couldNotVerifyNotices(
           request.jurisdiction as Jurisdiction,
           { contactEmail: env().PRIVACY_CONTACT_EMAIL, privacyPolicyUrl: env().PRIVACY_POLICY_URL },

@@ -11,6 +11,7 @@ import type { Jurisdiction } from '../universal/codes';
 import { formatReference } from '../universal/reference';
 import { unverifiedJobKey } from '../verification/issue-verification-token';
 import { couldNotVerifyNotices, denialReasonPhrase } from './denial-notices';
+import { phrase } from '../universal/i18n/phrase';
 
 /** The decision's message: the email says it, and it is kept with the decision as staff's messages are. */
 const RESPONSE_MESSAGE =
@@ -65,7 +66,8 @@ export async function expireUnverifiedRequest(options: { requestId: string; now?
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        message: RESPONSE_MESSAGE,
+        // The same words as kept with the decision, in the request's language.
+        message: phrase('legal.closed.unconfirmed'),
         reasonLabel: denialReasonPhrase('cannot_verify'),
         notices: couldNotVerifyNotices(
           request.jurisdiction as Jurisdiction,
