@@ -1,6 +1,9 @@
 import { Button, Text } from '@react-email/components';
+import { authorityPhrase } from '@/lib/universal/i18n/authority-names';
+import { type Phrase, phrase } from '@/lib/universal/i18n/phrase';
 import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
+import { Notices } from './notices';
 
 export type AppealDecidedEmailProps = EmailLocaleProps & {
   brand: Brand;
@@ -8,14 +11,14 @@ export type AppealDecidedEmailProps = EmailLocaleProps & {
   outcome: 'granted' | 'rejected';
   message: string;
   /** What the regime requires with a rejected appeal (the US states: how to contact the Attorney General). */
-  notices: string[];
+  notices: Phrase[];
   statusUrl: string;
 };
 
 export const appealDecidedSubject = (p: AppealDecidedEmailProps) =>
   emailTranslator(p.locale, p.edited)('email.appealDecided.subject', { outcome: p.outcome, reference: p.reference });
 
-/** The appeal's outcome: staff's message as written, the regime's notices still English (marked so). */
+/** The appeal's outcome: staff's message as written, the regime's notices in the request's language. */
 export default function AppealDecidedEmail(p: AppealDecidedEmailProps) {
   const t = emailTranslator(p.locale, p.edited);
   const title = t('email.appealDecided.title', { outcome: p.outcome });
@@ -26,11 +29,7 @@ export default function AppealDecidedEmail(p: AppealDecidedEmailProps) {
       </Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
       {p.outcome === 'granted' ? <Text style={paragraph}>{t('email.appealDecided.workingAgain')}</Text> : null}
-      {p.notices.map((notice) => (
-        <Text key={notice} style={paragraph} lang="en">
-          {notice}
-        </Text>
-      ))}
+      <Notices locale={p.locale} notices={p.notices} />
       <Text style={paragraph}>{t('email.appealDecided.record')}</Text>
       <Button href={p.statusUrl} style={button}>
         {t('email.seeMyRequest')}
@@ -45,8 +44,6 @@ AppealDecidedEmail.PreviewProps = {
   outcome: 'rejected',
   message:
     'We reviewed the decision again; the information is exempt because it is part of an ongoing fraud investigation.',
-  notices: [
-    'If you have concerns about the result of your appeal, you may contact the Virginia Attorney General to submit a complaint.',
-  ],
+  notices: [phrase('legal.appealRejected', { authority: authorityPhrase({ name: 'the Virginia Attorney General' }) })],
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies AppealDecidedEmailProps;

@@ -1,4 +1,6 @@
 import { Button, Text } from '@react-email/components';
+import { sayIn } from '@/lib/i18n/say-phrases';
+import { authorityPhrase } from '@/lib/universal/i18n/authority-names';
 import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
@@ -39,8 +41,8 @@ export default function AppealExtendedEmail(p: AppealExtendedEmailProps) {
         {p.authority
           ? t('email.appealExtended.concernsAuthority', {
               contact: p.brand.contactEmail,
-              // The authority's name as the rules give it (English so far); its address as is.
-              authority: p.authority.url ? `${p.authority.name} (${p.authority.url})` : p.authority.name,
+              // The authority's name in the reader's words (its official name), its address as is.
+              authority: sayIn(t.locale, authorityPhrase(p.authority)),
             })
           : t('email.appealExtended.questions', { contact: p.brand.contactEmail })}
       </Text>
@@ -58,6 +60,9 @@ AppealExtendedEmail.PreviewProps = {
   previousDecideBy: new Date('2027-01-10T23:59:59Z'),
   newDecideBy: new Date('2027-03-11T23:59:59Z'),
   timeZone: 'America/Denver',
-  authority: null,
+  authority: {
+    name: 'the Office of the Privacy Commissioner of Canada',
+    url: 'https://www.priv.gc.ca/en/report-a-concern/',
+  },
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies AppealExtendedEmailProps;

@@ -1,4 +1,6 @@
 import { Button, Text } from '@react-email/components';
+import { sayIn } from '@/lib/i18n/say-phrases';
+import { type Phrase, phrase } from '@/lib/universal/i18n/phrase';
 import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
@@ -9,7 +11,8 @@ export type ComplaintReceivedEmailProps = EmailLocaleProps & {
   respondBy: Date;
   timeZone: string;
   /** Where a complainant who is not satisfied may turn (UK: the ICO), or null. In English so far. */
-  authority: string | null;
+  /** Where to turn when not satisfied (UK: the ICO), in the request's language. */
+  authority: Phrase | null;
   statusUrl: string;
 };
 
@@ -30,11 +33,7 @@ export default function ComplaintReceivedEmail(p: ComplaintReceivedEmailProps) {
       <Text style={paragraph}>
         {t('email.complaintReceived.next', { respondBy: emailDate(p.locale, p.respondBy, p.timeZone) })}
       </Text>
-      {p.authority ? (
-        <Text style={paragraph} lang="en">
-          {p.authority}
-        </Text>
-      ) : null}
+      {p.authority ? <Text style={paragraph}>{sayIn(t.locale, p.authority)}</Text> : null}
       <Text style={paragraph}>{t('email.questions', { contact: p.brand.contactEmail })}</Text>
       <Button href={p.statusUrl} style={button}>
         {t('email.seeMyRequest')}
@@ -49,6 +48,6 @@ ComplaintReceivedEmail.PreviewProps = {
   receivedAt: new Date('2026-12-02T12:00:00Z'),
   respondBy: new Date('2026-12-31T23:59:59Z'),
   timeZone: 'Europe/London',
-  authority: null,
+  authority: phrase('legal.complaintUnsatisfied.uk', { url: 'https://ico.org.uk/make-a-complaint/' }),
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies ComplaintReceivedEmailProps;

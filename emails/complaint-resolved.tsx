@@ -1,4 +1,6 @@
 import { Button, Text } from '@react-email/components';
+import { sayIn } from '@/lib/i18n/say-phrases';
+import { type Phrase, phrase } from '@/lib/universal/i18n/phrase';
 import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
@@ -7,7 +9,8 @@ export type ComplaintResolvedEmailProps = EmailLocaleProps & {
   reference: string;
   /** What staff wrote: sent as written, in whatever language they wrote it. */
   message: string;
-  authority: string | null;
+  /** Where to turn when not satisfied (UK: the ICO), in the request's language. */
+  authority: Phrase | null;
   statusUrl: string;
 };
 
@@ -23,11 +26,7 @@ export default function ComplaintResolvedEmail(p: ComplaintResolvedEmailProps) {
         {t('email.complaintResolved.body', { reference: p.reference })}
       </Text>
       <Text style={{ ...paragraph, whiteSpace: 'pre-wrap' }}>{p.message}</Text>
-      {p.authority ? (
-        <Text style={paragraph} lang="en">
-          {p.authority}
-        </Text>
-      ) : null}
+      {p.authority ? <Text style={paragraph}>{sayIn(t.locale, p.authority)}</Text> : null}
       <Button href={p.statusUrl} style={button}>
         {t('email.seeMyRequest')}
       </Button>
@@ -39,6 +38,6 @@ ComplaintResolvedEmail.PreviewProps = {
   brand: previewBrand,
   reference: 'BR-2026-000123',
   message: 'We found that our reply was late by two days. We have changed how reminders reach the team.',
-  authority: null,
+  authority: phrase('legal.complaintUnsatisfied.uk', { url: 'https://ico.org.uk/make-a-complaint/' }),
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies ComplaintResolvedEmailProps;

@@ -1,4 +1,6 @@
 import { Button, Text } from '@react-email/components';
+import { sayIn } from '@/lib/i18n/say-phrases';
+import { authorityPhrase } from '@/lib/universal/i18n/authority-names';
 import { type EmailLocaleProps, emailDate, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
 
@@ -36,8 +38,8 @@ export default function DeadlineExtendedEmail(p: DeadlineExtendedEmailProps) {
         {p.authority
           ? t('email.extended.disagreeAuthority', {
               contact: p.brand.contactEmail,
-              // The authority's name as the rules give it (English so far); its address as is.
-              authority: p.authority.url ? `${p.authority.name} (${p.authority.url})` : p.authority.name,
+              // The authority's name in the reader's words (its official name), its address as is.
+              authority: sayIn(t.locale, authorityPhrase(p.authority)),
             })
           : t('email.extended.disagree', { contact: p.brand.contactEmail })}
       </Text>
@@ -55,6 +57,9 @@ DeadlineExtendedEmail.PreviewProps = {
   previousDueAt: new Date('2026-12-26T23:59:59Z'),
   newDueAt: new Date('2027-02-26T23:59:59Z'),
   timeZone: 'America/Toronto',
-  authority: null,
+  authority: {
+    name: 'the Office of the Privacy Commissioner of Canada',
+    url: 'https://www.priv.gc.ca/en/report-a-concern/',
+  },
   statusUrl: 'http://localhost:3000/status/abc?token=example',
 } satisfies DeadlineExtendedEmailProps;

@@ -3,8 +3,10 @@ import { formatPublicDate } from '@/lib/deadlines/zoned-day';
 import type { RequestType } from '@/lib/universal/codes';
 import { requestTypeList } from '@/lib/universal/i18n/code-labels';
 import { intlLocaleOf } from '@/lib/universal/i18n/locales';
+import type { Phrase } from '@/lib/universal/i18n/phrase';
 import { type EmailLocaleProps, emailTranslator } from './email-locale';
 import { button, EmailLayout, paragraph, previewBrand, type Brand } from './layout';
+import { Notices } from './notices';
 
 export type RequestReceivedEmailProps = EmailLocaleProps & {
   brand: Brand;
@@ -14,8 +16,8 @@ export type RequestReceivedEmailProps = EmailLocaleProps & {
   dueAt: Date;
   /** The zone the regime's days are counted in: the dates are that zone's days. */
   timeZone: string;
-  /** What the regime asks to tell at receipt, each in its language (Quebec: French first). */
-  notices?: { lang: string; text: string }[];
+  /** What the regime asks to tell at receipt (Quebec: in French first, then in the request's language). */
+  notices?: Phrase[];
   statusUrl: string;
 };
 
@@ -43,11 +45,7 @@ export default function RequestReceivedEmail(p: RequestReceivedEmailProps) {
           dueOn,
         })}
       </Text>
-      {p.notices?.map((notice) => (
-        <Text key={notice.text} style={paragraph} lang={notice.lang}>
-          {notice.text}
-        </Text>
-      ))}
+      {p.notices ? <Notices locale={p.locale} notices={p.notices} /> : null}
       <Text style={paragraph}>{t('email.received.follow')}</Text>
       <Button href={p.statusUrl} style={button}>
         {t('email.received.button')}

@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { JURISDICTIONS, type Jurisdiction } from '../universal/codes';
+import { sayEach } from '../i18n/say-phrases';
+import type { Phrase } from '../universal/i18n/phrase';
 import { appealDeadline, appealRejectedNotices, appealRule, appealWindow } from './appeal-rules';
+
+const english = (notices: Phrase[]) => sayEach('en', notices).map((n) => n.text);
 
 const T0 = new Date('2026-12-02T15:00:00Z');
 const DAY = 86_400_000;
@@ -69,10 +73,10 @@ describe('appeal rules per regime', () => {
   });
 
   it('a rejected appeal names the state Attorney General with its complaint page where known', () => {
-    expect(appealRejectedNotices(regime('US-VA'))[0]).toMatch(
+    expect(english(appealRejectedNotices(regime('US-VA')))[0]).toMatch(
       /contact the Virginia Attorney General to submit a complaint: https:\/\/www\.oag\.state\.va\.us\/consumercomplaintform/,
     );
-    expect(appealRejectedNotices(regime('US-TN'))[0]).toMatch(
+    expect(english(appealRejectedNotices(regime('US-TN')))[0]).toMatch(
       /contact the Tennessee Attorney General to submit a complaint\.$/,
     );
   });

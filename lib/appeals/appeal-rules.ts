@@ -10,6 +10,8 @@ import { deadlineRules, requestRules } from '../clock/request-deadline';
 import { computeDeadline } from '../deadlines';
 import type { DeadlineRules } from '../deadlines/schemas';
 import type { Jurisdiction, RequestStatus, RequestType } from '../universal/codes';
+import { authorityPhrase } from '../universal/i18n/authority-names';
+import { type Phrase, phrase } from '../universal/i18n/phrase';
 
 const DAY = 86_400_000;
 
@@ -87,10 +89,13 @@ export function appealDeadline(request: RegimeOf, appealReceivedAt: Date, option
 }
 
 /** What a rejected appeal must tell the requester: where to complain (Va. Code §59.1-577(C), C.R.S. 6-1-1306(3)(c)). */
-export function appealRejectedNotices(request: RegimeOf): string[] {
+export function appealRejectedNotices(request: RegimeOf): Phrase[] {
   const { authority, decision } = appealRule(request);
   if (!decision || !authority) return [];
+  const name = authorityPhrase({ name: authority.name });
   return [
-    `If you have concerns about the result of your appeal, you may contact ${authority.name} to submit a complaint${authority.url ? `: ${authority.url}` : '.'}`,
+    authority.url
+      ? phrase('legal.appealRejectedAt', { authority: name, url: authority.url })
+      : phrase('legal.appealRejected', { authority: name }),
   ];
 }

@@ -115,6 +115,7 @@ function firstClockDeadline(jurisdiction: Jurisdiction, requestType: RequestType
     maxExtendedDueAt: copy(deadline.maxExtendedDueAt),
     acknowledgeBy: copy(deadline.acknowledgeBy),
     explanation: [...deadline.explanation],
+    steps: [...deadline.steps],
   };
 }
 

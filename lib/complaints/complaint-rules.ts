@@ -9,6 +9,7 @@
 import { DateTime } from 'luxon';
 import { deadlineRules } from '../clock/request-deadline';
 import type { Jurisdiction } from '../universal/codes';
+import { type Phrase, phrase } from '../universal/i18n/phrase';
 
 export type ComplaintRule = {
   /** Acknowledge within this many days, the day of receipt counting as the first. */
@@ -17,6 +18,8 @@ export type ComplaintRule = {
   respondDays: number;
   /** The authority a complainant who is not satisfied may turn to, named in our emails. */
   authority: string | null;
+  /** The same, as the requester reads it in their language (the status page and the emails). */
+  authorityNotice: Phrase | null;
   sources: string[];
 };
 
@@ -27,6 +30,7 @@ const POLICY: ComplaintRule = {
   acknowledgeDays: 30,
   respondDays: 30,
   authority: null,
+  authorityNotice: null,
   sources: [
     'Policy: every requester may complain from the status page; acknowledged within 30 days, outcome targeted within 30 days [policy]',
   ],
@@ -38,6 +42,7 @@ export const COMPLAINT_RULES: Partial<Record<Jurisdiction, ComplaintRule>> = {
     respondDays: 30,
     authority:
       'If you are not satisfied with how we handle your complaint, you can complain to the Information Commissioner’s Office: https://ico.org.uk/make-a-complaint/',
+    authorityNotice: phrase('legal.complaintUnsatisfied.uk', { url: 'https://ico.org.uk/make-a-complaint/' }),
     sources: [
       'DPA 2018 s.164A(2): facilitate complaints, e.g. a form that can be completed electronically [P]',
       'DPA 2018 s.164A(3): acknowledge receipt within the period of 30 days beginning when the complaint is received [P]',

@@ -54,7 +54,7 @@ export async function resolveComplaint(options: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         message,
-        authority: complaintRule(complaint.jurisdiction, complaint.receivedAt).authority,
+        authority: complaintRule(complaint.jurisdiction, complaint.receivedAt).authorityNotice,
         statusUrl: publicLinks.statusOf(request),
       },
     });

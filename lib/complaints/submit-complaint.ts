@@ -78,7 +78,7 @@ export async function submitComplaint(options: {
         receivedAt: now,
         respondBy: deadlines.respondBy,
         timeZone: deadlines.timeZone,
-        authority: deadlines.rule.authority,
+        authority: deadlines.rule.authorityNotice,
         statusUrl: publicLinks.statusOf(request),
       },
     });

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Jurisdiction, RequestType } from '../universal/codes';
+import type { Phrase } from '../universal/i18n/phrase';
 import {
   addBusinessDays,
   isWeekend,
@@ -9,6 +10,7 @@ import {
   publicHolidaysBetween,
 } from './calendar';
 import { describePeriod, formatDate, formatDay, formatInstant, listHolidays, monthName, weekdayName } from './format';
+import { dayOf, holidaysPhrase, jurisdictionPhrase, periodPhrase, spanPhrase, step } from './steps';
 import { applyPauses, mergePauses, type Pause } from './pauses';
 import { DEFAULT_RULES, resolveRule, type ResolvedRule } from './rules';
 import { type DeadlineRules, PAUSE_REASONS, type PauseReason, type Period } from './schemas';
@@ -41,6 +43,8 @@ export interface Deadline {
   pausedDays: number;
   /** Human-readable steps, for staff and for the audit trail. */
   explanation: string[];
+  /** The same steps as the requester reads them, in their language (catalog keys `deadline.*`). */
+  steps: Phrase[];
 }
 
 /**
@@ -55,26 +59,42 @@ export function computeDeadline(options: ComputeDeadlineOptions): Deadline {
   const rule = resolveRule(options.rules ?? DEFAULT_RULES, jurisdiction, requestType, receivedAt);
   const zone = rule.timeZone;
   const explanation = [`received ${formatDay(toLocalDay(receivedAt, zone))} (${zone})`];
+  const steps = [step('deadline.received', { day: dayOf(toLocalDay(receivedAt, zone), 'weekday'), zone })];
   if (rule.beforeEffective) {
     explanation.push(
       `the ${jurisdiction} law took effect on ${rule.beforeEffective.from}, after receipt: the ${rule.beforeEffective.appliedRulesOf} policy default applies`,
     );
+    steps.push(
+      step('deadline.beforeEffective', {
+        jurisdiction: jurisdictionPhrase(jurisdiction),
+        from: { day: rule.beforeEffective.from },
+      }),
+    );
   }
 
-  const clockStart = clockStartOf(rule, receivedAt, verifiedAt, explanation);
+  const clockStart = clockStartOf(rule, receivedAt, verifiedAt, explanation, steps);
   const startDay = toLocalDay(clockStart, zone);
   const startLabel = clockStart === receivedAt ? 'receipt' : 'verification';
-  const countedPauses = pausesToCount(rule, pauses, clockStart, explanation);
+  const countedPauses = pausesToCount(rule, pauses, clockStart, explanation, steps);
 
   const first = settleDeadline(rule, landPeriod(startDay, rule.firstDeadline, rule.holidayCountry), countedPauses);
   explanation.push(`${describePeriod(rule.firstDeadline)} -> ${formatDate(first.landing.day)}${first.landing.detail}`);
   explanation.push(...first.notes);
   explanation.push(`due by the end of ${formatDay(first.day)} (23:59 ${zone})`);
+  steps.push(
+    step('deadline.firstPeriod', {
+      period: periodPhrase(rule.firstDeadline),
+      date: dayOf(first.landing.day),
+      detail: first.landing.detailPhrase,
+    }),
+    ...first.notePhrases,
+    step('deadline.dueBy', { day: dayOf(first.day, 'weekday'), zone }),
+  );
   const originalDueAt = endOfLocalDay(first.day, zone);
 
   let extension: SettledDeadline | null = null;
   if (rule.extension) {
-    const { landing, description } = landExtension(
+    const { landing, description, descriptionPhrase } = landExtension(
       startDay,
       rule.firstDeadline,
       rule.extension,
@@ -85,8 +105,17 @@ export function computeDeadline(options: ComputeDeadlineOptions): Deadline {
     const shown = extension.notes.length ? formatDate(landing.day) : formatDay(extension.day);
     explanation.push(`extension limit: ${description} -> ${shown}${landing.detail}`);
     explanation.push(...extension.notes.map((note) => `extension limit: ${note}`));
+    steps.push(
+      step('deadline.extensionLimit', {
+        description: descriptionPhrase,
+        date: dayOf(extension.notes.length ? landing.day : extension.day, extension.notes.length ? 'date' : 'weekday'),
+        detail: landing.detailPhrase,
+      }),
+      ...extension.notePhrases.map((note) => step('deadline.extensionNote', { note })),
+    );
   } else {
     explanation.push(`no extension allowed in ${jurisdiction}`);
+    steps.push(step('deadline.noExtension'));
   }
   const maxExtendedDueAt = extension ? endOfLocalDay(extension.day, zone) : null;
 
@@ -97,6 +126,11 @@ export function computeDeadline(options: ComputeDeadlineOptions): Deadline {
         ? `extended: due by the end of ${formatDay(extension.day)} (23:59 ${zone})`
         : `extension requested, but ${jurisdiction} allows none: the due date stays`,
     );
+    steps.push(
+      extension
+        ? step('deadline.extended', { day: dayOf(extension.day, 'weekday'), zone })
+        : step('deadline.extensionRefused'),
+    );
   }
 
   let acknowledgeBy: Date | null = null;
@@ -106,6 +140,13 @@ export function computeDeadline(options: ComputeDeadlineOptions): Deadline {
     const day = rule.rollToWorkingDay ? nextWorkingDay(landing.day, rule.holidayCountry) : landing.day;
     explanation.push(
       `acknowledge receipt within ${describePeriod(rule.acknowledgement)} -> ${formatDay(day)}${landing.detail}`,
+    );
+    steps.push(
+      step('deadline.acknowledge', {
+        period: periodPhrase(rule.acknowledgement),
+        day: dayOf(day, 'weekday'),
+        detail: landing.detailPhrase,
+      }),
     );
     acknowledgeBy = endOfLocalDay(day, zone);
   }
@@ -118,6 +159,7 @@ export function computeDeadline(options: ComputeDeadlineOptions): Deadline {
     timeZone: zone,
     pausedDays: inForce.pausedDays,
     explanation,
+    steps,
   };
 }
 
@@ -140,18 +182,28 @@ function clockStartOf(
   receivedAt: Date,
   verifiedAt: Date | null | undefined,
   explanation: string[],
+  steps: Phrase[],
 ): Date {
   if (!verifiedAt || verifiedAt <= receivedAt) return receivedAt;
   const verifiedDay = formatDay(toLocalDay(verifiedAt, rule.timeZone));
+  const day = dayOf(toLocalDay(verifiedAt, rule.timeZone), 'weekday');
   if (rule.clockStarts === 'verification') {
     explanation.push(`clock starts when identity was verified: ${verifiedDay}`);
+    steps.push(step('deadline.clockStartsAtVerification', { day }));
     return verifiedAt;
   }
   explanation.push(`verified ${verifiedDay}; in ${rule.jurisdiction} the clock runs from receipt regardless`);
+  steps.push(step('deadline.verifiedClockFromReceipt', { day }));
   return receivedAt;
 }
 
-function pausesToCount(rule: ResolvedRule, pauses: readonly Pause[], clockStart: Date, explanation: string[]): Pause[] {
+function pausesToCount(
+  rule: ResolvedRule,
+  pauses: readonly Pause[],
+  clockStart: Date,
+  explanation: string[],
+  steps: Phrase[],
+): Pause[] {
   const refused = mergePauses(
     pauses.filter((p) => !rule.pauses[p.reason].allowed),
     clockStart,
@@ -162,6 +214,15 @@ function pausesToCount(rule: ResolvedRule, pauses: readonly Pause[], clockStart:
       none
         ? `clock pauses ignored: the clock does not stop in ${rule.jurisdiction}`
         : `clock pauses ignored: ${[...new Set(refused.map((p) => PAUSE_REASON_WORDS[p.reason]))].join(' and ')} does not stop the clock of ${rule.requestType} requests in ${rule.jurisdiction}`,
+    );
+    const reasons = [...new Set(refused.map((p) => p.reason))];
+    steps.push(
+      none
+        ? step('deadline.pausesIgnoredNone')
+        : step('deadline.pausesIgnored', {
+            reasons: { list: reasons.map((reason) => step(`deadline.pauseReason.${reason}`)) },
+            count: reasons.length,
+          }),
     );
   }
   return mergePauses(
@@ -180,6 +241,8 @@ interface Landing {
   day: DateTime;
   /** Why the period landed there, e.g. ", no 31 Feb so the last day of the month". */
   detail: string;
+  /** The same for the requester; '' when there is nothing to say. */
+  detailPhrase: Phrase | '';
 }
 
 /** Where a period counted from `start` ends, before pauses and any roll. */
@@ -188,14 +251,24 @@ function landPeriod(start: DateTime, period: Period, holidayCountry: string | nu
     // Luxon clamps to the month's last day: 31 Jan + 1 month = 28 Feb (29 in a leap year).
     const day = start.plus({ months: period.amount });
     const clamped = day.day !== start.day;
-    return { day, detail: clamped ? `, no ${start.day} ${monthName(day)} so the last day of the month` : '' };
+    return {
+      day,
+      detail: clamped ? `, no ${start.day} ${monthName(day)} so the last day of the month` : '',
+      detailPhrase: clamped ? step('deadline.detail.clamped', { day: start.day, month: dayOf(day, 'monthName') }) : '',
+    };
   }
-  if (period.unit === 'calendarDays') return { day: start.plus({ days: period.amount }), detail: '' };
+  if (period.unit === 'calendarDays') return { day: start.plus({ days: period.amount }), detail: '', detailPhrase: '' };
   const day = addBusinessDays(start, period.amount, holidayCountry);
   const skipped = publicHolidaysBetween(start.plus({ days: 1 }), day, holidayCountry).filter(
     ({ date }) => !isWeekend(DateTime.fromISO(date, { zone: 'utc' })),
   );
-  return { day, detail: `, skipping weekends${skipped.length ? ` and ${listHolidays(skipped)}` : ''}` };
+  return {
+    day,
+    detail: `, skipping weekends${skipped.length ? ` and ${listHolidays(skipped)}` : ''}`,
+    detailPhrase: skipped.length
+      ? step('deadline.detail.skippingHolidays', { holidays: holidaysPhrase(skipped) })
+      : step('deadline.detail.skippingWeekends'),
+  };
 }
 
 /**
@@ -214,11 +287,17 @@ function landExtension(
     return {
       landing: landPeriod(start, total, holidayCountry),
       description: `up to ${describePeriod(extension)} more (${describePeriod(total)} from ${startLabel})`,
+      descriptionPhrase: step('deadline.extension.sameUnit', {
+        extension: periodPhrase(extension),
+        total: periodPhrase(total),
+        start: startLabel,
+      }),
     };
   }
   return {
     landing: landPeriod(landPeriod(start, first, holidayCountry).day, extension, holidayCountry),
     description: `up to ${describePeriod(extension)} more after the first deadline`,
+    descriptionPhrase: step('deadline.extension.afterFirst', { extension: periodPhrase(extension) }),
   };
 }
 
@@ -228,11 +307,14 @@ interface SettledDeadline {
   day: DateTime;
   pausedDays: number;
   notes: string[];
+  /** The same notes for the requester. */
+  notePhrases: Phrase[];
 }
 
 /** Applies pauses, then the roll to a working day; notes say what moved the date and why. */
 function settleDeadline(rule: ResolvedRule, landing: Landing, pauses: readonly Pause[]): SettledDeadline {
   const notes: string[] = [];
+  const notePhrases: Phrase[] = [];
   const rolled = (day: DateTime) => (rule.rollToWorkingDay ? nextWorkingDay(day, rule.holidayCountry) : day);
   const paused = applyPauses(landing.day, pauses, (day) => endOfLocalDay(rolled(day), rule.timeZone));
   const span = (pause: Pause) =>
@@ -244,24 +326,47 @@ function settleDeadline(rule: ResolvedRule, landing: Landing, pauses: readonly P
         ? `clock paused ${paused.pausedDays} ${paused.pausedDays === 1 ? 'day' : 'days'} (${spans}) -> ${formatDate(paused.day)}`
         : `clock paused less than a whole day (${spans}); no change`,
     );
+    const spanList = { list: paused.counted.map((p) => spanPhrase(p, rule.timeZone)), type: 'unit' as const };
+    notePhrases.push(
+      paused.pausedDays > 0
+        ? step('deadline.note.paused', { days: paused.pausedDays, spans: spanList, date: dayOf(paused.day) })
+        : step('deadline.note.pausedLess', { spans: spanList }),
+    );
   }
-  for (const pause of paused.ignored)
+  for (const pause of paused.ignored) {
     notes.push(`pause ${span(pause)} not counted: it began after the deadline had passed`);
+    notePhrases.push(step('deadline.note.pauseLate', { span: spanPhrase(pause, rule.timeZone) }));
+  }
 
   const day = paused.day;
-  if (isWorkingDay(day, rule.holidayCountry)) return { landing, day, pausedDays: paused.pausedDays, notes };
+  if (isWorkingDay(day, rule.holidayCountry))
+    return { landing, day, pausedDays: paused.pausedDays, notes, notePhrases };
   const holiday = publicHolidayName(day, rule.holidayCountry);
   const reason = holiday
     ? `${holiday}, ${isWeekend(day) ? `a ${weekdayName(day)}` : 'a public holiday'}`
     : `a ${weekdayName(day)}`;
+  const weekday = dayOf(day, 'weekdayName');
+  const reasonPhrase = holiday
+    ? isWeekend(day)
+      ? step('deadline.reason.holidayOnWeekend', { holiday, weekday })
+      : step('deadline.reason.holiday', { holiday })
+    : step('deadline.reason.weekend', { weekday });
   if (!rule.rollToWorkingDay) {
     notes.push(`${reason}; not moved, as deadlines in ${rule.jurisdiction} do not roll to a working day`);
-    return { landing, day, pausedDays: paused.pausedDays, notes };
+    notePhrases.push(step('deadline.note.notRolled', { reason: reasonPhrase }));
+    return { landing, day, pausedDays: paused.pausedDays, notes, notePhrases };
   }
   const next = rolled(day);
   const alsoSkipped = publicHolidaysBetween(day.plus({ days: 1 }), next.minus({ days: 1 }), rule.holidayCountry);
   notes.push(
     `${reason} -> next working day ${formatDay(next)}${alsoSkipped.length ? `, also skipping ${listHolidays(alsoSkipped)}` : ''}`,
   );
-  return { landing, day: next, pausedDays: paused.pausedDays, notes };
+  notePhrases.push(
+    step('deadline.note.rolled', {
+      reason: reasonPhrase,
+      day: dayOf(next, 'weekday'),
+      also: alsoSkipped.length ? step('deadline.detail.alsoSkipping', { holidays: holidaysPhrase(alsoSkipped) }) : '',
+    }),
+  );
+  return { landing, day: next, pausedDays: paused.pausedDays, notes, notePhrases };
 }

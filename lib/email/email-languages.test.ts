@@ -44,7 +44,7 @@ const previewOf = (name: TemplateName) => (templates[name].component as Previewa
 
 /** What staff wrote goes out as written: it is not the template's text. */
 const withoutStaffText = (name: TemplateName, text: string) => {
-  // Staff's words, and what the rules word in English so far (reason labels, regime notices: marked lang="en").
+  // Staff's words go out as written (the reason and the regime's notices are phrases, worded in the reader's language).
   const { message, reason, reasonLabel, notices } = previewOf(name);
   const given = [message, reason, reasonLabel, ...(Array.isArray(notices) ? notices : [])];
   return given.reduce<string>((out, staff) => (typeof staff === 'string' ? out.replace(staff, ' ') : out), text);

@@ -1,6 +1,7 @@
 import type { Tx } from '../db';
 import { formatPublicDate } from '../deadlines/zoned-day';
-import { readOutcome, describeOutcome } from './outcome';
+import { type Phrase, phrase } from '../universal/i18n/phrase';
+import { readOutcome, describeOutcome, outcomePhrases } from './outcome';
 import { withRecipientTasks } from './create-tasks';
 import { TASK_DONE_WORDS, type TaskType } from './task-types';
 
@@ -10,6 +11,8 @@ export type SystemSummary = {
   when: string | null;
   detail: string | null;
   kept: string | null;
+  /** The same, as the requester reads it in their language (the decision email): one phrase per sentence. */
+  line: Phrase[];
 };
 
 /**
@@ -34,6 +37,20 @@ export async function fulfilmentSummary(
     const when = t.completedAt ? formatPublicDate(t.completedAt, timeZone) : null;
     // A recipient's task names the recipient; "system" is what the completion email calls each line.
     const name = t.system?.name ?? t.recipient?.name ?? '';
+    const action = phrase(
+      t.status !== 'closed'
+        ? `decision.action.${t.type}`
+        : t.type === 'notify_recipient'
+          ? 'decision.action.notToldClosed'
+          : 'decision.action.noneNeeded',
+    );
+    const head = t.completedAt
+      ? phrase('decision.system.lineOn', {
+          system: name,
+          action,
+          date: { instant: t.completedAt.toISOString(), timeZone },
+        })
+      : phrase('decision.system.line', { system: name, action });
     if (t.status === 'closed')
       return {
         system: name,
@@ -41,13 +58,21 @@ export async function fulfilmentSummary(
         when,
         detail: null,
         kept: null,
+        line: [head],
       };
+    // A person's own result goes as written; a connector's counts are worded in the reader's language.
+    const detail = t.automated
+      ? outcomePhrases(outcome)
+      : t.result
+        ? [phrase('decision.asWritten', { text: t.result })]
+        : [];
     return {
       system: name,
       action: TASK_DONE_WORDS[t.type],
       when,
       detail: t.automated ? describeOutcome(outcome) : t.result,
       kept: outcome.kept ?? null,
+      line: [head, ...detail, ...(outcome.kept ? [phrase('decision.kept', { kept: outcome.kept })] : [])],
     };
   });
 }

@@ -5,11 +5,12 @@ import { db } from '../db';
 import { brand, enqueueEmail } from '../email/enqueue-email';
 import { publicLinks } from '../email/public-links';
 import { env } from '../env';
-import { couldNotVerifyNotices, DENIAL_REASONS } from './denial-notices';
+import { couldNotVerifyNotices, denialReasonPhrase } from './denial-notices';
 import { assertTransition } from './status-machine';
 import type { Jurisdiction } from '../universal/codes';
 import { formatReference } from '../universal/reference';
 import { verificationShortfall } from '../verification/verification-gate';
+import { phrase } from '../universal/i18n/phrase';
 
 const BATCH = 200;
 
@@ -83,8 +84,9 @@ async function closeOne(requestId: string, now: Date) {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         outcome: 'denied',
-        reasonLabel: DENIAL_REASONS.cannot_verify,
-        message: RESPONSE_MESSAGE,
+        reasonLabel: denialReasonPhrase('cannot_verify'),
+        // The same words as kept with the decision, in the request's language.
+        message: phrase('legal.closed.unverifiable'),
         notices: couldNotVerifyNotices(
           request.jurisdiction as Jurisdiction,
           { contactEmail: env().PRIVACY_CONTACT_EMAIL, privacyPolicyUrl: env().PRIVACY_POLICY_URL },

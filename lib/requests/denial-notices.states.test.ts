@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, resolveRule } from '../deadlines';
 import { US_STATE_JURISDICTIONS, US_STATES, type Jurisdiction } from '../universal/codes';
+import { sayEach } from '../i18n/say-phrases';
 import { denialNotices, noticeRuleContext } from './denial-notices';
 
 const CONTACT = 'privacy@bitstride.example';
+/** The notices as an English reader gets them (Quebec's French first). */
 const denial = (jurisdiction: Jurisdiction, receivedAt = new Date('2026-12-02T15:00:00Z')) =>
-  denialNotices({
-    jurisdiction,
-    reason: 'other',
-    partial: false,
-    types: ['deletion'],
-    contactEmail: CONTACT,
-    privacyPolicyUrl: 'https://bitstride.example/privacy',
-    ...noticeRuleContext(resolveRule(DEFAULT_RULES, jurisdiction, 'deletion', receivedAt)),
-  });
+  sayEach(
+    'en',
+    denialNotices({
+      jurisdiction,
+      reason: 'other',
+      partial: false,
+      types: ['deletion'],
+      contactEmail: CONTACT,
+      privacyPolicyUrl: 'https://bitstride.example/privacy',
+      ...noticeRuleContext(resolveRule(DEFAULT_RULES, jurisdiction, 'deletion', receivedAt)),
+    }),
+  ).map((n) => n.text);
 const notices = (jurisdiction: Jurisdiction, receivedAt?: Date) => denial(jurisdiction, receivedAt).join('\n');
 
 describe('denial notices per regime', () => {
@@ -47,9 +52,11 @@ describe('denial notices per regime', () => {
   });
 
   it("P-39.1 s.34: Quebec's refusal is in French first, with the recourse to the Commission d'accès à l'information", () => {
-    const [french, english] = denial('CA-QC')[0].split('\n\n');
+    const [french, english] = denial('CA-QC');
     expect(french).toMatch(/^Nous refusons votre demande/);
-    expect(french).toMatch(/dans les 30 jours qui suivent ce refus[\s\S]*Commission d'accès à l'information du Québec/);
+    expect(french).toMatch(
+      /dans les 30 jours qui suivent ce refus[\s\S]*Commission d[’']accès à l[’']information du Québec/,
+    );
     expect(english).toMatch(/Within 30 days of this refusal/);
   });
 });

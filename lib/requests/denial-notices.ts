@@ -5,7 +5,8 @@
 import type { ResolvedRule } from '../deadlines';
 import type { Period } from '../deadlines/schemas';
 import type { Jurisdiction } from '../universal/codes';
-import { denialNoticeSentences, type NoticeContext } from './notice-rules';
+import { type Phrase, phrase } from '../universal/i18n/phrase';
+import { denialNoticePhrases, type NoticeContext } from './notice-rules';
 
 /** The parts of a request's rule its notices read: the appeal step and the authority to name. */
 export type NoticeRule = Pick<ResolvedRule, 'appealWindowDays' | 'appealDecision' | 'appealExtension' | 'authority'>;
@@ -16,7 +17,12 @@ export function noticeRuleContext(
 ): Pick<NoticeContext, 'appealDays' | 'appealDecision' | 'authority'> {
   const decision =
     rule.appealDecision &&
-    `${describeDays(rule.appealDecision)} of receiving it${rule.appealExtension ? `, or, where necessary, within ${describeDays(rule.appealExtension)} more, telling you why within the first ${describeDays(rule.appealDecision)}` : ''}`;
+    (rule.appealExtension
+      ? phrase('legal.appealDecisionExtended', {
+          period: periodPhrase(rule.appealDecision),
+          extension: periodPhrase(rule.appealExtension),
+        })
+      : phrase('legal.appealDecision', { period: periodPhrase(rule.appealDecision) }));
   return {
     // The table reads a null window as "no appeal step"; a law with an appeal and no window is not in the rules today.
     appealDays: rule.appealDecision ? rule.appealWindowDays : null,
@@ -38,17 +44,19 @@ export const DENIAL_REASONS = {
 
 export type DenialReason = keyof typeof DENIAL_REASONS;
 
+/** The reason as the requester reads it, in their language ("Reason: …"); staff read DENIAL_REASONS. */
+export const denialReasonPhrase = (reason: DenialReason): Phrase => phrase(`legal.reason.${reason}`);
+
 /**
  * The regime's notices for a denial, from the per-reason table in notice-rules.ts. Kept as the one
  * entry point the closing paths share.
  */
-export function denialNotices(ctx: NoticeContext): string[] {
-  return denialNoticeSentences(ctx);
+export function denialNotices(ctx: NoticeContext): Phrase[] {
+  return denialNoticePhrases(ctx);
 }
 
-function describeDays(period: Period): string {
-  return `${period.amount} ${period.unit === 'businessDays' ? 'business days' : period.unit === 'months' ? 'months' : 'days'}`;
-}
+/** "60 days", "10 business days", "2 months", in the reader's language. */
+const periodPhrase = (period: Period): Phrase => phrase('legal.period', { amount: period.amount, unit: period.unit });
 
 /**
  * What the closing email of a request whose email address was never confirmed tells the requester
@@ -63,12 +71,12 @@ export function couldNotVerifyNotices(
   jurisdiction: Jurisdiction,
   contacts: { contactEmail: string; privacyPolicyUrl: string },
   rule: NoticeRule,
-): string[] {
+): Phrase[] {
   if (jurisdiction === 'US-CA')
     return [
-      'Because we could not verify your identity, we have not disclosed, deleted or corrected any personal information for the parts of your request that needed verification (CCPA regulations §7022(a), §7024(a)-(b)).',
-      `The law lets us treat a request for specific pieces of information that we cannot verify as a request for the categories of information we hold, where we can verify you to that lower degree. As we could not verify you at all, we direct you instead to our privacy policy, which describes the categories of personal information we collect, use and disclose: ${contacts.privacyPolicyUrl}.`,
-      `You can make a new request at any time. If you have questions, write to ${contacts.contactEmail}.`,
+      phrase('legal.ca.notVerified'),
+      phrase('legal.ca.privacyPolicyInstead', { url: contacts.privacyPolicyUrl }),
+      phrase('legal.ca.newRequest', { contactEmail: contacts.contactEmail }),
     ];
   return denialNotices({
     jurisdiction,

@@ -10,7 +10,8 @@ import { newStatusNonce } from '../security/status-token';
 import type { Jurisdiction } from '../universal/codes';
 import { formatReference } from '../universal/reference';
 import { unverifiedJobKey } from '../verification/issue-verification-token';
-import { couldNotVerifyNotices, DENIAL_REASONS } from './denial-notices';
+import { couldNotVerifyNotices, denialReasonPhrase } from './denial-notices';
+import { phrase } from '../universal/i18n/phrase';
 
 /** The decision's message: the email says it, and it is kept with the decision as staff's messages are. */
 const RESPONSE_MESSAGE =
@@ -65,8 +66,9 @@ export async function expireUnverifiedRequest(options: { requestId: string; now?
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        message: RESPONSE_MESSAGE,
-        reasonLabel: DENIAL_REASONS.cannot_verify,
+        // The same words as kept with the decision, in the request's language.
+        message: phrase('legal.closed.unconfirmed'),
+        reasonLabel: denialReasonPhrase('cannot_verify'),
         notices: couldNotVerifyNotices(
           request.jurisdiction as Jurisdiction,
           { contactEmail: env().PRIVACY_CONTACT_EMAIL, privacyPolicyUrl: env().PRIVACY_POLICY_URL },

@@ -7,7 +7,9 @@ import { appealWindow } from '../appeals/appeal-rules';
 import { unprovenAccountEmail } from '../verification/account-email-claim';
 import { type DenialReason, denialNotices, noticeRuleContext } from './denial-notices';
 import { env } from '../env';
+import type { Phrase } from '../universal/i18n/phrase';
 import { maskEmail } from './mask';
+import { timelinePhrase } from './timeline-phrases';
 import { meetsLevel, type VerificationLevel } from '../verification/levels';
 import { verificationState } from '../verification/verification-gate';
 import { identityProofState } from '../verification/identity-proof-state';
@@ -25,13 +27,15 @@ export type PublicRequestStatus = {
   receivedAt: string;
   dueAt: string;
   timeZone: string;
-  /** Why the due date is what it is, step by step. */
+  /** Why the due date is what it is, step by step (English, as the JSON API gives it). */
   deadlineExplanation: string[];
+  /** The same steps for the status page, in the requester's language (lib/deadlines/steps.ts). */
+  deadlineSteps: Phrase[];
   closedAt: string | null;
   /** Why a denied request (or a partial completion) was refused in part or whole; null otherwise. */
   denialReason: DenialReason | null;
   /** A refusal's notices as the email gave them (notice-rules.ts): reasons, basis, recourse; null otherwise. */
-  decisionNotices: string[] | null;
+  decisionNotices: Phrase[] | null;
   canWithdraw: boolean;
   /**
    * The request's opt-outs, acted on from receipt without verification (null when it has none):
@@ -40,8 +44,11 @@ export type PublicRequestStatus = {
   optOut: { types: RequestType[]; only: boolean; honoredAt: string | null } | null;
   /** While we wait on the requester: what we asked, to answer on the status page. */
   question: string | null;
-  /** Each public event: its action (the page words it in the requester's language) and its audit summary. */
-  timeline: { at: string; summary: string; action: string }[];
+  /**
+   * Each public event: its action, its audit summary (English), and the phrase the page words it with
+   * in the requester's language, where the catalog has one (timeline-phrases.ts).
+   */
+  timeline: { at: string; summary: string; action: string; phrase: Phrase | null }[];
   /**
    * Another address the requester named for their account, masked: proven (and when), or a claim we
    * do not act on until they prove it with a link sent to it. Null when none was named.
@@ -112,7 +119,7 @@ export async function getRequestStatus(options: {
   const events = await db().auditEvent.findMany({
     where: { requestId: request.id, public: true },
     orderBy: { id: 'asc' },
-    select: { createdAt: true, summary: true, action: true },
+    select: { createdAt: true, summary: true, action: true, data: true },
   });
   const state = verificationState(request);
   const proof = await identityProofState(db(), request);
@@ -127,6 +134,7 @@ export async function getRequestStatus(options: {
     dueAt: request.dueAt.toISOString(),
     timeZone: deadline.timeZone,
     deadlineExplanation: deadline.explanation,
+    deadlineSteps: deadline.steps,
     closedAt: request.closedAt?.toISOString() ?? null,
     denialReason: request.denialReason,
     decisionNotices: request.denialReason
@@ -145,7 +153,13 @@ export async function getRequestStatus(options: {
     canWithdraw: OPEN_STATUSES.includes(request.status),
     optOut,
     question,
-    timeline: events.map((e) => ({ at: e.createdAt.toISOString(), summary: e.summary ?? '', action: e.action })),
+    // The data only gives the phrase its values (dates, types, levels); it never leaves this function.
+    timeline: events.map((e) => ({
+      at: e.createdAt.toISOString(),
+      summary: e.summary ?? '',
+      action: e.action,
+      phrase: timelinePhrase({ action: e.action, summary: e.summary ?? '', data: e.data }, deadline.timeZone),
+    })),
     accountEmail:
       request.accountEmail && (request.accountEmailVerifiedAt || unprovenAccountEmail(request))
         ? { masked: maskEmail(request.accountEmail), provenAt: request.accountEmailVerifiedAt?.toISOString() ?? null }

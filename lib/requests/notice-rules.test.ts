@@ -9,7 +9,14 @@ import { previewBrand } from '../../emails/layout';
 import { getRules, resolveRule } from '../deadlines';
 import { renderEmail } from '../email/enqueue-email';
 import { JURISDICTIONS, type Jurisdiction, type RequestType } from '../universal/codes';
-import { DENIAL_REASONS, denialNotices, noticeRuleContext, type DenialReason } from './denial-notices';
+import { phrase } from '../universal/i18n/phrase';
+import {
+  DENIAL_REASONS,
+  denialNotices,
+  denialReasonPhrase,
+  noticeRuleContext,
+  type DenialReason,
+} from './denial-notices';
 import {
   ALL_REASONS,
   NOTICE_ELEMENT_MUST_SAY,
@@ -43,7 +50,7 @@ async function renderDenial(ctx: NoticeContext, notices = denialNotices(ctx)) {
     brand: previewBrand,
     reference: 'BR-2026-000123',
     outcome: ctx.partial ? 'partially_denied' : 'denied',
-    reasonLabel: DENIAL_REASONS[ctx.reason],
+    reasonLabel: denialReasonPhrase(ctx.reason),
     message: 'Our decision on your request.',
     notices,
     statusUrl: 'http://localhost:3000/status/abc?token=example',
@@ -73,7 +80,7 @@ describe('denial notices per regime and reason (notice-rules.ts)', () => {
 
   it('the check fails when a required sentence is dropped (GDPR Art. 12(4): the judicial remedy)', async () => {
     const ctx = contextFor('EU', 'exempt', false, ['access']);
-    const withoutCourts = denialNotices(ctx).filter((n) => !n.includes('judicial remedy'));
+    const withoutCourts = denialNotices(ctx).filter((n) => n.key !== 'legal.judicialRemedy');
     expect(missing(await renderDenial(ctx, withoutCourts), ctx)).toEqual(['judicial_remedy']);
   });
 
@@ -115,7 +122,9 @@ describe('denial notices per regime and reason (notice-rules.ts)', () => {
     const ctx = {
       ...contextFor('US-CO', 'other', false, ['access']),
       authority: { name: 'Colorado Department of Law', url: 'https://coag.gov/file-complaint/' },
-      appealDecision: '45 days of receiving it',
+      appealDecision: phrase('legal.appealDecision', {
+        period: phrase('legal.period', { amount: 45, unit: 'calendarDays' }),
+      }),
     };
     const text = await renderDenial(ctx);
     expect(missing(text, ctx)).toEqual([]);

@@ -6,6 +6,8 @@
  * family, filled with the state's authority, so a state added to JURISDICTIONS is covered at once.
  */
 import { quebecDenialNotices } from '../email/quebec-notices';
+import { authorityPhrase } from '../universal/i18n/authority-names';
+import { type Phrase, phrase } from '../universal/i18n/phrase';
 import { JURISDICTION_LABELS, type Jurisdiction, type RequestType } from '../universal/codes';
 
 export type NoticeFamily = 'EU' | 'UK' | 'US-CA' | 'US-state' | 'BR' | 'CA' | 'CA-QC' | 'OTHER';
@@ -128,8 +130,8 @@ export type NoticeContext = {
   fulfilled?: string | null;
   /** The authority the jurisdiction's rule names, when it names one; else the state's Attorney General. */
   authority?: { name: string; url?: string | null } | null;
-  /** How long an appeal takes to decide, in words ("60 days of receiving it"), when the rule says. */
-  appealDecision?: string | null;
+  /** How long an appeal takes to decide ("60 days of receiving it"), when the rule says. */
+  appealDecision?: Phrase | null;
 };
 
 /**
@@ -157,6 +159,11 @@ export function stateAttorneyGeneral(jurisdiction: Jurisdiction): string {
 /** The enforcer a US-state notice names: the rule's authority where it has one. */
 function stateAuthority(ctx: Pick<NoticeContext, 'jurisdiction' | 'authority'>) {
   return ctx.authority?.name ?? `the ${stateAttorneyGeneral(ctx.jurisdiction)}`;
+}
+
+/** The same, with its address when it has one, in the reader's words. */
+function stateAuthorityPhrase(ctx: Pick<NoticeContext, 'jurisdiction' | 'authority'>): Phrase {
+  return authorityPhrase({ name: stateAuthority(ctx), url: ctx.authority?.url ?? null });
 }
 
 /** The elements one denial must carry, in the order they are written. */
@@ -197,38 +204,43 @@ export function requiredDenialInputs(
   return { basis: elements.includes('basis'), fulfilled: elements.includes('fulfilled') };
 }
 
-const AUTHORITY: Record<'EU' | 'UK' | 'BR' | 'CA', string> = {
-  EU: 'You have the right to lodge a complaint with a data protection supervisory authority, in particular in the member state where you live or work or where you think the law was broken (GDPR Art. 12(4), 77).',
-  UK: "You can complain to us first, and you have the right to complain to the Information Commissioner's Office (ico.org.uk) (UK GDPR Art. 12(4), 77).",
-  BR: 'You may petition the National Data Protection Authority (ANPD) about this answer (LGPD Art. 18 §1).',
-  CA: 'You have the right to complain to the Office of the Privacy Commissioner of Canada (priv.gc.ca) about this refusal (PIPEDA s.8(7), s.11).',
+const AUTHORITY: Record<'EU' | 'UK' | 'BR' | 'CA', Phrase> = {
+  EU: phrase('legal.complaint.eu'),
+  UK: phrase('legal.complaint.uk'),
+  BR: phrase('legal.complaint.br'),
+  CA: phrase('legal.complaint.ca'),
 };
 
-const SENTENCES: Record<NoticeElement, (ctx: NoticeContext) => string | null> = {
+/** Each element's sentence, as a phrase the reader's language puts into words (lib/i18n/say-phrases.ts). */
+const SENTENCES: Record<NoticeElement, (ctx: NoticeContext) => Phrase | Phrase[] | null> = {
   // The email prints the reason's label on its own line ("Reason: …"); no second sentence.
   reason: () => null,
-  not_verified: () =>
-    'We could not verify your identity, so we have not disclosed, deleted or corrected any personal information for the parts of your request that needed verification (CCPA regulations §7022(a), §7024(a)).',
-  basis: (ctx) => `The legal basis for this decision: ${ctx.basis ?? ''}.`,
-  fulfilled: (ctx) => `What we did: ${ctx.fulfilled ?? ''}`,
-  kept_only_for_exception: () =>
-    'We have deleted your personal information that this exception does not cover, and we will use the information we keep only for the purpose of that exception and for no other (CCPA regulations §7022(f)(2)-(3)).',
-  privacy_policy: (ctx) =>
-    `Our privacy policy describes the categories of personal information we collect, use and disclose: ${ctx.privacyPolicyUrl} (CCPA regulations §7024(b)).`,
+  not_verified: () => phrase('legal.notVerified'),
+  // Staff's words (basis, what was done) go as written, inside the reader's sentence.
+  basis: (ctx) => phrase('legal.basis', { basis: ctx.basis ?? '' }),
+  fulfilled: (ctx) => phrase('legal.fulfilled', { fulfilled: ctx.fulfilled ?? '' }),
+  kept_only_for_exception: () => phrase('legal.keptOnlyForException'),
+  privacy_policy: (ctx) => phrase('legal.privacyPolicy', { url: ctx.privacyPolicyUrl }),
   appeal: (ctx) =>
-    `You can appeal this decision within ${ctx.appealDays} days: write to ${ctx.contactEmail} with the subject "Appeal" and your request reference, or use the appeal option on your request's status page. We will ${ctx.appealDecision ? `decide the appeal within ${ctx.appealDecision}, and ` : ''}tell you the outcome of the appeal and the reasons for it.`,
+    ctx.appealDecision
+      ? phrase('legal.appealDecided', {
+          days: ctx.appealDays ?? 0,
+          contactEmail: ctx.contactEmail,
+          decision: ctx.appealDecision,
+        })
+      : phrase('legal.appeal', { days: ctx.appealDays ?? 0, contactEmail: ctx.contactEmail }),
   attorney_general: (ctx) =>
-    `If you disagree with our decision${ctx.appealDays === null ? '' : ' after an appeal'}, you can contact ${stateAuthority(ctx)}${ctx.authority?.url ? ` (${ctx.authority.url})` : ''} to submit a complaint.`,
-  // Quebec: French first, then English (P-39.1 s.34; Charter of the French language), from lib/email/quebec-notices.ts.
+    phrase('legal.attorneyGeneral', {
+      afterAppeal: ctx.appealDays === null ? 'no' : 'yes',
+      authority: stateAuthorityPhrase(ctx),
+    }),
+  // Quebec: French first, then in the reader's language (P-39.1 s.34; Charter of the French language), from lib/email/quebec-notices.ts.
   supervisory_complaint: (ctx) =>
     noticeFamily(ctx.jurisdiction) === 'CA-QC'
       ? quebecDenialNotices(ctx.contactEmail)
-          .map((n) => n.text)
-          .join('\n\n')
       : AUTHORITY[noticeFamily(ctx.jurisdiction) as keyof typeof AUTHORITY],
-  judicial_remedy: () =>
-    'You also have the right to seek a judicial remedy: to enforce your rights through the courts (GDPR and UK GDPR Art. 79).',
-  contact: (ctx) => `If you have questions about this decision, write to ${ctx.contactEmail}.`,
+  judicial_remedy: () => phrase('legal.judicialRemedy'),
+  contact: (ctx) => phrase('legal.contact', { contactEmail: ctx.contactEmail }),
 };
 
 /**
@@ -256,9 +268,7 @@ export const NOTICE_ELEMENT_MUST_SAY: Record<NoticeElement, (ctx: NoticeContext)
   contact: (ctx) => ctx.contactEmail,
 };
 
-/** The notices of one denial, in order, for the email and the status page. */
-export function denialNoticeSentences(ctx: NoticeContext): string[] {
-  return requiredNoticeElements(ctx)
-    .map((e) => SENTENCES[e](ctx))
-    .filter((s): s is string => Boolean(s));
+/** The notices of one denial, in order, for the email and the status page, as phrases. */
+export function denialNoticePhrases(ctx: NoticeContext): Phrase[] {
+  return requiredNoticeElements(ctx).flatMap((e) => SENTENCES[e](ctx) ?? []);
 }

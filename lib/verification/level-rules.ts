@@ -8,6 +8,7 @@
  * The most specific row wins: regime and type, then regime and any type, then any regime and type.
  */
 import type { Jurisdiction, RequestType } from '../universal/codes';
+import type { MessageKey } from '../universal/i18n/translator';
 import { highestLevel, type VerificationLevel } from './levels';
 
 export type VerificationRule = {
@@ -18,8 +19,8 @@ export type VerificationRule = {
   /** Why, in a sentence staff can repeat to a requester. */
   reason: string;
   source: string;
-  /** Told to the requester when the request is answered while its data is held back for want of proof. */
-  heldBackNotice?: string;
+  /** Told to the requester when the request is answered while its data is held back for want of proof (its catalog key). */
+  heldBackNotice?: MessageKey;
   /**
    * The level needed to answer with the categories when the data is held back: below it the
    * requester is told that not even the categories can be given, and pointed to the privacy policy.
@@ -27,12 +28,11 @@ export type VerificationRule = {
   categoriesLevel?: VerificationLevel;
 };
 
-const CATEGORIES_INSTEAD =
-  'We could not yet verify your identity to the degree the law requires before we release specific pieces of personal information, so we have answered your request as a request for the categories of information we hold (CCPA regulations §7024(a)). Your copy is kept until its download period ends: prove who you are from your status page and we will release it.';
+/** "…answered as a request for the categories of information we hold (CCPA regulations §7024(a))". */
+const CATEGORIES_INSTEAD: MessageKey = 'legal.heldBack.categoriesInstead';
 
-/** Told instead of CATEGORIES_INSTEAD below a row's `categoriesLevel`; the privacy policy's address follows. */
-export const CATEGORIES_WITHHELD =
-  'We could not verify your identity to the degree the law requires before we tell you even the categories of personal information we hold about you (two data points, CCPA regulations §7062(b)), so we have not disclosed them (§7024(b)). Our privacy policy describes our general practices. Your copy is kept until its download period ends: prove who you are from your status page and we will release it.';
+/** Told instead of CATEGORIES_INSTEAD below a row's `categoriesLevel`, with the privacy policy's address. */
+export const CATEGORIES_WITHHELD: MessageKey = 'legal.heldBack.categoriesWithheld';
 
 export const VERIFICATION_RULES: readonly VerificationRule[] = [
   {

@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import type { RequestType } from '../universal/codes';
 import { meetsLevel, VERIFICATION_LEVEL_LABELS, type VerificationLevel } from './levels';
 import { CATEGORIES_WITHHELD, requiredVerification } from './level-rules';
+import { type Phrase, phrase } from '../universal/i18n/phrase';
 
 type VerifiableRequest = {
   jurisdiction: string;
@@ -51,19 +52,16 @@ export function categoriesWithheld(request: VerifiableRequest): boolean {
 }
 
 /** What the requester is told when their request is answered while its data is held back for want of proof. */
-export function heldBackNotices(request: VerifiableRequest): string[] {
+export function heldBackNotices(request: VerifiableRequest): Phrase[] {
   const state = verificationState(request);
   if (state.readyForDisclosure) return [];
-  const notices = state.required.rules
-    .map((rule) =>
-      rule.categoriesLevel && !meetsLevel(state.reached, rule.categoriesLevel)
-        ? `${CATEGORIES_WITHHELD} ${env().PRIVACY_POLICY_URL}`
-        : rule.heldBackNotice,
-    )
-    .filter((n): n is string => Boolean(n));
-  return notices.length > 0
-    ? [...new Set(notices)]
-    : [
-        'Your copy is kept until its download period ends: prove who you are from your status page and we will release it.',
-      ];
+  const notices = state.required.rules.flatMap((rule) =>
+    rule.categoriesLevel && !meetsLevel(state.reached, rule.categoriesLevel)
+      ? [phrase(CATEGORIES_WITHHELD, { policyUrl: env().PRIVACY_POLICY_URL })]
+      : rule.heldBackNotice
+        ? [phrase(rule.heldBackNotice)]
+        : [],
+  );
+  const unique = [...new Map(notices.map((n) => [JSON.stringify(n), n])).values()];
+  return unique.length > 0 ? unique : [phrase('legal.heldBack.kept')];
 }

@@ -1,4 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import Holidays from 'date-holidays';
+import { createSession, createStaff } from './db';
 import { linkIn, uniqueEmail, waitForEmail } from './support';
 
 /**
@@ -26,9 +28,17 @@ async function pageText(page: Page): Promise<string> {
   });
 }
 
+/**
+ * England's public holidays keep their own (English) names inside the deadline's translated steps,
+ * as the rules' calendar gives them (date-holidays).
+ */
+const HOLIDAY_NAMES = [new Date().getFullYear(), new Date().getFullYear() + 1]
+  .flatMap((year) => new Holidays('GB', 'ENG').getHolidays(year).map((h) => h.name))
+  .sort((a, b) => b.length - a.length);
+
 /** Runs of three or more plain ASCII words: English the pseudo-locale did not reach. */
 function englishLeft(text: string): string[] {
-  const cleaned = text
+  const cleaned = HOLIDAY_NAMES.reduce((t, name) => t.split(name).join(' '), text)
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/\S+@\S+/g, ' ')
     .replace(/\bBR-\d{4}-\d{6}\b/g, ' ')
@@ -77,7 +87,66 @@ test('every page of the journey is in the pseudo-locale, with nothing overflowin
   await expect(page).toHaveURL(/\/status\//);
   await page.goto(`${page.url()}&lang=en-XA`);
   await expectFullyTranslated(page, 'the status page');
+  // The deadline's step-by-step explanation (lib/deadlines/steps.ts), opened.
+  await page.locator('details:has([data-testid="deadline-steps"]) > summary').click();
+  await expect(page.getByTestId('deadline-steps')).toBeVisible();
+  await expectFullyTranslated(page, 'the status page with the deadline explained');
 
   await page.goto('/verify?token=not-a-token&lang=en-XA');
   await expectFullyTranslated(page, 'an invalid link');
+});
+
+/** A browser signed in as a new admin (sessions are made directly: sign-in has its own test). */
+async function signedInAdmin(browser: Browser) {
+  const admin = await createStaff('admin');
+  const context = await browser.newContext();
+  await context.addCookies([
+    {
+      name: 'next-auth.session-token',
+      value: await createSession(admin.id),
+      url: `http://127.0.0.1:${process.env.E2E_PORT ?? 3107}`,
+    },
+  ]);
+  return context.newPage();
+}
+
+test('a refusal’s notices and the timeline are in the pseudo-locale, and in French with the GDPR’s own terms', async ({
+  browser,
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const email = uniqueEmail('pseudo-denied');
+  const res = await request.post('/api/v1/requests', {
+    data: { email, name: 'Ada Refused', types: ['access'], jurisdiction: 'UK', confirm: true },
+  });
+  expect(res.status()).toBe(201);
+  const { id } = await res.json();
+  await page.goto(linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/));
+  await page.getByRole('button', { name: /confirm my request/i }).click();
+  await expect(page).toHaveURL(/\/status\//);
+  const statusUrl = page.url();
+
+  // Staff's own words go as written: a code, so that what is left is the portal's.
+  const admin = await signedInAdmin(browser);
+  await admin.goto(`/admin/requests/${id}`);
+  await admin.locator('summary', { hasText: 'Deny' }).click();
+  await admin.locator('#deny-reason').selectOption('exempt');
+  await admin.locator('#deny-basis').fill('ZZ-BASIS-0001');
+  await admin.locator('#deny-message').fill('ZZ-MESSAGE-0000000001');
+  await admin.getByRole('button', { name: 'Deny and tell the requester' }).click();
+  await expect(admin.getByText(/decision sent to the requester/i).first()).toBeVisible();
+
+  await page.goto(`${statusUrl}&lang=en-XA`);
+  await expect(page.locator('#decision-notices')).toBeVisible();
+  await expectFullyTranslated(page, 'the status page of a refusal');
+  // Nothing left aside as English: every notice and every event of the timeline is the catalog's.
+  await expect(page.locator('section[aria-labelledby="decision-notices"] [lang], .timeline [lang]')).toHaveCount(0);
+
+  await page.goto(`${statusUrl}&lang=fr`);
+  const notices = page.locator('section[aria-labelledby="decision-notices"]');
+  await expect(notices).toContainText('ZZ-BASIS-0001');
+  await expect(notices).toContainText('Information Commissioner’s Office');
+  await expect(notices).toContainText('recours juridictionnel effectif');
+  await expect(notices.locator('[lang="en"]')).toHaveCount(0);
 });

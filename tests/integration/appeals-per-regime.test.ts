@@ -199,7 +199,8 @@ describe('the state picked on the form', () => {
     expect(received.text).toMatch(/la loi ne permet pas de prolonger ce délai/);
     expect(received.text).toMatch(/réputée refusée/);
     expect(received.text).toContain("Commission d'accès à l'information du Québec");
-    expect(received.html).toContain('lang="fr"');
+    // Marked with Quebec's French (fr-CA), the language it is written in.
+    expect(received.html).toMatch(/<p lang="fr-CA"[^>]*>Nous devons répondre à votre demande/);
   });
 });
 

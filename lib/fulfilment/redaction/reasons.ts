@@ -3,6 +3,8 @@
  * adversely affect the rights and freedoms of others" (Recital 63: including trade secrets and the
  * security of others' data). The requester reads the label, never what was withheld.
  */
+import { type Phrase, phrase } from '../../universal/i18n/phrase';
+
 export const REDACTION_REASONS = {
   third_party: "to protect other people's data",
   trade_secret: 'to protect trade secrets or intellectual property',
@@ -17,6 +19,10 @@ export const REDACTION_REASON_CODES = Object.keys(REDACTION_REASONS) as [Redacti
 export function withheldSentence(count: number, reason: RedactionReason) {
   return `${count} item${count === 1 ? ' was' : 's were'} withheld ${REDACTION_REASONS[reason]} (GDPR Art. 15(4))`;
 }
+
+/** The same sentence as the requester reads it, in their language (the status and download pages). */
+export const withheldPhrase = (count: number, reason: RedactionReason): Phrase =>
+  phrase('redaction.withheld', { count, reason });
 
 export type WithheldCount = { dataset: string; reason: RedactionReason; count: number };
 

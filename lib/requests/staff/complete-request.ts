@@ -3,7 +3,6 @@ import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { openTypes, requestDeadline, requestTimeZone } from '../../clock/request-deadline';
 import { cancelDeadlineJobs, scheduleDeadlineJobs } from '../../clock/schedule-deadline-jobs';
 import { db } from '../../db';
-import { formatPublicDate } from '../../deadlines/zoned-day';
 import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { env } from '../../env';
 import { AppError } from '../../errors';
@@ -94,9 +93,9 @@ export async function completeRequest(options: {
         props: {
           ...common,
           outcome: 'part_completed',
-          completedParts: completing.map((t) => REQUEST_TYPE_LABELS[t]),
-          openParts: remaining.map((t) => REQUEST_TYPE_LABELS[t]),
-          openDueOn: formatPublicDate(deadline.dueAt, zone),
+          completedParts: completing,
+          openParts: remaining,
+          openDue: { at: deadline.dueAt, timeZone: zone },
         },
       });
       return { completed: false as const, remaining, dueAt: deadline.dueAt };
@@ -130,9 +129,7 @@ export async function completeRequest(options: {
       props: {
         ...common,
         outcome: 'completed',
-        ...(completing.length < request.types.length
-          ? { completedParts: completing.map((t) => REQUEST_TYPE_LABELS[t]) }
-          : {}),
+        ...(completing.length < request.types.length ? { completedParts: completing } : {}),
       },
     });
     return { completed: true as const, remaining, dueAt: null };

@@ -7,7 +7,7 @@ import { brand, enqueueEmail } from '../../email/enqueue-email';
 import { env } from '../../env';
 import { AppError } from '../../errors';
 import type { Jurisdiction } from '../../universal/codes';
-import { DENIAL_REASONS, denialNotices, noticeRuleContext, type DenialReason } from '../denial-notices';
+import { denialNotices, denialReasonPhrase, noticeRuleContext, type DenialReason } from '../denial-notices';
 import { requiredDenialInputs } from '../notice-rules';
 import { publicLinks } from '../../email/public-links';
 import { formatReference } from '../../universal/reference';
@@ -89,7 +89,7 @@ export async function denyRequest(
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
         outcome: options.partial ? 'partially_denied' : 'denied',
-        reasonLabel: DENIAL_REASONS[options.reason],
+        reasonLabel: denialReasonPhrase(options.reason),
         message,
         notices: denialNotices({
           ...noticeCtx,

@@ -4,7 +4,8 @@ import { PageHeading } from '@/app/components/page-heading';
 import { currentPageLocale } from '@/app/components/page-locale';
 import { env } from '@/lib/env';
 import { inspectDownloadGrant } from '@/lib/fulfilment/package/download-package';
-import { withheldSentence } from '@/lib/fulfilment/redaction/reasons';
+import { withheldPhrase } from '@/lib/fulfilment/redaction/reasons';
+import { sayIn } from '@/lib/i18n/say-phrases';
 import { translatorFor } from '@/lib/i18n/catalogs';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,9 +29,9 @@ export default async function DownloadPage({ params }: { params: Promise<{ token
         <PageHeading>{t('download.title')}</PageHeading>
         <p>{t('download.ready', { reference: grant.reference, sizeKb: Math.max(1, Math.round(grant.size / 1024)) })}</p>
         {grant.withheld.length > 0 && (
-          <ul data-testid="package-withheld" lang="en">
+          <ul data-testid="package-withheld">
             {grant.withheld.map((w) => (
-              <li key={w.reason}>{withheldSentence(w.count, w.reason)}.</li>
+              <li key={w.reason}>{sayIn(t.locale, withheldPhrase(w.count, w.reason))}.</li>
             ))}
           </ul>
         )}

@@ -2,6 +2,7 @@ import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
+import { type Phrase, say } from '@/lib/universal/i18n/phrase';
 
 /**
  * A complaint about how we handle the requester's personal data (UK DPA 2018 s.164A(2): a form that can
@@ -18,7 +19,7 @@ export function ComplaintForm({
   t: Translator;
   requestId: string;
   token: string;
-  authority: string | null;
+  authority: Phrase | null;
   notice?: NoticeKey;
 }) {
   const error = noticeError(t, notice);
@@ -32,12 +33,8 @@ export function ComplaintForm({
         errors={error ? [{ message: error, fieldId: fieldErrors ? 'complaint-statement' : undefined }] : []}
       />
       <p>{t('status.complaint.explanation')}</p>
-      {/* The regime's authority, as its rules word it: English only so far, and marked so. */}
-      {authority && (
-        <p className="hint" lang="en">
-          {authority}
-        </p>
-      )}
+      {/* Where to turn when not satisfied with our answer (UK: the ICO), in the page's language. */}
+      {authority && <p className="hint">{say(t, authority)}</p>}
       <input type="hidden" name="token" value={token} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
         <label htmlFor="complaint-statement">{t('status.complaint.label')}</label>

@@ -65,7 +65,7 @@ export function PackageSection({
             </p>
           )}
           {pkg.withheld && pkg.withheld.length > 0 && (
-            <ul data-testid="package-withheld" lang="en">
+            <ul data-testid="package-withheld">
               {pkg.withheld.map((sentence) => (
                 <li key={sentence}>{sentence}.</li>
               ))}

@@ -4,7 +4,9 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { packageState } from '@/lib/fulfilment/package/download-package';
-import { withheldSentence } from '@/lib/fulfilment/redaction/reasons';
+import { withheldPhrase } from '@/lib/fulfilment/redaction/reasons';
+import { sayIn } from '@/lib/i18n/say-phrases';
+import { say } from '@/lib/universal/i18n/phrase';
 import { getRequestStatus, type PublicRequestStatus } from '@/lib/requests/get-request-status';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { NOTICES, noticeMessage, readNotice } from '../../notices';
@@ -199,13 +201,13 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             </>
           )}
         </dl>
-        {!request.closedAt && request.deadlineExplanation.length > 0 && (
+        {!request.closedAt && request.deadlineSteps.length > 0 && (
           <details className="field">
             <summary>{t('status.howWorkedOut')}</summary>
-            {/* The rules explain themselves in English (lib/deadlines): marked so on a page in another language. */}
-            <ul lang="en">
-              {request.deadlineExplanation.map((line, index) => (
-                <li key={index}>{line}</li>
+            {/* The rules' steps (lib/deadlines/steps.ts), worded in the page's language. */}
+            <ul data-testid="deadline-steps">
+              {request.deadlineSteps.map((line, index) => (
+                <li key={index}>{say(t, line)}</li>
               ))}
             </ul>
           </details>
@@ -266,7 +268,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
               status: pkg.status,
               expiresOn: pkg.expiresAt ? publicDate(t, pkg.expiresAt, request.timeZone) : null,
               sizeKb: pkg.size ? Math.max(1, Math.round(pkg.size / 1024)) : null,
-              withheld: pkg.withheld.map((w) => withheldSentence(w.count, w.reason)),
+              withheld: pkg.withheld.map((w) => sayIn(t.locale, withheldPhrase(w.count, w.reason))),
             }}
           />
         )}
@@ -322,7 +324,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           t={t}
           requestId={request.id}
           token={token.data}
-          authority={complaintRule(request.jurisdiction, new Date()).authority}
+          authority={complaintRule(request.jurisdiction, new Date()).authorityNotice}
           notice={noticeFor('complaint')}
         />
 

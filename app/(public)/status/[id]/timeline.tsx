@@ -1,10 +1,12 @@
 import { publicDate } from '@/app/components/page-locale';
-import { translatorFor } from '@/lib/i18n/catalogs';
+import { type Phrase, say } from '@/lib/universal/i18n/phrase';
 import type { Translator } from '@/lib/universal/i18n/translator';
 
 /**
- * What has happened so far, oldest first, dated in the request's legal time zone. Each event is its
- * audit summary, in the requester's language where the catalog words its action (`timeline.<action>`).
+ * What has happened so far, oldest first, dated in the request's legal time zone. Each event is worded
+ * in the requester's language from its phrase (lib/requests/timeline-phrases.ts: the catalog's words,
+ * with the dates, types and names the event keeps); an event the catalog does not word yet shows its
+ * English audit summary, marked so.
  */
 export function Timeline({
   t,
@@ -12,25 +14,18 @@ export function Timeline({
   timeZone,
 }: {
   t: Translator;
-  events: { at: string; summary: string; action?: string }[];
+  events: { at: string; summary: string; phrase: Phrase | null }[];
   timeZone: string;
 }) {
   if (events.length === 0) return <p>{t('status.timeline.empty')}</p>;
   return (
     <ol className="timeline">
-      {events.map((event, index) => {
-        const key = `timeline.${event.action}`;
-        // The same action can be summed up differently (an opt-out's receipt): only the summary the
-        // catalog words in English is translated.
-        const known = t.has(key) && translatorFor('en')(key) === event.summary;
-        return (
-          <li key={`${event.at}-${index}`}>
-            <time dateTime={event.at}>{publicDate(t, event.at, timeZone)}</time>
-            {/* A summary with its own dates or names is not in the catalogs yet: English, and marked so. */}
-            {known ? t(key) : <span lang="en">{event.summary}</span>}
-          </li>
-        );
-      })}
+      {events.map((event, index) => (
+        <li key={`${event.at}-${index}`}>
+          <time dateTime={event.at}>{publicDate(t, event.at, timeZone)}</time>
+          {event.phrase ? say(t, event.phrase) : <span lang="en">{event.summary}</span>}
+        </li>
+      ))}
     </ol>
   );
 }

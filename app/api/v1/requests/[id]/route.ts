@@ -3,6 +3,7 @@ import { AppError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { jsonRoute } from '@/lib/http/json-route';
 import { getRequestStatus } from '@/lib/requests/get-request-status';
+import { statusForApi } from '@/lib/requests/status-for-api';
 import { tokenSchema } from '@/lib/universal/request-schema';
 
 /** GET /api/v1/requests/{id}?token=…: the request's status, for the holder of its status-page token. */
@@ -16,6 +17,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         'This status link is not valid. Use the link from your most recent email about this request.',
       );
     const status = await getRequestStatus({ requestId: id, token: token.data, ip: clientInfo(request.headers).ip });
-    return NextResponse.json(status, { headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+    return NextResponse.json(statusForApi(status), {
+      headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' },
+    });
   });
 }
