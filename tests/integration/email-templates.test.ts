@@ -87,7 +87,7 @@ describe('email templates staff can edit', () => {
     expect(french.html).toContain('« Merci » &amp; à bientôt.');
     // Locked parts are still there: the record sentence and the regime's notice of the right to complain.
     expect(french.text).toContain('comme la loi l’exige');
-    expect(french.text.replace(/\s+/g, ' ')).toMatch(/supervisory authority/);
+    expect(french.text.replace(/\s+/g, ' ')).toMatch(/réclamation auprès d’une autorité de contrôle/);
     const english = await deniedEmail('en');
     expect(english.templateVersion).toBeNull();
     expect(english.text).not.toContain('Merci');
