@@ -10,7 +10,7 @@ import { createSession, createStaff } from './db';
 import { linkIn, uniqueEmail, waitForEmail } from './support';
 
 /** The only fields a GET form may have: date ranges, a regime, a year. */
-const GET_FIELDS = new Set(['from', 'to', 'regime', 'year']);
+const GET_FIELDS = new Set(['from', 'to', 'regime', 'year', 'template', 'locale']);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const EMAIL_IN_URL = /@|%40/i;
 

@@ -61,7 +61,7 @@ test('staff complete the opt-out of a California request at once and its access 
   await page.getByRole('button', { name: 'Complete and tell the requester' }).click();
   await expect(page.getByText(/the rest of the request stays open/i).first()).toBeVisible();
   const part = await waitForEmail(request, email, /completed part of your privacy request/i);
-  expect(part.text).toContain('Still in progress: Access');
+  expect(part.text).toContain('Still in progress: access.');
 
   await page.reload();
   await expect(clocks.getByRole('row', { name: /^Opt-out of sale/ })).toContainText('Completed');

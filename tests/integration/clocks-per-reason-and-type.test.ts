@@ -167,7 +167,7 @@ describe('a California request for access and opt-out keeps every clock', () => 
       where: { requestId: request.id, template: 'request-decided' },
     });
     expect(partMail.subject).toContain('We have completed part of your privacy request');
-    expect(partMail.text).toContain('Completed now: Opt out of the sale or sharing of my personal information.');
+    expect(partMail.text).toContain('Completed now: opt-out of sale or sharing.');
     expect(partMail.text).toContain(`We will answer by ${formatPublicDate(afterOptOut.dueAt, LA)} at the latest`);
     expect(await db().auditEvent.count({ where: { requestId: request.id, action: 'request.types_completed' } })).toBe(
       1,
