@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { POST as requestFormPost } from '../../app/(public)/route';
 import { GET as statusRoute } from '../../app/api/v1/requests/[id]/route';
 import { POST as requestsRoute } from '../../app/api/v1/requests/route';
+import { POST as optOutsRoute } from '../../app/api/v1/opt-outs/route';
 import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { db } from '../../lib/db';
 import { checkedByContract } from '../support/openapi-contract';
@@ -22,6 +23,7 @@ afterEach(() => settings.restore());
 
 const postRequest = checkedByContract(requestsRoute);
 const getStatus = checkedByContract(statusRoute);
+const postOptOut = checkedByContract(optOutsRoute);
 
 const postText = (body: string, headers: Record<string, string> = {}) =>
   postRequest(
@@ -256,5 +258,23 @@ describe('an authorized agent’s document, on the form', () => {
   it('in English on an English form', async () => {
     const res = await formOf('en', new Blob(['<html>hi</html>']));
     expect(await res.text()).toContain('The proof document must be a PDF, PNG or JPEG file.');
+  });
+});
+
+describe('the opt-outs API, server to server', () => {
+  it('answers in English whatever the Accept-Language (its caller is a property’s server)', async () => {
+    const report = (language?: string) =>
+      postOptOut(
+        new Request('http://portal.test/api/v1/opt-outs', {
+          method: 'POST',
+          body: '{}',
+          headers: { 'content-type': 'application/json', ...(language ? { 'accept-language': language } : {}) },
+        }),
+      );
+    const english = await errorOf(await report());
+    expect(english.code).toBe('UNAUTHORIZED');
+    expect(english.message).toMatch(/key/i);
+    expect(await errorOf(await report('fr'))).toEqual(english);
+    expect(await errorOf(await report('de'))).toEqual(english);
   });
 });
