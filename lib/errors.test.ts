@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import * as zm from 'zod/mini';
 import { AppError, isDatabaseUnavailable, publicError, toErrorBody } from './errors';
+import { phrase } from './universal/i18n/phrase';
 
 describe('errors', () => {
   it('recognises a database that is not there, through causes', () => {
@@ -57,6 +58,39 @@ describe('errors', () => {
       retryAfterSeconds: 60,
     });
     expect(publicError(Object.assign(new Error('x'), { code: 'ECONNREFUSED' })).retryAfterSeconds).toBe(30);
+  });
+
+  it('words a said error in the reader’s language, its code and Retry-After unchanged, English by default', () => {
+    const said = AppError.said('RATE_LIMITED', phrase('api.rateLimited.unconfirmed', { max: 3 }), {
+      retryAfterSeconds: 60,
+    });
+    expect(said.message).toMatch(/^There are already 3 requests for this email address/);
+    expect(publicError(said)).toMatchObject({ code: 'RATE_LIMITED', message: said.message, retryAfterSeconds: 60 });
+    expect(publicError(said, 'de')).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/^Für diese E-Mail-Adresse warten bereits 3 Anfragen/),
+      retryAfterSeconds: 60,
+    });
+    const field = AppError.said('INVALID_INPUT', phrase('agent.document.wrongType'), { phraseField: 'agent.document' });
+    expect(publicError(field, 'fr').fields).toEqual({
+      'agent.document': ['Le document de preuve doit être un fichier PDF, PNG ou JPEG.'],
+    });
+    // An error written as text (a server-to-server API's) stays as written in any language.
+    expect(publicError(new AppError('UNAUTHORIZED', 'Send a valid API key'), 'fr').message).toBe(
+      'Send a valid API key',
+    );
+  });
+
+  it('words the database away and an unexpected error in the reader’s language', () => {
+    const down = toErrorBody(Object.assign(new Error('x'), { code: 'ECONNREFUSED' }), 'fr');
+    expect(down.body.error).toEqual({
+      code: 'UNAVAILABLE',
+      message: 'Nous ne pouvons pas recevoir de demandes pour le moment. Veuillez réessayer dans une minute.',
+    });
+    const other = toErrorBody(new Error('boom'), 'de');
+    expect(other.body.error.message).toBe(
+      `Bei uns ist ein Fehler aufgetreten. Referenz: ${other.body.error.reference}`,
+    );
   });
 
   it('shows an unexpected error only as a reference', () => {

@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 import { logger } from './logger';
 import { translatorFor } from './i18n/catalogs';
 import { fieldErrors } from './universal/field-errors';
+import { DEFAULT_LOCALE, type DisplayLocale } from './universal/i18n/locales';
+import { type Phrase, say } from './universal/i18n/phrase';
 import { localizeIssue } from './universal/i18n/validation';
 
 export const ERROR_STATUS = {
@@ -26,14 +28,28 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+type AppErrorDetails = {
+  fields?: Record<string, string[]>;
+  retryAfterSeconds?: number;
+  /** The message as a catalog phrase: said in the language of whoever is answered (`publicError`). */
+  phrase?: Phrase;
+  /** The field the phrase is about: it is that field's one message too. */
+  phraseField?: string;
+};
+
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: Record<string, string[]>; retryAfterSeconds?: number },
+    readonly details?: AppErrorDetails,
   ) {
     super(message);
     this.name = 'AppError';
+  }
+
+  /** An error a requester may read, worded by the catalog: its message is English, its answer in theirs. */
+  static said(code: ErrorCode, phrase: Phrase, details?: Omit<AppErrorDetails, 'phrase'>): AppError {
+    return new AppError(code, say(translatorFor(DEFAULT_LOCALE), phrase), { ...details, phrase });
   }
 
   get status(): number {
@@ -103,13 +119,16 @@ export type PublicError = {
  * is, a ZodError as 422 with its field errors, the database being away as 503, and anything else
  * logged with a reference id that is all the user sees.
  */
-export function publicError(error: unknown): PublicError {
+export function publicError(error: unknown, locale: DisplayLocale = DEFAULT_LOCALE): PublicError {
+  const t = translatorFor(locale);
   if (error instanceof AppError) {
+    const { phrase, phraseField } = error.details ?? {};
+    const message = phrase ? say(t, phrase) : error.message;
     return {
       status: error.status,
       code: error.code,
-      message: error.message,
-      fields: error.details?.fields,
+      message,
+      fields: phraseField ? { ...error.details?.fields, [phraseField]: [message] } : error.details?.fields,
       retryAfterSeconds: error.details?.retryAfterSeconds ?? (error.code === 'UNAVAILABLE' ? 30 : undefined),
     };
   }
@@ -117,9 +136,9 @@ export function publicError(error: unknown): PublicError {
     return {
       status: ERROR_STATUS.INVALID_INPUT,
       code: 'INVALID_INPUT',
-      message: 'Some fields need attention.',
-      // The JSON API and the staff forms answer in English; the public form localises its own.
-      fields: fieldErrors(error, (issue) => localizeIssue(translatorFor('en'), issue)),
+      message: t('api.invalidInput'),
+      // In English unless the caller names the reader's language (the JSON API, the request form).
+      fields: fieldErrors(error, (issue) => localizeIssue(t, issue)),
     };
   }
   if (isDatabaseUnavailable(error)) {
@@ -127,7 +146,7 @@ export function publicError(error: unknown): PublicError {
     return {
       status: 503,
       code: 'UNAVAILABLE',
-      message: 'We cannot take requests for a moment. Please try again in a minute.',
+      message: t('api.unavailable'),
       retryAfterSeconds: 30,
     };
   }
@@ -138,7 +157,7 @@ export function publicError(error: unknown): PublicError {
     return {
       status: 503,
       code: 'UNAVAILABLE',
-      message: 'We are very busy for a moment and nothing was saved. Please try again in a minute.',
+      message: t('api.busy'),
       retryAfterSeconds: 30,
     };
   }
@@ -147,18 +166,21 @@ export function publicError(error: unknown): PublicError {
   return {
     status: 500,
     code: 'INTERNAL',
-    message: `Something went wrong on our side. Reference: ${reference}`,
+    message: t('api.internal', { reference }),
     reference,
   };
 }
 
 /** The body every API error has: `{ error: { code, message, fields?, reference? } }`. */
-export function toErrorBody(error: unknown): {
+export function toErrorBody(
+  error: unknown,
+  locale: DisplayLocale = DEFAULT_LOCALE,
+): {
   status: number;
   body: { error: Record<string, unknown> };
   retryAfterSeconds?: number;
 } {
-  const { status, code, message, fields, reference, retryAfterSeconds } = publicError(error);
+  const { status, code, message, fields, reference, retryAfterSeconds } = publicError(error, locale);
   return {
     status,
     body: { error: { code, message, ...(fields ? { fields } : {}), ...(reference ? { reference } : {}) } },

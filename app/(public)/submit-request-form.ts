@@ -94,8 +94,8 @@ export async function submitRequestForm({
     if (gpcHeader || fieldText(form, GPC_FORM_FIELD) === '1') await honorGpc({ input: parsed.data, ip, userAgent });
     return { kind: 'submitted', location: confirmationPage(submitted.id, submitted.submissionToken) };
   } catch (error) {
-    // publicError logs anything unexpected and gives the requester only a reference.
-    const { status, message, fields, retryAfterSeconds } = publicError(error);
+    // publicError logs anything unexpected and gives the requester only a reference, in the form's language.
+    const { status, message, fields, retryAfterSeconds } = publicError(error, locale);
     return refused(
       status,
       // A field's own message shows beside it and in the summary once, not again as the form's.

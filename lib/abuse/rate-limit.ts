@@ -10,6 +10,7 @@ import pg from 'pg';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { emailHashes } from '../security/tokens';
+import { type Phrase, phrase } from '../universal/i18n/phrase';
 
 export type RateLimitRule =
   | 'submit-ip'
@@ -23,19 +24,15 @@ export type RateLimitRule =
   | 'opt-outs-api-key'
   | 'staff-api-key';
 
-const MESSAGES: Record<RateLimitRule, string> = {
-  'submit-ip': 'Too many requests have been sent from your network in the last hour. Please try again later.',
-  'submit-email':
-    'Too many requests have been made for this email address in the last hour. Please check your inbox for our emails, or try again later.',
-  'resend-ip':
-    'Too many links have been asked for from your network in the last hour. Please check your inbox, or try again later.',
-  'failed-lookup-ip':
-    'Too many links that do not work have been opened from your network. Please use the newest link from your email, or try again later.',
-  'identity-answers-ip':
-    'Too many answers to identity questions have been sent from your network in the last hour. Please try again later.',
-  'identity-answers-request':
-    'Too many answers to identity questions have been sent for this request in the last hour. Please try again later.',
-  'complaint-ip': 'Too many complaints have been sent from your network in the last hour. Please try again later.',
+/** What a requester is told, in their language; the rules of agents and API keys answer in English. */
+const MESSAGES: Record<RateLimitRule, Phrase | string> = {
+  'submit-ip': phrase('api.rateLimited.submitIp'),
+  'submit-email': phrase('api.rateLimited.submitEmail'),
+  'resend-ip': phrase('api.rateLimited.resendIp'),
+  'failed-lookup-ip': phrase('api.rateLimited.failedLookupIp'),
+  'identity-answers-ip': phrase('api.rateLimited.identityAnswersIp'),
+  'identity-answers-request': phrase('api.rateLimited.identityAnswersRequest'),
+  'complaint-ip': phrase('api.rateLimited.complaintIp'),
   'drp-agent': 'Too many Data Rights Protocol calls from this agent in the last hour. Please try again later.',
   'opt-outs-api-key':
     'Too many opt-outs have been reported with this API key in the last hour. Please try again later.',
@@ -100,9 +97,10 @@ async function spentBeforeRotation(rule: RateLimitRule, previous: string[]): Pro
 }
 
 function tooMany(rule: RateLimitRule, res: RateLimiterRes): never {
-  throw new AppError('RATE_LIMITED', MESSAGES[rule], {
-    retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
-  });
+  const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  const message = MESSAGES[rule];
+  if (typeof message === 'string') throw new AppError('RATE_LIMITED', message, { retryAfterSeconds });
+  throw AppError.said('RATE_LIMITED', message, { retryAfterSeconds });
 }
 
 /** Counts one event against `rule` for `subject` (an IP, an email, or a request id); throws RATE_LIMITED past the limit. */

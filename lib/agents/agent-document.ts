@@ -3,6 +3,7 @@
  * or a photo, checked by its first bytes rather than by the name or type the sender claims.
  */
 import { AppError } from '../errors';
+import { type Phrase, phrase } from '../universal/i18n/phrase';
 
 export const AGENT_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -16,23 +17,23 @@ export type AgentDocument = { filename: string; type: (typeof KINDS)[number]['ty
 
 const FIELD = 'agent.document';
 
-function refuse(message: string): never {
-  throw new AppError('INVALID_INPUT', message, { fields: { [FIELD]: [message] } });
+/** A 422 whose message is the document field's own, in the language the request is answered in. */
+function refuse(message: Phrase): never {
+  throw AppError.said('INVALID_INPUT', message, { phraseField: FIELD });
 }
 
 /** The one clear refusal for an agent who sent no proof (§7063(a) lets a business deny it). */
 export function refuseMissingAgentDocument(): never {
-  refuse(
-    'An authorized agent must send proof: the person’s signed permission or a power of attorney, as a PDF, PNG or JPEG file.',
-  );
+  refuse(phrase('agent.document.missing'));
 }
 
 /** A document as sent: its bytes and the name it came with. Throws a 422 with a field error. */
 export function checkAgentDocument(input: { filename: string; bytes: Buffer }): AgentDocument {
   if (input.bytes.length === 0) refuseMissingAgentDocument();
-  if (input.bytes.length > AGENT_DOCUMENT_MAX_BYTES) refuse('The proof document must be at most 5 MB.');
+  if (input.bytes.length > AGENT_DOCUMENT_MAX_BYTES)
+    refuse(phrase('agent.document.tooLarge', { maxMb: AGENT_DOCUMENT_MAX_BYTES / (1024 * 1024) }));
   const kind = KINDS.find(({ magic }) => magic.every((byte, i) => input.bytes[i] === byte));
-  if (!kind) refuse('The proof document must be a PDF, PNG or JPEG file.');
+  if (!kind) refuse(phrase('agent.document.wrongType'));
   // Kept for staff to recognise the file; never used as a path (the storage key is ours).
   const filename =
     input.filename
@@ -51,7 +52,7 @@ export function agentDocumentFromJson(value: unknown): AgentDocument | undefined
     typeof (value as { content?: unknown }).content !== 'string' ||
     !/^[A-Za-z0-9+/]*={0,2}$/.test((value as { content: string }).content)
   )
-    refuse('Send the proof as { "filename": "…", "content": "<base64>" }.');
+    refuse(phrase('agent.document.jsonShape', { shape: '{ "filename": "…", "content": "<base64>" }' }));
   const { filename, content } = value as { filename?: unknown; content: string };
   return checkAgentDocument({
     filename: typeof filename === 'string' ? filename : 'document',

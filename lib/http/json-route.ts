@@ -1,14 +1,26 @@
 import { NextResponse } from 'next/server';
 import { AppError, toErrorBody } from '../errors';
+import { DEFAULT_LOCALE, type Locale } from '../universal/i18n/locales';
+import { phrase } from '../universal/i18n/phrase';
 
 export const MAX_JSON_BYTES = 64 * 1024;
 
-/** Runs a route handler body; what it throws is answered as `toErrorBody` says (a ZodError: 422 with its field errors). */
-export async function jsonRoute(run: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs a route handler body; what it throws is answered as `toErrorBody` says (a ZodError: 422 with
+ * its field errors), its messages in `locale`. A requester's route may learn the language on the way
+ * (the body's `locale`, once parsed) and tell it with `answerIn`: what is thrown after speaks it.
+ */
+export async function jsonRoute(
+  run: (answerIn: (locale: Locale) => void) => Promise<Response>,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<Response> {
+  let answerLocale = locale;
   try {
-    return await run();
+    return await run((l) => {
+      answerLocale = l;
+    });
   } catch (error) {
-    const { status, body, retryAfterSeconds } = toErrorBody(error);
+    const { status, body, retryAfterSeconds } = toErrorBody(error, answerLocale);
     return NextResponse.json(body, {
       status,
       headers: retryAfterSeconds ? { 'Retry-After': String(retryAfterSeconds) } : {},
@@ -16,8 +28,11 @@ export async function jsonRoute(run: () => Promise<Response>): Promise<Response>
   }
 }
 
-function sizeLabel(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
+/** "At most 64 KB" or "at most 8 MB", in the reader's units (French says Ko and Mo). */
+function tooLargePhrase(bytes: number) {
+  return bytes % (1024 * 1024) === 0
+    ? phrase('api.bodyTooLarge.megabytes', { megabytes: bytes / (1024 * 1024) })
+    : phrase('api.bodyTooLarge.kilobytes', { kilobytes: Math.round(bytes / 1024) });
 }
 
 /**
@@ -50,17 +65,15 @@ export async function readBoundedBody(request: Request, maxBytes: number, tooLar
 export async function readJsonText(request: Request, maxBytes = MAX_JSON_BYTES): Promise<string> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON with Content-Type: application/json.');
+    throw AppError.said('UNSUPPORTED_MEDIA_TYPE', phrase('api.unsupportedMediaType'));
   }
-  const body = await readBoundedBody(
-    request,
-    maxBytes,
-    () => new AppError('PAYLOAD_TOO_LARGE', `The request body must be at most ${sizeLabel(maxBytes)}.`),
+  const body = await readBoundedBody(request, maxBytes, () =>
+    AppError.said('PAYLOAD_TOO_LARGE', tooLargePhrase(maxBytes)),
   );
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    throw new AppError('BAD_REQUEST', 'The request body is not valid UTF-8.');
+    throw AppError.said('BAD_REQUEST', phrase('api.notUtf8'));
   }
 }
 
@@ -74,6 +87,6 @@ export function parseJsonText(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
+    throw AppError.said('BAD_REQUEST', phrase('api.notJson'));
   }
 }

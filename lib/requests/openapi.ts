@@ -46,7 +46,7 @@ export function openApiDocument() {
               name: 'Accept-Language',
               in: 'header',
               required: false,
-              description: `The language of the request when the body has no \`locale\`, and of the 422 field messages (matched to ${LOCALES.map((l) => `\`${l}\``).join(', ')} by CLDR language distance; English when none is close).`,
+              description: `The language of the request when the body has no \`locale\`, and of every error's \`message\` (the 422's \`fields\` too) until the body's \`locale\` is read: a body that cannot be read is answered in it (matched to ${LOCALES.map((l) => `\`${l}\``).join(', ')} by CLDR language distance; English when none is close). \`error.code\` is the same in every language.`,
               schema: { type: 'string', examples: ['fr-FR,fr;q=0.9,en;q=0.5'] },
             },
           ],
@@ -78,6 +78,14 @@ export function openApiDocument() {
           summary: 'The status of a request, for the holder of its status token',
           security: [{ statusToken: [] }],
           parameters: [
+            {
+              name: 'Accept-Language',
+              in: 'header',
+              required: false,
+              description:
+                'The language of an error’s `message` (English when none of ours is close); `error.code` is the same in every language.',
+              schema: { type: 'string', examples: ['de-DE,de;q=0.9'] },
+            },
             {
               name: 'id',
               in: 'path',

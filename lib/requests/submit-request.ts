@@ -16,6 +16,7 @@ import { type JobRequest, jobSpecs } from '../queue/add-job';
 import { emailHashes, emailHashKeyId, generateToken, hashEmail, hashToken } from '../security/tokens';
 import { newVerificationLink } from '../verification/issue-verification-token';
 import type { RequestType } from '../universal/codes';
+import { phrase } from '../universal/i18n/phrase';
 import { formatReference } from '../universal/reference';
 import type { NewRequest } from '../universal/request-schema';
 import { isOptOutOnly, optOutTypes } from '../verification/opt-outs';
@@ -308,11 +309,7 @@ function refuseTooManyUnverified(max: number, oldestWaiting: Date | null, now: D
   const ttlMs = env().verificationTtlHours * 3600_000;
   const oldest = oldestWaiting?.getTime() ?? now.getTime();
   const retryAfterSeconds = Math.max(60, Math.ceil((oldest + ttlMs - now.getTime()) / 1000));
-  throw new AppError(
-    'RATE_LIMITED',
-    `There are already ${max} requests for this email address waiting to be confirmed. Confirm one with the link in the email we sent, or try again later.`,
-    { retryAfterSeconds },
-  );
+  throw AppError.said('RATE_LIMITED', phrase('api.rateLimited.unconfirmed', { max }), { retryAfterSeconds });
 }
 
 /** The traced entry point: a span with the channel and the request's id, nothing a person wrote. */

@@ -3,6 +3,7 @@ import { db } from '../db';
 import { AppError } from '../errors';
 import { consumeRateLimit } from '../abuse/rate-limit';
 import { statusTokenMatches } from '../security/status-token';
+import { phrase } from '../universal/i18n/phrase';
 import { isUuid } from '../uuid';
 
 /**
@@ -14,8 +15,5 @@ export async function findRequestByStatusToken(requestId: string, token: string,
   const request = isUuid(requestId) ? await tx.privacyRequest.findUnique({ where: { id: requestId } }) : null;
   if (request && statusTokenMatches(request, token)) return request;
   await consumeRateLimit('failed-lookup-ip', ip);
-  throw new AppError(
-    'NOT_FOUND',
-    'This status link is not valid. Use the link from your most recent email about this request.',
-  );
+  throw AppError.said('NOT_FOUND', phrase('api.statusLinkInvalid'));
 }
