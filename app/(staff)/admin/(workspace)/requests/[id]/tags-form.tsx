@@ -3,34 +3,47 @@
 import { addTagAction, removeTagAction } from '../../../actions';
 import { ActionButton, ActionFeedback, TextField, fieldErrors, useStaffForms } from '../../../staff-form';
 
-/** The request's tags, each with its remove button, and a field to add one. */
+/**
+ * The request's tags with a remove button each (one form: the button clicked names the tag), and a
+ * field to add one. Like the page's other action forms they post through their script: the request
+ * page keeps the workspace's `no-referrer`, under which a server action posted without script is
+ * refused (docs/security.md T7), so their buttons wait for hydration.
+ */
 export function TagsForm({ requestId, tags }: { requestId: string; tags: string[] }) {
-  const form = useStaffForms({ tag: addTagAction, untag: removeTagAction });
+  const form = useStaffForms({ untag: removeTagAction, tag: addTagAction });
   return (
     <>
       <ActionFeedback outcome={form.outcome} />
-      {tags.length > 0 && (
-        <ul className="admin-plain-list" aria-label="Tags">
-          {tags.map((tag) => (
-            <li key={tag}>
-              <form method="post" onSubmit={form.onSubmit} className="admin-action-form" noValidate>
-                <input type="hidden" name="requestId" value={requestId} />
-                <input type="hidden" name="tag" value={tag} />
-                <span className="admin-tag">{tag}</span>{' '}
-                <ActionButton intent="untag" form={form} variant="secondary" pendingLabel="Removing…">
-                  Remove<span className="visually-hidden"> tag {tag}</span>
-                </ActionButton>
-              </form>
-            </li>
-          ))}
-        </ul>
+      {tags.length === 0 ? (
+        <p className="admin-muted">No tags yet.</p>
+      ) : (
+        <form method="post" onSubmit={form.onSubmit} data-intent="untag" aria-label="Tags" noValidate>
+          <input type="hidden" name="requestId" value={requestId} />
+          <ul className="admin-plain-list">
+            {tags.map((tag) => (
+              <li key={tag}>
+                <span className="admin-badge">{tag}</span>{' '}
+                <button
+                  type="submit"
+                  name="tag"
+                  value={tag}
+                  className="admin-button admin-button--secondary"
+                  aria-label={`Remove tag ${tag}`}
+                  disabled={form.pending}
+                >
+                  {form.running('untag') ? 'Removing…' : 'Remove'}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </form>
       )}
-      <form method="post" onSubmit={form.onSubmit} className="admin-action-form" noValidate>
+      <form method="post" onSubmit={form.onSubmit} className="admin-action-form" aria-label="Add a tag" noValidate>
         <input type="hidden" name="requestId" value={requestId} />
         <TextField
           id="tag-new"
           name="tag"
-          label="Add a tag"
+          label="Tag"
           hint="Lowercase letters, digits and hyphens, such as vip or media-inquiry. Assignment rules can match tags."
           errors={fieldErrors(form.outcome, 'tag', 'tag')}
         />
