@@ -12,6 +12,7 @@ import { db } from '../../lib/db';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { addRequestTag } from '../../lib/requests/staff/add-request-tag';
 import { getRequestDetail } from '../../lib/requests/staff/get-request-detail';
+import { listRequests } from '../../lib/requests/staff/list-requests';
 import { removeRequestTag } from '../../lib/requests/staff/remove-request-tag';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
@@ -74,6 +75,8 @@ describe('adding and removing tags', () => {
     await addRequestTag({ staff: admin, requestId: id, tag: ' media-inquiry ' });
     expect(await addRequestTag({ staff: reviewer, requestId: id, tag: 'vip' })).toEqual({ tag: 'vip', added: false });
     expect((await getRequestDetail({ staff: viewer, requestId: id })).tags).toEqual(['media-inquiry', 'vip']);
+    const queued = (await listRequests({ staff: viewer, filter: {} })).rows.find((row) => row.id === id);
+    expect(queued?.tags).toEqual(['media-inquiry', 'vip']);
 
     expect(await removeRequestTag({ staff: reviewer, requestId: id, tag: 'vip' })).toEqual({ removed: true });
     expect(await removeRequestTag({ staff: reviewer, requestId: id, tag: 'vip' })).toEqual({ removed: false });
