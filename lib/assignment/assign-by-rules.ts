@@ -21,7 +21,7 @@ const QUEUE_STATUSES = ['verified', 'in_progress', 'awaiting_requester'] as cons
 
 /**
  * Runs the assignment rules on a request that has just entered the queue (verified, or an opt-out
- * acted on at receipt): the first active rule, by position, whose conditions hold chooses the
+ * acted on at receipt), or that is unassigned in the queue and has just been tagged: the first active rule, by position, whose conditions hold chooses the
  * assignee; with none the request stays unassigned. Called after the transaction that put the
  * request in the queue has committed, so that a round-robin turn is taken on its own connection
  * and never while that transaction holds one (docs/decisions/015). The assignment, its audit event
@@ -33,7 +33,15 @@ export async function assignByRules(options: { requestId: string; now?: Date }) 
   // column, select it here too and a rule's languages apply (lib/assignment/rule-matches.ts).
   const request = await db().privacyRequest.findUnique({
     where: { id: options.requestId },
-    select: { id: true, status: true, assigneeId: true, types: true, jurisdiction: true, channel: true },
+    select: {
+      id: true,
+      status: true,
+      assigneeId: true,
+      types: true,
+      jurisdiction: true,
+      channel: true,
+      tags: { select: { tag: true } },
+    },
   });
   if (!request || request.assigneeId || !(QUEUE_STATUSES as readonly string[]).includes(request.status)) return null;
   const rules = await db().assignmentRule.findMany({
@@ -46,7 +54,8 @@ export async function assignByRules(options: { requestId: string; now?: Date }) 
       },
     },
   });
-  const rule = rules.find((r) => ruleMatches(r, request));
+  const tags = request.tags.map((t) => t.tag);
+  const rule = rules.find((r) => ruleMatches(r, { ...request, tags }));
   if (!rule || rule.members.length === 0) return null;
 
   const members = rule.members.map((m) => m.user);

@@ -26,4 +26,15 @@ describe('ruleMatches', () => {
     expect(ruleMatches(french, { ...request, locale: null })).toBe(false);
     expect(ruleMatches({ ...anything, locales: ['fr-ca'] }, { ...request, locale: 'fr-FR' })).toBe(false);
   });
+
+  it('matches a tag condition on any of its tags, never an untagged request', () => {
+    const vip = { ...anything, tags: ['vip', 'press'] };
+    expect(ruleMatches(vip, { ...request, tags: ['press'] })).toBe(true);
+    expect(ruleMatches(vip, { ...request, tags: ['other', 'vip'] })).toBe(true);
+    expect(ruleMatches(vip, { ...request, tags: ['other'] })).toBe(false);
+    expect(ruleMatches(vip, { ...request, tags: [] })).toBe(false);
+    expect(ruleMatches(vip, request)).toBe(false);
+    expect(ruleMatches({ ...anything, tags: [] }, { ...request, tags: ['vip'] })).toBe(true);
+    expect(ruleMatches({ ...vip, channels: ['api'] }, { ...request, tags: ['vip'] })).toBe(false);
+  });
 });

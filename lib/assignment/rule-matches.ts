@@ -7,6 +7,8 @@ export type RuleConditions = {
   jurisdictions: readonly string[];
   channels: readonly string[];
   locales: readonly string[];
+  /** Request tags; a rule without tags matches tagged and untagged requests alike. */
+  tags?: readonly string[];
 };
 
 export type MatchableRequest = {
@@ -15,6 +17,8 @@ export type MatchableRequest = {
   channel: string;
   /** Requests do not carry a language yet: until they do, a rule's languages are not evaluated. */
   locale?: string | null;
+  /** The request's tags (request_tag); none when absent. */
+  tags?: readonly string[];
 };
 
 export function ruleMatches(rule: RuleConditions, request: MatchableRequest): boolean {
@@ -24,7 +28,8 @@ export function ruleMatches(rule: RuleConditions, request: MatchableRequest): bo
     any(request.types, rule.requestTypes) &&
     any([request.jurisdiction], rule.jurisdictions) &&
     any([request.channel], rule.channels) &&
-    localeMatches(request, rule.locales)
+    localeMatches(request, rule.locales) &&
+    any(request.tags ?? [], rule.tags ?? [])
   );
 }
 

@@ -32,6 +32,23 @@ const locales = z.preprocess(
     ),
 );
 
+/** Request tags, comma or space separated in the form: "vip, press". The format of request_tag.tag. */
+const tags = z.preprocess(
+  (v) =>
+    (Array.isArray(v) ? v.join(',') : typeof v === 'string' ? v : '')
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((tag) => tag.toLowerCase()),
+  z
+    .array(z.string())
+    .max(20, 'At most 20 tags')
+    .refine(
+      (values) => values.every((tag) => tag.length <= 40 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(tag)),
+      'Use tags such as vip or media-inquiry: lowercase letters, digits and hyphens, at most 40 characters',
+    )
+    .transform((values) => [...new Set(values)]),
+);
+
 export const assignmentRuleSchema = z
   .object({
     id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
@@ -41,6 +58,8 @@ export const assignmentRuleSchema = z
     jurisdictions: list(JURISDICTIONS, 'Choose regimes from the list'),
     channels: list(ASSIGNMENT_CHANNELS, 'Choose channels from the list'),
     locales,
+    // Optional for callers written before rules had tags: none given is no tag condition.
+    tags: tags.optional().transform((v) => v ?? []),
     action: z.enum(['person', 'round_robin'], 'Choose who the rule assigns to'),
     memberIds: z.preprocess(
       (v) => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]),

@@ -130,3 +130,90 @@ test('without JavaScript, an admin sets and clears a reviewer’s leave on the s
   await scripted.goto('/admin/staff');
   await expectNoSeriousA11yViolations(scripted);
 });
+
+test('a rule on a tag assigns a confirmed request once staff tag it on its page', async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const admin = await createStaff('admin');
+  const reviewer = await createStaff('reviewer');
+  const suffix = randomBytes(3).toString('hex');
+  const name = `Press office ${suffix}`;
+  const tag = `press-${suffix}`;
+  try {
+    // The rule, saved without JavaScript: a tag condition only.
+    const rules = await signedIn(browser, admin.id, false);
+    await rules.goto('/admin/rules');
+    const form = rules.getByRole('form', { name: 'New assignment rule' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Tags (optional)').fill(`${tag}, other-${suffix}`);
+    await form.getByLabel('One person').check();
+    await form.getByRole('group', { name: 'People' }).getByLabel(reviewer.email, { exact: false }).check();
+    await form.getByRole('button', { name: 'Add rule' }).click();
+    await expect(rules.getByRole('status').filter({ hasText: `Rule “${name}” saved.` })).toBeVisible();
+    const row = rules.getByRole('row').filter({ has: rules.getByRole('rowheader', { name: new RegExp(name) }) });
+    await expect(row).toContainText(`Tags: any of ${tag}, other-${suffix}`);
+
+    // A confirmed request without the tag: the rule leaves it alone.
+    const email = uniqueEmail('tags');
+    const filed = await request.post('/api/v1/requests', {
+      data: {
+        email,
+        name: 'Tam Nguyen',
+        types: ['access'],
+        details: 'A journalist asking what you hold on them.',
+        jurisdiction: 'US-CA',
+        confirm: true,
+      },
+    });
+    expect(filed.status()).toBe(201);
+    const requester = await (await browser.newContext()).newPage();
+    await requester.goto(
+      linkIn(await waitForEmail(request, email, /confirm your privacy request/i), /\/verify\?token=/),
+    );
+    await requester.getByRole('button', { name: /confirm my request/i }).click();
+    await expect(requester).toHaveURL(/\/status\//);
+    const requestId = /\/status\/([0-9a-f-]{36})/.exec(requester.url())![1];
+    expect(await sql('SELECT assignee_id FROM privacy_request WHERE id = $1', [requestId])).toEqual([
+      { assignee_id: null },
+    ]);
+
+    // On the request page: a malformed tag is refused with the format it breaks; the right one assigns.
+    const page = await signedIn(browser, admin.id);
+    await page.goto(`/admin/requests/${requestId}`);
+    const tags = page.getByRole('region', { name: 'Tags' });
+    await expect(tags).toContainText('No tags yet.');
+    await tags.getByLabel('Tag', { exact: true }).fill('Press Office');
+    await tags.getByRole('button', { name: 'Add tag' }).click();
+    await expect(tags.getByRole('alert')).toContainText('lowercase letters, digits and single hyphens');
+    await expect(tags.getByLabel('Tag', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await tags.getByLabel('Tag', { exact: true }).fill(tag);
+    await tags.getByRole('button', { name: 'Add tag' }).click();
+    await expect(tags.getByRole('status')).toHaveText(`Tag ${tag} added.`);
+    await expect(tags.getByRole('button', { name: `Remove tag ${tag}` })).toBeVisible();
+    await page.reload();
+    const assignee = page.locator('dt', { hasText: 'Assignee' }).locator('xpath=following-sibling::dd[1]');
+    await expect(assignee).toContainText(`Assigned by rule “${name}”`);
+    expect(await sql('SELECT assignee_id FROM privacy_request WHERE id = $1', [requestId])).toEqual([
+      { assignee_id: reviewer.id },
+    ]);
+    await expectNoSeriousA11yViolations(page);
+
+    // Removing the tag (audited); the assignment stays.
+    await tags.getByRole('button', { name: `Remove tag ${tag}` }).click();
+    await expect(tags.getByRole('status')).toHaveText(`Tag ${tag} removed.`);
+    await expect(tags.getByRole('button', { name: `Remove tag ${tag}` })).toHaveCount(0);
+    expect(
+      await sql('SELECT action, data FROM audit_event WHERE request_id = $1 AND action LIKE $2 ORDER BY id', [
+        requestId,
+        'request.tag_%',
+      ]),
+    ).toEqual([
+      { action: 'request.tag_added', data: { tag } },
+      { action: 'request.tag_removed', data: { tag } },
+    ]);
+    expect(await sql('SELECT assignee_id FROM privacy_request WHERE id = $1', [requestId])).toEqual([
+      { assignee_id: reviewer.id },
+    ]);
+  } finally {
+    await sql('DELETE FROM assignment_rule WHERE name = $1', [name]);
+  }
+});

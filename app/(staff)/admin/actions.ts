@@ -8,6 +8,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { staffAction } from '@/lib/auth/staff-action';
 import { addNote } from '@/lib/requests/staff/add-note';
+import { addRequestTag } from '@/lib/requests/staff/add-request-tag';
+import { removeRequestTag } from '@/lib/requests/staff/remove-request-tag';
 import { askRequester } from '@/lib/requests/staff/ask-requester';
 import { assignRequest } from '@/lib/requests/staff/assign-request';
 import { bulkAssign, bulkDeny } from '@/lib/requests/staff/bulk-actions';
@@ -146,6 +148,29 @@ export const addNoteAction = staffAction(
     refresh(input.requestId);
   },
   () => 'Note added.',
+);
+
+export const addTagAction = staffAction(
+  'requests.work',
+  // The tag's format is checked by addRequestTag, which names the rule in its message.
+  z.object({ requestId, tag: z.string().max(200) }),
+  async ({ staff, input }) => {
+    const { tag } = await addRequestTag({ staff, ...input });
+    refresh(input.requestId);
+    return tag;
+  },
+  (tag) => `Tag ${tag} added.`,
+);
+
+export const removeTagAction = staffAction(
+  'requests.work',
+  z.object({ requestId, tag: z.string().min(1).max(40) }),
+  async ({ staff, input }) => {
+    await removeRequestTag({ staff, ...input });
+    refresh(input.requestId);
+    return input.tag;
+  },
+  (tag) => `Tag ${tag} removed.`,
 );
 
 export const revealAction = staffAction('requests.reveal', z.object({ requestId }), async ({ staff, input }) =>

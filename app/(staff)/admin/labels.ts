@@ -69,6 +69,8 @@ const EVENT_LABELS: Record<string, string> = {
   'clock.resumed': 'Clock resumed',
   'clock.pause_not_allowed': 'Clock not paused (not allowed for this reason here)',
   'note.added': 'Note added',
+  'request.tag_added': 'Tag added',
+  'request.tag_removed': 'Tag removed',
   'request.assignment_rule_found_no_one': 'Assignment rule found no one free',
 };
 

@@ -27,6 +27,7 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
       pauses: { orderBy: { startedAt: 'asc' } },
       assignee: { select: { id: true, name: true, email: true } },
       assignedByRule: { select: { id: true, name: true } },
+      tags: { orderBy: { tag: 'asc' }, select: { tag: true } },
       notes: { orderBy: { createdAt: 'asc' }, include: { author: { select: { name: true, email: true } } } },
       messages: { orderBy: { createdAt: 'asc' } },
       emails: {
@@ -141,6 +142,8 @@ export async function getRequestDetail(options: { staff: StaffIdentity; requestI
     assignee: request.assignee,
     /** The assignment rule that chose the assignee; null when staff assigned by hand (or the rule is gone). */
     assignedByRule: request.assignedByRule,
+    /** Staff tags, alphabetical: words for routing, never personal data. */
+    tags: request.tags.map((t) => t.tag),
     notes: seesFreeText
       ? request.notes.map((n) => ({
           id: n.id,

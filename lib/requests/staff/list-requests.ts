@@ -52,6 +52,8 @@ export type QueueRow = {
   possibleDuplicate: boolean;
   /** The identity level reached, and whether it is enough to start work (lib/verification/level-rules.ts). */
   verification: { reached: VerificationLevel; readyForWork: boolean };
+  /** Staff tags, alphabetical. */
+  tags: string[];
 };
 
 /** The search box: a reference (BR-2026-000123) or an exact email, matched through its keyed hash. */
@@ -152,6 +154,8 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
       verificationLevel: true,
       verificationRequired: true,
       assignee: { select: { id: true, name: true, email: true } },
+      // A second query for the page's rows only, by request_tag's primary key: the queue's plan stays.
+      tags: { select: { tag: true }, orderBy: { tag: 'asc' } },
     },
   });
   const page = rows.slice(0, PAGE_SIZE);
@@ -173,6 +177,7 @@ export async function listRequests(options: { staff: StaffIdentity; filter: Queu
         name: maskName(r.name),
         possibleDuplicate: r.possibleDuplicateOfId !== null,
         verification: (({ reached, readyForWork }) => ({ reached, readyForWork }))(verificationState(r)),
+        tags: r.tags.map((t) => t.tag),
       }),
     ),
     nextCursor: rows.length > PAGE_SIZE && last ? `${last.dueAt.getTime()}_${last.id}` : null,

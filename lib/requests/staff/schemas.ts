@@ -39,3 +39,14 @@ export const bulkDenialSchema = z.object({
 });
 
 export const completionSchema = z.object({ message: decisionMessageSchema });
+
+/** A request's tag: a lowercase slug such as `vip` or `media-inquiry` (the database checks the same format). */
+export const requestTagSchema = z
+  .string('Give a tag')
+  .trim()
+  .min(1, 'Give a tag')
+  .max(40, 'A tag is at most 40 characters')
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'Use lowercase letters, digits and single hyphens between them, such as vip or media-inquiry',
+  );

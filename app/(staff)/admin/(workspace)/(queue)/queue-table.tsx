@@ -51,6 +51,12 @@ export function QueueTable({ rows, selectable }: { rows: QueueRow[]; selectable:
                     <span className="admin-badge admin-badge--duplicate">Possible duplicate</span>
                   </>
                 )}
+                {row.tags.map((tag) => (
+                  <span key={tag}>
+                    {' '}
+                    <span className="admin-badge">{tag}</span>
+                  </span>
+                ))}
               </th>
               <td>{statusLabel(row.status)}</td>
               <td>{typeLabels(row.types)}</td>

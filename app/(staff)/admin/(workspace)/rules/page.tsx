@@ -80,6 +80,7 @@ export default async function RulesPage() {
                             jurisdictions: rule.jurisdictions,
                             channels: rule.channels,
                             locales: rule.locales,
+                            tags: rule.tags,
                             action: rule.action,
                             memberIds: rule.members.map((m) => m.userId),
                             openLimit: rule.openLimit,
@@ -101,6 +102,7 @@ export default async function RulesPage() {
                           Channels:{' '}
                           {listed(rule.channels, (c) => CHANNEL_LABELS[c as keyof typeof CHANNEL_LABELS] ?? c, 'any')}
                         </li>
+                        {rule.tags.length > 0 && <li>Tags: any of {rule.tags.join(', ')}</li>}
                         {rule.locales.length > 0 && <li>Languages: {rule.locales.join(', ')} (not applied yet)</li>}
                       </ul>
                     </td>

@@ -13,6 +13,7 @@ export type RuleValues = {
   jurisdictions: string[];
   channels: string[];
   locales: string[];
+  tags: string[];
   action: 'person' | 'round_robin';
   memberIds: string[];
   openLimit: number | null;
@@ -146,6 +147,23 @@ export function RuleForm({ rule, choices }: { rule: RuleValues | null; choices: 
           defaultValue={rule?.locales.join(', ')}
           aria-invalid={form.errors('locales')?.length ? true : undefined}
           aria-describedby={describedBy('locales', true)}
+        />
+      </div>
+      <div className={text('tags')}>
+        <label htmlFor={`${p}-tags`}>Tags (optional)</label>
+        <p className="admin-hint" id={`${p}-tags-hint`}>
+          Request tags separated by commas, such as vip, press: the rule matches a request with any of them. Empty: any
+          request, tagged or not.
+        </p>
+        <FieldError id={`${p}-tags-error`} messages={form.errors('tags')} />
+        <input
+          id={`${p}-tags`}
+          name="tags"
+          type="text"
+          autoComplete="off"
+          defaultValue={rule?.tags.join(', ')}
+          aria-invalid={form.errors('tags')?.length ? true : undefined}
+          aria-describedby={describedBy('tags', true)}
         />
       </div>
       <fieldset

@@ -20,6 +20,7 @@ import { AppealDecisionForm } from './appeal-decision-form';
 import { AppealExtensionForm } from './appeal-extension-form';
 import { LegalHoldForm } from './legal-hold-form';
 import { NoteForm } from './note-form';
+import { TagsForm } from './tags-form';
 import { RequestActions } from './request-actions';
 import { standardMessagesFor } from '@/lib/templates/standard-messages';
 import { DeadlineSection, DecisionSection, SubmittedSection, VerificationSection } from './request-sections';
@@ -309,6 +310,20 @@ export default async function RequestPage({ params }: { params: Params }) {
             )}
             {!detail.retention.purgedAt && can(staff.role, 'records.hold') && (
               <LegalHoldForm requestId={detail.id} held={Boolean(detail.retention.legalHold)} />
+            )}
+          </section>
+          <section aria-labelledby="tags-title" className="admin-panel">
+            <h2 id="tags-title">Tags</h2>
+            {canWork ? (
+              <TagsForm requestId={detail.id} tags={detail.tags} />
+            ) : detail.tags.length === 0 ? (
+              <p className="admin-muted">No tags.</p>
+            ) : (
+              <ul className="admin-plain-list" aria-label="Tags">
+                {detail.tags.map((tag) => (
+                  <li key={tag}>{tag}</li>
+                ))}
+              </ul>
             )}
           </section>
           <section aria-labelledby="notes-title" className="admin-panel">
