@@ -54,11 +54,8 @@ http {
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
-  # max_fails=0: a 503 while PostgreSQL is down must not take both instances out of rotation (the
-  # client would get nginx's 502 instead of the portal's 503); a dead instance's refused connection
-  # is retried on the other at once.
   upstream portal {
-${ports.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
+${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
     keepalive 16;
   }
   server {
