@@ -21,9 +21,10 @@ export type RestartableDatabase = {
   destroy(): Promise<void>;
 };
 
-export async function restartableDatabase(): Promise<RestartableDatabase> {
+/** On `port` when given (a run that must not collide with other local servers), else on a free one. */
+export async function restartableDatabase(options: { port?: number } = {}): Promise<RestartableDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'portal-load-pg-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let server = await startEmbeddedPostgres({ dataDir, port, persistent: true });
   let up = true;
   return {
