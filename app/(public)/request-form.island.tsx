@@ -3,6 +3,7 @@
  * React, react-hook-form and the form, and nothing of the App Router. It hydrates the HTML that
  * app/(public)/request-form-page.tsx rendered, from the props the page carries as JSON.
  */
+import { startTransition } from 'react';
 import { hydrateRoot } from 'react-dom/client';
 import { GPC_FORM_FIELD } from '@/lib/universal/gpc';
 import { RequestForm } from './request-form';
@@ -13,7 +14,12 @@ const propsScript = document.getElementById(REQUEST_FORM_ISLAND.props);
 const formElement = container?.querySelector('form');
 if (container && propsScript && formElement) {
   const props = JSON.parse(propsScript.textContent ?? '') as RequestFormProps;
-  hydrateRoot(container, <RequestForm {...props} typedValues={readRequestForm(new FormData(formElement))} />);
+  // Hydrated as a transition, React works in slices of a few milliseconds and yields to the browser
+  // between them (as Next.js hydrates its own pages): no long task blocks typing or scrolling, and
+  // the form, complete and working without script, stays usable throughout.
+  startTransition(() => {
+    hydrateRoot(container, <RequestForm {...props} typedValues={readRequestForm(new FormData(formElement))} />);
+  });
   honorScriptGpc(formElement);
 }
 
