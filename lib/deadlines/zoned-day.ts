@@ -45,8 +45,11 @@ function dayParts(date: Date, timeZone: string): { year: number; month: number; 
     }
     dayFormats.set(timeZone, format);
   }
-  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day) };
+  const parts = { year: 0, month: 0, day: 0 };
+  for (const part of format.formatToParts(date)) {
+    if (part.type === 'year' || part.type === 'month' || part.type === 'day') parts[part.type] = Number(part.value);
+  }
+  return parts;
 }
 
 /** The calendar day an instant falls on in `timeZone`, as "2026-11-27". */

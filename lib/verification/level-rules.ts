@@ -168,7 +168,20 @@ export const VERIFICATION_RULES: readonly VerificationRule[] = [
   },
 ];
 
+const rulesFound = new Map<string, VerificationRule>();
+
+/** The row for a regime and type, looked up once per pair: lists ask for every row they show. */
 function ruleFor(jurisdiction: Jurisdiction, type: RequestType): VerificationRule {
+  const key = `${jurisdiction}|${type}`;
+  let rule = rulesFound.get(key);
+  if (!rule) {
+    rule = findRule(jurisdiction, type);
+    rulesFound.set(key, rule);
+  }
+  return rule;
+}
+
+function findRule(jurisdiction: Jurisdiction, type: RequestType): VerificationRule {
   const candidates = [
     (r: VerificationRule) => r.jurisdiction === jurisdiction && r.type === type,
     (r: VerificationRule) => r.jurisdiction === '*' && r.type === type,
