@@ -5,8 +5,11 @@
  * carrying a notice key, never free text, in the query. The request form (POST /) reads its post
  * with the same helpers.
  */
+import { pageLocaleOf } from '@/app/components/page-locale';
 import { AppError, publicError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
+import { translatorFor } from '@/lib/i18n/catalogs';
+import type { MessageKey } from '@/lib/universal/i18n/translator';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { isUuid } from '@/lib/uuid';
 import type { NoticeKey } from './notices';
@@ -55,28 +58,20 @@ export function isRequestId(id: string): boolean {
   return isUuid(id);
 }
 
-export function unknownLink(): Response {
-  return Response.json(
-    {
-      error: {
-        code: 'NOT_FOUND',
-        message: 'This link is not valid. Use the link from your most recent email about this request.',
-      },
-    },
-    { status: 404 },
-  );
+/**
+ * The answers of a post that never came from one of our forms (a crafted or truncated one): JSON as
+ * the API answers, its message in the page's language (proxy.ts chose it), its `code` the same in all.
+ */
+function refused(request: Request, status: number, code: string, key: MessageKey): Response {
+  const t = translatorFor(pageLocaleOf(request).locale);
+  return Response.json({ error: { code, message: t(key) } }, { status, headers: { 'Content-Language': t.locale } });
 }
 
-export function notFromThisSite(): Response {
-  return Response.json(
-    { error: { code: 'FORBIDDEN', message: 'Send this form from its page on this site.' } },
-    { status: 403 },
-  );
-}
+export const unknownLink = (request: Request) => refused(request, 404, 'NOT_FOUND', 'invalidLink.unknownLink');
 
-export function notAForm(): Response {
-  return Response.json({ error: { code: 'BAD_REQUEST', message: 'Send this form from its page.' } }, { status: 400 });
-}
+export const notFromThisSite = (request: Request) => refused(request, 403, 'FORBIDDEN', 'invalidLink.notFromThisSite');
+
+export const notAForm = (request: Request) => refused(request, 400, 'BAD_REQUEST', 'invalidLink.notAForm');
 
 /** The notice for an error: expected ones by their code, anything else logged with a reference. */
 export function noticeForError(error: unknown, byCode: Partial<Record<AppError['code'], NoticeKey>>): NoticeKey {
@@ -115,9 +110,9 @@ export async function readStatusFormPost(
   params: Promise<{ id: string }>,
 ): Promise<StatusFormPost | Response> {
   const { id } = await params;
-  if (!isRequestId(id)) return unknownLink();
+  if (!isRequestId(id)) return unknownLink(request);
   const form = await readFormPost(request);
-  if (!form) return notAForm();
+  if (!form) return notAForm(request);
   const page = `/status/${id}`;
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
   if (!token.success) return seeOther(page);

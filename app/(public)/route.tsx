@@ -40,9 +40,9 @@ export async function GET(request: Request) {
 export async function POST(request: Request) {
   // What Next.js checked for the server action this replaces: another site's page cannot post it
   // from its visitors' browsers (and so from their addresses, past the per-address limits).
-  if (postedFromAnotherSite(request)) return notFromThisSite();
+  if (postedFromAnotherSite(request)) return notFromThisSite(request);
   const form = await readFormPost(request);
-  if (!form) return notAForm();
+  if (!form) return notAForm(request);
   const { locale, path } = pageLocaleOf(request);
   const outcome = await submitRequestForm({
     form,

@@ -6,6 +6,7 @@ import {
   isWorkingDay,
   nextWorkingDay,
   publicHolidayName,
+  publicHolidayNames,
   publicHolidaysBetween,
 } from './calendar';
 
@@ -72,10 +73,43 @@ describe('addBusinessDays', () => {
 describe('publicHolidaysBetween', () => {
   it('lists holidays in date order, both ends included', () => {
     expect(publicHolidaysBetween(day('2026-12-25'), day('2026-12-28'), 'GB-ENG')).toEqual([
-      { date: '2026-12-25', name: 'Christmas Day' },
-      { date: '2026-12-26', name: 'Boxing Day' },
-      { date: '2026-12-28', name: 'Boxing Day (substitute day)' },
+      {
+        date: '2026-12-25',
+        name: 'Christmas Day',
+        names: { names: { en: 'Christmas Day', fr: 'Noël', es: 'Navidad', pt: 'Natal', de: 'Weihnachten' } },
+      },
+      {
+        date: '2026-12-26',
+        name: 'Boxing Day',
+        names: { names: { en: 'Boxing Day', fr: 'Lendemain de Noël', es: 'San Esteban', de: '2. Weihnachtstag' } },
+      },
+      {
+        date: '2026-12-28',
+        name: 'Boxing Day (substitute day)',
+        names: {
+          names: {
+            en: 'Boxing Day (substitute day)',
+            fr: 'Lendemain de Noël (jour substitut)',
+            es: 'San Esteban (día sustituto)',
+            de: '2. Weihnachtstag (Ersatztag)',
+          },
+        },
+      },
     ]);
+  });
+
+  it('names a holiday in each language date-holidays has, falling back to English, never to the country’s', () => {
+    // Belgium's calendar speaks Dutch, French and German first: a language without the name gets English.
+    expect(publicHolidayNames(day('2026-04-06'), 'BE')).toEqual({
+      names: { en: 'Easter Monday', fr: 'Lundi de Pâques', es: 'Lunes de Pascua', de: 'Ostermontag' },
+    });
+    // Quebec's calendar speaks French first: Spanish, Portuguese and German readers get the English name.
+    expect(publicHolidayNames(day('2026-06-24'), 'CA-QC')).toEqual({
+      names: { en: 'National Holiday', fr: 'Fête nationale du Québec' },
+    });
+    expect(publicHolidayNames(day('2026-06-23'), 'CA-QC')).toBeNull();
+    // Asking in other languages leaves the English names the day-counting reads unchanged.
+    expect(publicHolidayName(day('2026-06-24'), 'CA-QC')).toBe('National Holiday');
   });
 });
 

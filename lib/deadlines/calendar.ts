@@ -1,5 +1,7 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { LOCALES } from '../universal/i18n/locales';
+import type { NamesValue } from '../universal/i18n/phrase';
 
 /**
  * Working-day arithmetic on local calendar dates. Every helper reads only the calendar date of the
@@ -12,28 +14,40 @@ export interface PublicHoliday {
   date: string;
   /** English name where date-holidays has one, e.g. 'Boxing Day (substitute day)'. */
   name: string;
+  /** The name in each of the portal's languages date-holidays names it in ('Lendemain de Noël'), English else. */
+  names: NamesValue;
 }
 
 const DAY_MS = 86_400_000;
 const calendars = new Map<string, Holidays>();
 const holidaysByYear = new Map<string, Map<string, string>>();
 
-function calendarFor(holidayCountry: string): Holidays {
-  let calendar = calendars.get(holidayCountry);
+/** The languages (fr, es, pt, de) the requester may read a holiday's name in, beside English. */
+const NAME_LANGUAGES = [...new Set(LOCALES.map((locale) => locale.split('-')[0]))].filter((l) => l !== 'en');
+
+/**
+ * A calendar naming its holidays in `language`. Where date-holidays has no name in that language it
+ * would try the country's own languages before English (Dutch in Belgium, French in Quebec); asking
+ * for English second makes the fallback the English calendar's own name. One instance per language:
+ * `getHolidays(year, language)` adds the language to the instance's list for good.
+ */
+function calendarFor(holidayCountry: string, language = 'en'): Holidays {
+  const key = `${holidayCountry}:${language}`;
+  let calendar = calendars.get(key);
   if (!calendar) {
-    calendar = new Holidays(holidayCountry, { languages: ['en'] });
-    calendars.set(holidayCountry, calendar);
+    calendar = new Holidays(holidayCountry, { languages: language === 'en' ? ['en'] : [language, 'en'] });
+    calendars.set(key, calendar);
   }
   return calendar;
 }
 
-// Built once per calendar and year: the deadline engine asks about the same days over and over.
-function publicHolidaysOfYear(holidayCountry: string, year: number): Map<string, string> {
-  const key = `${holidayCountry}:${year}`;
+// Built once per calendar, year and language: the deadline engine asks about the same days over and over.
+function publicHolidaysOfYear(holidayCountry: string, year: number, language = 'en'): Map<string, string> {
+  const key = `${holidayCountry}:${year}:${language}`;
   const cached = holidaysByYear.get(key);
   if (cached) return cached;
   const byDate = new Map<string, string>();
-  for (const holiday of calendarFor(holidayCountry).getHolidays(year)) {
+  for (const holiday of calendarFor(holidayCountry, language).getHolidays(year)) {
     // Only days off by law count; 'bank', 'optional' and 'observance' days are working days.
     if (holiday.type !== 'public') continue;
     // `date` is the local calendar date in the holiday's own zone; a few holidays last several days.
@@ -49,16 +63,32 @@ function publicHolidaysOfYear(holidayCountry: string, year: number): Map<string,
   return byDate;
 }
 
-/** The public holiday on that local date, or null. */
-export function publicHolidayName(day: DateTime, holidayCountry: string | null): string | null {
+/** The public holiday on that local date, or null (its English name; `publicHolidayNames` for the others). */
+export function publicHolidayName(day: DateTime, holidayCountry: string | null, language = 'en'): string | null {
   if (!holidayCountry) return null;
   const date = day.toISODate() as string;
   // A multi-day holiday starting in late December is listed under the previous year.
   return (
-    publicHolidaysOfYear(holidayCountry, day.year).get(date) ??
-    publicHolidaysOfYear(holidayCountry, day.year - 1).get(date) ??
+    publicHolidaysOfYear(holidayCountry, day.year, language).get(date) ??
+    publicHolidaysOfYear(holidayCountry, day.year - 1, language).get(date) ??
     null
   );
+}
+
+/**
+ * The public holiday on that local date in every language the portal speaks: English always, and
+ * each other language only where date-holidays' name differs (the reader's language falls back to
+ * English, lib/universal/i18n/phrase.ts). Only for days the steps name, never in the day-counting loops.
+ */
+export function publicHolidayNames(day: DateTime, holidayCountry: string | null): NamesValue | null {
+  const en = publicHolidayName(day, holidayCountry);
+  if (!en) return null;
+  const names: NamesValue = { names: { en } };
+  for (const language of NAME_LANGUAGES) {
+    const name = publicHolidayName(day, holidayCountry, language);
+    if (name && name !== en) names.names[language] = name;
+  }
+  return names;
 }
 
 export function isWeekend(day: DateTime): boolean {
@@ -97,8 +127,8 @@ export function publicHolidaysBetween(from: DateTime, to: DateTime, holidayCount
   const found: PublicHoliday[] = [];
   if (!holidayCountry) return found;
   for (let day = from; day.toISODate()! <= to.toISODate()!; day = day.plus({ days: 1 })) {
-    const name = publicHolidayName(day, holidayCountry);
-    if (name) found.push({ date: day.toISODate() as string, name });
+    const names = publicHolidayNames(day, holidayCountry);
+    if (names) found.push({ date: day.toISODate() as string, name: names.names.en, names });
   }
   return found;
 }

@@ -6,7 +6,7 @@ import {
   isWeekend,
   isWorkingDay,
   nextWorkingDay,
-  publicHolidayName,
+  publicHolidayNames,
   publicHolidaysBetween,
 } from './calendar';
 import { describePeriod, formatDate, formatDay, formatInstant, listHolidays, monthName, weekdayName } from './format';
@@ -341,9 +341,9 @@ function settleDeadline(rule: ResolvedRule, landing: Landing, pauses: readonly P
   const day = paused.day;
   if (isWorkingDay(day, rule.holidayCountry))
     return { landing, day, pausedDays: paused.pausedDays, notes, notePhrases };
-  const holiday = publicHolidayName(day, rule.holidayCountry);
+  const holiday = publicHolidayNames(day, rule.holidayCountry);
   const reason = holiday
-    ? `${holiday}, ${isWeekend(day) ? `a ${weekdayName(day)}` : 'a public holiday'}`
+    ? `${holiday.names.en}, ${isWeekend(day) ? `a ${weekdayName(day)}` : 'a public holiday'}`
     : `a ${weekdayName(day)}`;
   const weekday = dayOf(day, 'weekdayName');
   const reasonPhrase = holiday

@@ -32,9 +32,11 @@ const instant = (date: Date, timeZone: string): InstantValue => ({
 export const spanPhrase = (pause: Pause, timeZone: string): Phrase =>
   step('deadline.span', { from: instant(pause.from, timeZone), to: instant(pause.to, timeZone) });
 
-/** Public holidays by their own names (date-holidays' English ones), each with its day. */
+/** Public holidays by their names in the reader's language (date-holidays', else English), each with its day. */
 export const holidaysPhrase = (holidays: readonly PublicHoliday[]): PhraseValue => ({
-  list: holidays.map(({ date, name }) => step('deadline.holiday', { name, day: { day: date, style: 'dayMonth' } })),
+  list: holidays.map(({ date, names }) =>
+    step('deadline.holiday', { name: names, day: { day: date, style: 'dayMonth' } }),
+  ),
 });
 
 /** The jurisdiction as the requester's language names it (codes.jurisdiction.*). */

@@ -32,19 +32,17 @@ export async function answerDemoSupportDesk(body: string, signature: string | nu
         'SELECT subject, body, created_at FROM support_tickets WHERE lower(account_email) = ANY($1) ORDER BY created_at',
         [emails],
       );
-      return {
-        status: 'done',
-        data: { tickets: rows },
-        confirmation: `${rows.length} support ticket${rows.length === 1 ? '' : 's'} found`,
-      };
+      // What was found is the data set's row count, which the requester reads in their language.
+      return { status: 'done', data: { tickets: rows } };
     }
     if (job.taskType === 'erase') {
       const { rowCount } = await client.query('DELETE FROM support_tickets WHERE lower(account_email) = ANY($1)', [
         emails,
       ]);
-      return { status: 'done', confirmation: `${rowCount} support ticket${rowCount === 1 ? '' : 's'} deleted` };
+      return { status: 'done', changed: { support_tickets: rowCount ?? 0 } };
     }
-    return { status: 'done', confirmation: 'Noted in the help desk; no structured data to change.' };
+    // Nothing to change here: the line says what was done (suppressed, restricted...) in the requester's words.
+    return { status: 'done' };
   } finally {
     await client.end();
   }

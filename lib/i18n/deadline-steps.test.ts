@@ -3,7 +3,8 @@
  * every jurisdiction and the paths the engine explains (verification after receipt, pauses of either
  * reason, one begun too late, the extension taken, a month with no such day, weekends and holidays):
  * every step is worded from the catalog with its dates in the reader's language, and no English is
- * left but the names the steps carry as they are (holidays, time zones, states).
+ * left but the names the steps carry as they are (time zones, states, and the holidays date-holidays
+ * has no name for in the reader's language).
  */
 import { describe, expect, it } from 'vitest';
 import { type ComputeDeadlineOptions, computeDeadline } from '../deadlines';
@@ -30,11 +31,15 @@ const SCENARIOS: Record<string, Omit<ComputeDeadlineOptions, 'jurisdiction' | 'r
   },
 };
 
-/** The names a step carries as they are: holidays (date-holidays' names), zones, states, jurisdictions. */
-function names(steps: readonly Phrase[]): string[] {
+/**
+ * The names a step carries as they are: zones, states, jurisdictions, and holidays in the reader's
+ * language where date-holidays names them in it, else in English.
+ */
+function names(steps: readonly Phrase[], locale: DisplayLocale): string[] {
   const out: string[] = [];
   const visit = (value: PhraseValue | undefined) => {
     if (!value || typeof value !== 'object') return;
+    if ('names' in value) out.push(value.names[locale] ?? value.names[locale.split('-')[0]] ?? value.names.en);
     if ('key' in value)
       for (const [name, v] of Object.entries(value.values ?? {})) {
         if (typeof v === 'string' && ['name', 'holiday', 'zone', 'state'].includes(name)) out.push(v);
@@ -59,8 +64,8 @@ describe('the deadline explained in the requester’s language', () => {
   it.each(CASES)('$jurisdiction, $scenario: one step per line staff read, each worded in every language', (c) => {
     const deadline = computeDeadline({ jurisdiction: c.jurisdiction, requestType: 'access', ...SCENARIOS[c.scenario] });
     expect(deadline.steps.length).toBe(deadline.explanation.length);
-    const keep = names(deadline.steps);
     for (const locale of [...LOCALES, PSEUDO_LOCALE] as DisplayLocale[]) {
+      const keep = names(deadline.steps, locale);
       const t = translatorFor(locale);
       for (const step of deadline.steps) expect(t.has(step.key), `${locale} ${step.key}`).toBe(true);
       const text = without(deadline.steps.map((s) => say(t, s)).join('\n'), keep);
@@ -85,4 +90,31 @@ describe('the deadline explained in the requester’s language', () => {
     expect(words('es-419')).toContain('Recibida el sábado, 31 de enero de 2026');
     expect(words('pt-BR')).toContain('Recebida em sábado, 31 de janeiro de 2026');
   });
+
+  // UK: one month from 25 November 2026 lands on Christmas Day, a Friday; the weekend and Boxing Day's
+  // substitute Monday move it to Tuesday 29 December. The holidays are named in the reader's language
+  // where date-holidays has the name, in English where it has none (Boxing Day in Portuguese).
+  const HOLIDAYS: Record<DisplayLocale, [christmas: string, substitute: string]> = {
+    en: ['Christmas Day', 'Boxing Day (substitute day)'],
+    fr: ['Noël', 'Lendemain de Noël (jour substitut)'],
+    'fr-CA': ['Noël', 'Lendemain de Noël (jour substitut)'],
+    'es-419': ['Navidad', 'San Esteban (día sustituto)'],
+    'pt-BR': ['Natal', 'Boxing Day (substitute day)'],
+    de: ['Weihnachten', '2. Weihnachtstag (Ersatztag)'],
+    'en-XA': ['Christmas Day', 'Boxing Day (substitute day)'],
+  };
+  it.each(Object.entries(HOLIDAYS))(
+    '%s: public holidays by their names in that language',
+    (locale, [christmas, substitute]) => {
+      const { steps } = computeDeadline({
+        jurisdiction: 'UK',
+        requestType: 'access',
+        receivedAt: at('2026-11-25T12:00:00Z'),
+      });
+      const text = steps.map((s) => say(translatorFor(locale as DisplayLocale), s)).join('\n');
+      expect(text).toContain(christmas);
+      expect(text).toContain(substitute);
+      if (locale !== 'en' && locale !== 'en-XA' && locale !== 'pt-BR') expect(text).not.toContain('Christmas Day');
+    },
+  );
 });

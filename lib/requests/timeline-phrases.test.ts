@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translatorFor } from '../i18n/catalogs';
 import { type DisplayLocale, LOCALES, PSEUDO_LOCALE } from '../universal/i18n/locales';
@@ -53,6 +55,12 @@ const EVENTS = [
     data: {},
   },
   { action: 'request.asked_requester', summary: 'We asked you to confirm your identity', data: {} },
+  {
+    action: 'request.submitted',
+    summary:
+      'Received (unsubscribe request and opt-out of sale or sharing); it needs no confirmation, so we are acting on it now',
+    data: { types: ['unsubscribe', 'opt_out_sale'], verification: 'not-required' },
+  },
 ];
 
 const words = (locale: DisplayLocale, event: (typeof EVENTS)[number]) => {
@@ -85,4 +93,52 @@ describe('the timeline in the requester’s language', () => {
     expect(timelinePhrase({ action: 'x.unknown', summary: 'Something else happened', data: {} }, ZONE)).toBeNull();
     expect(timelinePhrase({ action: 'deadline.extended', summary: 'We need more time', data: {} }, ZONE)).toBeNull();
   });
+
+  it('every summary the code records is worded from the catalog (none is left to the page’s English)', () => {
+    const recorded = recordedSummaries();
+    expect(recorded.fixed.length).toBeGreaterThan(30);
+    for (const { file, summary } of recorded.fixed)
+      expect(timelinePhrase({ action: 'any', summary, data: {} }, ZONE), `${file}: ${summary}`).not.toBeNull();
+    // A summary with values is worded from the event's data: each is one of EVENTS above.
+    expect(recorded.withValues.map((r) => r.summary.split(/\$\{/)[0]).sort()).toEqual(
+      [
+        'Identity check passed: ',
+        'Opt-out honored: ',
+        'Received (',
+        'The deadline runs again; we will answer by ',
+        'The person confirmed that their agent may act for them',
+        'We accepted the ',
+        'We asked you for stronger proof of your identity (',
+        'We completed part of your request: ',
+        'We could not accept the ',
+        'We need more time to decide your appeal; we will decide by ',
+        'We need more time; we will answer by ',
+        'Withdrawn by the authorized agent ',
+      ].sort(),
+    );
+  });
 });
+
+/**
+ * The summaries written by lib/'s code (what `recordAuditEvent` stores for the status page), read
+ * from its source: each quoted string after `summary:`, plain ones apart from those with values.
+ */
+function recordedSummaries() {
+  const root = path.join(process.cwd(), 'lib');
+  const files = (readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => ({ file: f, text: readFileSync(path.join(root, f), 'utf8') }))
+    .filter(({ text }) => text.includes('recordAuditEvent(') || text.includes('auditEventRow('));
+  const fixed: { file: string; summary: string }[] = [];
+  const withValues: { file: string; summary: string }[] = [];
+  // Quoted strings, but not a value the expression compares with (`kind === 'declaration'`).
+  for (const { file, text } of files)
+    for (const [, expression] of text.matchAll(/\bsummary:([\s\S]*?)\n\s*(?:[A-Za-z]+:|\}|\.\.\.)/g))
+      for (const [, quoted, template] of expression.matchAll(/(?<![=!]==\s*)(?:'((?:[^'\\\n]|\\.)*)'|`([^`]*)`)/g)) {
+        // The one constant a summary is built from, as the audit trail writes it.
+        const summary = (quoted ?? template).replace(/\$\{OPT_OUT_HONORED_SUMMARY\}/, 'Opt-out honored');
+        if (summary === '') continue;
+        (/\$\{/.test(summary) ? withValues : fixed).push({ file, summary });
+      }
+  return { fixed, withValues };
+}

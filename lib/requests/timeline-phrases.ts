@@ -7,6 +7,7 @@
  */
 import { CATALOGS } from '../i18n/catalogs';
 import type { RequestType } from '../universal/codes';
+import { ACTED_AT_RECEIPT_WORDING } from '../universal/opt-out-wording';
 import { type Phrase, phrase } from '../universal/i18n/phrase';
 import type { MessageKey } from '../universal/i18n/translator';
 
@@ -29,7 +30,21 @@ const types = (data: Data) =>
 /** The kind of proof, from the summary the writers word ("…the declaration you sent…"). */
 const proofKind = (summary: string) => (/\bdeclaration\b/.test(summary) ? 'declaration' : 'document');
 
+/** The types acted on at receipt, each by its noun ("unsubscribe request"), from the event's types. */
+const actedOnNouns = (data: Data) => {
+  const acted = Array.isArray(data.types)
+    ? (data.types as RequestType[]).filter((type) => Object.hasOwn(ACTED_AT_RECEIPT_WORDING, type))
+    : [];
+  return acted.length > 0 ? { list: acted.map((type) => phrase('optOut.noun', { type })) } : null;
+};
+
 const FROM_DATA: Record<string, (data: Data, summary: string, timeZone: string) => Phrase | null> = {
+  'request.submitted': (data, summary) => {
+    // A request of opt-outs only, acted on at receipt (lib/requests/submit-opt-out.ts); the other
+    // receipts are fixed summaries.
+    const nouns = summary.startsWith('Received (') ? actedOnNouns(data) : null;
+    return nouns ? phrase('timeline.opt-out.received', { nouns }) : null;
+  },
   'clock.resumed': dated('timeline.clock.resumed'),
   'deadline.extended': dated('timeline.deadline.extended'),
   'appeal.extended': dated('timeline.appeal.extended'),

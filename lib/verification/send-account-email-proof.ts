@@ -76,7 +76,7 @@ export async function sendAccountEmailProof(options: {
       props: {
         brand: brand(),
         reference: formatReference(request.number, request.receivedAt),
-        confirmUrl: publicLinks.proveAccountEmail(token),
+        confirmUrl: publicLinks.proveAccountEmail(token, request.locale),
         expiresInHours: ttlHours,
       },
     });

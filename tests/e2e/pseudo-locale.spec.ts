@@ -29,8 +29,8 @@ async function pageText(page: Page): Promise<string> {
 }
 
 /**
- * England's public holidays keep their own (English) names inside the deadline's translated steps,
- * as the rules' calendar gives them (date-holidays).
+ * England's public holidays are named as the English calendar names them (date-holidays): the
+ * pseudo-locale has no names of its own, so it reads the English ones.
  */
 const HOLIDAY_NAMES = [new Date().getFullYear(), new Date().getFullYear() + 1]
   .flatMap((year) => new Holidays('GB', 'ENG').getHolidays(year).map((h) => h.name))
@@ -94,6 +94,95 @@ test('every page of the journey is in the pseudo-locale, with nothing overflowin
 
   await page.goto('/verify?token=not-a-token&lang=en-XA');
   await expectFullyTranslated(page, 'an invalid link');
+});
+
+test('the resend pages, the account-email confirmation and the refusals of a stray post are in the pseudo-locale', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  // "Send the email again" on the confirmation page: its notice after the post (sent, or too soon).
+  const email = uniqueEmail('pseudo-resend');
+  const accountEmail = uniqueEmail('pseudo-account');
+  await page.goto('/?lang=en-XA');
+  await expect(page.locator('#request-form[data-ready]')).toBeAttached();
+  await page.locator('#field-email').fill(email);
+  await page.locator('#field-jurisdiction').selectOption('EU');
+  await page.locator('#field-types-access').check();
+  await page.locator('#field-accountEmail').fill(accountEmail);
+  await page.locator('#field-confirm').check();
+  await page.locator('form.request-form button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/submitted\//);
+  await page.locator('form[action$="/resend"] button[type="submit"]').click();
+  await expect(page).toHaveURL(/notice=/);
+  await expect(page.locator('form[action$="/resend"] .notice')).toBeVisible();
+  await expectFullyTranslated(page, 'the confirmation page after “send the email again”');
+
+  // "Send me a new link" from a used link: the verification page's resend, and its notice. A link sent
+  // again replaces the first: wait for it before taking the newest.
+  const verificationEmails = async () =>
+    ((await (await request.get('/api/dev/mailbox')).json()) as { to: string; subject: string }[]).filter(
+      (m) => m.to === email && /^Confirm your privacy request/.test(m.subject),
+    ).length;
+  await expect
+    .poll(verificationEmails, { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(/notice=sent\b/.test(page.url()) ? 2 : 1);
+  const verifyUrl = linkIn(await waitForEmail(request, email, /^Confirm your privacy request/), /\/verify\?token=/);
+  await page.goto(verifyUrl);
+  await page.locator('main button[type="submit"]').first().click();
+  await expect(page).toHaveURL(/\/status\//);
+  const statusUrl = page.url();
+  await page.goto(`${verifyUrl}&result=used`);
+  await expectFullyTranslated(page, 'a used verification link');
+  await page.locator('form[action="/verify/resend"] button[type="submit"]').click();
+  await expect(page.locator('form[action="/verify/resend"] .notice')).toBeVisible();
+  await expectFullyTranslated(page, 'a used verification link after “send me a new link”');
+
+  // The account email: the status page's link, then the page its email opens, before and after its button.
+  // The status page speaks the request's language (English) unless the link names another: each post
+  // comes back to it without one, so the page is opened again in the pseudo-locale, notice and all.
+  await page.goto(`${statusUrl}&lang=en-XA`);
+  await page.locator('form[action$="/account-email"] button[type="submit"]').click();
+  await expect(page).toHaveURL(/notice=account-link-sent/);
+  await page.goto(`${page.url()}&lang=en-XA`);
+  await expect(page.locator('form[action$="/account-email"] .notice--success')).toBeVisible();
+  await expectFullyTranslated(page, 'the status page after “email a link to my account email”');
+  await page.locator('form[action$="/account-email"] button[type="submit"]').click();
+  await expect(page).toHaveURL(/notice=rate-limited/);
+  await page.goto(`${page.url()}&lang=en-XA`);
+  await expect(page.locator('form[action$="/account-email"] .error-summary')).toBeVisible();
+  await expectFullyTranslated(page, 'the status page asking for another account-email link too soon');
+
+  const proofUrl = linkIn(
+    await waitForEmail(request, accountEmail, /confirm this address/i),
+    /\/verify\/account-email\?token=/,
+  );
+  await page.goto(proofUrl);
+  await expectFullyTranslated(page, 'the account-email confirmation');
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page).toHaveURL(/result=proven/);
+  await expectFullyTranslated(page, 'the account email confirmed');
+  await page.goto(proofUrl);
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page).toHaveURL(/result=(used|already-proven)/);
+  await expectFullyTranslated(page, 'the account-email link used again');
+
+  // Posts that never came from one of our forms answer in the page's language too (the cookie's).
+  const refusals = [
+    await page.request.post('/status/not-a-request/account-email', { form: { token: 'a'.repeat(43) } }),
+    await page.request.post('/verify/account-email/confirm', { data: { token: 'a'.repeat(43) } }),
+    await page.request.post('/submitted/not-a-request/resend', { form: { token: 'a'.repeat(43) } }),
+    await page.request.post('/verify/resend', { data: {} }),
+  ];
+  expect(refusals.map((r) => r.status())).toEqual([404, 400, 404, 400]);
+  for (const refusal of refusals) {
+    const { error } = await refusal.json();
+    expect(error.message).toMatch(/[^\p{ASCII}]/u);
+    expect(englishLeft(error.message), error.message).toEqual([]);
+  }
+
+  await page.goto('/no-such-page?lang=en-XA');
+  await expectFullyTranslated(page, 'an address with no page');
 });
 
 /** A browser signed in as a new admin (sessions are made directly: sign-in has its own test). */

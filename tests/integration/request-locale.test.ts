@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as postRequest } from '../../app/api/v1/requests/route';
 import { db } from '../../lib/db';
 import { submitRequest } from '../../lib/requests/submit-request';
+import { sendAccountEmailProof } from '../../lib/verification/send-account-email-proof';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
-import { aRequest, latestVerificationToken } from '../support/requests';
+import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
 
 /** The language a request is filed in: stored, and every email about it written in it. */
 
@@ -82,5 +83,18 @@ describe('a request’s language', () => {
     const [verification] = await emailsTo(email);
     expect(verification.text).toMatch(/pour cette adresse courriel/);
     expect(verification.text).not.toMatch(/e-mail/);
+  });
+
+  it('the account-email proof link opens its page in the request’s language, whatever that browser says', async () => {
+    const email = `proof.de.${Date.now()}@example.com`;
+    const accountEmail = `account.de.${Date.now()}@example.com`;
+    await submitRequest({ input: aRequest({ email, accountEmail, jurisdiction: 'EU', locale: 'de' }), channel: 'web' });
+    await verifyRequest({ token: await latestVerificationToken(email) });
+    const status = await latestStatusLink(email);
+    await sendAccountEmailProof({ requestId: status.requestId, statusToken: status.token });
+    const [proof] = await emailsTo(accountEmail);
+    expect(proof.template).toBe('prove-account-email');
+    expect(proof.subject).toMatch(/^Bestätigen Sie diese Adresse für die Datenschutzanfrage BR-/);
+    expect(proof.text).toMatch(/\/verify\/account-email\?token=[A-Za-z0-9_-]{43}&lang=de\b/);
   });
 });

@@ -14,6 +14,9 @@ export const answerSchema = z.discriminatedUnion('status', [
     status: z.literal('done'),
     /** collect: data set name -> rows. */
     data: z.record(z.string().regex(/^[a-z0-9_-]{1,64}$/), z.array(row).max(1_000_000)).optional(),
+    /** erase, correct, ...: data set name -> rows changed; the requester reads these counts in their language. */
+    changed: z.record(z.string().regex(/^[a-z0-9_-]{1,64}$/), z.number().int().nonnegative()).optional(),
+    /** The system's own words, passed on to the requester as written (in whatever language it wrote them). */
     confirmation: z.string().max(2000).optional(),
     kept: z.string().max(2000).optional(),
   }),
@@ -52,8 +55,10 @@ export async function outcomeOf(
     await putObject(key, Readable.from(rows.map((r) => `${JSON.stringify(r)}\n`)));
     datasets.push({ name, rows: rows.length, storageKey: key });
   }
+  const statements = Object.entries(answer.changed ?? {}).map(([name, rows]) => ({ name, rows }));
   return {
     ...(datasets.length ? { datasets } : {}),
+    ...(statements.length ? { statements } : {}),
     confirmation: answer.confirmation,
     kept: answer.kept,
     at: new Date().toISOString(),

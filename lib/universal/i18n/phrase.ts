@@ -3,7 +3,7 @@
  * reader's language (an email template, a page). The rules (notices, deadlines, redactions) produce
  * phrases, never English text, so the same decision reads in every language. A value may itself be
  * a phrase (an authority's name, a period), a day or an instant to be dated in the reader's language,
- * or a list joined by the language's own conjunction.
+ * a list joined by the language's own conjunction, or a name that has its own form in some languages.
  */
 import type { Locale } from './locales';
 import type { MessageKey, MessageValue, Translator } from './translator';
@@ -20,8 +20,13 @@ export type DayValue = { day: string; style?: 'date' | 'weekday' | 'dayMonth' | 
 /** An instant, dated (and timed) in `timeZone`. */
 export type InstantValue = { instant: string; timeZone: string; time?: boolean };
 export type ListValue = { list: PhraseValue[]; type?: 'conjunction' | 'unit' };
+/**
+ * A proper name that has its own form in some languages (a public holiday: 'Noël', 'Weihnachten'),
+ * by language (`fr`) or locale (`pt-BR`); the reader's locale, then its language, then English.
+ */
+export type NamesValue = { names: { en: string } & Record<string, string> };
 
-export type PhraseValue = string | number | Phrase | DayValue | InstantValue | ListValue;
+export type PhraseValue = string | number | Phrase | DayValue | InstantValue | ListValue | NamesValue;
 
 export const phrase = (key: MessageKey, values?: Record<string, PhraseValue>): Phrase =>
   values ? { key, values } : { key };
@@ -54,6 +59,7 @@ function formatValue(t: Translator, value: PhraseValue): MessageValue {
   if (typeof value === 'string' || typeof value === 'number') return value;
   const locale = t.locale === 'en-XA' ? 'en' : t.locale;
   if ('key' in value) return say(t, value);
+  if ('names' in value) return value.names[locale] ?? value.names[locale.split('-')[0]] ?? value.names.en;
   if ('day' in value)
     return dateFormat(locale, { ...DAY_STYLES[value.style ?? 'date'], timeZone: 'UTC' }).format(
       new Date(`${value.day}T12:00:00Z`),

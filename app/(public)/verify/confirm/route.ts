@@ -6,7 +6,7 @@ import { fieldText, notAForm, readFormPost, requesterOf, seeOther, withQuery } f
 /** "Confirm my request". Verification happens only here, on POST: mail scanners open links. */
 export async function POST(request: Request) {
   const form = await readFormPost(request);
-  if (!form) return notAForm();
+  if (!form) return notAForm(request);
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
   if (!token.success) return seeOther(withQuery('/verify', { result: 'invalid' }));
   try {

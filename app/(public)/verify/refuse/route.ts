@@ -6,7 +6,7 @@ import { fieldText, notAForm, readFormPost, requesterOf, seeOther, withQuery } f
 /** "I did not ask anyone to do this": the person an agent filed for refuses it (POST only, like confirm). */
 export async function POST(request: Request) {
   const form = await readFormPost(request);
-  if (!form) return notAForm();
+  if (!form) return notAForm(request);
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
   if (!token.success) return seeOther(withQuery('/verify', { result: 'invalid' }));
   try {

@@ -5,7 +5,7 @@ import { fieldText, notAForm, noticeForError, readFormPost, requesterOf, seeOthe
 /** "Send me a new link" from an expired or used link: the old link proves access to the mailbox. */
 export async function POST(request: Request) {
   const form = await readFormPost(request);
-  if (!form) return notAForm();
+  if (!form) return notAForm(request);
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
   if (!token.success) return seeOther(withQuery('/verify', { result: 'invalid' }));
   const result = fieldText(form, 'result') === 'expired' ? 'expired' : 'used';

@@ -1,4 +1,6 @@
+import { pageLocaleOf } from '@/app/components/page-locale';
 import { env } from '@/lib/env';
+import { translatorFor } from '@/lib/i18n/catalogs';
 import { uploadEvidence } from '@/lib/verification/evidence/upload-evidence';
 import { fieldText, noticeForError, readStatusFormPost, requesterOf } from '../../../form-post';
 
@@ -11,11 +13,17 @@ const FORM_OVERHEAD_BYTES = 64 * 1024;
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > env().EVIDENCE_MAX_MB * 1024 * 1024 + FORM_OVERHEAD_BYTES)
-    return new Response(`The file must be at most ${env().EVIDENCE_MAX_MB} MB. Go back and choose a smaller one.`, {
+  if (declared > env().EVIDENCE_MAX_MB * 1024 * 1024 + FORM_OVERHEAD_BYTES) {
+    const t = translatorFor(pageLocaleOf(request).locale);
+    return new Response(t('proof.evidence.bodyTooLarge', { maxMb: env().EVIDENCE_MAX_MB }), {
       status: 413,
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'content-language': t.locale,
+        'cache-control': 'no-store',
+      },
     });
+  }
   const post = await readStatusFormPost(request, params);
   if (post instanceof Response) return post;
   const file = post.form.get('file');

@@ -15,9 +15,9 @@ import {
 /** "Send the email again" on the confirmation page: proof is the page's own submission token. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!isRequestId(id)) return unknownLink();
+  if (!isRequestId(id)) return unknownLink(request);
   const form = await readFormPost(request);
-  if (!form) return notAForm();
+  if (!form) return notAForm(request);
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
   if (!token.success) return seeOther(withQuery(`/submitted/${id}`, { notice: 'not-found' }));
   let notice: string;

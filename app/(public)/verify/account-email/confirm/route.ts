@@ -8,7 +8,7 @@ const PAGE = '/verify/account-email';
 /** "Confirm this address". The account email is proven only here, on POST: mail scanners open links. */
 export async function POST(request: Request) {
   const form = await readFormPost(request);
-  if (!form) return notAForm();
+  if (!form) return notAForm(request);
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
   if (!token.success) return seeOther(withQuery(PAGE, { result: 'invalid' }));
   try {
