@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { csrfCookieName, csrfTokenFromCookie, newCsrfCookie } from '@/lib/auth/csrf-token';
+import { csrfCookieName, refreshedCsrfCookie } from '@/lib/auth/csrf-token';
 import { env } from '@/lib/env';
 import { chooseLocale, LOCALE_COOKIE, LOCALE_PARAM } from '@/lib/i18n/negotiate-locale';
 import { switchedOffRoute } from '@/lib/http/optional-routes';
@@ -16,14 +16,16 @@ const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-
  * sign-in page. Every staff page, action and route checks the session and role again on the server.
  *
  * The sign-in page's forms post straight to next-auth, so they work before (or without) any script:
- * the page gets next-auth's CSRF cookie here, on the response and on the request the page reads.
+ * the page gets next-auth's CSRF cookie here, on the response and on the request the page reads. A
+ * cookie signed under a previous APP_SECRET is signed again under the current one, here and on
+ * next-auth's own routes, so a form served before a key rotation still posts.
  * The public pages' language is decided here too (lib/i18n/negotiate-locale.ts) and passed on as
  * `x-locale`, with `x-locale-source` saying whether the requester chose it.
  * Benchmark and demo routes whose setting is off answer 404 here, whatever the method.
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const { NODE_ENV, APP_URL, APP_SECRET } = env();
+  const { NODE_ENV, APP_URL, appSecrets } = env();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const headers = securityHeaders({
     pathname,
@@ -48,9 +50,14 @@ export function proxy(request: NextRequest) {
   } else {
     const secure = APP_URL.startsWith('https://');
     const csrfCookie = csrfCookieName(secure);
+    const signInPage = pathname === '/admin/sign-in';
     const newCsrf =
-      pathname === '/admin/sign-in' && !csrfTokenFromCookie(request.cookies.get(csrfCookie)?.value, APP_SECRET)
-        ? newCsrfCookie(APP_SECRET)
+      signInPage || pathname.startsWith('/api/auth/')
+        ? refreshedCsrfCookie(
+            request.cookies.get(csrfCookie)?.value,
+            appSecrets.map((k) => k.secret),
+            { issue: signInPage },
+          )
         : null;
     if (newCsrf) request.cookies.set(csrfCookie, newCsrf.value);
     const requestHeaders = new Headers(request.headers);

@@ -44,10 +44,12 @@ async function main() {
     const state = run.finishedAt ? `finished ${run.finishedAt.toISOString()}` : `at ${run.step}`;
     console.log(`${run.id}  ${state}  moved ${run.moved}, already current ${run.unchanged}`);
   }
-  const [left] = await db().$queryRaw<{ requests: number; signals: number }[]>`
+  const [left] = await db().$queryRaw<{ requests: number; signals: number; webhooks: number }[]>`
     SELECT (SELECT count(*) FROM privacy_request WHERE email <> '' AND email_hash_key IS DISTINCT FROM ${appSecrets[0].id})::int AS requests,
-           (SELECT count(*) FROM opt_out_signal WHERE email_hash_key IS DISTINCT FROM ${appSecrets[0].id})::int AS signals`;
+           (SELECT count(*) FROM opt_out_signal WHERE email_hash_key IS DISTINCT FROM ${appSecrets[0].id})::int AS signals,
+           (SELECT count(*) FROM webhook_endpoint WHERE secret_sealed NOT LIKE ${`v2.${storageKeys[0].id}.%`})::int AS webhooks`;
   console.log(`Email hashes under an older key: ${left.requests} requests, ${left.signals} opt-out signals.`);
+  console.log(`Webhook secrets sealed under an older storage key: ${left.webhooks}.`);
   await disconnectDb();
   await database.stop();
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csrfCookieName, csrfTokenFromCookie, newCsrfCookie } from './csrf-token';
+import { csrfCookieName, csrfTokenFromCookie, newCsrfCookie, refreshedCsrfCookie } from './csrf-token';
 
 const SECRET = 'a-test-secret-a-test-secret-a-test-secret';
 
@@ -43,6 +43,24 @@ describe('the sign-in form CSRF token', () => {
       cookie: string;
     };
     expect(csrfTokenFromCookie(theirs.cookie, SECRET)).toBe(theirs.csrfToken);
+  });
+
+  it('is signed again under the current secret when a previous one signed it (docs/decisions/022)', () => {
+    const OLD = `${SECRET}-old`;
+    const old = newCsrfCookie(OLD);
+    const resigned = refreshedCsrfCookie(old.value, [SECRET, OLD], { issue: false })!;
+    expect(resigned.token).toBe(old.token);
+    expect(
+      createCSRFToken({ options: { secret: SECRET }, cookieValue: resigned.value, isPost: true, bodyValue: old.token })
+        .csrfTokenVerified,
+    ).toBe(true);
+    // Current already: left alone. Unknown secret: a fresh one only where the page issues cookies.
+    const current = newCsrfCookie(SECRET);
+    expect(refreshedCsrfCookie(current.value, [SECRET, OLD], { issue: true })).toBeNull();
+    expect(refreshedCsrfCookie(old.value, [SECRET], { issue: false })).toBeNull();
+    const fresh = refreshedCsrfCookie(old.value, [SECRET], { issue: true })!;
+    expect(fresh.token).not.toBe(old.token);
+    expect(csrfTokenFromCookie(fresh.value, SECRET)).toBe(fresh.token);
   });
 
   it('lives in the cookie next-auth reads', () => {

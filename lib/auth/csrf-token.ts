@@ -23,3 +23,23 @@ export function newCsrfCookie(secret: string): { token: string; value: string } 
   const token = randomBytes(32).toString('hex');
   return { token, value: `${token}|${tokenHash(token, secret)}` };
 }
+
+/**
+ * The cookie to put in place of `value`, given APP_SECRET then APP_SECRET_PREVIOUS: null when the
+ * current secret signed it (nothing to change); its own token signed under the current secret when a
+ * previous one signed it, so a form served before a rotation still posts (docs/decisions/022); a
+ * fresh cookie otherwise when `issue`, else null (next-auth refuses the post and makes its own).
+ */
+export function refreshedCsrfCookie(
+  value: string | undefined,
+  secrets: readonly string[],
+  options: { issue: boolean },
+): { token: string; value: string } | null {
+  const [current, ...previous] = secrets;
+  if (csrfTokenFromCookie(value, current)) return null;
+  for (const secret of previous) {
+    const token = csrfTokenFromCookie(value, secret);
+    if (token) return { token, value: `${token}|${tokenHash(token, current)}` };
+  }
+  return options.issue ? newCsrfCookie(current) : null;
+}

@@ -3,11 +3,11 @@
  * portal's status machine is the truth, this is its translation. Every field is present (OSIRAA
  * fails a missing or null one), `results_url` only once fulfilled, times written with `+00:00`.
  */
-import { createHmac } from 'node:crypto';
 import { requestDeadline } from '../clock/request-deadline';
 import { db } from '../db';
 import { publicLinks } from '../email/public-links';
 import { env } from '../env';
+import { derivedSubmissionToken } from '../security/submission-token';
 import type { DenialReason, RequestStatus } from '../generated/prisma/client';
 import { OPEN_STATUSES } from '../universal/codes';
 import { verificationShortfall } from '../verification/verification-gate';
@@ -74,7 +74,7 @@ const DETAILS: Record<RequestStatus, string> = {
 
 /** The token of a DRP request's "check your email" page: derived, like the status link, so it is never stored. */
 export function drpSubmissionToken(requestId: string): string {
-  return createHmac('sha256', env().APP_SECRET).update(`drp-submitted:${requestId}`).digest('base64url');
+  return derivedSubmissionToken(requestId);
 }
 
 /** ISO 8601 with `+00:00` (Python 3.10's fromisoformat, which OSIRAA's image runs, refuses `Z`). */

@@ -12,7 +12,7 @@ import { addJob } from '../queue/add-job';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { hashEmail } from '../security/tokens';
 import { getObject, objectKeyId, putObject, deleteObject } from '../storage/storage';
-import { FIRST_ID, type HashStep, type ObjectStep, REKEY_STEPS } from './rekey-steps';
+import { FIRST_ID, type HashStep, type ObjectStep, REKEY_STEPS, type ValueStep } from './rekey-steps';
 
 export const REKEY_BATCH_SIZE = 200;
 
@@ -28,6 +28,18 @@ async function moveHashes(step: HashStep, afterId: string, limit: number, hashKe
     // A purged request keeps no address: its hash was cleared with it.
     if (!row.email || row.hashKey === hashKey) continue;
     await step.update(row, hashEmail(row.email), hashKey);
+    moved += 1;
+  }
+  return { lastId: rows.at(-1)?.id ?? null, seen: rows.length, moved, unchanged: rows.length - moved };
+}
+
+async function moveValues(step: ValueStep, afterId: string, limit: number): Promise<Progress> {
+  const rows = await step.rows(afterId, limit);
+  let moved = 0;
+  for (const row of rows) {
+    const renewed = step.renew(row);
+    if (renewed === null) continue;
+    await step.update(row, renewed);
     moved += 1;
   }
   return { lastId: rows.at(-1)?.id ?? null, seen: rows.length, moved, unchanged: rows.length - moved };
@@ -73,7 +85,9 @@ export async function rekeyBatch(options: { runId: string; batchSize?: number })
   const progress =
     step.kind === 'hashes'
       ? await moveHashes(step, afterId, limit, run.hashKey)
-      : await moveObjects(step, afterId, limit, run.storageKey);
+      : step.kind === 'values'
+        ? await moveValues(step, afterId, limit)
+        : await moveObjects(step, afterId, limit, run.storageKey);
   const stepDone = progress.seen < limit;
   const next = stepDone ? REKEY_STEPS[index + 1] : step;
   const finished = !next;

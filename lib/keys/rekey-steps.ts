@@ -1,10 +1,15 @@
 /**
  * What the re-key job moves, in order (docs/decisions/022): the email hashes kept under APP_SECRET,
- * then every object kept under STORAGE_ENCRYPTION_KEY. Each step walks its table in id order, a
- * batch at a time, so a run resumes after the last id it finished.
+ * the secrets sealed under STORAGE_ENCRYPTION_KEY, then every object kept under it. Each step walks
+ * its table in id order, a batch at a time, so a run resumes after the last id it finished.
  */
 import { db } from '../db';
+import { env } from '../env';
 import { Prisma } from '../generated/prisma/client';
+import { sealedTextKeyId } from '../security/sealed-text';
+import { derivedSubmissionToken } from '../security/submission-token';
+import { emailHashes, hashToken } from '../security/tokens';
+import { resealWebhookSecret } from '../webhooks/webhook-secret';
 
 export const FIRST_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -27,7 +32,21 @@ export type ObjectStep = {
   stillReferenced(id: string, key: string): Promise<boolean>;
 };
 
-export type RekeyStep = HashStep | ObjectStep;
+/**
+ * Rows that keep one value made under a key: a secret sealed under the storage key, the hash of a
+ * token derived under APP_SECRET. Each is made again under the current keys.
+ */
+export type ValueStep = {
+  kind: 'values';
+  name: string;
+  rows(afterId: string, limit: number): Promise<{ id: string; value: string }[]>;
+  /** The value made under the current keys; null when it is already, or when no known key made it. */
+  renew(row: { id: string; value: string }): string | null;
+  /** Stores the new value, provided the row still holds the one read (a change meanwhile wins). */
+  update(row: { id: string; value: string }, value: string): Promise<void>;
+};
+
+export type RekeyStep = HashStep | ValueStep | ObjectStep;
 
 /** A step over `table`, whose rows point at the storage keys `keys` (an SQL text[] expression). */
 function objectStep(name: string, table: string, id: string, keys: string): ObjectStep {
@@ -76,6 +95,65 @@ export const REKEY_STEPS: readonly RekeyStep[] = [
       await db().$executeRaw`
         UPDATE opt_out_signal s SET email_hash = ${hash}, email_hash_key = ${hashKey}
         FROM privacy_request r WHERE s.id = ${row.id}::uuid AND r.id = s.request_id AND r.email = ${row.email}`;
+    },
+  },
+  {
+    kind: 'hashes',
+    name: 'account-email-proof-hashes',
+    // A proof keeps the hash of the address it was sent to, not the address nor the hash's key id:
+    // the address is the request's account email, and the key is whichever known one gives that hash.
+    // A proof whose request names another address since matches under none: it proves nothing (lib/verification/confirm-account-email.ts)
+    // and is left as it is, rather than made to prove the new address.
+    async rows(afterId, limit) {
+      const rows = await db().$queryRaw<{ id: string; email: string | null; hash: string }[]>`
+        SELECT p.id::text, r.account_email AS email, p.email_hash AS hash
+        FROM account_email_proof p JOIN privacy_request r ON r.id = p.request_id
+        WHERE p.id > ${afterId}::uuid ORDER BY p.id LIMIT ${limit}`;
+      return rows.map((row) => {
+        // emailHashes gives the hash under each of env().appSecrets, in their order.
+        const key = row.email ? env().appSecrets[emailHashes(row.email).indexOf(row.hash)] : undefined;
+        return { id: row.id, email: key ? row.email! : '', hashKey: key?.id ?? null };
+      });
+    },
+    async update(row, hash) {
+      await db().$executeRaw`
+        UPDATE account_email_proof SET email_hash = ${hash}
+        WHERE id = ${row.id}::uuid AND email_hash = ANY(${emailHashes(row.email)}::text[])`;
+    },
+  },
+  {
+    kind: 'values',
+    name: 'drp-submission-tokens',
+    // A DRP request keeps the hash of its confirmation-page token, which is derived under APP_SECRET
+    // (lib/security/submission-token.ts): the hash of the token derived under the current secret
+    // replaces it, so the link the status object gives keeps opening once the old secret is gone.
+    rows: (afterId, limit) =>
+      db().$queryRaw`
+        SELECT r.id::text, r.submission_token_hash AS value
+        FROM privacy_request r WHERE r.id > ${afterId}::uuid AND r.channel = 'drp'
+        ORDER BY r.id LIMIT ${limit}`,
+    renew({ id, value }) {
+      const hashes = env().appSecrets.map(({ secret }) => hashToken(derivedSubmissionToken(id, secret)));
+      return hashes.indexOf(value) > 0 ? hashes[0] : null;
+    },
+    async update(row, value) {
+      await db().$executeRaw`
+        UPDATE privacy_request SET submission_token_hash = ${value}
+        WHERE id = ${row.id}::uuid AND submission_token_hash = ${row.value}`;
+    },
+  },
+  {
+    kind: 'values',
+    name: 'webhook-secrets',
+    rows: (afterId, limit) =>
+      db().$queryRaw`
+        SELECT id::text, secret_sealed AS value FROM webhook_endpoint
+        WHERE id > ${afterId}::uuid ORDER BY id LIMIT ${limit}`,
+    renew: ({ value }) => (sealedTextKeyId(value) === env().storageKeys[0].id ? null : resealWebhookSecret(value)),
+    async update(row, value) {
+      await db().$executeRaw`
+        UPDATE webhook_endpoint SET secret_sealed = ${value}
+        WHERE id = ${row.id}::uuid AND secret_sealed = ${row.value}`;
     },
   },
   objectStep('data-packages', 'data_package', 'id', one('storage_key')),

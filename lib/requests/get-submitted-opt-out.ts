@@ -1,5 +1,5 @@
 import { db } from '../db';
-import { hashToken } from '../security/tokens';
+import { submissionTokenHashes } from '../security/submission-token';
 import type { RequestType } from '../universal/codes';
 import { isOptOutOnly, optOutTypes } from '../verification/opt-outs';
 import { isUuid } from '../uuid';
@@ -16,7 +16,10 @@ export async function getSubmittedOptOut(options: {
 }): Promise<{ types: RequestType[]; only: boolean } | null> {
   if (!isUuid(options.requestId)) return null;
   const request = await db().privacyRequest.findFirst({
-    where: { id: options.requestId, submissionTokenHash: hashToken(options.submissionToken) },
+    where: {
+      id: options.requestId,
+      submissionTokenHash: { in: submissionTokenHashes(options.requestId, options.submissionToken) },
+    },
     select: { types: true },
   });
   const types = optOutTypes(request?.types ?? []);

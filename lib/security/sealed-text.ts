@@ -2,43 +2,66 @@
  * Short secrets the portal must read back (a webhook endpoint's signing secret), sealed with
  * AES-256-GCM under the storage key (STORAGE_ENCRYPTION_KEY, as stored files are). The purpose is
  * bound as associated data, so a value sealed for one use cannot be passed off as another.
- * Format: `v1.<base64url: 12-byte nonce | ciphertext | 16-byte tag>`.
+ * Format: `v2.<key id>.<base64url: 12-byte nonce | ciphertext | 16-byte tag>`, the key id as
+ * lib/env.ts keyId names it, so the re-key job knows what to seal again (docs/decisions/022).
+ * `v1.<base64url>`, without the id, is still read.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { env } from '../env';
+import { env, keyId } from '../env';
 
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
+const V2 = /^v2\.([0-9a-f]{16})\.([A-Za-z0-9_-]+)$/;
 
 export function sealText(plain: string, purpose: string, key = env().storageKey): string {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(purpose));
   const sealed = Buffer.concat([nonce, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return `v1.${sealed.toString('base64url')}`;
+  return `v2.${keyId(key)}.${sealed.toString('base64url')}`;
+}
+
+/** The id of the key that sealed `sealed`, or null for a `v1` value, which does not say. */
+export function sealedTextKeyId(sealed: string): string | null {
+  return V2.exec(sealed)?.[1] ?? null;
+}
+
+function openWith(key: Buffer, raw: Buffer, purpose: string): string | null {
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, NONCE_BYTES));
+  decipher.setAAD(Buffer.from(purpose));
+  decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+  try {
+    return Buffer.concat([
+      decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)),
+      decipher.final(),
+    ]).toString('utf8');
+  } catch {
+    return null;
+  }
 }
 
 /**
- * Opens with `key` when given; otherwise with the current storage key, then each previous one
- * (STORAGE_ENCRYPTION_KEYS_PREVIOUS, docs/decisions/022), so a rotation does not lose a sealed secret.
+ * Opens with `key` when given; otherwise with the storage key its id names (current or previous,
+ * STORAGE_ENCRYPTION_KEYS_PREVIOUS), or for a `v1` value with each in turn, so a rotation does not
+ * lose a sealed secret.
  */
 export function openSealedText(sealed: string, purpose: string, key?: Buffer): string {
-  if (!sealed.startsWith('v1.')) throw new Error('sealed text has an unknown format');
-  const raw = Buffer.from(sealed.slice(3), 'base64url');
+  const v2 = V2.exec(sealed);
+  if (!v2 && !sealed.startsWith('v1.')) throw new Error('sealed text has an unknown format');
+  const raw = Buffer.from(v2 ? v2[2] : sealed.slice(3), 'base64url');
   if (raw.length < NONCE_BYTES + TAG_BYTES) throw new Error('sealed text is truncated');
-  const keys = key ? [key] : env().storageKeys.map((k) => k.key);
+  let keys = key ? [key] : env().storageKeys.map((k) => k.key);
+  if (v2 && !key) {
+    const named = env().storageKeys.find((k) => k.id === v2[1]);
+    if (!named)
+      throw new Error(
+        `sealed text was sealed under another key (id ${v2[1]}), not configured: add it to STORAGE_ENCRYPTION_KEYS_PREVIOUS`,
+      );
+    keys = [named.key];
+  }
   for (const candidate of keys) {
-    const decipher = createDecipheriv('aes-256-gcm', candidate, raw.subarray(0, NONCE_BYTES));
-    decipher.setAAD(Buffer.from(purpose));
-    decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-    try {
-      return Buffer.concat([
-        decipher.update(raw.subarray(NONCE_BYTES, raw.length - TAG_BYTES)),
-        decipher.final(),
-      ]).toString('utf8');
-    } catch {
-      // Another key may have sealed it.
-    }
+    const plain = openWith(candidate, raw, purpose);
+    if (plain !== null) return plain;
   }
   throw new Error('sealed text was altered or sealed under another key');
 }

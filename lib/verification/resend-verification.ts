@@ -2,6 +2,7 @@ import { consumeRateLimit } from '../abuse/rate-limit';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { submissionTokenHashes } from '../security/submission-token';
 import { hashToken } from '../security/tokens';
 import { issueVerificationToken } from './issue-verification-token';
 
@@ -34,7 +35,10 @@ export async function resendVerification(options: {
         )?.request
       : options.submissionToken && options.requestId
         ? await tx.privacyRequest.findFirst({
-            where: { id: options.requestId, submissionTokenHash: hashToken(options.submissionToken) },
+            where: {
+              id: options.requestId,
+              submissionTokenHash: { in: submissionTokenHashes(options.requestId, options.submissionToken) },
+            },
           })
         : null;
     if (!request)

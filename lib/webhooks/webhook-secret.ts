@@ -15,3 +15,8 @@ export function newWebhookSecret() {
 export function openWebhookSecret(sealed: string): string {
   return openSealedText(sealed, PURPOSE);
 }
+
+/** The same secret sealed under the current storage key: what the re-key job stores (lib/keys/rekey-steps.ts). */
+export function resealWebhookSecret(sealed: string): string {
+  return sealText(openWebhookSecret(sealed), PURPOSE);
+}

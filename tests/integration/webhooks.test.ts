@@ -11,6 +11,7 @@ import { notifyDeadline } from '../../lib/clock/notify-deadline';
 import { assignRequest } from '../../lib/requests/staff/assign-request';
 import { denyRequest } from '../../lib/requests/staff/deny-request';
 import { db } from '../../lib/db';
+import { env } from '../../lib/env';
 import { recordAuditEvent } from '../../lib/audit/record-audit-event';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { verifyRequest } from '../../lib/verification/verify-request';
@@ -334,7 +335,8 @@ describe('webhook endpoints', () => {
     const endpoint = await anEndpoint();
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const [row] = await db().$queryRaw<{ secret_sealed: string }[]>`SELECT secret_sealed FROM webhook_endpoint`;
-    expect(row.secret_sealed).toMatch(/^v1\./);
+    // Sealed under the storage key in force, which it names (docs/decisions/022).
+    expect(row.secret_sealed).toMatch(new RegExp(`^v2\\.${env().storageKeys[0].id}\\.`));
     expect(row.secret_sealed).not.toContain(endpoint.secret.slice(6, 20));
 
     const { secret } = await rotateWebhookSecret({ staff: admin, input: { endpointId: endpoint.id } });
