@@ -3,7 +3,7 @@
  * demo connectors have something real to collect and erase on a fresh machine. Idempotent: tables
  * are created if missing, demo people inserted if absent.
  */
-import pg from 'pg';
+import { withClient, withDatabaseName } from '../db/server-connection';
 
 export const DEMO_DATABASE = 'bitstride_demo';
 
@@ -31,22 +31,6 @@ CREATE INDEX IF NOT EXISTS usage_events_email ON usage_events (lower(account_ema
 -- The last four digits of the card on file, as the payment provider reports them (an identity question).
 ALTER TABLE accounts ADD COLUMN IF NOT EXISTS card_last4 text;
 `;
-
-export function withDatabaseName(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Creates the demo database next to `serverUrl`'s database if it is missing; returns its URL. */
 export async function ensureDemoDatabase(serverUrl: string, name = DEMO_DATABASE): Promise<string> {

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { demoWebhookSecret } from './demo-connectors';
-import { DEMO_DATABASE, withDatabaseName } from './demo-data';
+import { withDatabaseName } from '../db/server-connection';
+import { DEMO_DATABASE } from './demo-data';
 import { verifySignature } from './connectors/signing';
 import { TASK_TYPES } from './task-types';
 

@@ -9,8 +9,9 @@ import os from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
+import { withClient, withDatabaseName } from '../../lib/db/server-connection';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
@@ -26,12 +27,6 @@ export type TestDatabase = {
   dropDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
 };
-
-function withDatabase(url: string, name: string) {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
 
 /** A port nobody listens on now, so that two test runs on one machine do not collide. */
 export function freePort(): Promise<number> {
@@ -101,15 +96,7 @@ export async function createTestDatabase(options: { port?: number } = {}): Promi
     };
   }
   assertLocalDatabase(serverUrl);
-  const admin = async <T>(fn: (c: pg.Client) => Promise<T>) => {
-    const client = new pg.Client({ connectionString: withDatabase(serverUrl!, 'postgres') });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = <T>(fn: (c: pg.Client) => Promise<T>) => withClient(withDatabaseName(serverUrl!, 'postgres'), fn);
   const created: string[] = [];
   const createDatabase = async (name: string) => {
     await admin(async (c) => {
@@ -117,7 +104,7 @@ export async function createTestDatabase(options: { port?: number } = {}): Promi
       await c.query(`CREATE DATABASE "${name}"`);
     });
     created.push(name);
-    return withDatabase(serverUrl!, name);
+    return withDatabaseName(serverUrl!, name);
   };
   const dropDatabase = (name: string) =>
     admin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
