@@ -1,47 +1,47 @@
 /**
  * The backup and restore drill of the README ("Backup and restore"), run for real: a portal filled
  * with requests in every state the lifecycle reaches, packages and identity documents; `pg_dump` of
- * its database and a copy of its storage folder; both restored into an EMPTY database and an empty
- * folder; the restored portal then passes a consistency check (rows per table, the audit log
- * unchanged and still append-only, migrations current, packages and documents decrypt, the job
- * queue whole) and carries on (a due deadline job runs on a worker, a new request takes the next number).
+ * its database and a copy of its storage (the folder, or the bucket's objects under its prefix,
+ * copied to a backup bucket); both restored into an EMPTY database and an empty folder or prefix;
+ * the restored portal then passes a consistency check (rows per table, the audit log unchanged and
+ * still append-only, migrations current, packages and documents decrypt with the key kept apart and
+ * with no other, the job queue whole) and carries on (a due deadline job runs on a worker, a new
+ * request takes the next number).
  *
  * It runs on the PostgreSQL 15 server at 127.0.0.1:5432 (BACKUP_DRILL_SERVER_URL), the one every
  * development machine and CI has, with the pg_dump and pg_restore of the same major version: the
  * embedded PostgreSQL ships only its server (initdb, pg_ctl, postgres), and Debian's pg_dump 15
- * refuses a newer server. Its two databases are its own, dropped at the end.
- *   npm run test:backup
+ * refuses a newer server. Its two databases are its own (named BACKUP_DRILL_DATABASE_PREFIX, default
+ * portal_drill, then the storage and the process id), dropped at the end. The bucket is a real
+ * S3-compatible server (s3rver) on loopback.
+ *   npm run test:backup                                   both storages, one after the other
+ *   tsx tests/load/backup-restore.ts --storage=local|s3   one
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
 import { Logger, runOnce } from 'graphile-worker';
-import pg from 'pg';
+import { withClient as onServer, withDatabaseName } from '../../lib/db/server-connection';
 import { assertLocalDatabase } from '../support/test-database';
+import { type DrillStorage, drillStorage, STORAGES, type StorageName } from './backup-storage';
 import { check } from './harness';
 
+const { values: args } = parseArgs({ options: { storage: { type: 'string', default: 'local' } } });
+if (!STORAGES.includes(args.storage as StorageName))
+  throw new Error(`--storage must be one of ${STORAGES.join(', ')}, not "${args.storage}"`);
+const STORAGE = args.storage as StorageName;
 const SERVER = process.env.BACKUP_DRILL_SERVER_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const SOURCE = `portal_drill_${process.pid}`;
-const RESTORED = `portal_drill_restored_${process.pid}`;
+const PREFIX = process.env.BACKUP_DRILL_DATABASE_PREFIX ?? 'portal_drill';
+if (!/^[a-z][a-z0-9_]{0,30}$/.test(PREFIX))
+  throw new Error('BACKUP_DRILL_DATABASE_PREFIX: lower-case letters, digits and _, at most 31');
+const SOURCE = `${PREFIX}_${STORAGE}_${process.pid}`;
+const RESTORED = `${PREFIX}_${STORAGE}_restored_${process.pid}`;
 
-function databaseUrl(name: string) {
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const databaseUrl = (name: string) => withDatabaseName(SERVER, name);
 
 /** The pg_dump beside the server's own major version (Debian keeps each under /usr/lib/postgresql/<major>/bin). */
 async function toolsFor(): Promise<{ dump: string; restore: string; major: number }> {
@@ -100,8 +100,7 @@ async function main() {
   assertLocalDatabase(SERVER);
   const tools = await toolsFor();
   const work = await mkdtemp(path.join(os.tmpdir(), 'portal-backup-drill-'));
-  const storage = path.join(work, 'storage');
-  const restoredStorage = path.join(work, 'storage-restored');
+  const storage: DrillStorage = await drillStorage(STORAGE, work);
   const dumpFile = path.join(work, 'portal.dump');
   await onServer(SERVER, async (c) => {
     for (const name of [SOURCE, RESTORED]) {
@@ -109,11 +108,12 @@ async function main() {
       await c.query(`CREATE DATABASE "${name}"`);
     }
   });
-  // The portal's configuration, before any module reads it: the storage key goes with the backup.
+  // The portal's configuration, before any module reads it: the storage key is kept apart from both copies.
+  const storageKey = randomBytes(32).toString('base64');
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl(SOURCE),
-    STORAGE_ROOT: storage,
-    STORAGE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    ...storage.sourceEnv,
+    STORAGE_ENCRYPTION_KEY: storageKey,
     APP_SECRET: randomBytes(32).toString('base64url'),
     APP_URL: 'http://portal.test',
     EMAIL_TRANSPORT: 'dev',
@@ -122,7 +122,7 @@ async function main() {
     FULFILMENT_DEMO: 'false',
   });
   const { db, disconnectDb } = await import('../../lib/db');
-  const { resetEnvCache } = await import('../../lib/env');
+  const { keyId, resetEnvCache } = await import('../../lib/env');
   const { applyMigrations } = await import('../../lib/db/schema-engine');
   const { prepareDatabase } = await import('../../scripts/prepare-database');
   const { taskList } = await import('../../lib/worker/task-list');
@@ -212,7 +212,7 @@ async function main() {
     const before = await snapshot(databaseUrl(SOURCE));
     await disconnectDb();
 
-    // Backup: the database with pg_dump (custom format), the storage folder as it is (ciphertext only).
+    // Backup: the database with pg_dump (custom format), the storage as it is (ciphertext only).
     const dumpStarted = Date.now();
     execFileSync(tools.dump, [
       '--format=custom',
@@ -223,7 +223,16 @@ async function main() {
       databaseUrl(SOURCE),
     ]);
     const dumpMs = Date.now() - dumpStarted;
-    await cp(storage, restoredStorage, { recursive: true });
+    const copied = await storage.backup();
+    check(
+      copied.objects >= packages.size + documents.size,
+      `the storage backup (${storage.describe.backup}) holds ${copied.objects} objects`,
+    );
+    const plaintexts = [...packages.values(), ...documents.values()];
+    check(
+      copied.contents.every((bytes) => plaintexts.every((plain) => !bytes.includes(plain.slice(0, 40)))),
+      'the storage backup is ciphertext only: no package or document readable in it',
+    );
 
     // Restore into an empty database and an empty storage copy.
     const emptyTables = await onServer(databaseUrl(RESTORED), async (c) =>
@@ -232,6 +241,7 @@ async function main() {
       ),
     );
     check(emptyTables === 0, 'the database restored into is empty');
+    check((await storage.restoredObjects()) === 0, `the storage restored into is empty (${storage.describe.restored})`);
     const restoreStarted = Date.now();
     execFileSync(tools.restore, [
       '--no-owner',
@@ -241,9 +251,10 @@ async function main() {
       databaseUrl(RESTORED),
       dumpFile,
     ]);
+    await storage.restore();
     const restoreMs = Date.now() - restoreStarted;
     process.env.DATABASE_URL = databaseUrl(RESTORED);
-    process.env.STORAGE_ROOT = restoredStorage;
+    Object.assign(process.env, storage.restoredEnv);
     resetEnvCache();
 
     // Consistency check.
@@ -271,6 +282,18 @@ async function main() {
       if ((await readAll(getObject(key))) !== content) throw new Error(`FAILED: package ${key} differs`);
     }
     check(true, `${packages.size} packages decrypt from the storage copy with the same key, byte for byte`);
+    // Without its key the copy is useless: the key is part of the backup, kept elsewhere.
+    process.env.STORAGE_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+    resetEnvCache();
+    const [aPackage] = packages.keys();
+    const needed = `sealed under key ${keyId(Buffer.from(storageKey, 'base64'))}, which is not configured`;
+    const unreadable = await readAll(getObject(aPackage)).then(
+      () => false,
+      (error: Error) => error.message.includes(needed),
+    );
+    process.env.STORAGE_ENCRYPTION_KEY = storageKey;
+    resetEnvCache();
+    check(unreadable, 'under another storage key the restored objects do not open, and the error names the key');
     for (const [evidenceId, content] of documents) {
       const opened = await openEvidence({ staff: admin, evidenceId });
       if ((await readAll(opened.stream)) !== content) throw new Error(`FAILED: document ${evidenceId} differs`);
@@ -319,12 +342,12 @@ async function main() {
     check(row.number === highest + 1, `a new request takes the next number (${row.number})`);
 
     const dumpBytes = (await stat(dumpFile)).size;
-    const storageFiles = (await readdir(restoredStorage, { recursive: true })).length;
     console.log(
-      `[backup] PostgreSQL ${tools.major}: ${Object.values(before.counts).reduce((a, b) => a + b, 0)} rows, dump ${dumpBytes} bytes in ${dumpMs} ms, restore ${restoreMs} ms; storage ${storageFiles} entries; drill ${Date.now() - started} ms`,
+      `[backup] PostgreSQL ${tools.major}, ${STORAGE} storage: ${Object.values(before.counts).reduce((a, b) => a + b, 0)} rows, dump ${dumpBytes} bytes in ${dumpMs} ms, restore ${restoreMs} ms (database and storage); storage ${copied.objects} objects; drill ${Date.now() - started} ms`,
     );
   } finally {
     await disconnectDb();
+    await storage.stop();
     await onServer(SERVER, async (c) => {
       for (const name of [SOURCE, RESTORED]) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     });
