@@ -14,12 +14,11 @@ import { addJob } from '../../queue/add-job';
 import { formatReference } from '../../universal/reference';
 import { deleteObject, getObject, putObject } from '../../storage/storage';
 import { readOutcome } from '../outcome';
-import { ndjsonToCsv, ndjsonToJson, rowBatchesToCsv } from './dataset-formats';
+import { datasetEntries } from './dataset-entries';
 import { packageReadme, supplementaryInformation, type PackageFile } from './supplementary-information';
 import { createZipSink } from './zip-sink';
 import { loadRedactions, requesterEmails } from '../redaction/load-redactions';
-import { RedactNdjson } from '../redaction/redact-ndjson';
-import { compileRedactor, type Redactor } from '../redaction/redactor';
+import type { Redactor } from '../redaction/redactor';
 import type { WithheldCount } from '../redaction/reasons';
 
 export function packageKey(requestId: string, packageId: string) {
@@ -69,24 +68,15 @@ export async function buildDataPackage(options: { requestId: string }) {
       const dataset = `${task.system.key}/${d.name}`;
       const rules = rulesFor(dataset);
       files.push({ system: task.system.key, systemName: task.system.name, dataset: d.name, rows: d.rows });
-      // Each entry reads the stored rows through its own redactor; the JSON entry's counts are the package's.
-      const counted = compileRedactor(rules, { requesterEmails: own });
-      const json = rules.length ? getObject(d.storageKey).pipe(new RedactNdjson(counted)) : getObject(d.storageKey);
-      const csv = rules.length
-        ? rowBatchesToCsv(
-            getObject(d.storageKey).pipe(
-              new RedactNdjson(compileRedactor(rules, { requesterEmails: own }), { output: 'rows' }),
-            ),
-          )
-        : ndjsonToCsv(getObject(d.storageKey));
-      if (rules.length) {
+      const { json, csv, counted } = datasetEntries({ storageKey: d.storageKey, rules, requesterEmails: own });
+      if (counted) {
         // A failing entry fails the archive itself; this promise only tells the README when to count.
         const done = finished(json);
         done.catch(() => {});
         counting.push({ dataset, redactor: counted, done });
       }
-      zip.add(`${task.system.key}/${entryName(d.name)}.json`, Readable.from(ndjsonToJson(json)));
-      zip.add(`${task.system.key}/${entryName(d.name)}.csv`, Readable.from(csv));
+      zip.add(`${task.system.key}/${entryName(d.name)}.json`, json);
+      zip.add(`${task.system.key}/${entryName(d.name)}.csv`, csv);
     }
     for (const a of task.attachments) {
       attachments.push({ system: task.system.key, fileName: entryName(a.fileName), storageKey: a.storageKey });

@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { csvLine } from '../../csv';
+import type { RowFormat } from '../redaction/redact-ndjson';
 
 async function* lines(source: Readable): AsyncGenerator<string> {
   for await (const line of createInterface({ input: source, crlfDelay: Infinity })) {
@@ -50,39 +51,66 @@ export function ndjsonToJson(source: Readable): AsyncGenerator<string> {
   );
 }
 
-/**
- * CSV with a header row. Columns are those of the first row, and any later new column is appended
- * at the end of its line under an `extra` header: rows stay streamed, never all held.
- */
+/** CSV with a header row (`csvFormat`). */
 export function ndjsonToCsv(source: Readable): AsyncGenerator<string> {
   return rowsToCsv(rows(source));
 }
 
-/** Batches of rows already parsed (the redaction Transform's `rows` output) as CSV, as `ndjsonToCsv`. */
-export function rowBatchesToCsv(batches: AsyncIterable<Record<string, unknown>[]>): AsyncGenerator<string> {
-  return rowsToCsv(
-    (async function* () {
-      for await (const batch of batches) yield* batch;
-    })(),
-  );
+/**
+ * The JSON entry, as `ndjsonToJson` writes it, for the redaction Transform (one string per chunk of rows). A line that holds a carriage return (JSON allows one
+ * between tokens) counts as two lines there, as a line reader reads it; so it does here.
+ */
+export function jsonArrayFormat(): RowFormat {
+  let first = true;
+  const one = (text: string) => {
+    const out = `${first ? '' : ',\n'}  ${text}`;
+    first = false;
+    return out;
+  };
+  return {
+    takes: 'text',
+    start: () => '[\n',
+    line(text) {
+      if (!text.includes('\r')) return one(text);
+      let out = '';
+      for (const piece of text.split('\r')) if (piece.trim()) out += one(piece.trim());
+      return out;
+    },
+    end: () => (first ? ']\n' : '\n]\n'),
+  };
+}
+
+/**
+ * The CSV entry, as `ndjsonToCsv` writes it. Columns are those of the first row, and any later new
+ * column is appended at the end of its line under an `extra` header: rows stay streamed, never all held.
+ */
+export function csvFormat(): RowFormat {
+  let columns: string[] | null = null;
+  return {
+    takes: 'row',
+    start: () => '',
+    row(row) {
+      let out = '';
+      if (!columns) {
+        columns = Object.keys(row);
+        out = csvLine(columns);
+      }
+      const known = columns.map((c) => row[c]);
+      const extra = Object.keys(row)
+        .filter((k) => !columns!.includes(k))
+        .map((k) => `${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`);
+      return out + csvLine([...known, ...extra]);
+    },
+    end: () => (columns ? '' : '\r\n'),
+  };
 }
 
 function rowsToCsv(source: AsyncIterable<Record<string, unknown>>): AsyncGenerator<string> {
   return inChunks(
     (async function* () {
-      let columns: string[] | null = null;
-      for await (const row of source) {
-        if (!columns) {
-          columns = Object.keys(row);
-          yield csvLine(columns);
-        }
-        const known = columns.map((c) => row[c]);
-        const extra = Object.keys(row)
-          .filter((k) => !columns!.includes(k))
-          .map((k) => `${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`);
-        yield csvLine([...known, ...extra]);
-      }
-      if (!columns) yield '\r\n';
+      const csv = csvFormat() as Extract<RowFormat, { takes: 'row' }>;
+      for await (const row of source) yield csv.row(row);
+      yield csv.end();
     })(),
   );
 }

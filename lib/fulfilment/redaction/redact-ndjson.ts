@@ -1,44 +1,51 @@
 /**
- * The Transform the package build puts between a stored data set (NDJSON) and its JSON and CSV
- * converters: it reads line by line, drops withheld rows and masks withheld values, and writes
- * NDJSON again (for the JSON entry) or batches of the parsed rows (`rows`, for the CSV entry, which
- * would otherwise parse every line a second time). Only the current chunk's lines are ever held,
- * so memory stays flat for any size.
+ * The Transform the package build puts between a stored data set (NDJSON) and a package entry: it
+ * reads line by line, drops withheld rows, masks withheld values and writes each kept row through
+ * the entry's format (the JSON array or the CSV; NDJSON when none is given), a chunk of rows as one
+ * string. Only the current chunk's lines are ever held, so memory stays flat for any size.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Redactor } from './redactor';
 
+/** How kept rows are written: from the row's JSON line (`text`) or from the parsed row (`row`). */
+export type RowFormat =
+  | { readonly takes: 'text'; start(): string; line(text: string): string; end(): string }
+  | { readonly takes: 'row'; start(): string; row(row: Record<string, unknown>): string; end(): string };
+
+const NDJSON: RowFormat = { takes: 'text', start: () => '', line: (text) => `${text}\n`, end: () => '' };
+
 export class RedactNdjson extends Transform {
   private readonly decoder = new StringDecoder('utf8');
   private tail = '';
   private rowNumber = 0;
-
-  private readonly rows: boolean;
+  private started = false;
 
   constructor(
     private readonly redactor: Redactor,
-    options: { output?: 'ndjson' | 'rows' } = {},
+    private readonly format: RowFormat = NDJSON,
   ) {
-    super({ readableObjectMode: options.output === 'rows' });
-    this.rows = options.output === 'rows';
+    super();
   }
 
-  private lines(text: string): string | Record<string, unknown>[] | undefined {
-    const rows: Record<string, unknown>[] = [];
-    const lines: string[] = [];
+  private lines(text: string): string {
+    const format = this.format;
+    let out = '';
+    if (!this.started) {
+      this.started = true;
+      out = format.start();
+    }
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       this.rowNumber += 1;
       const parsed = JSON.parse(line) as Record<string, unknown>;
       const { row, dropped } = this.redactor.apply(parsed, this.rowNumber);
       if (dropped) continue;
-      if (this.rows) rows.push(row);
+      if (format.takes === 'row') out += format.row(row);
       // A row nothing touched keeps its stored line: no need to print it again.
-      else lines.push(row === parsed ? line.trim() : JSON.stringify(row));
+      else out += format.line(row === parsed ? line.trim() : JSON.stringify(row));
     }
-    if (this.rows) return rows.length ? rows : undefined;
-    return lines.length ? `${lines.join('\n')}\n` : undefined;
+    return out;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
@@ -46,7 +53,8 @@ export class RedactNdjson extends Transform {
       const text = this.tail + this.decoder.write(chunk);
       const end = text.lastIndexOf('\n');
       this.tail = end === -1 ? text : text.slice(end + 1);
-      done(null, end === -1 ? undefined : this.lines(text.slice(0, end)));
+      const out = end === -1 ? '' : this.lines(text.slice(0, end));
+      done(null, out || undefined);
     } catch (error) {
       done(error as Error);
     }
@@ -54,7 +62,7 @@ export class RedactNdjson extends Transform {
 
   override _flush(done: TransformCallback) {
     try {
-      done(null, this.lines(this.tail + this.decoder.end()));
+      done(null, this.lines(this.tail + this.decoder.end()) + this.format.end() || undefined);
     } catch (error) {
       done(error as Error);
     }

@@ -13,7 +13,7 @@ export type RedactionRule = {
   reason: RedactionReason;
 };
 
-export type RowOutcome = { row: Record<string, unknown>; dropped: boolean; withheldFields: Set<string> };
+export type RowOutcome = { row: Record<string, unknown>; dropped: boolean; withheldFields: ReadonlySet<string> };
 
 export type Redactor = {
   /** `rowNumber` counts the data set's rows from 1, as the preview shows them. */
@@ -34,18 +34,47 @@ function rowMatcher(target: string): (row: Record<string, unknown>, n: number) =
     );
 }
 
-/** Patterns run over every text in a value, nested objects and arrays included. */
-function redactValue(value: unknown, redact: TextRedactor, counted: { n: number }): unknown {
-  if (typeof value === 'string') {
-    const { text, count } = redact(value);
-    counted.n += count;
-    return text;
+/**
+ * Every pattern, in rule order, over one text: the same result as running the rules one after the
+ * other over the row. `tallies[i]` counts what pattern i withheld.
+ */
+function allPatterns(redactors: TextRedactor[], tallies: { n: number }[]): (text: string) => string {
+  if (redactors.length === 1) return (text) => redactors[0](text, tallies[0]);
+  return (text) => {
+    let out = text;
+    for (let i = 0; i < redactors.length; i++) out = redactors[i](out, tallies[i]);
+    return out;
+  };
+}
+
+/** Patterns run over every text in a value, nested objects and arrays included; the value itself when none matched. */
+function redactValue(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const next = redactValue(value[i], redact);
+      if (next === value[i]) continue;
+      out ??= [...value];
+      out[i] = next;
+    }
+    return out ?? value;
   }
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, redact, counted));
-  if (value && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, redact, counted)]));
+  if (value && typeof value === 'object') {
+    let out: Record<string, unknown> | null = null;
+    for (const [k, v] of Object.entries(value)) {
+      const next = redactValue(v, redact);
+      if (next === v) continue;
+      out ??= Object.fromEntries(Object.entries(value));
+      out[k] = next;
+    }
+    return out ?? value;
+  }
   return value;
 }
+
+/** The outcome's set for a row nothing was withheld from: never written to. */
+const NONE: ReadonlySet<string> = new Set();
 
 export function compileRedactor(rules: RedactionRule[], options: { requesterEmails: string[] }): Redactor {
   const counts = new Map<RedactionReason, number>();
@@ -54,41 +83,51 @@ export function compileRedactor(rules: RedactionRule[], options: { requesterEmai
   };
   const rows = rules.filter((r) => r.kind === 'row').map((r) => ({ match: rowMatcher(r.target), reason: r.reason }));
   const fields = rules.filter((r) => r.kind === 'field');
-  const patterns = rules
-    .filter((r) => r.kind === 'pattern')
-    .map((r) => ({
-      redact: patternRedactor(r.target as PatternKind, { regex: r.regex, requesterEmails: options.requesterEmails }),
-      reason: r.reason,
-    }));
+  const patterns = rules.filter((r) => r.kind === 'pattern');
+  const tallies = patterns.map(() => ({ n: 0 }));
+  const redactText = allPatterns(
+    patterns.map((r) =>
+      patternRedactor(r.target as PatternKind, { regex: r.regex, requesterEmails: options.requesterEmails }),
+    ),
+    tallies,
+  );
   return {
     counts,
     empty: rules.length === 0,
     apply(row, rowNumber) {
-      const withheldFields = new Set<string>();
-      const hit = rows.find((r) => r.match(row, rowNumber));
-      if (hit) {
-        add(hit.reason, 1);
-        return { row, dropped: true, withheldFields };
+      for (const r of rows) {
+        if (!r.match(row, rowNumber)) continue;
+        add(r.reason, 1);
+        return { row, dropped: true, withheldFields: NONE };
       }
       let out = row;
+      let withheldFields = NONE as Set<string>;
       for (const f of fields) {
         if (!(f.target in out) || out[f.target] === null || out[f.target] === '') continue;
-        if (out === row) out = { ...row };
+        if (out === row) {
+          out = { ...row };
+          withheldFields = new Set();
+        }
         out[f.target] = WITHHELD;
         withheldFields.add(f.target);
         add(f.reason, 1);
       }
-      for (const p of patterns) {
-        for (const [key, value] of Object.entries(out)) {
-          if (withheldFields.has(key)) continue;
-          const counted = { n: 0 };
-          const next = redactValue(value, p.redact, counted);
-          if (counted.n === 0) continue;
-          if (out === row) out = { ...row };
-          out[key] = next;
-          add(p.reason, counted.n);
-        }
+      if (patterns.length === 0) return { row: out, dropped: false, withheldFields };
+      for (const t of tallies) t.n = 0;
+      let withheld = 0;
+      for (const key of Object.keys(out)) {
+        if (withheldFields.has(key)) continue;
+        const next = redactValue(out[key], redactText);
+        // A value counts as changed when something in it was withheld, even if the text reads the same.
+        let total = 0;
+        for (const t of tallies) total += t.n;
+        if (total === withheld) continue;
+        withheld = total;
+        if (out === row) out = { ...row };
+        out[key] = next;
       }
+      // Counted per pattern in rule order: the reasons enter `counts` in the order the rules give them.
+      for (let i = 0; i < patterns.length; i++) add(patterns[i].reason, tallies[i].n);
       return { row: out, dropped: false, withheldFields };
     },
   };

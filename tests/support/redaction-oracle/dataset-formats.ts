@@ -1,0 +1,90 @@
+// The data set converters as they were before the redaction Transform wrote JSON and CSV itself:
+// the oracle's second half (tests/integration/redaction-oracle.test.ts).
+/** A collected data set (NDJSON in storage) as the JSON array and the CSV the package carries, streamed row by row. */
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { csvLine } from '../../../lib/csv';
+
+async function* lines(source: Readable): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: source, crlfDelay: Infinity })) {
+    if (line.trim()) yield line;
+  }
+}
+
+async function* rows(source: Readable): AsyncGenerator<Record<string, unknown>> {
+  for await (const line of lines(source)) yield JSON.parse(line) as Record<string, unknown>;
+}
+
+/**
+ * Gathers small pieces into chunks of about 64 KB: a yield per row costs more than the row's
+ * conversion (a promise and a stream push each), and a chunk still keeps memory flat.
+ */
+async function* inChunks(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+  let buffer: string[] = [];
+  let size = 0;
+  for await (const piece of pieces) {
+    buffer.push(piece);
+    size += piece.length;
+    if (size >= 65_536) {
+      yield buffer.join('');
+      buffer = [];
+      size = 0;
+    }
+  }
+  if (buffer.length) yield buffer.join('');
+}
+
+/**
+ * A JSON array, pretty enough to read, one row per line. The stored lines are JSON written by our
+ * own connectors, so they are copied as they are rather than parsed and printed again.
+ */
+export function ndjsonToJson(source: Readable): AsyncGenerator<string> {
+  return inChunks(
+    (async function* () {
+      let first = true;
+      yield '[\n';
+      for await (const line of lines(source)) {
+        yield `${first ? '' : ',\n'}  ${line.trim()}`;
+        first = false;
+      }
+      yield first ? ']\n' : '\n]\n';
+    })(),
+  );
+}
+
+/**
+ * CSV with a header row. Columns are those of the first row, and any later new column is appended
+ * at the end of its line under an `extra` header: rows stay streamed, never all held.
+ */
+export function ndjsonToCsv(source: Readable): AsyncGenerator<string> {
+  return rowsToCsv(rows(source));
+}
+
+/** Batches of rows already parsed (the redaction Transform's `rows` output) as CSV, as `ndjsonToCsv`. */
+export function rowBatchesToCsv(batches: AsyncIterable<Record<string, unknown>[]>): AsyncGenerator<string> {
+  return rowsToCsv(
+    (async function* () {
+      for await (const batch of batches) yield* batch;
+    })(),
+  );
+}
+
+function rowsToCsv(source: AsyncIterable<Record<string, unknown>>): AsyncGenerator<string> {
+  return inChunks(
+    (async function* () {
+      let columns: string[] | null = null;
+      for await (const row of source) {
+        if (!columns) {
+          columns = Object.keys(row);
+          yield csvLine(columns);
+        }
+        const known = columns.map((c) => row[c]);
+        const extra = Object.keys(row)
+          .filter((k) => !columns!.includes(k))
+          .map((k) => `${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`);
+        yield csvLine([...known, ...extra]);
+      }
+      if (!columns) yield '\r\n';
+    })(),
+  );
+}
