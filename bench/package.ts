@@ -7,8 +7,10 @@
  * Stage 2, the package: the data set read back from storage (decrypted), turned into JSON and CSV,
  * zipped (lib/fulfilment/package/zip-sink.ts) and stored encrypted, as the build job does, against
  * zipping the same NDJSON bytes twice from a plain file with the same library and level.
- * Prints a Markdown table with wall time, throughput and the process's peak RSS per stage.
- * REDACTION=on adds the package stage again with redaction rules on (lib/fulfilment/redaction/):
+ * Prints a Markdown table with wall time, throughput and the process's peak RSS per stage (the package
+ * stages also with the process's CPU time, steadier than wall time on a shared machine).
+ * REDACTION=on adds the package stage again with redaction rules on, built by the job's own
+ * `datasetEntries` (lib/fulfilment/package/dataset-entries.ts):
  * the email, phone and secret patterns, a custom RE2 expression, a withheld column and a withheld
  * row, applied while streaming as the build job does.
  *
