@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { csrfCookieName, refreshedCsrfCookie } from '@/lib/auth/csrf-token';
+import { oauthCheckCookieNames, reencryptedCheckCookies } from '@/lib/auth/oauth-check-cookies';
 import { env } from '@/lib/env';
 import { chooseLocale, LOCALE_COOKIE, LOCALE_PARAM } from '@/lib/i18n/negotiate-locale';
 import { switchedOffRoute } from '@/lib/http/optional-routes';
@@ -23,7 +24,23 @@ const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-
  * `x-locale`, with `x-locale-source` saying whether the requester chose it.
  * Benchmark and demo routes whose setting is off answer 404 here, whatever the method.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const { APP_URL, appSecrets } = env();
+  // A single sign-on round trip begun before a key rotation comes back with check cookies under
+  // the previous secret: encrypted again under the current one (lib/auth/oauth-check-cookies.ts).
+  if (appSecrets.length > 1 && request.nextUrl.pathname.startsWith('/api/auth/callback/')) {
+    const names = oauthCheckCookieNames(APP_URL.startsWith('https://'));
+    const present = request.cookies.getAll().filter((cookie) => names.includes(cookie.name));
+    const renewed = await reencryptedCheckCookies(
+      present,
+      appSecrets.map((k) => k.secret),
+    );
+    for (const cookie of renewed) request.cookies.set(cookie.name, cookie.value);
+  }
+  return respond(request);
+}
+
+function respond(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
   const { NODE_ENV, APP_URL, appSecrets } = env();
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');

@@ -1,7 +1,6 @@
 import { PrismaAdapter } from '@next-auth/prisma-adapter';
 import type { Adapter } from 'next-auth/adapters';
 import type { NextAuthOptions } from 'next-auth';
-import { decode as decodeJwt, type JWTDecodeParams } from 'next-auth/jwt';
 import EmailProvider from 'next-auth/providers/email';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db } from '../db';
@@ -18,23 +17,6 @@ const LINK_MINUTES = 15;
  * The token is 32 random bytes, so the hash needs no key to be unguessable.
  */
 const SIGN_IN_LINK_HASH_LABEL = 'bitstride-staff-sign-in-link';
-
-/**
- * Opens next-auth's encrypted cookies (the state, PKCE and nonce of a single sign-on round trip)
- * under APP_SECRET, then under each APP_SECRET_PREVIOUS: a round trip begun just before a
- * rotation completes after it. They are written under APP_SECRET alone.
- */
-async function decodeUnderAnyKnownSecret(params: JWTDecodeParams) {
-  for (const { secret } of env().appSecrets) {
-    try {
-      const token = await decodeJwt({ ...params, secret });
-      if (token) return token;
-    } catch {
-      // Written under another secret: try the next one.
-    }
-  }
-  return null;
-}
 
 async function activeStaff(email: string | null | undefined) {
   if (!email) return null;
@@ -79,7 +61,6 @@ export function authOptions(): NextAuthOptions {
     adapter: invitedOnlyAdapter(),
     // Database sessions, so that deactivating someone or signing out ends the session at once.
     session: { strategy: 'database', maxAge: e.SESSION_MAX_AGE_HOURS * 3600, updateAge: 15 * 60 },
-    jwt: { decode: decodeUnderAnyKnownSecret },
     pages: { signIn: '/admin/sign-in', verifyRequest: '/admin/sign-in/check-email', error: '/admin/sign-in' },
     providers: [
       EmailProvider({

@@ -12,14 +12,14 @@ function production(vars: Record<string, string> = {}) {
 
 afterEach(() => settings.restore());
 
-const call = (path: string, method = 'POST') => proxy(new NextRequest(`http://portal.test${path}`, { method }));
+const call = async (path: string, method = 'POST') => proxy(new NextRequest(`http://portal.test${path}`, { method }));
 
 describe('benchmark and demo routes', () => {
   it('answer 404 to every method in a production start', async () => {
     production();
     for (const path of ['/api/bench/bare', '/api/demo/support-desk']) {
       for (const method of ['GET', 'POST', 'PUT', 'DELETE']) {
-        const res = call(path, method);
+        const res = await call(path, method);
         expect(res.status, `${method} ${path}`).toBe(404);
         expect(await res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found.' } });
         expect(res.headers.get('Content-Security-Policy'), 'the security headers still apply').toBeTruthy();
@@ -27,18 +27,18 @@ describe('benchmark and demo routes', () => {
     }
   });
 
-  it('pass through when their setting turns them on', () => {
+  it('pass through when their setting turns them on', async () => {
     production({ BENCH_ROUTES: 'true' });
-    expect(call('/api/bench/bare').status).not.toBe(404);
-    expect(call('/api/demo/support-desk').status).toBe(404);
+    expect((await call('/api/bench/bare')).status).not.toBe(404);
+    expect((await call('/api/demo/support-desk')).status).toBe(404);
     production({ FULFILMENT_DEMO: 'true' });
-    expect(call('/api/demo/support-desk').status).not.toBe(404);
-    expect(call('/api/bench/bare').status).toBe(404);
+    expect((await call('/api/demo/support-desk')).status).not.toBe(404);
+    expect((await call('/api/bench/bare')).status).toBe(404);
   });
 
-  it('leave every other route alone', () => {
+  it('leave every other route alone', async () => {
     production();
     for (const path of ['/api/health', '/api/v1/requests', '/api/benchmark', '/'])
-      expect(call(path).status, path).not.toBe(404);
+      expect((await call(path)).status, path).not.toBe(404);
   });
 });

@@ -10,7 +10,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
 import type { NextAuthOptions } from 'next-auth';
-import { encode as encodeJwt, decode as defaultJwtDecode } from 'next-auth/jwt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { proxy } from '../../proxy';
 import { createApiKey } from '../../lib/api-keys/create-api-key';
@@ -46,9 +45,23 @@ type AuthResponse = {
   cookies?: { name: string; value: string }[];
 };
 const require = createRequire(import.meta.url);
-const { AuthHandler } = require(path.join(path.dirname(require.resolve('next-auth')), 'core/index.js')) as {
+const nextAuthCore = path.join(path.dirname(require.resolve('next-auth')), 'core');
+const { AuthHandler } = require(path.join(nextAuthCore, 'index.js')) as {
   AuthHandler(params: { req: Request; options: NextAuthOptions }): Promise<AuthResponse>;
 };
+type OauthCheck = {
+  create(options: unknown, cookies: { name: string; value: string }[], params: Record<string, string>): Promise<void>;
+  use(
+    cookies: Record<string, string>,
+    resCookies: unknown[],
+    options: unknown,
+    checks: Record<string, string>,
+  ): Promise<void>;
+};
+const oauthChecks = require(path.join(nextAuthCore, 'lib/oauth/checks.js')) as Record<
+  'state' | 'pkce' | 'nonce',
+  OauthCheck
+>;
 
 const SECRET_A = `a-secret-${'a'.repeat(40)}`;
 const SECRET_B = `b-secret-${'b'.repeat(40)}`;
@@ -193,17 +206,17 @@ describe('staff sign-in (next-auth)', () => {
   }
 
   /** The CSRF cookie the sign-in page's visit gets from proxy.ts, and its token. */
-  function csrfFromSignInPage() {
-    const res = proxy(new NextRequest('http://portal.test/admin/sign-in'));
+  async function csrfFromSignInPage() {
+    const res = await proxy(new NextRequest('http://portal.test/admin/sign-in'));
     const value = res.cookies.get(csrfName)!.value;
     return { value, token: value.split('|')[0] };
   }
 
   /** A POST to next-auth as it reaches the route handler: through proxy.ts, with the cookies it passes on. */
-  function throughProxy(path: string, cookies: Record<string, string>) {
-    const res = proxy(
+  async function throughProxy(path: string, cookies: Record<string, string>, method = 'POST') {
+    const res = await proxy(
       new NextRequest(`http://portal.test/api/auth/${path}`, {
-        method: 'POST',
+        method,
         headers: { cookie: cookieHeader(cookies) },
       }),
     );
@@ -217,7 +230,7 @@ describe('staff sign-in (next-auth)', () => {
   }
 
   async function askForLink(email: string, csrf: { value: string; token: string }) {
-    const res = await auth('POST', 'signin/email', throughProxy('signin/email', { [csrfName]: csrf.value }), {
+    const res = await auth('POST', 'signin/email', await throughProxy('signin/email', { [csrfName]: csrf.value }), {
       email,
       csrfToken: csrf.token,
     });
@@ -237,7 +250,7 @@ describe('staff sign-in (next-auth)', () => {
 
   it('a sign-in link emailed before the rotation signs in after the old key is gone', async () => {
     const reviewer = await aStaffMember('reviewer');
-    const token = await askForLink(reviewer.email, csrfFromSignInPage());
+    const token = await askForLink(reviewer.email, await csrfFromSignInPage());
 
     await rotateAndRekey();
     const session = await signInWith(token);
@@ -249,7 +262,7 @@ describe('staff sign-in (next-auth)', () => {
 
   it('a session begun before the rotation carries on after it', async () => {
     const reviewer = await aStaffMember('reviewer');
-    const session = await signInWith(await askForLink(reviewer.email, csrfFromSignInPage()));
+    const session = await signInWith(await askForLink(reviewer.email, await csrfFromSignInPage()));
 
     await rotateAndRekey();
     expect((await auth('GET', 'session', { 'next-auth.session-token': session })).body).toMatchObject({
@@ -259,13 +272,13 @@ describe('staff sign-in (next-auth)', () => {
 
   it('a sign-in form served before the rotation still posts while the old secret is read', async () => {
     const reviewer = await aStaffMember('reviewer');
-    const csrf = csrfFromSignInPage();
+    const csrf = await csrfFromSignInPage();
 
     keys.set(duringRotation);
     const token = await askForLink(reviewer.email, csrf);
     expect(await signInWith(token)).toBeTruthy();
     // The visit after the rotation gets its cookie re-signed under the new secret: same token, so an open form still posts.
-    const page = proxy(
+    const page = await proxy(
       new NextRequest('http://portal.test/admin/sign-in', { headers: { cookie: `${csrfName}=${csrf.value}` } }),
     );
     const resigned = page.cookies.get(csrfName)?.value;
@@ -273,20 +286,38 @@ describe('staff sign-in (next-auth)', () => {
     expect(resigned).not.toBe(csrf.value);
   });
 
-  it('a single sign-on round trip’s state cookie written before the rotation opens after it', async () => {
-    // What next-auth keeps in the state, PKCE and nonce cookies (core/lib/oauth/checks.js), under the old secret.
-    const cookie = await encodeJwt({ secret: SECRET_A, maxAge: 900, token: { value: 'the-state', provider: 'oidc' } });
+  it('a single sign-on round trip begun before the rotation passes next-auth’s state, PKCE and nonce checks after it', async () => {
+    // next-auth's own check code (core/lib/oauth/checks.js), as its sign-in and callback routes call it.
+    const options = () => ({
+      provider: { id: 'oidc', checks: ['state', 'pkce', 'nonce'] },
+      cookies: {
+        state: { name: 'next-auth.state', options: {} },
+        pkceCodeVerifier: { name: 'next-auth.pkce.code_verifier', options: {} },
+        nonce: { name: 'next-auth.nonce', options: {} },
+      },
+      jwt: { secret: env().APP_SECRET },
+      logger: { debug() {} },
+    });
+    const made: { name: string; value: string }[] = [];
+    const sent: Record<string, string> = {};
+    for (const check of [oauthChecks.state, oauthChecks.pkce, oauthChecks.nonce])
+      await check.create(options(), made, sent);
+    expect(made).toHaveLength(3);
 
     keys.set(duringRotation);
-    const options = authOptions();
-    const decode = options.jwt?.decode ?? defaultJwtDecode;
-    const opened = await Promise.resolve()
-      .then(() => decode({ secret: env().APP_SECRET, token: cookie }))
-      .catch(() => null);
-    expect(opened).toMatchObject({ value: 'the-state' });
-    // Not any cookie: one written under a secret the portal does not know stays shut.
-    const stranger = await encodeJwt({ secret: 'z'.repeat(48), maxAge: 900, token: { value: 'forged' } });
-    expect(await decode({ secret: env().APP_SECRET, token: stranger })).toBeNull();
-    expect(keyId(env().APP_SECRET)).toBe(keyId(SECRET_B));
+    const back = Object.fromEntries(made.map((c) => [c.name, c.value]));
+    const passed = await throughProxy(`callback/oidc?state=${sent.state}&code=c`, back, 'GET');
+    const checks: Record<string, string> = {};
+    for (const check of [oauthChecks.state, oauthChecks.pkce, oauthChecks.nonce])
+      await check.use(passed, [], options(), checks);
+    expect(checks.state).toBe(sent.state);
+    expect(checks.nonce).toBe(sent.nonce);
+    expect(checks.code_verifier).toEqual(expect.any(String));
+
+    // A cookie made under a secret the portal does not know is passed on as it came, and refused.
+    keys.set({ ...duringRotation, APP_SECRET_PREVIOUS: SECRET_A.replace('a-', 'c-') });
+    const refused = await throughProxy('callback/oidc?code=c', back, 'GET');
+    expect(refused['next-auth.state']).toBe(back['next-auth.state']);
+    await expect(oauthChecks.state.use(refused, [], options(), {})).rejects.toThrow();
   });
 });
