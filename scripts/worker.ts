@@ -14,7 +14,11 @@ async function main() {
   // Restarted in this process when PostgreSQL goes away under it (lib/worker/supervise-worker.ts).
   const worker = superviseWorker({
     connectionString: database.url,
-    start: (events) => startWorker({ connectionString: database.url, concurrency: env().WORKER_CONCURRENCY, events }),
+    start: (events) => {
+      // The id its jobs are locked by (`locked_by`): what an operator, or a test, needs to release them.
+      events.on('pool:create', ({ workerPool }) => console.log(`[worker] pool ${workerPool.id}`));
+      return startWorker({ connectionString: database.url, concurrency: env().WORKER_CONCURRENCY, events });
+    },
   });
   await worker.started;
   console.log('[worker] running');
