@@ -11,7 +11,7 @@ export type SupervisedWorker = {
   promise: Promise<void>;
   /** Stops the running runner (if any) and restarts no more. */
   stop(): Promise<void>;
-  /** How many times a runner that stopped with an error was replaced. */
+  /** How many times a new runner was started (or tried) after one stopped by itself. */
   restarts(): number;
 };
 
