@@ -4,7 +4,7 @@
  * information from the inventory. Streamed end to end (storage -> converters -> ZIP -> encryption
  * -> storage) and deleted when the download window ends.
  */
-import { Readable } from 'node:stream';
+import { pipeline, Readable, type Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { db } from '../../db';
@@ -21,6 +21,16 @@ import { loadRedactions, requesterEmails } from '../redaction/load-redactions';
 import { RedactNdjson } from '../redaction/redact-ndjson';
 import { compileRedactor, type Redactor } from '../redaction/redactor';
 import type { WithheldCount } from '../redaction/reasons';
+
+/**
+ * `source` read through `transform`, with a failure of either on the transform, which the archive
+ * listens to (`pipe` would leave the source's errors, and the transform's before the archive
+ * reaches it, unheard: an uncaught 'error').
+ */
+function through<T extends Transform>(source: Readable, transform: T): T {
+  pipeline(source, transform, () => {});
+  return transform;
+}
 
 export function packageKey(requestId: string, packageId: string) {
   return `packages/${requestId}/${packageId}.zip`;
@@ -71,10 +81,11 @@ export async function buildDataPackage(options: { requestId: string }) {
       files.push({ system: task.system.key, systemName: task.system.name, dataset: d.name, rows: d.rows });
       // Each entry reads the stored rows through its own redactor; the JSON entry's counts are the package's.
       const counted = compileRedactor(rules, { requesterEmails: own });
-      const json = rules.length ? getObject(d.storageKey).pipe(new RedactNdjson(counted)) : getObject(d.storageKey);
+      const json = rules.length ? through(getObject(d.storageKey), new RedactNdjson(counted)) : getObject(d.storageKey);
       const csv = rules.length
         ? rowBatchesToCsv(
-            getObject(d.storageKey).pipe(
+            through(
+              getObject(d.storageKey),
               new RedactNdjson(compileRedactor(rules, { requesterEmails: own }), { output: 'rows' }),
             ),
           )
