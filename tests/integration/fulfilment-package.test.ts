@@ -10,7 +10,12 @@ import { db } from '../../lib/db';
 import { env, resetEnvCache } from '../../lib/env';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { ndjsonToCsv, ndjsonToJson } from '../../lib/fulfilment/package/dataset-formats';
-import { deleteDataPackage } from '../../lib/fulfilment/package/build-data-package';
+import {
+  buildDataPackage,
+  deleteDataPackage,
+  markPackageFailed,
+} from '../../lib/fulfilment/package/build-data-package';
+import { saveRedactionPattern } from '../../lib/fulfilment/redaction/save-redaction-pattern';
 import {
   inspectDownloadGrant,
   openDownload,
@@ -48,6 +53,27 @@ async function text(stream: AsyncIterable<unknown>) {
   let out = '';
   for await (const chunk of stream) out += String(chunk);
   return out;
+}
+
+/** An access request, completed, whose one done collect task stored the given NDJSON data set. */
+async function completedWithDataset(ndjson: string) {
+  const input = aRequest({ types: ['access'] });
+  const created = await submitRequest({ input, channel: 'web' });
+  await verifyRequest({ token: await latestVerificationToken(input.email) });
+  await startRequest({ staff: admin, requestId: created.id });
+  const task = await db().fulfilmentTask.findFirstOrThrow({
+    where: { requestId: created.id, type: 'collect', system: { is: { kind: 'manual' } } },
+    include: { system: true },
+  });
+  const storageKey = `datasets/${created.id}/${task.id}/tickets.ndjson`;
+  await putObject(storageKey, Readable.from([ndjson]));
+  await db().fulfilmentTask.update({
+    where: { id: task.id },
+    data: { status: 'done', outcome: { datasets: [{ name: 'tickets', rows: 3, storageKey }] } },
+  });
+  await closeOpenTasks({ staff: admin, requestId: created.id, reason: 'Not part of this test' });
+  await completeRequest({ staff: admin, requestId: created.id, message: 'Your copy is on its way.' });
+  return { ...created, dataset: `${task.system!.key}/tickets` };
 }
 
 async function completedAccessRequest() {
@@ -128,6 +154,34 @@ describe('package contents', () => {
     expect(await text(Readable.from([sealed]).pipe(createDecryptStream([key])))).toBe('hello world');
     sealed[20] ^= 1;
     await expect(text(Readable.from([sealed]).pipe(createDecryptStream([key])))).rejects.toThrow();
+  });
+});
+
+describe('a data set that cannot be read', () => {
+  // Line 3 (after a blank line) is a CSV row, not JSON: JSON.parse's message would quote its start.
+  const ndjson = '{"from":"ada@example.org"}\n\ngrace.hopper@example.net,+44 20 7946 0018\n{"from":"x@example.org"}\n';
+
+  it.each([
+    ['as stored', false],
+    ['through redaction', true],
+  ])('%s: the failed build names the data set and line, never the content', async (_, redacted) => {
+    if (redacted)
+      await saveRedactionPattern({
+        staff: admin,
+        input: { dataset: '', pattern: 'phone', regex: '', reason: 'third_party' },
+      });
+    const r = await completedWithDataset(ndjson);
+    const error = await buildDataPackage({ requestId: r.id }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(Error);
+    await markPackageFailed(r.id, error); // what the job does after its last attempt
+    const stored = await db().dataPackage.findUniqueOrThrow({ where: { requestId: r.id } });
+    expect(stored.status).toBe('failed');
+    expect(stored.lastError).toBe(`Data set ${r.dataset}: line 3 is not valid JSON`);
+    for (const text of [error!.message, error!.stack ?? '', stored.lastError!])
+      for (const secret of ['grace', 'hopper', '7946', 'example']) expect(text).not.toContain(secret);
   });
 });
 

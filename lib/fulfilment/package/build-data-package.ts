@@ -81,15 +81,17 @@ export async function buildDataPackage(options: { requestId: string }) {
       files.push({ system: task.system.key, systemName: task.system.name, dataset: d.name, rows: d.rows });
       // Each entry reads the stored rows through its own redactor; the JSON entry's counts are the package's.
       const counted = compileRedactor(rules, { requesterEmails: own });
-      const json = rules.length ? through(getObject(d.storageKey), new RedactNdjson(counted)) : getObject(d.storageKey);
+      const json = rules.length
+        ? through(getObject(d.storageKey), new RedactNdjson(counted, { dataset }))
+        : getObject(d.storageKey);
       const csv = rules.length
         ? rowBatchesToCsv(
             through(
               getObject(d.storageKey),
-              new RedactNdjson(compileRedactor(rules, { requesterEmails: own }), { output: 'rows' }),
+              new RedactNdjson(compileRedactor(rules, { requesterEmails: own }), { output: 'rows', dataset }),
             ),
           )
-        : ndjsonToCsv(getObject(d.storageKey));
+        : ndjsonToCsv(getObject(d.storageKey), { dataset });
       if (rules.length) {
         // A failing entry fails the archive itself; this promise only tells the README when to count.
         const done = finished(json);

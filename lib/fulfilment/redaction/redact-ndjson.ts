@@ -7,30 +7,36 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { Transform, type TransformCallback } from 'node:stream';
+import { parseDatasetLine } from '../dataset-line';
 import type { Redactor } from './redactor';
 
 export class RedactNdjson extends Transform {
   private readonly decoder = new StringDecoder('utf8');
   private tail = '';
   private rowNumber = 0;
+  private lineNumber = 0;
 
   private readonly rows: boolean;
+  private readonly dataset: string;
 
+  /** `dataset` names the data set in the error a bad line raises. */
   constructor(
     private readonly redactor: Redactor,
-    options: { output?: 'ndjson' | 'rows' } = {},
+    options: { output?: 'ndjson' | 'rows'; dataset?: string } = {},
   ) {
     super({ readableObjectMode: options.output === 'rows' });
     this.rows = options.output === 'rows';
+    this.dataset = options.dataset ?? 'data set';
   }
 
   private lines(text: string): string | Record<string, unknown>[] | undefined {
     const rows: Record<string, unknown>[] = [];
     const lines: string[] = [];
     for (const line of text.split('\n')) {
+      this.lineNumber += 1;
       if (!line.trim()) continue;
       this.rowNumber += 1;
-      const parsed = JSON.parse(line) as Record<string, unknown>;
+      const parsed = parseDatasetLine(line, { dataset: this.dataset, line: this.lineNumber });
       const { row, dropped } = this.redactor.apply(parsed, this.rowNumber);
       if (dropped) continue;
       if (this.rows) rows.push(row);
