@@ -4,6 +4,7 @@
  * are created if missing, demo people inserted if absent.
  */
 import pg from 'pg';
+import { watchConnection } from './connectors/system-database';
 
 export const DEMO_DATABASE = 'bitstride_demo';
 
@@ -39,7 +40,7 @@ export function withDatabaseName(url: string, name: string) {
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+  const client = watchConnection(new pg.Client({ connectionString: url }), 'demo-data');
   await client.connect();
   try {
     return await fn(client);

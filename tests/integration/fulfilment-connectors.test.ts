@@ -148,6 +148,43 @@ describe('PostgreSQL connector', () => {
       ),
     ).rejects.toThrow(/refused a statement/);
   });
+
+  it('a connection lost mid-statement is a retryable failure, never an uncaught error that ends the process', async () => {
+    const url = await demoDatabase();
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => void uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const running = runPostgresConnector(
+        {
+          connectionUrl: url,
+          statements: {
+            collect: [{ name: 'slow', sql: 'SELECT 1 AS n FROM pg_sleep(20) WHERE $1::text IS NOT NULL' }],
+          },
+        },
+        { taskId: '00000000-0000-4000-8000-000000000002', type: 'collect', identities: ['a@b.c'], change: null },
+      );
+      running.catch(() => {});
+      let terminated = false;
+      for (let i = 0; i < 200 && !terminated; i++) {
+        const { rows } = await admin.query(
+          `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+           WHERE application_name = 'privacy-portal-connector' AND query LIKE 'FETCH%' AND state = 'active'`,
+        );
+        terminated = rows.length > 0;
+        if (!terminated) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(terminated).toBe(true);
+      await expect(running).rejects.toMatchObject({ name: 'ConnectorError', retryable: true });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the socket's end follows the error
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await admin.end();
+    }
+  });
 });
 
 describe('webhook connector', () => {
