@@ -101,6 +101,8 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
   const signInNotice = noticeFor('account-sign-in');
   // The request's language, whatever the browser says, unless switched on this page.
   const locale = requestPageLocale(page, request.locale);
+  // Switched on this page: its forms post the language back, so the page they return to keeps it.
+  const chosen = page.source === 'link' ? locale : undefined;
   const t = translatorFor(locale);
   const wording = statusWording(t, request);
   return staticPage({
@@ -142,6 +144,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             t={t}
             requestId={request.id}
             token={token.data}
+            lang={chosen}
             question={request.question}
             notice={noticeFor('reply')}
           />
@@ -218,6 +221,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             t={t}
             requestId={request.id}
             token={token.data}
+            lang={chosen}
             masked={request.accountEmail.masked}
             notice={noticeFor('account-email')}
           />
@@ -229,6 +233,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
                 t={t}
                 requestId={request.id}
                 token={token.data}
+                lang={chosen}
                 name={env().REQUESTER_OIDC_NAME ?? null}
                 company={env().COMPANY_NAME}
                 notice={signInNotice}
@@ -238,16 +243,24 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
               t={t}
               requestId={request.id}
               token={token.data}
+              lang={chosen}
               questions={request.verification.questions}
               notice={noticeFor('identity-questions')}
             />
             {request.verification.declaration.offered && (
-              <DeclarationForm t={t} requestId={request.id} token={token.data} notice={noticeFor('declaration')} />
+              <DeclarationForm
+                t={t}
+                requestId={request.id}
+                token={token.data}
+                lang={chosen}
+                notice={noticeFor('declaration')}
+              />
             )}
             <EvidenceForm
               t={t}
               requestId={request.id}
               token={token.data}
+              lang={chosen}
               sent={evidence}
               timeZone={request.timeZone}
               maxMb={env().EVIDENCE_MAX_MB}
@@ -261,6 +274,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             t={t}
             requestId={request.id}
             token={token.data}
+            lang={chosen}
             contactEmail={env().PRIVACY_CONTACT_EMAIL}
             notice={noticeFor('package')}
             awaitingProof={!request.verification.readyForRelease}
@@ -297,6 +311,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
             t={t}
             requestId={request.id}
             token={token.data}
+            lang={chosen}
             closesOn={request.appeal.closesAt ? publicDate(t, request.appeal.closesAt, request.timeZone) : null}
             notice={noticeFor('appeal')}
           />
@@ -324,6 +339,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
           t={t}
           requestId={request.id}
           token={token.data}
+          lang={chosen}
           authority={complaintRule(request.jurisdiction, new Date()).authorityNotice}
           notice={noticeFor('complaint')}
         />
@@ -333,7 +349,7 @@ export async function GET(incoming: Request, { params }: { params: Promise<{ id:
 
         <p className="hint">{t(request.canWithdraw ? 'status.keepPrivateWithdraw' : 'status.keepPrivate')}</p>
         {request.canWithdraw && (
-          <WithdrawForm t={t} requestId={request.id} token={token.data} notice={noticeFor('withdraw')} />
+          <WithdrawForm t={t} requestId={request.id} token={token.data} lang={chosen} notice={noticeFor('withdraw')} />
         )}
       </>
     ),
