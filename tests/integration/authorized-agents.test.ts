@@ -17,7 +17,6 @@ import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { GET as openApiRoute } from '../../app/api/v1/openapi.json/route';
 import { POST as requestFormPost } from '../../app/(public)/route';
 import { openAgentDocument } from '../../lib/agents/open-agent-document';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { enqueueEmail, brand } from '../../lib/email/enqueue-email';
 import { env, resetEnvCache } from '../../lib/env';
@@ -33,7 +32,7 @@ import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 /** A small but real PDF: the first bytes are what the check reads. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -53,8 +52,8 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  reviewer = await aStaffIdentity('reviewer');
+  viewer = await aStaffIdentity('viewer');
 });
 
 const postRequest = checkedByContract(requestsRoute);

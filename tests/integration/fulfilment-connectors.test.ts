@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
@@ -23,7 +22,7 @@ import { aDemoPerson, demoDatabase, seededInventory } from '../support/fulfilmen
 import { runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 import { startWebhookSystem } from '../support/webhook-system';
 
 const SECRET = 'a-shared-secret-of-at-least-32-characters!!';
@@ -45,7 +44,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  reviewer = await aStaffIdentity('reviewer');
   await seededInventory({ webhookUrl: system.url, webhookSecret: SECRET });
   await db().dataSystem.update({ where: { key: 'support' }, data: { allowPrivateNetwork: true } });
 });

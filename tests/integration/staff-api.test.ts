@@ -24,7 +24,7 @@ import { checkedByContract, contractDocument } from '../support/openapi-contract
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
 import { scopedEnv } from '../support/scoped-env';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity, aStaffMember } from '../support/staff';
 import { aRawStaffKey, STAFF_API_OPERATIONS, type StaffApiOperation, staffApiRequest } from '../support/staff-api';
 
 const settings = scopedEnv(['RATE_LIMITS', 'RATE_LIMIT_STAFF_API_PER_KEY']);
@@ -34,9 +34,9 @@ let viewer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
+  viewer = await aStaffIdentity('viewer');
 });
 afterEach(() => settings.restore());
 
