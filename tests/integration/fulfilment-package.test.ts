@@ -4,7 +4,6 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { env, resetEnvCache } from '../../lib/env';
@@ -31,10 +30,10 @@ import { submitRequest } from '../../lib/requests/submit-request';
 import { createDecryptStream, createEncryptStream } from '../../lib/storage/encryption';
 import { objectExists, putObject } from '../../lib/storage/storage';
 import { verifyRequest } from '../../lib/verification/verify-request';
-import { seededInventory } from '../support/fulfilment';
+import { completedWithDataset, seededInventory } from '../support/fulfilment';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let admin: StaffIdentity;
 
@@ -45,7 +44,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+  admin = await aStaffIdentity('admin');
   await seededInventory();
 });
 
@@ -53,27 +52,6 @@ async function text(stream: AsyncIterable<unknown>) {
   let out = '';
   for await (const chunk of stream) out += String(chunk);
   return out;
-}
-
-/** An access request, completed, whose one done collect task stored the given NDJSON data set. */
-async function completedWithDataset(ndjson: string) {
-  const input = aRequest({ types: ['access'] });
-  const created = await submitRequest({ input, channel: 'web' });
-  await verifyRequest({ token: await latestVerificationToken(input.email) });
-  await startRequest({ staff: admin, requestId: created.id });
-  const task = await db().fulfilmentTask.findFirstOrThrow({
-    where: { requestId: created.id, type: 'collect', system: { is: { kind: 'manual' } } },
-    include: { system: true },
-  });
-  const storageKey = `datasets/${created.id}/${task.id}/tickets.ndjson`;
-  await putObject(storageKey, Readable.from([ndjson]));
-  await db().fulfilmentTask.update({
-    where: { id: task.id },
-    data: { status: 'done', outcome: { datasets: [{ name: 'tickets', rows: 3, storageKey }] } },
-  });
-  await closeOpenTasks({ staff: admin, requestId: created.id, reason: 'Not part of this test' });
-  await completeRequest({ staff: admin, requestId: created.id, message: 'Your copy is on its way.' });
-  return { ...created, dataset: `${task.system!.key}/tickets` };
 }
 
 async function completedAccessRequest() {
@@ -170,7 +148,7 @@ describe('a data set that cannot be read', () => {
         staff: admin,
         input: { dataset: '', pattern: 'phone', regex: '', reason: 'third_party' },
       });
-    const r = await completedWithDataset(ndjson);
+    const r = await completedWithDataset({ staff: admin, name: 'tickets', rows: 3, lines: () => [ndjson] });
     const error = await buildDataPackage({ requestId: r.id }).then(
       () => null,
       (e: unknown) => e as Error,
