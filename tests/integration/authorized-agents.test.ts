@@ -13,7 +13,6 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as agentStatusPage } from '../../app/(public)/status/[id]/agent/route';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { POST as refusePost } from '../../app/(public)/verify/refuse/route';
-import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { GET as openApiRoute } from '../../app/api/v1/openapi.json/route';
 import { POST as requestFormPost } from '../../app/(public)/route';
 import { openAgentDocument } from '../../lib/agents/open-agent-document';
@@ -33,6 +32,7 @@ import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { latestStatusLink, latestVerificationToken } from '../support/requests';
 import { aStaffIdentity } from '../support/staff';
+import { postApiRequest } from '../support/api-requests';
 
 /** A small but real PDF: the first bytes are what the check reads. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -56,7 +56,6 @@ beforeEach(async () => {
   viewer = await aStaffIdentity('viewer');
 });
 
-const postRequest = checkedByContract(requestsRoute);
 const getOpenApi = checkedByContract(openApiRoute, 'GET /api/v1/openapi.json');
 
 let counter = 0;
@@ -66,14 +65,7 @@ function people() {
   return { person: `person${stamp}@example.com`, agent: `agent${stamp}@example.com` };
 }
 
-const post = (body: unknown) =>
-  postRequest(
-    new Request('http://portal.test/api/v1/requests', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    }),
-  );
+const post = (body: unknown) => postApiRequest(body);
 
 /** An agent's request through the JSON API, the document inline in base64. */
 async function agentRequest(

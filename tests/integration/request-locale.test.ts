@@ -1,26 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { POST as withdrawPost } from '../../app/(public)/status/[id]/withdraw/route';
-import { POST as postRequest } from '../../app/api/v1/requests/route';
 import { db } from '../../lib/db';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { sendAccountEmailProof } from '../../lib/verification/send-account-email-proof';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
+import { postApiRequest } from '../support/api-requests';
 
 /** The language a request is filed in: stored, and every email about it written in it. */
 
 beforeEach(resetDatabase);
 
-const post = (body: unknown) =>
-  postRequest(
-    new Request('http://portal.test/api/v1/requests', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    }),
-  );
+const post = (body: unknown) => postApiRequest(body);
 
 const emailsTo = (to: string) =>
   db().outboxEmail.findMany({
