@@ -9,6 +9,8 @@ import { pageLocaleOf } from '@/app/components/page-locale';
 import { AppError, publicError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { translatorFor } from '@/lib/i18n/catalogs';
+import { LOCALE_PARAM } from '@/lib/i18n/negotiate-locale';
+import { isDisplayLocale } from '@/lib/universal/i18n/locales';
 import type { MessageKey } from '@/lib/universal/i18n/translator';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { isUuid } from '@/lib/uuid';
@@ -114,12 +116,16 @@ export async function readStatusFormPost(
   const form = await readFormPost(request);
   if (!form) return notAForm(request);
   const page = `/status/${id}`;
+  // The language the requester chose on the status page (its forms post it): the page they come
+  // back to speaks it too, through the same `?lang=` its switcher uses.
+  const chosen = fieldText(form, LOCALE_PARAM);
+  const lang = isDisplayLocale(chosen) ? chosen : undefined;
   const token = tokenSchema.safeParse(fieldText(form, 'token'));
-  if (!token.success) return seeOther(page);
+  if (!token.success) return seeOther(withQuery(page, { [LOCALE_PARAM]: lang }));
   return {
     requestId: id,
     form,
     token: token.data,
-    back: (query) => seeOther(withQuery(page, { token: token.data, ...query })),
+    back: (query) => seeOther(withQuery(page, { token: token.data, [LOCALE_PARAM]: lang, ...query })),
   };
 }

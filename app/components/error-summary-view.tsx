@@ -10,12 +10,12 @@ export type SummaryError = { message: string; fieldId?: string };
 export function ErrorSummaryView({
   errors,
   ref,
-  title = 'There is a problem',
+  title,
 }: {
   errors: SummaryError[];
   ref?: Ref<HTMLDivElement>;
-  /** Its heading, in the page's language. */
-  title?: string;
+  /** Its heading, in the page's language (`t('form.errorSummary')`): required, so no page shows English by default. */
+  title: string;
 }) {
   if (errors.length === 0) return null;
   return (

@@ -16,7 +16,8 @@ export function ErrorSummary({
 }: {
   errors: SummaryError[];
   focusKey: unknown;
-  title?: string;
+  /** Its heading, in the page's language. */
+  title: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   const focusedFor = useRef<unknown>(undefined);

@@ -1,11 +1,8 @@
-import { authorize, type StaffIdentity } from '../permissions/authorize';
+import type { StaffIdentity } from '../permissions/authorize';
 import { csvLine } from '../csv';
 import { db } from '../db';
-import { AppError } from '../errors';
 import { formatReference } from '../universal/reference';
-import { recordAuditEvent } from './record-audit-event';
-
-const MAX_RANGE_DAYS = 366;
+import { startRangeExport } from './start-range-export';
 
 /**
  * The audit log for a date range as CSV (admins). Streams in batches so a long range does not sit
@@ -16,18 +13,7 @@ export async function* exportAuditLog(options: {
   from: Date;
   to: Date;
 }): AsyncGenerator<string> {
-  const staff = authorize(options.staff, 'audit.export');
-  if (!(options.from < options.to))
-    throw new AppError('INVALID_INPUT', 'The start of the range must be before its end.');
-  if (options.to.getTime() - options.from.getTime() > MAX_RANGE_DAYS * 86_400_000)
-    throw new AppError('INVALID_INPUT', `Export at most ${MAX_RANGE_DAYS} days at a time.`);
-  await db().$transaction(async (tx) => {
-    await recordAuditEvent(tx, {
-      action: 'audit.exported',
-      actor: { type: 'staff', id: staff.id },
-      data: { from: options.from.toISOString(), to: options.to.toISOString() },
-    });
-  });
+  await startRangeExport({ ...options, permission: 'audit.export', action: 'audit.exported' });
   yield 'id,at,action,actor_type,actor_id,actor_email,request_id,request_reference,ip,user_agent,public,summary,data\r\n';
   let cursor = 0n;
   for (;;) {

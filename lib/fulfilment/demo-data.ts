@@ -41,7 +41,7 @@ export async function ensureDemoDatabase(serverUrl: string, name = DEMO_DATABASE
     return found.rowCount !== 0;
   });
   const url = withDatabaseName(serverUrl, name);
-  await withClient(url, (c) => c.query(DDL));
+  await withClient(url, (c) => c.query(DDL), 'demo-data');
   if (!exists) for (const person of DEMO_PEOPLE) await addDemoPerson(url, person);
   return url;
 }

@@ -10,6 +10,7 @@ import { demoWebhookSecret } from './demo-connectors';
 import { withDatabaseName } from '../db/server-connection';
 import { DEMO_DATABASE } from './demo-data';
 import { verifySignature } from './connectors/signing';
+import { watchConnection } from '../db/server-connection';
 import { TASK_TYPES } from './task-types';
 
 const jobSchema = z.object({
@@ -23,9 +24,10 @@ export async function answerDemoSupportDesk(body: string, signature: string | nu
   if (!verifySignature(demoWebhookSecret(), body, signature).ok) throw new AppError('UNAUTHORIZED', 'Bad signature.');
   const job = jobSchema.parse(JSON.parse(body));
   const emails = job.subject.identities.map((i) => i.value.toLowerCase());
-  const client = new pg.Client({
-    connectionString: databaseUrl ?? withDatabaseName(env().DATABASE_URL!, DEMO_DATABASE),
-  });
+  const client = watchConnection(
+    new pg.Client({ connectionString: databaseUrl ?? withDatabaseName(env().DATABASE_URL!, DEMO_DATABASE) }),
+    'demo-support-desk',
+  );
   await client.connect();
   try {
     if (job.taskType === 'collect') {

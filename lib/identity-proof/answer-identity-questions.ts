@@ -11,8 +11,6 @@
 import { consumeRateLimit } from '../abuse/rate-limit';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { db, type Tx } from '../db';
-import { brand, enqueueEmail } from '../email/enqueue-email';
-import { publicLinks } from '../email/public-links';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { readExpectedAnswers } from '../fulfilment/read-expected-answers';
@@ -29,6 +27,7 @@ import { countMatches, unreadableAnswers } from '../verification/identity-questi
 import { meetsLevel } from '../verification/levels';
 import { recordVerificationCheck } from '../verification/record-verification-check';
 import type { IdentityAnswers } from '../verification/schemas';
+import { notifyRequestStaff } from '../staff/notify-request-staff';
 
 export type IdentityAnswersOutcome =
   /** The request reached the level it needs. */
@@ -47,20 +46,10 @@ const canStillProve = (request: { closedAt: Date | null; status: string }) =>
   !request.closedAt || request.status === 'completed';
 
 async function tellStaff(tx: Tx, request: { id: string; number: number; receivedAt: Date; assigneeId: string | null }) {
-  const recipients = request.assigneeId
-    ? await tx.user.findMany({ where: { id: request.assigneeId, deactivatedAt: null } })
-    : await tx.user.findMany({ where: { role: 'admin', deactivatedAt: null } });
-  for (const person of recipients)
-    await enqueueEmail(tx, {
-      template: 'staff-notice',
-      to: person.email,
-      props: {
-        brand: brand(),
-        heading: `Identity questions locked on ${formatReference(request.number, request.receivedAt)}`,
-        body: `The requester's answers to identity questions did not match our records ${env().IDENTITY_QUESTIONS_MAX_FAILURES} times, so the questions are locked for this request. Contact the requester to verify their identity another way, or deny the request if it is not theirs.`,
-        url: publicLinks.staffRequest(request.id),
-      },
-    });
+  await notifyRequestStaff(tx, request, {
+    heading: `Identity questions locked on ${formatReference(request.number, request.receivedAt)}`,
+    body: `The requester's answers to identity questions did not match our records ${env().IDENTITY_QUESTIONS_MAX_FAILURES} times, so the questions are locked for this request. Contact the requester to verify their identity another way, or deny the request if it is not theirs.`,
+  });
 }
 
 export async function answerIdentityQuestions(options: {

@@ -1,11 +1,8 @@
-import { recordAuditEvent } from '../audit/record-audit-event';
-import { authorize, type StaffIdentity } from '../permissions/authorize';
+import { startRangeExport } from '../audit/start-range-export';
+import type { StaffIdentity } from '../permissions/authorize';
 import { csvLine } from '../csv';
 import { db } from '../db';
-import { AppError } from '../errors';
 import { formatReference } from '../universal/reference';
-
-const MAX_RANGE_DAYS = 366;
 
 /** §7101's "nature of response", from the columns the retention purge keeps. */
 export function natureOfResponse(r: { status: string; partial: boolean }): string {
@@ -52,18 +49,7 @@ export async function* exportRecords(options: {
   from: Date;
   to: Date;
 }): AsyncGenerator<string> {
-  const staff = authorize(options.staff, 'records.export');
-  if (!(options.from < options.to))
-    throw new AppError('INVALID_INPUT', 'The start of the range must be before its end.');
-  if (options.to.getTime() - options.from.getTime() > MAX_RANGE_DAYS * 86_400_000)
-    throw new AppError('INVALID_INPUT', `Export at most ${MAX_RANGE_DAYS} days at a time.`);
-  await db().$transaction(async (tx) => {
-    await recordAuditEvent(tx, {
-      action: 'records.exported',
-      actor: { type: 'staff', id: staff.id },
-      data: { from: options.from.toISOString(), to: options.to.toISOString() },
-    });
-  });
+  await startRangeExport({ ...options, permission: 'records.export', action: 'records.exported' });
   yield `${HEADER}\r\n`;
   let cursor = -1;
   for (;;) {

@@ -1,13 +1,12 @@
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { resumeClock } from '../clock/resume-clock';
 import { db } from '../db';
-import { brand, enqueueEmail } from '../email/enqueue-email';
 import { AppError } from '../errors';
 import { findRequestByStatusToken } from '../verification/find-request-by-status-token';
-import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { assertTransition } from './status-machine';
 import { meetsLevel } from '../verification/levels';
+import { notifyRequestStaff } from '../staff/notify-request-staff';
 
 /**
  * The requester answers our question from the status page: the answer is kept for staff, the clock
@@ -52,20 +51,9 @@ export async function replyToRequest(options: {
       summary: 'You sent us the information we asked for',
     });
     await resumeClock(tx, { requestId: request.id, actor });
-    const recipients = request.assigneeId
-      ? await tx.user.findMany({ where: { id: request.assigneeId, deactivatedAt: null } })
-      : await tx.user.findMany({ where: { role: 'admin', deactivatedAt: null } });
-    for (const person of recipients) {
-      await enqueueEmail(tx, {
-        template: 'staff-notice',
-        to: person.email,
-        props: {
-          brand: brand(),
-          heading: `The requester answered on ${formatReference(request.number, request.receivedAt)}`,
-          body: 'The requester sent the information you asked for. The request is back in progress.',
-          url: publicLinks.staffRequest(request.id),
-        },
-      });
-    }
+    await notifyRequestStaff(tx, request, {
+      heading: `The requester answered on ${formatReference(request.number, request.receivedAt)}`,
+      body: 'The requester sent the information you asked for. The request is back in progress.',
+    });
   });
 }

@@ -128,6 +128,10 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 /** Statuses in which the request is still being handled: its clock runs and it can be withdrawn. */
 export const OPEN_STATUSES: readonly RequestStatus[] = ['unverified', 'verified', 'in_progress', 'awaiting_requester'];
 
+/** A staff tag on a request: a lowercase slug such as `vip` or `media-inquiry` (the database checks the same format). */
+export const REQUEST_TAG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const REQUEST_TAG_MAX_LENGTH = 40;
+
 /** How an authorized agent proves it may act for the person (CCPA regs §7063(a) and (b)). */
 export const AGENT_AUTHORIZATION_KINDS = ['signed_permission', 'power_of_attorney'] as const;
 export type AgentAuthorizationKind = (typeof AGENT_AUTHORIZATION_KINDS)[number];

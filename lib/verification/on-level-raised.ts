@@ -1,10 +1,9 @@
 import { type Actor, recordAuditEvent } from '../audit/record-audit-event';
 import { resumeClock } from '../clock/resume-clock';
 import type { Tx } from '../db';
-import { brand, enqueueEmail } from '../email/enqueue-email';
-import { publicLinks } from '../email/public-links';
 import { formatReference } from '../universal/reference';
 import { meetsLevel } from './levels';
+import { notifyRequestStaff } from '../staff/notify-request-staff';
 
 /**
  * What follows when a request's verification level rose, whatever the method that raised it (every
@@ -48,20 +47,9 @@ export async function onLevelRaised(tx: Tx, options: { requestId: string; actor:
     data: { level: request.verificationLevel, previousStatus: request.status, status },
   });
   await resumeClock(tx, { requestId: request.id, actor: options.actor, now });
-  const recipients = request.assigneeId
-    ? await tx.user.findMany({ where: { id: request.assigneeId, deactivatedAt: null } })
-    : await tx.user.findMany({ where: { role: 'admin', deactivatedAt: null } });
-  for (const person of recipients) {
-    await enqueueEmail(tx, {
-      template: 'staff-notice',
-      to: person.email,
-      props: {
-        brand: brand(),
-        heading: `Identity proven on ${formatReference(request.number, request.receivedAt)}`,
-        body: 'The requester reached the level of proof you asked for: you can go on with the request.',
-        url: publicLinks.staffRequest(request.id),
-      },
-    });
-  }
+  await notifyRequestStaff(tx, request, {
+    heading: `Identity proven on ${formatReference(request.number, request.receivedAt)}`,
+    body: 'The requester reached the level of proof you asked for: you can go on with the request.',
+  });
   return { proofReached: true };
 }

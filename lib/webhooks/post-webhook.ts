@@ -3,9 +3,8 @@
  * that address, never to a second lookup). The receiver's answer is read up to RESPONSE_LIMIT bytes,
  * which is all the delivery log keeps; the rest is not waited for.
  */
-import http from 'node:http';
-import https from 'node:https';
 import { env } from '../env';
+import { type CheckedAddress, postToCheckedAddress } from '../fulfilment/connectors/network-guard';
 
 export const RESPONSE_LIMIT = 1024;
 
@@ -13,30 +12,17 @@ export type WebhookAnswer = { status: number; text: string };
 
 export function postWebhook(
   url: URL,
-  address: { address: string; family: 4 | 6 },
+  address: CheckedAddress,
   body: string,
   headers: Record<string, string>,
 ): Promise<WebhookAnswer> {
   return new Promise((resolve, reject) => {
-    const client = url.protocol === 'https:' ? https : http;
     const timeoutMs = env().WEBHOOK_TIMEOUT_SECONDS * 1000;
-    const req = client.request(
+    const req = postToCheckedAddress(
       url,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': String(Buffer.byteLength(body)),
-          'user-agent': 'bitstride-privacy-portal-webhooks',
-          ...headers,
-        },
-        timeout: timeoutMs,
-        lookup: (_host, options, callback) => {
-          if ((options as { all?: boolean }).all)
-            (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [address]);
-          else (callback as (e: null, a: string, f: number) => void)(null, address.address, address.family);
-        },
-      },
+      address,
+      body,
+      { headers, userAgent: 'bitstride-privacy-portal-webhooks', timeoutMs },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;

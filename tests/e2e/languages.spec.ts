@@ -147,6 +147,11 @@ test.describe('a status page speaks its request’s language', () => {
     await other.getByRole('link', { name: 'Deutsch' }).click();
     expect(await htmlLang(other)).toBe('de');
     await expect(other.getByRole('heading', { level: 1 })).toHaveText(/Ihre Datenschutzanfrage BR-/);
+    // A form posted from the switched page (withdrawing, the box left unticked) comes back in German.
+    await other.locator('form[action$="/withdraw"] button[type="submit"]').click();
+    await expect(other).toHaveURL(/\/status\/[0-9a-f-]{36}\?token=[^&]+&lang=de&form=withdraw&notice=/);
+    expect(await htmlLang(other)).toBe('de');
+    await expect(other.getByRole('heading', { level: 1 })).toHaveText(/Ihre Datenschutzanfrage BR-/);
     await german.close();
   });
 });

@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as postRequestForm } from '../../app/(public)/route';
-import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { db } from '../../lib/db';
 import { env } from '../../lib/env';
@@ -8,22 +7,13 @@ import { AppError } from '../../lib/errors';
 import { expireUnverifiedRequest } from '../../lib/requests/expire-unverified-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
-import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
+import { postApiRequest } from '../support/api-requests';
 
 beforeEach(resetDatabase);
 
-const postRequest = checkedByContract(requestsRoute);
-
-const post = (body: unknown) =>
-  postRequest(
-    new Request('http://portal.test/api/v1/requests', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    }),
-  );
+const post = (body: unknown) => postApiRequest(body);
 
 describe('the cap on unconfirmed requests per email address', () => {
   it('refuses one more with 429, Retry-After and a human message, and stores nothing', async () => {

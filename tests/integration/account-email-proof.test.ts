@@ -12,7 +12,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { POST as accountEmailPost } from '../../app/(public)/status/[id]/account-email/route';
 import { POST as confirmAccountEmailPost } from '../../app/(public)/verify/account-email/confirm/route';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { SIGNATURE_HEADER } from '../../lib/fulfilment/connectors/signing';
@@ -34,7 +33,7 @@ import { aDemoPerson, demoDatabase, seededInventory } from '../support/fulfilmen
 import { runDueJobs } from '../support/jobs';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 import { startWebhookSystem } from '../support/webhook-system';
 
 let reviewer: StaffIdentity;
@@ -60,7 +59,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  reviewer = await aStaffIdentity('reviewer');
   await seededInventory({ webhookUrl: helpDesk.url, webhookSecret: demoWebhookSecret() });
   await db().dataSystem.update({ where: { key: 'support' }, data: { allowPrivateNetwork: true } });
 });

@@ -9,7 +9,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { POST as startPost } from '../../app/(public)/status/[id]/account-sign-in/route';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { GET as callbackGet } from '../../app/(public)/status/account-sign-in/callback/route';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { env, resetEnvCache } from '../../lib/env';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
@@ -24,7 +23,7 @@ import { seededInventory } from '../support/fulfilment';
 import { type IdentityProvider, type IdpClaims, startIdentityProvider } from '../support/identity-provider';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 const CLIENT = { id: 'portal-requesters', secret: 'requester-client-secret' };
 const REQUESTER_ENV = [
@@ -77,7 +76,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+  admin = await aStaffIdentity('admin');
   await seededInventory();
 });
 

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { db } from '../../lib/db';
-import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
+import { postApiRequest } from '../support/api-requests';
 
 /**
  * The JSON API speaks the request's language: the body's `locale`, else the client's Accept-Language.
@@ -11,15 +10,7 @@ import { resetDatabase } from '../support/reset-database';
 
 beforeEach(resetDatabase);
 
-const postRequest = checkedByContract(requestsRoute);
-const post = (body: unknown, headers: Record<string, string> = {}) =>
-  postRequest(
-    new Request('http://portal.test/api/v1/requests', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...headers },
-    }),
-  );
+const post = postApiRequest;
 
 const broken = { email: 'not-an-email', types: ['access'], jurisdiction: 'EU', confirm: false };
 

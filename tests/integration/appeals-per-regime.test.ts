@@ -10,7 +10,6 @@ import { extendAppeal } from '../../lib/appeals/extend-appeal';
 import { submitAppeal } from '../../lib/appeals/submit-appeal';
 import { extendDeadline } from '../../lib/clock/extend-deadline';
 import { formStartedStamp } from '../../lib/abuse/form-guard';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { denyRequest } from '../../lib/requests/staff/deny-request';
@@ -19,7 +18,7 @@ import type { Jurisdiction } from '../../lib/universal/codes';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 const DAY = 86_400_000;
 // Wed 2 Dec 2026, 08:00 in Denver; every step below happens at an instant counted from it.
@@ -33,9 +32,9 @@ let reviewer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  denier = (await staffIdentity((await aStaffMember('admin')).id))!;
-  otherAdmin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  denier = await aStaffIdentity('admin');
+  otherAdmin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
 });
 
 /** A request received at T0, denied on day 1, appealed on day 2 (Fri 4 Dec 2026). */

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decideAppeal } from '../../lib/appeals/decide-appeal';
 import { submitAppeal } from '../../lib/appeals/submit-appeal';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { dailySweep } from '../../lib/clock/daily-sweep';
 import { notifyDeadline } from '../../lib/clock/notify-deadline';
@@ -17,7 +16,7 @@ import { formatPublicDate } from '../../lib/deadlines/zoned-day';
 import { advanceQueueTo, runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity, aStaffMember } from '../support/staff';
 
 let denier: StaffIdentity;
 let otherAdmin: StaffIdentity;
@@ -26,9 +25,9 @@ const DAY = 86_400_000;
 
 beforeEach(async () => {
   await resetDatabase();
-  denier = (await staffIdentity((await aStaffMember('admin')).id))!;
-  otherAdmin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  denier = await aStaffIdentity('admin');
+  otherAdmin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
 });
 
 async function denied(overrides: Partial<NewRequest>) {

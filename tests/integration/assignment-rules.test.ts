@@ -10,7 +10,6 @@ import { moveAssignmentRule } from '../../lib/assignment/move-assignment-rule';
 import { saveAssignmentRule } from '../../lib/assignment/save-assignment-rule';
 import type { AssignmentRuleInput } from '../../lib/assignment/schemas';
 import { setAssignmentRuleActive } from '../../lib/assignment/set-assignment-rule-active';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { assignRequest } from '../../lib/requests/staff/assign-request';
@@ -21,7 +20,7 @@ import type { NewRequest } from '../../lib/universal/request-schema';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity, aStaffMember } from '../support/staff';
 
 let admin: StaffIdentity;
 let reviewer: StaffIdentity;
@@ -29,9 +28,9 @@ let viewer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
+  viewer = await aStaffIdentity('viewer');
 });
 
 function rule(overrides: Partial<AssignmentRuleInput> & { memberIds: string[] }): AssignmentRuleInput {

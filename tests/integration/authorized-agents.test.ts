@@ -13,11 +13,9 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as agentStatusPage } from '../../app/(public)/status/[id]/agent/route';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { POST as refusePost } from '../../app/(public)/verify/refuse/route';
-import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { GET as openApiRoute } from '../../app/api/v1/openapi.json/route';
 import { POST as requestFormPost } from '../../app/(public)/route';
 import { openAgentDocument } from '../../lib/agents/open-agent-document';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { enqueueEmail, brand } from '../../lib/email/enqueue-email';
 import { env, resetEnvCache } from '../../lib/env';
@@ -33,7 +31,8 @@ import { formStartedStamp } from '../../lib/abuse/form-guard';
 import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
+import { postApiRequest } from '../support/api-requests';
 
 /** A small but real PDF: the first bytes are what the check reads. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -53,11 +52,10 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  reviewer = await aStaffIdentity('reviewer');
+  viewer = await aStaffIdentity('viewer');
 });
 
-const postRequest = checkedByContract(requestsRoute);
 const getOpenApi = checkedByContract(openApiRoute, 'GET /api/v1/openapi.json');
 
 let counter = 0;
@@ -67,14 +65,7 @@ function people() {
   return { person: `person${stamp}@example.com`, agent: `agent${stamp}@example.com` };
 }
 
-const post = (body: unknown) =>
-  postRequest(
-    new Request('http://portal.test/api/v1/requests', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    }),
-  );
+const post = (body: unknown) => postApiRequest(body);
 
 /** An agent's request through the JSON API, the document inline in base64. */
 async function agentRequest(

@@ -4,19 +4,18 @@
  * unsubscribe, an objection and a restriction from California are in no category.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { CCPA_CATEGORIES, getCcpaReport } from '../../lib/metrics/ccpa-report';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { REQUEST_TYPES } from '../../lib/universal/codes';
 import { aRecordedRequest } from '../support/records';
 import { resetDatabase } from '../support/reset-database';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let reviewer: StaffIdentity;
 
 beforeAll(async () => {
   await resetDatabase();
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  reviewer = await aStaffIdentity('reviewer');
   const completed = (types: Parameters<typeof aRecordedRequest>[0]['types'], day: number) =>
     aRecordedRequest({
       types,

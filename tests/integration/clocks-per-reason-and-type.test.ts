@@ -4,7 +4,6 @@
  * hour the suite runs at.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { pauseClock } from '../../lib/clock/pause-clock';
 import { db } from '../../lib/db';
 import { formatPublicDate } from '../../lib/deadlines/zoned-day';
@@ -18,7 +17,7 @@ import type { NewRequest } from '../../lib/universal/request-schema';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 // Monday 2 March 2026, 09:00 in Los Angeles, 17:00 in London.
 const T0 = new Date('2026-03-02T17:00:00Z');
@@ -31,7 +30,7 @@ let reviewer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  reviewer = await aStaffIdentity('reviewer');
 });
 
 /**

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
@@ -10,14 +9,14 @@ import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let viewer: StaffIdentity;
 const DAY = 86_400_000;
 
 beforeEach(async () => {
   await resetDatabase();
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  viewer = await aStaffIdentity('viewer');
 });
 
 async function verified(input: NewRequest, now = new Date()) {

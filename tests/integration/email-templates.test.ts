@@ -5,7 +5,6 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { revertTemplateAction, saveTemplateAction } from '../../app/(staff)/admin/template-actions';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { previewTemplate } from '../../lib/email/preview-template';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
@@ -18,15 +17,15 @@ import type { NewRequest } from '../../lib/universal/request-schema';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let admin: StaffIdentity;
 let reviewer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
 });
 
 const FRENCH_HEADING = '{title} — votre demande {reference}. « Merci » & à bientôt.';
@@ -165,7 +164,7 @@ describe('email templates staff can edit', () => {
   });
 
   it('refuses every caller without templates.manage, in the action and in the domain function', async () => {
-    const viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+    const viewer = await aStaffIdentity('viewer');
     const input = { template: 'request-decided', locale: 'fr', 'email.decided.heading': FRENCH_HEADING };
     for (const staff of [null, viewer, reviewer]) {
       const result = await saveTemplateAction.runAs(staff, input);

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
@@ -23,7 +22,7 @@ import { aDemoPerson, demoDatabase, seededInventory } from '../support/fulfilmen
 import { runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 import { startWebhookSystem } from '../support/webhook-system';
 
 const SECRET = 'a-shared-secret-of-at-least-32-characters!!';
@@ -45,7 +44,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  reviewer = await aStaffIdentity('reviewer');
   await seededInventory({ webhookUrl: system.url, webhookSecret: SECRET });
   await db().dataSystem.update({ where: { key: 'support' }, data: { allowPrivateNetwork: true } });
 });
@@ -147,6 +146,43 @@ describe('PostgreSQL connector', () => {
         { taskId: '00000000-0000-4000-8000-000000000001', type: 'erase', identities: ['a@b.c'], change: null },
       ),
     ).rejects.toThrow(/refused a statement/);
+  });
+
+  it('a connection lost mid-statement is a retryable failure, never an uncaught error that ends the process', async () => {
+    const url = await demoDatabase();
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => void uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const running = runPostgresConnector(
+        {
+          connectionUrl: url,
+          statements: {
+            collect: [{ name: 'slow', sql: 'SELECT 1 AS n FROM pg_sleep(20) WHERE $1::text IS NOT NULL' }],
+          },
+        },
+        { taskId: '00000000-0000-4000-8000-000000000002', type: 'collect', identities: ['a@b.c'], change: null },
+      );
+      running.catch(() => {});
+      let terminated = false;
+      for (let i = 0; i < 200 && !terminated; i++) {
+        const { rows } = await admin.query(
+          `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+           WHERE application_name = 'privacy-portal-connector' AND query LIKE 'FETCH%' AND state = 'active'`,
+        );
+        terminated = rows.length > 0;
+        if (!terminated) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(terminated).toBe(true);
+      await expect(running).rejects.toMatchObject({ name: 'ConnectorError', retryable: true });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the socket's end follows the error
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      await admin.end();
+    }
   });
 });
 

@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { INVENTORY_SEED, seedInventory } from '../../lib/fulfilment/inventory-seed';
@@ -8,15 +7,15 @@ import { saveCategory } from '../../lib/fulfilment/save-category';
 import { saveSystem } from '../../lib/fulfilment/save-system';
 import { resetDatabase } from '../support/reset-database';
 import { seededInventory } from '../support/fulfilment';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let admin: StaffIdentity;
 let reviewer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
 });
 
 describe('the data inventory', () => {

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzip } from '../support/unzip';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { deleteDataPackage } from '../../lib/fulfilment/package/build-data-package';
@@ -20,7 +19,7 @@ import { aDemoPerson, seededInventory } from '../support/fulfilment';
 import { runDueJobs } from '../support/jobs';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 import { STORAGE_DRIVERS, useStorage, type StorageUnderTest } from '../support/storage-under-test';
 
 describe.each(STORAGE_DRIVERS)('with %s storage', (driver) => {
@@ -34,7 +33,7 @@ describe.each(STORAGE_DRIVERS)('with %s storage', (driver) => {
   });
 
   it('an access request yields a ZIP of the demo data with its README and supplementary information', async () => {
-    const admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+    const admin = await aStaffIdentity('admin');
     await seededInventory();
     const input = aRequest({ types: ['access'], name: 'Ada Example' });
     await aDemoPerson(input.email);

@@ -4,13 +4,17 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { env, resetEnvCache } from '../../lib/env';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { ndjsonToCsv, ndjsonToJson } from '../../lib/fulfilment/package/dataset-formats';
-import { deleteDataPackage } from '../../lib/fulfilment/package/build-data-package';
+import {
+  buildDataPackage,
+  deleteDataPackage,
+  markPackageFailed,
+} from '../../lib/fulfilment/package/build-data-package';
+import { saveRedactionPattern } from '../../lib/fulfilment/redaction/save-redaction-pattern';
 import {
   inspectDownloadGrant,
   openDownload,
@@ -26,10 +30,10 @@ import { submitRequest } from '../../lib/requests/submit-request';
 import { createDecryptStream, createEncryptStream } from '../../lib/storage/encryption';
 import { objectExists, putObject } from '../../lib/storage/storage';
 import { verifyRequest } from '../../lib/verification/verify-request';
-import { seededInventory } from '../support/fulfilment';
+import { completedWithDataset, seededInventory } from '../support/fulfilment';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let admin: StaffIdentity;
 
@@ -40,7 +44,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+  admin = await aStaffIdentity('admin');
   await seededInventory();
 });
 
@@ -128,6 +132,34 @@ describe('package contents', () => {
     expect(await text(Readable.from([sealed]).pipe(createDecryptStream([key])))).toBe('hello world');
     sealed[20] ^= 1;
     await expect(text(Readable.from([sealed]).pipe(createDecryptStream([key])))).rejects.toThrow();
+  });
+});
+
+describe('a data set that cannot be read', () => {
+  // Line 3 (after a blank line) is a CSV row, not JSON: JSON.parse's message would quote its start.
+  const ndjson = '{"from":"ada@example.org"}\n\ngrace.hopper@example.net,+44 20 7946 0018\n{"from":"x@example.org"}\n';
+
+  it.each([
+    ['as stored', false],
+    ['through redaction', true],
+  ])('%s: the failed build names the data set and line, never the content', async (_, redacted) => {
+    if (redacted)
+      await saveRedactionPattern({
+        staff: admin,
+        input: { dataset: '', pattern: 'phone', regex: '', reason: 'third_party' },
+      });
+    const r = await completedWithDataset({ staff: admin, name: 'tickets', rows: 3, lines: () => [ndjson] });
+    const error = await buildDataPackage({ requestId: r.id }).then(
+      () => null,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(Error);
+    await markPackageFailed(r.id, error); // what the job does after its last attempt
+    const stored = await db().dataPackage.findUniqueOrThrow({ where: { requestId: r.id } });
+    expect(stored.status).toBe('failed');
+    expect(stored.lastError).toBe(`Data set ${r.dataset}: line 3 is not valid JSON`);
+    for (const text of [error!.message, error!.stack ?? '', stored.lastError!])
+      for (const secret of ['grace', 'hopper', '7946', 'example']) expect(text).not.toContain(secret);
   });
 });
 

@@ -14,7 +14,6 @@ import { authenticateApiKey } from '../../lib/api-keys/authenticate-api-key';
 import { createApiKey } from '../../lib/api-keys/create-api-key';
 import { revokeApiKey } from '../../lib/api-keys/revoke-api-key';
 import { rotateApiKey } from '../../lib/api-keys/rotate-api-key';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db, disconnectDb } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { getCcpaReport } from '../../lib/metrics/ccpa-report';
@@ -27,7 +26,7 @@ import { resetDatabase } from '../support/reset-database';
 import { aRequest } from '../support/requests';
 import { checkedByContract } from '../support/openapi-contract';
 import { scopedEnv } from '../support/scoped-env';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 // Every answer is checked against the OpenAPI document (tests/support/openapi-contract.ts).
 const postOptOut = checkedByContract(optOutsRoute);
@@ -38,8 +37,8 @@ const settings = scopedEnv(['RATE_LIMITS', 'RATE_LIMIT_OPT_OUTS_PER_KEY', 'FORM_
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
   await seededInventory();
 });
 afterEach(() => settings.restore());

@@ -14,7 +14,6 @@ import { Readable } from 'node:stream';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as evidencePost } from '../../app/(public)/status/[id]/evidence/route';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
@@ -37,7 +36,7 @@ import { seededInventory } from '../support/fulfilment';
 import { runDueJobs } from '../support/jobs';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 import { unzip } from '../support/unzip';
 
 const DAY = 86_400_000;
@@ -54,9 +53,9 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
+  viewer = await aStaffIdentity('viewer');
   await seededInventory();
 });
 

@@ -13,7 +13,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { POST as declarationPost } from '../../app/(public)/status/[id]/declaration/route';
 import { POST as answersPost } from '../../app/(public)/status/[id]/identity-questions/route';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { addDemoPerson } from '../../lib/fulfilment/demo-data';
@@ -31,7 +30,7 @@ import { verifyRequest } from '../../lib/verification/verify-request';
 import { demoDatabase, seededInventory } from '../support/fulfilment';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 const LIMITS = {
   RATE_LIMIT_IDENTITY_ANSWERS_PER_IP: '4',
@@ -55,7 +54,7 @@ afterAll(() => {
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+  admin = await aStaffIdentity('admin');
   await seededInventory();
 });
 

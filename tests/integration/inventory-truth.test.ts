@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { confirmCategoryRetention } from '../../lib/fulfilment/confirm-category-retention';
@@ -25,7 +24,7 @@ import { aDemoPerson, seededInventory } from '../support/fulfilment';
 import { runDueJobs } from '../support/jobs';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 import { useStorage } from '../support/storage-under-test';
 import { unzip } from '../support/unzip';
 
@@ -39,8 +38,8 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
   await seededInventory();
 });
 

@@ -11,7 +11,6 @@ import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { POST as evidencePost } from '../../app/(public)/status/[id]/evidence/route';
 import { consumeRateLimit } from '../../lib/abuse/rate-limit';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { env, keyId } from '../../lib/env';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
@@ -35,7 +34,7 @@ import { advanceQueueTo, runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
 import { scopedEnv } from '../support/scoped-env';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 import { STORAGE_DRIVERS, type StorageUnderTest, useStorage } from '../support/storage-under-test';
 
 const DAY = 86_400_000;
@@ -151,7 +150,7 @@ describe.each(STORAGE_DRIVERS)('rotating APP_SECRET and the storage key (%s stor
     keys.set(beforeRotation);
     await resetDatabase();
     await db().rekeyRun.deleteMany();
-    admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+    admin = await aStaffIdentity('admin');
     await seededInventory();
     const old = await livedRequest('old');
     const limited = `limited.${driver}@example.com`;

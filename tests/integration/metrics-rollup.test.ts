@@ -7,7 +7,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decideAppeal } from '../../lib/appeals/decide-appeal';
 import { submitAppeal } from '../../lib/appeals/submit-appeal';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { getRequestMetrics } from '../../lib/metrics/get-request-metrics';
@@ -23,7 +22,7 @@ import { verifyRequest } from '../../lib/verification/verify-request';
 import { aRecordedRequest } from '../support/records';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
 import { resetDatabase } from '../support/reset-database';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 const DAY = 86_400_000;
 let denier: StaffIdentity;
@@ -53,8 +52,8 @@ async function verified(overrides: Parameters<typeof aRequest>[0] = {}) {
 
 beforeAll(async () => {
   await resetDatabase();
-  denier = (await staffIdentity((await aStaffMember('admin')).id))!;
-  otherAdmin = (await staffIdentity((await aStaffMember('admin')).id))!;
+  denier = await aStaffIdentity('admin');
+  otherAdmin = await aStaffIdentity('admin');
 });
 
 describe('the metrics rollup', () => {

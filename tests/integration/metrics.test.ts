@@ -4,7 +4,6 @@
  * Days are whole, receipts at noon UTC, so every median and mean can be checked by hand.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { ccpaReportCsv, getCcpaReport } from '../../lib/metrics/ccpa-report';
@@ -13,7 +12,7 @@ import { exportRecords } from '../../lib/records/export-records';
 import { formatReference } from '../../lib/universal/reference';
 import { resetDatabase } from '../support/reset-database';
 import { aRecordedRequest } from '../support/records';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let admin: StaffIdentity;
 let reviewer: StaffIdentity;
@@ -25,9 +24,9 @@ const YEAR_2025 = { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2026-0
 
 beforeAll(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
+  viewer = await aStaffIdentity('viewer');
   const fixture = {
     1: {
       types: ['access'],

@@ -4,7 +4,6 @@
  * and sent, and a denial whose notice would lack them is refused before anything changes.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
@@ -15,14 +14,14 @@ import type { NewRequest } from '../../lib/universal/request-schema';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 import { statusForApi } from '../../lib/requests/status-for-api';
 
 let reviewer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  reviewer = await aStaffIdentity('reviewer');
 });
 
 async function verified(overrides: Partial<NewRequest>) {

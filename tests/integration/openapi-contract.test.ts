@@ -13,7 +13,6 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as openApiRoute } from '../../app/api/v1/openapi.json/route';
 import { GET as statusRoute } from '../../app/api/v1/requests/[id]/route';
-import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { db, disconnectDb } from '../../lib/db';
 import { newRequestSchema } from '../../lib/universal/request-schema';
 import { validEmail } from '../support/fuzz-inputs';
@@ -28,8 +27,8 @@ import {
 import { unexercisedAnswers } from '../support/openapi-coverage';
 import { resetDatabase } from '../support/reset-database';
 import { scopedEnv } from '../support/scoped-env';
+import { postApiRequest } from '../support/api-requests';
 
-const postRequest = checkedByContract(requestsRoute);
 const getStatus = checkedByContract(statusRoute);
 const getOpenApi = checkedByContract(openApiRoute, 'GET /api/v1/openapi.json');
 
@@ -55,14 +54,7 @@ beforeEach(async () => {
 });
 afterEach(() => settings.restore());
 
-const post = (body: unknown) =>
-  postRequest(
-    new Request('http://portal.test/api/v1/requests', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json' },
-    }),
-  );
+const post = (body: unknown) => postApiRequest(body);
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const pdf = { filename: 'permission.pdf', content: PDF.toString('base64') };

@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { env, resetEnvCache } from '../../lib/env';
 import { listTasks } from '../../lib/fulfilment/list-tasks';
@@ -25,7 +24,7 @@ import { seededInventory } from '../support/fulfilment';
 import { runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let reviewer: StaffIdentity;
 const now = new Date(process.env.TEST_NOW ?? Date.now());
@@ -37,7 +36,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+  reviewer = await aStaffIdentity('reviewer');
   await seededInventory();
 });
 

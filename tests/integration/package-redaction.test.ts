@@ -6,9 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
-import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { openDownload, packageState, requestDownloadLink } from '../../lib/fulfilment/package/download-package';
 import { addRedaction } from '../../lib/fulfilment/redaction/add-redaction';
 import { deleteRedactionPattern } from '../../lib/fulfilment/redaction/delete-redaction-pattern';
@@ -18,17 +16,12 @@ import { compileRedactor } from '../../lib/fulfilment/redaction/redactor';
 import { releasePackage } from '../../lib/fulfilment/redaction/release-package';
 import { saveRedactionPattern } from '../../lib/fulfilment/redaction/save-redaction-pattern';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
-import { completeRequest } from '../../lib/requests/staff/complete-request';
-import { startRequest } from '../../lib/requests/staff/start-request';
-import { submitRequest } from '../../lib/requests/submit-request';
-import { putObject } from '../../lib/storage/storage';
-import { verifyRequest } from '../../lib/verification/verify-request';
-import { seededInventory } from '../support/fulfilment';
+import { completedWithDataset, seededInventory } from '../support/fulfilment';
 import { runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
-import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
+import { latestStatusLink } from '../support/requests';
 import { scopedEnv } from '../support/scoped-env';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 import { STORAGE_DRIVERS, useStorage, type StorageUnderTest } from '../support/storage-under-test';
 import { unzip } from '../support/unzip';
 
@@ -50,31 +43,15 @@ function ticket(n: number, requester: string) {
 }
 
 /** An access request whose one collect task is done with a stored data set of `rows` tickets, completed. */
-async function accessRequestWithTickets(rows: number) {
-  const input = aRequest({ types: ['access'] });
-  const created = await submitRequest({ input, channel: 'web' });
-  await verifyRequest({ token: await latestVerificationToken(input.email) });
-  await startRequest({ staff: admin, requestId: created.id });
-  const task = await db().fulfilmentTask.findFirstOrThrow({
-    where: { requestId: created.id, type: 'collect', system: { is: { kind: 'manual' } } },
-    include: { system: true },
+function accessRequestWithTickets(rows: number) {
+  return completedWithDataset({
+    staff: admin,
+    name: 'tickets',
+    rows,
+    lines: function* (email) {
+      for (let n = 1; n <= rows; n++) yield `${JSON.stringify(ticket(n, email))}\n`;
+    },
   });
-  const storageKey = `datasets/${created.id}/${task.id}/tickets.ndjson`;
-  await putObject(
-    storageKey,
-    Readable.from(
-      (function* () {
-        for (let n = 1; n <= rows; n++) yield `${JSON.stringify(ticket(n, input.email))}\n`;
-      })(),
-    ),
-  );
-  await db().fulfilmentTask.update({
-    where: { id: task.id },
-    data: { status: 'done', outcome: { datasets: [{ name: 'tickets', rows, storageKey }] } },
-  });
-  await closeOpenTasks({ staff: admin, requestId: created.id, reason: 'Not part of this test' });
-  await completeRequest({ staff: admin, requestId: created.id, message: 'Your copy is on its way.' });
-  return { ...created, email: input.email, dataset: `${task.system!.key}/tickets`, folder: task.system!.key };
 }
 
 async function downloadPackage(requestId: string, email: string) {
@@ -99,9 +76,9 @@ describe.each(STORAGE_DRIVERS)('with %s storage', (driver) => {
   });
   beforeEach(async () => {
     await resetDatabase();
-    admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-    reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-    viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+    admin = await aStaffIdentity('admin');
+    reviewer = await aStaffIdentity('reviewer');
+    viewer = await aStaffIdentity('viewer');
     await seededInventory();
     settings.set({ PACKAGE_REVIEW_REQUIRED: 'true' });
   });
@@ -253,9 +230,9 @@ describe.each(STORAGE_DRIVERS)('with %s storage', (driver) => {
 describe('rules and rights', () => {
   beforeAll(async () => {
     await resetDatabase();
-    admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-    reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-    viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+    admin = await aStaffIdentity('admin');
+    reviewer = await aStaffIdentity('reviewer');
+    viewer = await aStaffIdentity('viewer');
   });
 
   it('the Transform emits each row before the next one is read', async () => {

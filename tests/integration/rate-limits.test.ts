@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { POST as requestsRoute } from '../../app/api/v1/requests/route';
 import { GET as statusRoute } from '../../app/api/v1/requests/[id]/route';
 import { resetEnvCache } from '../../lib/env';
 import { getRequestStatus } from '../../lib/requests/get-request-status';
@@ -10,6 +9,7 @@ import { db } from '../../lib/db';
 import { checkedByContract } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
+import { postApiRequest } from '../support/api-requests';
 
 const LIMITS = {
   RATE_LIMIT_SUBMIT_PER_IP: '4',
@@ -29,17 +29,9 @@ afterAll(() => {
 });
 beforeEach(resetDatabase);
 
-const postRequest = checkedByContract(requestsRoute);
 const getRequest = checkedByContract(statusRoute);
 
-const post = (body: unknown, ip: string) =>
-  postRequest(
-    new Request('http://portal.test/api/v1/requests', {
-      method: 'POST',
-      body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
-    }),
-  );
+const post = (body: unknown, ip: string) => postApiRequest(body, { 'x-forwarded-for': ip });
 
 it('limits submissions per email address: 429 with Retry-After and a message, nothing stored', async () => {
   const body = aRequest();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { notifyDeadline } from '../../lib/clock/notify-deadline';
 import { listOpenComplaints } from '../../lib/complaints/list-open-complaints';
 import { resolveComplaint } from '../../lib/complaints/resolve-complaint';
@@ -18,7 +17,7 @@ import type { NewRequest } from '../../lib/universal/request-schema';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let admin: StaffIdentity;
 let reviewer: StaffIdentity;
@@ -40,9 +39,9 @@ afterAll(async () => {
 beforeEach(async () => {
   await resetDatabase();
   await db().dataSystem.deleteMany({ where: { key: 'recipients-test-crm' } });
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
+  viewer = await aStaffIdentity('viewer');
   await db().dataSystem.create({
     data: {
       key: 'recipients-test-crm',

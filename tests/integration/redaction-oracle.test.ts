@@ -1,7 +1,9 @@
 /**
  * The redaction the package build streams must give the same bytes as the implementation kept in
  * `tests/support/redaction-oracle/` (the one before rows were redacted in one pass per value): the
- * JSON and CSV entries, the counts by reason in the same order, and the same failures.
+ * JSON and CSV entries, the counts by reason in the same order, and a failure where it failed. The
+ * failure's words differ on purpose: the oracle's was JSON.parse's, which quotes the row; the build's
+ * names the data set and the line only.
  */
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
@@ -73,7 +75,7 @@ async function build(entries: Entries, rules: RedactionRule[], chunks: Buffer[])
 async function expectSameAsOracle(rules: RedactionRule[], chunks: Buffer[]) {
   const oracle = await build(oracleEntries, rules, chunks);
   const current = await build(currentEntries, rules, chunks);
-  expect(current).toEqual(oracle);
+  expect({ ...current, error: current.error && 'failed' }).toEqual({ ...oracle, error: oracle.error && 'failed' });
   return current;
 }
 
@@ -179,7 +181,7 @@ describe('redaction while streaming matches the previous implementation byte for
   it('a line that is not JSON fails the same way, a last line without its newline is read', async () => {
     for (const [, rules] of RULE_SETS) {
       const failed = await expectSameAsOracle(rules, [Buffer.from('{"a":1}\n{"a":\n{"b":2}\n')]);
-      expect(failed.error).toMatch(/JSON/);
+      expect(failed.error).toBe('DatasetLineError: Data set data set: line 2 is not valid JSON');
       await expectSameAsOracle(rules, [Buffer.from('{"a":"x@y.example"}\n{"a":"415 555 0132"}')]);
     }
   });

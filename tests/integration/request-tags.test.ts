@@ -7,7 +7,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addTagAction, removeTagAction } from '../../app/(staff)/admin/actions';
 import { saveAssignmentRule } from '../../lib/assignment/save-assignment-rule';
 import type { AssignmentRuleInput } from '../../lib/assignment/schemas';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { addRequestTag } from '../../lib/requests/staff/add-request-tag';
@@ -18,7 +17,7 @@ import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity, aStaffMember } from '../support/staff';
 
 let admin: StaffIdentity;
 let reviewer: StaffIdentity;
@@ -26,9 +25,9 @@ let viewer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
+  viewer = await aStaffIdentity('viewer');
 });
 
 function rule(overrides: Partial<AssignmentRuleInput> & { memberIds: string[] }): AssignmentRuleInput {

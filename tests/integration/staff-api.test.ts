@@ -14,15 +14,17 @@ import { db, disconnectDb } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { listTasks } from '../../lib/fulfilment/list-tasks';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
+import { addRequestTag } from '../../lib/requests/staff/add-request-tag';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { seededInventory } from '../support/fulfilment';
-import { checkedByContract } from '../support/openapi-contract';
+import { staffRequestListQuerySchema } from '../../lib/staff-api/protocol/schemas';
+import { checkedByContract, contractDocument } from '../support/openapi-contract';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
 import { scopedEnv } from '../support/scoped-env';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity, aStaffMember } from '../support/staff';
 import { aRawStaffKey, STAFF_API_OPERATIONS, type StaffApiOperation, staffApiRequest } from '../support/staff-api';
 
 const settings = scopedEnv(['RATE_LIMITS', 'RATE_LIMIT_STAFF_API_PER_KEY']);
@@ -32,9 +34,9 @@ let viewer: StaffIdentity;
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
-  reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  viewer = (await staffIdentity((await aStaffMember('viewer')).id))!;
+  admin = await aStaffIdentity('admin');
+  reviewer = await aStaffIdentity('reviewer');
+  viewer = await aStaffIdentity('viewer');
 });
 afterEach(() => settings.restore());
 
@@ -167,9 +169,40 @@ describe('GET /api/v1/staff/requests', () => {
     expect(calls[0].userAgent).toBe('staff-api-test');
   });
 
+  it('filters by staff tag, a parameter the document states like every other it accepts', async () => {
+    const key = await aKey(viewer, ['requests:read']);
+    const vip = await started();
+    const media = await started();
+    await started(); // untagged
+    await addRequestTag({ staff: reviewer, requestId: vip.id, tag: 'vip' });
+    await addRequestTag({ staff: reviewer, requestId: media.id, tag: 'media-inquiry' });
+    await addRequestTag({ staff: reviewer, requestId: media.id, tag: 'vip-press' }); // not `vip`: the whole tag
+    const ids = async (query: string) =>
+      ((await (await call(op('list'), { key, query })).json()).data as { id: string }[]).map((r) => r.id);
+    expect(await ids('?tag=vip')).toEqual([vip.id]);
+    expect(await ids('?tag=media-inquiry&type=access')).toEqual([media.id]);
+    expect(await ids('?tag=vip&assignee=none')).toEqual([]); // started requests are assigned
+    expect(await ids('?tag=nobody-has-this')).toEqual([]);
+    expect(await ids('?status=in_progress')).toHaveLength(3);
+
+    const documented = contractDocument().doc.paths['/api/v1/staff/requests'].get as unknown as {
+      parameters: { name: string }[];
+    };
+    expect(documented.parameters.map((p) => p.name).sort()).toEqual(
+      Object.keys(staffRequestListQuerySchema.shape).sort(),
+    );
+  });
+
   it('answers 422 for an unknown or wrong parameter: no search by email in a URL', async () => {
     const key = await aKey(viewer, ['requests:read']);
-    for (const query of ['?q=someone@example.com', '?status=lost', '?after=yesterday', '?assignee=nobody']) {
+    for (const query of [
+      '?q=someone@example.com',
+      '?status=lost',
+      '?after=yesterday',
+      '?assignee=nobody',
+      '?tag=VIP',
+      `?tag=${'a'.repeat(41)}`,
+    ]) {
       const res = await call(op('list'), { key, query });
       expect(res.status, query).toBe(422);
       expect((await res.json()).error.code).toBe('INVALID_INPUT');

@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
 import { submitAppeal } from '../../lib/appeals/submit-appeal';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { formatPublicDateTime } from '../../lib/deadlines/zoned-day';
 import { env } from '../../lib/env';
@@ -20,7 +19,7 @@ import { advanceQueueTo, runDueJobs } from '../support/jobs';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
 import { scopedEnv } from '../support/scoped-env';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 const HOUR = 3600_000;
 const settings = scopedEnv(['VERIFICATION_TTL_DAYS', 'VERIFICATION_TTL_HOURS', 'VERIFICATION_REMINDER_HOURS']);
@@ -291,7 +290,7 @@ describe('a request not confirmed in time', () => {
       code: 'CONFLICT',
       message: 'This request is closed. Please make a new request.',
     });
-    const admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+    const admin = await aStaffIdentity('admin');
     await expect(
       reopenRequest({ staff: admin, requestId: created.id, reason: 'The requester phoned us' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -299,7 +298,7 @@ describe('a request not confirmed in time', () => {
 
   it('counts as denied, could not verify, in the metrics and the CCPA §7102 report', async () => {
     const { row } = await closedUnconfirmed({ jurisdiction: 'US-CA', types: ['access', 'deletion'] });
-    const admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+    const admin = await aStaffIdentity('admin');
     // The rollup the triggers keep holds it as a decided denial.
     const rollup = await db().$queryRaw<{ status: string; denial_reason: string; days: number; n: number }[]>`
       SELECT status::text, denial_reason, days, n FROM request_outcome_rollup`;

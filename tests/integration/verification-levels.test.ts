@@ -11,7 +11,6 @@ import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GET as statusPage } from '../../app/(public)/status/[id]/route';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { env, resetEnvCache } from '../../lib/env';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
@@ -32,7 +31,7 @@ import { verifyRequest } from '../../lib/verification/verify-request';
 import { seededInventory } from '../support/fulfilment';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity } from '../support/staff';
 
 let admin: StaffIdentity;
 
@@ -43,7 +42,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await resetDatabase();
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+  admin = await aStaffIdentity('admin');
   await seededInventory();
 });
 

@@ -6,7 +6,6 @@
  */
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { staffIdentity } from '../../lib/auth/current-staff';
 import { notifyDeadline } from '../../lib/clock/notify-deadline';
 import { assignRequest } from '../../lib/requests/staff/assign-request';
 import { denyRequest } from '../../lib/requests/staff/deny-request';
@@ -29,7 +28,7 @@ import { schemaAt } from '../support/openapi-contract';
 import { queuedJobs, resetDatabase } from '../support/reset-database';
 import { latestVerificationToken, submitted } from '../support/requests';
 import { scopedEnv } from '../support/scoped-env';
-import { aStaffMember } from '../support/staff';
+import { aStaffIdentity, aStaffMember } from '../support/staff';
 import { startWebhookReceiver } from '../support/webhook-receiver';
 
 const settings = scopedEnv(['WEBHOOK_PRIVATE_NETWORKS', 'WEBHOOK_DISABLE_AFTER_FAILURES', 'WEBHOOK_TIMEOUT_SECONDS']);
@@ -46,7 +45,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await resetDatabase();
   settings.set({ WEBHOOK_PRIVATE_NETWORKS: 'true', WEBHOOK_TIMEOUT_SECONDS: '1', WEBHOOK_DISABLE_AFTER_FAILURES: '3' });
-  admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+  admin = await aStaffIdentity('admin');
   receiver.received.length = 0;
   receiver.answer({ status: 200, body: 'ok' });
 });
@@ -156,7 +155,7 @@ describe('webhook events', () => {
 
   it('come from the staff actions that make them: an assignment, then a denial with its final status', async () => {
     await anEndpoint(['request.assigned', 'request.denied']);
-    const reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
+    const reviewer = await aStaffIdentity('reviewer');
     const { input, created } = await submitted({ jurisdiction: 'UK' });
     await verifyRequest({ token: await latestVerificationToken(input.email) });
     await assignRequest({ staff: admin, requestId: created.id, assigneeId: reviewer.id });
@@ -374,7 +373,7 @@ describe('webhook endpoints', () => {
 
   it('are managed by admins only', async () => {
     for (const role of ['reviewer', 'viewer'] as const) {
-      const staff = (await staffIdentity((await aStaffMember(role)).id))!;
+      const staff = await aStaffIdentity(role);
       await expect(
         createWebhookEndpoint({ staff, input: { name: 'x', url: receiver.url, events: ['request.created'] } }),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });

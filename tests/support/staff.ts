@@ -1,4 +1,6 @@
+import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
+import type { StaffIdentity } from '../../lib/permissions/authorize';
 
 let counter = 0;
 
@@ -16,4 +18,11 @@ export async function aStaffMember(
       ...overrides,
     },
   });
+}
+
+/** A new staff member as the domain functions take them (`staff`): the identity a sign-in loads. */
+export async function aStaffIdentity(role: 'admin' | 'reviewer' | 'viewer' = 'reviewer'): Promise<StaffIdentity> {
+  const identity = await staffIdentity((await aStaffMember(role)).id);
+  if (!identity) throw new Error(`the new ${role} has no staff identity`);
+  return identity;
 }

@@ -5,6 +5,8 @@
  * admin allowed the system to reach them.
  */
 import { lookup } from 'node:dns/promises';
+import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import { ConnectorError } from './connector-error';
 
@@ -57,4 +59,40 @@ export async function resolveAllowed(
     );
   }
   return { address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
+}
+
+export type CheckedAddress = { address: string; family: 4 | 6 };
+
+/**
+ * A JSON POST to `url` over a connection to `address`, the one `resolveAllowed` checked: never to a
+ * second lookup's answer. The caller reads the answer in `onResponse`, handles the request's
+ * 'error' and 'timeout' (the socket's idle time), and ends it with the body.
+ */
+export function postToCheckedAddress(
+  url: URL,
+  address: CheckedAddress,
+  body: string,
+  options: { headers: Record<string, string>; userAgent: string; timeoutMs: number },
+  onResponse: (res: http.IncomingMessage) => void,
+): http.ClientRequest {
+  const client = url.protocol === 'https:' ? https : http;
+  return client.request(
+    url,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        'user-agent': options.userAgent,
+        ...options.headers,
+      },
+      timeout: options.timeoutMs,
+      lookup: (_host, lookupOptions, callback) => {
+        if ((lookupOptions as { all?: boolean }).all)
+          (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [address]);
+        else (callback as (e: null, a: string, f: number) => void)(null, address.address, address.family);
+      },
+    },
+    onResponse,
+  );
 }

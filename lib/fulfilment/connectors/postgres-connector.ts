@@ -4,14 +4,14 @@
  * as $2); statement text comes from the inventory alone. Collect streams rows through a cursor into
  * encrypted NDJSON; the other task types run in one transaction and record affected row counts.
  */
-import pg from 'pg';
 import { Readable } from 'node:stream';
-import { env } from '../../env';
+import type pg from 'pg';
 import { putObject } from '../../storage/storage';
 import type { TaskOutcome } from '../outcome';
 import { statementsSchema, type Statement } from '../schemas';
 import type { TaskType } from '../task-types';
 import { ConnectorError } from './connector-error';
+import { connectSystemDatabase } from './system-database';
 
 /** Rows per FETCH: large enough that round trips do not dominate, small enough to stay a few MB. */
 const BATCH = 2000;
@@ -70,17 +70,10 @@ export async function runPostgresConnector(
   const statements = job.type === 'notify_recipient' ? [] : (parsed.data[job.type] ?? []);
   if (statements.length === 0) throw new ConnectorError(`The system has no ${job.type} statements.`, false);
 
-  const client = new pg.Client({
-    connectionString: system.connectionUrl,
-    connectionTimeoutMillis: env().CONNECTOR_TIMEOUT_SECONDS * 1000,
-    statement_timeout: env().CONNECTOR_TIMEOUT_SECONDS * 1000,
-    application_name: 'privacy-portal-connector',
+  const client = await connectSystemDatabase({
+    connectionUrl: system.connectionUrl,
+    applicationName: 'privacy-portal-connector',
   });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new ConnectorError(`Could not connect to the system's database (${(error as Error).message}).`, true);
-  }
   try {
     if (job.type === 'collect') {
       const datasets: NonNullable<TaskOutcome['datasets']> = [];

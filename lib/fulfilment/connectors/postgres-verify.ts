@@ -3,10 +3,9 @@
  * request's proven identities, read-only, and returns every non-empty value per column. The values
  * answer identity questions on the server; they are never stored nor sent to the browser.
  */
-import pg from 'pg';
-import { env } from '../../env';
 import type { Statement } from '../schemas';
 import { ConnectorError } from './connector-error';
+import { connectSystemDatabase } from './system-database';
 
 export async function readPostgresFacts(
   system: { connectionUrl: string | null },
@@ -14,17 +13,10 @@ export async function readPostgresFacts(
   identities: string[],
 ): Promise<Record<string, string[]>> {
   if (!system.connectionUrl) throw new ConnectorError('The system has no database URL configured.', false);
-  const client = new pg.Client({
-    connectionString: system.connectionUrl,
-    connectionTimeoutMillis: env().CONNECTOR_TIMEOUT_SECONDS * 1000,
-    statement_timeout: env().CONNECTOR_TIMEOUT_SECONDS * 1000,
-    application_name: 'privacy-portal-verify',
+  const client = await connectSystemDatabase({
+    connectionUrl: system.connectionUrl,
+    applicationName: 'privacy-portal-verify',
   });
-  try {
-    await client.connect();
-  } catch (error) {
-    throw new ConnectorError(`Could not connect to the system's database (${(error as Error).message}).`, true);
-  }
   const facts: Record<string, string[]> = {};
   try {
     await client.query('BEGIN READ ONLY');

@@ -5,15 +5,13 @@
  * which carries a fresh single-use token per dispatch.
  */
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
 import { db } from '../../db';
 import { env } from '../../env';
 import { formatReference } from '../../universal/reference';
 import { generateToken, hashToken } from '../../security/tokens';
 import type { TaskOutcome } from '../outcome';
 import { ConnectorError } from './connector-error';
-import { resolveAllowed } from './network-guard';
+import { type CheckedAddress, postToCheckedAddress, resolveAllowed } from './network-guard';
 import type { ConnectorJob } from './postgres-connector';
 import { SIGNATURE_HEADER, sign } from './signing';
 import { outcomeOf, parseAnswer } from './webhook-answer';
@@ -25,33 +23,13 @@ export function callbackUrl(taskId: string, token: string) {
 }
 
 /** POSTs `body` to the checked address, reading at most `limit` bytes of the answer. */
-export function post(
-  url: URL,
-  address: { address: string; family: 4 | 6 },
-  body: string,
-  headers: Record<string, string>,
-  limit: number,
-) {
+export function post(url: URL, address: CheckedAddress, body: string, headers: Record<string, string>, limit: number) {
   return new Promise<{ status: number; contentType: string; text: string }>((resolve, reject) => {
-    const client = url.protocol === 'https:' ? https : http;
-    const req = client.request(
+    const req = postToCheckedAddress(
       url,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'content-length': String(Buffer.byteLength(body)),
-          'user-agent': 'bitstride-privacy-portal',
-          ...headers,
-        },
-        timeout: env().CONNECTOR_TIMEOUT_SECONDS * 1000,
-        // Connect to the address we checked, never to a second lookup's answer.
-        lookup: (_host, options, callback) => {
-          if ((options as { all?: boolean }).all)
-            (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [address]);
-          else (callback as (e: null, a: string, f: number) => void)(null, address.address, address.family);
-        },
-      },
+      address,
+      body,
+      { headers, userAgent: 'bitstride-privacy-portal', timeoutMs: env().CONNECTOR_TIMEOUT_SECONDS * 1000 },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;

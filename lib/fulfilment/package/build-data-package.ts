@@ -68,7 +68,7 @@ export async function buildDataPackage(options: { requestId: string }) {
       const dataset = `${task.system.key}/${d.name}`;
       const rules = rulesFor(dataset);
       files.push({ system: task.system.key, systemName: task.system.name, dataset: d.name, rows: d.rows });
-      const { json, csv, counted } = datasetEntries({ storageKey: d.storageKey, rules, requesterEmails: own });
+      const { json, csv, counted } = datasetEntries({ storageKey: d.storageKey, dataset, rules, requesterEmails: own });
       if (counted) {
         // A failing entry fails the archive itself; this promise only tells the README when to count.
         const done = finished(json);

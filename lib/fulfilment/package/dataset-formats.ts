@@ -3,15 +3,19 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { csvLine } from '../../csv';
 import type { RowFormat } from '../redaction/redact-ndjson';
+import { parseDatasetLine } from '../dataset-line';
 
-async function* lines(source: Readable): AsyncGenerator<string> {
-  for await (const line of createInterface({ input: source, crlfDelay: Infinity })) {
-    if (line.trim()) yield line;
+/** The non-blank lines, each with its number in the file. */
+async function* numberedLines(source: Readable): AsyncGenerator<{ text: string; line: number }> {
+  let line = 0;
+  for await (const text of createInterface({ input: source, crlfDelay: Infinity })) {
+    line += 1;
+    if (text.trim()) yield { text, line };
   }
 }
 
-async function* rows(source: Readable): AsyncGenerator<Record<string, unknown>> {
-  for await (const line of lines(source)) yield JSON.parse(line) as Record<string, unknown>;
+async function* rows(source: Readable, dataset: string): AsyncGenerator<Record<string, unknown>> {
+  for await (const { text, line } of numberedLines(source)) yield parseDatasetLine(text, { dataset, line });
 }
 
 /**
@@ -42,8 +46,8 @@ export function ndjsonToJson(source: Readable): AsyncGenerator<string> {
     (async function* () {
       let first = true;
       yield '[\n';
-      for await (const line of lines(source)) {
-        yield `${first ? '' : ',\n'}  ${line.trim()}`;
+      for await (const { text } of numberedLines(source)) {
+        yield `${first ? '' : ',\n'}  ${text.trim()}`;
         first = false;
       }
       yield first ? ']\n' : '\n]\n';
@@ -51,9 +55,9 @@ export function ndjsonToJson(source: Readable): AsyncGenerator<string> {
   );
 }
 
-/** CSV with a header row (`csvFormat`). */
-export function ndjsonToCsv(source: Readable): AsyncGenerator<string> {
-  return rowsToCsv(rows(source));
+/** CSV with a header row (`csvFormat`). `dataset` names the data set in the error a bad line raises. */
+export function ndjsonToCsv(source: Readable, options: { dataset?: string } = {}): AsyncGenerator<string> {
+  return rowsToCsv(rows(source, options.dataset ?? 'data set'));
 }
 
 /**

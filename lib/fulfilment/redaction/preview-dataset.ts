@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { db } from '../../db';
 import { AppError } from '../../errors';
 import { isUuid } from '../../uuid';
+import { parseDatasetLine } from '../dataset-line';
 import { authorize, type StaffIdentity } from '../../permissions/authorize';
 import { getObject } from '../../storage/storage';
 import { listDatasets } from './list-datasets';
@@ -41,12 +42,14 @@ export async function previewDataset(options: {
   const source = getObject(dataset.storageKey);
   const lines = createInterface({ input: source, crlfDelay: Infinity });
   let n = 0;
+  let lineNumber = 0;
   try {
     for await (const line of lines) {
+      lineNumber += 1;
       if (!line.trim()) continue;
       n += 1;
       if (n < first) continue;
-      const outcome = redactor.apply(JSON.parse(line) as Record<string, unknown>, n);
+      const outcome = redactor.apply(parseDatasetLine(line, { dataset: dataset.key, line: lineNumber }), n);
       rows.push({ number: n, values: outcome.row, dropped: outcome.dropped, withheld: [...outcome.withheldFields] });
       if (rows.length === PREVIEW_PAGE_SIZE) break;
     }

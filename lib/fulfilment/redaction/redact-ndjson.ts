@@ -6,6 +6,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import { Transform, type TransformCallback } from 'node:stream';
+import { parseDatasetLine } from '../dataset-line';
 import type { Redactor } from './redactor';
 
 /** How kept rows are written: from the row's JSON line (`text`) or from the parsed row (`row`). */
@@ -19,13 +20,18 @@ export class RedactNdjson extends Transform {
   private readonly decoder = new StringDecoder('utf8');
   private tail = '';
   private rowNumber = 0;
+  private lineNumber = 0;
   private started = false;
+  private readonly dataset: string;
 
+  /** `dataset` names the data set in the error a bad line raises. */
   constructor(
     private readonly redactor: Redactor,
     private readonly format: RowFormat = NDJSON,
+    options: { dataset?: string } = {},
   ) {
     super();
+    this.dataset = options.dataset ?? 'data set';
   }
 
   private lines(text: string): string {
@@ -36,9 +42,10 @@ export class RedactNdjson extends Transform {
       out = format.start();
     }
     for (const line of text.split('\n')) {
+      this.lineNumber += 1;
       if (!line.trim()) continue;
       this.rowNumber += 1;
-      const parsed = JSON.parse(line) as Record<string, unknown>;
+      const parsed = parseDatasetLine(line, { dataset: this.dataset, line: this.lineNumber });
       const { row, dropped } = this.redactor.apply(parsed, this.rowNumber);
       if (dropped) continue;
       if (format.takes === 'row') out += format.row(row);

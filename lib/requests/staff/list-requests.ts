@@ -7,7 +7,15 @@ import { requestTimeZone, staffTimeZone } from '../../clock/request-deadline';
 import { db } from '../../db';
 import { Prisma } from '../../generated/prisma/client';
 import { emailHashes } from '../../security/tokens';
-import { JURISDICTIONS, OPEN_STATUSES, REQUEST_STATUSES, REQUEST_TYPES, type RequestType } from '../../universal/codes';
+import {
+  JURISDICTIONS,
+  OPEN_STATUSES,
+  REQUEST_STATUSES,
+  REQUEST_TAG_MAX_LENGTH,
+  REQUEST_TAG_PATTERN,
+  REQUEST_TYPES,
+  type RequestType,
+} from '../../universal/codes';
 import { maskEmail, maskName } from '../mask';
 import { formatReference, parseReference } from '../../universal/reference';
 
@@ -23,6 +31,8 @@ export const queueFilterSchema = z.object({
   assignee: z.string().max(64).optional(),
   due: z.enum(['overdue', '7d', '30d']).optional(),
   q: z.string().trim().max(320).optional(),
+  /** Requests with this staff tag. */
+  tag: z.string().max(REQUEST_TAG_MAX_LENGTH).regex(REQUEST_TAG_PATTERN).optional(),
   /** Requests from the same email address as this request ('none': an address with no requests). How an email search travels in a URL (findRequester). */
   requester: z.union([z.uuid(), z.literal('none')]).optional(),
   /** Keyset cursor: "<dueAt ms>_<id>" of the last row of the previous page. */
@@ -107,6 +117,9 @@ export function queueWhere(filter: z.output<typeof queueFilterSchema>, staff: St
     const days = filter.due === '7d' ? 7 : 30;
     where.push(Prisma.sql`r.due_at >= ${now}`, Prisma.sql`r.due_at < ${new Date(now.getTime() + days * DAY)}`);
   }
+  // By request_tag's primary key (request_id, tag): one index probe per candidate row.
+  if (filter.tag)
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM request_tag t WHERE t.request_id = r.id AND t.tag = ${filter.tag})`);
   where.push(...searchClause(filter.q));
   return where;
 }

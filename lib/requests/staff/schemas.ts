@@ -3,6 +3,7 @@
  * function that enforces them alike.
  */
 import { z } from 'zod';
+import { REQUEST_TAG_MAX_LENGTH, REQUEST_TAG_PATTERN } from '../../universal/codes';
 import { DENIAL_REASONS, type DenialReason } from '../denial-notices';
 
 /** The message the requester receives with the decision, trimmed. */
@@ -45,8 +46,8 @@ export const requestTagSchema = z
   .string('Give a tag')
   .trim()
   .min(1, 'Give a tag')
-  .max(40, 'A tag is at most 40 characters')
+  .max(REQUEST_TAG_MAX_LENGTH, `A tag is at most ${REQUEST_TAG_MAX_LENGTH} characters`)
   .regex(
-    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    REQUEST_TAG_PATTERN,
     'Use lowercase letters, digits and single hyphens between them, such as vip or media-inquiry',
   );

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { errorResponse, serverErrorResponses } from '../../http/openapi-parts';
-import { REQUEST_STATUSES, REQUEST_TYPES } from '../../universal/codes';
+import { REQUEST_STATUSES, REQUEST_TAG_MAX_LENGTH, REQUEST_TAG_PATTERN, REQUEST_TYPES } from '../../universal/codes';
 import { staffAssigneeSchema, staffNoteSchema, staffTaskUpdateSchema } from './schemas';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
@@ -117,6 +117,12 @@ export function staffApiOpenApiPaths() {
             schema: { type: 'string' },
           },
           { name: 'due', in: 'query', schema: { enum: ['overdue', '7d', '30d'] } },
+          {
+            name: 'tag',
+            in: 'query',
+            description: 'Only requests with this staff tag, such as `vip` or `media-inquiry`.',
+            schema: { type: 'string', maxLength: REQUEST_TAG_MAX_LENGTH, pattern: REQUEST_TAG_PATTERN.source },
+          },
           { name: 'after', in: 'query', description: 'The previous page’s `nextCursor`.', schema: { type: 'string' } },
         ],
         responses: {

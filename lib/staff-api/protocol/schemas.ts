@@ -4,7 +4,13 @@
  * include them without importing the domain code.
  */
 import { z } from 'zod';
-import { JURISDICTIONS, REQUEST_STATUSES, REQUEST_TYPES } from '../../universal/codes';
+import {
+  JURISDICTIONS,
+  REQUEST_STATUSES,
+  REQUEST_TAG_MAX_LENGTH,
+  REQUEST_TAG_PATTERN,
+  REQUEST_TYPES,
+} from '../../universal/codes';
 
 /**
  * The queue's filters as query parameters: the workspace's (lib/requests/staff/list-requests.ts)
@@ -16,6 +22,11 @@ export const staffRequestListQuerySchema = z.strictObject({
   jurisdiction: z.enum(JURISDICTIONS).optional(),
   assignee: z.union([z.uuid(), z.enum(['me', 'none'])]).optional(),
   due: z.enum(['overdue', '7d', '30d']).optional(),
+  tag: z
+    .string()
+    .max(REQUEST_TAG_MAX_LENGTH)
+    .regex(REQUEST_TAG_PATTERN, 'A tag is lowercase letters, digits and single hyphens, such as vip')
+    .optional(),
   after: z
     .string()
     .regex(/^\d+_[0-9a-f-]{36}$/, 'Use the nextCursor of the previous page')

@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { recordAuditEvent } from '../../audit/record-audit-event';
 import { db } from '../../db';
-import { brand, enqueueEmail } from '../../email/enqueue-email';
-import { publicLinks } from '../../email/public-links';
 import { env } from '../../env';
 import { AppError } from '../../errors';
 import type { EvidenceKind } from '../../generated/prisma/client';
@@ -13,6 +11,7 @@ import { findRequestByStatusToken } from '../find-request-by-status-token';
 import { verificationState } from '../verification-gate';
 import { evidenceFileType } from './evidence-file-type';
 import { evidenceKey, MAX_PENDING_EVIDENCE } from './evidence-key';
+import { notifyRequestStaff } from '../../staff/notify-request-staff';
 
 const WAITS_FOR_PROOF = ['verified', 'in_progress', 'awaiting_requester', 'completed'];
 
@@ -74,21 +73,10 @@ export async function uploadEvidence(options: {
             : 'You sent a document to prove your identity; our team will review it',
         data: { evidenceId: id, kind: options.kind, contentType, size },
       });
-      const reviewers = current.assigneeId
-        ? await tx.user.findMany({ where: { id: current.assigneeId, deactivatedAt: null } })
-        : await tx.user.findMany({ where: { role: 'admin', deactivatedAt: null } });
-      for (const person of reviewers) {
-        await enqueueEmail(tx, {
-          template: 'staff-notice',
-          to: person.email,
-          props: {
-            brand: brand(),
-            heading: `Identity evidence to review on ${formatReference(current.number, current.receivedAt)}`,
-            body: 'The requester sent a document to prove who they are. Review it on the request page.',
-            url: publicLinks.staffRequest(current.id),
-          },
-        });
-      }
+      await notifyRequestStaff(tx, current, {
+        heading: `Identity evidence to review on ${formatReference(current.number, current.receivedAt)}`,
+        body: 'The requester sent a document to prove who they are. Review it on the request page.',
+      });
     });
   } catch (error) {
     await deleteObject(key);

@@ -1,6 +1,8 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 /**
  * The other account email the requester named: a claim until they prove it. The address is shown
@@ -10,12 +12,15 @@ export function AccountEmailForm({
   t,
   requestId,
   token,
+  lang,
   masked,
   notice,
 }: {
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   masked: string;
   notice?: NoticeKey;
 }) {
@@ -31,7 +36,7 @@ export function AccountEmailForm({
       ) : (
         <p>{t('status.accountEmailForm.explanation', { masked })}</p>
       )}
-      <input type="hidden" name="token" value={token} />
+      <StatusFormFields token={token} lang={lang} />
       <button type="submit" className="button button--secondary">
         {t('status.accountEmailForm.button', { masked })}
       </button>

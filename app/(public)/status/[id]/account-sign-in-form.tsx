@@ -1,6 +1,8 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { type NoticeKey, noticeError } from '../../notices';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 /**
  * "Sign in with your Bitstride account" (§7061: a business may verify an account holder through the
@@ -12,6 +14,7 @@ export function AccountSignInForm({
   t,
   requestId,
   token,
+  lang,
   name,
   company,
   notice,
@@ -19,6 +22,8 @@ export function AccountSignInForm({
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   name: string | null;
   company: string;
   notice?: NoticeKey;
@@ -35,7 +40,7 @@ export function AccountSignInForm({
       <h3 id="account-sign-in-title">{t('proof.signIn.title', { name: provider })}</h3>
       <ErrorSummaryView title={t('form.errorSummary')} errors={error ? [{ message: error }] : []} />
       <p>{t('proof.signIn.explanation')}</p>
-      <input type="hidden" name="token" value={token} />
+      <StatusFormFields token={token} lang={lang} />
       <button type="submit" className="button button--secondary">
         {t('proof.signIn.button', { name: provider })}
       </button>

@@ -2,6 +2,8 @@ import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 /**
  * A denied requester appeals, within the regime's window. Posts to a route handler (post/redirect/get),
@@ -11,12 +13,15 @@ export function AppealForm({
   t,
   requestId,
   token,
+  lang,
   closesOn,
   notice,
 }: {
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   /** The last day to appeal; null where the regime's rules set no limit (appealWindowDays null). */
   closesOn: string | null;
   notice?: NoticeKey;
@@ -32,7 +37,7 @@ export function AppealForm({
         errors={error ? [{ message: error, fieldId: fieldErrors ? 'appeal-statement' : undefined }] : []}
       />
       <p>{closesOn ? t('status.appeal.explanationUntil', { closesOn }) : t('status.appeal.explanation')}</p>
-      <input type="hidden" name="token" value={token} />
+      <StatusFormFields token={token} lang={lang} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
         <label htmlFor="appeal-statement">{t('status.appeal.label')}</label>
         <FieldError id="appeal-statement-error" messages={fieldErrors} prefix={t('form.errorPrefix')} />

@@ -3,6 +3,8 @@ import { FieldError } from '@/app/components/field-error';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
 import { type Phrase, say } from '@/lib/universal/i18n/phrase';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 /**
  * A complaint about how we handle the requester's personal data (UK DPA 2018 s.164A(2): a form that can
@@ -13,12 +15,15 @@ export function ComplaintForm({
   t,
   requestId,
   token,
+  lang,
   authority,
   notice,
 }: {
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   authority: Phrase | null;
   notice?: NoticeKey;
 }) {
@@ -35,7 +40,7 @@ export function ComplaintForm({
       <p>{t('status.complaint.explanation')}</p>
       {/* Where to turn when not satisfied with our answer (UK: the ICO), in the page's language. */}
       {authority && <p className="hint">{say(t, authority)}</p>}
-      <input type="hidden" name="token" value={token} />
+      <StatusFormFields token={token} lang={lang} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
         <label htmlFor="complaint-statement">{t('status.complaint.label')}</label>
         <FieldError id="complaint-statement-error" messages={fieldErrors} prefix={t('form.errorPrefix')} />

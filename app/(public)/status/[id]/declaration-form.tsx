@@ -3,6 +3,8 @@ import { FieldError } from '@/app/components/field-error';
 import { fieldMarks, TextField } from '@/app/components/form-fields';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { type NoticeKey, noticeError } from '../../notices';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 /**
  * The signed declaration under penalty of perjury (11 CCR §7062(c)), shown only where a rule needs
@@ -14,11 +16,14 @@ export function DeclarationForm({
   t,
   requestId,
   token,
+  lang,
   notice,
 }: {
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   notice?: NoticeKey;
 }) {
   const error = noticeError(t, notice);
@@ -31,7 +36,7 @@ export function DeclarationForm({
       <h3 id="declaration-title">{t('proof.declaration.title')}</h3>
       <ErrorSummaryView title={t('form.errorSummary')} errors={error ? [{ message: error, fieldId }] : []} />
       <p>{t('proof.declaration.intro')}</p>
-      <input type="hidden" name="token" value={token} />
+      <StatusFormFields token={token} lang={lang} />
       <TextField
         id="declaration-name"
         marks={marks}

@@ -4,6 +4,8 @@ import type { Translator } from '@/lib/universal/i18n/translator';
 import type { evidenceForRequester } from '@/lib/verification/evidence/list-evidence';
 import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
 import { levelWords } from './identity-section';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 type SentEvidence = Awaited<ReturnType<typeof evidenceForRequester>>[number];
 
@@ -23,6 +25,7 @@ export function EvidenceForm({
   t,
   requestId,
   token,
+  lang,
   sent,
   timeZone,
   maxMb,
@@ -32,6 +35,8 @@ export function EvidenceForm({
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   sent: SentEvidence[];
   timeZone: string;
   maxMb: number;
@@ -67,7 +72,7 @@ export function EvidenceForm({
         >
           <ErrorSummaryView title={t('form.errorSummary')} errors={error ? [{ message: error }] : []} />
           <p>{t('proof.evidence.intro')}</p>
-          <input type="hidden" name="token" value={token} />
+          <StatusFormFields token={token} lang={lang} />
           <fieldset className="field">
             <legend>{t('proof.evidence.legend')}</legend>
             <label>

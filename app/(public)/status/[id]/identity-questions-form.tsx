@@ -4,6 +4,8 @@ import type { PublicRequestStatus } from '@/lib/requests/get-request-status';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { IDENTITY_QUESTIONS } from '@/lib/verification/identity-questions';
 import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 /**
  * Data-point matching: the same questions for every request, whatever its address, so the page
@@ -14,12 +16,15 @@ export function IdentityQuestionsForm({
   t,
   requestId,
   token,
+  lang,
   questions,
   notice,
 }: {
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   questions: PublicRequestStatus['verification']['questions'];
   notice?: NoticeKey;
 }) {
@@ -46,7 +51,7 @@ export function IdentityQuestionsForm({
       <h3 id="identity-questions-title">{t('proof.questions.title')}</h3>
       <ErrorSummaryView title={t('form.errorSummary')} errors={error ? [{ message: error }] : []} />
       <p>{t('proof.questions.intro', { needed: questions.answersNeeded, more: questions.moreAnswers })}</p>
-      <input type="hidden" name="token" value={token} />
+      <StatusFormFields token={token} lang={lang} />
       {IDENTITY_QUESTIONS.map((question) => (
         <TextField
           key={question.key}

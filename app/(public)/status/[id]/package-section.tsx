@@ -1,6 +1,8 @@
 import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 export type PackageView = {
   status: 'awaiting_review' | 'building' | 'ready' | 'failed' | 'deleted' | 'expired';
@@ -16,6 +18,7 @@ export function PackageSection({
   t,
   requestId,
   token,
+  lang,
   pkg,
   contactEmail,
   notice,
@@ -24,6 +27,8 @@ export function PackageSection({
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   pkg: PackageView;
   contactEmail: string;
   notice?: NoticeKey;
@@ -71,7 +76,7 @@ export function PackageSection({
               ))}
             </ul>
           )}
-          <input type="hidden" name="token" value={token} />
+          <StatusFormFields token={token} lang={lang} />
           <button type="submit" className="button">
             {t('status.package.button')}
           </button>

@@ -2,18 +2,23 @@ import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { type NoticeKey, noticeError, noticeMessage } from '../../notices';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 /** Our question and the requester's answer, which restarts the clock. Works without JavaScript. */
 export function ReplyForm({
   t,
   requestId,
   token,
+  lang,
   question,
   notice,
 }: {
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   question: string;
   notice?: NoticeKey;
 }) {
@@ -28,7 +33,7 @@ export function ReplyForm({
         errors={error ? [{ message: error, fieldId: fieldErrors ? 'reply-message' : undefined }] : []}
       />
       <blockquote className="question">{question}</blockquote>
-      <input type="hidden" name="token" value={token} />
+      <StatusFormFields token={token} lang={lang} />
       <div className={fieldErrors ? 'field field--error' : 'field'}>
         <label htmlFor="reply-message">{t('status.reply.label')}</label>
         <FieldError id="reply-message-error" messages={fieldErrors} prefix={t('form.errorPrefix')} />

@@ -131,6 +131,8 @@ async function statusPage(incoming: Request, page: PageLocale, { params }: { par
   const signInNotice = noticeFor('account-sign-in');
   // The request's language, whatever the browser says, unless switched on this page.
   const locale = requestPageLocale(page, request.locale);
+  // Switched on this page: its forms post the language back, so the page they return to keeps it.
+  const chosen = page.source === 'link' ? locale : undefined;
   const t = translatorFor(locale);
   const wording = statusWording(t, request);
   return staticPage({
@@ -172,6 +174,7 @@ async function statusPage(incoming: Request, page: PageLocale, { params }: { par
             t={t}
             requestId={request.id}
             token={token.data}
+            lang={chosen}
             question={request.question}
             notice={noticeFor('reply')}
           />
@@ -248,6 +251,7 @@ async function statusPage(incoming: Request, page: PageLocale, { params }: { par
             t={t}
             requestId={request.id}
             token={token.data}
+            lang={chosen}
             masked={request.accountEmail.masked}
             notice={noticeFor('account-email')}
           />
@@ -259,6 +263,7 @@ async function statusPage(incoming: Request, page: PageLocale, { params }: { par
                 t={t}
                 requestId={request.id}
                 token={token.data}
+                lang={chosen}
                 name={env().REQUESTER_OIDC_NAME ?? null}
                 company={env().COMPANY_NAME}
                 notice={signInNotice}
@@ -268,16 +273,24 @@ async function statusPage(incoming: Request, page: PageLocale, { params }: { par
               t={t}
               requestId={request.id}
               token={token.data}
+              lang={chosen}
               questions={request.verification.questions}
               notice={noticeFor('identity-questions')}
             />
             {request.verification.declaration.offered && (
-              <DeclarationForm t={t} requestId={request.id} token={token.data} notice={noticeFor('declaration')} />
+              <DeclarationForm
+                t={t}
+                requestId={request.id}
+                token={token.data}
+                lang={chosen}
+                notice={noticeFor('declaration')}
+              />
             )}
             <EvidenceForm
               t={t}
               requestId={request.id}
               token={token.data}
+              lang={chosen}
               sent={evidence}
               timeZone={request.timeZone}
               maxMb={env().EVIDENCE_MAX_MB}
@@ -291,6 +304,7 @@ async function statusPage(incoming: Request, page: PageLocale, { params }: { par
             t={t}
             requestId={request.id}
             token={token.data}
+            lang={chosen}
             contactEmail={env().PRIVACY_CONTACT_EMAIL}
             notice={noticeFor('package')}
             awaitingProof={!request.verification.readyForRelease}
@@ -327,6 +341,7 @@ async function statusPage(incoming: Request, page: PageLocale, { params }: { par
             t={t}
             requestId={request.id}
             token={token.data}
+            lang={chosen}
             closesOn={request.appeal.closesAt ? publicDate(t, request.appeal.closesAt, request.timeZone) : null}
             notice={noticeFor('appeal')}
           />
@@ -354,6 +369,7 @@ async function statusPage(incoming: Request, page: PageLocale, { params }: { par
           t={t}
           requestId={request.id}
           token={token.data}
+          lang={chosen}
           authority={complaintRule(request.jurisdiction, new Date()).authorityNotice}
           notice={noticeFor('complaint')}
         />
@@ -363,7 +379,7 @@ async function statusPage(incoming: Request, page: PageLocale, { params }: { par
 
         <p className="hint">{t(request.canWithdraw ? 'status.keepPrivateWithdraw' : 'status.keepPrivate')}</p>
         {request.canWithdraw && (
-          <WithdrawForm t={t} requestId={request.id} token={token.data} notice={noticeFor('withdraw')} />
+          <WithdrawForm t={t} requestId={request.id} token={token.data} lang={chosen} notice={noticeFor('withdraw')} />
         )}
       </>
     ),

@@ -2,17 +2,22 @@ import { ErrorSummaryView } from '@/app/components/error-summary-view';
 import { FieldError } from '@/app/components/field-error';
 import type { Translator } from '@/lib/universal/i18n/translator';
 import { type NoticeKey, noticeError } from '../../notices';
+import type { DisplayLocale } from '@/lib/universal/i18n/locales';
+import { StatusFormFields } from './status-form-fields';
 
 /** Withdrawing needs a ticked "Yes, withdraw" box, so one stray click (or keypress) cannot do it. */
 export function WithdrawForm({
   t,
   requestId,
   token,
+  lang,
   notice,
 }: {
   t: Translator;
   requestId: string;
   token: string;
+  /** The language chosen on the status page, kept across the post. */
+  lang?: DisplayLocale;
   notice?: NoticeKey;
 }) {
   const error = noticeError(t, notice);
@@ -25,7 +30,7 @@ export function WithdrawForm({
         errors={error ? [{ message: error, fieldId: boxError ? 'confirm-withdraw' : undefined }] : []}
       />
       <p>{t('status.withdraw.explanation')}</p>
-      <input type="hidden" name="token" value={token} />
+      <StatusFormFields token={token} lang={lang} />
       <div className={boxError ? 'field field--error' : 'field'}>
         <FieldError id="confirm-withdraw-error" messages={boxError} prefix={t('form.errorPrefix')} />
         <div className="choice">
