@@ -16,7 +16,6 @@ import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { SIGNATURE_HEADER } from '../../lib/fulfilment/connectors/signing';
-import { demoWebhookSecret } from '../../lib/fulfilment/demo-connectors';
 import { answerDemoSupportDesk } from '../../lib/fulfilment/demo-support-desk';
 import { listTasks } from '../../lib/fulfilment/list-tasks';
 import { readOutcome } from '../../lib/fulfilment/outcome';
@@ -61,7 +60,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await resetDatabase();
   reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
-  await seededInventory({ webhookUrl: helpDesk.url, webhookSecret: demoWebhookSecret() });
+  await seededInventory({ webhookUrl: helpDesk.url, webhookSecret: 'the-demo-help-desk-shared-secret-0123456789' });
   await db().dataSystem.update({ where: { key: 'support' }, data: { allowPrivateNetwork: true } });
 });
 
