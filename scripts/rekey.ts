@@ -1,12 +1,14 @@
 /**
  * `npm run keys:rekey`: after a key rotation (README, "Rotating keys"), starts moving every email
- * hash and stored object to APP_SECRET and STORAGE_ENCRYPTION_KEY; a worker does the work, batch by
+ * hash, sealed secret and stored object to APP_SECRET and STORAGE_ENCRYPTION_KEY (and sealing any
+ * connector secret still plain from before sealing); a worker does the work, batch by
  * batch. `npm run keys:rekey -- --status` only shows the runs. Run it with the same configuration as
  * the portal, so that it names the same keys.
  */
 import os from 'node:os';
 import { db, disconnectDb } from '../lib/db';
 import { env } from '../lib/env';
+import { countLeftToRekey } from '../lib/keys/count-left-to-rekey';
 import { startRekey } from '../lib/keys/start-rekey';
 import { resolveDatabase } from './database';
 import { prepareDatabase } from './prepare-database';
@@ -44,12 +46,12 @@ async function main() {
     const state = run.finishedAt ? `finished ${run.finishedAt.toISOString()}` : `at ${run.step}`;
     console.log(`${run.id}  ${state}  moved ${run.moved}, already current ${run.unchanged}`);
   }
-  const [left] = await db().$queryRaw<{ requests: number; signals: number; webhooks: number }[]>`
-    SELECT (SELECT count(*) FROM privacy_request WHERE email <> '' AND email_hash_key IS DISTINCT FROM ${appSecrets[0].id})::int AS requests,
-           (SELECT count(*) FROM opt_out_signal WHERE email_hash_key IS DISTINCT FROM ${appSecrets[0].id})::int AS signals,
-           (SELECT count(*) FROM webhook_endpoint WHERE secret_sealed NOT LIKE ${`v2.${storageKeys[0].id}.%`})::int AS webhooks`;
+  const left = await countLeftToRekey();
   console.log(`Email hashes under an older key: ${left.requests} requests, ${left.signals} opt-out signals.`);
   console.log(`Webhook secrets sealed under an older storage key: ${left.webhooks}.`);
+  console.log(
+    `Connector secrets not sealed under the current storage key: ${left.connectors} (of which still plain: ${left.plainConnectors}).`,
+  );
   await disconnectDb();
   await database.stop();
 }

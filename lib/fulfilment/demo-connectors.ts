@@ -1,16 +1,15 @@
-import { createHmac } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { env } from '../env';
 import { logger } from '../logger';
 import { ensureDemoDatabase } from './demo-data';
 
-/** The demo help desk's shared secret: derived, so the portal and the demo endpoint agree without configuration. */
-export function demoWebhookSecret(): string {
-  return createHmac('sha256', env().APP_SECRET).update('demo-support-desk').digest('base64url');
-}
-
-/** Where the seeded inventory's demo connectors point, when FULFILMENT_DEMO is on. */
+/**
+ * Where the seeded inventory's demo connectors point, when FULFILMENT_DEMO is on. The help desk's
+ * shared secret is random and kept only in the seeded system (sealed); the demo endpoint reads it
+ * from there (demo-support-desk.ts), so it is re-sealed with everything else when the keys rotate.
+ */
 export async function demoConnectors() {
-  const secret = demoWebhookSecret();
+  const secret = randomBytes(32).toString('base64url');
   if (!env().fulfilmentDemo || !env().DATABASE_URL)
     return { postgresUrl: null, webhookUrl: null, webhookSecret: secret };
   try {

@@ -7,6 +7,7 @@
  */
 import type { Tx } from '../db';
 import type { Db } from '../db';
+import { sealConnectorSecret } from './connector-secret';
 import type { Statements } from './schemas';
 import type { TaskType } from './task-types';
 
@@ -315,7 +316,7 @@ export async function seedInventory(client: Db | Tx, demo: DemoConnectors): Prom
           ? {
               kind: 'webhook' as const,
               webhookUrl: demo.webhookUrl,
-              webhookSecret: demo.webhookSecret,
+              webhookSecret: sealConnectorSecret(demo.webhookSecret),
               allowPrivateNetwork: true,
             }
           : { kind: 'manual' as const };

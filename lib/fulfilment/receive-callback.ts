@@ -9,6 +9,7 @@ import { env } from '../env';
 import { AppError } from '../errors';
 import { hashesEqual, hashToken } from '../security/tokens';
 import { isUuid } from '../uuid';
+import { openConnectorSecret } from './connector-secret';
 import { ConnectorError } from './connectors/connector-error';
 import { verifySignature, TOLERANCE_SECONDS } from './connectors/signing';
 import { outcomeOf, parseAnswer } from './connectors/webhook-answer';
@@ -26,7 +27,12 @@ export async function receiveWebhookCallback(options: {
   if (!task || !task.callbackTokenHash || !hashesEqual(task.callbackTokenHash, hashToken(options.token)))
     throw new AppError('NOT_FOUND', 'No such callback, or it has been answered already.');
   if (!task.system?.webhookSecret) throw new AppError('CONFLICT', 'The system has no webhook secret.');
-  const check = verifySignature(task.system.webhookSecret, options.body, options.signature, options.now);
+  const check = verifySignature(
+    openConnectorSecret(task.system.webhookSecret),
+    options.body,
+    options.signature,
+    options.now,
+  );
   if (!check.ok)
     throw new AppError(
       'UNAUTHORIZED',

@@ -2,11 +2,12 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { openConnectorSecret, sealConnectorSecret } from './connector-secret';
 import { systemSchema, type SystemInput } from './schemas';
 
 /**
  * Creates or updates a system. On update an empty connection URL or webhook secret keeps the stored
- * one (the form never receives them back).
+ * one (the form never receives them back). The webhook secret is stored sealed (connector-secret.ts).
  */
 export async function saveSystem(options: { staff: StaffIdentity; input: SystemInput }) {
   const staff = authorize(options.staff, 'inventory.manage');
@@ -16,7 +17,7 @@ export async function saveSystem(options: { staff: StaffIdentity; input: SystemI
     const existing = id ? await tx.dataSystem.findUnique({ where: { id } }) : null;
     if (id && !existing) throw new AppError('NOT_FOUND', 'No system with that id.');
     const connectionUrl = data.connectionUrl ?? existing?.connectionUrl ?? null;
-    const webhookSecret = data.webhookSecret ?? existing?.webhookSecret ?? null;
+    const storedSecret = existing?.webhookSecret ?? null;
     if (data.kind === 'postgres' && !connectionUrl)
       throw new AppError('INVALID_INPUT', 'A PostgreSQL connector needs the database URL.', {
         fields: { connectionUrl: ['Give the database URL'] },
@@ -25,7 +26,9 @@ export async function saveSystem(options: { staff: StaffIdentity; input: SystemI
       throw new AppError('INVALID_INPUT', 'A webhook connector needs its URL.', {
         fields: { webhookUrl: ['Give the webhook URL'] },
       });
-    if (data.kind === 'webhook' && (webhookSecret?.length ?? 0) < 32)
+    const secretLength = () =>
+      data.webhookSecret?.length ?? (storedSecret ? openConnectorSecret(storedSecret).length : 0);
+    if (data.kind === 'webhook' && secretLength() < 32)
       throw new AppError('INVALID_INPUT', 'A webhook connector needs a shared secret of at least 32 characters.', {
         fields: { webhookSecret: ['At least 32 characters'] },
       });
@@ -44,6 +47,7 @@ export async function saveSystem(options: { staff: StaffIdentity; input: SystemI
       throw new AppError('INVALID_INPUT', 'Another system already uses that key.', {
         fields: { key: ['Choose another key'] },
       });
+    const webhookSecret = data.webhookSecret ? sealConnectorSecret(data.webhookSecret) : storedSecret;
     const values = { ...data, connectionUrl, webhookSecret };
     const system = existing
       ? await tx.dataSystem.update({ where: { id: existing.id }, data: values })

@@ -91,7 +91,8 @@ export const systemSchema = z.object({
   connectionUrl: optionalText(1000).pipe(z.url({ protocol: /^postgres(ql)?$/ }).nullable()),
   statements: statementsJson,
   webhookUrl: optionalText(1000).pipe(z.url({ protocol: /^https?$/ }).nullable()),
-  webhookSecret: optionalText(200),
+  // `v1.`/`v2.` begin a sealed secret; a secret typed with them could be misread once stored (connector-secret.ts).
+  webhookSecret: optionalText(200).refine((v) => v === null || !/^v[12]\./.test(v), 'Must not begin with v1. or v2.'),
   allowPrivateNetwork: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
   active: z.preprocess((v) => v === undefined || v === 'on' || v === 'true' || v === true, z.boolean()),
   /** Empty means not recorded yet; the data package then says so (transfer-safeguards.ts). */

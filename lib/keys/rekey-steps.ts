@@ -1,10 +1,12 @@
 /**
  * What the re-key job moves, in order (docs/decisions/022): the email hashes kept under APP_SECRET,
- * the secrets sealed under STORAGE_ENCRYPTION_KEY, then every object kept under it. Each step walks
+ * the secrets sealed under STORAGE_ENCRYPTION_KEY (webhook endpoints' and connectors', sealing a
+ * connector's plain legacy secret too), then every object kept under it. Each step walks
  * its table in id order, a batch at a time, so a run resumes after the last id it finished.
  */
 import { db } from '../db';
 import { env } from '../env';
+import { resealConnectorSecret } from '../fulfilment/connector-secret';
 import { Prisma } from '../generated/prisma/client';
 import { sealedTextKeyId } from '../security/sealed-text';
 import { derivedSubmissionToken } from '../security/submission-token';
@@ -154,6 +156,22 @@ export const REKEY_STEPS: readonly RekeyStep[] = [
       await db().$executeRaw`
         UPDATE webhook_endpoint SET secret_sealed = ${value}
         WHERE id = ${row.id}::uuid AND secret_sealed = ${row.value}`;
+    },
+  },
+  {
+    kind: 'values',
+    name: 'connector-secrets',
+    // A webhook connector's shared secret: re-sealed under the current storage key, and sealed when
+    // still plain from before sealing (lib/fulfilment/connector-secret.ts tells the two apart).
+    rows: (afterId, limit) =>
+      db().$queryRaw`
+        SELECT id::text, webhook_secret AS value FROM data_system
+        WHERE id > ${afterId}::uuid AND webhook_secret IS NOT NULL ORDER BY id LIMIT ${limit}`,
+    renew: ({ value }) => resealConnectorSecret(value, env().storageKeys[0].id),
+    async update(row, value) {
+      await db().$executeRaw`
+        UPDATE data_system SET webhook_secret = ${value}
+        WHERE id = ${row.id}::uuid AND webhook_secret = ${row.value}`;
     },
   },
   objectStep('data-packages', 'data_package', 'id', one('storage_key')),

@@ -15,7 +15,6 @@ import { POST as confirmAccountEmailPost } from '../../app/(public)/verify/accou
 import { db } from '../../lib/db';
 import { resetEnvCache } from '../../lib/env';
 import { SIGNATURE_HEADER } from '../../lib/fulfilment/connectors/signing';
-import { demoWebhookSecret } from '../../lib/fulfilment/demo-connectors';
 import { answerDemoSupportDesk } from '../../lib/fulfilment/demo-support-desk';
 import { listTasks } from '../../lib/fulfilment/list-tasks';
 import { readOutcome } from '../../lib/fulfilment/outcome';
@@ -60,7 +59,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await resetDatabase();
   reviewer = await aStaffIdentity('reviewer');
-  await seededInventory({ webhookUrl: helpDesk.url, webhookSecret: demoWebhookSecret() });
+  await seededInventory({ webhookUrl: helpDesk.url, webhookSecret: 'the-demo-help-desk-shared-secret-0123456789' });
   await db().dataSystem.update({ where: { key: 'support' }, data: { allowPrivateNetwork: true } });
 });
 

@@ -10,6 +10,7 @@ import { env } from '../../env';
 import { formatReference } from '../../universal/reference';
 import { generateToken, hashToken } from '../../security/tokens';
 import type { TaskOutcome } from '../outcome';
+import { openConnectorSecret } from '../connector-secret';
 import { ConnectorError } from './connector-error';
 import { type CheckedAddress, postToCheckedAddress, resolveAllowed } from './network-guard';
 import type { ConnectorJob } from './postgres-connector';
@@ -67,6 +68,15 @@ export function post(url: URL, address: CheckedAddress, body: string, headers: R
   });
 }
 
+/** The stored secret opened; one that does not open (its storage key is not configured) retries. */
+function signingSecret(stored: string): string {
+  try {
+    return openConnectorSecret(stored);
+  } catch (error) {
+    throw new ConnectorError(`The system's webhook secret cannot be opened: ${(error as Error).message}.`, true);
+  }
+}
+
 /** Sends the job; returns the outcome when the system answered at once, null when it will call back. */
 export async function sendWebhookJob(
   system: WebhookSystem,
@@ -89,7 +99,13 @@ export async function sendWebhookJob(
     callbackUrl: callbackUrl(job.taskId, token),
   });
   const limit = Math.floor(env().CONNECTOR_MAX_RESPONSE_MB * 1024 * 1024);
-  const res = await post(url, address, body, { [SIGNATURE_HEADER]: sign(system.webhookSecret, body) }, limit);
+  const res = await post(
+    url,
+    address,
+    body,
+    { [SIGNATURE_HEADER]: sign(signingSecret(system.webhookSecret), body) },
+    limit,
+  );
   if (res.status === 202) return null;
   if (res.status >= 500 || res.status === 429 || res.status === 408)
     throw new ConnectorError(`The system answered HTTP ${res.status}.`, true);
