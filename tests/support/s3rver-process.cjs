@@ -2,7 +2,8 @@
 // process because s3rver's ListObjectsV2 continuation tokens use DES, which Node 20's OpenSSL 3
 // offers only with --openssl-legacy-provider; that flag stays out of the process under test.
 // Usage: node --openssl-legacy-provider s3rver-process.cjs <folder> <bucket>. Prints one JSON line
-// {"port":N} when it listens, then {"request":"METHOD /path?query"} as each request arrives.
+// {"port":N} when it listens, then {"request":"METHOD /path?query","client":<its TCP port>} as each
+// request arrives (the port tells which process sent it).
 // s3rver 3.7 keeps unfinished multipart uploads as folders but answers neither ListMultipartUploads
 // nor AbortMultipartUpload, and it takes parts for an upload that is gone: those three are served
 // here from its folders, as S3 does, so that tests can see and clean up what a killed writer left.
@@ -18,10 +19,19 @@ const server = new S3rver({
   directory,
   configureBuckets: [{ name: bucket }],
 });
+// s3rver removes a folder left empty by a delete while another request may be writing into it (two
+// instances' readiness probes writing and deleting health/<id> at once), and the write's stream
+// error then ends the process. S3 has no folders: the files go, the folders stay.
+server.store.deleteObject = async function deleteObject(name, key) {
+  for (const resource of ['object', 'object.md5', 'metadata.json'])
+    await fs.unlink(this.getResourcePath(name, key, resource)).catch((error) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+};
 const print = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
 // First in the chain, so each request is seen as it starts (a part upload, say, before its body).
 server.middleware.unshift(async (ctx, next) => {
-  print({ request: `${ctx.method} ${ctx.url}` });
+  print({ request: `${ctx.method} ${ctx.url}`, client: ctx.req.socket.remotePort });
   // Node's HTTP server dates its answers by the real clock, which the suite may have shifted
   // (tests/support/test-clock.mjs); the AWS SDK would then "correct" its clock to the real one.
   ctx.set('Date', new Date().toUTCString());
@@ -87,4 +97,8 @@ server.run().then(({ port }) => {
 });
 // The parent holds our stdin: when it exits, for whatever reason, so do we.
 process.stdin.resume();
-process.stdin.on('end', () => server.close().finally(() => process.exit(0)));
+// Keep-alive connections of a client still alive (the load's own) would hold close() open for good.
+process.stdin.on('end', () => {
+  setTimeout(() => process.exit(0), 1000).unref();
+  server.close().finally(() => process.exit(0));
+});
