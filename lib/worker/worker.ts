@@ -1,4 +1,4 @@
-import { Logger, run, runMigrations, type Runner } from 'graphile-worker';
+import { Logger, run, runMigrations, type Runner, type WorkerEvents } from 'graphile-worker';
 import { logger } from '../logger';
 import { crontab, taskList } from './task-list';
 
@@ -15,7 +15,11 @@ export async function migrateQueue(connectionString: string) {
 }
 
 /** Starts a worker: in the web process by default (WORKER_IN_PROCESS), or alone with `npm run worker`. */
-export async function startWorker(options: { connectionString: string; concurrency?: number }): Promise<Runner> {
+export async function startWorker(options: {
+  connectionString: string;
+  concurrency?: number;
+  events?: WorkerEvents;
+}): Promise<Runner> {
   return run({
     connectionString: options.connectionString,
     concurrency: options.concurrency ?? 5,
@@ -24,5 +28,10 @@ export async function startWorker(options: { connectionString: string; concurren
     logger: quietLogger,
     noHandleSignals: false,
     pollInterval: 1000,
+    events: options.events,
+    // Jobs are marked complete or failed through graphile-worker's batcher (a batch per tick), whose
+    // failure stops the runner with an error, which superviseWorker restarts. Unbatched, a failure
+    // to mark a job while the database is down is an unhandled rejection that ends the process.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
 }

@@ -1,7 +1,8 @@
 /**
  * PostgreSQL stops and starts again under light load. While it is down /api/health answers 503 (and
- * a submission a 503 with a message, never a silent loss); after it is back the same app process
- * serves again, and every submission it accepted (201) is in the database.
+ * a submission a 503 with a message, never a silent loss, and a requester's status page a 503 page
+ * with Retry-After); after it is back the same app process serves again, and every submission it
+ * accepted (201) is in the database.
  *   npm run build && npx tsx tests/load/db-restart.ts
  */
 import pg from 'pg';
@@ -46,12 +47,22 @@ async function main() {
     })();
 
     await new Promise((r) => setTimeout(r, 2000));
+    const statusLink = await confirmOne(url, database.url);
+    check((await fetch(`${url}${statusLink}`)).status === 200, 'a confirmed request’s status page answers 200');
     const beforeStop = accepted.length;
     await database.stop();
     console.log('[db-restart] PostgreSQL stopped');
     const downFor = await waitFor(async () => (await fetch(`${url}/api/health`)).status === 503, 10_000);
     const health = await fetch(`${url}/api/health`);
     check(health.status === 503, `/api/health answers 503 while the database is down (after ${downFor} ms)`);
+    const statusDown = await fetch(`${url}${statusLink}`);
+    const statusDownText = await statusDown.text();
+    check(
+      statusDown.status === 503 &&
+        statusDown.headers.get('retry-after') === '30' &&
+        statusDownText.includes('We cannot show your request right now'),
+      `the status page answers 503 with Retry-After and says so while the database is down (${statusDown.status})`,
+    );
     await new Promise((r) => setTimeout(r, 3000));
     const acceptedWhileDown = accepted.length;
 
@@ -60,6 +71,7 @@ async function main() {
     const recovery = await waitFor(async () => (await fetch(`${url}/api/health`)).status === 200, 30_000);
     check(true, `/api/health answers 200 again ${recovery} ms after PostgreSQL is back`);
     const recoveredAt = accepted.length;
+    check((await fetch(`${url}${statusLink}`)).status === 200, 'the status page answers 200 again after recovery');
     await new Promise((r) => setTimeout(r, 3000));
     sending = false;
     await load;
@@ -106,6 +118,35 @@ async function main() {
     await app?.proc.stop();
     await database.destroy();
   }
+}
+
+/**
+ * Confirms one accepted request from its verification email (the dev transport keeps the text in
+ * outbox_email) and returns its status page's path, token included.
+ */
+async function confirmOne(url: string, databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  let token: string | undefined;
+  try {
+    await waitFor(async () => {
+      const { rows } = await client.query(
+        "SELECT text FROM outbox_email WHERE template = 'verify-request' AND status = 'sent' LIMIT 1",
+      );
+      token = rows[0] && /\/verify\?token=([A-Za-z0-9_-]{43})/.exec(rows[0].text)?.[1];
+      return Boolean(token);
+    }, 20_000);
+  } finally {
+    await client.end();
+  }
+  const res = await fetch(`${url}/verify/confirm`, {
+    method: 'POST',
+    body: new URLSearchParams({ token: token! }),
+    redirect: 'manual',
+  });
+  const location = res.headers.get('location') ?? '';
+  check(res.status === 303 && location.startsWith('/status/'), `a request confirmed from its email (${res.status})`);
+  return location;
 }
 
 main().then(

@@ -5,7 +5,8 @@
  * two `npm run worker` processes, one embedded PostgreSQL, the s3rver bucket and the Resend stub.
  * For MULTI_SECONDS (default 75) it posts the web form and the JSON API, confirms each request from
  * the link in its email and reads its status page, while it SIGKILLs a web instance and starts it
- * again, SIGKILLs a worker while it holds jobs and starts it again, and restarts PostgreSQL.
+ * again, SIGKILLs a worker in the middle of sending emails and starts it again, and restarts
+ * PostgreSQL. A worker process that exits by itself fails the proof.
  * Then it checks that no accepted request was lost (each in the database with its audit events,
  * outbox emails and due-date jobs), that each email was delivered once per Idempotency-Key and that
  * no request was stored twice; prints the figures and exits 1 on any loss or duplicate.
@@ -15,7 +16,9 @@
  * requests only (its default for POST: a POST is retried only when it never reached an instance, so
  * a submission is never stored twice); the load's clients never retry. Time is compressed in one
  * place, as in faults-under-load.ts: the killed worker's job locks are aged past graphile-worker's
- * 4-hour lock timeout and its stale-lock sweep is run.
+ * 4-hour lock timeout and its stale-lock sweep is run. nginx never marks an instance down
+ * (max_fails=0): a killed instance's refused connections go to the next one, and with max_fails=1 the
+ * failures the database restart causes could take the healthy instance out of rotation too.
  *
  * Ports: MULTI_PORT_BASE (default 3310) for nginx, +1 and +2 for the instances; MULTI_PG_PORT
  * (default 54421) for PostgreSQL.
@@ -39,7 +42,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (line: string) => console.log(`[multi ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${line}`);
 const t0 = Date.now();
 
-type Accepted = { id: string; email: string; route: string; verified: boolean; statusRead: boolean };
+/** `claimed`: a confirmer is posting its link now; `verified`: the portal said it is confirmed. */
+type Accepted = { id: string; email: string; route: string; claimed: boolean; verified: boolean; statusRead: boolean };
 
 function nginxConfig(dir: string, ports: number[]) {
   return `worker_processes 1;
@@ -55,7 +59,7 @@ http {
   uwsgi_temp_path ${dir}/uwsgi;
   scgi_temp_path ${dir}/scgi;
   upstream portal {
-${ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
+${ports.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
     keepalive 16;
   }
   server {
@@ -130,17 +134,16 @@ async function main() {
     return ms;
   };
   /**
-   * Jobs still locked since before `since` belong to a dead worker: aged past graphile-worker's
-   * 4-hour lock timeout and swept, as four hours would. Jobs the live worker holds finish in well
-   * under the 3 s waited first. Retried while the database is down.
+   * The job locks a dead worker process held (`locked_by` = its pools' ids, which scripts/worker.ts
+   * prints), aged past graphile-worker's 4-hour lock timeout and swept, as four hours would. Only
+   * its own: a live worker's jobs are never touched. Retried while the database is down.
    */
-  const releaseLocksOf = async (since: Date) => {
-    await sleep(3000);
+  const releaseLocksOf = async (poolIds: string[]) => {
     let released = 0;
     await waitFor(async () => {
       const aged = await sql.query(
-        "UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '5 hours' WHERE locked_at IS NOT NULL AND locked_at < $1",
-        [since],
+        "UPDATE graphile_worker._private_jobs SET locked_at = now() - interval '5 hours' WHERE locked_by = ANY($1::text[])",
+        [poolIds],
       );
       released = aged.rowCount ?? 0;
       const client = await sql.connect();
@@ -157,15 +160,25 @@ async function main() {
     }, 60_000);
     return released;
   };
-  /** Workers that died on their own (not killed here): restarted as a supervisor would, and counted. */
+  /**
+   * Workers that died on their own (not killed here) fail the proof: scripts/worker.ts restarts its
+   * runner in place (lib/worker/supervise-worker.ts). One is still restarted here, so that the run
+   * ends with its figures.
+   */
   const crashes: string[] = [];
   let stopping = false;
+  const poolsOf = new Map<Proc, string[]>();
   const startWorker = async (index: number) => {
     const proc = startProcess(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/worker.ts'], {
       ...common,
       WORKER_CONCURRENCY: '5',
     });
     workers[index] = proc;
+    const pools: string[] = [];
+    proc.child.stdout!.on('data', (c: Buffer) => {
+      for (const m of c.toString().matchAll(/\[worker\] pool (\S+)/g)) pools.push(m[1]);
+    });
+    poolsOf.set(proc, pools);
     let killedHere = false;
     const stop = proc.stop;
     proc.stop = (signal) => {
@@ -185,7 +198,7 @@ async function main() {
       );
       log(crashes.at(-1)!);
       void (async () => {
-        const released = await releaseLocksOf(at);
+        const released = await releaseLocksOf(pools);
         await startWorker(index);
         log(`worker ${index + 1} restarted by the supervisor; ${released} job lock(s) it held released`);
       })();
@@ -231,7 +244,14 @@ async function main() {
       body: JSON.stringify({ email, types: ['access', 'deletion'], jurisdiction: n % 2 ? 'UK' : 'EU', confirm: true }),
     });
     if (res?.status === 201)
-      accepted.push({ id: (await res.json()).id, email, route: 'api', verified: false, statusRead: false });
+      accepted.push({
+        id: (await res.json()).id,
+        email,
+        route: 'api',
+        claimed: false,
+        verified: false,
+        statusRead: false,
+      });
     else await res?.arrayBuffer().catch(() => {});
   };
   const postForm = async () => {
@@ -250,7 +270,8 @@ async function main() {
     });
     await res?.arrayBuffer().catch(() => {});
     const id = /^\/submitted\/([0-9a-f-]{36})\?token=/.exec(res?.headers.get('location') ?? '')?.[1];
-    if (res?.status === 303 && id) accepted.push({ id, email, route: 'form', verified: false, statusRead: false });
+    if (res?.status === 303 && id)
+      accepted.push({ id, email, route: 'form', claimed: false, verified: false, statusRead: false });
   };
   const tokenFor = (email: string) => {
     const delivery = stub.deliveries.find(
@@ -258,30 +279,43 @@ async function main() {
     );
     return delivery?.body.text && /\/verify\?token=([A-Za-z0-9_-]{43})/.exec(delivery.body.text)?.[1];
   };
+  /** Everything before it is confirmed: only confirmations move it, never a claim still in flight. */
   let verifyCursor = 0;
-  /** Confirms the oldest accepted request whose email has arrived, then reads its status page. */
+  let alreadyConfirmed = 0;
+  /**
+   * Confirms the oldest accepted request whose email has arrived and that no other confirmer holds,
+   * then reads its status page. An answer lost to a fault (no response, or nginx's 502 when the
+   * instance died) is tried again: the portal then says "already confirmed" if the first try went through.
+   */
   const verifyOne = async (): Promise<boolean> => {
-    const pending = accepted.slice(verifyCursor).find((a) => !a.verified && tokenFor(a.email));
+    const pending = accepted.slice(verifyCursor).find((a) => !a.verified && !a.claimed && tokenFor(a.email));
     if (!pending) return false;
-    pending.verified = true; // claimed; put back if the confirmation fails
-    const res = await timed('POST /verify/confirm', '/verify/confirm', {
-      method: 'POST',
-      body: new URLSearchParams({ token: tokenFor(pending.email)! }),
-    });
-    await res?.arrayBuffer().catch(() => {});
-    const location = res?.headers.get('location') ?? '';
-    if (res?.status !== 303 || !location.startsWith(`/status/${pending.id}?token=`)) {
-      pending.verified = false;
+    pending.claimed = true;
+    try {
+      const res = await timed('POST /verify/confirm', '/verify/confirm', {
+        method: 'POST',
+        body: new URLSearchParams({ token: tokenFor(pending.email)! }),
+      });
+      await res?.arrayBuffer().catch(() => {});
+      const location = res?.headers.get('location') ?? '';
+      if (res?.status !== 303) return true;
+      if (/^\/verify\?.*result=already-verified/.test(location)) {
+        pending.verified = true;
+        alreadyConfirmed += 1;
+      } else if (location.startsWith(`/status/${pending.id}?token=`)) {
+        pending.verified = true;
+        const status = await timed('GET /status/[id]', location);
+        await status?.arrayBuffer().catch(() => {});
+        pending.statusRead = status?.status === 200;
+      }
       return true;
+    } finally {
+      pending.claimed = false;
+      while (verifyCursor < accepted.length && accepted[verifyCursor].verified) verifyCursor += 1;
     }
-    while (verifyCursor < accepted.length && accepted[verifyCursor].verified) verifyCursor += 1;
-    const status = await timed('GET /status/[id]', location);
-    await status?.arrayBuffer().catch(() => {});
-    pending.statusRead = status?.status === 200;
-    return true;
   };
-
   const faults: string[] = [];
+  let killedHolding = 0;
   try {
     await prepareDatabase(database.url);
     const boot = await Promise.all([startWeb(0), startWeb(1), startWorker(0), startWorker(1)]);
@@ -332,16 +366,24 @@ async function main() {
     log(faults.at(-1)!);
 
     await at(SECONDS * 0.35);
-    // Mid-job: wait until the worker holds a job.
+    // Mid-job: the provider takes the next emails but holds its answers 8 s, so that the worker to be
+    // killed is inside a send; the emails it held are sent again under the same Idempotency-Key.
+    const killed = workers[0];
+    stub.hangNext(6, 8000, 'on-arrival');
     await waitFor(
       async () =>
-        (await sql.query('SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL'))
-          .rows[0].n > 0,
+        (
+          await sql.query(
+            'SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_by = ANY($1::text[])',
+            [poolsOf.get(killed) ?? []],
+          )
+        ).rows[0].n > 0,
       15_000,
-    ).catch(() => log('no job was locked when the worker was killed'));
-    await workers[0].stop('SIGKILL');
+    ).catch(() => log('the worker held no job when it was killed'));
+    await killed.stop('SIGKILL');
     const killedWorkerAt = new Date();
-    const aged = { rowCount: await releaseLocksOf(killedWorkerAt) };
+    const aged = { rowCount: await releaseLocksOf(poolsOf.get(killed) ?? []) };
+    killedHolding = aged.rowCount;
     await startWorker(0);
     faults.push(
       `worker killed holding ${aged.rowCount} job(s): locks released and worker running again ${((Date.now() - killedWorkerAt.getTime()) / 1000).toFixed(1)} s after the kill`,
@@ -380,7 +422,14 @@ async function main() {
       await sql.query('SELECT id, email FROM privacy_request WHERE email LIKE $1', [`multi.%.${t0}@example.com`])
     ).rows)
       if (!known.has(row.email))
-        accepted.push({ id: row.id, email: row.email, route: 'in-flight', verified: false, statusRead: false });
+        accepted.push({
+          id: row.id,
+          email: row.email,
+          route: 'in-flight',
+          claimed: false,
+          verified: false,
+          statusRead: false,
+        });
 
     // Drain: every accepted request confirmed from its email, every email sent.
     await waitFor(
@@ -396,7 +445,17 @@ async function main() {
         (await sql.query("SELECT count(*)::int AS n FROM outbox_email WHERE status <> 'sent'")).rows[0].n === 0,
       180_000,
       () => 'outbox never drained',
-    );
+    ).catch(async (error) => {
+      // Which emails, and where their jobs stand: locked by whom, retried when, failing with what.
+      const { rows } = await sql.query(
+        `SELECT o.template, o.status, o.attempts, j.attempts AS job_attempts, j.run_at, j.locked_at, j.locked_by,
+                left(j.last_error, 160) AS last_error
+         FROM outbox_email o LEFT JOIN graphile_worker._private_jobs j ON j.payload->>'outboxId' = o.id::text
+         WHERE o.status <> 'sent' LIMIT 20`,
+      );
+      const pools = [...poolsOf.entries()].map(([p, ids]) => `${p.child.pid}: ${ids.join(', ')}`).join('; ');
+      throw new Error(`${error.message}\n${JSON.stringify(rows, null, 1)}\nworker pools: ${pools}`);
+    });
 
     // The counts.
     const q = async (text: string, values: unknown[] = []) => (await sql.query(text, values)).rows;
@@ -439,7 +498,9 @@ async function main() {
       `  submissions sent: ${attempted.size}; accepted: ${acknowledged} (api ${accepted.filter((a) => a.route === 'api').length}, form ${accepted.filter((a) => a.route === 'form').length}); lost: ${lost}; duplicates: ${duplicateRequests}`,
     );
     console.log(`  stored without the client seeing its 2xx (in flight at a fault): ${storedUnacknowledged}`);
-    console.log(`  status pages read: ${accepted.filter((a) => a.statusRead).length}`);
+    console.log(
+      `  status pages read: ${accepted.filter((a) => a.statusRead).length}; confirmations whose answer was lost, then "already confirmed": ${alreadyConfirmed}`,
+    );
     console.log('  route                       count    p50 ms    p99 ms  statuses');
     for (const [route, values] of latencies) {
       const sorted = [...values].sort((a, b) => a - b);
@@ -456,6 +517,8 @@ async function main() {
     );
     console.log(`  due-date jobs: ${dueJobs.overdue} requests with an overdue job\n`);
 
+    check(crashes.length === 0, `no worker process exited by itself (${crashes.length})`);
+    check(killedHolding > 0, `a worker was killed in the middle of its jobs (${killedHolding})`);
     check(lost === 0, `no accepted request lost (${stored.total}/${acknowledged} in the database)`);
     check(stored.verified === acknowledged, `every accepted request confirmed (${stored.verified})`);
     check(duplicateRequests === 0, `no request stored twice (${byEmail.rows} rows for ${byEmail.emails} addresses)`);

@@ -1,7 +1,7 @@
 import { InvalidLinkView } from '@/app/components/invalid-link';
 import { staticPage } from '@/app/components/static-page';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
+import { AppError, publicError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { packageState } from '@/lib/fulfilment/package/download-package';
 import { withheldPhrase } from '@/lib/fulfilment/redaction/reasons';
@@ -49,9 +49,39 @@ const invalidLink = (page: PageLocale, advice: 'status.invalidAdvice' | 'notice.
   });
 };
 
-export async function GET(incoming: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+/**
+ * The database is away (publicError's 503): a page in the reader's language saying the request is
+ * safe and to come back, with Retry-After, rather than a bare 500. Anything else is rethrown.
+ */
+const unavailable = (page: PageLocale, error: unknown) => {
+  const answer = publicError(error, page.locale);
+  if (answer.status !== 503) throw error;
+  const t = translatorFor(page.locale);
+  return staticPage({
+    ...page,
+    title: t('status.title'),
+    status: 503,
+    headers: { 'Retry-After': String(answer.retryAfterSeconds ?? 30) },
+    children: (
+      <>
+        <h1>{t('status.unavailable.title')}</h1>
+        <p>{t('status.unavailable.advice')}</p>
+      </>
+    ),
+  });
+};
+
+export async function GET(incoming: Request, context: { params: Promise<{ id: string }> }) {
   const page = pageLocaleOf(incoming);
+  try {
+    return await statusPage(incoming, page, context);
+  } catch (error) {
+    return unavailable(page, error);
+  }
+}
+
+async function statusPage(incoming: Request, page: PageLocale, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
   const search = new URL(incoming.url).searchParams;
   // `?token=a&token=b` keeps the first, as on every page.
   const param = (name: string) => search.get(name) ?? undefined;
