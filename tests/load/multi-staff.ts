@@ -243,7 +243,9 @@ export async function startStaffLoad(options: StaffLoadOptions) {
         );
         for (const e of [...entries].reverse()) {
           const part = /^PUT ([^?]*\/packages\/[^?]*)\?(?:.*&)?uploadId=([0-9a-f]+)/.exec(e.request);
-          if (!part || finished.has(part[2])) continue;
+          // A ~16 MiB package goes up in four parts: by the second, at least one is still to come.
+          const partNumber = Number(/[?&]partNumber=(\d+)/.exec(e.request)?.[1]);
+          if (!part || finished.has(part[2]) || partNumber > 2) continue;
           const processGroup = processGroupOfClient(e.clientPort);
           if (processGroup === null) continue;
           found = { key: part[1], uploadId: part[2], processGroup };
@@ -252,6 +254,14 @@ export async function startStaffLoad(options: StaffLoadOptions) {
         return false;
       }, timeoutMs).catch(() => {});
       return found as { key: string; uploadId: string; processGroup: number } | null;
+    },
+
+    /** What became of an upload: completed, aborted (by a later write of its key), or neither. */
+    uploadOutcome(uploadId: string) {
+      const log = options.s3.requestLog().map((e) => e.request);
+      const of = (method: string) =>
+        log.some((r) => r.startsWith(`${method} `) && new RegExp(`[?&]uploadId=${uploadId}(&|$)`).test(r));
+      return of('POST') ? 'completed' : of('DELETE') ? 'aborted' : 'left unfinished';
     },
 
     /** Every claimed request completed and every package built (retrying what faults interrupted). */
@@ -273,8 +283,8 @@ export async function startStaffLoad(options: StaffLoadOptions) {
       );
     },
 
-    /** The figures, then the checks (each throws when it fails). */
-    async verify() {
+    /** Prints the figures; returns the checks (each throws when it fails), to run with the proof's. */
+    async report() {
       const ids = [...claimed.keys()];
       const packages = await db().dataPackage.findMany({ where: { requestId: { in: ids } } });
       const built = await db().auditEvent.groupBy({
@@ -314,26 +324,29 @@ export async function startStaffLoad(options: StaffLoadOptions) {
         `  bucket: ${packageUploads} package multipart uploads begun, ${aborted} aborted; ${objects.length} package objects, ${orphans.length} orphaned; ${uploads.length} unfinished uploads`,
       );
 
-      check(
-        packages.length === claimed.size,
-        `one package per completed access request (${packages.length}/${claimed.size})`,
-      );
-      check(
-        packages.every((p) => p.status === 'ready'),
-        `every package built (${
-          packages
-            .filter((p) => p.status !== 'ready')
-            .map((p) => p.status)
-            .join(', ') || 'all ready'
-        })`,
-      );
-      check(
-        ids.every((id) => builtPer.get(id) === 1),
-        `every package completed exactly once (package.built events: ${[...new Set(ids.map((id) => builtPer.get(id) ?? 0))].join(', ')} per package)`,
-      );
-      check(orphans.length === 0, `no package object in the bucket without its package row (${orphans.length})`);
-      check(uploads.length === 0, `no unfinished multipart upload left (${uploads.length})`);
       await disconnectDb();
+      return () => {
+        check(claimed.size > 0, `staff took requests through to their packages (${claimed.size})`);
+        check(
+          packages.length === claimed.size,
+          `one package per completed access request (${packages.length}/${claimed.size})`,
+        );
+        check(
+          packages.every((p) => p.status === 'ready'),
+          `every package built (${
+            packages
+              .filter((p) => p.status !== 'ready')
+              .map((p) => p.status)
+              .join(', ') || 'all ready'
+          })`,
+        );
+        check(
+          ids.every((id) => builtPer.get(id) === 1),
+          `every package completed exactly once (package.built events: ${[...new Set(ids.map((id) => builtPer.get(id) ?? 0))].join(', ')} per package)`,
+        );
+        check(orphans.length === 0, `no package object in the bucket without its package row (${orphans.length})`);
+        check(uploads.length === 0, `no unfinished multipart upload left (${uploads.length})`);
+      };
     },
   };
 }
