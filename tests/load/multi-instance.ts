@@ -338,6 +338,7 @@ async function main() {
       env: common,
       s3,
       emailPattern: `multi.%.${t0}@example.com`,
+      confirmed: () => accepted.flatMap((a) => (a.verified ? [a.id] : [])),
       record,
       log,
     });
@@ -408,7 +409,7 @@ async function main() {
 
     await at(SECONDS * 0.45);
     // Mid-upload: the worker whose process is sending a package's parts to the bucket now.
-    const upload = await staff.packageUploadInFlight(30_000);
+    const upload = await staff.packageUploadInFlight(60_000);
     const uploader = workers.findIndex((w) => w.child.pid === upload?.processGroup);
     if (upload && uploader >= 0) {
       const victim = workers[uploader];
@@ -421,7 +422,7 @@ async function main() {
       faults.push(
         `worker ${uploader + 1} killed mid-upload of a package (holding ${released} job(s)): locks released and worker running again ${((Date.now() - killedUploadAt) / 1000).toFixed(1)} s after the kill`,
       );
-    } else faults.push('no package upload was in flight within 30 s: no worker killed mid-upload');
+    } else faults.push('no package upload was in flight within 60 s: no worker killed mid-upload');
     log(faults.at(-1)!);
 
     await at(SECONDS * 0.55);

@@ -34,6 +34,11 @@ export type StaffLoadOptions = {
   s3: S3Server;
   /** The proof's requests: a LIKE pattern on their email. */
   emailPattern: string;
+  /**
+   * The requests the proof saw confirmed. Only those are taken on: one whose confirmation answer was
+   * lost is confirmed again by the proof, and that must still find it merely verified.
+   */
+  confirmed: () => string[];
   record: (route: string, status: number, ms: number) => void;
   log: (line: string) => void;
 };
@@ -121,7 +126,7 @@ export async function startStaffLoad(options: StaffLoadOptions) {
     const [row] = await db().$queryRaw<{ id: string }[]>`
       SELECT id FROM privacy_request
       WHERE status = 'verified' AND email LIKE ${options.emailPattern} AND types::text[] = ARRAY['access']
-        AND NOT (id = ANY(${[...claimed.keys()]}::uuid[]))
+        AND id = ANY(${options.confirmed()}::uuid[]) AND NOT (id = ANY(${[...claimed.keys()]}::uuid[]))
       ORDER BY received_at LIMIT 1`;
     if (!row || claimed.has(row.id)) return false;
     claims += 1;
@@ -280,7 +285,15 @@ export async function startStaffLoad(options: StaffLoadOptions) {
           0,
         timeoutMs,
         () => 'packages still building',
-      );
+      ).catch(async (error: Error) => {
+        // Where their build jobs stand: attempts, lock, next run, last error.
+        const jobs = await db().$queryRaw<unknown[]>`
+          SELECT p.status, j.attempts, j.max_attempts, j.locked_by, j.locked_at, j.run_at, left(j.last_error, 200) AS last_error
+          FROM data_package p
+          LEFT JOIN graphile_worker._private_jobs j ON j.key = 'build-data-package:' || p.request_id
+          WHERE p.status = 'building'`;
+        throw new Error(`${error.message}\n${JSON.stringify(jobs, null, 1)}`);
+      });
     },
 
     /** Prints the figures; returns the checks (each throws when it fails), to run with the proof's. */
