@@ -4,18 +4,22 @@
  * multipart upload of PART_BYTES parts with at most PARTS_IN_FLIGHT of them in memory; only the
  * final CompleteMultipartUpload (or a single PutObject for a small object) makes the object visible,
  * and on failure Upload aborts the multipart upload. A process killed mid-upload leaves invisible
- * parts behind: the README asks for a bucket lifecycle rule that aborts incomplete uploads.
+ * parts behind: a write with `abortEarlierUploads` aborts those of its own key once it succeeded, and
+ * the README asks for a bucket lifecycle rule that aborts the rest.
  */
 import {
+  AbortMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   paginateListObjectsV2,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { PassThrough, pipeline, type Readable } from 'node:stream';
+import { logger } from '../logger';
 import type { StorageDriver } from './storage-driver';
 
 /**
@@ -65,17 +69,48 @@ export function s3Storage(options: S3StorageOptions): StorageDriver {
   const objectKey = (key: string) => (options.prefix ? `${options.prefix}/${key}` : key);
   const where = (key: string) => `s3://${Bucket}/${objectKey(key)}`;
 
+  /** The unfinished multipart uploads of exactly this key (a listing by prefix also finds longer keys). */
+  const unfinishedUploads = async (Key: string) => {
+    const ids: string[] = [];
+    let KeyMarker: string | undefined;
+    let UploadIdMarker: string | undefined;
+    for (;;) {
+      const page = await client.send(
+        new ListMultipartUploadsCommand({ Bucket, Prefix: Key, KeyMarker, UploadIdMarker }),
+      );
+      for (const u of page.Uploads ?? []) if (u.Key === Key && u.UploadId) ids.push(u.UploadId);
+      if (!page.IsTruncated) return ids;
+      KeyMarker = page.NextKeyMarker;
+      UploadIdMarker = page.NextUploadIdMarker;
+    }
+  };
+
   return {
-    async write(key, body) {
+    async write(key, body, { abortEarlierUploads = false } = {}) {
+      const Key = objectKey(key);
+      // Listed before this upload starts, so that it can never be among them: a writer that started
+      // earlier and never finished (a killed worker) and whose parts nobody will ever complete.
+      const earlier = abortEarlierUploads
+        ? await unfinishedUploads(Key).catch((error) => {
+            throw explain(error, 'listing unfinished uploads of', where(key), options);
+          })
+        : [];
       const upload = new Upload({
         client,
-        params: { Bucket, Key: objectKey(key), Body: body, ContentType: 'application/octet-stream' },
+        params: { Bucket, Key, Body: body, ContentType: 'application/octet-stream' },
         partSize: PART_BYTES,
         queueSize: PARTS_IN_FLIGHT,
       });
       await upload.done().catch((error) => {
         throw explain(error, 'writing', where(key), options);
       });
+      // Only once this write is whole: until then an earlier writer's parts are no one's loss either.
+      // The object is stored; parts left behind here are the lifecycle rule's to clear, not a failure.
+      for (const UploadId of earlier)
+        await client.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch((error) => {
+          if ((error as Error).name !== 'NoSuchUpload')
+            logger.warn({ err: explain(error, 'aborting an unfinished upload of', where(key), options) }, 'storage');
+        });
     },
 
     read(key) {

@@ -5,8 +5,12 @@ import type { Readable } from 'node:stream';
  * lib/storage/storage.ts; it never encrypts, decrypts or validates.
  */
 export interface StorageDriver {
-  /** Stores the stream under `key`. The object becomes visible only once the stream ended cleanly. */
-  write(key: string, body: Readable): Promise<void>;
+  /**
+   * Stores the stream under `key`. The object becomes visible only once the stream ended cleanly.
+   * With `abortEarlierUploads`, a successful write also discards what earlier writers of the same
+   * key left unfinished (a process killed mid-upload), where the driver can leave such remains.
+   */
+  write(key: string, body: Readable, options?: { abortEarlierUploads?: boolean }): Promise<void>;
   /** The stored bytes; the stream errors if the object is missing or the read fails. */
   read(key: string): Readable;
   /** The stored size in bytes, or null when there is no such object. */

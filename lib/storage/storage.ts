@@ -58,11 +58,14 @@ function byteCounter() {
 
 /**
  * Streams `source` into storage, encrypted; returns the plaintext size. Nothing is stored under
- * `key` unless the whole source was read and written.
+ * `key` unless the whole source was read and written. `abortEarlierUploads` is for keys written
+ * again by a retried job (a package): what an earlier, killed attempt left half-uploaded goes once
+ * this write has succeeded.
  */
 export async function putObject(
   key: string,
   source: Readable | AsyncIterable<Buffer | string>,
+  options: { abortEarlierUploads?: boolean } = {},
 ): Promise<{ size: number }> {
   checkKey(key);
   // Configuration first: once the source flows, every exit must go through the handling below.
@@ -81,7 +84,7 @@ export async function putObject(
     encrypted,
   );
   const writing = store
-    .write(key, encrypted)
+    .write(key, encrypted, options)
     // A driver that stops reading must not leave the source (a database cursor, say) waiting.
     .catch((error: unknown) => {
       encrypted.destroy(error as Error);

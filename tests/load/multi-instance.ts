@@ -5,11 +5,14 @@
  * two `npm run worker` processes, one embedded PostgreSQL, the s3rver bucket and the Resend stub.
  * For MULTI_SECONDS (default 75) it posts the web form and the JSON API, confirms each request from
  * the link in its email and reads its status page, while it SIGKILLs a web instance and starts it
- * again, SIGKILLs a worker in the middle of sending emails and starts it again, and restarts
- * PostgreSQL. A worker process that exits by itself fails the proof.
+ * again, SIGKILLs a worker in the middle of sending emails and starts it again, SIGKILLs the worker
+ * sending a data package to the bucket mid-upload and starts it again, and restarts PostgreSQL.
+ * Meanwhile staff take access requests through to ~16 MiB packages (tests/load/multi-staff.ts).
+ * A worker process that exits by itself fails the proof.
  * Then it checks that no accepted request was lost (each in the database with its audit events,
  * outbox emails and due-date jobs), that each email was delivered once per Idempotency-Key and that
- * no request was stored twice; prints the figures and exits 1 on any loss or duplicate.
+ * no request was stored twice, that each package was built once with no orphaned object or
+ * unfinished upload left in the bucket; prints the figures and exits 1 on any loss or duplicate.
  *   npm run build && npm run test:multi
  *
  * nginx retries the next instance on a connection error, a timeout, a 502 or a 503 for idempotent
@@ -32,6 +35,7 @@ import { prepareDatabase } from '../../scripts/prepare-database';
 import { startResendStub } from '../support/resend-stub';
 import { startS3Server } from '../support/s3-server';
 import { check, type Proc, ROOT, restartableDatabase, startProcess, waitFor } from './harness';
+import { startStaffLoad } from './multi-staff';
 
 const SECONDS = Number(process.env.MULTI_SECONDS ?? 75);
 const BASE = Number(process.env.MULTI_PORT_BASE ?? 3310);
@@ -316,6 +320,8 @@ async function main() {
   };
   const faults: string[] = [];
   let killedHolding = 0;
+  let killedMidUpload = 0;
+  let killedUpload: string | undefined;
   try {
     await prepareDatabase(database.url);
     const boot = await Promise.all([startWeb(0), startWeb(1), startWorker(0), startWorker(1)]);
@@ -327,6 +333,15 @@ async function main() {
       () => nginx!.output(),
     );
     log(`up: nginx :${BASE} -> web :${webPorts.join(', :')} (ready in ${boot.slice(0, 2).join(', ')} ms), 2 workers`);
+    const staff = await startStaffLoad({
+      url,
+      env: common,
+      s3,
+      emailPattern: `multi.%.${t0}@example.com`,
+      confirmed: () => accepted.flatMap((a) => (a.verified ? [a.id] : [])),
+      record,
+      log,
+    });
 
     // The load: 3 API posters, 2 form posters, 2 confirmers (each also reads the status page).
     let loading = true;
@@ -348,6 +363,8 @@ async function main() {
       loop(postForm, 25),
       loop(verifyOne),
       loop(verifyOne),
+      loop(staff.work),
+      loop(staff.work),
     ];
 
     // The faults, one after another.
@@ -388,6 +405,24 @@ async function main() {
     faults.push(
       `worker killed holding ${aged.rowCount} job(s): locks released and worker running again ${((Date.now() - killedWorkerAt.getTime()) / 1000).toFixed(1)} s after the kill`,
     );
+    log(faults.at(-1)!);
+
+    await at(SECONDS * 0.45);
+    // Mid-upload: the worker whose process is sending a package's parts to the bucket now.
+    const upload = await staff.packageUploadInFlight(60_000);
+    const uploader = workers.findIndex((w) => w.child.pid === upload?.processGroup);
+    if (upload && uploader >= 0) {
+      const victim = workers[uploader];
+      await victim.stop('SIGKILL');
+      const killedUploadAt = Date.now();
+      const released = await releaseLocksOf(poolsOf.get(victim) ?? []);
+      await startWorker(uploader);
+      killedMidUpload = released;
+      killedUpload = upload.uploadId;
+      faults.push(
+        `worker ${uploader + 1} killed mid-upload of a package (holding ${released} job(s)): locks released and worker running again ${((Date.now() - killedUploadAt) / 1000).toFixed(1)} s after the kill`,
+      );
+    } else faults.push('no package upload was in flight within 60 s: no worker killed mid-upload');
     log(faults.at(-1)!);
 
     await at(SECONDS * 0.55);
@@ -440,6 +475,7 @@ async function main() {
       180_000,
       () => `${accepted.filter((a) => !a.verified).length} requests never confirmed`,
     );
+    await staff.drain(180_000);
     await waitFor(
       async () =>
         (await sql.query("SELECT count(*)::int AS n FROM outbox_email WHERE status <> 'sent'")).rows[0].n === 0,
@@ -462,7 +498,8 @@ async function main() {
     const ids = accepted.map((a) => a.id);
     const acknowledgedIds = accepted.slice(0, acknowledged).map((a) => a.id);
     const [stored] = await q(
-      "SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'verified')::int AS verified FROM privacy_request WHERE id = ANY($1::uuid[])",
+      // Confirmed, and some then taken further by staff.
+      "SELECT count(*)::int AS total, count(*) FILTER (WHERE status IN ('verified', 'in_progress', 'completed'))::int AS verified FROM privacy_request WHERE id = ANY($1::uuid[])",
       [acknowledgedIds],
     );
     const [byEmail] = await q(
@@ -480,9 +517,15 @@ async function main() {
        FROM outbox_email GROUP BY template ORDER BY template`,
     );
     const outboxIds = new Set((await q('SELECT id FROM outbox_email')).map((r) => r.id as string));
+    // Completing a request cancels its due-date jobs (staff completed some).
     const [dueJobs] = await q(
-      `SELECT count(DISTINCT substring(key from 'deadline:([0-9a-f-]{36}):overdue'))::int AS overdue
-       FROM graphile_worker._private_jobs WHERE key LIKE 'deadline:%'`,
+      `SELECT count(*) FILTER (WHERE status <> 'completed' AND due)::int AS overdue,
+              count(*) FILTER (WHERE status <> 'completed')::int AS open,
+              count(*) FILTER (WHERE status = 'completed' AND due)::int AS completed_with_job
+       FROM (SELECT status, EXISTS (SELECT 1 FROM graphile_worker._private_jobs j
+               WHERE j.key = 'deadline:' || r.id || ':overdue') AS due
+             FROM privacy_request r WHERE email LIKE $1) t`,
+      [`multi.%.${t0}@example.com`],
     );
     const perKey = new Map<string, number>();
     for (const d of stub.deliveries)
@@ -515,10 +558,20 @@ async function main() {
     console.log(
       `  stub: ${stub.requests.length} send attempts, ${stub.deliveries.length} deliveries, ${retriedSends} keys sent more than once, ${duplicateDeliveries} delivered more than once`,
     );
-    console.log(`  due-date jobs: ${dueJobs.overdue} requests with an overdue job\n`);
+    console.log(
+      `  due-date jobs: ${dueJobs.overdue} of ${dueJobs.open} open requests with an overdue job; ${dueJobs.completed_with_job} completed requests still with one`,
+    );
+    const killedUploadEnd = killedUpload ? staff.uploadOutcome(killedUpload) : 'none killed';
+    console.log(`  the upload killed with its worker: ${killedUploadEnd}`);
+    const staffChecks = await staff.report();
+    console.log('');
 
     check(crashes.length === 0, `no worker process exited by itself (${crashes.length})`);
     check(killedHolding > 0, `a worker was killed in the middle of its jobs (${killedHolding})`);
+    check(
+      killedMidUpload > 0 && killedUploadEnd === 'aborted',
+      `a worker was killed in the middle of a package upload, which the retried build then aborted (${killedUploadEnd})`,
+    );
     check(lost === 0, `no accepted request lost (${stored.total}/${acknowledged} in the database)`);
     check(stored.verified === acknowledged, `every accepted request confirmed (${stored.verified})`);
     check(duplicateRequests === 0, `no request stored twice (${byEmail.rows} rows for ${byEmail.emails} addresses)`);
@@ -540,7 +593,11 @@ async function main() {
       [...outboxIds].every((id) => perKey.get(id) === 1),
       'every outbox email delivered exactly once under its Idempotency-Key',
     );
-    check(dueJobs.overdue === byEmail.emails, `every stored request has its due-date job (${dueJobs.overdue})`);
+    check(
+      dueJobs.overdue === dueJobs.open && dueJobs.completed_with_job === 0,
+      `every open stored request has its due-date job, no completed one (${dueJobs.overdue}/${dueJobs.open}, ${dueJobs.completed_with_job})`,
+    );
+    staffChecks();
     check(
       accepted.some((a) => a.route === 'form') && accepted.some((a) => a.route === 'api'),
       'both the form and the API were accepted',

@@ -19,6 +19,8 @@ export type S3Server = {
   env(prefix: string): Record<string, string>;
   /** The requests the server received so far, as "METHOD /bucket/key?query", oldest first. */
   requests(): string[];
+  /** The same, each with the client's TCP port on this machine (to find the process that sent it). */
+  requestLog(): { request: string; clientPort: number }[];
   /** A client of our own, to look at what is really stored. */
   client(): S3Client;
   stop(): Promise<void>;
@@ -35,12 +37,12 @@ export async function startS3Server(options: { bucket?: string } = {}): Promise<
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = once(child, 'exit');
-  const requests: string[] = [];
+  const log: { request: string; clientPort: number }[] = [];
   const listening = new Promise<number>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const message = JSON.parse(line) as { port?: number; request?: string };
+      const message = JSON.parse(line) as { port?: number; request?: string; client?: number };
       if (message.port) resolve(message.port);
-      if (message.request) requests.push(message.request);
+      if (message.request) log.push({ request: message.request, clientPort: message.client ?? 0 });
     });
     child.once('exit', (code) => reject(new Error(`s3rver exited (${code}) before it listened`)));
   });
@@ -57,7 +59,8 @@ export async function startS3Server(options: { bucket?: string } = {}): Promise<
       S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       S3_FORCE_PATH_STYLE: 'true',
     }),
-    requests: () => [...requests],
+    requests: () => log.map((r) => r.request),
+    requestLog: () => [...log],
     client: () => new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials }),
     async stop() {
       child.stdin!.end();

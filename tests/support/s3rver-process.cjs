@@ -2,7 +2,13 @@
 // process because s3rver's ListObjectsV2 continuation tokens use DES, which Node 20's OpenSSL 3
 // offers only with --openssl-legacy-provider; that flag stays out of the process under test.
 // Usage: node --openssl-legacy-provider s3rver-process.cjs <folder> <bucket>. Prints one JSON line
-// {"port":N} when it listens, then {"request":"METHOD /path?query"} as each request arrives.
+// {"port":N} when it listens, then {"request":"METHOD /path?query","client":<its TCP port>} as each
+// request arrives (the port tells which process sent it).
+// s3rver 3.7 keeps unfinished multipart uploads as folders but answers neither ListMultipartUploads
+// nor AbortMultipartUpload, and it takes parts for an upload that is gone: those three are served
+// here from its folders, as S3 does, so that tests can see and clean up what a killed writer left.
+const fs = require('node:fs/promises');
+const path = require('node:path');
 const S3rver = require('s3rver');
 
 const [directory, bucket] = process.argv.slice(2);
@@ -13,13 +19,76 @@ const server = new S3rver({
   directory,
   configureBuckets: [{ name: bucket }],
 });
+// s3rver removes a folder left empty by a delete while another request may be writing into it (two
+// instances' readiness probes writing and deleting health/<id> at once), and the write's stream
+// error then ends the process. S3 has no folders: the files go, the folders stay.
+server.store.deleteObject = async function deleteObject(name, key) {
+  for (const resource of ['object', 'object.md5', 'metadata.json'])
+    await fs.unlink(this.getResourcePath(name, key, resource)).catch((error) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+};
 const print = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
 // First in the chain, so each request is seen as it starts (a part upload, say, before its body).
 server.middleware.unshift(async (ctx, next) => {
-  print({ request: `${ctx.method} ${ctx.url}` });
+  print({ request: `${ctx.method} ${ctx.url}`, client: ctx.req.socket.remotePort });
   // Node's HTTP server dates its answers by the real clock, which the suite may have shifted
   // (tests/support/test-clock.mjs); the AWS SDK would then "correct" its clock to the real one.
   ctx.set('Date', new Date().toUTCString());
+  await next();
+});
+
+/** s3rver's own layout (lib/stores/filesystem.js): <folder>/<bucket>/._S3rver_uploads/<uploadId>/{key,1,2,...}. */
+const uploadsOf = (name) => path.join(directory, name, '._S3rver_uploads');
+const xml = (text) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const s3Error = (ctx, status, code, message) => {
+  ctx.status = status;
+  ctx.type = 'application/xml';
+  ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xml(message)}</Message></Error>`;
+};
+
+async function listUploads(name, prefix) {
+  const ids = await fs.readdir(uploadsOf(name)).catch(() => []);
+  const uploads = [];
+  for (const id of ids) {
+    const keyFile = path.join(uploadsOf(name), id, 'key');
+    const key = await fs.readFile(keyFile, 'utf8').catch(() => null);
+    if (key === null || !key.startsWith(prefix)) continue;
+    uploads.push({ key, id, initiated: (await fs.stat(keyFile)).mtime });
+  }
+  return uploads.sort((a, b) => a.key.localeCompare(b.key) || a.initiated - b.initiated);
+}
+
+// Second in the chain, after the request is printed.
+server.middleware.splice(1, 0, async (ctx, next) => {
+  const [name, ...rest] = ctx.path.slice(1).split('/').filter(Boolean);
+  const uploadId = ctx.query.uploadId;
+  if (ctx.method === 'GET' && rest.length === 0 && 'uploads' in ctx.query) {
+    const prefix = String(ctx.query.prefix ?? '');
+    const uploads = await listUploads(name, prefix);
+    ctx.type = 'application/xml';
+    ctx.body = `<?xml version="1.0" encoding="UTF-8"?>
+<ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>${xml(name)}</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker><Prefix>${xml(prefix)}</Prefix><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated>${uploads
+      .map(
+        (u) =>
+          `<Upload><Key>${xml(u.key)}</Key><UploadId>${u.id}</UploadId><Initiated>${u.initiated.toISOString()}</Initiated><StorageClass>STANDARD</StorageClass></Upload>`,
+      )
+      .join('')}</ListMultipartUploadsResult>`;
+    return;
+  }
+  if (typeof uploadId === 'string' && rest.length > 0 && ['DELETE', 'PUT'].includes(ctx.method)) {
+    const folder = path.join(uploadsOf(name), path.basename(uploadId));
+    const known = await fs
+      .stat(path.join(folder, 'key'))
+      .then(() => true)
+      .catch(() => false);
+    if (!known) return s3Error(ctx, 404, 'NoSuchUpload', 'The specified upload does not exist.');
+    if (ctx.method === 'DELETE') {
+      await fs.rm(folder, { recursive: true, force: true });
+      ctx.status = 204;
+      return;
+    }
+  }
   await next();
 });
 
@@ -28,4 +97,8 @@ server.run().then(({ port }) => {
 });
 // The parent holds our stdin: when it exits, for whatever reason, so do we.
 process.stdin.resume();
-process.stdin.on('end', () => server.close().finally(() => process.exit(0)));
+// Keep-alive connections of a client still alive (the load's own) would hold close() open for good.
+process.stdin.on('end', () => {
+  setTimeout(() => process.exit(0), 1000).unref();
+  server.close().finally(() => process.exit(0));
+});

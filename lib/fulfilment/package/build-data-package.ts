@@ -123,14 +123,18 @@ export async function buildDataPackage(options: { requestId: string }) {
   zip.end();
 
   const key = packageKey(pkg.requestId, pkg.id);
-  const { size } = await putObject(key, zip.output);
+  // The same key on every attempt: a retry after a worker died mid-upload replaces its parts.
+  const { size } = await putObject(key, zip.output, { abortEarlierUploads: true });
   const builtAt = new Date();
   const expiresAt = new Date(builtAt.getTime() + env().DOWNLOAD_TTL_DAYS * 86_400_000);
   await db().$transaction(async (tx) => {
-    await tx.dataPackage.update({
-      where: { id: pkg.id },
+    // Only a package still building becomes ready: when two attempts overlap (a worker presumed
+    // dead whose job was taken over, still running), the second finds it built and records nothing.
+    const { count } = await tx.dataPackage.updateMany({
+      where: { id: pkg.id, status: 'building' },
       data: { status: 'ready', storageKey: key, size, builtAt, expiresAt, lastError: null, withheld },
     });
+    if (count === 0) return;
     await addJob(
       tx,
       'delete-data-package',
@@ -146,13 +150,19 @@ export async function buildDataPackage(options: { requestId: string }) {
   });
 }
 
-/** The job's last attempt failed: the package shows as failed to staff, with the reason. */
+/**
+ * The job's last attempt failed: the package shows as failed to staff, with the reason, and any file
+ * an attempt stored without recording it (the upload done, the database then out of reach) is
+ * deleted, since no package row will ever point at it.
+ */
 export async function markPackageFailed(requestId: string, error: unknown) {
   logger.error({ err: error, requestId }, 'data package build failed');
-  await db().dataPackage.updateMany({
+  const failed = await db().dataPackage.updateManyAndReturn({
     where: { requestId, status: 'building' },
     data: { status: 'failed', lastError: error instanceof Error ? error.message.slice(0, 2000) : 'unknown error' },
+    select: { id: true },
   });
+  for (const pkg of failed) await deleteObject(packageKey(requestId, pkg.id));
 }
 
 /** End of the download window: the file goes; the row stays as the record that it existed. */

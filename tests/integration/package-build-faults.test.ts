@@ -1,0 +1,127 @@
+/**
+ * A package build under the faults of several workers (issue #19 §1): a worker killed mid-upload,
+ * two attempts at one package overlapping, an attempt that stored its file but never recorded it.
+ * Against a real S3-compatible server (s3rver), where a killed upload leaves parts behind.
+ */
+import {
+  CreateMultipartUploadCommand,
+  ListMultipartUploadsCommand,
+  type S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { staffIdentity } from '../../lib/auth/current-staff';
+import { db } from '../../lib/db';
+import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
+import { buildDataPackage, markPackageFailed, packageKey } from '../../lib/fulfilment/package/build-data-package';
+import { completeRequest } from '../../lib/requests/staff/complete-request';
+import { startRequest } from '../../lib/requests/staff/start-request';
+import { submitRequest } from '../../lib/requests/submit-request';
+import { PART_BYTES } from '../../lib/storage/s3-storage';
+import { objectExists } from '../../lib/storage/storage';
+import { verifyRequest } from '../../lib/verification/verify-request';
+import { resetDatabase } from '../support/reset-database';
+import { aRequest, latestVerificationToken } from '../support/requests';
+import { aStaffMember } from '../support/staff';
+import { type StorageUnderTest, useStorage } from '../support/storage-under-test';
+
+describe('package builds under worker faults (s3)', () => {
+  let storage: StorageUnderTest;
+  let client: S3Client;
+  beforeAll(async () => {
+    storage = await useStorage('s3');
+    client = storage.s3!.client();
+  });
+  afterAll(async () => {
+    client.destroy();
+    await storage.stop();
+  });
+  beforeEach(async () => {
+    await resetDatabase();
+  });
+
+  /** A completed access request whose package is `building`, its job not run. */
+  async function aPackageBuilding() {
+    const admin = (await staffIdentity((await aStaffMember('admin')).id))!;
+    const input = aRequest({ types: ['access'] });
+    const created = await submitRequest({ input, channel: 'web' });
+    await verifyRequest({ token: await latestVerificationToken(input.email) });
+    await startRequest({ staff: admin, requestId: created.id });
+    await closeOpenTasks({ staff: admin, requestId: created.id, reason: 'Nothing held for this person' });
+    await completeRequest({ staff: admin, requestId: created.id, message: 'Your copy is ready.' });
+    const pkg = await db().dataPackage.findUniqueOrThrow({ where: { requestId: created.id } });
+    expect(pkg.status).toBe('building');
+    return { requestId: created.id, packageId: pkg.id, key: packageKey(created.id, pkg.id) };
+  }
+
+  /** The bucket's own key for a storage key (STORAGE_ROOT's prefix in front). */
+  const bucketKey = (key: string) => `${process.env.STORAGE_ROOT!.replace(/^s3:\/\/[^/]+\//, '')}/${key}`;
+  const unfinishedUploads = async (key: string) =>
+    (
+      (await client.send(new ListMultipartUploadsCommand({ Bucket: storage.s3!.bucket, Prefix: bucketKey(key) })))
+        .Uploads ?? []
+    ).map((u) => u.UploadId);
+  const builtEvents = (requestId: string) => db().auditEvent.count({ where: { requestId, action: 'package.built' } });
+
+  it('a retried build aborts the multipart upload a killed worker left under the same key', async () => {
+    const { requestId, key } = await aPackageBuilding();
+    // What a worker SIGKILLed mid-upload leaves: an upload begun, one part stored, never completed.
+    const { UploadId } = await client.send(
+      new CreateMultipartUploadCommand({ Bucket: storage.s3!.bucket, Key: bucketKey(key) }),
+    );
+    await client.send(
+      new UploadPartCommand({
+        Bucket: storage.s3!.bucket,
+        Key: bucketKey(key),
+        UploadId,
+        PartNumber: 1,
+        Body: Buffer.alloc(PART_BYTES),
+      }),
+    );
+    expect(await unfinishedUploads(key)).toEqual([UploadId]);
+
+    await buildDataPackage({ requestId });
+
+    expect((await db().dataPackage.findUniqueOrThrow({ where: { requestId } })).status).toBe('ready');
+    expect(await objectExists(key)).toBe(true);
+    expect(await unfinishedUploads(key)).toEqual([]);
+  });
+
+  it('two attempts at one package that overlap record it built once', async () => {
+    const { requestId } = await aPackageBuilding();
+    // Both read the package while it is building, before either has stored its file.
+    await Promise.all([buildDataPackage({ requestId }), buildDataPackage({ requestId })]);
+
+    expect((await db().dataPackage.findUniqueOrThrow({ where: { requestId } })).status).toBe('ready');
+    expect(await builtEvents(requestId)).toBe(1);
+    const deleteJobs = await db().$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE key LIKE 'delete-data-package:%'`;
+    expect(deleteJobs[0].n).toBe(1);
+  });
+
+  it('a build that fails for good after storing its file deletes the file', async () => {
+    const { requestId, key } = await aPackageBuilding();
+    // The upload succeeds, then recording it fails (as when the database goes away at that moment).
+    await db().$executeRawUnsafe(`
+      CREATE FUNCTION fail_package_built() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the database went away'; END $$`);
+    await db().$executeRawUnsafe(`
+      CREATE TRIGGER fail_package_built BEFORE INSERT ON audit_event FOR EACH ROW
+        WHEN (NEW.action = 'package.built') EXECUTE FUNCTION fail_package_built()`);
+    try {
+      const failure = await buildDataPackage({ requestId }).catch((error: unknown) => error);
+      expect(String(failure)).toContain('the database went away');
+    } finally {
+      await db().$executeRawUnsafe('DROP TRIGGER fail_package_built ON audit_event');
+      await db().$executeRawUnsafe('DROP FUNCTION fail_package_built()');
+    }
+    expect(await objectExists(key)).toBe(true);
+
+    await markPackageFailed(requestId, new Error('the database went away')); // the job's last attempt
+
+    const pkg = await db().dataPackage.findUniqueOrThrow({ where: { requestId } });
+    expect(pkg.status).toBe('failed');
+    expect(pkg.storageKey).toBeNull();
+    expect(await objectExists(key)).toBe(false);
+  });
+});
