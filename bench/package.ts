@@ -179,7 +179,12 @@ async function main() {
       ];
       redacted = await measure(async () => {
         // The build job's own entries (lib/fulfilment/package/dataset-entries.ts).
-        const { json, csv } = datasetEntries({ storageKey: key, dataset: 'bench/rows', rules, requesterEmails: ['bench@example.com'] });
+        const { json, csv } = datasetEntries({
+          storageKey: key,
+          dataset: 'bench/rows',
+          rules,
+          requesterEmails: ['bench@example.com'],
+        });
         const zip = createZipSink();
         zip.add('events.json', json);
         zip.add('events.csv', csv);
