@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { makeWorkerUtils, type Runner, type WorkerEvents } from 'graphile-worker';
+import { makeWorkerUtils, type Runner, type WorkerEvents, type WorkerPool } from 'graphile-worker';
 import { logger } from '../logger';
 
 export type Backoff = { initialMs: number; maxMs: number };
@@ -33,17 +33,33 @@ export function backoffDelay(failures: number, { initialMs, maxMs }: Backoff): n
  * 4-hour lock timeout. Jobs are at-least-once already: a job that finished but could not be marked
  * so runs again, which each handler tolerates (an email under its Idempotency-Key, say).
  *
+ * A pool can also fail to stop. When graphile-worker 0.17.3 cannot record a job's end it shuts the
+ * pool down gracefully; if a second batch of the same kind fails, or one succeeds, before the jobs
+ * still running end, its batcher (`batch()` in graphile-worker's main.js, which decrements its
+ * pending count once more when it lifts back-pressure) counts below zero, and the shutdown waits
+ * for it to drain forever: the runner's promise never settles, nothing is logged, and the process
+ * runs no job again. So a pool that shuts itself down is watched: once none of its jobs is running
+ * (a graceful shutdown has nothing else to wait for) and it has still not ended `stuckAfterMs`
+ * later, it is shut down forcefully, which settles its promise; should even that not end it, the
+ * runner is abandoned. Either way the supervisor then replaces it as above.
+ *
  * `start` receives the event emitter to give `run({ events })`: it is how the pool's id is learnt
- * (the pool exists before `run` resolves) and how a shutdown by signal is told apart from a failure.
+ * (the pool exists before `run` resolves), how its running jobs are counted, and how a shutdown by
+ * signal is told apart from a failure.
  */
 export function superviseWorker(options: {
   connectionString: string;
   start: (events: WorkerEvents) => Promise<Runner>;
   backoff?: Backoff;
+  /** How long a pool shutting itself down may take to end once none of its jobs is running. */
+  stuckAfterMs?: number;
 }): SupervisedWorker {
   const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
+  const stuckAfterMs = options.stuckAfterMs ?? 10_000;
   let stopping = false;
   let current: Runner | undefined;
+  /** Resolves when the current runner is given up on as hung (see `watchShutdown`). */
+  let abandoned: Promise<void> = new Promise(() => {});
   let restarts = 0;
   let wake: () => void = () => {};
   let markStarted: () => void = () => {};
@@ -76,12 +92,59 @@ export function superviseWorker(options: {
     }
   };
 
+  /**
+   * Watches a pool that began shutting down by itself; resolves if it is abandoned as hung. `busy`
+   * holds the ids of its workers with a job running; `ended` turns true once the runner settles.
+   */
+  const watchShutdown = (pool: WorkerPool, busy: Set<string>, ended: () => boolean) =>
+    new Promise<void>((resolve) => {
+      let idleSince: number | undefined;
+      let forcedAt: number | undefined;
+      const timer = setInterval(
+        () => {
+          if (ended()) {
+            clearInterval(timer);
+            return;
+          }
+          if (busy.size > 0) {
+            idleSince = undefined;
+            return;
+          }
+          const now = Date.now();
+          idleSince ??= now;
+          if (forcedAt === undefined && now - idleSince >= stuckAfterMs) {
+            forcedAt = now;
+            logger.error({ poolId: pool.id }, 'job worker pool is stuck shutting down; shutting it down forcefully');
+            Promise.resolve()
+              .then(() => pool.forcefulShutdown('stuck in a graceful shutdown with no job running'))
+              .catch(() => {});
+          } else if (forcedAt !== undefined && now - forcedAt >= stuckAfterMs) {
+            clearInterval(timer);
+            logger.error({ poolId: pool.id }, 'job worker pool did not end after a forceful shutdown; abandoning it');
+            resolve();
+          }
+        },
+        Math.max(50, Math.min(1000, stuckAfterMs / 4)),
+      );
+    });
+
   const supervise = async () => {
     let failures = 0;
     while (!stopping) {
       const events: WorkerEvents = new EventEmitter();
       const poolIds: string[] = [];
+      const busy = new Set<string>();
+      let ended = false;
+      let markAbandoned: () => void = () => {};
+      abandoned = new Promise<void>((resolve) => (markAbandoned = resolve));
       events.on('pool:create', ({ workerPool }) => poolIds.push(workerPool.id));
+      events.on('job:start', ({ worker }) => busy.add(worker.workerId));
+      events.on('job:complete', ({ worker }) => busy.delete(worker.workerId));
+      events.on('worker:fatalError', ({ worker }) => busy.delete(worker.workerId));
+      // A shutdown nobody asked for (ours and a signal's set `stopping` first).
+      events.on('pool:gracefulShutdown', ({ workerPool }) => {
+        if (!stopping) void watchShutdown(workerPool, busy, () => ended).then(markAbandoned);
+      });
       // graphile-worker handles SIGINT/SIGTERM itself (graceful, then it re-raises the signal).
       events.on('gracefulShutdown', () => (stopping = true));
       events.on('forcefulShutdown', () => (stopping = true));
@@ -94,10 +157,11 @@ export function superviseWorker(options: {
         startedAt = Date.now();
         markStarted();
         if (stopping) await current.stop();
-        await current.promise;
+        await Promise.race([current.promise, abandoned]);
       } catch (caught) {
         error = caught;
       } finally {
+        ended = true;
         current = undefined;
       }
       // graphile-worker sets exit code 57 when a newer, incompatible worker migrated the schema.
@@ -119,7 +183,8 @@ export function superviseWorker(options: {
     async stop() {
       stopping = true;
       wake();
-      await current?.stop().catch(() => {});
+      // A hung runner's `stop()` never settles either: stop waiting once it is abandoned.
+      await Promise.race([current?.stop().catch(() => {}), abandoned]);
       await promise.catch(() => {});
     },
     restarts: () => restarts,

@@ -8,6 +8,7 @@ import { Logger, makeWorkerUtils, run, type WorkerPool } from 'graphile-worker';
 import pg from 'pg';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { backoffDelay, type SupervisedWorker, superviseWorker } from '../../lib/worker/supervise-worker';
+import { startCuttableProxy } from '../support/cuttable-proxy';
 import { resetDatabase } from '../support/reset-database';
 
 const url = () => process.env.DATABASE_URL!;
@@ -86,6 +87,81 @@ it('replaces a runner whose pool stopped by itself and releases the locks that p
   await worker.promise;
   await sleep(300);
   expect(starts).toBe(2);
+});
+
+it('replaces a runner that hangs in its own shutdown after jobs failed while the database was away', {
+  timeout: 60_000,
+}, async () => {
+  // The runner reaches PostgreSQL through a proxy the test cuts. Two jobs fail (throw) while the
+  // database is away, in two failJobs batches that both fail; a third is still running and ends
+  // after the database is back. graphile-worker 0.17.3 shuts the pool down gracefully at the first
+  // failed batch, and its batcher counts one call too few for each later one (it decrements its
+  // pending count again when it lifts back-pressure), so once the running job ends the shutdown
+  // waits for that batcher to drain below zero, forever: the runner's promise never settles, no job
+  // runs again in that process, and nothing is logged or thrown.
+  const direct = new URL(url());
+  const proxy = await startCuttableProxy({ host: direct.hostname, port: Number(direct.port) });
+  const viaProxy = new URL(url());
+  viaProxy.hostname = '127.0.0.1';
+  viaProxy.port = String(proxy.port);
+  const gates = new Map<string, () => void>();
+  const ran: string[] = [];
+  let down = false;
+  let starts = 0;
+  try {
+    worker = superviseWorker({
+      connectionString: viaProxy.toString(),
+      backoff: { initialMs: 50, maxMs: 200 },
+      stuckAfterMs: 1000,
+      start: (events) => {
+        starts += 1;
+        return run({
+          connectionString: viaProxy.toString(),
+          concurrency: 3,
+          noHandleSignals: true,
+          pollInterval: 100,
+          logger: silent,
+          events,
+          preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
+          taskList: {
+            'supervisor-gate': async (payload) => {
+              const { n } = payload as { n: string };
+              if (down) await new Promise<void>((resolve) => gates.set(n, resolve));
+              ran.push(n);
+              if (down) throw new Error(`job ${n} failed while the database was away`);
+            },
+          },
+        });
+      },
+    });
+    await worker.started;
+    down = true;
+    const utils = await makeWorkerUtils({ connectionString: url(), logger: silent });
+    await utils.addJob('supervisor-gate', { n: 'a' });
+    await utils.addJob('supervisor-gate', { n: 'b' });
+    await utils.addJob('supervisor-gate', { n: 'c' });
+    await waitUntil(() => gates.size === 3);
+
+    proxy.cut();
+    gates.get('a')!();
+    await sleep(300);
+    gates.get('b')!();
+    await sleep(500);
+    down = false;
+    proxy.restore();
+    gates.get('c')!();
+
+    await utils.addJob('supervisor-gate', { n: 'after' });
+    await utils.release();
+    await waitUntil(() => ran.includes('after'), 20_000);
+    expect(starts).toBe(2);
+    // The jobs whose failure could not be recorded are unlocked and run again.
+    await waitUntil(() => ran.filter((n) => n === 'a' || n === 'b').length === 4 && ran.includes('c'), 10_000);
+  } finally {
+    await worker?.stop();
+    worker = undefined;
+    await proxy.close();
+  }
 });
 
 it('keeps trying to start while the database cannot be reached, with a capped exponential backoff', {
