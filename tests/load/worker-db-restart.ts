@@ -5,7 +5,9 @@
  * delivered; PostgreSQL stops while the worker is in the middle of sending another (the stub holds
  * its answer) and starts again; the SAME worker process (same pid, never exited) then finishes that
  * email without waiting for graphile-worker's 4-hour lock timeout, delivers the email of a request
- * made after PostgreSQL is back, and sends each email once per Idempotency-Key.
+ * made after PostgreSQL is back, and sends each email once per Idempotency-Key. A second outage
+ * catches three emails in flight: two jobs fail while PostgreSQL is down (their failures cannot be
+ * recorded), the third ends after it is back; the same process must still deliver new emails.
  *   npm run build && npx tsx tests/load/worker-db-restart.ts
  * Port: WORKER_RESTART_PG_PORT (default 54432) for PostgreSQL. WORKER_LOG_LEVEL sets the worker's
  * log level and prints its output at the end.
@@ -68,30 +70,37 @@ async function main() {
     );
     check(true, `the worker delivered the first request's email (${firstMs} ms)`);
 
-    // Mid-job: the stub holds its answer to the next email 3 s, and PostgreSQL stops meanwhile, so
-    // the job ends (marking its email sent, then graphile-worker completing or failing the job)
-    // while the database is away.
-    stub.hangNext(1, 3000, 'on-arrival');
-    const during = await submit();
-    await waitFor(
-      async () => stub.requests.some((r) => r.body.to === during),
-      30_000,
-      () => w.output(),
-    );
-    await database.stop();
-    console.log('[worker-db-restart] PostgreSQL stopped while an email was being sent');
-    // Long enough for the held job to end, and the pool, the LISTEN connection and the poll to meet the outage.
-    await sleep(6000);
-    check(
-      alive(),
-      `the worker process is still running while PostgreSQL is down${alive() ? '' : ` (exited: ${w.child.exitCode ?? w.child.signalCode})`}`,
-    );
-    await database.start();
-    const back = Date.now();
-    console.log('[worker-db-restart] PostgreSQL started again');
-    await waitFor(async () => (await fetch(`${app!.url}/api/health`)).status === 200, 30_000);
+    // An outage with jobs in flight: the stub holds its answer to each of the next emails for the
+    // given times while PostgreSQL stops 6 s and starts again. Each email job records its outcome
+    // after the answer, so a job answered during the outage fails (throws) and graphile-worker
+    // cannot record that either (its failJobs batch fails); one answered after the restart ends well.
+    const outage = async (label: string, holdsMs: number[]) => {
+      for (const ms of holdsMs) stub.hangNext(1, ms, 'on-arrival');
+      const held: string[] = [];
+      for (const _ of holdsMs) held.push(await submit());
+      await waitFor(
+        async () => held.every((email) => stub.requests.some((r) => r.body.to === email)),
+        30_000,
+        () => w.output(),
+      );
+      await database.stop();
+      console.log(`[worker-db-restart] ${label}: PostgreSQL stopped while ${held.length} email(s) were being sent`);
+      // Long enough for the jobs answered during the outage to end, and the pool, the LISTEN
+      // connection and the poll to meet the outage.
+      await sleep(6000);
+      check(
+        alive(),
+        `the worker process is still running while PostgreSQL is down${alive() ? '' : ` (exited: ${w.child.exitCode ?? w.child.signalCode})`}`,
+      );
+      await database.start();
+      console.log(`[worker-db-restart] ${label}: PostgreSQL started again`);
+      await waitFor(async () => (await fetch(`${app!.url}/api/health`)).status === 200, 30_000);
+      return Date.now();
+    };
 
-    const after = await submit();
+    // One job ends during the outage.
+    let back = await outage('one job', [3000]);
+    let after = await submit();
     const deliveredAfter = await waitFor(
       async () => {
         if (!alive()) throw new Error('the worker exited');
@@ -107,6 +116,27 @@ async function main() {
     check(
       alive(),
       `the same worker process (pid ${workerPid}) delivered the email of a request made after PostgreSQL was back, ${Date.now() - back} ms after it was back (${deliveredAfter} ms after the request)`,
+    );
+    // Two jobs fail during the outage, at different moments (two failJobs batches fail), while a
+    // third is still sending; it ends after PostgreSQL is back. graphile-worker 0.17.3 then hangs in
+    // its own shutdown: the worker must still run jobs (lib/worker/supervise-worker.ts).
+    back = await outage('three jobs', [3000, 4500, 14_000]);
+    after = await submit();
+    const deliveredAfterSecond = await waitFor(
+      async () => {
+        if (!alive()) throw new Error('the worker exited');
+        return deliveredTo(after).length > 0;
+      },
+      60_000,
+      () => w.output(),
+    ).catch((error) => {
+      throw new Error(
+        `FAILED: the worker delivered nothing after the second outage (${alive() ? 'still running' : `exited ${w.child.exitCode ?? w.child.signalCode}`}): ${error.message}\n${w.output().slice(-4000)}`,
+      );
+    });
+    check(
+      alive(),
+      `after jobs failed during the second outage, the same worker process (pid ${workerPid}) delivered a new request's email ${Date.now() - back} ms after PostgreSQL was back (${deliveredAfterSecond} ms after the request)`,
     );
     const sql = new pg.Client({ connectionString: database.url });
     await sql.connect();
