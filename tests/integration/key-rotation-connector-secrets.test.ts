@@ -7,11 +7,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
 import { db } from '../../lib/db';
-import { keyId } from '../../lib/env';
 import { SIGNATURE_HEADER, sign, verifySignature } from '../../lib/fulfilment/connectors/signing';
 import { demoConnectors } from '../../lib/fulfilment/demo-connectors';
 import { answerDemoSupportDesk } from '../../lib/fulfilment/demo-support-desk';
@@ -19,7 +17,6 @@ import { listTasks } from '../../lib/fulfilment/list-tasks';
 import { receiveWebhookCallback } from '../../lib/fulfilment/receive-callback';
 import { saveSystem } from '../../lib/fulfilment/save-system';
 import { countLeftToRekey } from '../../lib/keys/count-left-to-rekey';
-import { startRekey } from '../../lib/keys/start-rekey';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
@@ -27,26 +24,17 @@ import { sealedTextKeyId } from '../../lib/security/sealed-text';
 import { verifyRequest } from '../../lib/verification/verify-request';
 import { aDemoPerson, demoDatabase, seededInventory } from '../support/fulfilment';
 import { runDueJobs } from '../support/jobs';
-import { queuedJobs, resetDatabase } from '../support/reset-database';
+import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
-import { scopedEnv } from '../support/scoped-env';
+import { keyRotation } from '../support/key-rotation';
 import { aStaffMember } from '../support/staff';
 import { startWebhookSystem } from '../support/webhook-system';
 
 const SECRET = 'a-connector-secret-of-at-least-32-characters';
-const SECRET_A = `a-secret-${'a'.repeat(40)}`;
-const SECRET_B = `b-secret-${'b'.repeat(40)}`;
-const STORAGE_B = randomBytes(32).toString('base64');
-const STORAGE_B_ID = keyId(Buffer.from(STORAGE_B, 'base64'));
-const keys = scopedEnv([
-  'APP_SECRET',
-  'APP_SECRET_PREVIOUS',
-  'STORAGE_ENCRYPTION_KEY',
-  'STORAGE_ENCRYPTION_KEYS_PREVIOUS',
-]);
-const beforeRotation = { APP_SECRET: SECRET_A };
-const duringRotation = { APP_SECRET: SECRET_B, APP_SECRET_PREVIOUS: SECRET_A, STORAGE_ENCRYPTION_KEY: STORAGE_B };
-const afterRotation = { APP_SECRET: SECRET_B, STORAGE_ENCRYPTION_KEY: STORAGE_B };
+const rotation = keyRotation();
+const { keys, rotateAndRekey } = rotation;
+const STORAGE_B_ID = rotation.storageBId;
+const beforeRotation = rotation.phases.before;
 
 let system: Awaited<ReturnType<typeof startWebhookSystem>>;
 let reviewer: StaffIdentity;
@@ -65,20 +53,6 @@ beforeEach(async () => {
   reviewer = (await staffIdentity((await aStaffMember('reviewer')).id))!;
 });
 afterEach(() => keys.restore());
-
-/** Rotates both keys, runs a re-key run to its end, then drops the old keys. */
-async function rotateAndRekey() {
-  keys.set(duringRotation);
-  const { runId } = await startRekey({ startedBy: 'test' });
-  for (let round = 0; round < 40; round += 1) {
-    await runDueJobs();
-    const run = await db().rekeyRun.findUniqueOrThrow({ where: { id: runId } });
-    if (run.finishedAt && (await queuedJobs('rekey')).length === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  expect((await db().rekeyRun.findUniqueOrThrow({ where: { id: runId } })).finishedAt).not.toBeNull();
-  keys.set(afterRotation);
-}
 
 const storedSecret = async () =>
   (await db().dataSystem.findUniqueOrThrow({ where: { key: 'support' }, select: { webhookSecret: true } }))

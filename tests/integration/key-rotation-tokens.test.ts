@@ -5,7 +5,6 @@
  * driven through its own core handler (the same one its route runs) and proxy.ts is called as Next
  * calls it, so the cookies are the ones a browser would carry.
  */
-import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { NextRequest } from 'next/server';
@@ -19,7 +18,6 @@ import { csrfCookieName } from '../../lib/auth/csrf-token';
 import { db } from '../../lib/db';
 import { drpSubmissionToken } from '../../lib/drp/drp-status';
 import { env, keyId } from '../../lib/env';
-import { startRekey } from '../../lib/keys/start-rekey';
 import { sealedTextKeyId } from '../../lib/security/sealed-text';
 import { getSubmittedOptOut } from '../../lib/requests/get-submitted-opt-out';
 import { submitRequest } from '../../lib/requests/submit-request';
@@ -28,10 +26,9 @@ import { openWebhookSecret } from '../../lib/webhooks/webhook-secret';
 import { confirmAccountEmail } from '../../lib/verification/confirm-account-email';
 import { sendAccountEmailProof } from '../../lib/verification/send-account-email-proof';
 import { verifyRequest } from '../../lib/verification/verify-request';
-import { runDueJobs } from '../support/jobs';
-import { queuedJobs, resetDatabase } from '../support/reset-database';
+import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestStatusLink, latestVerificationToken } from '../support/requests';
-import { scopedEnv } from '../support/scoped-env';
+import { keyRotation, SECRET_A } from '../support/key-rotation';
 import { STAFF_API_OPERATIONS, staffApiRequest } from '../support/staff-api';
 import { aStaffMember } from '../support/staff';
 
@@ -63,18 +60,10 @@ const oauthChecks = require(path.join(nextAuthCore, 'lib/oauth/checks.js')) as R
   OauthCheck
 >;
 
-const SECRET_A = `a-secret-${'a'.repeat(40)}`;
-const SECRET_B = `b-secret-${'b'.repeat(40)}`;
-const STORAGE_B = randomBytes(32).toString('base64');
-const keys = scopedEnv([
-  'APP_SECRET',
-  'APP_SECRET_PREVIOUS',
-  'STORAGE_ENCRYPTION_KEY',
-  'STORAGE_ENCRYPTION_KEYS_PREVIOUS',
-]);
-const beforeRotation = { APP_SECRET: SECRET_A };
-const duringRotation = { APP_SECRET: SECRET_B, APP_SECRET_PREVIOUS: SECRET_A, STORAGE_ENCRYPTION_KEY: STORAGE_B };
-const afterRotation = { APP_SECRET: SECRET_B, STORAGE_ENCRYPTION_KEY: STORAGE_B };
+const rotation = keyRotation();
+const { keys, rotateAndRekey } = rotation;
+const STORAGE_B = rotation.storageB;
+const beforeRotation = rotation.phases.before;
 // A fixed instant for what the tests mean by "now" (links' lifetimes are counted from it).
 const NOW = new Date(Date.now() - 60_000);
 
@@ -84,20 +73,6 @@ beforeEach(async () => {
   await db().rekeyRun.deleteMany();
 });
 afterEach(() => keys.restore());
-
-/** Rotates both keys, runs a re-key run to its end, then drops the old keys. */
-async function rotateAndRekey() {
-  keys.set(duringRotation);
-  const { runId } = await startRekey({ startedBy: 'test' });
-  for (let round = 0; round < 40; round += 1) {
-    await runDueJobs();
-    const run = await db().rekeyRun.findUniqueOrThrow({ where: { id: runId } });
-    if (run.finishedAt && (await queuedJobs('rekey')).length === 0) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  expect((await db().rekeyRun.findUniqueOrThrow({ where: { id: runId } })).finishedAt).not.toBeNull();
-  keys.set(afterRotation);
-}
 
 describe('requesters’ links', () => {
   it('a DRP request’s confirmation page opens from the status object’s link before, during and after', async () => {
@@ -110,7 +85,7 @@ describe('requesters’ links', () => {
     const before = drpSubmissionToken(id);
     expect(await opens(before)).toBe(true);
 
-    keys.set(duringRotation);
+    keys.set(rotation.phases.during);
     // The agent keeps showing the link it was given, and the status object now gives another.
     expect(await opens(before)).toBe(true);
     expect(await opens(drpSubmissionToken(id))).toBe(true);
@@ -274,7 +249,7 @@ describe('staff sign-in (next-auth)', () => {
     const reviewer = await aStaffMember('reviewer');
     const csrf = await csrfFromSignInPage();
 
-    keys.set(duringRotation);
+    keys.set(rotation.phases.during);
     const token = await askForLink(reviewer.email, csrf);
     expect(await signInWith(token)).toBeTruthy();
     // The visit after the rotation gets its cookie re-signed under the new secret: same token, so an open form still posts.
@@ -304,7 +279,7 @@ describe('staff sign-in (next-auth)', () => {
       await check.create(options(), made, sent);
     expect(made).toHaveLength(3);
 
-    keys.set(duringRotation);
+    keys.set(rotation.phases.during);
     const back = Object.fromEntries(made.map((c) => [c.name, c.value]));
     const passed = await throughProxy(`callback/oidc?state=${sent.state}&code=c`, back, 'GET');
     const checks: Record<string, string> = {};
@@ -315,7 +290,7 @@ describe('staff sign-in (next-auth)', () => {
     expect(checks.code_verifier).toEqual(expect.any(String));
 
     // A cookie made under a secret the portal does not know is passed on as it came, and refused.
-    keys.set({ ...duringRotation, APP_SECRET_PREVIOUS: SECRET_A.replace('a-', 'c-') });
+    keys.set({ ...rotation.phases.during, APP_SECRET_PREVIOUS: SECRET_A.replace('a-', 'c-') });
     const refused = await throughProxy('callback/oidc?code=c', back, 'GET');
     expect(refused['next-auth.state']).toBe(back['next-auth.state']);
     await expect(oauthChecks.state.use(refused, [], options(), {})).rejects.toThrow();
