@@ -10,7 +10,7 @@ import { AppError, publicError } from '@/lib/errors';
 import { clientInfo } from '@/lib/http/client-info';
 import { translatorFor } from '@/lib/i18n/catalogs';
 import { LOCALE_PARAM } from '@/lib/i18n/negotiate-locale';
-import { isDisplayLocale } from '@/lib/universal/i18n/locales';
+import { type DisplayLocale, isDisplayLocale } from '@/lib/universal/i18n/locales';
 import type { MessageKey } from '@/lib/universal/i18n/translator';
 import { tokenSchema } from '@/lib/universal/request-schema';
 import { isUuid } from '@/lib/uuid';
@@ -98,6 +98,8 @@ export type StatusFormPost = {
   form: FormData;
   /** The status token, checked for shape only: the operation itself checks it against the request. */
   token: string;
+  /** The language the requester chose on the status page, when they chose one there. */
+  lang: DisplayLocale | undefined;
   /** Back to the status page, with the token and a notice or an outcome flag. */
   back: (query: Record<string, string | undefined>) => Response;
 };
@@ -126,6 +128,7 @@ export async function readStatusFormPost(
     requestId: id,
     form,
     token: token.data,
+    lang,
     back: (query) => seeOther(withQuery(page, { token: token.data, [LOCALE_PARAM]: lang, ...query })),
   };
 }

@@ -94,12 +94,12 @@ async function verified(overrides: Partial<NewRequest>) {
 const unescapeHtml = (text: string) => text.replaceAll('&amp;', '&').replaceAll('&quot;', '"');
 
 /** Presses "Sign in with…" on the status page: the hand-off page's next address and the browser's cookie. */
-async function startSignIn(requestId: string, token: string) {
+async function startSignIn(requestId: string, token: string, lang?: string) {
   const response = await startPost(
     new Request(`http://portal.test/status/${requestId}/account-sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.9' },
-      body: new URLSearchParams({ token }),
+      body: new URLSearchParams({ token, ...(lang && { lang }) }),
     }),
     { params: Promise.resolve({ id: requestId }) },
   );
@@ -109,7 +109,7 @@ async function startSignIn(requestId: string, token: string) {
   if (!refresh) throw new Error(`no hand-off to the provider: ${html.slice(0, 300)}`);
   const cookie = /^requester_sign_in=([^;]+)/.exec(response.headers.get('set-cookie') ?? '');
   if (!cookie) throw new Error('no browser cookie');
-  return { authorizationUrl: unescapeHtml(refresh[1]), cookie: `requester_sign_in=${cookie[1]}` };
+  return { authorizationUrl: unescapeHtml(refresh[1]), cookie: `requester_sign_in=${cookie[1]}`, html };
 }
 
 /** Signs in at the provider's own pages as `login` and consents; returns the callback URL it redirects to. */
@@ -236,6 +236,24 @@ describe('requester account sign-in', () => {
     ).text();
     expect(page).toContain('You signed in with your account: we are now sure this request is yours.');
     expect(page).not.toContain('/account-sign-in" method="post"');
+  });
+
+  it('a language chosen on the status page carries through: the hand-off page and the page after speak it', async () => {
+    const r = await verified({ jurisdiction: 'US-CA', types: ['deletion'] });
+    const login = `person-${++logins}-${Date.now()}`;
+    idp.setAccount(login, { email: r.input.email, email_verified: true });
+    const { authorizationUrl, cookie, html } = await startSignIn(r.id, r.status.token, 'fr');
+    expect(html).toContain('<html lang="fr"');
+    expect(html).toContain('Connexion en cours');
+    // The language rides in the browser's cookie, not in anything the provider sees.
+    expect(cookie).toMatch(/~fr$/);
+    expect([...new URL(authorizationUrl).searchParams.values()]).not.toContain('fr');
+    const response = await openCallback(await signInAtProvider(authorizationUrl, login), cookie);
+    expect(response.headers.get('location')).toBe(
+      `/status/${r.id}?token=${r.status.token}&form=account-sign-in&notice=signed-in&lang=fr`,
+    );
+    // `?lang=` is what the status page's switcher and forms use (proxy.ts; tests/e2e/languages.spec.ts).
+    expect(await level(r.id)).toBe('high');
   });
 
   it('a verified email equal to the named account email reaches high and proves that address (claims in the ID token)', async () => {

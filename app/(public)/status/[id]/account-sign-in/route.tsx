@@ -33,14 +33,18 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       }),
     });
   }
-  const page = pageLocaleOf(request);
+  // The hand-off page speaks the language chosen on the status page, as the page after it will.
+  const page = { ...pageLocaleOf(request), ...(post.lang && { locale: post.lang }) };
   const t = translatorFor(page.locale);
   const name = env().REQUESTER_OIDC_NAME ?? t('proof.signIn.defaultName', { company: env().COMPANY_NAME });
   return staticPage({
     ...page,
     title: t('proof.signIn.redirectTitle'),
     refreshTo: started.authorizationUrl,
-    headers: { 'Set-Cookie': signInCookie(started.browserKey, SIGN_IN_MINUTES), 'Cache-Control': 'no-store' },
+    headers: {
+      'Set-Cookie': signInCookie(started.browserKey, SIGN_IN_MINUTES, post.lang),
+      'Cache-Control': 'no-store',
+    },
     children: (
       <>
         <h1>{t('proof.signIn.title', { name })}</h1>

@@ -5,7 +5,8 @@ import { translatorFor } from '@/lib/i18n/catalogs';
 import { finishAccountSignIn } from '@/lib/verification/finish-account-sign-in';
 import { requesterOf, seeOther } from '../../../form-post';
 import type { NoticeKey } from '../../../notices';
-import { readSignInCookie } from '../../account-sign-in-cookie';
+import { LOCALE_PARAM } from '@/lib/i18n/negotiate-locale';
+import { readSignInCookie, readSignInLang } from '../../account-sign-in-cookie';
 
 const NOTICE: Record<'signed-in' | 'refused' | 'expired' | 'used' | 'unavailable', NoticeKey> = {
   'signed-in': 'signed-in',
@@ -26,8 +27,12 @@ export async function GET(request: Request) {
     browserKey: readSignInCookie(request),
     ...requesterOf(request),
   });
-  if ('statusPath' in result)
-    return seeOther(`${result.statusPath}&form=account-sign-in&notice=${NOTICE[result.outcome]}`);
+  if ('statusPath' in result) {
+    const lang = readSignInLang(request);
+    return seeOther(
+      `${result.statusPath}&form=account-sign-in&notice=${NOTICE[result.outcome]}${lang ? `&${LOCALE_PARAM}=${lang}` : ''}`,
+    );
+  }
   const page = pageLocaleOf(request);
   const t = translatorFor(page.locale);
   return staticPage({
