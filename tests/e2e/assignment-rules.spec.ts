@@ -197,6 +197,29 @@ test('a rule on a tag assigns a confirmed request once staff tag it on its page'
     ]);
     await expectNoSeriousA11yViolations(page);
 
+    // The queue filtered by the tag, without JavaScript: this request alone; typed in capitals it
+    // still finds it. A tag of no tag's format stays in the field with why, and filters nothing.
+    const queue = await signedIn(browser, admin.id, false);
+    await queue.goto('/admin');
+    const filters = queue.getByRole('form', { name: 'Filter the queue' });
+    await filters.getByLabel('Tag', { exact: true }).fill(tag.toUpperCase());
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(queue).toHaveURL(new RegExp(`[?&]tag=${tag}(&|$)`));
+    await expect(queue.getByRole('heading', { name: '1 request' })).toBeVisible();
+    await queue.getByRole('link', { name: `Requests tagged ${tag}` }).click();
+    await expect(queue.getByRole('heading', { name: '1 request' })).toBeVisible();
+    await expect(filters.getByLabel('Tag', { exact: true })).toHaveValue(tag);
+    await filters.getByLabel('Tag', { exact: true }).fill('Press Office');
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(filters.getByLabel('Tag', { exact: true })).toHaveValue('press office');
+    await expect(filters.getByLabel('Tag', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expect(filters).toContainText('lowercase letters, digits and single hyphens');
+    // axe runs as a script: the same page, in a context that runs them.
+    const checked = await signedIn(browser, admin.id);
+    await checked.goto(queue.url());
+    await expect(checked.getByLabel('Tag', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await expectNoSeriousA11yViolations(checked);
+
     // Removing the tag (audited); the assignment stays.
     await tags.getByRole('button', { name: `Remove tag ${tag}` }).click();
     await expect(tags.getByRole('status')).toHaveText(`Tag ${tag} removed.`);

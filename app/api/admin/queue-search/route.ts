@@ -2,6 +2,7 @@ import {
   parseQueueParams,
   queueHref,
   type QueueSearchParams,
+  tagError,
 } from '@/app/(staff)/admin/(workspace)/(queue)/queue-filter';
 import { readFormPost, seeOther } from '@/app/(public)/form-post';
 import { requireStaff } from '@/lib/auth/current-staff';
@@ -31,6 +32,6 @@ export async function POST(request: Request) {
     // A new search replaces the last one.
     if (q.includes('@')) filter.requester = await findRequester({ staff, email: q.slice(0, 320) });
     else if (q) filter.requester = undefined;
-    return seeOther(queueHref(filter));
+    return seeOther(queueHref(filter, undefined, tagError(params)?.typed));
   });
 }

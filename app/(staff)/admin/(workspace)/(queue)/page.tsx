@@ -5,7 +5,7 @@ import { can } from '@/lib/permissions/staff-permissions';
 import { listRequests } from '@/lib/requests/staff/list-requests';
 import { assignableStaff } from '../../assignable-staff';
 import { BulkActionsForm } from './bulk-actions-form';
-import { parseQueueParams, queueHref, type QueueSearchParams } from './queue-filter';
+import { parseQueueParams, queueHref, type QueueSearchParams, tagError } from './queue-filter';
 import { QueueFilterForm } from './queue-filter-form';
 import { QueueTable } from './queue-table';
 
@@ -13,8 +13,10 @@ export const metadata: Metadata = { title: 'Queue' };
 
 /** The queue: every request staff may need to act on, the earliest due first, 50 to a page. */
 export default async function QueuePage({ searchParams }: { searchParams: Promise<QueueSearchParams> }) {
-  const filter = parseQueueParams(await searchParams);
-  const staff = await requireStaffPage('requests.read', queueHref(filter, filter.after));
+  const params = await searchParams;
+  const filter = parseQueueParams(params);
+  const refusedTag = tagError(params);
+  const staff = await requireStaffPage('requests.read', queueHref(filter, filter.after, refusedTag?.typed));
   const [{ rows, nextCursor }, people] = await Promise.all([listRequests({ staff, filter }), assignableStaff()]);
   const canWork = can(staff.role, 'requests.work');
   const table = <QueueTable rows={rows} selectable={canWork} />;
@@ -27,7 +29,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1>Request queue</h1>
-      <QueueFilterForm filter={filter} people={people} />
+      <QueueFilterForm filter={filter} people={people} refusedTag={refusedTag} />
       <h2 className="admin-results-title">
         {rows.length === 0
           ? 'No requests match these filters'

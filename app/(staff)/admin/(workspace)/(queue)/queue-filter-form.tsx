@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FieldError } from '@/app/components/field-error';
 import { JURISDICTION_GROUPS, JURISDICTION_LABELS, REQUEST_STATUSES, REQUEST_TYPES } from '@/lib/universal/codes';
 import { STATUS_LABELS, TYPE_LABELS } from '../../labels';
 import { DEFAULT_STATUSES, type QueueView } from './queue-filter';
@@ -14,7 +15,16 @@ const DUE_WINDOWS = [
  * because the search box takes an email address: /api/admin/queue-search redirects to the queue's
  * URL with the address replaced by a request's id.
  */
-export function QueueFilterForm({ filter, people }: { filter: QueueView; people: { value: string; label: string }[] }) {
+export function QueueFilterForm({
+  filter,
+  people,
+  refusedTag,
+}: {
+  filter: QueueView;
+  people: { value: string; label: string }[];
+  /** A tag asked for that is not of a tag's format: shown as typed, with why (queue-filter.ts tagError). */
+  refusedTag?: { typed: string; message: string };
+}) {
   const statuses = filter.status ?? DEFAULT_STATUSES;
   return (
     <form method="post" action="/api/admin/queue-search" className="admin-filters" aria-labelledby="filters-title">
@@ -86,6 +96,24 @@ export function QueueFilterForm({ filter, people }: { filter: QueueView; people:
               </option>
             ))}
           </select>
+        </div>
+        <div className={refusedTag ? 'admin-field admin-field--error' : 'admin-field'}>
+          <label htmlFor="filter-tag">Tag</label>
+          <FieldError id="filter-tag-error" messages={refusedTag ? [refusedTag.message] : undefined} />
+          <input
+            id="filter-tag"
+            name="tag"
+            type="text"
+            defaultValue={refusedTag?.typed ?? filter.tag ?? ''}
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={refusedTag ? true : undefined}
+            aria-describedby={refusedTag ? 'filter-tag-error filter-tag-hint' : 'filter-tag-hint'}
+          />
+          <p className="admin-hint" id="filter-tag-hint">
+            One tag, such as vip.
+          </p>
         </div>
         <div className="admin-field admin-field--wide">
           <label htmlFor="filter-q">Search</label>

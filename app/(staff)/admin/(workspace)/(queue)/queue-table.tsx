@@ -54,7 +54,9 @@ export function QueueTable({ rows, selectable }: { rows: QueueRow[]; selectable:
                 {row.tags.map((tag) => (
                   <span key={tag}>
                     {' '}
-                    <span className="admin-badge">{tag}</span>
+                    <Link className="admin-badge" href={`/admin?tag=${tag}`} aria-label={`Requests tagged ${tag}`}>
+                      {tag}
+                    </Link>
                   </span>
                 ))}
               </th>
