@@ -3,7 +3,11 @@ import { deliverEmail } from '../email/deliver-email';
 import { acknowledgeRequest } from '../clock/acknowledge-request';
 import { dailySweep } from '../clock/daily-sweep';
 import { notifyDeadline } from '../clock/notify-deadline';
-import { buildDataPackage, deleteDataPackage, markPackageFailed } from '../fulfilment/package/build-data-package';
+import {
+  buildDataPackage,
+  deleteDataPackage,
+  markPackageFailedOnceReachable,
+} from '../fulfilment/package/build-data-package';
 import { runFulfilmentTask } from '../fulfilment/run-task';
 import { purgeExpiredRecords } from '../retention/purge-expired-records';
 import { deleteIdentityEvidence } from '../retention/delete-identity-evidence';
@@ -50,7 +54,7 @@ export const taskList: TaskList = {
     try {
       await observePackageBuild(() => buildDataPackage({ requestId }));
     } catch (error) {
-      if (job.attempts >= job.max_attempts) await markPackageFailed(requestId, error);
+      if (job.attempts >= job.max_attempts) await markPackageFailedOnceReachable(requestId, error);
       throw error;
     }
   }),

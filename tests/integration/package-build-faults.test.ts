@@ -20,6 +20,7 @@ import { submitRequest } from '../../lib/requests/submit-request';
 import { PART_BYTES } from '../../lib/storage/s3-storage';
 import { objectExists } from '../../lib/storage/storage';
 import { verifyRequest } from '../../lib/verification/verify-request';
+import { taskList } from '../../lib/worker/task-list';
 import { resetDatabase } from '../support/reset-database';
 import { aRequest, latestVerificationToken } from '../support/requests';
 import { aStaffMember } from '../support/staff';
@@ -124,4 +125,34 @@ describe('package builds under worker faults (s3)', () => {
     expect(pkg.storageKey).toBeNull();
     expect(await objectExists(key)).toBe(false);
   });
+
+  it('a build whose last attempt fails while the database is out of reach is marked failed once it is back', async () => {
+    const { requestId, key } = await aPackageBuilding();
+    // Every write of the package fails, as while PostgreSQL restarts: recording it built, then
+    // marking it failed after the job's last attempt. The database comes back 1.5 s later.
+    await db().$executeRawUnsafe(`
+      CREATE FUNCTION package_unreachable() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the database went away'; END $$`);
+    await db().$executeRawUnsafe(`
+      CREATE TRIGGER package_unreachable BEFORE UPDATE ON data_package
+        FOR EACH ROW EXECUTE FUNCTION package_unreachable()`);
+    const back = new Promise<void>((resolve, reject) =>
+      setTimeout(() => {
+        db()
+          .$executeRawUnsafe('DROP TRIGGER package_unreachable ON data_package')
+          .then(() => db().$executeRawUnsafe('DROP FUNCTION package_unreachable()'))
+          .then(() => resolve(), reject);
+      }, 1500),
+    );
+    const build = taskList['build-data-package']!;
+    const lastAttempt = { job: { attempts: 5, max_attempts: 5 } } as unknown as Parameters<typeof build>[1];
+    const failure = await Promise.resolve(build({ requestId }, lastAttempt)).catch((error: unknown) => error);
+    await back;
+
+    expect(String(failure)).toContain('the database went away');
+    const pkg = await db().dataPackage.findUniqueOrThrow({ where: { requestId } });
+    expect(pkg.status).toBe('failed');
+    expect(pkg.lastError).toContain('the database went away');
+    expect(await objectExists(key)).toBe(false);
+  }, 30_000);
 });

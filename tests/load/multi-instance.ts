@@ -408,7 +408,8 @@ async function main() {
     log(faults.at(-1)!);
 
     await at(SECONDS * 0.45);
-    // Mid-upload: the worker whose process is sending a package's parts to the bucket now.
+    // Mid-upload: the bucket holds the next package part it receives, and the worker whose process
+    // sent it is killed (staff held their last packages back until now, so that one comes).
     const upload = await staff.packageUploadInFlight(60_000);
     const uploader = workers.findIndex((w) => w.child.pid === upload?.processGroup);
     if (upload && uploader >= 0) {

@@ -12,6 +12,8 @@
  * object in the bucket pointed to by its package row, and no unfinished multipart upload left.
  *
  * MULTI_PACKAGES (default 12) caps the packages built, to spare a shared machine's disk and cores.
+ * The last HELD_BACK of them wait at their completion until the proof wants a worker killed
+ * mid-upload (`packageUploadInFlight`): on a quick run every other package may be built by then.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +23,11 @@ import type { S3Server } from '../support/s3-server';
 import { check, waitFor } from './harness';
 
 const MAX_PACKAGES = Number(process.env.MULTI_PACKAGES ?? 12);
+const HELD_BACK = 2;
+/** A part of a package's multipart upload, as the bucket logs it. */
+const PACKAGE_PART = /^PUT [^?]*\/packages\/[^?]*\?(?:.*&)?uploadId=/;
+/** How long the bucket holds that part: the proof kills its sender meanwhile. */
+const PART_HOLD_MS = 30_000;
 const MiB = 1024 * 1024;
 const ATTACHMENT_BYTES = 8 * MiB;
 const SYSTEM_KEY = 'multi-exports';
@@ -121,6 +128,8 @@ export async function startStaffLoad(options: StaffLoadOptions) {
 
   const claimed = new Map<string, Claimed>();
   let claims = 0;
+  /** Whether the packages held back may be built. */
+  let released = false;
   const claimOne = async () => {
     if (claims >= MAX_PACKAGES) return false;
     const [row] = await db().$queryRaw<{ id: string }[]>`
@@ -199,6 +208,8 @@ export async function startStaffLoad(options: StaffLoadOptions) {
       });
       return true;
     }
+    const queued = [...claimed.values()].filter((x) => x.packageQueuedAt !== undefined).length;
+    if (!released && queued >= MAX_PACKAGES - HELD_BACK) return false;
     const completed = await workspace('workspace: complete request', () =>
       completeRequest({ staff: admin, requestId: c.id, message: 'Your copy is ready to download.' }),
     );
@@ -233,30 +244,23 @@ export async function startStaffLoad(options: StaffLoadOptions) {
     work,
 
     /**
-     * A package upload in flight now (begun, parts going up, not completed), and the process group
-     * of the process sending it; null if none started within `timeoutMs`.
+     * A package upload certainly in flight: the packages held back are let go and the bucket holds
+     * the next package part it receives (PART_HOLD_MS), so that the upload cannot complete before its
+     * sender is killed. Returns that upload and the process group of the process sending it; null if
+     * no part arrived within `timeoutMs`.
      */
     async packageUploadInFlight(timeoutMs: number) {
+      options.s3.holdNext(PACKAGE_PART, PART_HOLD_MS);
+      released = true;
       let found: { key: string; uploadId: string; processGroup: number } | null = null;
       await waitFor(async () => {
-        const entries = options.s3.requestLog();
-        const finished = new Set(
-          entries.flatMap((e) => {
-            const m = /^(?:POST|DELETE) [^?]*\?(?:.*&)?uploadId=([0-9a-f]+)/.exec(e.request);
-            return m ? [m[1]] : [];
-          }),
-        );
-        for (const e of [...entries].reverse()) {
-          const part = /^PUT ([^?]*\/packages\/[^?]*)\?(?:.*&)?uploadId=([0-9a-f]+)/.exec(e.request);
-          // A ~16 MiB package goes up in four parts: by the second, at least one is still to come.
-          const partNumber = Number(/[?&]partNumber=(\d+)/.exec(e.request)?.[1]);
-          if (!part || finished.has(part[2]) || partNumber > 2) continue;
-          const processGroup = processGroupOfClient(e.clientPort);
-          if (processGroup === null) continue;
-          found = { key: part[1], uploadId: part[2], processGroup };
-          return true;
-        }
-        return false;
+        const held = options.s3.held().find((e) => PACKAGE_PART.test(e.request));
+        const part = held && /^PUT ([^?]*)\?(?:.*&)?uploadId=([0-9a-f]+)/.exec(held.request);
+        if (!held || !part) return false;
+        const processGroup = processGroupOfClient(held.clientPort);
+        if (processGroup === null) return false;
+        found = { key: part[1], uploadId: part[2], processGroup };
+        return true;
       }, timeoutMs).catch(() => {});
       return found as { key: string; uploadId: string; processGroup: number } | null;
     },
@@ -271,6 +275,7 @@ export async function startStaffLoad(options: StaffLoadOptions) {
 
     /** Every claimed request completed and every package built (retrying what faults interrupted). */
     async drain(timeoutMs: number) {
+      released = true;
       await waitFor(
         async () => {
           for (const c of claimed.values()) while (c.packageQueuedAt === undefined && (await advance(c))) {}

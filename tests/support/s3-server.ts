@@ -21,6 +21,13 @@ export type S3Server = {
   requests(): string[];
   /** The same, each with the client's TCP port on this machine (to find the process that sent it). */
   requestLog(): { request: string; clientPort: number }[];
+  /**
+   * Holds the next request whose "METHOD /bucket/key?query" matches `pattern` for `ms` before serving
+   * it (a slow upload); one whose client went away meanwhile is dropped unread.
+   */
+  holdNext(pattern: RegExp, ms: number): void;
+  /** The requests held so far, with their client's TCP port. */
+  held(): { request: string; clientPort: number }[];
   /** A client of our own, to look at what is really stored. */
   client(): S3Client;
   stop(): Promise<void>;
@@ -38,11 +45,13 @@ export async function startS3Server(options: { bucket?: string } = {}): Promise<
   });
   const exited = once(child, 'exit');
   const log: { request: string; clientPort: number }[] = [];
+  const held: { request: string; clientPort: number }[] = [];
   const listening = new Promise<number>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const message = JSON.parse(line) as { port?: number; request?: string; client?: number };
+      const message = JSON.parse(line) as { port?: number; request?: string; held?: string; client?: number };
       if (message.port) resolve(message.port);
       if (message.request) log.push({ request: message.request, clientPort: message.client ?? 0 });
+      if (message.held) held.push({ request: message.held, clientPort: message.client ?? 0 });
     });
     child.once('exit', (code) => reject(new Error(`s3rver exited (${code}) before it listened`)));
   });
@@ -61,6 +70,10 @@ export async function startS3Server(options: { bucket?: string } = {}): Promise<
     }),
     requests: () => log.map((r) => r.request),
     requestLog: () => [...log],
+    holdNext(pattern, ms) {
+      child.stdin!.write(`${JSON.stringify({ hold: { pattern: pattern.source, ms } })}\n`);
+    },
+    held: () => [...held],
     client: () => new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials }),
     async stop() {
       child.stdin!.end();

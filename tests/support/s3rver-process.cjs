@@ -4,11 +4,16 @@
 // Usage: node --openssl-legacy-provider s3rver-process.cjs <folder> <bucket>. Prints one JSON line
 // {"port":N} when it listens, then {"request":"METHOD /path?query","client":<its TCP port>} as each
 // request arrives (the port tells which process sent it).
+// Reads commands on stdin, one JSON line each: {"hold":{"pattern":"<regexp>","ms":N}} holds the next
+// request matching the pattern for N ms before serving it, as a slow network would, and prints
+// {"held":"METHOD /path?query","client":<port>} when it does (so that a test can kill its sender
+// mid-request). A held request whose client went away meanwhile is dropped unread.
 // s3rver 3.7 keeps unfinished multipart uploads as folders but answers neither ListMultipartUploads
 // nor AbortMultipartUpload, and it takes parts for an upload that is gone: those three are served
 // here from its folders, as S3 does, so that tests can see and clean up what a killed writer left.
 const fs = require('node:fs/promises');
 const path = require('node:path');
+const { createInterface } = require('node:readline');
 const S3rver = require('s3rver');
 
 const [directory, bucket] = process.argv.slice(2);
@@ -29,9 +34,23 @@ server.store.deleteObject = async function deleteObject(name, key) {
     });
 };
 const print = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
+/** The next request to hold: `{ pattern: RegExp, ms }`, or null. */
+let hold = null;
 // First in the chain, so each request is seen as it starts (a part upload, say, before its body).
 server.middleware.unshift(async (ctx, next) => {
-  print({ request: `${ctx.method} ${ctx.url}`, client: ctx.req.socket.remotePort });
+  const request = `${ctx.method} ${ctx.url}`;
+  const client = ctx.req.socket.remotePort;
+  print({ request, client });
+  if (hold?.pattern.test(request)) {
+    const { ms } = hold;
+    hold = null;
+    print({ held: request, client });
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    if (ctx.req.destroyed || ctx.req.socket.destroyed) {
+      ctx.status = 408;
+      return;
+    }
+  }
   // Node's HTTP server dates its answers by the real clock, which the suite may have shifted
   // (tests/support/test-clock.mjs); the AWS SDK would then "correct" its clock to the real one.
   ctx.set('Date', new Date().toUTCString());
@@ -95,8 +114,11 @@ server.middleware.splice(1, 0, async (ctx, next) => {
 server.run().then(({ port }) => {
   print({ port });
 });
-// The parent holds our stdin: when it exits, for whatever reason, so do we.
-process.stdin.resume();
+// The parent holds our stdin: its commands come there, and when it exits, for whatever reason, so do we.
+createInterface({ input: process.stdin }).on('line', (line) => {
+  const command = JSON.parse(line);
+  if (command.hold) hold = { pattern: new RegExp(command.hold.pattern), ms: command.hold.ms };
+});
 // Keep-alive connections of a client still alive (the load's own) would hold close() open for good.
 process.stdin.on('end', () => {
   setTimeout(() => process.exit(0), 1000).unref();

@@ -165,6 +165,25 @@ export async function markPackageFailed(requestId: string, error: unknown) {
   for (const pkg of failed) await deleteObject(packageKey(requestId, pkg.id));
 }
 
+/**
+ * markPackageFailed after the job's last attempt, tried again while it fails: that attempt may have
+ * failed because the database was out of reach, and then marking the package failed fails too, with
+ * no attempt left to do it later; the package would show as building for good. Tries every 1 s,
+ * doubling to 15 s, for `forMs` (10 minutes), then gives up with the last error.
+ */
+export async function markPackageFailedOnceReachable(requestId: string, error: unknown, forMs = 10 * 60_000) {
+  const started = Date.now();
+  for (let wait = 1000; ; wait = Math.min(wait * 2, 15_000)) {
+    try {
+      return await markPackageFailed(requestId, error);
+    } catch (unreachable) {
+      if (Date.now() - started + wait > forMs) throw unreachable;
+      logger.warn({ err: unreachable, requestId }, 'could not mark the data package failed; trying again');
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
 /** End of the download window: the file goes; the row stays as the record that it existed. */
 export async function deleteDataPackage(options: { packageId: string }) {
   const pkg = await db().dataPackage.findUnique({ where: { id: options.packageId } });
