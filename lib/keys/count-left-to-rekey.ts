@@ -1,6 +1,6 @@
 import { db } from '../db';
 import { env } from '../env';
-import { SEALED_CONNECTOR_SECRET } from '../fulfilment/connector-secret';
+import { SEALED_TEXT_FORM } from '../security/sealed-text';
 
 /**
  * What is still under an older key (or, for connector secrets, not sealed at all): what
@@ -16,6 +16,6 @@ export async function countLeftToRekey() {
            (SELECT count(*) FROM opt_out_signal WHERE email_hash_key IS DISTINCT FROM ${hashKey})::int AS signals,
            (SELECT count(*) FROM webhook_endpoint WHERE secret_sealed NOT LIKE ${sealedNow})::int AS webhooks,
            (SELECT count(*) FROM data_system WHERE webhook_secret NOT LIKE ${sealedNow})::int AS connectors,
-           (SELECT count(*) FROM data_system WHERE webhook_secret !~ ${SEALED_CONNECTOR_SECRET.source})::int AS "plainConnectors"`;
+           (SELECT count(*) FROM data_system WHERE webhook_secret !~ ${SEALED_TEXT_FORM.source})::int AS "plainConnectors"`;
   return left;
 }
