@@ -52,6 +52,9 @@ async function main() {
   console.log(
     `Connector secrets not sealed under the current storage key: ${left.connectors} (of which still plain: ${left.plainConnectors}).`,
   );
+  console.log(
+    `Connector database URLs not sealed under the current storage key: ${left.connectionUrls} (of which still plain: ${left.plainConnectionUrls}).`,
+  );
   await disconnectDb();
   await database.stop();
 }

@@ -11,15 +11,12 @@
  * secret that has the whole sealed form could be misread: opening it then fails loudly (the task
  * fails, naming the problem) rather than signing with the wrong secret.
  */
-import { openSealedText, sealedTextKeyId, sealText } from '../security/sealed-text';
+import { hasSealedForm, openSealedText, sealedTextKeyId, sealText } from '../security/sealed-text';
 
 const PURPOSE = 'fulfilment-connector-secret';
-/** The sealed form, in a syntax JavaScript and PostgreSQL read alike; at least a nonce and a tag (28 bytes, 38 characters). */
-export const SEALED_CONNECTOR_SECRET = /^(v2\.[0-9a-f]{16}|v1)\.[A-Za-z0-9_-]{38,}$/;
-
 /** Whether a stored value has the sealed form (else it is a plain secret kept from before sealing). */
 export function isSealedConnectorSecret(stored: string): boolean {
-  return SEALED_CONNECTOR_SECRET.test(stored);
+  return hasSealedForm(stored);
 }
 
 export function sealConnectorSecret(secret: string): string {

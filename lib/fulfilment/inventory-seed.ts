@@ -7,6 +7,7 @@
  */
 import type { Tx } from '../db';
 import type { Db } from '../db';
+import { sealConnectionUrl } from './connection-url';
 import { sealConnectorSecret } from './connector-secret';
 import type { Statements } from './schemas';
 import type { TaskType } from './task-types';
@@ -311,7 +312,7 @@ export async function seedInventory(client: Db | Tx, demo: DemoConnectors): Prom
   for (const system of INVENTORY_SEED) {
     const connector =
       system.demo === 'postgres' && demo.postgresUrl
-        ? { kind: 'postgres' as const, connectionUrl: demo.postgresUrl }
+        ? { kind: 'postgres' as const, connectionUrl: sealConnectionUrl(demo.postgresUrl) }
         : system.demo === 'webhook' && demo.webhookUrl
           ? {
               kind: 'webhook' as const,

@@ -2,12 +2,13 @@ import { recordAuditEvent } from '../audit/record-audit-event';
 import { authorize, type StaffIdentity } from '../permissions/authorize';
 import { db } from '../db';
 import { AppError } from '../errors';
+import { sealConnectionUrl } from './connection-url';
 import { openConnectorSecret, sealConnectorSecret } from './connector-secret';
 import { systemSchema, type SystemInput } from './schemas';
 
 /**
  * Creates or updates a system. On update an empty connection URL or webhook secret keeps the stored
- * one (the form never receives them back). The webhook secret is stored sealed (connector-secret.ts).
+ * one (the form never receives them back). Both are stored sealed (connection-url.ts, connector-secret.ts).
  */
 export async function saveSystem(options: { staff: StaffIdentity; input: SystemInput }) {
   const staff = authorize(options.staff, 'inventory.manage');
@@ -16,7 +17,9 @@ export async function saveSystem(options: { staff: StaffIdentity; input: SystemI
   return db().$transaction(async (tx) => {
     const existing = id ? await tx.dataSystem.findUnique({ where: { id } }) : null;
     if (id && !existing) throw new AppError('NOT_FOUND', 'No system with that id.');
-    const connectionUrl = data.connectionUrl ?? existing?.connectionUrl ?? null;
+    const connectionUrl = data.connectionUrl
+      ? sealConnectionUrl(data.connectionUrl)
+      : (existing?.connectionUrl ?? null);
     const storedSecret = existing?.webhookSecret ?? null;
     if (data.kind === 'postgres' && !connectionUrl)
       throw new AppError('INVALID_INPUT', 'A PostgreSQL connector needs the database URL.', {

@@ -1,11 +1,12 @@
 /**
  * What the re-key job moves, in order (docs/decisions/022): the email hashes kept under APP_SECRET,
- * the secrets sealed under STORAGE_ENCRYPTION_KEY (webhook endpoints' and connectors', sealing a
- * connector's plain legacy secret too), then every object kept under it. Each step walks
+ * the secrets sealed under STORAGE_ENCRYPTION_KEY (webhook endpoints' and connectors', and connectors'
+ * database URLs, sealing a connector's plain legacy secret or URL too), then every object kept under it. Each step walks
  * its table in id order, a batch at a time, so a run resumes after the last id it finished.
  */
 import { db } from '../db';
 import { env } from '../env';
+import { resealConnectionUrl } from '../fulfilment/connection-url';
 import { resealConnectorSecret } from '../fulfilment/connector-secret';
 import { Prisma } from '../generated/prisma/client';
 import { sealedTextKeyId } from '../security/sealed-text';
@@ -172,6 +173,21 @@ export const REKEY_STEPS: readonly RekeyStep[] = [
       await db().$executeRaw`
         UPDATE data_system SET webhook_secret = ${value}
         WHERE id = ${row.id}::uuid AND webhook_secret = ${row.value}`;
+    },
+  },
+  {
+    kind: 'values',
+    name: 'connection-urls',
+    // A PostgreSQL connector's database URL, as its secret above (lib/fulfilment/connection-url.ts).
+    rows: (afterId, limit) =>
+      db().$queryRaw`
+        SELECT id::text, connection_url AS value FROM data_system
+        WHERE id > ${afterId}::uuid AND connection_url IS NOT NULL ORDER BY id LIMIT ${limit}`,
+    renew: ({ value }) => resealConnectionUrl(value, env().storageKeys[0].id),
+    async update(row, value) {
+      await db().$executeRaw`
+        UPDATE data_system SET connection_url = ${value}
+        WHERE id = ${row.id}::uuid AND connection_url = ${row.value}`;
     },
   },
   objectStep('data-packages', 'data_package', 'id', one('storage_key')),

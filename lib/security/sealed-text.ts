@@ -12,6 +12,16 @@ import { env, keyId } from '../env';
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
 const V2 = /^v2\.([0-9a-f]{16})\.([A-Za-z0-9_-]+)$/;
+/**
+ * The whole sealed form, at least a nonce and a tag long (28 bytes, 38 characters), in a syntax
+ * JavaScript and PostgreSQL read alike: what tells a sealed value from a plain one kept from before
+ * a column was sealed.
+ */
+export const SEALED_TEXT_FORM = /^(v2\.[0-9a-f]{16}|v1)\.[A-Za-z0-9_-]{38,}$/;
+
+export function hasSealedForm(stored: string): boolean {
+  return SEALED_TEXT_FORM.test(stored);
+}
 
 export function sealText(plain: string, purpose: string, key = env().storageKey): string {
   const nonce = randomBytes(NONCE_BYTES);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
+import { openConnectionUrl } from '../../lib/fulfilment/connection-url';
 import { INVENTORY_SEED, seedInventory } from '../../lib/fulfilment/inventory-seed';
 import { listInventory } from '../../lib/fulfilment/list-inventory';
 import { saveCategory } from '../../lib/fulfilment/save-category';
@@ -117,8 +118,8 @@ describe('the data inventory', () => {
       staff: admin,
       input: { ...input, id: pg.id, key: 'crm5', kind: 'postgres', connectionUrl: '', name: 'CRM five' },
     });
-    expect((await db().dataSystem.findUniqueOrThrow({ where: { id: pg.id } })).connectionUrl).toBe(
-      'postgresql://u:secret@db/crm',
-    );
+    const stored = (await db().dataSystem.findUniqueOrThrow({ where: { id: pg.id } })).connectionUrl!;
+    expect(stored).not.toContain('secret@db');
+    expect(openConnectionUrl(stored)).toBe('postgresql://u:secret@db/crm');
   });
 });

@@ -24,6 +24,7 @@ import { listRequests } from '../../lib/requests/staff/list-requests';
 import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { purgeExpiredRecords } from '../../lib/retention/purge-expired-records';
+import { sealedTextKeyId } from '../../lib/security/sealed-text';
 import { sealedKeyId } from '../../lib/storage/encryption';
 import { objectExists, putObject } from '../../lib/storage/storage';
 import { acceptEvidence } from '../../lib/verification/evidence/accept-evidence';
@@ -186,7 +187,8 @@ describe.each(STORAGE_DRIVERS)('rotating APP_SECRET and the storage key (%s stor
     );
 
     // The re-key run, interrupted: a worker started without the old storage key fails the batch that
-    // reaches the old package, after it moved the hashes and saved its position.
+    // reaches the first value sealed under it (the seeded connectors' database URLs, before the old
+    // package), after it moved the hashes and saved its position.
     const { runId } = await startRekey({ startedBy: 'test' });
     expect(await startRekey({ startedBy: 'test' })).toEqual({ runId, started: false });
     keys.set({ ...afterRotation, APP_SECRET_PREVIOUS: SECRET_A.replace('a-', 'c-') });
@@ -198,7 +200,7 @@ describe.each(STORAGE_DRIVERS)('rotating APP_SECRET and the storage key (%s stor
     });
     await runDueJobs();
     const stuck = await db().rekeyRun.findUniqueOrThrow({ where: { id: runId } });
-    expect(stuck).toMatchObject({ step: 'data-packages', finishedAt: null });
+    expect(stuck).toMatchObject({ step: 'connection-urls', finishedAt: null });
     // The batch's failure may still be on its way to the table when runOnce returns (untilSettled):
     // wait for it, without running the queue again (its retry is not due for seconds).
     for (let waited = 0; waited < 5_000 && (await failedRekeyJobs()).length === 0; waited += 100)
@@ -214,6 +216,9 @@ describe.each(STORAGE_DRIVERS)('rotating APP_SECRET and the storage key (%s stor
     expect(await queuedJobs('rekey')).toEqual([]);
     for (const key of [old.packageKey, old.evidence.storageKey!, fresh.packageKey, fresh.evidence.storageKey!])
       expect(sealedKeyId(await storage.readRaw(key))).toBe(newKeys.storage);
+    const urls = await db().dataSystem.findMany({ where: { connectionUrl: { not: null } } });
+    expect(urls.map((s) => sealedTextKeyId(s.connectionUrl!))).toEqual(urls.map(() => newKeys.storage));
+    expect(urls.length).toBeGreaterThan(0);
     expect(
       await db().auditEvent.count({ where: { action: { in: ['keys.rekey_started', 'keys.rekey_finished'] } } }),
     ).toBe(2);

@@ -71,7 +71,7 @@ export async function runPostgresConnector(
   if (statements.length === 0) throw new ConnectorError(`The system has no ${job.type} statements.`, false);
 
   const client = await connectSystemDatabase({
-    connectionUrl: system.connectionUrl,
+    storedUrl: system.connectionUrl,
     applicationName: 'privacy-portal-connector',
   });
   try {

@@ -14,7 +14,7 @@ export async function readPostgresFacts(
 ): Promise<Record<string, string[]>> {
   if (!system.connectionUrl) throw new ConnectorError('The system has no database URL configured.', false);
   const client = await connectSystemDatabase({
-    connectionUrl: system.connectionUrl,
+    storedUrl: system.connectionUrl,
     applicationName: 'privacy-portal-verify',
   });
   const facts: Record<string, string[]> = {};
