@@ -17,12 +17,14 @@ export type SweepReport = {
   expiryJobsRepaired: number;
   emailJobsRepaired: number;
   acknowledgementsRepaired: number;
+  packageBuildsRepaired: number;
 };
 
 /**
  * The daily sweep (graphile-worker crontab): recomputes every open request's deadline from the rules
  * and repairs whatever is missing — a lost reminder or overdue job (of a request or a pending appeal),
- * expiry job, acknowledgement job or email delivery job — so that no lost job can make a deadline silent. Idempotent.
+ * expiry job, acknowledgement job, email delivery job or data package build — so that no lost job can
+ * make a deadline silent or leave a package building for good. Idempotent.
  */
 export async function dailySweep(now = new Date()): Promise<SweepReport> {
   const report: SweepReport = {
@@ -33,6 +35,7 @@ export async function dailySweep(now = new Date()): Promise<SweepReport> {
     expiryJobsRepaired: 0,
     emailJobsRepaired: 0,
     acknowledgementsRepaired: 0,
+    packageBuildsRepaired: 0,
   };
   let cursor: string | undefined;
   for (;;) {
@@ -85,6 +88,7 @@ export async function dailySweep(now = new Date()): Promise<SweepReport> {
   }
   report.appealJobsRepaired = await repairAppealDeadlineJobs(now);
   report.emailJobsRepaired = await repairEmailJobs(now);
+  report.packageBuildsRepaired = await repairPackageBuilds(now);
   logger.info({ report }, 'daily sweep done');
   return report;
 }
@@ -116,4 +120,32 @@ async function repairEmailJobs(now: Date): Promise<number> {
         WHERE t.identifier = 'deliver-email' AND j.payload->>'outboxId' = o.id::text)`;
   for (const { id } of orphans) await db().$transaction((tx) => addJob(tx, 'deliver-email', { outboxId: id }));
   return orphans.length;
+}
+
+/** graphile-worker's own limit: a job locked longer than this is taken to have lost its worker. */
+const JOB_LOCK_HOURS = 4;
+
+/**
+ * Packages building with no build left to finish them, built again. That happens when a worker died
+ * during the last attempt (graphile-worker never runs a job again once its attempts are spent), or
+ * when the last attempt failed while the database was out of reach for longer than marking the
+ * package failed waits (build-data-package.ts markPackageFailedOnceReachable). A build still waiting,
+ * retrying or running (locked within graphile-worker's limit) is left alone; so is a package made in
+ * the last hour. The new build replaces any unfinished upload under the package's key.
+ */
+async function repairPackageBuilds(now: Date): Promise<number> {
+  const stuck = await db().$queryRaw<{ requestId: string }[]>`
+    SELECT p.request_id::text AS "requestId" FROM data_package p
+    WHERE p.status = 'building' AND p.created_at < ${new Date(now.getTime() - 60 * 60_000)}
+      AND NOT EXISTS (
+        SELECT 1 FROM graphile_worker._private_jobs j
+        WHERE j.key = 'build-data-package:' || p.request_id::text
+          AND (j.attempts < j.max_attempts OR j.locked_at > ${new Date(now.getTime() - JOB_LOCK_HOURS * 3_600_000)}))`;
+  for (const { requestId } of stuck) {
+    logger.warn({ requestId }, 'data package left building with no build: building it again');
+    await db().$transaction((tx) =>
+      addJob(tx, 'build-data-package', { requestId }, { jobKey: `build-data-package:${requestId}` }),
+    );
+  }
+  return stuck.length;
 }

@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffIdentity } from '../../lib/auth/current-staff';
+import { dailySweep } from '../../lib/clock/daily-sweep';
 import { db } from '../../lib/db';
 import { closeOpenTasks } from '../../lib/fulfilment/close-open-tasks';
 import { buildDataPackage, markPackageFailed, packageKey } from '../../lib/fulfilment/package/build-data-package';
@@ -154,5 +155,37 @@ describe('package builds under worker faults (s3)', () => {
     expect(pkg.status).toBe('failed');
     expect(pkg.lastError).toContain('the database went away');
     expect(await objectExists(key)).toBe(false);
+  }, 30_000);
+
+  it('the daily sweep builds again a package left building with no build to finish it', async () => {
+    const { requestId } = await aPackageBuilding();
+    const later = new Date(Date.now() + 2 * 3_600_000);
+    const jobOf = async () =>
+      (
+        await db().$queryRaw<{ attempts: number; max_attempts: number; locked: boolean }[]>`
+          SELECT attempts, max_attempts, locked_at IS NOT NULL AS locked FROM graphile_worker._private_jobs
+          WHERE key = ${`build-data-package:${requestId}`}`
+      )[0];
+    const spend = (lockedAgo: string) =>
+      db().$executeRawUnsafe(
+        `UPDATE graphile_worker._private_jobs SET attempts = max_attempts, locked_by = 'a-worker-that-died',
+           locked_at = now() - interval '${lockedAgo}' WHERE key = $1`,
+        `build-data-package:${requestId}`,
+      );
+    // Its build is waiting: nothing to repair, whatever the hour.
+    expect((await dailySweep(later)).packageBuildsRepaired).toBe(0);
+    // The last attempt still running (locked within graphile-worker's 4 hours): left alone.
+    await spend('1 minute');
+    expect((await dailySweep(later)).packageBuildsRepaired).toBe(0);
+    // The worker of the last attempt died: its lock is past graphile-worker's limit, no attempt is left.
+    await spend('5 hours');
+    expect((await dailySweep(new Date())).packageBuildsRepaired).toBe(0); // made within the hour
+    expect((await dailySweep(later)).packageBuildsRepaired).toBe(1);
+    const job = await jobOf();
+    expect(job.attempts).toBeLessThan(job.max_attempts);
+    expect((await dailySweep(later)).packageBuildsRepaired).toBe(0);
+    await buildDataPackage({ requestId });
+    expect((await db().dataPackage.findUniqueOrThrow({ where: { requestId } })).status).toBe('ready');
+    expect((await dailySweep(later)).packageBuildsRepaired).toBe(0);
   }, 30_000);
 });
