@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
 import { db } from '../../lib/db';
 import { openConnectionUrl } from '../../lib/fulfilment/connection-url';
+import { openConnectorSecret } from '../../lib/fulfilment/connector-secret';
 import { INVENTORY_SEED, seedInventory } from '../../lib/fulfilment/inventory-seed';
 import { listInventory } from '../../lib/fulfilment/list-inventory';
 import { saveCategory } from '../../lib/fulfilment/save-category';
@@ -109,6 +110,21 @@ describe('the data inventory', () => {
         },
       }),
     ).rejects.toThrow(/single statement/);
+    // The longest secret the form takes, in characters that are 3 bytes each in UTF-8, is stored sealed.
+    const longSecret = '€'.repeat(200);
+    const hook = await saveSystem({
+      staff: admin,
+      input: {
+        ...input,
+        key: 'crm6',
+        kind: 'webhook',
+        webhookUrl: 'https://crm.example.com/hook',
+        webhookSecret: longSecret,
+      },
+    });
+    const sealed = (await db().dataSystem.findUniqueOrThrow({ where: { id: hook.id } })).webhookSecret!;
+    expect(sealed).not.toContain('€');
+    expect(openConnectorSecret(sealed)).toBe(longSecret);
     // Editing without re-entering the connection URL keeps the stored one.
     const pg = await saveSystem({
       staff: admin,
