@@ -8,24 +8,17 @@
  * the re-key job seals it (lib/keys/rekey-steps.ts). A URL begins `postgres` (lib/fulfilment/schemas.ts),
  * so it never has the sealed form (`v2.<16 hex>.<base64url>`): the two cannot be mistaken.
  */
-import { hasSealedForm, openSealedText, sealedTextKeyId, sealText } from '../security/sealed-text';
+import { sealedColumn } from '../security/sealed-text';
 
-const PURPOSE = 'fulfilment-connection-url';
+const column = sealedColumn('fulfilment-connection-url');
 
-export function sealConnectionUrl(url: string): string {
-  return sealText(url, PURPOSE);
-}
+export const sealConnectionUrl = column.seal;
 
 /** The URL to connect with: opened when sealed, as it is when a plain legacy value. */
-export function openConnectionUrl(stored: string): string {
-  return hasSealedForm(stored) ? openSealedText(stored, PURPOSE) : stored;
-}
+export const openConnectionUrl = column.open;
 
 /**
  * What the re-key job stores: the URL sealed under the current storage key, or null when it is
  * sealed under it already. A plain URL is sealed; a sealed one is opened with the key its id names.
  */
-export function resealConnectionUrl(stored: string, currentKeyId: string): string | null {
-  if (hasSealedForm(stored) && sealedTextKeyId(stored) === currentKeyId) return null;
-  return sealConnectionUrl(openConnectionUrl(stored));
-}
+export const resealConnectionUrl = column.reseal;

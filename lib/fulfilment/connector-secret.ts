@@ -11,28 +11,22 @@
  * secret that has the whole sealed form could be misread: opening it then fails loudly (the task
  * fails, naming the problem) rather than signing with the wrong secret.
  */
-import { hasSealedForm, openSealedText, sealedTextKeyId, sealText } from '../security/sealed-text';
+import { hasSealedForm, sealedColumn } from '../security/sealed-text';
 
-const PURPOSE = 'fulfilment-connector-secret';
+const column = sealedColumn('fulfilment-connector-secret');
+
 /** Whether a stored value has the sealed form (else it is a plain secret kept from before sealing). */
 export function isSealedConnectorSecret(stored: string): boolean {
   return hasSealedForm(stored);
 }
 
-export function sealConnectorSecret(secret: string): string {
-  return sealText(secret, PURPOSE);
-}
+export const sealConnectorSecret = column.seal;
 
 /** The secret to sign and verify with: opened when sealed, as it is when a plain legacy value. */
-export function openConnectorSecret(stored: string): string {
-  return isSealedConnectorSecret(stored) ? openSealedText(stored, PURPOSE) : stored;
-}
+export const openConnectorSecret = column.open;
 
 /**
  * What the re-key job stores: the secret sealed under the current storage key, or null when it is
  * sealed under it already. A plain value is sealed; a sealed one is opened with the key its id names.
  */
-export function resealConnectorSecret(stored: string, currentKeyId: string): string | null {
-  if (isSealedConnectorSecret(stored) && sealedTextKeyId(stored) === currentKeyId) return null;
-  return sealConnectorSecret(openConnectorSecret(stored));
-}
+export const resealConnectorSecret = column.reseal;

@@ -68,6 +68,29 @@ function objectStep(name: string, table: string, id: string, keys: string): Obje
   };
 }
 
+/** A sealed column of data_system (lib/security/sealed-text.ts sealedColumn), sealed again under the current storage key. */
+function dataSystemColumnStep(
+  name: string,
+  column: 'webhook_secret' | 'connection_url',
+  reseal: (stored: string, currentKeyId: string) => string | null,
+): ValueStep {
+  const c = Prisma.raw(column);
+  return {
+    kind: 'values',
+    name,
+    rows: (afterId, limit) =>
+      db().$queryRaw`
+        SELECT id::text, ${c} AS value FROM data_system
+        WHERE id > ${afterId}::uuid AND ${c} IS NOT NULL ORDER BY id LIMIT ${limit}`,
+    renew: ({ value }) => reseal(value, env().storageKeys[0].id),
+    async update(row, value) {
+      await db().$executeRaw`
+        UPDATE data_system SET ${c} = ${value}
+        WHERE id = ${row.id}::uuid AND ${c} = ${row.value}`;
+    },
+  };
+}
+
 /** A text[] of one nullable column: empty when it is null. */
 const one = (column: string) => `array_remove(ARRAY[${column}]::text[], NULL)`;
 
@@ -159,37 +182,11 @@ export const REKEY_STEPS: readonly RekeyStep[] = [
         WHERE id = ${row.id}::uuid AND secret_sealed = ${row.value}`;
     },
   },
-  {
-    kind: 'values',
-    name: 'connector-secrets',
-    // A webhook connector's shared secret: re-sealed under the current storage key, and sealed when
-    // still plain from before sealing (lib/fulfilment/connector-secret.ts tells the two apart).
-    rows: (afterId, limit) =>
-      db().$queryRaw`
-        SELECT id::text, webhook_secret AS value FROM data_system
-        WHERE id > ${afterId}::uuid AND webhook_secret IS NOT NULL ORDER BY id LIMIT ${limit}`,
-    renew: ({ value }) => resealConnectorSecret(value, env().storageKeys[0].id),
-    async update(row, value) {
-      await db().$executeRaw`
-        UPDATE data_system SET webhook_secret = ${value}
-        WHERE id = ${row.id}::uuid AND webhook_secret = ${row.value}`;
-    },
-  },
-  {
-    kind: 'values',
-    name: 'connection-urls',
-    // A PostgreSQL connector's database URL, as its secret above (lib/fulfilment/connection-url.ts).
-    rows: (afterId, limit) =>
-      db().$queryRaw`
-        SELECT id::text, connection_url AS value FROM data_system
-        WHERE id > ${afterId}::uuid AND connection_url IS NOT NULL ORDER BY id LIMIT ${limit}`,
-    renew: ({ value }) => resealConnectionUrl(value, env().storageKeys[0].id),
-    async update(row, value) {
-      await db().$executeRaw`
-        UPDATE data_system SET connection_url = ${value}
-        WHERE id = ${row.id}::uuid AND connection_url = ${row.value}`;
-    },
-  },
+  // A webhook connector's shared secret: re-sealed under the current storage key, and sealed when
+  // still plain from before sealing (lib/fulfilment/connector-secret.ts tells the two apart).
+  dataSystemColumnStep('connector-secrets', 'webhook_secret', resealConnectorSecret),
+  // A PostgreSQL connector's database URL, likewise (lib/fulfilment/connection-url.ts).
+  dataSystemColumnStep('connection-urls', 'connection_url', resealConnectionUrl),
   objectStep('data-packages', 'data_package', 'id', one('storage_key')),
   objectStep('identity-evidence', 'identity_evidence', 'id', one('storage_key')),
   objectStep('agent-documents', 'agent_authorization', 'request_id', one('document_key')),

@@ -75,3 +75,23 @@ export function openSealedText(sealed: string, purpose: string, key?: Buffer): s
   }
   throw new Error('sealed text was altered or sealed under another key');
 }
+
+/**
+ * A column sealed for `purpose` that may still hold plain values written before it was sealed: `open`
+ * gives a plain value as it is, and `reseal` is what the re-key job stores (the value sealed under
+ * the current storage key, or null when it is sealed under it already). Only a plain value that has
+ * the whole sealed form could be misread; its column's rules say why none can, or why it then fails
+ * loudly rather than being used.
+ */
+export function sealedColumn(purpose: string) {
+  const seal = (plain: string) => sealText(plain, purpose);
+  const open = (stored: string) => (hasSealedForm(stored) ? openSealedText(stored, purpose) : stored);
+  return {
+    seal,
+    open,
+    reseal(stored: string, currentKeyId: string): string | null {
+      if (hasSealedForm(stored) && sealedTextKeyId(stored) === currentKeyId) return null;
+      return seal(open(stored));
+    },
+  };
+}
