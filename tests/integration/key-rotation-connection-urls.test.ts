@@ -11,21 +11,15 @@ import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { listInventory, redactUrl } from '../../lib/fulfilment/list-inventory';
-import { listTasks } from '../../lib/fulfilment/list-tasks';
 import { readOutcome } from '../../lib/fulfilment/outcome';
 import { readExpectedAnswers } from '../../lib/fulfilment/read-expected-answers';
 import { saveSystem } from '../../lib/fulfilment/save-system';
 import { countLeftToRekey } from '../../lib/keys/count-left-to-rekey';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
-import { startRequest } from '../../lib/requests/staff/start-request';
-import { submitRequest } from '../../lib/requests/submit-request';
 import { sealedTextKeyId, sealText } from '../../lib/security/sealed-text';
-import { verifyRequest } from '../../lib/verification/verify-request';
-import { aDemoPerson, seededInventory } from '../support/fulfilment';
+import { aDemoPerson, seededInventory, startedDemoDeletion } from '../support/fulfilment';
 import { keyRotation } from '../support/key-rotation';
-import { runDueJobs } from '../support/jobs';
 import { resetDatabase } from '../support/reset-database';
-import { aRequest, latestVerificationToken } from '../support/requests';
 import { aStaffIdentity } from '../support/staff';
 
 const rotation = keyRotation();
@@ -63,13 +57,7 @@ function holdsNoneOf(stored: string, url: string) {
 
 /** A deletion request for a demo person: the accounts system's erase statements run on its database. */
 async function erasesThroughConnector() {
-  const input = aRequest({ types: ['deletion'] });
-  await aDemoPerson(input.email);
-  const created = await submitRequest({ input, channel: 'web' });
-  await verifyRequest({ token: await latestVerificationToken(input.email) });
-  await startRequest({ staff: reviewer, requestId: created.id });
-  await runDueJobs();
-  const task = (await listTasks({ staff: reviewer, requestId: created.id })).find((t) => t.system?.key === 'accounts')!;
+  const task = await startedDemoDeletion(reviewer, 'accounts');
   expect(task.lastError).toBeNull();
   expect(task.status).toBe('done');
   expect(readOutcome(task.outcome).statements).toEqual([
@@ -161,15 +149,7 @@ describe('PostgreSQL connectors’ database URLs', () => {
     expect(listed.hasConnectionUrl).toBe(true);
     expect(listed.connectionUrl).toBe('(sealed under a storage key not configured)');
 
-    const input = aRequest({ types: ['deletion'] });
-    await aDemoPerson(input.email);
-    const created = await submitRequest({ input, channel: 'web' });
-    await verifyRequest({ token: await latestVerificationToken(input.email) });
-    await startRequest({ staff: reviewer, requestId: created.id });
-    await runDueJobs();
-    const task = (await listTasks({ staff: reviewer, requestId: created.id })).find(
-      (t) => t.system?.key === 'accounts',
-    )!;
+    const task = await startedDemoDeletion(reviewer, 'accounts');
     expect(task.status).toBe('open');
     expect(task.lastError).toMatch(/database URL cannot be opened: .*STORAGE_ENCRYPTION_KEYS_PREVIOUS.*will retry/);
   });

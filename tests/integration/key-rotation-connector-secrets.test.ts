@@ -13,19 +13,13 @@ import { db } from '../../lib/db';
 import { SIGNATURE_HEADER, sign, verifySignature } from '../../lib/fulfilment/connectors/signing';
 import { demoConnectors } from '../../lib/fulfilment/demo-connectors';
 import { answerDemoSupportDesk } from '../../lib/fulfilment/demo-support-desk';
-import { listTasks } from '../../lib/fulfilment/list-tasks';
 import { receiveWebhookCallback } from '../../lib/fulfilment/receive-callback';
 import { saveSystem } from '../../lib/fulfilment/save-system';
 import { countLeftToRekey } from '../../lib/keys/count-left-to-rekey';
 import type { StaffIdentity } from '../../lib/permissions/authorize';
-import { startRequest } from '../../lib/requests/staff/start-request';
-import { submitRequest } from '../../lib/requests/submit-request';
 import { sealedTextKeyId } from '../../lib/security/sealed-text';
-import { verifyRequest } from '../../lib/verification/verify-request';
-import { aDemoPerson, demoDatabase, seededInventory } from '../support/fulfilment';
-import { runDueJobs } from '../support/jobs';
+import { demoDatabase, seededInventory, startedDemoDeletion } from '../support/fulfilment';
 import { resetDatabase } from '../support/reset-database';
-import { aRequest, latestVerificationToken } from '../support/requests';
 import { keyRotation } from '../support/key-rotation';
 import { aStaffMember } from '../support/staff';
 import { startWebhookSystem } from '../support/webhook-system';
@@ -60,13 +54,7 @@ const storedSecret = async () =>
 
 /** A verified, started deletion request, whose support-desk task is sent to the webhook system. */
 async function dispatched() {
-  const input = aRequest({ types: ['deletion'] });
-  await aDemoPerson(input.email);
-  const created = await submitRequest({ input, channel: 'web' });
-  await verifyRequest({ token: await latestVerificationToken(input.email) });
-  await startRequest({ staff: reviewer, requestId: created.id });
-  await runDueJobs();
-  const task = (await listTasks({ staff: reviewer, requestId: created.id })).find((t) => t.system?.key === 'support')!;
+  const task = await startedDemoDeletion(reviewer, 'support');
   return { job: system.jobs.at(-1)!, task };
 }
 

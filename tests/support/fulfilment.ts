@@ -10,6 +10,8 @@ import { startRequest } from '../../lib/requests/staff/start-request';
 import { submitRequest } from '../../lib/requests/submit-request';
 import { putObject } from '../../lib/storage/storage';
 import { verifyRequest } from '../../lib/verification/verify-request';
+import { listTasks } from '../../lib/fulfilment/list-tasks';
+import { runDueJobs } from './jobs';
 import { aRequest, latestVerificationToken } from './requests';
 
 /** This run's copy of the demo data set (its own database name, so parallel runs never share it). */
@@ -30,6 +32,22 @@ export async function seededInventory(options: { webhookUrl?: string; webhookSec
 
 export async function aDemoPerson(email: string) {
   await addDemoPerson(await demoDatabase(), { email, name: 'Ada Example', organization: 'Example Ltd' });
+}
+
+/**
+ * A confirmed deletion request for a new demo person, started by `staff`, its due jobs run (the
+ * connectors' tasks among them): the request's tasks, the one of system `systemKey` first found.
+ */
+export async function startedDemoDeletion(staff: StaffIdentity, systemKey: string) {
+  const input = aRequest({ types: ['deletion'] });
+  await aDemoPerson(input.email);
+  const created = await submitRequest({ input, channel: 'web' });
+  await verifyRequest({ token: await latestVerificationToken(input.email) });
+  await startRequest({ staff, requestId: created.id });
+  await runDueJobs();
+  const task = (await listTasks({ staff, requestId: created.id })).find((t) => t.system?.key === systemKey);
+  if (!task) throw new Error(`no task for system ${systemKey}`);
+  return task;
 }
 
 /**
