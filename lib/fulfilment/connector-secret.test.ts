@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scopedEnv } from '../../tests/support/scoped-env';
+import { describe, expect, it } from 'vitest';
+import { freshStorageKeys } from '../../tests/support/storage-keys';
 import { env } from '../env';
 import { sealedTextKeyId, sealText } from '../security/sealed-text';
 import {
@@ -12,15 +12,7 @@ import {
 
 const SECRET = 'a-connector-secret-of-at-least-32-characters';
 const OLD = randomBytes(32);
-const settings = scopedEnv(['APP_SECRET', 'STORAGE_ENCRYPTION_KEY', 'STORAGE_ENCRYPTION_KEYS_PREVIOUS']);
-beforeEach(() =>
-  settings.set({
-    APP_SECRET: `a-secret-${'a'.repeat(40)}`,
-    STORAGE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    STORAGE_ENCRYPTION_KEYS_PREVIOUS: OLD.toString('base64'),
-  }),
-);
-afterEach(() => settings.restore());
+freshStorageKeys(OLD);
 
 describe('connector secrets', () => {
   it('are sealed under the current storage key and open to the secret', () => {
