@@ -46,13 +46,21 @@ afterEach(() => keys.restore());
 const storedUrl = async (key = 'accounts') =>
   (await db().dataSystem.findUniqueOrThrow({ where: { key }, select: { connectionUrl: true } })).connectionUrl!;
 
-/** The stored value holds nothing of the URL: neither its password nor its database's name. */
+/**
+ * The stored value holds nothing of the URL: neither its user, nor its password (the embedded server's
+ * URLs have one; CI's PostgreSQL 15 trusts local connections and its URLs have none), nor its database's name.
+ */
 function holdsNoneOf(stored: string, url: string) {
-  const { password, pathname } = new URL(url);
-  expect(password).not.toBe('');
-  expect(stored).not.toContain(password);
-  expect(stored).not.toContain(pathname.slice(1));
+  const { username, password, pathname } = new URL(url);
+  for (const part of [username, password, pathname.slice(1)]) if (part) expect(stored).not.toContain(part);
   expect(sealedTextKeyId(stored)).not.toBeNull();
+}
+
+/** `url` with a password: its own, or one a server that trusts local connections ignores. */
+function withPassword(url: string) {
+  const withOne = new URL(url);
+  if (!withOne.password) withOne.password = 'ignored-by-a-trusting-server';
+  return withOne.toString();
 }
 
 /** A deletion request for a demo person: the accounts system's erase statements run on its database. */
@@ -109,7 +117,7 @@ describe('PostgreSQL connectors’ database URLs', () => {
       statements: JSON.stringify(accounts.statements),
     };
     // The URL differs from the seeded one by a parameter, so its value is new.
-    const url = `${postgresUrl}?application_name=crm`;
+    const url = `${withPassword(postgresUrl)}?application_name=crm`;
     await saveSystem({ staff: admin, input: { ...input, connectionUrl: url } });
     const sealed = await storedUrl();
     holdsNoneOf(sealed, url);
