@@ -21,6 +21,8 @@ describe('csvField', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('one\ntwo')).toBe('"one\ntwo"');
     expect(csvField('one\r\ntwo')).toBe('"one\r\ntwo"');
+    expect(csvField('one\rtwo')).toBe('"one\rtwo"');
+    expect(csvField('a;b\ttab')).toBe('a;b\ttab');
   });
 
   it('keeps a spreadsheet from running a field as a formula', () => {

@@ -17,7 +17,12 @@ export function csvField(value: unknown): string {
           ? JSON.stringify(value)
           : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return needsQuotes(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** `/[",\n\r]/.test(text)`, a few times faster on long texts: a data package's fields run through it. */
+function needsQuotes(text: string): boolean {
+  return text.includes('"') || text.includes(',') || text.includes('\n') || text.includes('\r');
 }
 
 /** One line of fields, ending in CRLF. */

@@ -100,7 +100,10 @@ export function csvFormat(): RowFormat {
         out = csvLine(columns);
       }
       const known = columns.map((c) => row[c]);
-      const extra = Object.keys(row)
+      const keys = Object.keys(row);
+      // Most rows have the first row's columns in its order: no new column to look for.
+      if (keys.length === columns.length && keys.every((k, i) => k === columns![i])) return out + csvLine(known);
+      const extra = keys
         .filter((k) => !columns!.includes(k))
         .map((k) => `${k}=${typeof row[k] === 'object' ? JSON.stringify(row[k]) : String(row[k])}`);
       return out + csvLine([...known, ...extra]);
