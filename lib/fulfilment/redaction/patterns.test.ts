@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { holdsPhoneRun, mayHoldSecret, patternRedactor, WITHHELD } from './patterns';
+import { phoneRunStart, mayHoldSecret, patternRedactor, WITHHELD } from './patterns';
 
 /** The phone pattern as documented: 9 to 15 digits, optionally after + and (, split by at most two of space . - ( ). */
 const PHONE_AS_DOCUMENTED = /(?<![\d+])\+?\(?\d(?:[ .\-()]{0,2}\d){8,14}(?!\d)/g;
@@ -15,25 +15,25 @@ const phoneish = fc
   .array(fc.constantFrom(...'0123456789 .-()+ab_\n'.split('')), { maxLength: 60 })
   .map((chars) => chars.join(''));
 
-describe('holdsPhoneRun', () => {
-  it('is true exactly when nine phone characters stand in a row', () => {
+describe('phoneRunStart', () => {
+  it('finds the first nine phone characters in a row, as a search for them does', () => {
     fc.assert(
       fc.property(phoneish, (text) => {
-        expect(holdsPhoneRun(text)).toBe(/[0-9 .\-()+]{9}/.test(text));
+        expect(phoneRunStart(text)).toBe(text.search(/[0-9 .\-()+]{9}/));
       }),
       { numRuns: 5_000 },
     );
   });
 
   it('reads runs at the start, the end and across window edges', () => {
-    expect(holdsPhoneRun('')).toBe(false);
-    expect(holdsPhoneRun('12345678')).toBe(false);
-    expect(holdsPhoneRun('123456789')).toBe(true);
-    expect(holdsPhoneRun('abcdefgh123456789')).toBe(true);
-    expect(holdsPhoneRun('1234a5678b1234c5678')).toBe(false);
-    expect(holdsPhoneRun('a1234567a12345678a')).toBe(false);
-    expect(holdsPhoneRun('abcd0123abcde+44 20 7946 0001')).toBe(true);
-    expect(holdsPhoneRun('é12345678€')).toBe(false);
+    expect(phoneRunStart('')).toBe(-1);
+    expect(phoneRunStart('12345678')).toBe(-1);
+    expect(phoneRunStart('123456789')).toBe(0);
+    expect(phoneRunStart('abcdefgh123456789')).toBe(8);
+    expect(phoneRunStart('1234a5678b1234c5678')).toBe(-1);
+    expect(phoneRunStart('a1234567a12345678a')).toBe(-1);
+    expect(phoneRunStart('abcd0123abcde+44 20 7946 0001')).toBe(13);
+    expect(phoneRunStart('é12345678€')).toBe(-1);
   });
 });
 

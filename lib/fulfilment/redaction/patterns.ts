@@ -30,13 +30,13 @@ for (const c of '0123456789 .-()+') PHONE_CHAR[c.charCodeAt(0)] = 1;
 const isPhoneChar = (code: number) => code < 128 && PHONE_CHAR[code] === 1;
 
 /**
- * Whether `text` holds nine phone characters in a row, as every phone match does (nine digits at
- * least, nothing else between them). The regex tries a match at every digit; this looks at the last
- * character of each nine-character window and skips the window when it is not a phone character, so
- * it reads a fraction of a text with few long digit runs (hex, prose). Only a text it lets through
- * meets the expression.
+ * Where the first nine phone characters in a row start in `text`, or -1: every phone match is such a
+ * run (nine digits at least, nothing else between them), so none starts before it. The expression
+ * tries a match at every digit; this looks at the last character of each nine-character window and
+ * skips the window when it is not a phone character, so it reads a fraction of a text with few long
+ * digit runs (hex, prose). The expression then starts there, or not at all.
  */
-export function holdsPhoneRun(text: string): boolean {
+export function phoneRunStart(text: string): number {
   let start = 0;
   while (start + 9 <= text.length) {
     const end = start + 8;
@@ -46,11 +46,11 @@ export function holdsPhoneRun(text: string): boolean {
     }
     let k = end - 1;
     while (k >= start && isPhoneChar(text.charCodeAt(k))) k--;
-    if (k < start) return true;
+    if (k < start) return start;
     // No nine-character run can hold position k: the next window starts after it.
     start = k + 1;
   }
-  return false;
+  return -1;
 }
 
 /** Every secret the expression finds holds one of these: "_" (sk_, pk_, rk_, gh?_), AKIA, xox, Bearer. */
@@ -70,12 +70,13 @@ export const WITHHELD = '[withheld]';
 function replacing(
   re: RegExp,
   keep: (match: string) => boolean = () => false,
-  /** A cheap test that the text may hold a match at all (most texts do not). */
-  mayMatch: (text: string) => boolean = () => true,
+  /** Where in the text a match may start at the earliest, found cheaply; -1 when the text holds none (most do not). */
+  searchFrom: (text: string) => number = () => 0,
 ): TextRedactor {
   return (text, tally) => {
-    if (!mayMatch(text)) return text;
-    re.lastIndex = 0;
+    const from = searchFrom(text);
+    if (from === -1) return text;
+    re.lastIndex = from;
     let match = re.exec(text);
     if (match === null) return text;
     // The same matches, left to right, as `text.replace(re, ...)`: none of these patterns matches empty text.
@@ -123,14 +124,14 @@ export function patternRedactor(
       return replacing(
         EMAIL,
         (m) => own.has(m.toLowerCase()),
-        (text) => text.includes('@'),
+        (text) => (text.includes('@') ? 0 : -1),
       );
     }
     case 'phone':
       // A date with its hour ("2026-03-04 10") has as many digits, but is no phone number.
-      return replacing(PHONE, (m) => ISO_DATE.test(m), holdsPhoneRun);
+      return replacing(PHONE, (m) => ISO_DATE.test(m), phoneRunStart);
     case 'secret':
-      return replacing(SECRET, undefined, mayHoldSecret);
+      return replacing(SECRET, undefined, (text) => (mayHoldSecret(text) ? 0 : -1));
     case 'regex': {
       const compiled = compileCustomRegex(options.regex ?? '');
       // Saved expressions were validated; one that is not valid now fails the build visibly.
