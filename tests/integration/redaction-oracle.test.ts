@@ -13,7 +13,7 @@ import { compileRedactor as oracleCompile } from '../support/redaction-oracle/re
 import { ndjsonToJson, rowBatchesToCsv } from '../support/redaction-oracle/dataset-formats';
 import { csvFormat, jsonArrayFormat } from '../../lib/fulfilment/package/dataset-formats';
 import { RedactNdjson } from '../../lib/fulfilment/redaction/redact-ndjson';
-import { compileRedactor, type RedactionRule } from '../../lib/fulfilment/redaction/redactor';
+import { compileRedactor, PatternMemo, type RedactionRule } from '../../lib/fulfilment/redaction/redactor';
 
 type Outcome = { ndjson: string; json: string; csv: string; counts: string; error: string | null };
 
@@ -46,13 +46,23 @@ const oracleEntries: Entries = (rules, chunks) => {
   };
 };
 
-/** The build's: the Transform writes each entry's format itself. */
+/**
+ * The build's, as `datasetEntries` wires it: the Transform writes each entry's format itself, and the
+ * CSV entry skips the patterns of the rows the JSON entry found clean.
+ */
 const currentEntries: Entries = (rules, chunks) => {
-  const counted = compileRedactor(rules, options);
+  const memo = new PatternMemo();
+  const counted = compileRedactor(rules, { ...options, memo: { memo, role: 'record' } });
+  const csvRedactor = compileRedactor(rules, { ...options, memo: { memo, role: 'reuse' } });
   return {
     ndjson: Readable.from(chunks).pipe(new RedactNdjson(compileRedactor(rules, options))),
     json: Readable.from(chunks).pipe(new RedactNdjson(counted, jsonArrayFormat())),
-    csv: Readable.from(chunks).pipe(new RedactNdjson(compileRedactor(rules, options), csvFormat())),
+    // Started when read, after the JSON entry, as the archive reads a large data set: the memo is complete.
+    csv: Readable.from(
+      (async function* () {
+        yield* Readable.from(chunks).pipe(new RedactNdjson(csvRedactor, csvFormat()));
+      })(),
+    ),
     counts: counted.counts,
   };
 };

@@ -1,12 +1,13 @@
 /**
  * One collected data set as the package's two entries, JSON and CSV, each read from storage when the
  * archive reaches it. With redaction rules each entry runs the rows through its own redactor; the
- * JSON entry's (`counted`) holds the counts the README reports, final once `json` has ended.
+ * JSON entry's (`counted`) holds the counts the README reports, final once `json` has ended, and
+ * notes which rows no pattern touched, so that the CSV entry's skips their patterns.
  */
 import { pipeline, Readable, type Transform } from 'node:stream';
 import { getObject } from '../../storage/storage';
 import { RedactNdjson } from '../redaction/redact-ndjson';
-import { compileRedactor, type RedactionRule, type Redactor } from '../redaction/redactor';
+import { compileRedactor, PatternMemo, type RedactionRule, type Redactor } from '../redaction/redactor';
 import { csvFormat, jsonArrayFormat, ndjsonToCsv, ndjsonToJson } from './dataset-formats';
 
 /**
@@ -37,12 +38,16 @@ export function datasetEntries(options: {
       csv: Readable.from(ndjsonToCsv(getObject(storageKey), { dataset })),
       counted: null,
     };
-  const counted = compileRedactor(rules, { requesterEmails });
+  // The archive reads the JSON entry first: the CSV entry skips the patterns of rows it found clean.
+  const memo = new PatternMemo();
+  const counted = compileRedactor(rules, { requesterEmails, memo: { memo, role: 'record' } });
   return {
     json: through(getObject(storageKey), new RedactNdjson(counted, jsonArrayFormat(), { dataset })),
     csv: through(
       getObject(storageKey),
-      new RedactNdjson(compileRedactor(rules, { requesterEmails }), csvFormat(), { dataset }),
+      new RedactNdjson(compileRedactor(rules, { requesterEmails, memo: { memo, role: 'reuse' } }), csvFormat(), {
+        dataset,
+      }),
     ),
     counted,
   };
